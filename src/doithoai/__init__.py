@@ -1,0 +1,1 @@
+"""doithoai — dialogue conferences between People's Committees and citizens."""

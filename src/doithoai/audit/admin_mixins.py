@@ -1,0 +1,49 @@
+"""Changes made in the Django admin are state changes too: they go to the audit log."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.audit.services import record, snapshot
+
+
+class AuditedAdmin:
+    """Mixin for ModelAdmin: records create, update and delete with before and after."""
+
+    def save_model(self, request, obj, form, change):
+        label = obj._meta.model_name
+        with transaction.atomic():
+            before = snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+            super().save_model(request, obj, form, change)
+            record(actor=request.user, action=f"{label}.{'update' if change else 'create'}",
+                   obj=obj, before=before, after=snapshot(obj),
+                   reason=_("Thay đổi trong trang quản trị"))
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            before = snapshot(obj)
+            record(actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj,
+                   before=before, reason=_("Xóa trong trang quản trị"))
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        """Inline rows (e.g. a user's roles) are audited one by one."""
+        with transaction.atomic():
+            instances = formset.save(commit=False)
+            for obj in formset.deleted_objects:
+                record(actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj,
+                       before=snapshot(obj), reason=_("Xóa trong trang quản trị"))
+                obj.delete()
+            for obj in instances:
+                is_new = obj.pk is None
+                before = None if is_new else snapshot(type(obj).objects.get(pk=obj.pk))
+                obj.save()
+                record(actor=request.user,
+                       action=f"{obj._meta.model_name}.{'create' if is_new else 'update'}",
+                       obj=obj, before=before, after=snapshot(obj),
+                       reason=_("Thay đổi trong trang quản trị"))
+            formset.save_m2m()

@@ -1,0 +1,21 @@
+"""Reads of the audit log used by pages."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, QuerySet
+
+from doithoai.audit.models import AuditEvent, object_type_of
+
+
+def history_for(obj: Model) -> QuerySet[AuditEvent]:
+    """Every event about one object, newest first (served by the object index)."""
+    return AuditEvent.objects.filter(
+        object_type=object_type_of(obj), object_id=str(obj.pk)
+    ).order_by("-seq")
+
+
+def field_label(model: type[Model], name: str) -> str:
+    """The field's verbose name when the model still has that field, else its name."""
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # removed since the event was written
+        return name

@@ -1,0 +1,69 @@
+"""The history page of one object, for staff who may see that object."""
+
+import json
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from doithoai.audit.labels import action_label
+from doithoai.audit.queries import field_label, history_for
+from doithoai.org.access import get_visible_object_or_404, scope_of
+
+PAGE_SIZE = 50
+
+
+def _model_or_404(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError) as exc:
+        raise Http404 from exc
+
+
+def _display(model, name: str, value) -> str:
+    """A stored value as a person reads it: choice labels, yes/no, empty."""
+    if value is None or value == "":
+        return _("(trống)")
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    try:
+        choices = dict(model._meta.get_field(name).flatchoices)
+    except (FieldDoesNotExist, TypeError):
+        choices = {}
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(choices.get(value, value))
+
+
+def _entry(model, event) -> dict:
+    return {
+        "event": event,
+        "action": action_label(event.action),
+        "changes": [
+            (field_label(model, name), _display(model, name, old), _display(model, name, new))
+            for name, old, new in event.changes()
+        ],
+    }
+
+
+@login_required
+def object_history(request, object_type: str, object_id: str):
+    model = _model_or_404(object_type)
+    if not hasattr(model, "scope_paths") and not scope_of(request.user).is_admin:
+        raise Http404  # a model without a scope is for system administrators only
+    try:
+        pk = model._meta.pk.to_python(object_id)
+    except ValidationError as exc:
+        raise Http404 from exc
+    obj = get_visible_object_or_404(request.user, model, pk)
+    page = Paginator(history_for(obj), PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "audit/history.html", {
+        "obj": obj,
+        "model_name": model._meta.verbose_name,
+        "page": page,
+        "entries": [_entry(model, event) for event in page],
+    })

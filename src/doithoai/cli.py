@@ -1,0 +1,23 @@
+"""The `doithoai` console script: Django's manage.py under the product's name."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doithoai.settings")
+    from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError
+
+    try:
+        execute_from_command_line(sys.argv)
+    except OperationalError as exc:
+        # An unreachable DATABASE_URL must not end in a traceback.
+        from doithoai.dbcheck import database_unreachable_message
+
+        sys.stderr.write(database_unreachable_message(exc) + "\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

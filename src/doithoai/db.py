@@ -1,0 +1,20 @@
+"""Shared model behaviour."""
+
+from django.db import models
+
+from doithoai.core.text import nfc
+
+
+class NFCModel(models.Model):
+    """Stores every text field NFC-normalised, whatever the input (NFD, pasted text)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, (models.CharField, models.TextField)):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, nfc(value))
+        super().save(*args, **kwargs)

@@ -1,0 +1,166 @@
+"""The one permission layer: what a user may see and change, by role and scope.
+
+Every view, form, API endpoint and query filters through here. A scoped model declares
+`scope_paths` = {"agency": path, "unit": path or None, "village": path or None}, the ORM paths
+from the model to its agency, unit and village ("pk" when the model is that thing itself).
+
+Rules (a user holding several roles gets the union):
+- system administrator (superuser or the admin role): everything;
+- clerk, leader, Front officer, supervisor: everything of their agency;
+- unit officer: their agency, narrowed to their unit on models that belong to a unit;
+- village head: their agency, narrowed to their village on models that belong to a village;
+- provincial overseer: their province agency and every agency under it.
+Changing: clerks change their agency's data; unit officers what belongs to their unit; village
+heads what belongs to their village; Front officers what belongs to any village of their
+agency. Supervisors and overseers are read-only everywhere.
+Objects outside the scope are reported as missing (404), never as forbidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from doithoai.org.models import Agency, Membership, Role
+
+AGENCY_WIDE_ROLES = {Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR}
+READ_ONLY_ROLES = {Role.SUPERVISOR, Role.OVERSEER}
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One membership reduced to what the rules need."""
+
+    role: str
+    agency_ids: frozenset[int]
+    unit_id: int | None = None
+    village_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    is_admin: bool
+    grants: tuple[Grant, ...]
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(g.role for g in self.grants)
+
+    @property
+    def agency_ids(self) -> frozenset[int]:
+        return frozenset().union(*(g.agency_ids for g in self.grants)) if self.grants else frozenset()
+
+    @property
+    def is_read_only(self) -> bool:
+        return not self.is_admin and self.roles <= READ_ONLY_ROLES
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_admin and Role.ADMIN in roles or bool(self.roles & set(roles))
+
+
+def scope_of(user) -> Scope:
+    """The user's scope, computed once per request (cached on the user object)."""
+    cached = getattr(user, "_doithoai_scope", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated or not user.is_active:
+        scope = Scope(is_admin=False, grants=())
+    else:
+        memberships = list(
+            Membership.objects.filter(user=user, is_active=True).select_related("agency")
+        )
+        is_admin = user.is_superuser or any(m.role == Role.ADMIN for m in memberships)
+        grants = tuple(
+            _grant(m) for m in memberships if m.role != Role.ADMIN and m.agency_id is not None
+        )
+        scope = Scope(is_admin=is_admin, grants=grants)
+    user._doithoai_scope = scope
+    return scope
+
+
+def _grant(m: Membership) -> Grant:
+    agency_ids = frozenset({m.agency_id})
+    if m.role == Role.OVERSEER:
+        children = Agency.objects.filter(parent_id=m.agency_id).values_list("pk", flat=True)
+        agency_ids = agency_ids | frozenset(children)
+    return Grant(role=m.role, agency_ids=agency_ids, unit_id=m.unit_id, village_id=m.village_id)
+
+
+def _paths(model: type[Model]) -> dict[str, str | None]:
+    try:
+        return model.scope_paths
+    except AttributeError as exc:  # a model without scope must never leak by default
+        raise TypeError(f"{model.__name__} has no scope_paths") from exc
+
+
+def _grant_q(model: type[Model], grant: Grant, *, for_change: bool) -> Q | None:
+    """The rows one grant makes visible (or changeable); None when it gives nothing."""
+    paths = _paths(model)
+    if for_change and grant.role in READ_ONLY_ROLES:
+        return None
+    q = Q(**{f"{paths['agency']}__in": grant.agency_ids})
+    unit_path, village_path = paths.get("unit"), paths.get("village")
+    if grant.role == Role.UNIT_OFFICER:
+        if unit_path:
+            return q & Q(**{unit_path: grant.unit_id})
+        return None if for_change else q
+    if grant.role == Role.VILLAGE_HEAD:
+        if village_path:
+            return q & Q(**{village_path: grant.village_id})
+        return None if for_change else q
+    if for_change:
+        if grant.role == Role.CLERK:
+            return q
+        if grant.role == Role.FRONT_OFFICER and village_path:
+            return q & Q(**{f"{village_path}__isnull": False})
+        return None
+    return q
+
+
+def _filter(qs: QuerySet, user, *, for_change: bool) -> QuerySet:
+    scope = scope_of(user)
+    if scope.is_admin:
+        return qs
+    parts = [
+        q for g in scope.grants if (q := _grant_q(qs.model, g, for_change=for_change)) is not None
+    ]
+    if not parts:
+        return qs.none()
+    return qs.filter(reduce(or_, parts))
+
+
+def visible(qs_or_model, user) -> QuerySet:
+    """What the user may see of a queryset (or of a model's whole table)."""
+    qs = qs_or_model if isinstance(qs_or_model, QuerySet) else qs_or_model._default_manager.all()
+    return _filter(qs, user, for_change=False)
+
+
+def changeable(qs_or_model, user) -> QuerySet:
+    """What the user may change of a queryset (or of a model's whole table)."""
+    qs = qs_or_model if isinstance(qs_or_model, QuerySet) else qs_or_model._default_manager.all()
+    return _filter(qs, user, for_change=True)
+
+
+def get_visible_object_or_404(user, model_or_qs, pk):
+    """The object if the user may see it; 404 otherwise (never reveal that it exists)."""
+    qs = visible(model_or_qs, user)
+    try:
+        return qs.get(pk=pk)
+    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def can_change(user, obj: Model) -> bool:
+    return changeable(type(obj), user).filter(pk=obj.pk).exists()
+
+
+def require_change(user, obj: Model) -> None:
+    """Raise PermissionDenied (403) for an object the user sees but may not change."""
+    if not can_change(user, obj):
+        raise PermissionDenied(_("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))

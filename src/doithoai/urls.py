@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.web import views as web_views
+
+admin.site.site_header = _("doithoai — Quản trị hệ thống")
+admin.site.site_title = _("doithoai")
+admin.site.index_title = _("Quản trị")
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("dang-nhap/", web_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", web_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("to-chuc/", include("doithoai.org.urls")),
+    path("lich-su/", include("doithoai.audit.urls")),
+    path("lich-lam-viec/", include("doithoai.workdays.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,92 @@
+"""The home page's cards: one per role the user holds, each with real, scoped counts."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from doithoai.org import queries
+from doithoai.org.access import scope_of, visible
+from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
+
+
+@dataclass
+class Card:
+    title: str
+    subtitle: str
+    figures: list[tuple[str, int]] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def cards_for(user) -> list[Card]:
+    scope = scope_of(user)
+    cards = [_admin_card(user)] if scope.is_admin else []
+    for grant in scope.grants:
+        cards.append(_card_for_grant(user, grant))
+    return cards
+
+
+def _admin_card(user) -> Card:
+    from doithoai.audit.models import AuditEvent
+
+    return Card(
+        title=_("Quản trị hệ thống"),
+        subtitle=_("Toàn bộ hệ thống"),
+        figures=[
+            (_("Cơ quan sử dụng"), Agency.objects.count()),
+            (_("Tài khoản"), type(user).objects.filter(is_active=True).count()),
+            (_("Đơn vị hành chính đã nạp"), AdministrativeUnit.objects.count()),
+            (_("Bản ghi nhật ký"), AuditEvent.objects.count()),
+        ],
+        links=[(_("Trang quản trị"), reverse("admin:index"))],
+    )
+
+
+def _card_for_grant(user, grant) -> Card:
+    agency = Agency.objects.get(pk=min(grant.agency_ids)) if len(grant.agency_ids) == 1 else None
+    role_label = Role(grant.role).label
+    if grant.role == Role.OVERSEER:
+        province = Agency.objects.filter(pk__in=grant.agency_ids, level=Agency.Level.PROVINCE).first()
+        c = queries.counts_for_province(user, province)
+        return Card(
+            title=province.name,
+            subtitle=role_label,
+            figures=[
+                (_("Xã, phường trong danh mục"), c["official_communes"]),
+                (_("Xã, phường đang dùng doithoai"), c["agencies"]),
+                (_("Thôn, tổ dân phố"), c["villages"]),
+            ],
+            links=[(_("Các xã, phường"), reverse("org:agency_list"))],
+        )
+    if grant.role == Role.UNIT_OFFICER:
+        unit = Unit.objects.get(pk=grant.unit_id)
+        return Card(
+            title=unit.name,
+            subtitle=f"{role_label} — {agency.name}",
+            figures=[(_("Cán bộ của đơn vị"), visible(Person, user).filter(unit=unit).count())],
+            links=[(_("Trang đơn vị"), reverse("org:unit_detail", args=[unit.pk]))],
+        )
+    if grant.role == Role.VILLAGE_HEAD:
+        village = Village.objects.get(pk=grant.village_id)
+        return Card(
+            title=village.name,
+            subtitle=f"{role_label} — {agency.name}",
+            figures=[
+                (_("Số hộ"), village.households or 0),
+                (_("Người đã ghi nhận trong thôn"),
+                 visible(Person, user).filter(village=village).count()),
+            ],
+            links=[(_("Trang thôn"), reverse("org:village_detail", args=[village.pk]))],
+        )
+    c = queries.counts_for_agency(user, agency)
+    return Card(
+        title=agency.name,
+        subtitle=role_label,
+        figures=[
+            (_("Đơn vị"), c["units"]),
+            (_("Thôn, tổ dân phố"), c["villages"]),
+            (_("Cá nhân"), c["people"]),
+            (_("Tài khoản"), c["accounts"]),
+        ],
+        links=[(_("Cơ cấu tổ chức"), reverse("org:agency_detail", args=[agency.pk]))],
+    )

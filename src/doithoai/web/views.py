@@ -1,0 +1,31 @@
+"""The layout's own pages: sign-in, password change and the home page ("Việc của tôi")."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse_lazy
+
+from doithoai.web.home import cards_for
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change.html"
+    success_url = reverse_lazy("password_change_done")
+
+
+@login_required
+def home(request):
+    return render(request, "web/home.html", {"cards": cards_for(request.user)})
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """Axes' lockout response: a Vietnamese page saying how long to wait."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes},
+                  status=429)

@@ -1,0 +1,1 @@
+"""The working-day calendar: overrides on top of holidays.VN, a page and a command."""

@@ -1,0 +1,47 @@
+"""Overrides: the government's swapped days, on top of the holidays that the law fixes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
+from doithoai.db import NFCModel
+
+
+class CalendarOverride(NFCModel):
+    """One date made a day off or a working day, with the document that decided it."""
+
+    class Kind(models.TextChoices):
+        OFF = "off", _("Ngày nghỉ")
+        WORK = "work", _("Ngày làm việc")
+
+    date = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại"), max_length=4, choices=Kind.choices)
+    reason = models.CharField(
+        _("lý do"), max_length=200,
+        help_text=_("Hiển thị cho người dùng, ví dụ: Ngày làm bù cho ngày nghỉ 02/01/2026."),
+    )
+    legal_basis = models.TextField(_("căn cứ pháp lý"))
+    enabled = models.BooleanField(
+        _("đang áp dụng"), default=True,
+        help_text=_("Bỏ chọn để lịch trở lại theo quy định chung cho ngày này."),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("ngày điều chỉnh lịch")
+        verbose_name_plural = _("ngày điều chỉnh lịch")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} — {self.get_kind_display()}: {self.reason}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.date and not FIRST_YEAR <= self.date.year <= LAST_YEAR:
+            raise ValidationError(
+                {"date": _("Chỉ nhận các năm từ %(first)s đến %(last)s.")
+                 % {"first": FIRST_YEAR, "last": LAST_YEAR}}
+            )

@@ -1,0 +1,76 @@
+"""Every change to the override table: one function per use case, one transaction, one
+audit event. Only system administrators change the calendar: deadlines depend on it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.audit.services import record, snapshot
+from doithoai.org.access import scope_of
+from doithoai.workdays.models import CalendarOverride
+
+EDITABLE_FIELDS = ("date", "kind", "reason", "legal_basis", "enabled", "note")
+
+
+def _require_admin(actor) -> None:
+    if actor is None or not scope_of(actor).is_admin:
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay đổi lịch ngày làm việc."))
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do thay đổi (được lưu vào nhật ký)."))
+    return reason
+
+
+@transaction.atomic
+def create_override(*, actor, override: CalendarOverride, reason: str) -> CalendarOverride:
+    """Save a new override (an unsaved instance)."""
+    _require_admin(actor)
+    reason = _require_reason(reason)
+    override.full_clean()
+    override.save()
+    record(actor=actor, action="calendar_override.create", obj=override, before=None,
+           after=snapshot(override), reason=reason)
+    return override
+
+
+@transaction.atomic
+def update_override(
+    *, actor, override: CalendarOverride, changes: dict, reason: str
+) -> CalendarOverride:
+    """Change some fields of an override (`changes`: field name → new value)."""
+    _require_admin(actor)
+    reason = _require_reason(reason)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    override = CalendarOverride.objects.select_for_update().get(pk=override.pk)
+    before = snapshot(override)
+    for name, value in changes.items():
+        setattr(override, name, value)
+    override.full_clean()
+    override.save()
+    record(actor=actor, action="calendar_override.update", obj=override, before=before,
+           after=snapshot(override), reason=reason)
+    return override
+
+
+@transaction.atomic
+def set_override_enabled(
+    *, actor, override: CalendarOverride, enabled: bool, reason: str
+) -> CalendarOverride:
+    """Switch an override on or off (the row stays, so its history stays readable)."""
+    _require_admin(actor)
+    reason = _require_reason(reason)
+    override = CalendarOverride.objects.select_for_update().get(pk=override.pk)
+    before = snapshot(override)
+    override.enabled = enabled
+    override.save(update_fields=["enabled", "updated_at"])
+    action = "calendar_override.enable" if enabled else "calendar_override.disable"
+    record(actor=actor, action=action, obj=override, before=before,
+           after=snapshot(override), reason=reason)
+    return override

@@ -1,0 +1,92 @@
+"""Signing in, the lockout after repeated failures, the home page per role, Vietnamese."""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from doithoai.org.models import Role
+from tests.factories import PASSWORD, user_with_role
+
+
+def test_login_page_is_vietnamese(client, db):
+    html = client.get(reverse("login")).content.decode()
+    assert 'lang="vi"' in html and "Đăng nhập" in html and "Mật khẩu" in html
+
+
+def test_wrong_password_gets_a_vietnamese_message(client, world):
+    user = user_with_role(Role.CLERK, agency=world["communes"][0])
+    response = client.post(reverse("login"), {"username": user.username, "password": "sai"})
+    assert response.status_code == 200
+    assert "Vui lòng nhập chính xác" in response.content.decode()
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_repeated_failures_lock_the_account_even_with_the_right_password(client, world):
+    user = user_with_role(Role.CLERK, agency=world["communes"][0])
+    for _ in range(3):
+        client.post(reverse("login"), {"username": user.username, "password": "sai-mat-khau"})
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_right_password_logs_in_and_shows_my_work(client, world):
+    user = user_with_role(Role.CLERK, agency=world["communes"][0])
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD},
+                           follow=True)
+    html = response.content.decode()
+    assert "Việc của tôi" in html
+    assert world["communes"][0].name in html
+
+
+@pytest.mark.parametrize("role,expected", [
+    (Role.CLERK, ["Đơn vị", "Thôn, tổ dân phố"]),
+    (Role.UNIT_OFFICER, ["Cán bộ của đơn vị"]),
+    (Role.VILLAGE_HEAD, ["Người đã ghi nhận trong thôn"]),
+    (Role.OVERSEER, ["Xã, phường đang dùng doithoai"]),
+])
+def test_home_shows_scoped_counts_per_role(client, world, role, expected):
+    commune = world["communes"][0]
+    kwargs = {
+        Role.UNIT_OFFICER: {"agency": commune, "unit": world["units0"][0]},
+        Role.VILLAGE_HEAD: {"agency": commune, "village": world["villages0"][0]},
+        Role.OVERSEER: {"agency": world["province"]},
+    }.get(role, {"agency": commune})
+    user = user_with_role(role, **kwargs)
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    for text in expected:
+        assert text in html
+    cards = response.context["cards"]
+    figures = dict(cards[0].figures)
+    if role == Role.CLERK:
+        assert figures["Đơn vị"] == 2 and figures["Thôn, tổ dân phố"] == 2
+        assert figures["Cá nhân"] == 4
+    if role == Role.UNIT_OFFICER:
+        assert figures["Cán bộ của đơn vị"] == 1
+    if role == Role.OVERSEER:
+        assert figures["Xã, phường đang dùng doithoai"] == 2
+        assert figures["Thôn, tổ dân phố"] == 4
+
+
+def test_password_change(client, world):
+    user = user_with_role(Role.CLERK, agency=world["communes"][0])
+    client.force_login(user)
+    response = client.post(reverse("password_change"), {
+        "old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi-2026",
+        "new_password2": "Mot-mat-khau-moi-2026"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Mot-mat-khau-moi-2026")
+
+
+def test_admin_is_in_vietnamese_for_system_administrators(client, world):
+    admin = user_with_role(Role.ADMIN, is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Quản trị" in html and "Tổ chức" in html
+    clerk = user_with_role(Role.CLERK, agency=world["communes"][0])
+    client.force_login(clerk)
+    assert client.get(reverse("admin:index")).status_code == 302  # to the admin login
