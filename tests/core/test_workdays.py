@@ -44,13 +44,17 @@ OFFICIAL = {
 WEEKDAYS_OFF = [d for off, _ in OFFICIAL.values() for d in off]
 SATURDAYS_WORKED = [d for _, worked in OFFICIAL.values() for d in worked]
 
-# What holidays.VN lacks for that table; the same swaps the data migration ships.
+# Both halves of each swap, as the data migration ships them (holidays.VN has some of the
+# weekdays off but none of the Saturdays worked, and not 2/1/2026).
 SWAPS = {
-    D(2024, 5, 4): Override("work", "Làm bù cho ngày nghỉ 29/04/2024"),
-    D(2025, 4, 26): Override("work", "Làm bù cho ngày nghỉ 02/05/2025"),
-    D(2026, 1, 2): Override("off", "Ngày nghỉ (hoán đổi với Thứ Bảy 10/01/2026)"),
-    D(2026, 1, 10): Override("work", "Làm bù cho ngày nghỉ 02/01/2026"),
-    D(2026, 8, 22): Override("work", "Làm bù cho ngày nghỉ 31/08/2026"),
+    D(2024, 4, 29): Override("off", "Ngày nghỉ hoán đổi (làm bù vào Thứ Bảy 04/05/2024)"),
+    D(2024, 5, 4): Override("work", "Ngày làm bù cho ngày nghỉ Thứ Hai 29/04/2024"),
+    D(2025, 4, 26): Override("work", "Ngày làm bù cho ngày nghỉ Thứ Sáu 02/05/2025"),
+    D(2025, 5, 2): Override("off", "Ngày nghỉ hoán đổi (làm bù vào Thứ Bảy 26/04/2025)"),
+    D(2026, 1, 2): Override("off", "Ngày nghỉ hoán đổi (làm bù vào Thứ Bảy 10/01/2026)"),
+    D(2026, 1, 10): Override("work", "Ngày làm bù cho ngày nghỉ Thứ Sáu 02/01/2026"),
+    D(2026, 8, 22): Override("work", "Ngày làm bù cho ngày nghỉ Thứ Hai 31/08/2026"),
+    D(2026, 8, 31): Override("off", "Ngày nghỉ hoán đổi (làm bù vào Thứ Bảy 22/08/2026)"),
 }
 CAL = build_vn_calendar(years=OFFICIAL, overrides=SWAPS)
 
@@ -76,7 +80,7 @@ def test_official_saturday_worked(day):
     assert day.weekday() == 5
     status = CAL.day_status(day)
     assert status.working
-    assert status.reason.startswith("Làm bù")
+    assert status.reason.startswith("Ngày làm bù")
 
 
 @pytest.mark.parametrize("year", sorted(OFFICIAL))
@@ -85,6 +89,14 @@ def test_calendar_matches_the_official_table_exactly(year):
     days = list(every_day(year))
     assert [d for d in days if d.weekday() < 5 and not CAL.is_workday(d)] == weekdays_off
     assert [d for d in days if d.weekday() >= 5 and CAL.is_workday(d)] == saturdays_worked
+
+
+def test_only_the_saturdays_and_2_1_2026_are_missing_from_holidays_vn():
+    # The weekday halves of the other swaps are already in the package.
+    missing = {d: o for d, o in SWAPS.items() if d.weekday() == 5 or d == D(2026, 1, 2)}
+    cal = build_vn_calendar(overrides=missing)
+    for year in OFFICIAL:
+        assert all(cal.is_workday(d) == CAL.is_workday(d) for d in every_day(year))
 
 
 @pytest.mark.parametrize(

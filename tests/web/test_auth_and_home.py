@@ -17,7 +17,7 @@ def test_wrong_password_gets_a_vietnamese_message(client, world):
     user = user_with_role(Role.CLERK, agency=world["communes"][0])
     response = client.post(reverse("login"), {"username": user.username, "password": "sai"})
     assert response.status_code == 200
-    assert "Vui lòng nhập chính xác" in response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
 
 
 @override_settings(AXES_FAILURE_LIMIT=3)

@@ -3,14 +3,28 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from doithoai.web.home import cards_for
 
 
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: chữ hoa và chữ thường là khác nhau; "
+            "nhập sai nhiều lần, tài khoản sẽ bị tạm khóa."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống."),
+    }
+
+
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    form_class = LoginForm
     redirect_authenticated_user = True
 
 

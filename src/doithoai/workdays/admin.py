@@ -55,5 +55,5 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         # Unreachable while deletion is refused above; kept safe should that change.
         services.set_override_enabled(
-            actor=request.user, override=obj, enabled=False, reason=_("Tắt thay vì xóa")
+            actor=request.user, override=obj, enabled=False, reason=str(_("Tắt thay vì xóa trong trang quản trị"))
         )
