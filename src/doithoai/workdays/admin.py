@@ -54,6 +54,7 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         # Unreachable while deletion is refused above; kept safe should that change.
+        reason = str(_("Tắt thay vì xóa trong trang quản trị"))
         services.set_override_enabled(
-            actor=request.user, override=obj, enabled=False, reason=str(_("Tắt thay vì xóa trong trang quản trị"))
+            actor=request.user, override=obj, enabled=False, reason=reason
         )

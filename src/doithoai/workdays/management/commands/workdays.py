@@ -63,14 +63,20 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="add|count|check")
+        actions = parser.add_subparsers(
+            dest="action", required=True, metavar="add|count|check", parser_class=OneLineParser
+        )
         add = actions.add_parser("add", help=_("Ngày làm việc thứ N sau một ngày."))
         add.add_argument("start", metavar="NGÀY", help=_("ngày bắt đầu (không tính), YYYY-MM-DD"))
         add.add_argument("n", metavar="N", help=_("số ngày làm việc"))
-        count = actions.add_parser("count", help=_("Số ngày làm việc sau ngày đầu đến hết ngày cuối."))
+        count = actions.add_parser(
+            "count", help=_("Số ngày làm việc sau ngày đầu đến hết ngày cuối.")
+        )
         count.add_argument("start", metavar="TỪ_NGÀY")
         count.add_argument("end", metavar="ĐẾN_NGÀY")
-        check = actions.add_parser("check", help=_("Một ngày là ngày làm việc hay ngày nghỉ, vì sao."))
+        check = actions.add_parser(
+            "check", help=_("Một ngày là ngày làm việc hay ngày nghỉ, vì sao.")
+        )
         check.add_argument("day", metavar="NGÀY")
 
     def handle(self, *args, action, **options):
