@@ -30,8 +30,11 @@ def raw_sql(db):
     def run(sql, params=None):
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
+                # ALTER TABLE refuses while deferred foreign-key checks are pending.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
                 cursor.execute("ALTER TABLE audit_auditchainhead DISABLE TRIGGER USER")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute(sql, params)
 
     return run
