@@ -6,11 +6,15 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doithoai.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
     from django.db.utils import OperationalError
 
     try:
         execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"Lỗi cấu hình: {exc}\n")
+        sys.exit(2)
     except OperationalError as exc:
         # An unreachable DATABASE_URL must not end in a traceback.
         from doithoai.dbcheck import database_unreachable_message

@@ -32,7 +32,13 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASE_URL_DISPLAY = env.str(
     "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'doithoai.sqlite3'}"
 )
+SUPPORTED_DATABASES = {"django.db.backends.sqlite3", "django.db.backends.postgresql"}
 DATABASES = {"default": environ.Env.db_url_config(DATABASE_URL_DISPLAY)}
+if DATABASES["default"].get("ENGINE") not in SUPPORTED_DATABASES:
+    raise ImproperlyConfigured(
+        "DATABASE_URL không hợp lệ: chỉ hỗ trợ sqlite:///đường/dẫn hoặc "
+        "postgres://người_dùng:mật_khẩu@máy:cổng/tên_csdl."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -62,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "doithoai.web.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

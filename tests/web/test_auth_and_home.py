@@ -90,3 +90,15 @@ def test_admin_is_in_vietnamese_for_system_administrators(client, world):
     clerk = user_with_role(Role.CLERK, agency=world["communes"][0])
     client.force_login(clerk)
     assert client.get(reverse("admin:index")).status_code == 302  # to the admin login
+
+
+def test_vietnamese_by_default_even_for_an_english_browser(client, db):
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert 'lang="vi"' in html and "Đăng nhập" in html
+
+
+def test_english_is_available_on_request(client, db):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/dang-nhap/"})
+    assert response.status_code == 302
+    html = client.get(reverse("login")).content.decode()
+    assert 'lang="en"' in html and "Sign in" in html

@@ -127,6 +127,18 @@ def test_the_cache_is_reused_until_the_table_changes(admin_user, django_assert_n
     assert AuditEvent.objects.filter(action__startswith="calendar_override.").count() == 2
 
 
+def test_a_change_made_elsewhere_is_seen():
+    # Another process (or a script) saving a row bumps updated_at: the key changes.
+    first = get_calendar()
+    override = cultural_day()
+    override.enabled = True
+    override.save()
+    assert not get_calendar().is_workday(CULTURAL_DAY)
+    CalendarOverride.objects.filter(date=D(2026, 1, 10)).delete()
+    assert not get_calendar().is_workday(D(2026, 1, 10))
+    assert get_calendar() is not first
+
+
 def test_changing_the_calendar_is_for_system_administrators_only(clerk):
     with pytest.raises(PermissionDenied):
         services.set_override_enabled(

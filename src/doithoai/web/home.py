@@ -1,13 +1,16 @@
 """The home page's cards: one per role the user holds, each with real, scoped counts."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.org import queries
 from doithoai.org.access import scope_of, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
+from doithoai.workdays.calendar import get_calendar
 
 
 @dataclass
@@ -24,6 +27,21 @@ def cards_for(user) -> list[Card]:
     for grant in scope.grants:
         cards.append(_card_for_grant(user, grant))
     return cards
+
+
+def calendar_note(today: dt.date | None = None) -> dict:
+    """Today's status and the next day off that is not a plain weekend (within 90 days)."""
+    calendar = get_calendar()
+    today = today or timezone.localdate()
+    status = calendar.day_status(today)
+    upcoming = None
+    for offset in range(1, 91):
+        day = today + dt.timedelta(days=offset)
+        day_status = calendar.day_status(day)
+        if not day_status.working and day_status.source != "weekend":
+            upcoming = (day, day_status.reason)
+            break
+    return {"today": today, "today_status": status, "next_day_off": upcoming}
 
 
 def _admin_card(user) -> Card:

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.web.home import cards_for
+from doithoai.web.home import calendar_note, cards_for
 
 
 class LoginForm(AuthenticationForm):
@@ -35,7 +35,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @login_required
 def home(request):
-    return render(request, "web/home.html", {"cards": cards_for(request.user)})
+    context = {"cards": cards_for(request.user), **calendar_note()}
+    return render(request, "web/home.html", context)
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -1,7 +1,11 @@
 """Linking any page to an object's history:
 
     {% load audit_tags %}{% history_link village %}
-    or {% include "audit/_history_link.html" with object_type=village|object_type object_id=village.pk %}
+
+or, to place the link yourself:
+
+    {% include "audit/_history_link.html" with object_type=village|object_type
+       object_id=village.pk %}   (on one line)
 """
 
 from django import template

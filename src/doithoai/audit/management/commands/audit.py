@@ -2,7 +2,7 @@
 
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import VERIFY_CHUNK, verify
@@ -46,6 +46,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["chunk_size"] < 1:
+            raise CommandError(_("--chunk-size phải là số nguyên dương."))
         result = verify(chunk_size=options["chunk_size"])
         if result.ok:
             self.stdout.write(_("Chuỗi nhật ký toàn vẹn: %(count)s bản ghi.") % {
