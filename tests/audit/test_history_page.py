@@ -97,3 +97,21 @@ def test_action_labels_registry(monkeypatch):
     assert action_label("village.update") == "village.update"
     register("village.update", _("Sửa thông tin thôn"))
     assert action_label("village.update") == "Sửa thông tin thôn"
+
+
+def test_common_verbs_and_related_objects_read_as_words(client, village, clerk):
+    from doithoai.audit.services import snapshot
+    from tests.factories import PersonFactory, UnitFactory
+
+    unit = UnitFactory(agency=village.agency, name="Phòng Kinh tế")
+    person = PersonFactory(agency=village.agency, full_name="Lò Văn Nam")
+    before = snapshot(person)
+    person.unit = unit
+    person.save()
+    record(actor=clerk, action="person.update", obj=person, before=before,
+           after=snapshot(person), reason="Chuyển đơn vị")
+    client.force_login(clerk)
+    html = client.get(url("org.person", person.pk)).content.decode()
+    assert "Sửa cá nhân" in html  # "update" + the model's name, not "person.update"
+    assert "(trống) → Phòng Kinh tế" in html  # the unit's name, not its id
+    assert action_label("person.frobnicate") == "person.frobnicate"

@@ -24,16 +24,25 @@ def _model_or_404(object_type: str):
         raise Http404 from exc
 
 
+def _related_name(field, value) -> str | None:
+    """The name of the object a foreign key pointed to, if it still exists."""
+    related = field.related_model._default_manager.filter(pk=value).first()
+    return str(related) if related is not None else None
+
+
 def _display(model, name: str, value) -> str:
-    """A stored value as a person reads it: choice labels, yes/no, empty."""
+    """A stored value as a person reads it: choice labels, related names, yes/no, empty."""
     if value is None or value == "":
         return _("(trống)")
     if isinstance(value, bool):
         return _("có") if value else _("không")
     try:
-        choices = dict(model._meta.get_field(name).flatchoices)
+        field = model._meta.get_field(name)
+        choices = dict(field.flatchoices)
     except (FieldDoesNotExist, TypeError):
-        choices = {}
+        field, choices = None, {}
+    if field is not None and field.many_to_one:
+        return _related_name(field, value) or str(value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(choices.get(value, value))
@@ -42,10 +51,11 @@ def _display(model, name: str, value) -> str:
 def _entry(model, event) -> dict:
     return {
         "event": event,
-        "action": action_label(event.action),
+        "action": action_label(event.action, model),
         "changes": [
             (field_label(model, name), _display(model, name, old), _display(model, name, new))
             for name, old, new in event.changes()
+            if name != model._meta.pk.name  # the object's own id says nothing to a reader
         ],
     }
 
