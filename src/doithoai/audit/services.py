@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Max, Model
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doithoai.audit.models import PAYLOAD_FIELDS, AuditChainHead, AuditEvent, object_type_of
 from doithoai.core.hashchain import GENESIS, BreakKind, ChainBreak, event_hash, verify_chain
@@ -56,6 +58,14 @@ def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict:
             if not field.concrete or field.name in NEVER_SNAPSHOT:
                 raise ValueError(f"{field.name} cannot be recorded in the audit log")
     return _json_safe({f.name: f.value_from_object(obj) for f in chosen})
+
+
+def require_reason(reason: str | None) -> str:
+    """The reason a person gives for a change: required, stored with the event."""
+    reason = nfc(reason or "")
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do thay đổi (được lưu vào nhật ký)."))
+    return reason
 
 
 def _actor_label(actor) -> str:

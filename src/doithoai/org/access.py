@@ -54,7 +54,7 @@ class Scope:
 
     @property
     def agency_ids(self) -> frozenset[int]:
-        return frozenset().union(*(g.agency_ids for g in self.grants)) if self.grants else frozenset()
+        return frozenset().union(*(g.agency_ids for g in self.grants))
 
     @property
     def is_read_only(self) -> bool:

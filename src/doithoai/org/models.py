@@ -174,7 +174,9 @@ class Village(NFCModel):
         verbose_name_plural = _("thôn, tổ dân phố")
         ordering = ["agency", "order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["agency", "name"], name="village_name_unique_per_agency")
+            models.UniqueConstraint(
+                fields=["agency", "name"], name="village_name_unique_per_agency"
+            )
         ]
 
     def __str__(self) -> str:
@@ -296,7 +298,8 @@ class Membership(models.Model):
             errors["unit"] = _("Cán bộ đơn vị cần chọn đơn vị.")
         if self.role == Role.VILLAGE_HEAD and not self.village_id:
             errors["village"] = _("Trưởng thôn cần chọn thôn.")
-        if self.role == Role.OVERSEER and self.agency_id and self.agency.level != Agency.Level.PROVINCE:
+        is_province = self.agency_id and self.agency.level == Agency.Level.PROVINCE
+        if self.role == Role.OVERSEER and self.agency_id and not is_province:
             errors["agency"] = _("Theo dõi cấp tỉnh phải gắn với cơ quan cấp tỉnh.")
         if self.unit_id and self.agency_id and self.unit.agency_id != self.agency_id:
             errors["unit"] = _("Đơn vị không thuộc cơ quan này.")

@@ -3,7 +3,7 @@ one audit event."""
 
 from django.db import transaction
 
-from doithoai.audit.services import record, snapshot
+from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.org.access import require_change
 from doithoai.org.models import Person, Village
 
@@ -16,7 +16,8 @@ def _apply(instance, changes: dict) -> None:
 
 
 @transaction.atomic
-def update_village(*, actor, village: Village, changes: dict, reason: str = "") -> Village:
+def update_village(*, actor, village: Village, changes: dict, reason: str) -> Village:
+    reason = require_reason(reason)
     require_change(actor, village)
     village = Village.objects.select_for_update().get(pk=village.pk)
     before = snapshot(village)
@@ -27,7 +28,8 @@ def update_village(*, actor, village: Village, changes: dict, reason: str = "") 
 
 
 @transaction.atomic
-def update_person(*, actor, person: Person, changes: dict, reason: str = "") -> Person:
+def update_person(*, actor, person: Person, changes: dict, reason: str) -> Person:
+    reason = require_reason(reason)
     require_change(actor, person)
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = snapshot(person)
@@ -40,7 +42,8 @@ def update_person(*, actor, person: Person, changes: dict, reason: str = "") -> 
 
 
 @transaction.atomic
-def create_person(*, actor, person: Person, reason: str = "") -> Person:
+def create_person(*, actor, person: Person, reason: str) -> Person:
+    reason = require_reason(reason)
     person.full_clean()
     person.save()
     require_change(actor, person)  # rolls back when the actor may not create it here

@@ -64,7 +64,7 @@ def _card_for_grant(user, grant) -> Card:
     agency = Agency.objects.get(pk=min(grant.agency_ids)) if len(grant.agency_ids) == 1 else None
     role_label = Role(grant.role).label
     if grant.role == Role.OVERSEER:
-        province = Agency.objects.filter(pk__in=grant.agency_ids, level=Agency.Level.PROVINCE).first()
+        province = Agency.objects.get(pk__in=grant.agency_ids, level=Agency.Level.PROVINCE)
         c = queries.counts_for_province(user, province)
         return Card(
             title=province.name,

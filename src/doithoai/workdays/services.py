@@ -3,11 +3,11 @@ audit event. Only system administrators change the calendar: deadlines depend on
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import record, snapshot
+from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.org.access import scope_of
 from doithoai.workdays.models import CalendarOverride
 
@@ -19,18 +19,11 @@ def _require_admin(actor) -> None:
         raise PermissionDenied(_("Chỉ quản trị hệ thống được thay đổi lịch ngày làm việc."))
 
 
-def _require_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Hãy ghi lý do thay đổi (được lưu vào nhật ký)."))
-    return reason
-
-
 @transaction.atomic
 def create_override(*, actor, override: CalendarOverride, reason: str) -> CalendarOverride:
     """Save a new override (an unsaved instance)."""
     _require_admin(actor)
-    reason = _require_reason(reason)
+    reason = require_reason(reason)
     override.full_clean()
     override.save()
     record(actor=actor, action="calendar_override.create", obj=override, before=None,
@@ -44,7 +37,7 @@ def update_override(
 ) -> CalendarOverride:
     """Change some fields of an override (`changes`: field name → new value)."""
     _require_admin(actor)
-    reason = _require_reason(reason)
+    reason = require_reason(reason)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -65,7 +58,7 @@ def set_override_enabled(
 ) -> CalendarOverride:
     """Switch an override on or off (the row stays, so its history stays readable)."""
     _require_admin(actor)
-    reason = _require_reason(reason)
+    reason = require_reason(reason)
     override = CalendarOverride.objects.select_for_update().get(pk=override.pk)
     before = snapshot(override)
     override.enabled = enabled
