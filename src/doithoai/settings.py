@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
-    "axes",
+    "doithoai.web.apps.AxesConfig",
     "doithoai.org",
     "doithoai.audit",
     "doithoai.workdays",

@@ -87,6 +87,7 @@ def test_admin_is_in_vietnamese_for_system_administrators(client, world):
     client.force_login(admin)
     html = client.get(reverse("admin:index")).content.decode()
     assert "Quản trị" in html and "Tổ chức" in html
+    assert "Bảo vệ đăng nhập" in html and "Access" not in html
     clerk = user_with_role(Role.CLERK, agency=world["communes"][0])
     client.force_login(clerk)
     assert client.get(reverse("admin:index")).status_code == 302  # to the admin login

@@ -1,8 +1,16 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
 class WebConfig(AppConfig):
+    default = True  # this module also holds AxesConfig
     name = "doithoai.web"
     label = "web"
     verbose_name = _("Giao diện")
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes under a Vietnamese name in the admin."""
+
+    verbose_name = _("Bảo vệ đăng nhập")
