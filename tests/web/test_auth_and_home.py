@@ -103,3 +103,19 @@ def test_english_is_available_on_request(client, db):
     assert response.status_code == 302
     html = client.get(reverse("login")).content.decode()
     assert 'lang="en"' in html and "Sign in" in html
+
+
+def test_system_administrator_home(client, world):
+    admin = user_with_role(Role.ADMIN, is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    figures = dict(response.context["cards"][0].figures)
+    assert figures["Cơ quan sử dụng"] == 5  # two provinces and three communes
+
+
+def test_a_chosen_language_does_not_leak_into_the_next_request(client, db):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.get(reverse("login"))
+    from django.utils import translation
+    assert translation.get_language() == "vi"

@@ -1,9 +1,12 @@
 """Changes made in the Django admin are state changes too: they go to the audit log."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
+
+# Stored in the permanent log, so fixed Vietnamese rather than the admin's page language.
+CHANGED_IN_ADMIN = "Thay đổi trong trang quản trị"
+DELETED_IN_ADMIN = "Xóa trong trang quản trị"
 
 
 class AuditedAdmin:
@@ -16,13 +19,13 @@ class AuditedAdmin:
             super().save_model(request, obj, form, change)
             record(actor=request.user, action=f"{label}.{'update' if change else 'create'}",
                    obj=obj, before=before, after=snapshot(obj),
-                   reason=_("Thay đổi trong trang quản trị"))
+                   reason=CHANGED_IN_ADMIN)
 
     def delete_model(self, request, obj):
         with transaction.atomic():
             before = snapshot(obj)
             record(actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj,
-                   before=before, reason=_("Xóa trong trang quản trị"))
+                   before=before, reason=DELETED_IN_ADMIN)
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
@@ -36,7 +39,7 @@ class AuditedAdmin:
             instances = formset.save(commit=False)
             for obj in formset.deleted_objects:
                 record(actor=request.user, action=f"{obj._meta.model_name}.delete", obj=obj,
-                       before=snapshot(obj), reason=_("Xóa trong trang quản trị"))
+                       before=snapshot(obj), reason=DELETED_IN_ADMIN)
                 obj.delete()
             for obj in instances:
                 is_new = obj.pk is None
@@ -45,5 +48,5 @@ class AuditedAdmin:
                 record(actor=request.user,
                        action=f"{obj._meta.model_name}.{'create' if is_new else 'update'}",
                        obj=obj, before=before, after=snapshot(obj),
-                       reason=_("Thay đổi trong trang quản trị"))
+                       reason=CHANGED_IN_ADMIN)
             formset.save_m2m()

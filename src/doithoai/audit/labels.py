@@ -6,14 +6,14 @@ Unregistered codes "<model>.<verb>" with a common verb read as "Sửa thôn, t�
 other code is shown as it is.
 """
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 COMMON_VERBS = {
-    "create": _("Tạo mới"),
-    "update": _("Sửa"),
-    "delete": _("Xóa"),
-    "enable": _("Bật"),
-    "disable": _("Tắt"),
+    "create": pgettext_lazy("audit action", "Tạo mới"),
+    "update": pgettext_lazy("audit action", "Sửa"),
+    "delete": pgettext_lazy("audit action", "Xóa"),
+    "enable": pgettext_lazy("audit action", "Bật"),
+    "disable": pgettext_lazy("audit action", "Tắt"),
 }
 
 ACTION_LABELS: dict[str, str] = {}
@@ -29,5 +29,6 @@ def action_label(code: str, model=None) -> str:
         return str(ACTION_LABELS[code])
     verb = code.rpartition(".")[2]
     if model is not None and verb in COMMON_VERBS:
-        return f"{COMMON_VERBS[verb]} {model._meta.verbose_name}"
+        return pgettext("audit action", "%(verb)s %(object)s") % {
+            "verb": COMMON_VERBS[verb], "object": model._meta.verbose_name}
     return code

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,7 +53,7 @@ def _admin_card(user) -> Card:
         subtitle=_("Toàn bộ hệ thống"),
         figures=[
             (_("Cơ quan sử dụng"), Agency.objects.count()),
-            (_("Tài khoản"), type(user).objects.filter(is_active=True).count()),
+            (_("Tài khoản"), get_user_model().objects.filter(is_active=True).count()),
             (_("Đơn vị hành chính đã nạp"), AdministrativeUnit.objects.count()),
             (_("Bản ghi nhật ký"), AuditEvent.objects.count()),
         ],

@@ -54,7 +54,7 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         # Unreachable while deletion is refused above; kept safe should that change.
-        reason = str(_("Tắt thay vì xóa trong trang quản trị"))
+        reason = "Tắt thay vì xóa trong trang quản trị"  # stored: Vietnamese, not page language
         services.set_override_enabled(
             actor=request.user, override=obj, enabled=False, reason=reason
         )

@@ -1,19 +1,21 @@
 """Loads the demo organisation; safe to run again (finds rows by their natural keys)."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
 from doithoai.org.demo import data
 from doithoai.org.models import AdministrativeUnit, Agency, Membership, Person, Unit, User, Village
 from doithoai.org.units_loader import load_units
 
+# Stored data (log reasons, positions) is Vietnamese whatever language is active.
+DEMO_REASON = "Tạo dữ liệu mẫu"
+
 
 def _upsert(model, lookup: dict, defaults: dict):
     obj, created = model.objects.update_or_create(**lookup, defaults=defaults)
     if created:
         record(actor=None, action=f"{model._meta.model_name}.create", obj=obj,
-               after=snapshot(obj), reason=_("Tạo dữ liệu mẫu"))
+               after=snapshot(obj), reason=DEMO_REASON)
     return obj
 
 
@@ -53,7 +55,7 @@ def _commune(spec: dict, province: Agency, password: str) -> list[tuple[str, str
                           {"households": households, "order": order})
         villages[name] = village
         _upsert(Person, {"agency": agency, "full_name": head, "village": village},
-                {"position": _("Trưởng thôn")})
+                {"position": "Trưởng thôn"})
     people = {}
     for full_name, position, unit_code in spec["people"]:
         people[full_name] = _upsert(Person, {"agency": agency, "full_name": full_name},
@@ -76,7 +78,7 @@ def load_demo() -> list[tuple[str, str, str]]:
     if not AdministrativeUnit.objects.exists():
         load_units()
     password = data.DEMO_PASSWORD
-    admin_name, admin_label = data.ADMIN_ACCOUNT[1], _("Quản trị hệ thống")
+    admin_name = admin_label = data.ADMIN_ACCOUNT[1]
     admin = _account(data.ADMIN_ACCOUNT[0], admin_name, password,
                      is_staff=True, is_superuser=True)
     _membership(admin, "admin", None, title=admin_label)
