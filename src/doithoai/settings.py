@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "doithoai.org",
     "doithoai.audit",
     "doithoai.workdays",
+    "doithoai.dialogues",
+    "doithoai.petitions",
+    "doithoai.public",
     "doithoai.web",
 ]
 
@@ -158,6 +161,16 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+
+# Petitions: default answer times when no conference sets them (working days), and when a due
+# date counts as "due soon". Plans and conferences may set their own.
+PETITION_ANSWER_WORKDAYS = env.int("PETITION_ANSWER_WORKDAYS", default=15)
+PETITION_COMPLEX_ANSWER_WORKDAYS = env.int("PETITION_COMPLEX_ANSWER_WORKDAYS", default=30)
+PETITION_DUE_SOON_WORKDAYS = env.int("PETITION_DUE_SOON_WORKDAYS", default=3)
+# Text messages go through a gateway class; the default writes them to the log. A real SMS or
+# Zalo provider plugs in here.
+SMS_GATEWAY = env.str("SMS_GATEWAY", default="doithoai.petitions.sms.LogGateway")
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("", include("doithoai.public.urls")),
+    path("y-kien/", include("doithoai.petitions.urls")),
     path("to-chuc/", include("doithoai.org.urls")),
     path("lich-su/", include("doithoai.audit.urls")),
     path("lich-lam-viec/", include("doithoai.workdays.urls")),

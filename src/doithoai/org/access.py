@@ -164,3 +164,30 @@ def require_change(user, obj: Model) -> None:
     """Raise PermissionDenied (403) for an object the user sees but may not change."""
     if not can_change(user, obj):
         raise PermissionDenied(_("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))
+
+
+def acting_roles(user, obj: Model) -> frozenset[str]:
+    """The roles under which the user reaches this object (admin when a system admin).
+
+    Services use it for rules beyond see/change: only a leader approves an answer, only the
+    assigned unit drafts it, and so on.
+    """
+    scope = scope_of(user)
+    roles = {Role.ADMIN} if scope.is_admin else set()
+    model = type(obj)
+    for grant in scope.grants:
+        if grant.role in roles:
+            continue
+        q = _grant_q(model, grant, for_change=False)
+        if q is not None and model._default_manager.filter(q, pk=obj.pk).exists():
+            roles.add(grant.role)
+    return frozenset(roles)
+
+
+def require_role(user, obj: Model, roles: set[str], message: str) -> frozenset[str]:
+    """PermissionDenied (with a Vietnamese message) unless the user acts on obj in one of
+    `roles`; a system administrator always may."""
+    acting = acting_roles(user, obj)
+    if Role.ADMIN not in acting and not acting & roles:
+        raise PermissionDenied(message)
+    return acting

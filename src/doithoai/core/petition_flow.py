@@ -1,0 +1,129 @@
+"""The life of a petition as a table: which action may move it from which state to which.
+
+Pure data and one function; services enforce it, so a disallowed transition is impossible from
+every entry point (pages, imports, commands, API). Labels are Vietnamese data for the pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class State(StrEnum):
+    RECEIVED = "received"
+    CLASSIFIED = "classified"
+    ASSIGNED = "assigned"
+    RETURNED = "returned"
+    ANSWERED_AT_CONFERENCE = "answered_at_conference"
+    ANSWER_DRAFTED = "answer_drafted"
+    ANSWER_APPROVED = "answer_approved"
+    PUBLISHED = "published"
+    ESCALATED = "escalated"
+    NOT_ACCEPTED = "not_accepted"
+    TRANSFERRED = "transferred"
+    CLOSED = "closed"
+
+
+class Action(StrEnum):
+    CLASSIFY = "classify"
+    ASSIGN = "assign"
+    RETURN = "return"
+    ANSWER_AT_CONFERENCE = "answer_at_conference"
+    DRAFT_ANSWER = "draft_answer"
+    APPROVE = "approve"
+    SEND_BACK = "send_back"
+    PUBLISH = "publish"
+    EXTEND = "extend"
+    ESCALATE = "escalate"
+    NOT_ACCEPT = "not_accept"
+    TRANSFER = "transfer"
+    CLOSE = "close"
+    REOPEN = "reopen"
+
+
+STATE_LABELS = {
+    State.RECEIVED: "Đã tiếp nhận",
+    State.CLASSIFIED: "Đã phân loại",
+    State.ASSIGNED: "Đã giao đơn vị",
+    State.RETURNED: "Đơn vị trả lại",
+    State.ANSWERED_AT_CONFERENCE: "Đã trả lời tại hội nghị",
+    State.ANSWER_DRAFTED: "Đã có dự thảo trả lời",
+    State.ANSWER_APPROVED: "Lãnh đạo đã duyệt trả lời",
+    State.PUBLISHED: "Đã trả lời và công khai",
+    State.ESCALATED: "Đã chuyển cấp trên",
+    State.NOT_ACCEPTED: "Không tiếp nhận",
+    State.TRANSFERRED: "Chuyển theo thủ tục khiếu nại, tố cáo",
+    State.CLOSED: "Đã kết thúc",
+}
+
+ACTION_LABELS = {
+    Action.CLASSIFY: "Phân loại",
+    Action.ASSIGN: "Giao đơn vị",
+    Action.RETURN: "Trả lại Văn phòng",
+    Action.ANSWER_AT_CONFERENCE: "Trả lời tại hội nghị",
+    Action.DRAFT_ANSWER: "Soạn trả lời",
+    Action.APPROVE: "Duyệt trả lời",
+    Action.SEND_BACK: "Trả lại để sửa",
+    Action.PUBLISH: "Công khai và gửi trả lời",
+    Action.EXTEND: "Gia hạn",
+    Action.ESCALATE: "Chuyển cấp trên",
+    Action.NOT_ACCEPT: "Không tiếp nhận",
+    Action.TRANSFER: "Chuyển thủ tục khiếu nại, tố cáo",
+    Action.CLOSE: "Kết thúc",
+    Action.REOPEN: "Mở lại",
+}
+
+S = State
+_WAITING_FOR_UNIT = {S.ASSIGNED, S.ANSWER_DRAFTED}
+_NOT_YET_WITH_UNIT = {S.RECEIVED, S.CLASSIFIED, S.RETURNED}
+
+# action -> (states it may start from, state it leads to; None = stays where it is)
+TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
+    Action.CLASSIFY: (frozenset(_NOT_YET_WITH_UNIT), S.CLASSIFIED),
+    Action.ASSIGN: (frozenset(_NOT_YET_WITH_UNIT | {S.ASSIGNED}), S.ASSIGNED),
+    Action.RETURN: (frozenset({S.ASSIGNED}), S.RETURNED),
+    Action.ANSWER_AT_CONFERENCE: (frozenset(_NOT_YET_WITH_UNIT | {S.ASSIGNED}),
+                                  S.ANSWERED_AT_CONFERENCE),
+    Action.DRAFT_ANSWER: (frozenset(_WAITING_FOR_UNIT), S.ANSWER_DRAFTED),
+    Action.APPROVE: (frozenset({S.ANSWER_DRAFTED}), S.ANSWER_APPROVED),
+    Action.SEND_BACK: (frozenset({S.ANSWER_DRAFTED, S.ANSWER_APPROVED}), S.ASSIGNED),
+    Action.PUBLISH: (frozenset({S.ANSWER_APPROVED}), S.PUBLISHED),
+    Action.EXTEND: (frozenset(_WAITING_FOR_UNIT | {S.ANSWER_APPROVED}), None),
+    Action.ESCALATE: (frozenset(_NOT_YET_WITH_UNIT | _WAITING_FOR_UNIT), S.ESCALATED),
+    Action.NOT_ACCEPT: (frozenset(_NOT_YET_WITH_UNIT), S.NOT_ACCEPTED),
+    Action.TRANSFER: (frozenset(_NOT_YET_WITH_UNIT | {S.ASSIGNED}), S.TRANSFERRED),
+    Action.CLOSE: (frozenset({S.PUBLISHED, S.ANSWERED_AT_CONFERENCE, S.ESCALATED,
+                              S.NOT_ACCEPTED, S.TRANSFERRED}), S.CLOSED),
+    Action.REOPEN: (frozenset({S.PUBLISHED, S.ANSWERED_AT_CONFERENCE, S.CLOSED}), S.ASSIGNED),
+}
+
+# Open: someone still owes the citizen something, so a due date runs.
+OPEN_STATES = frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED, S.RETURNED,
+                         S.ANSWER_DRAFTED, S.ANSWER_APPROVED})
+# Answered in time counts against these: the citizen has had an answer or a decision.
+SETTLED_STATES = frozenset(State) - OPEN_STATES
+
+
+@dataclass(frozen=True)
+class IllegalTransition(Exception):
+    state: State
+    action: Action
+
+    def __str__(self) -> str:
+        return (f"Không thể “{ACTION_LABELS[self.action]}” khi ý kiến đang ở trạng thái "
+                f"“{STATE_LABELS[self.state]}”.")
+
+
+def next_state(state: State | str, action: Action | str) -> State:
+    """The state after `action`, or IllegalTransition when the table forbids it."""
+    state, action = State(state), Action(action)
+    sources, target = TRANSITIONS[action]
+    if state not in sources:
+        raise IllegalTransition(state, action)
+    return state if target is None else target
+
+
+def allowed_actions(state: State | str) -> list[Action]:
+    state = State(state)
+    return [a for a, (sources, _) in TRANSITIONS.items() if state in sources]

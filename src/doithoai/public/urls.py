@@ -1,0 +1,12 @@
+"""The citizens' side, at the short addresses printed on paper forms and read on the radio."""
+
+from django.urls import path
+
+from doithoai.public import views
+
+app_name = "public"
+urlpatterns = [
+    path("gui-y-kien/", views.submit, name="submit"),
+    path("tra-cuu/", views.track, name="track"),
+    path("tra-cuu/<str:code>/", views.track_code, name="track_code"),
+]
