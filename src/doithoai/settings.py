@@ -127,6 +127,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "doithoai.web.views.locked_out"
 AXES_VERBOSE = False
+# Number of reverse proxies in front of the app (nginx: 1); 0 = clients connect directly.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "doithoai.web.client_ip.client_ip"
+
+# Public pages: submissions and unknown-code lookups allowed per client address.
+PUBLIC_SUBMIT_LIMIT_HOUR = env.int("PUBLIC_SUBMIT_LIMIT_HOUR", default=5)
+PUBLIC_SUBMIT_LIMIT_DAY = env.int("PUBLIC_SUBMIT_LIMIT_DAY", default=20)
+PUBLIC_TRACK_LIMIT = env.int("PUBLIC_TRACK_LIMIT", default=30)
+PUBLIC_TRACK_WINDOW_MINUTES = env.int("PUBLIC_TRACK_WINDOW_MINUTES", default=10)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -7,6 +7,7 @@ from doithoai.public import views
 app_name = "public"
 urlpatterns = [
     path("gui-y-kien/", views.submit, name="submit"),
+    path("gui-y-kien/da-gui/", views.receipt, name="receipt"),
     path("tra-cuu/", views.track, name="track"),
     path("tra-cuu/<str:code>/", views.track_code, name="track_code"),
 ]

@@ -1,15 +1,202 @@
-"""Placeholder views: the public pages are being built (petitions issue, point 8)."""
+"""The citizens' side: send an opinion without an account, keep the code, follow it.
 
+Thin views: parse the form, call `public.services.send` (limits, honeypot, `receive`),
+render. The receipt is a signed link (POST → redirect → GET), so that reloading it never sends
+the opinion twice and so that a bot caught by the honeypot gets the same kind of page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from doithoai.core import tracking
+from doithoai.org.models import Agency, Village
+from doithoai.petitions import services
+from doithoai.petitions.models import Channel, Field
+from doithoai.public import queries, throttle
+from doithoai.public import services as public
+from doithoai.public.forms import (
+    ChooseCommuneForm,
+    SubmitForm,
+    TrackForm,
+    active_communes,
+    new_token,
+)
+from doithoai.public.models import Attempt
+
+RECEIPT_SALT = "doithoai.public.receipt"
+
+
+# --- sending an opinion --------------------------------------------------------------------
+
+def _commune_for(request) -> tuple[Agency | None, ChooseCommuneForm | None]:
+    """The commune the citizen writes to, or the form to choose one."""
+    communes = active_communes()
+    code = request.POST.get("xa") or request.GET.get("xa")
+    if code:
+        agency = communes.filter(code=code).first()
+        if agency is not None:
+            return agency, None
+        return None, ChooseCommuneForm({"xa": code})
+    if len(only := communes[:2]) == 1:
+        return only[0], None
+    return None, ChooseCommuneForm()
 
 
 def submit(request):
-    raise Http404
+    agency, chooser = _commune_for(request)
+    if agency is None:
+        if chooser is not None and chooser.is_bound:
+            chooser.is_valid()
+        return render(request, "public/choose_commune.html",
+                      {"form": chooser, "has_communes": active_communes().exists()})
+    services.ensure_default_fields(agency)
+    status = 200
+    if request.method != "POST":
+        form = SubmitForm(agency=agency)
+        return render(request, "public/submit.html", _submit_context(agency, form))
+    form = SubmitForm(request.POST, agency=agency)
+    if form.is_valid():
+        try:
+            sent = public.send(_intake(form), client=throttle.client_key(request),
+                                   is_bot=form.is_bot)
+        except public.TooMany as exc:
+            form.add_error(None, _refusal(exc.limit))
+            status = 429
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(_receipt_url(sent))
+    if "token" in form.errors:
+        form.data = form.data.copy()
+        form.data["token"] = new_token()
+    return render(request, "public/submit.html", _submit_context(agency, form), status=status)
+
+
+def _submit_context(agency: Agency, form: SubmitForm) -> dict:
+    fields = ["village", "field", "text"]
+    contact = ["full_name", "phone", "email", "anonymous"]
+    return {"agency": agency, "form": form,
+            "main_fields": [form[name] for name in fields],
+            "contact_fields": [form[name] for name in contact],
+            "several_communes": active_communes()[:2].count() > 1}
+
+
+def _refusal(limit: throttle.Limit) -> str:
+    hourly = limit.window <= dt.timedelta(hours=1)
+    wait = _("sau khoảng một giờ") if hourly else _("vào ngày mai")
+    return _("Từ địa chỉ mạng của bạn đã có nhiều ý kiến được gửi trong thời gian ngắn, nên ý "
+             "kiến này chưa được gửi (để chống gửi tự động). Hãy thử lại %(wait)s, hoặc "
+             "gửi qua trưởng thôn, tổ dân phố hay Văn phòng Ủy ban nhân dân xã. Nội dung bạn "
+             "viết vẫn còn dưới đây.") % {"wait": wait}
+
+
+def _intake(form: SubmitForm) -> services.Intake:
+    data = form.cleaned_data
+    village = data["village"]
+    petitioners = []
+    if data["full_name"] or data["phone"] or data["email"]:
+        petitioners.append(services.PetitionerData(
+            full_name=data["full_name"], village_id=village.pk, phone=data["phone"],
+            email=data["email"], anonymous_to_public=data["anonymous"]))
+    return services.Intake(
+        agency=form.agency, text=data["text"], channel=Channel.ONLINE,
+        received_on=timezone.localdate(), petitioners=petitioners, field=data["field"],
+        village_id=village.pk, submission_key=form.key)
+
+
+def _receipt_url(sent: public.Receipt) -> str:
+    payload = signing.dumps({
+        "a": sent.agency_id, "c": sent.code, "r": sent.received_on.isoformat(),
+        "d": sent.due_date.isoformat() if sent.due_date else None,
+        "v": sent.village_id, "f": sent.field_id}, salt=RECEIPT_SALT, compress=True)
+    return f"{reverse('public:receipt')}?{urlencode({'bn': payload})}"
+
+
+@never_cache
+def receipt(request):
+    try:
+        data = signing.loads(request.GET.get("bn", ""), salt=RECEIPT_SALT)
+    except signing.BadSignature as exc:
+        raise Http404 from exc
+    agency = get_object_or_404(Agency, pk=data["a"])
+    due = dt.date.fromisoformat(data["d"]) if data["d"] else None
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    return render(request, "public/receipt.html", {
+        "agency": agency, "code": data["c"],
+        "received_on": dt.date.fromisoformat(data["r"]), "due_date": due,
+        "village": Village.objects.filter(pk=data["v"]).first(),
+        "field": Field.objects.filter(pk=data["f"]).first(),
+        "track_address": base + reverse("public:track"),
+        "track_code_address": base + reverse("public:track_code", args=[data["c"]]),
+        "workdays": settings.PETITION_ANSWER_WORKDAYS,
+    })
+
+
+# --- tracking ------------------------------------------------------------------------------
+
+def _track_refused(request, form):
+    limit = throttle.track_limits()[0]
+    minutes = int(limit.window.total_seconds() // 60)
+    message = _("Bạn đã nhập sai mã tra cứu quá nhiều lần. Để bảo vệ thông tin của người dân, "
+                "hãy thử lại sau %(minutes)s phút.") % {"minutes": minutes}
+    return render(request, "public/track.html", {"form": form, "message": message},
+                  status=429)
+
+
+def _lookup(request, typed: str, form):
+    """The petition for a typed code, or a page that says why not (counting the misses)."""
+    client = throttle.client_key(request)
+    limits = throttle.track_limits()
+    if throttle.exceeded(Attempt.Bucket.TRACK_MISS, client, limits):
+        return None, _track_refused(request, form)
+    code = tracking.normalise(typed)
+    petition = queries.find(code) if code else None
+    if petition is None:
+        throttle.record(Attempt.Bucket.TRACK_MISS, client, limits)
+        if code is None:
+            message = _("“%(typed)s” không phải là mã tra cứu. Mã gồm 8 chữ và số, ví dụ "
+                        "ABCD-EFGH; hãy xem lại giấy biên nhận.") % {"typed": typed[:40]}
+        else:
+            message = _("Không tìm thấy ý kiến nào có mã %(code)s. Hãy xem lại mã trên giấy "
+                        "biên nhận (chữ O và số 0, chữ I và số 1 không dùng trong mã).") % {
+                            "code": code}
+        form.add_error("ma", message)
+        return None, render(request, "public/track.html", {"form": form}, status=404)
+    return petition, None
 
 
 def track(request):
-    raise Http404
+    if "ma" not in request.GET:
+        return render(request, "public/track.html", {"form": TrackForm()})
+    form = TrackForm(request.GET)
+    if not form.is_valid():
+        return render(request, "public/track.html", {"form": form})
+    petition, refusal = _lookup(request, form.cleaned_data["ma"], form)
+    if refusal is not None:
+        return refusal
+    return redirect("public:track_code", code=petition.tracking_code)
 
 
 def track_code(request, code):
-    raise Http404
+    form = TrackForm({"ma": code[:40]})
+    form.is_valid()
+    petition, refusal = _lookup(request, code, form)
+    if refusal is not None:
+        return refusal
+    if code != petition.tracking_code:
+        return redirect("public:track_code", code=petition.tracking_code)
+    return render(request, "public/track_detail.html", {
+        "view": queries.public_view(petition), "petition": petition,
+        "today": timezone.localdate()})

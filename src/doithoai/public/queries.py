@@ -1,0 +1,141 @@
+"""What the public tracking page may show about a petition, and nothing more.
+
+Personal data is masked here, once, so that no template can leak it: the first petitioner's
+name as initials (or not at all when they asked), the phone as 09xx xxx 678, no address or
+e-mail, other petitioners only as a count. A denunciation (or any petition hidden from the
+public) shows neither its text nor anyone who sent it. The timeline is built from the audit
+log: dates and plain words only, never the recorded before/after values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.audit.queries import history_for
+from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.org.models import Unit
+from doithoai.petitions.models import Answer, Kind, Petition
+from doithoai.petitions.services import current_answer
+from doithoai.public.phone import mask_phone
+from doithoai.public.privacy import mask_name
+
+
+@dataclass
+class Step:
+    on: dt.date
+    label: str
+    note: str = ""
+
+
+@dataclass
+class PublicPetition:
+    petition: Petition
+    state_label: str
+    hidden: bool
+    is_denunciation: bool
+    text: str = ""
+    sender: str = ""
+    sender_phone: str = ""
+    others: int = 0
+    overdue: bool = False
+    answer: Answer | None = None
+    note: str = ""
+    timeline: list[Step] = field(default_factory=list)
+
+
+def find(code: str) -> Petition | None:
+    return (Petition.objects.select_related("agency", "village", "field", "unit")
+            .filter(tracking_code=code).first())
+
+
+def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetition:
+    today = today or timezone.localdate()
+    hidden = petition.hide_from_public or petition.kind == Kind.DENUNCIATION
+    view = PublicPetition(
+        petition=petition, state_label=STATE_LABELS[State(petition.state)], hidden=hidden,
+        is_denunciation=petition.kind == Kind.DENUNCIATION,
+        overdue=(petition.state in OPEN_STATES and petition.due_date is not None
+                 and petition.due_date < today),
+        timeline=_timeline(petition),
+    )
+    if hidden:
+        return view
+    view.text = petition.text
+    # The agency's note to the public, unless the timeline already says it.
+    if (petition.public_note and petition.state != State.ESCALATED
+            and all(step.note != petition.public_note for step in view.timeline)):
+        view.note = petition.public_note
+    if not petition.is_sensitive:
+        _senders(view, petition)
+    answer = current_answer(petition)
+    if answer is not None and answer.published_at is not None:
+        view.answer = answer
+    return view
+
+
+def _senders(view: PublicPetition, petition: Petition) -> None:
+    people = list(petition.petitioners.order_by("pk"))
+    if not people:
+        return
+    first, view.others = people[0], len(people) - 1
+    if first.anonymous_to_public:
+        view.sender = _("Người gửi đề nghị không công khai tên")
+        return
+    view.sender = mask_name(first.full_name) or _("Người gửi không ghi tên")
+    view.sender_phone = mask_phone(first.phone)
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def _timeline(petition: Petition) -> list[Step]:
+    events = list(history_for(petition).filter(action__startswith="petition.")
+                  .only("seq", "at", "action", "after").order_by("seq"))
+    unit_ids = {e.after.get("unit") for e in events
+                if e.action == "petition.assign" and isinstance(e.after, dict)}
+    units = dict(Unit.objects.filter(pk__in=unit_ids - {None}).values_list("pk", "name"))
+    escalations = iter(petition.escalations.order_by("pk").values_list("receiving_agency",
+                                                                       flat=True))
+    steps = []
+    for event in events:
+        after = event.after if isinstance(event.after, dict) else {}
+        on = _local_day(event.at)
+        match event.action.removeprefix("petition."):
+            case "receive":
+                steps.append(Step(petition.received_on, _("Đã tiếp nhận")))
+            case "classify":
+                steps.append(Step(on, _("Đã phân loại")))
+            case "assign":
+                unit = units.get(after.get("unit"))
+                steps.append(Step(on, _("Đã giao cho %(unit)s") % {"unit": unit} if unit
+                                  else _("Đã giao đơn vị giải quyết")))
+            case "return":
+                steps.append(Step(on, _("Chuyển lại Văn phòng để giao đơn vị phù hợp")))
+            case "extend":
+                due = after.get("due_date")
+                label = (_("Gia hạn trả lời đến ngày %(date)s")
+                         % {"date": dt.date.fromisoformat(due).strftime("%d/%m/%Y")}
+                         if due else _("Gia hạn trả lời"))
+                steps.append(Step(on, label))
+            case "answer_at_conference":
+                steps.append(Step(on, _("Đã trả lời tại hội nghị")))
+            case "publish":
+                steps.append(Step(on, _("Đã công khai trả lời")))
+            case "escalate":
+                agency = next(escalations, "")
+                steps.append(Step(on, _("Đã chuyển %(agency)s giải quyết") % {"agency": agency}
+                                  if agency else _("Đã chuyển cơ quan cấp trên giải quyết")))
+            case "not_accept":
+                steps.append(Step(on, _("Không tiếp nhận"), note=after.get("public_note", "")))
+            case "transfer":
+                steps.append(Step(on, _("Chuyển giải quyết theo thủ tục khiếu nại, tố cáo")))
+            case "close":
+                steps.append(Step(on, _("Đã kết thúc")))
+            case "reopen":
+                steps.append(Step(on, _("Mở lại để giải quyết tiếp")))
+    return steps

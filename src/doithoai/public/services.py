@@ -1,0 +1,79 @@
+"""Sending an opinion from the public form: the limits, the honeypot, then `receive`.
+
+Everything a citizen sends goes through `petitions.services.receive` (one transaction, one
+audit event, a tracking code); this module only decides whether to call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from doithoai.core import tracking
+from doithoai.petitions import services as petitions
+from doithoai.petitions.models import Petition
+from doithoai.public import throttle
+from doithoai.public.models import Attempt
+from doithoai.workdays.calendar import get_calendar
+
+# Stored in the audit log: Vietnamese whatever the page's language.
+ACTOR_LABEL = "Công dân (trang công khai)"
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the citizen's receipt shows."""
+
+    agency_id: int
+    code: str
+    received_on: dt.date
+    due_date: dt.date | None
+    village_id: int | None
+    field_id: int | None
+
+    @classmethod
+    def of(cls, petition: Petition) -> Receipt:
+        return cls(petition.agency_id, petition.tracking_code, petition.received_on,
+                   petition.due_date, petition.village_id, petition.field_id)
+
+
+class TooMany(Exception):
+    """This address has sent as many opinions as the limits allow for now."""
+
+    def __init__(self, limit: throttle.Limit):
+        super().__init__(limit)
+        self.limit = limit
+
+
+def send(intake: petitions.Intake, *, client: str, is_bot: bool) -> Receipt:
+    """Receive an opinion sent online, once per submission key.
+
+    A retry of a submission already received gets its receipt again (and is not counted).
+    Past the per-address limits: TooMany, nothing stored. A bot caught by the honeypot gets a
+    receipt that looks like any other, for a petition that does not exist.
+    """
+    existing = Petition.objects.filter(submission_key=intake.submission_key).first()
+    if existing is not None:
+        return Receipt.of(existing)
+    limits = throttle.submit_limits()
+    limit = throttle.exceeded(Attempt.Bucket.SUBMIT, client, limits)
+    if limit is not None:
+        raise TooMany(limit)
+    if is_bot:
+        throttle.record(Attempt.Bucket.SUBMIT, client, limits)
+        return _decoy(intake)
+    with transaction.atomic():
+        throttle.record(Attempt.Bucket.SUBMIT, client, limits)
+        petition = petitions.receive(intake, actor=None, actor_label=ACTOR_LABEL)
+    return Receipt.of(petition)
+
+
+def _decoy(intake: petitions.Intake) -> Receipt:
+    today = timezone.localdate()
+    due = get_calendar().add_workdays(today, settings.PETITION_ANSWER_WORKDAYS)
+    return Receipt(intake.agency.pk, tracking.new_code(), today, due, intake.village_id,
+                   intake.field.pk if intake.field else None)
