@@ -6,3 +6,21 @@ class PetitionsConfig(AppConfig):
     name = "doithoai.petitions"
     label = "petitions"
     verbose_name = _("Ý kiến, kiến nghị")
+
+    def ready(self):
+        from doithoai.audit.labels import register
+        from doithoai.core.petition_flow import ACTION_LABELS, Action
+
+        # The history page names each move of a petition as the pages do.
+        for action in Action:
+            register(f"petition.{action.value}", _(ACTION_LABELS[action]))
+        for code, label in {
+            "petition.receive": _("Tiếp nhận"),
+            "petition.group": _("Gộp vào vấn đề"),
+            "petition.ungroup": _("Tách khỏi vấn đề"),
+            "petition.recompute_due": _("Tính lại hạn theo lịch"),
+            "petition.remind": _("Nhắc hạn"),
+            "answer.create": _("Soạn trả lời"),
+            "issue.create": _("Tạo vấn đề"),
+        }.items():
+            register(code, label)

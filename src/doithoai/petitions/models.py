@@ -138,7 +138,7 @@ class Petition(NFCModel):
     issue = models.ForeignKey(Issue, verbose_name=_("vấn đề"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="petitions")
     state = models.CharField(_("trạng thái"), max_length=24,
-                             choices=[(s.value, STATE_LABELS[s]) for s in State],
+                             choices=[(s.value, _(STATE_LABELS[s])) for s in State],
                              default=State.RECEIVED)
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị được giao"), null=True, blank=True,
                              on_delete=models.PROTECT, related_name="petitions")

@@ -1,8 +1,18 @@
 """Telling people what happened: the petitioner (when contact details were given) by e-mail and
 text message, the unit when something is assigned to it. Called after the transaction
-commits, so a failed notification never undoes an acknowledged petition."""
+commits, so a failed notification never undoes an acknowledged petition: every failure is
+logged, none is raised.
 
+What a citizen receives is plain Vietnamese (not gettext): it must not depend on the language
+of the clerk's page. A denunciation's messages carry the tracking code and what happened,
+never its text, its answer or anything else that could point back at the denouncer.
+"""
+
+from __future__ import annotations
+
+import contextlib
 import logging
+import threading
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -12,7 +22,7 @@ from doithoai.petitions.sms import gateway
 
 logger = logging.getLogger(__name__)
 
-# Stored texts go to citizens in Vietnamese whatever language the clerk's page uses.
+# What happened, as the end of the sentence "Ý kiến mã ABCD-EFGH …".
 MESSAGES = {
     "received": "đã được tiếp nhận",
     "extended": "được gia hạn trả lời đến {due}",
@@ -23,46 +33,134 @@ MESSAGES = {
     "closed": "đã kết thúc",
 }
 
+_muted = threading.local()
+
+
+@contextlib.contextmanager
+def muted():
+    """Send nothing inside this block (demo data: its citizens are not real people).
+
+    Wrap the outermost transaction in it, so that the on-commit callbacks run while muted."""
+    depth = getattr(_muted, "depth", 0)
+    _muted.depth = depth + 1
+    try:
+        yield
+    finally:
+        _muted.depth = depth
+
+
+def is_muted() -> bool:
+    return getattr(_muted, "depth", 0) > 0
+
 
 def _tracking_url(code: str) -> str:
     return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("public:track_code", args=[code])
 
 
+def _is_denunciation(petition) -> bool:
+    from doithoai.petitions.models import Kind
+
+    return petition.kind == Kind.DENUNCIATION
+
+
+def _date(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
 def message_for(petition, event: str) -> str:
-    due = petition.due_date.strftime("%d/%m/%Y") if petition.due_date else ""
-    what = MESSAGES[event].format(due=due)
+    """The short text (SMS, and the first line of the e-mail)."""
+    what = MESSAGES[event].format(due=_date(petition.due_date))
     return (f"{petition.agency.name}: ý kiến mã {petition.tracking_code} {what}. "
             f"Tra cứu: {_tracking_url(petition.tracking_code)}")
 
 
-def petitioner_told(petition_id: int, event: str) -> None:
-    from doithoai.petitions.models import Petition
+def email_for(petition, event: str, full_name: str = "") -> tuple[str, str]:
+    """Subject and body of the e-mail to one petitioner."""
+    from doithoai.petitions.services import current_answer
 
-    petition = Petition.objects.select_related("agency").get(pk=petition_id)
-    text = message_for(petition, event)
-    for person in petition.petitioners.all():
-        try:
-            if person.email:
-                send_mail(f"Ý kiến {petition.tracking_code}", text,
-                          settings.DEFAULT_FROM_EMAIL, [person.email])
-            if person.phone:
-                gateway().send(person.phone, text)
-        except Exception:  # a provider outage must not break the clerk's work
-            logger.exception("Notification of petition %s failed", petition.tracking_code)
+    code = petition.tracking_code
+    lines = [f"Kính gửi {full_name}," if full_name else "Kính gửi ông/bà,", "",
+             message_for(petition, event), ""]
+    if event == "received":
+        lines.append(f"Ngày tiếp nhận: {_date(petition.received_on)}.")
+        if petition.due_date:
+            lines.append(f"Hạn trả lời: {_date(petition.due_date)}.")
+    elif event == "extended" and not _is_denunciation(petition):
+        lines.append(petition.due_rule_label)
+    elif event == "answered" and not _is_denunciation(petition):
+        answer = current_answer(petition)
+        if answer is not None:
+            lines += ["Nội dung trả lời:", answer.text]
+            if answer.document_number:
+                lines.append(f"(Văn bản số {answer.document_number}"
+                             + (f" ngày {_date(answer.document_date)})"
+                                if answer.document_date else ")"))
+    elif event in ("escalated", "not_accepted") and petition.public_note \
+            and not _is_denunciation(petition):
+        lines.append(petition.public_note)
+    lines += ["", f"Ông/bà có thể theo dõi kết quả bất cứ lúc nào tại "
+                  f"{_tracking_url(code)} với mã {code}.", "", petition.agency.name]
+    return f"Ý kiến mã {code}: {MESSAGES[event].format(due=_date(petition.due_date))}", \
+        "\n".join(lines)
+
+
+def petitioner_told(petition_id: int, event: str) -> None:
+    """E-mail to each petitioner who gave an address, a text message to each who gave a
+    phone number. Each petitioner gets their own message (never the others' addresses)."""
+    if is_muted():
+        return
+    try:
+        from doithoai.petitions.models import Petition
+
+        petition = Petition.objects.select_related("agency").get(pk=petition_id)
+        short = message_for(petition, event)
+        people = list(petition.petitioners.all())
+    except Exception:  # never break the clerk's work
+        logger.exception("Notification %s of petition #%s could not be prepared",
+                         event, petition_id)
+        return
+    for person in people:
+        if person.email:
+            try:
+                subject, body = email_for(petition, event, person.full_name)
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
+            except Exception:  # a mail server outage must not break the clerk's work
+                logger.exception("E-mail about petition %s failed", petition.tracking_code)
+        if person.phone:
+            try:
+                gateway().send(person.phone, short)
+            except Exception:  # nor must an SMS provider's
+                logger.exception("SMS about petition %s failed", petition.tracking_code)
+
+
+def unit_officer_emails(unit) -> list[str]:
+    """Where a unit is written to: its active officers' addresses, else the unit's own."""
+    from doithoai.org.models import Membership, Role
+
+    emails = sorted(set(Membership.objects.filter(
+        role=Role.UNIT_OFFICER, unit=unit, is_active=True, user__is_active=True)
+        .exclude(user__email="").values_list("user__email", flat=True)))
+    if not emails and unit.email:
+        emails = [unit.email]
+    return emails
 
 
 def unit_assigned(petition_id: int) -> None:
-    from doithoai.org.models import Membership, Role
-    from doithoai.petitions.models import Petition
+    if is_muted():
+        return
+    try:
+        from doithoai.petitions.models import Petition
 
-    petition = Petition.objects.select_related("unit", "agency").get(pk=petition_id)
-    emails = list(Membership.objects.filter(
-        role=Role.UNIT_OFFICER, unit=petition.unit, is_active=True, user__is_active=True)
-        .exclude(user__email="").values_list("user__email", flat=True))
-    if emails:
-        due = f"\n\nHạn trả lời: {petition.due_date:%d/%m/%Y}" if petition.due_date else ""
-        try:
-            send_mail(f"Ý kiến {petition.tracking_code} được giao cho {petition.unit.name}",
-                      petition.text[:500] + due, settings.DEFAULT_FROM_EMAIL, emails)
-        except Exception:
-            logger.exception("Notification of unit for %s failed", petition.tracking_code)
+        petition = Petition.objects.select_related("unit", "agency").get(pk=petition_id)
+        if petition.unit is None:
+            return
+        emails = unit_officer_emails(petition.unit)
+        if not emails:
+            return
+        text = ("(Nội dung tố cáo không gửi qua thư điện tử; xem trên hệ thống.)"
+                if _is_denunciation(petition) else petition.text[:500])
+        due = f"\n\nHạn trả lời: {_date(petition.due_date)}" if petition.due_date else ""
+        send_mail(f"Ý kiến {petition.tracking_code} được giao cho {petition.unit.name}",
+                  text + due, settings.DEFAULT_FROM_EMAIL, emails)
+    except Exception:
+        logger.exception("Notification of the unit for petition #%s failed", petition_id)

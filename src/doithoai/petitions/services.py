@@ -38,7 +38,27 @@ from doithoai.petitions.models import (
 )
 from doithoai.workdays.calendar import get_calendar
 
-OFFICE_ROLES = {Role.CLERK, Role.LEADER}
+OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
+UNGROUP = "ungroup"
+# Who may take each action (a system administrator always may). Pages read it to decide which
+# forms to show; the services enforce it.
+ACTION_ROLES: dict[str, frozenset[str]] = {
+    Action.CLASSIFY: OFFICE_ROLES | {Role.FRONT_OFFICER},
+    Action.ASSIGN: OFFICE_ROLES,
+    Action.RETURN: OFFICE_ROLES | {Role.UNIT_OFFICER},
+    Action.ANSWER_AT_CONFERENCE: OFFICE_ROLES,
+    Action.DRAFT_ANSWER: OFFICE_ROLES | {Role.UNIT_OFFICER},
+    Action.APPROVE: frozenset({Role.LEADER}),
+    Action.SEND_BACK: frozenset({Role.LEADER}),
+    Action.PUBLISH: OFFICE_ROLES,
+    Action.EXTEND: OFFICE_ROLES | {Role.UNIT_OFFICER},
+    Action.ESCALATE: OFFICE_ROLES,
+    Action.NOT_ACCEPT: OFFICE_ROLES,
+    Action.TRANSFER: OFFICE_ROLES,
+    Action.CLOSE: OFFICE_ROLES,
+    Action.REOPEN: OFFICE_ROLES,
+    UNGROUP: OFFICE_ROLES,
+}
 MAX_TEXT = 10_000
 
 
@@ -199,10 +219,10 @@ def _locked(petition: Petition, version: int | None) -> Petition:
 
 
 def _move(actor, petition: Petition, action: Action, *, reason: str, version: int | None,
-          roles: set[str], changes: dict | None = None, event: str | None = None,
+          changes: dict | None = None, event: str | None = None,
           notify_event: str | None = None) -> Petition:
     petition = _locked(petition, version)
-    require_role(actor, petition, roles,
+    require_role(actor, petition, ACTION_ROLES[action],
                  _("Bạn không có quyền thực hiện việc này với ý kiến này."))
     try:
         target = next_state(petition.state, action)
@@ -229,7 +249,6 @@ def classify(*, actor, petition: Petition, kind: str, field: Field | None, urgen
     if field is not None and field.agency_id != petition.agency_id:
         raise ValidationError({"field": _("Lĩnh vực không thuộc cơ quan này.")})
     petition = _move(actor, petition, Action.CLASSIFY, reason=reason, version=version,
-                     roles=OFFICE_ROLES | {Role.FRONT_OFFICER},
                      changes={"kind": kind, "field": field, "urgency": urgency,
                               "village_id": village_id or petition.village_id,
                               "is_complex": is_complex,
@@ -252,7 +271,7 @@ def assign(*, actor, petition: Petition, unit: Unit, reason: str = "",
         raise ValidationError(_("Khiếu nại, tố cáo không được giao trả lời như ý kiến thường: "
                                 "hãy chuyển theo thủ tục khiếu nại, tố cáo."))
     petition = _move(actor, petition, Action.ASSIGN, reason=reason, version=version,
-                     roles=OFFICE_ROLES, changes={"unit": unit}, notify_event=None)
+                     changes={"unit": unit})
     transaction.on_commit(lambda: notify.unit_assigned(petition.pk))
     return petition
 
@@ -274,8 +293,7 @@ def bulk_assign(*, actor, petitions: Iterable[Petition], unit: Unit, reason: str
 def return_to_office(*, actor, petition: Petition, reason: str,
                      version: int | None = None) -> Petition:
     return _move(actor, petition, Action.RETURN, reason=require_reason(reason),
-                 version=version, roles=OFFICE_ROLES | {Role.UNIT_OFFICER},
-                 changes={"unit": None})
+                 version=version, changes={"unit": None})
 
 
 @transaction.atomic
@@ -283,7 +301,7 @@ def answer_at_conference(*, actor, petition: Petition, text: str, answered_by: s
                          version: int | None = None) -> Petition:
     text = _validate_text(text)
     petition = _move(actor, petition, Action.ANSWER_AT_CONFERENCE, reason="",
-                     version=version, roles=OFFICE_ROLES, notify_event="answered")
+                     version=version, notify_event="answered")
     Answer.objects.filter(petition=petition).update(is_current=False)
     Answer.objects.create(petition=petition, text=text, at_conference=True,
                           answered_by=nfc(answered_by), drafted_by=actor,
@@ -297,8 +315,7 @@ def draft_answer(*, actor, petition: Petition, text: str, document_number: str =
                  document_date: dt.date | None = None, attachment=None,
                  version: int | None = None) -> Answer:
     text = _validate_text(text)
-    petition = _move(actor, petition, Action.DRAFT_ANSWER, reason="", version=version,
-                     roles=OFFICE_ROLES | {Role.UNIT_OFFICER})
+    petition = _move(actor, petition, Action.DRAFT_ANSWER, reason="", version=version)
     Answer.objects.filter(petition=petition).update(is_current=False)
     answer = Answer(petition=petition, text=text, document_number=nfc(document_number),
                     document_date=document_date, drafted_by=actor,
@@ -316,8 +333,7 @@ def current_answer(petition: Petition) -> Answer | None:
 
 @transaction.atomic
 def approve_answer(*, actor, petition: Petition, version: int | None = None) -> Petition:
-    petition = _move(actor, petition, Action.APPROVE, reason="", version=version,
-                     roles={Role.LEADER})
+    petition = _move(actor, petition, Action.APPROVE, reason="", version=version)
     Answer.objects.filter(petition=petition, is_current=True).update(
         approved_by=actor, approved_at=timezone.now())
     return petition
@@ -327,13 +343,13 @@ def approve_answer(*, actor, petition: Petition, version: int | None = None) -> 
 def send_back(*, actor, petition: Petition, reason: str, version: int | None = None
               ) -> Petition:
     return _move(actor, petition, Action.SEND_BACK, reason=require_reason(reason),
-                 version=version, roles={Role.LEADER})
+                 version=version)
 
 
 @transaction.atomic
 def publish_answer(*, actor, petition: Petition, version: int | None = None) -> Petition:
     petition = _move(actor, petition, Action.PUBLISH, reason="", version=version,
-                     roles=OFFICE_ROLES, notify_event="answered")
+                     notify_event="answered")
     Answer.objects.filter(petition=petition, is_current=True).update(
         published_at=timezone.now())
     return petition
@@ -349,7 +365,6 @@ def extend(*, actor, petition: Petition, new_due_date: dt.date, reason: str,
                                % {"d": old.strftime("%d/%m/%Y")}})
     label = f"Gia hạn đến {new_due_date.strftime('%d/%m/%Y')}: {reason}"
     petition = _move(actor, petition, Action.EXTEND, reason=reason, version=version,
-                     roles=OFFICE_ROLES | {Role.UNIT_OFFICER},
                      changes={"due_date": new_due_date, "due_rule": "extension",
                               "due_rule_label": label[:200]},
                      notify_event="extended")
@@ -365,10 +380,10 @@ def escalate(*, actor, petition: Petition, receiving_agency: str, follow_up_on: 
     receiving_agency = nfc(receiving_agency)
     if not receiving_agency:
         raise ValidationError({"receiving_agency": _("Hãy ghi cơ quan cấp trên tiếp nhận.")})
+    # Stored and shown to citizens: plain Vietnamese, not the clerk's page language.
+    note = f"Đã chuyển {receiving_agency} giải quyết theo thẩm quyền."
     petition = _move(actor, petition, Action.ESCALATE, reason=reason, version=version,
-                     roles=OFFICE_ROLES, notify_event="escalated",
-                     changes={"public_note": _("Đã chuyển %(agency)s giải quyết theo thẩm "
-                                               "quyền.") % {"agency": receiving_agency}})
+                     notify_event="escalated", changes={"public_note": note})
     Escalation.objects.create(petition=petition, receiving_agency=receiving_agency,
                               follow_up_on=follow_up_on, note=reason, created_by=actor)
     return petition
@@ -378,7 +393,7 @@ def escalate(*, actor, petition: Petition, receiving_agency: str, follow_up_on: 
 def not_accept(*, actor, petition: Petition, reason: str, where_to_go: str,
                version: int | None = None) -> Petition:
     return _move(actor, petition, Action.NOT_ACCEPT, reason=require_reason(reason),
-                 version=version, roles=OFFICE_ROLES, notify_event="not_accepted",
+                 version=version, notify_event="not_accepted",
                  changes={"public_note": nfc(where_to_go)})
 
 
@@ -388,19 +403,19 @@ def transfer_to_procedure(*, actor, petition: Petition, kind: str, reason: str,
     """Complaints and denunciations leave the dialogue track for their legal procedure."""
     if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         raise ValidationError({"kind": _("Chỉ khiếu nại hoặc tố cáo mới chuyển thủ tục.")})
-    law = (_("Luật Khiếu nại 2011") if kind == Kind.COMPLAINT else _("Luật Tố cáo 2018"))
+    law = "Luật Khiếu nại 2011" if kind == Kind.COMPLAINT else "Luật Tố cáo 2018"
     return _move(actor, petition, Action.TRANSFER, reason=require_reason(reason),
-                 version=version, roles=OFFICE_ROLES, notify_event="transferred",
+                 version=version, notify_event="transferred",
                  changes={"kind": kind, "hide_from_public": kind == Kind.DENUNCIATION,
                           "due_date": None, "due_rule": "",
-                          "due_rule_label": _("Giải quyết theo %(law)s") % {"law": law}})
+                          "due_rule_label": f"Giải quyết theo {law}"})
 
 
 @transaction.atomic
 def close(*, actor, petition: Petition, reason: str = "", version: int | None = None
           ) -> Petition:
     return _move(actor, petition, Action.CLOSE, reason=reason, version=version,
-                 roles=OFFICE_ROLES, notify_event="closed")
+                 notify_event="closed")
 
 
 @transaction.atomic
@@ -408,7 +423,7 @@ def reopen(*, actor, petition: Petition, reason: str, version: int | None = None
     """The citizen says the answer does not settle it: back to the unit, with a new due date
     counted from today."""
     petition = _move(actor, petition, Action.REOPEN, reason=require_reason(reason),
-                     version=version, roles=OFFICE_ROLES)
+                     version=version)
     rule = deadlines.rule_for(anchor="receipt", complex_case=petition.is_complex,
                               simple_days=settings.PETITION_ANSWER_WORKDAYS,
                               complex_days=settings.PETITION_COMPLEX_ANSWER_WORKDAYS)
@@ -427,7 +442,7 @@ def group_into_issue(*, actor, petitions: list[Petition], title: str, reason: st
                      ) -> Issue:
     """Group petitions that raise the same matter; merging into an existing issue when one
     of them already has one. Every petitioner and all history stay."""
-    petitions = list(Petition.objects.select_for_update().filter(
+    petitions = list(Petition.objects.select_for_update(of=("self",)).filter(
         pk__in=[p.pk for p in petitions]).select_related("issue"))
     if len(petitions) < 2 and not any(p.issue_id for p in petitions):
         raise ValidationError(_("Cần chọn ít nhất hai ý kiến để gộp thành một vấn đề."))
@@ -435,7 +450,7 @@ def group_into_issue(*, actor, petitions: list[Petition], title: str, reason: st
     if len(agencies) != 1:
         raise ValidationError(_("Chỉ gộp được ý kiến của cùng một cơ quan."))
     for p in petitions:
-        require_role(actor, p, OFFICE_ROLES, _("Bạn không có quyền gộp ý kiến."))
+        require_role(actor, p, ACTION_ROLES[UNGROUP], _("Bạn không có quyền gộp ý kiến."))
     issue = next((p.issue for p in petitions if p.issue_id), None)
     if issue is None:
         title = nfc(title)
@@ -454,9 +469,10 @@ def group_into_issue(*, actor, petitions: list[Petition], title: str, reason: st
 
 
 @transaction.atomic
-def remove_from_issue(*, actor, petition: Petition, reason: str) -> Petition:
-    petition = Petition.objects.select_for_update().get(pk=petition.pk)
-    require_role(actor, petition, OFFICE_ROLES, _("Bạn không có quyền tách ý kiến."))
+def remove_from_issue(*, actor, petition: Petition, reason: str, version: int | None = None
+                      ) -> Petition:
+    petition = _locked(petition, version)
+    require_role(actor, petition, ACTION_ROLES[UNGROUP], _("Bạn không có quyền tách ý kiến."))
     reason = require_reason(reason)
     if petition.issue_id is None:
         raise ValidationError(_("Ý kiến này không thuộc vấn đề nào."))

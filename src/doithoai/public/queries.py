@@ -56,7 +56,7 @@ def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetit
     today = today or timezone.localdate()
     hidden = petition.hide_from_public or petition.kind == Kind.DENUNCIATION
     view = PublicPetition(
-        petition=petition, state_label=STATE_LABELS[State(petition.state)], hidden=hidden,
+        petition=petition, state_label=_(STATE_LABELS[State(petition.state)]), hidden=hidden,
         is_denunciation=petition.kind == Kind.DENUNCIATION,
         overdue=(petition.state in OPEN_STATES and petition.due_date is not None
                  and petition.due_date < today),

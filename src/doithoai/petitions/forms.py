@@ -1,0 +1,358 @@
+"""Forms of the staff pages: the queue's filters and bulk actions, and one small form per
+action on a petition. Every action form carries the `version` the user saw; the service
+refuses a stale one (Conflict) and nothing is overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.petition_flow import STATE_LABELS, Action, State
+from doithoai.org.models import Unit, Village
+from doithoai.petitions import queries, services
+from doithoai.petitions.models import Channel, Field, Kind, Urgency
+
+MAX_ATTACHMENT = 10 * 1024 * 1024
+# Extension -> how such a file starts (a renamed file of another type is refused).
+ATTACHMENT_MAGIC = {
+    ".pdf": (b"%PDF-",),
+    ".docx": (b"PK\x03\x04",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+REASON_REQUIRED = {"required": _("Hãy ghi lý do (được lưu vào nhật ký).")}
+
+
+def _textarea(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+# --- the office queue ----------------------------------------------------------------------
+
+DUE_CHOICES = [
+    ("", _("Tất cả")),
+    (queries.DUE_OPEN, _("Đang mở (chưa xong)")),
+    (queries.DUE_SOON_FILTER, _("Sắp đến hạn")),
+    (queries.DUE_OVERDUE, _("Quá hạn")),
+]
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters, read from the URL (GET) so that a filtered list can be shared,
+    bookmarked and paged."""
+
+    q = forms.CharField(label=_("Tìm theo nội dung hoặc mã"), required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    agency = forms.ModelChoiceField(label=_("Xã, phường"), queryset=None, required=False,
+                                    empty_label=_("Tất cả xã, phường"))
+    state = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    due = forms.ChoiceField(label=_("Hạn trả lời"), required=False, choices=DUE_CHOICES)
+    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=None, required=False,
+                                   empty_label=_("Tất cả lĩnh vực"))
+    village = forms.ModelChoiceField(label=_("Thôn, tổ dân phố"), queryset=None,
+                                     required=False, empty_label=_("Tất cả thôn"))
+    unit = forms.ModelChoiceField(label=_("Đơn vị được giao"), queryset=None, required=False,
+                                  empty_label=_("Tất cả đơn vị"))
+    channel = forms.ChoiceField(label=_("Kênh tiếp nhận"), required=False)
+    kind = forms.ChoiceField(label=_("Loại"), required=False)
+    conference = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None, required=False,
+                                        empty_label=_("Tất cả"))
+    received_from = forms.DateField(label=_("Nhận từ ngày"), required=False, widget=DATE_WIDGET)
+    received_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE_WIDGET)
+
+    def __init__(self, data, *, user):
+        super().__init__(data)
+        agencies = queries.queue_agencies(user)
+        single = queries.single_agency(user)
+        self.several_agencies = single is None and agencies.exists()
+        self.fields["agency"].queryset = agencies
+        if not self.several_agencies:
+            del self.fields["agency"]
+            self.chosen_agency = single
+        else:
+            self.chosen_agency = agencies.filter(pk=to_int(data.get("agency"))).first()
+        choices = queries.filter_choices(user, self.chosen_agency)
+        for name, key in (("field", "fields"), ("village", "villages"), ("unit", "units"),
+                          ("conference", "conferences")):
+            if self.chosen_agency is None:
+                del self.fields[name]
+            else:
+                self.fields[name].queryset = choices[key]
+        if "conference" in self.fields and not choices["conferences"].exists():
+            del self.fields["conference"]
+        self.fields["state"].choices = [("", _("Tất cả trạng thái"))] + [
+            (s.value, _(STATE_LABELS[s])) for s in State]
+        self.fields["channel"].choices = [("", _("Tất cả kênh"))] + list(Channel.choices)
+        self.fields["kind"].choices = [("", _("Tất cả loại"))] + list(Kind.choices)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("received_from"), data.get("received_to")
+        if start and end and start > end:
+            self.add_error("received_to", _("Ngày cuối phải sau ngày đầu."))
+        return data
+
+    def filters(self) -> queries.QueueFilters:
+        """The valid filters (an invalid one is shown as an error and left out)."""
+        self.is_valid()
+        data = self.cleaned_data
+        return queries.QueueFilters(
+            agency=self.chosen_agency, field=data.get("field"), village=data.get("village"),
+            unit=data.get("unit"), state=data.get("state") or "", due=data.get("due") or "",
+            channel=data.get("channel") or "", kind=data.get("kind") or "",
+            conference=data.get("conference"), received_from=data.get("received_from"),
+            received_to=data.get("received_to") if "received_to" not in self.errors else None,
+            q=(data.get("q") or "").strip(),
+        )
+
+    MAIN = ("q", "agency", "state", "due")
+
+    def main_fields(self):
+        return [self[name] for name in self.MAIN if name in self.fields]
+
+    def more_fields(self):
+        return [self[name] for name in self.fields if name not in self.MAIN]
+
+    def more_used(self) -> bool:
+        """Whether one of the less-used filters is set (their group then starts open)."""
+        return any(self.data.get(name) for name in self.fields if name not in self.MAIN)
+
+
+def to_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class BulkForm(forms.Form):
+    """The queue's bulk actions on the checked petitions."""
+
+    ASSIGN, GROUP = "assign", "group"
+
+    ids = forms.ModelMultipleChoiceField(
+        queryset=None, error_messages={"required": _("Hãy chọn ít nhất một ý kiến.")})
+    op = forms.ChoiceField(choices=[(ASSIGN, ASSIGN), (GROUP, GROUP)])
+    unit = forms.ModelChoiceField(label=_("Giao cho đơn vị"), queryset=None, required=False,
+                                  empty_label=_("— Chọn đơn vị —"))
+    reason = forms.CharField(label=_("Ghi chú, lý do"), required=False, max_length=500)
+    title = forms.CharField(label=_("Tên vấn đề"), required=False, max_length=250)
+
+    def __init__(self, data=None, *, user, agency):
+        super().__init__(data, auto_id="bulk_%s")  # the filter form above has a "unit" too
+        self.fields["ids"].queryset = queries.visible_petitions(user)
+        units = queries.filter_choices(user, agency)["units"]
+        self.fields["unit"].queryset = units
+
+    def clean(self):
+        data = super().clean()
+        if data.get("op") == self.ASSIGN and not data.get("unit"):
+            self.add_error("unit", _("Hãy chọn đơn vị được giao."))
+        return data
+
+
+# --- actions on one petition ---------------------------------------------------------------
+
+class ActionForm(forms.Form):
+    """Base: the version the user saw, and the arguments for the service."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    submit_label = _("Lưu")
+
+    def __init__(self, *args, petition, **kwargs):
+        self.petition = petition
+        kwargs.setdefault("prefix", self.action)
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("version", petition.version)
+        super().__init__(*args, **kwargs)
+
+    def service_kwargs(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class ClassifyForm(ActionForm):
+    action = Action.CLASSIFY
+    submit_label = _("Lưu phân loại")
+    kind = forms.ChoiceField(label=_("Loại"), choices=Kind.choices)
+    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=None,
+                                   empty_label=_("— Chọn lĩnh vực —"))
+    urgency = forms.ChoiceField(label=_("Mức độ"), choices=Urgency.choices)
+    village = forms.ModelChoiceField(label=_("Thôn, tổ dân phố"), queryset=None,
+                                     required=False, empty_label=_("— Không rõ —"))
+    is_complex = forms.BooleanField(label=_("Vụ việc phức tạp (hạn trả lời dài hơn)"),
+                                    required=False)
+    reason = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+    def __init__(self, *args, petition, **kwargs):
+        kwargs.setdefault("initial", {}).update({
+            "kind": petition.kind, "field": petition.field_id, "urgency": petition.urgency,
+            "village": petition.village_id, "is_complex": petition.is_complex})
+        super().__init__(*args, petition=petition, **kwargs)
+        self.fields["field"].queryset = Field.objects.filter(
+            agency_id=petition.agency_id, is_active=True).order_by("order", "name")
+        self.fields["village"].queryset = Village.objects.filter(
+            agency_id=petition.agency_id, is_active=True).order_by("order", "name")
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        village = data["village"]
+        return {"kind": data["kind"], "field": data["field"], "urgency": data["urgency"],
+                "village_id": village.pk if village else None,
+                "is_complex": data["is_complex"], "reason": data["reason"]}
+
+
+class AssignForm(ActionForm):
+    action = Action.ASSIGN
+    submit_label = _("Giao đơn vị")
+    unit = forms.ModelChoiceField(label=_("Đơn vị trả lời"), queryset=None,
+                                  empty_label=_("— Chọn đơn vị —"))
+    reason = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+    def __init__(self, *args, petition, **kwargs):
+        default = petition.unit_id or (petition.field.default_unit_id if petition.field else None)
+        kwargs.setdefault("initial", {}).setdefault("unit", default)
+        super().__init__(*args, petition=petition, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(
+            agency_id=petition.agency_id, is_active=True).order_by("order", "name")
+
+
+class ReturnForm(ActionForm):
+    action = Action.RETURN
+    submit_label = _("Trả lại Văn phòng")
+    reason = forms.CharField(label=_("Lý do trả lại (ví dụ: không thuộc lĩnh vực của đơn vị)"),
+                             max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED)
+
+
+class AnswerAtConferenceForm(ActionForm):
+    action = Action.ANSWER_AT_CONFERENCE
+    submit_label = _("Ghi nhận trả lời tại hội nghị")
+    text = forms.CharField(label=_("Nội dung đã trả lời"), widget=_textarea(6))
+    answered_by = forms.CharField(label=_("Người trả lời (họ tên, chức vụ)"), max_length=200)
+
+
+class DraftAnswerForm(ActionForm):
+    action = Action.DRAFT_ANSWER
+    submit_label = _("Lưu dự thảo trả lời")
+    text = forms.CharField(label=_("Nội dung trả lời"), widget=_textarea(10))
+    document_number = forms.CharField(label=_("Số văn bản"), required=False, max_length=60,
+                                      help_text=_("Ví dụ: 125/UBND-KT"))
+    document_date = forms.DateField(label=_("Ngày văn bản"), required=False, widget=DATE_WIDGET)
+    attachment = forms.FileField(
+        label=_("Tệp văn bản trả lời"), required=False,
+        help_text=_("PDF, DOCX, JPG hoặc PNG; tối đa 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.jpg,.jpeg,.png"}))
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        if upload.size > MAX_ATTACHMENT:
+            raise ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in ATTACHMENT_MAGIC:
+            raise ValidationError(_("Chỉ nhận tệp PDF, DOCX, JPG hoặc PNG."))
+        head = upload.read(16)
+        upload.seek(0)
+        if not head.startswith(ATTACHMENT_MAGIC[suffix]):
+            raise ValidationError(_("Nội dung tệp không đúng định dạng %(type)s.")
+                                  % {"type": suffix[1:].upper()})
+        return upload
+
+
+class ApproveForm(ActionForm):
+    action = Action.APPROVE
+    submit_label = _("Duyệt trả lời")
+
+
+class SendBackForm(ActionForm):
+    action = Action.SEND_BACK
+    submit_label = _("Trả lại để sửa")
+    reason = forms.CharField(label=_("Cần sửa gì"), max_length=1000, widget=_textarea(),
+                             error_messages=REASON_REQUIRED)
+
+
+class PublishForm(ActionForm):
+    action = Action.PUBLISH
+    submit_label = _("Công khai và gửi trả lời")
+
+
+class ExtendForm(ActionForm):
+    action = Action.EXTEND
+    submit_label = _("Gia hạn")
+    new_due_date = forms.DateField(label=_("Hạn mới"), widget=DATE_WIDGET)
+    reason = forms.CharField(label=_("Lý do gia hạn (người gửi được thông báo)"),
+                             max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED)
+
+
+class EscalateForm(ActionForm):
+    action = Action.ESCALATE
+    submit_label = _("Chuyển cấp trên")
+    receiving_agency = forms.CharField(label=_("Cơ quan cấp trên tiếp nhận"), max_length=250)
+    follow_up_on = forms.DateField(label=_("Ngày theo dõi tiếp"), widget=DATE_WIDGET)
+    reason = forms.CharField(label=_("Lý do (vượt thẩm quyền của xã vì…)"), max_length=1000,
+                             widget=_textarea(), error_messages=REASON_REQUIRED)
+
+
+class NotAcceptForm(ActionForm):
+    action = Action.NOT_ACCEPT
+    submit_label = _("Không tiếp nhận")
+    reason = forms.CharField(label=_("Lý do không tiếp nhận"), max_length=1000,
+                             widget=_textarea(), error_messages=REASON_REQUIRED)
+    where_to_go = forms.CharField(label=_("Công dân cần liên hệ ở đâu (được công khai)"),
+                                  max_length=1000, widget=_textarea())
+
+
+class TransferForm(ActionForm):
+    action = Action.TRANSFER
+    submit_label = _("Chuyển thủ tục")
+    kind = forms.ChoiceField(label=_("Chuyển theo thủ tục"), choices=[
+        (Kind.COMPLAINT, _("Khiếu nại (Luật Khiếu nại 2011)")),
+        (Kind.DENUNCIATION, _("Tố cáo (Luật Tố cáo 2018) — giữ bí mật người tố cáo")),
+    ])
+    reason = forms.CharField(label=_("Lý do"), max_length=1000, widget=_textarea(),
+                             error_messages=REASON_REQUIRED)
+
+    def __init__(self, *args, petition, **kwargs):
+        if petition.kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
+            kwargs.setdefault("initial", {}).setdefault("kind", petition.kind)
+        super().__init__(*args, petition=petition, **kwargs)
+
+
+class CloseForm(ActionForm):
+    action = Action.CLOSE
+    submit_label = _("Kết thúc")
+    reason = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+
+
+class ReopenForm(ActionForm):
+    action = Action.REOPEN
+    submit_label = _("Mở lại")
+    reason = forms.CharField(label=_("Lý do mở lại (công dân cho biết trả lời chưa giải quyết "
+                                     "được)"),
+                             max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED)
+
+
+UNGROUP = services.UNGROUP
+
+
+class UngroupForm(ActionForm):
+    action = UNGROUP
+    submit_label = _("Tách khỏi vấn đề")
+    reason = forms.CharField(label=_("Lý do tách"), max_length=500,
+                             error_messages=REASON_REQUIRED)
+
+
+ACTION_FORMS: dict[str, type[ActionForm]] = {
+    form.action: form for form in (
+        ClassifyForm, AssignForm, ReturnForm, AnswerAtConferenceForm, DraftAnswerForm,
+        ApproveForm, SendBackForm, PublishForm, ExtendForm, EscalateForm, NotAcceptForm,
+        TransferForm, CloseForm, ReopenForm, UngroupForm)
+}
+
+ACTION_ROLES = services.ACTION_ROLES  # who may act decides which forms to show

@@ -1,0 +1,361 @@
+"""Reads of petitions for the staff pages, always through the permission layer.
+
+Lists keep to orderings that an index serves ((agency, state, due_date) for open work,
+(agency, -received_on) otherwise) and page with a keyset cursor, so that the hundredth page of
+a province-sized table costs what the first one does. Related rows come with the list
+(select_related / prefetch), never one query per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from doithoai.core.deadlines import DUE_SOON, OVERDUE
+from doithoai.core.petition_flow import OPEN_STATES, State
+from doithoai.core.text import fold
+from doithoai.core.tracking import normalise
+from doithoai.dialogues.models import Conference
+from doithoai.org.access import scope_of, visible
+from doithoai.org.models import Agency, Role, Unit, Village
+from doithoai.petitions.models import Answer, AnswerTemplate, Field, Petition
+from doithoai.workdays.calendar import get_calendar
+
+PAGE_SIZE = 50
+MAX_SEARCH_WORDS = 8
+# Due filter values (kept in the URL).
+DUE_OVERDUE, DUE_SOON_FILTER, DUE_OPEN = "overdue", "soon", "open"
+OPEN = sorted(OPEN_STATES)
+
+
+# --- today ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Today:
+    """Today and the last due date that counts as "due soon" (computed once per request)."""
+
+    today: dt.date
+    soon_limit: dt.date
+
+    def flag(self, petition: Petition) -> str | None:
+        """OVERDUE / DUE_SOON for an open petition with a due date, else None."""
+        if petition.state not in OPEN_STATES or petition.due_date is None:
+            return None
+        if petition.due_date < self.today:
+            return OVERDUE
+        if petition.due_date <= self.soon_limit:
+            return DUE_SOON
+        return None
+
+
+def today_info(today: dt.date | None = None) -> Today:
+    today = today or timezone.localdate()
+    limit = get_calendar().add_workdays(today, settings.PETITION_DUE_SOON_WORKDAYS)
+    return Today(today=today, soon_limit=limit)
+
+
+def flag_rows(rows, today: Today):
+    """Attach `.flag` to each petition (for the badges)."""
+    for row in rows:
+        row.flag = today.flag(row)
+    return rows
+
+
+# --- the office queue ----------------------------------------------------------------------
+
+@dataclass
+class QueueFilters:
+    agency: Agency | None = None
+    field: Field | None = None
+    village: Village | None = None
+    unit: Unit | None = None
+    state: str = ""
+    due: str = ""
+    channel: str = ""
+    kind: str = ""
+    conference: Conference | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    q: str = ""
+
+    @property
+    def open_only(self) -> bool:
+        return bool(self.due) or self.state in OPEN_STATES
+
+
+def search_q(query: str) -> Q | None:
+    """Every word of the query in the folded text (with or without diacritics), or the
+    tracking code exactly when the query reads as one."""
+    words = fold(query).split()[:MAX_SEARCH_WORDS]
+    if not words:
+        return None
+    text = Q()
+    for word in words:
+        text &= Q(search_text__contains=word)
+    code = normalise(query)
+    return text | Q(tracking_code=code) if code else text
+
+
+def _filtered(qs: QuerySet, f: QueueFilters, today: Today, *, with_state: bool = True
+              ) -> QuerySet:
+    simple = {"agency": f.agency, "field": f.field, "village": f.village, "unit": f.unit,
+              "channel": f.channel, "kind": f.kind, "conference": f.conference,
+              "received_on__gte": f.received_from, "received_on__lte": f.received_to}
+    qs = qs.filter(**{k: v for k, v in simple.items() if v not in (None, "")})
+    if with_state and f.state:
+        qs = qs.filter(state=f.state)
+    if f.due:
+        qs = qs.filter(state__in=OPEN)
+        if f.due == DUE_OVERDUE:
+            qs = qs.filter(due_date__lt=today.today)
+        elif f.due == DUE_SOON_FILTER:
+            qs = qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
+    if f.q and (text := search_q(f.q)) is not None:
+        qs = qs.filter(text)
+    return qs
+
+
+# --- keyset pages --------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    rows: list
+    next_cursor: str | None = None
+    prev_cursor: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    total: int = 0
+
+
+class Keyset:
+    """(due_date asc nulls last, pk asc) for open work; (received_on desc, pk desc) else."""
+
+    def __init__(self, by_due: bool):
+        self.by_due = by_due
+
+    def ordering(self, reverse: bool = False) -> list:
+        if self.by_due:
+            if reverse:
+                return [F("due_date").desc(nulls_first=True), F("pk").desc()]
+            return [F("due_date").asc(nulls_last=True), F("pk").asc()]
+        if reverse:
+            return [F("received_on").asc(), F("pk").asc()]
+        return [F("received_on").desc(), F("pk").desc()]
+
+    def cursor(self, row: Petition) -> str:
+        value = row.due_date if self.by_due else row.received_on
+        return f"{value.isoformat() if value else 'n'}.{row.pk}"
+
+    @staticmethod
+    def parse(cursor: str) -> tuple[dt.date | None, int] | None:
+        try:
+            day, pk = cursor.split(".")
+            return (None if day == "n" else dt.date.fromisoformat(day)), int(pk)
+        except (ValueError, AttributeError):
+            return None
+
+    def after(self, day: dt.date | None, pk: int) -> Q:
+        if self.by_due:
+            if day is None:
+                return Q(due_date__isnull=True, pk__gt=pk)
+            return (Q(due_date__gt=day) | Q(due_date=day, pk__gt=pk)
+                    | Q(due_date__isnull=True))
+        return Q(received_on__lt=day) | Q(received_on=day, pk__lt=pk)
+
+    def before(self, day: dt.date | None, pk: int) -> Q:
+        if self.by_due:
+            if day is None:
+                return Q(due_date__isnull=False) | Q(due_date__isnull=True, pk__lt=pk)
+            return Q(due_date__lt=day) | Q(due_date=day, pk__lt=pk)
+        return Q(received_on__gt=day) | Q(received_on=day, pk__gt=pk)
+
+    def page(self, qs: QuerySet, *, after: str = "", before: str = "",
+             size: int = PAGE_SIZE) -> Page:
+        after_key = self.parse(after) if after else None
+        before_key = self.parse(before) if before and not after_key else None
+        if before_key is not None:
+            rows = list(qs.filter(self.before(*before_key))
+                        .order_by(*self.ordering(reverse=True))[:size + 1])
+            has_more = len(rows) > size
+            rows = rows[:size][::-1]
+            page = Page(rows=rows)
+            page.prev_cursor = self.cursor(rows[0]) if has_more and rows else None
+            page.next_cursor = self.cursor(rows[-1]) if rows else None
+            return page
+        if after_key is not None:
+            qs = qs.filter(self.after(*after_key))
+        rows = list(qs.order_by(*self.ordering())[:size + 1])
+        has_more = len(rows) > size
+        rows = rows[:size]
+        page = Page(rows=rows)
+        page.next_cursor = self.cursor(rows[-1]) if has_more else None
+        page.prev_cursor = self.cursor(rows[0]) if after_key is not None and rows else None
+        return page
+
+
+def state_counts(qs: QuerySet) -> dict[str, int]:
+    """How many rows of the queryset are in each state (one GROUP BY)."""
+    return {row["state"]: row["n"]
+            for row in qs.order_by().values("state").annotate(n=Count("pk"))}
+
+
+def _list_related(qs: QuerySet) -> QuerySet:
+    return qs.select_related("agency", "field", "village", "unit", "issue")
+
+
+def visible_petitions(user) -> QuerySet:
+    return visible(Petition, user)
+
+
+def office_queue(user, f: QueueFilters, today: Today, *, after: str = "", before: str = ""
+                 ) -> Page:
+    """The office's list: filtered, searched, one keyset page, and counts per state under
+    the same filters (the state filter aside, so each count is a way to narrow)."""
+    base = visible_petitions(user)
+    keyset = Keyset(by_due=f.open_only)
+    page = keyset.page(_list_related(_filtered(base, f, today)), after=after, before=before)
+    flag_rows(page.rows, today)
+    counts = state_counts(_filtered(base, f, today, with_state=False))
+    page.counts = {s.value: counts.get(s.value, 0) for s in State}
+    page.total = counts.get(f.state, 0) if f.state else sum(counts.values())
+    return page
+
+
+def queue_agencies(user) -> QuerySet:
+    """Agencies whose petitions the user may see (for the commune filter)."""
+    return visible(Agency, user).filter(level=Agency.Level.COMMUNE).order_by("name")
+
+
+def filter_choices(user, agency: Agency | None) -> dict[str, QuerySet]:
+    """Choices for the queue's selects: those of one agency (none when several are seen and
+    no commune is chosen — a province's 1,500 fields in one select help nobody)."""
+    if agency is None:
+        none = {"fields": Field.objects.none(), "villages": Village.objects.none(),
+                "units": Unit.objects.none(), "conferences": Conference.objects.none()}
+        return none
+    return {
+        "fields": visible(Field, user).filter(agency=agency).order_by("order", "name"),
+        "villages": visible(Village, user).filter(agency=agency).order_by("order", "name"),
+        "units": visible(Unit, user).filter(agency=agency, is_active=True)
+        .order_by("order", "name"),
+        "conferences": visible(Conference, user).filter(agency=agency),
+    }
+
+
+def single_agency(user) -> Agency | None:
+    """The user's one agency when they see exactly one, else None."""
+    agencies = list(queue_agencies(user)[:2])
+    return agencies[0] if len(agencies) == 1 else None
+
+
+# --- the unit queue ------------------------------------------------------------------------
+
+def officer_unit_ids(user) -> list[int]:
+    return sorted({g.unit_id for g in scope_of(user).grants
+                   if g.role == Role.UNIT_OFFICER and g.unit_id})
+
+
+def unit_queue(user, today: Today, *, due: str = "", after: str = "", before: str = ""
+               ) -> Page:
+    """Open petitions assigned to the officer's unit(s), by due date."""
+    qs = visible_petitions(user).filter(unit_id__in=officer_unit_ids(user), state__in=OPEN)
+    if due == DUE_OVERDUE:
+        qs = qs.filter(due_date__lt=today.today)
+    elif due == DUE_SOON_FILTER:
+        qs = qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
+    page = Keyset(by_due=True).page(_list_related(qs), after=after, before=before)
+    flag_rows(page.rows, today)
+    counts = state_counts(qs)
+    page.counts = counts
+    page.total = sum(counts.values())
+    return page
+
+
+# --- approvals -----------------------------------------------------------------------------
+
+APPROVAL_LIMIT = 50
+
+
+def _with_current_answer(qs: QuerySet) -> QuerySet:
+    return qs.prefetch_related(Prefetch(
+        "answers", queryset=Answer.objects.filter(is_current=True).select_related("drafted_by",
+                                                                                 "approved_by"),
+        to_attr="current_answers"))
+
+
+def approvals(user, today: Today) -> dict:
+    """Answers drafted and waiting for a leader, and approved ones waiting to be published."""
+    base = visible_petitions(user)
+    result = {}
+    for key, state in (("drafted", State.ANSWER_DRAFTED), ("approved", State.ANSWER_APPROVED)):
+        qs = base.filter(state=state)
+        rows = list(_with_current_answer(_list_related(qs))
+                    .order_by("due_date", "pk")[:APPROVAL_LIMIT])
+        for row in rows:
+            row.answer = row.current_answers[0] if row.current_answers else None
+        result[key] = flag_rows(rows, today)
+        result[f"{key}_total"] = (len(rows) if len(rows) < APPROVAL_LIMIT else qs.count())
+    return result
+
+
+def roles_on(user, petition: Petition) -> frozenset[str]:
+    """The roles under which the user reaches this petition, without a query: the rules of
+    `org.access` for a model scoped by agency, unit and village (as `acting_roles` would
+    answer, for a list of rows already read through `visible`)."""
+    scope = scope_of(user)
+    roles = {Role.ADMIN} if scope.is_admin else set()
+    for grant in scope.grants:
+        if petition.agency_id not in grant.agency_ids:
+            continue
+        if grant.role == Role.UNIT_OFFICER and petition.unit_id != grant.unit_id:
+            continue
+        if grant.role == Role.VILLAGE_HEAD and petition.village_id != grant.village_id:
+            continue
+        roles.add(grant.role)
+    return frozenset(roles)
+
+
+# --- one petition --------------------------------------------------------------------------
+
+def petition_for_detail(user, pk) -> Petition:
+    """The petition with everything its page shows (404 outside the user's scope)."""
+    from django.http import Http404
+
+    qs = visible_petitions(user).select_related(
+        "agency", "field", "village", "unit", "issue", "conference", "batch", "received_by",
+        "batch__village", "batch__created_by",
+    ).prefetch_related(
+        "petitioners__village",
+        Prefetch("answers", queryset=Answer.objects.select_related(
+            "drafted_by", "approved_by").order_by("-drafted_at", "-pk")),
+        "extensions__requested_by", "escalations__created_by", "reminders__sent_by",
+    )
+    try:
+        return qs.get(pk=pk)
+    except (Petition.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+SIBLINGS_SHOWN = 100
+
+
+def issue_siblings(user, petition: Petition) -> list[Petition]:
+    """The other petitions of the same issue that the user may see (the first ones, and one
+    more to know whether there are others)."""
+    if petition.issue_id is None:
+        return []
+    return list(visible_petitions(user).filter(issue_id=petition.issue_id)
+                .exclude(pk=petition.pk).select_related("village", "unit")
+                .order_by("received_on", "pk")[:SIBLINGS_SHOWN + 1])
+
+
+def answer_templates(petition: Petition) -> QuerySet:
+    """Templates for the petition's field, and the agency's general ones."""
+    field_q = Q(field__isnull=True)
+    if petition.field_id:
+        field_q |= Q(field_id=petition.field_id)
+    return AnswerTemplate.objects.filter(field_q, agency_id=petition.agency_id).select_related(
+        "field").order_by("field__order", "title")
