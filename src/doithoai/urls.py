@@ -20,6 +20,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("", include("doithoai.public.urls")),
+    path("y-kien/nhap/", include("doithoai.petitions.intake_urls")),
     path("y-kien/", include("doithoai.petitions.urls")),
     path("to-chuc/", include("doithoai.org.urls")),
     path("lich-su/", include("doithoai.audit.urls")),

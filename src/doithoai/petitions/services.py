@@ -17,20 +17,22 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import record, require_reason, snapshot
+from doithoai.audit.services import record, record_many, require_reason, snapshot
 from doithoai.core import deadlines
 from doithoai.core.petition_flow import Action, IllegalTransition, next_state
 from doithoai.core.taxonomy import DEFAULT_FIELDS
-from doithoai.core.text import nfc
+from doithoai.core.text import fold, nfc
 from doithoai.core.tracking import new_code
+from doithoai.dialogues.models import Conference
 from doithoai.org.access import require_role
-from doithoai.org.models import Agency, Role, Unit
+from doithoai.org.models import Agency, Role, Unit, Village
 from doithoai.petitions import notify
 from doithoai.petitions.models import (
     Answer,
     Escalation,
     Extension,
     Field,
+    IntakeBatch,
     Issue,
     Kind,
     Petition,
@@ -80,7 +82,8 @@ def ensure_default_fields(agency: Agency) -> list[Field]:
 
 # --- deadlines -----------------------------------------------------------------------------
 
-def _deadline(petition: Petition) -> tuple[dt.date, deadlines.DeadlineRule, dt.date]:
+def _deadline(petition: Petition, calendar=None
+              ) -> tuple[dt.date, deadlines.DeadlineRule, dt.date]:
     conference = petition.conference
     if conference is not None and conference.held_on is not None:
         rule = deadlines.rule_for(anchor="conference", complex_case=petition.is_complex,
@@ -92,14 +95,14 @@ def _deadline(petition: Petition) -> tuple[dt.date, deadlines.DeadlineRule, dt.d
                                   simple_days=settings.PETITION_ANSWER_WORKDAYS,
                                   complex_days=settings.PETITION_COMPLEX_ANSWER_WORKDAYS)
         anchor = petition.received_on
-    return deadlines.due_date(get_calendar(), rule, anchor), rule, anchor
+    return deadlines.due_date(calendar or get_calendar(), rule, anchor), rule, anchor
 
 
-def _set_due_date(petition: Petition) -> None:
+def _set_due_date(petition: Petition, calendar=None) -> None:
     """Due date from the rule, unless an extension already set a later one."""
     if petition.pk and petition.extensions.exists():
         return
-    due, rule, anchor = _deadline(petition)
+    due, rule, anchor = _deadline(petition, calendar)
     petition.due_date, petition.due_rule = due, rule.code
     petition.due_rule_label = rule.describe(anchor)
 
@@ -187,7 +190,8 @@ def receive(intake: Intake, *, actor=None, actor_label: str | None = None) -> Pe
     raise AssertionError("unreachable")
 
 
-def _create(intake: Intake, text: str, actor, actor_label) -> Petition:
+def _new_petition(intake: Intake, text: str, actor, calendar=None) -> Petition:
+    """The petition an intake makes, with its code and due date; not yet checked or saved."""
     petition = Petition(
         agency=intake.agency, tracking_code=new_code(), text=text, kind=intake.kind,
         field=intake.field, urgency=intake.urgency, village_id=intake.village_id,
@@ -197,7 +201,12 @@ def _create(intake: Intake, text: str, actor, actor_label) -> Petition:
         received_by=actor if actor is not None and actor.is_authenticated else None,
         hide_from_public=intake.kind == Kind.DENUNCIATION,
     )
-    _set_due_date(petition)
+    _set_due_date(petition, calendar)
+    return petition
+
+
+def _create(intake: Intake, text: str, actor, actor_label) -> Petition:
+    petition = _new_petition(intake, text, actor)
     petition.full_clean(exclude=["submission_key"])
     petition.save()
     for data in intake.petitioners:
@@ -206,6 +215,79 @@ def _create(intake: Intake, text: str, actor, actor_label) -> Petition:
            after=snapshot(petition), reason="")
     transaction.on_commit(lambda: notify.petitioner_told(petition.pk, "received"))
     return petition
+
+
+RELATIONS = ("agency", "field", "village", "batch", "conference", "received_by", "unit",
+             "issue")
+
+
+def _check_relations(intakes: list[Intake]) -> None:
+    """What full_clean checks row by row about related objects, once for the whole set."""
+    agencies = {i.agency.pk for i in intakes}
+    if len(agencies) != 1:
+        raise ValidationError(_("Chỉ nhận nhiều ý kiến một lần cho cùng một cơ quan."))
+    agency_id = agencies.pop()
+    if any(i.submission_key for i in intakes):
+        raise ValueError("receive_many does not take submission keys")
+    if any(i.field is not None and i.field.agency_id != agency_id for i in intakes):
+        raise ValidationError({"field": _("Lĩnh vực không thuộc cơ quan này.")})
+    for model, ids in ((Village, {i.village_id for i in intakes} - {None}),
+                       (Conference, {i.conference_id for i in intakes} - {None}),
+                       (IntakeBatch, {i.batch_id for i in intakes} - {None})):
+        if model.objects.filter(pk__in=ids, agency_id=agency_id).count() != len(ids):
+            raise ValidationError(_("Có thôn, hội nghị hoặc đợt không thuộc cơ quan này."))
+
+
+def _unused_codes(petitions: list[Petition]) -> None:
+    """New codes for the (astronomically rare) ones already taken or drawn twice."""
+    while True:
+        codes = [p.tracking_code for p in petitions]
+        taken = set(Petition.objects.filter(tracking_code__in=codes)
+                    .values_list("tracking_code", flat=True))
+        seen: set[str] = set()
+        clash = False
+        for p in petitions:
+            if p.tracking_code in taken or p.tracking_code in seen:
+                p.tracking_code, clash = new_code(), True
+            seen.add(p.tracking_code)
+        if not clash:
+            return
+
+
+@transaction.atomic
+def receive_many(intakes: Iterable[Intake], *, actor=None, actor_label: str | None = None
+                 ) -> list[Petition]:
+    """Acknowledge many petitions at once (an imported file): for each one what receive()
+    does — tracking code, due date, petitioners, an audit event, the acknowledgement sent
+    after commit — in one transaction and with bulk inserts: all of them or none."""
+    intakes = list(intakes)
+    if not intakes:
+        return []
+    _check_relations(intakes)
+    calendar = get_calendar()
+    petitions = []
+    for intake in intakes:
+        petition = _new_petition(intake, _validate_text(intake.text), actor, calendar)
+        petition.full_clean(exclude=[*RELATIONS, "submission_key"], validate_unique=False,
+                            validate_constraints=False)
+        petition.normalise_texts()
+        petition.search_text = fold(petition.text)
+        petitions.append(petition)
+    _unused_codes(petitions)
+    Petition.objects.bulk_create(petitions, batch_size=500)
+    people = []
+    for petition, intake in zip(petitions, intakes, strict=True):
+        for data in intake.petitioners:
+            person = Petitioner(petition=petition, **data.__dict__)
+            person.full_clean(exclude=["petition", "village"])
+            person.normalise_texts()
+            people.append(person)
+    Petitioner.objects.bulk_create(people, batch_size=500)
+    record_many(actor=actor, actor_label=actor_label, action="petition.receive",
+                objs=petitions, afters=[snapshot(p) for p in petitions])
+    pks = [p.pk for p in petitions]
+    transaction.on_commit(lambda: [notify.petitioner_told(pk, "received") for pk in pks])
+    return petitions
 
 
 # --- transitions ---------------------------------------------------------------------------
