@@ -2,7 +2,7 @@
 
 import pytest
 
-from doithoai.public.phone import mask_phone, normalise_phone
+from doithoai.core.phone import mask_phone, normalise_phone
 from doithoai.public.privacy import mask_name
 
 

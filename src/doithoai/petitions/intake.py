@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core import phone as phone_rules
 from doithoai.core.text import fold
 from doithoai.org.access import acting_roles, scope_of, visible
 from doithoai.org.models import Agency, Role, Village
@@ -35,7 +36,6 @@ from doithoai.petitions.models import (
     Petitioner,
     Urgency,
 )
-from doithoai.public import phone as public_phone
 
 INTAKE_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.VILLAGE_HEAD})
 BATCH_CHANNELS = (Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.OFFICE, Channel.HOTLINE,
@@ -163,7 +163,7 @@ def normalise_phone(value, *, from_number: bool = False) -> str | None:
     elif from_number and digits == typed and not digits.startswith("0") and \
             len(digits) in (9, 10):
         typed = "0" + digits
-    return public_phone.normalise_phone(typed)
+    return phone_rules.normalise_phone(typed)
 
 
 def phone_error() -> str:

@@ -10,11 +10,11 @@ from django.core import signing
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.phone import normalise_phone
 from doithoai.core.text import nfc
 from doithoai.org.models import Agency, Village
 from doithoai.petitions.models import Field
 from doithoai.petitions.services import MAX_TEXT
-from doithoai.public.phone import normalise_phone
 
 TOKEN_SALT = "doithoai.public.submit"
 # The field bots love to fill in; people never see it.

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.queries import history_for
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.core.phone import mask_phone
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.services import current_answer
-from doithoai.public.phone import mask_phone
 from doithoai.public.privacy import mask_name
 
 

@@ -1,6 +1,9 @@
 """Navigation shown in the layout, from the user's scope."""
 
 from doithoai.org.access import scope_of
+from doithoai.org.models import Role
+
+INTAKE_ROLES = {Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.VILLAGE_HEAD}
 
 
 def navigation(request):
@@ -8,4 +11,8 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     scope = scope_of(user)
-    return {"scope": scope, "is_system_admin": scope.is_admin}
+    return {
+        "scope": scope,
+        "is_system_admin": scope.is_admin,
+        "can_intake": scope.is_admin or bool(scope.roles & INTAKE_ROLES),
+    }
