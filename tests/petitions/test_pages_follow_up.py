@@ -147,7 +147,7 @@ def test_read_only_roles_see_but_cannot_remind(client, due, people, commune, rol
 def test_the_unit_officer_cannot_remind(client, due, people, mailoutbox):
     client.force_login(people["officer"])
     response = client.post(REMIND, {"unit": people["unit"].pk}, follow=True)
-    assert "Chỉ Văn phòng hoặc Lãnh đạo gửi nhắc." in [
+    assert "Chỉ Văn phòng hoặc Lãnh đạo được gửi nhắc." in [
         str(m) for m in response.context["messages"]]
     assert mailoutbox == [] and not Reminder.objects.exists()
 

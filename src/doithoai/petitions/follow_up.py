@@ -181,7 +181,7 @@ def send_unit_reminder(actor, unit: Unit, petitions, kind: str = Reminder.Kind.M
     kind = Reminder.Kind(kind)
     today = today or timezone.localdate()
     if actor is not None:
-        require_role(actor, unit, OFFICE_ROLES, _("Chỉ Văn phòng hoặc Lãnh đạo gửi nhắc."))
+        require_role(actor, unit, OFFICE_ROLES, _("Chỉ Văn phòng hoặc Lãnh đạo được gửi nhắc."))
     petitions = [p for p in petitions
                  if p.unit_id == unit.pk and p.state in OPEN_STATES and p.due_date]
     if kind != Reminder.Kind.MANUAL and petitions:

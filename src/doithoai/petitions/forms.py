@@ -95,7 +95,7 @@ class QueueFilterForm(forms.Form):
         data = super().clean()
         start, end = data.get("received_from"), data.get("received_to")
         if start and end and start > end:
-            self.add_error("received_to", _("Ngày cuối phải sau ngày đầu."))
+            self.add_error("received_to", _("Ngày cuối không được trước ngày đầu."))
         return data
 
     def filters(self) -> queries.QueueFilters:
