@@ -126,3 +126,55 @@ def test_citizen_to_answer_and_back(page, commune, shot):
     assert ANSWER in body and "131/UBND-KT" in body and "Phòng Kinh tế" in body
     assert "Hoàng Văn An" not in body and "0912345678" not in body
     shot(page, "journey-citizen-reads-answer")
+
+
+def test_excel_import_to_overdue_reminder(page, commune, tmp_path):
+    sheet = tmp_path / "tong-hop-ban-chu.xlsx"
+    sheet.write_bytes(xlsx([
+        row("Kênh mương nội đồng bị bồi lấp, đề nghị nạo vét.", village="thon ban chu",
+            field="Nông nghiệp, thủy lợi và lâm nghiệp"),
+        row("Đường vào khu sản xuất lầy lội mùa mưa.", village="Thôn Bản Chu"),
+    ]))
+    _as(page, "vanphong")
+    page.goto("/y-kien/nhap/tai-len/")
+    page.get_by_label("Tên đợt").fill("Tổng hợp ý kiến thôn Bản Chu")
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(sheet))
+    page.get_by_role("button", name="Kiểm tra và nhập").click()
+    page.wait_for_url("**/y-kien/nhap/dot/*/")
+    imported = list(Petition.objects.filter(batch__name="Tổng hợp ý kiến thôn Bản Chu"))
+    assert len(imported) == 2
+
+    # Bulk assignment from the office queue.
+    page.goto("/y-kien/?state=received")
+    for petition in imported:
+        page.get_by_label(f"Chọn ý kiến {petition.tracking_code}").check()
+    page.get_by_label("Giao cho đơn vị").select_option(label="Phòng Kinh tế")
+    page.get_by_role("button", name="Giao đơn vị").click()
+    page.wait_for_load_state("networkidle")
+    assert "Đã giao 2 ý kiến cho Phòng Kinh tế." in page.locator(".messages").inner_text()
+
+    # The unit needs more time for one of them.
+    late, other = imported
+    late.refresh_from_db()
+    new_due = late.due_date + dt.timedelta(days=21)
+    _as(page, "kinhte")
+    page.goto(f"/y-kien/{late.pk}/")
+    _act(page, "extend", fill={"Hạn mới": new_due.isoformat(),
+                               "Lý do gia hạn (người gửi được thông báo)":
+                                   "Cần khảo sát cùng Phòng Nông nghiệp huyện cũ."},
+         button="Gia hạn")
+    late.refresh_from_db()
+    assert late.due_date == new_due and late.extensions.count() == 1
+
+    # The daily reminder, run after the first due date: only the unextended one is overdue.
+    other.refresh_from_db()
+    mail.outbox.clear()
+    day = other.due_date + dt.timedelta(days=1)
+    call_command("remind", date=day.isoformat())
+    assert set(Reminder.objects.filter(kind="overdue").values_list("petition", flat=True)) \
+        == {other.pk}
+    to_unit = [m for m in mail.outbox if "kinhte@diemhe.example.vn" in m.to]
+    assert to_unit and other.tracking_code in to_unit[0].body
+    assert late.tracking_code not in to_unit[0].body
+    call_command("remind", date=day.isoformat())  # the cron runs twice: nothing sent again
+    assert Reminder.objects.filter(kind="overdue").count() == 1

@@ -120,11 +120,11 @@ def _detail_url(petition: Petition) -> str:
                                                           args=[petition.pk])
 
 
-def _when(due: dt.date | None, today: dt.date) -> str:
+def _when(due: dt.date | None, today: dt.date, calendar) -> str:
     # Sent to people, stored nowhere else: plain Vietnamese, whatever the sender's language.
     if due is None:
         return "chưa có hạn"
-    days = get_calendar().count_workdays(today, due)
+    days = calendar.count_workdays(today, due)
     when = f"hạn trả lời {due:%d/%m/%Y}"
     if due < today:
         return f"{when}, đã quá hạn {abs(days)} ngày làm việc"
@@ -137,6 +137,7 @@ def compose_unit_reminder(unit: Unit, petitions, *, today: dt.date | None = None
                           ) -> tuple[str, str]:
     """The subject and body of a reminder to a unit about these petitions (Vietnamese)."""
     today = today or timezone.localdate()
+    calendar = get_calendar()
     petitions = sorted(petitions, key=lambda p: (p.due_date or dt.date.max, p.pk))
     late = sum(1 for p in petitions if p.due_date and p.due_date < today)
     subject = f"Đôn đốc trả lời {len(petitions)} ý kiến, kiến nghị — {unit.name}"
@@ -155,7 +156,7 @@ def compose_unit_reminder(unit: Unit, petitions, *, today: dt.date | None = None
             text = " ".join(p.text.split())
             if len(text) > 200:
                 text = text[:199].rstrip() + "…"
-        lines += [f"{number}. Mã {p.tracking_code} — {_when(p.due_date, today)}",
+        lines += [f"{number}. Mã {p.tracking_code} — {_when(p.due_date, today, calendar)}",
                   f"   Nội dung: {text}",
                   f"   Xem và trả lời: {_detail_url(p)}", ""]
     lines += ["Khi cần thêm thời gian, đơn vị đề nghị gia hạn ngay trên trang của ý kiến "

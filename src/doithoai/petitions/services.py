@@ -98,9 +98,11 @@ def _deadline(petition: Petition, calendar=None
     return deadlines.due_date(calendar or get_calendar(), rule, anchor), rule, anchor
 
 
-def _set_due_date(petition: Petition, calendar=None) -> None:
+def _set_due_date(petition: Petition, calendar=None, *, extended: bool | None = None) -> None:
     """Due date from the rule, unless an extension already set a later one."""
-    if petition.pk and petition.extensions.exists():
+    if extended is None:
+        extended = bool(petition.pk) and petition.extensions.exists()
+    if extended:
         return
     due, rule, anchor = _deadline(petition, calendar)
     petition.due_date, petition.due_rule = due, rule.code
@@ -108,16 +110,22 @@ def _set_due_date(petition: Petition, calendar=None) -> None:
 
 
 @transaction.atomic
-def recompute_due_dates() -> int:
-    """After a calendar change: every open, unextended petition gets its due date again."""
+def recompute_due_dates(on_or_after: dt.date | None = None) -> int:
+    """After a calendar change: open petitions whose due date follows from a rule get it
+    again. Extended and reopened ones keep theirs (set by a person, or from a date not
+    stored); only due dates on or after the first changed day can move."""
     from doithoai.core.petition_flow import OPEN_STATES
 
     changed = 0
+    calendar = get_calendar()
     qs = (Petition.objects.filter(state__in=OPEN_STATES, extensions__isnull=True)
+          .exclude(due_rule__in=("reopened", "extension"))
           .select_related("conference").select_for_update(of=("self",)))
+    if on_or_after is not None:
+        qs = qs.filter(due_date__gte=on_or_after)
     for petition in qs.iterator(chunk_size=2000):
         before = petition.due_date
-        _set_due_date(petition)
+        _set_due_date(petition, calendar, extended=False)
         if petition.due_date != before:
             petition.save(update_fields=["due_date", "due_rule", "due_rule_label"])
             record(actor=None, action="petition.recompute_due", obj=petition,
@@ -286,7 +294,7 @@ def receive_many(intakes: Iterable[Intake], *, actor=None, actor_label: str | No
     record_many(actor=actor, actor_label=actor_label, action="petition.receive",
                 objs=petitions, afters=[snapshot(p) for p in petitions])
     pks = [p.pk for p in petitions]
-    transaction.on_commit(lambda: [notify.petitioner_told(pk, "received") for pk in pks])
+    transaction.on_commit(lambda: notify.petitioners_told(pks, "received"))
     return petitions
 
 

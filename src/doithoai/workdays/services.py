@@ -3,6 +3,8 @@ audit event. Only system administrators change the calendar: deadlines depend on
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -12,6 +14,15 @@ from doithoai.org.access import scope_of
 from doithoai.workdays.models import CalendarOverride
 
 EDITABLE_FIELDS = ("date", "kind", "reason", "legal_basis", "enabled", "note")
+
+
+def _recompute_due_dates(*changed_dates) -> None:
+    """Open petitions' due dates follow the calendar: recomputed (and audited) in the same
+    transaction as the change, so a rolled-back change leaves them as they were. Only due
+    dates on or after the earliest changed day can move."""
+    from doithoai.petitions.services import recompute_due_dates  # petitions imports us
+
+    recompute_due_dates(on_or_after=min(changed_dates))
 
 
 def _require_admin(actor) -> None:
@@ -28,6 +39,7 @@ def create_override(*, actor, override: CalendarOverride, reason: str) -> Calend
     override.save()
     record(actor=actor, action="calendar_override.create", obj=override, before=None,
            after=snapshot(override), reason=reason)
+    _recompute_due_dates(override.date)
     return override
 
 
@@ -49,6 +61,7 @@ def update_override(
     override.save()
     record(actor=actor, action="calendar_override.update", obj=override, before=before,
            after=snapshot(override), reason=reason)
+    _recompute_due_dates(override.date, dt.date.fromisoformat(before["date"]))
     return override
 
 
@@ -66,4 +79,5 @@ def set_override_enabled(
     action = "calendar_override.enable" if enabled else "calendar_override.disable"
     record(actor=actor, action=action, obj=override, before=before,
            after=snapshot(override), reason=reason)
+    _recompute_due_dates(override.date)
     return override

@@ -2,15 +2,23 @@ from django.core.management.base import BaseCommand
 
 from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.demo.loader import load_demo
+from doithoai.petitions.demo import load_demo_petitions
 
 
 class Command(BaseCommand):
     help = "Tạo (hoặc làm mới) dữ liệu mẫu: xã Điềm He, xã Văn Quan và tỉnh Lạng Sơn."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--no-petitions", action="store_true",
+                            help="Chỉ tạo tổ chức mẫu, không tạo ý kiến mẫu.")
+
+    def handle(self, *args, no_petitions=False, **options):
         accounts = load_demo()
+        petitions = None if no_petitions else load_demo_petitions()
         self.stdout.write("Dữ liệu mẫu đã sẵn sàng. Tài khoản dùng thử "
                           f"(mật khẩu chung: {DEMO_PASSWORD}):")
         width = max(len(a[0]) for a in accounts)
         for username, full_name, role in accounts:
             self.stdout.write(f"  {username.ljust(width)}  {full_name} — {role}")
+        if petitions is not None:
+            self.stdout.write(petitions.summary())

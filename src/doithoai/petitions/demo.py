@@ -1,0 +1,719 @@
+"""Demo petitions for the demo commune (xã Điềm He): about 300 opinions of a year, in every
+state, so that every queue, filter and reminder has something to show.
+
+Every petition goes through the real services with the demo accounts as actors (the clerk
+`vanphong`, the chairwoman `chutich`, the Phòng Kinh tế officer `kinhte`, the village head
+`truongthon`, the Front's `mattran`), so its audit log, due dates and answers are real. The
+wording is drawn from templates about the matters citizens of a mountain commune raise, by a
+random generator with a fixed seed: the same data on every run (only the tracking codes,
+which must stay unguessable, differ). Dates are spread over 2026 up to today; the open
+petitions are placed so that some are overdue, some due soon and some still in time.
+
+Loading twice adds nothing: petitions carry the submission keys "demo-<n>".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from doithoai.audit.services import record, snapshot
+from doithoai.core.deadlines import DUE_SOON, OVERDUE, urgency_flag
+from doithoai.core.petition_flow import OPEN_STATES, State
+from doithoai.core.text import fold
+from doithoai.dialogues.models import Conference
+from doithoai.org.models import Agency, Person, Unit, User, Village
+from doithoai.petitions import notify, services
+from doithoai.petitions.models import Channel, IntakeBatch, Kind, Petition, Urgency
+from doithoai.workdays.calendar import get_calendar
+
+AGENCY_CODE = "ubnd-xa-diem-he"
+TOTAL = 300
+SEED = 2026
+KEY_PREFIX = "demo-"
+DEMO_REASON = "Tạo dữ liệu mẫu"
+CONFERENCE_TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026"
+CONFERENCE_DAY = dt.date(2026, 6, 12)
+YEAR_START = dt.date(2026, 1, 5)
+YEAR_END = dt.date(2026, 12, 31)
+
+# --- what citizens write -------------------------------------------------------------------
+# (topic, field code, unit code, templates, answer). Placeholders: {thon} {thon2} a village
+# in running text ("thôn Nà Pàn"), {cho} a place, {km} {ha} {ho} {nam} {thang} numbers.
+TOPICS = [
+    ("road", "giao-thong", "kinh-te", [
+        "Đường liên thôn từ {thon} đi {thon2} dài khoảng {km} km đã xuống cấp, nhiều ổ gà, "
+        "mùa mưa lầy lội, học sinh đi học rất vất vả. Đề nghị UBND xã sớm sửa chữa, bê tông "
+        "hóa tuyến đường.",
+        "Đoạn đường vào {thon} qua {cho} bị sạt ta luy sau trận mưa lớn, đất đá tràn ra mặt "
+        "đường, xe máy đi qua rất nguy hiểm. Đề nghị xã khảo sát và khắc phục sớm.",
+        "Cầu tràn {cho} ở {thon} bị ngập mỗi khi mưa to, người dân và học sinh không qua lại "
+        "được. Kiến nghị xây cầu mới hoặc nâng cao mặt tràn.",
+        "Nhân dân {thon} đã hiến đất, góp ngày công làm đường ngõ xóm nhưng còn thiếu xi măng. "
+        "Đề nghị xã hỗ trợ xi măng theo chương trình xây dựng nông thôn mới.",
+    ], "Phòng Kinh tế đã phối hợp với Ban công tác Mặt trận thôn khảo sát hiện trạng. UBND xã "
+       "đưa tuyến đường vào kế hoạch đầu tư công năm 2027; trước mắt tổ chức san lấp ổ gà, "
+       "khơi thông rãnh thoát nước trong tháng này."),
+    ("irrigation", "nong-nghiep", "kinh-te", [
+        "Mương thủy lợi {cho} của {thon} bị bồi lấp và vỡ nhiều đoạn, khoảng {ha} ha ruộng "
+        "không đủ nước cấy vụ xuân. Đề nghị xã hỗ trợ kinh phí kiên cố hóa kênh mương.",
+        "Đập dâng {cho} bị rò rỉ nước, bà con {thon} lo không đủ nước tưới cho vụ mùa. Đề nghị "
+        "kiểm tra, sửa chữa trước mùa mưa lũ.",
+        "Đề nghị xã hỗ trợ giống lúa, phân bón cho các hộ ở {thon} bị thiệt hại do lũ quét "
+        "cuốn trôi ruộng cấy.",
+    ], "UBND xã đã giao Phòng Kinh tế lập dự toán sửa chữa, kiên cố hóa đoạn kênh bị hư hỏng "
+       "từ nguồn vốn hỗ trợ phát triển sản xuất; thôn huy động nhân dân nạo vét lòng mương "
+       "trước vụ gieo cấy."),
+    ("water", "dien-nuoc", "dvci", [
+        "Công trình nước sạch tự chảy của {thon} hỏng đường ống từ tháng trước, {ho} hộ phải "
+        "đi gánh nước suối. Đề nghị sửa chữa sớm.",
+        "Bể chứa nước {cho} ở {thon} bị nứt, mùa mưa nước đục. Đề nghị kiểm tra chất lượng "
+        "nước và sửa bể.",
+        "Nhiều hộ ở {thon} chưa có nước sạch sinh hoạt, mùa khô thiếu nước nghiêm trọng. Kiến "
+        "nghị đầu tư công trình cấp nước tập trung.",
+    ], "Trung tâm Dịch vụ công ích xã đã thay thế đoạn ống bị vỡ và súc rửa bể chứa; xã phối "
+       "hợp Trung tâm Nước sạch tỉnh lấy mẫu kiểm tra chất lượng nước và thông báo kết quả "
+       "tại nhà văn hóa thôn."),
+    ("electricity", "dien-nuoc", "kinh-te", [
+        "Điện lưới {cho} của {thon} thường xuyên mất điện, điện áp yếu, không chạy "
+        "được máy bơm nước. Đề nghị xã kiến nghị ngành điện nâng cấp trạm biến áp.",
+        "Cột điện ở {cho} bị nghiêng sau trận dông, dây điện võng thấp sát mái nhà dân rất "
+        "nguy hiểm. Đề nghị xử lý ngay.",
+        "Đề nghị lắp đèn chiếu sáng đường thôn đoạn từ nhà văn hóa {thon} đến {cho} để bà "
+        "con đi lại ban đêm an toàn.",
+    ], "UBND xã đã có văn bản đề nghị Điện lực Văn Quan kiểm tra, dựng lại cột và căng lại "
+       "dây; việc nâng công suất trạm biến áp được đưa vào kế hoạch cải tạo lưới điện năm "
+       "2027 của ngành điện."),
+    ("land", "dat-dai", "kinh-te", [
+        "Gia đình tôi nộp hồ sơ đề nghị cấp giấy chứng nhận quyền sử dụng đất từ năm {nam} "
+        "đến nay chưa được giải quyết. Đề nghị xã cho biết lý do và thời gian trả kết quả.",
+        "Đề nghị xã giải quyết tranh chấp ranh giới đất giữa hai hộ gia đình ở {thon}; thôn "
+        "đã hòa giải nhưng không thành.",
+        "Diện tích đất trên giấy chứng nhận của gia đình tôi không khớp với thực tế sau khi "
+        "đo đạc lại. Đề nghị xã hướng dẫn thủ tục đính chính.",
+        "Đề nghị công khai quy hoạch sử dụng đất của xã để người dân {thon} biết, yên tâm "
+        "sản xuất.",
+    ], "Hồ sơ của gia đình ông/bà đã được Phòng Kinh tế kiểm tra; còn thiếu bản trích đo địa "
+       "chính thửa đất. Đề nghị ông/bà liên hệ Bộ phận một cửa xã để được hướng dẫn bổ sung; "
+       "thời hạn giải quyết tính từ ngày nhận đủ hồ sơ."),
+    ("construction", "xay-dung", "kinh-te", [
+        "Một hộ gia đình ở {thon} xây nhà lấn ra hành lang an toàn đường giao thông tại "
+        "{cho}. Đề nghị xã kiểm tra, xử lý.",
+        "Đề nghị xã hướng dẫn thủ tục xin phép xây dựng nhà ở cho các hộ {thon} nằm ven "
+        "đường tỉnh.",
+    ], "Phòng Kinh tế đã kiểm tra hiện trường, lập biên bản và yêu cầu hộ gia đình tự tháo "
+       "dỡ phần công trình lấn chiếm hành lang đường trong 15 ngày."),
+    ("school", "giao-duc", "van-hoa-xa-hoi", [
+        "Điểm trường mầm non ở {thon} phòng học xuống cấp, mái dột, thiếu nhà vệ sinh cho "
+        "các cháu. Đề nghị sửa chữa trước năm học mới.",
+        "Đường đến Trường Tiểu học Điềm He đoạn qua {cho} không có rào chắn, phụ huynh lo "
+        "lắng cho con em. Đề nghị lắp biển báo và rào chắn.",
+        "Đề nghị xã quan tâm hỗ trợ bữa ăn trưa cho học sinh bán trú người dân tộc ở {thon}.",
+    ], "UBND xã đã bố trí kinh phí sửa chữa mái và xây mới nhà vệ sinh điểm trường trong "
+       "dịp hè; Phòng Văn hóa - Xã hội phối hợp nhà trường rà soát danh sách học sinh được "
+       "hỗ trợ tiền ăn theo quy định."),
+    ("insurance", "y-te", "tram-y-te", [
+        "Thẻ bảo hiểm y tế của các cháu nhỏ trong gia đình tôi ghi sai ngày sinh, đi khám "
+        "không được thanh toán. Đề nghị xã hướng dẫn điều chỉnh.",
+        "Nhiều hộ cận nghèo ở {thon} chưa được cấp thẻ bảo hiểm y tế năm 2026. Đề nghị rà "
+        "soát, cấp thẻ kịp thời.",
+        "Trạm Y tế xã thiếu thuốc thông thường, người dân phải ra thị trấn mua. Đề nghị bổ "
+        "sung thuốc và tổ chức khám định kỳ tại {thon}.",
+    ], "Trạm Y tế xã đã tổng hợp danh sách, đề nghị Bảo hiểm xã hội khu vực điều chỉnh thông "
+       "tin trên thẻ; người dân mang căn cước đến Trạm để nhận thẻ mới."),
+    ("allowance", "chinh-sach-xa-hoi", "van-hoa-xa-hoi", [
+        "Mẹ tôi năm nay đủ 75 tuổi nhưng chưa được hưởng trợ cấp xã hội hằng tháng. Đề nghị "
+        "xã xem xét lập hồ sơ.",
+        "Đề nghị xã rà soát lại danh sách hộ nghèo, cận nghèo năm 2026 ở {thon}; có hộ khó "
+        "khăn thực sự nhưng chưa được bình xét.",
+        "Gia đình tôi có người khuyết tật nặng, đã nộp hồ sơ hưởng trợ cấp từ tháng {thang} "
+        "nhưng chưa nhận được. Đề nghị xã giải quyết.",
+        "Đề nghị hỗ trợ sửa chữa nhà ở cho các hộ nghèo ở {thon}, nhiều nhà tạm đã dột nát.",
+    ], "Phòng Văn hóa - Xã hội đã hướng dẫn gia đình hoàn thiện hồ sơ; UBND xã ra quyết định "
+       "hưởng trợ cấp xã hội hằng tháng từ tháng tiếp theo, chi trả qua bưu điện xã."),
+    ("garbage", "moi-truong", "dvci", [
+        "Rác thải sinh hoạt ở {cho} của {thon} không được thu gom, đổ bừa bãi ven suối, gây "
+        "ô nhiễm. Đề nghị bố trí điểm tập kết và xe thu gom định kỳ.",
+        "Một số hộ chăn nuôi lợn ở {thon} xả nước thải thẳng ra mương, mùi hôi ảnh hưởng các "
+        "hộ xung quanh. Đề nghị kiểm tra, xử lý.",
+        "Đề nghị xã có biện pháp xử lý việc đốt rơm rạ, rác thải gây khói bụi gần khu dân cư "
+        "{thon}.",
+    ], "Trung tâm Dịch vụ công ích xã bố trí thêm điểm tập kết rác và thu gom vào thứ Ba, thứ "
+       "Sáu hằng tuần; thôn đưa quy định giữ vệ sinh vào hương ước."),
+    ("security", "an-ninh-trat-tu", "cong-an", [
+        "Thời gian gần đây ở {thon} xảy ra mất trộm gia súc, trâu bò thả rông bị mất. Đề nghị "
+        "Công an xã tăng cường tuần tra.",
+        "Nhóm thanh niên thường tụ tập, phóng xe máy tốc độ cao qua {cho} vào ban đêm, gây "
+        "mất trật tự. Đề nghị xử lý.",
+        "Đề nghị Công an xã hướng dẫn người dân {thon} làm thủ tục cấp căn cước và định danh "
+        "điện tử ngay tại thôn.",
+    ], "Công an xã đã tăng cường tuần tra ban đêm, phối hợp tổ bảo vệ an ninh trật tự cơ sở "
+       "của thôn; đề nghị nhân dân báo ngay khi phát hiện người lạ, phương tiện khả nghi."),
+    ("procedure", "hanh-chinh", "pvhcc", [
+        "Người cao tuổi ở {thon} không biết nộp hồ sơ trực tuyến. Đề nghị xã cử cán bộ hướng "
+        "dẫn tại nhà văn hóa thôn.",
+        "Đề nghị niêm yết công khai thủ tục, lệ phí chứng thực tại trụ sở xã và nhà văn hóa "
+        "các thôn.",
+        "Hồ sơ của tôi tại Bộ phận một cửa bị yêu cầu bổ sung nhiều lần, mỗi lần một giấy tờ "
+        "khác. Đề nghị hướng dẫn một lần đầy đủ.",
+    ], "Trung tâm Phục vụ hành chính công xã tổ chức hướng dẫn nộp hồ sơ trực tuyến tại các "
+       "thôn vào sáng thứ Năm hằng tuần và đã niêm yết đầy đủ thủ tục, lệ phí."),
+    ("civil", "tu-phap-ho-tich", "pvhcc", [
+        "Thủ tục đăng ký khai sinh cho con tôi bị yêu cầu bổ sung giấy tờ nhiều lần. Đề nghị "
+        "hướng dẫn rõ một lần.",
+        "Đề nghị xã hướng dẫn thủ tục trích lục khai tử cho gia đình ở {thon} để làm thủ tục "
+        "thừa kế.",
+    ], "Trung tâm Phục vụ hành chính công xã đã liên hệ, hướng dẫn gia đình và trả kết quả "
+       "đăng ký hộ tịch đúng hẹn."),
+    ("forest", "nong-nghiep", "kiem-lam", [
+        "Có hiện tượng chặt phá rừng phòng hộ trên đồi {cho} thuộc {thon}. Đề nghị Hạt Kiểm "
+        "lâm và xã kiểm tra, ngăn chặn.",
+        "Đề nghị chi trả tiền dịch vụ môi trường rừng năm 2025 cho các hộ nhận khoán bảo vệ "
+        "rừng ở {thon}, đến nay chưa nhận.",
+        "Mùa hanh khô sắp đến, đề nghị tổ chức tập huấn phòng cháy chữa cháy rừng cho người "
+        "dân {thon}.",
+    ], "Hạt Kiểm lâm khu vực Văn Quan đã phối hợp Công an xã kiểm tra hiện trường, lập biên "
+       "bản vụ việc; tiền dịch vụ môi trường rừng được chi trả trong quý IV."),
+    ("culture", "van-hoa", "van-hoa-xa-hoi", [
+        "Nhà văn hóa {thon} xuống cấp, thiếu bàn ghế, loa đài. Đề nghị hỗ trợ sửa chữa để bà "
+        "con sinh hoạt.",
+        "Đề nghị xã hỗ trợ khôi phục lễ hội Lồng tồng của {thon}, mở lớp dạy hát then, đàn "
+        "tính cho thanh thiếu niên.",
+    ], "UBND xã hỗ trợ bàn ghế, bộ loa cho nhà văn hóa thôn từ nguồn kinh phí xây dựng đời "
+       "sống văn hóa cơ sở; lớp hát then, đàn tính mở vào dịp hè."),
+    ("budget", "kinh-te-tai-chinh", "kinh-te", [
+        "Đề nghị xã giải thích các khoản đóng góp xây dựng nhà văn hóa {thon}; người dân chưa "
+        "rõ mức thu và việc sử dụng.",
+        "Đề nghị công khai quyết toán kinh phí làm đường bê tông {thon} năm {nam}.",
+    ], "UBND xã đã niêm yết công khai dự toán, quyết toán công trình tại nhà văn hóa thôn; "
+       "các khoản đóng góp do nhân dân tự nguyện bàn và quyết định tại cuộc họp thôn."),
+    ("other", "khac", "van-phong", [
+        "Đề nghị xã thông báo lịch tiếp công dân của Chủ tịch UBND xã trên loa truyền thanh "
+        "các thôn.",
+        "Loa truyền thanh của {thon} bị hỏng đã lâu, bà con không nghe được thông báo của xã. "
+        "Đề nghị sửa chữa.",
+    ], "Văn phòng HĐND và UBND xã đã thông báo lịch tiếp công dân định kỳ trên hệ thống "
+       "truyền thanh và niêm yết tại trụ sở."),
+]
+
+COMPLAINTS = [
+    "Tôi khiếu nại quyết định thu hồi {dt} m² đất của gia đình tôi ở {thon} để mở rộng "
+    "đường; mức bồi thường không thỏa đáng so với giá thực tế.",
+    "Tôi khiếu nại việc thôn và xã không đưa gia đình tôi vào danh sách hộ nghèo năm 2026 "
+    "dù gia đình đủ điều kiện.",
+    "Tôi khiếu nại quyết định xử phạt vi phạm hành chính về xây dựng đối với gia đình tôi "
+    "vì chưa xem xét đúng hiện trạng công trình.",
+]
+DENUNCIATIONS = [
+    "Tôi tố cáo việc cán bộ phụ trách hồ sơ đất đai nhận tiền của người dân khi làm hồ sơ "
+    "cấp giấy chứng nhận quyền sử dụng đất.",
+    "Tôi tố cáo trưởng ban quản lý công trình nước sạch {thon} sử dụng sai tiền đóng góp "
+    "của nhân dân.",
+]
+
+OPENINGS = ["", "", "", "Cử tri {thon} kiến nghị: ", "Nhân dân {thon} phản ánh: ",
+            "Bà con {thon} đề nghị: ", "Qua họp thôn, {thon} đề nghị: "]
+CLOSINGS = ["", "", " Xin trân trọng cảm ơn.", " Đề nghị xã trả lời bằng văn bản.",
+            " Bà con rất mong được quan tâm giải quyết sớm."]
+PLACES = ["khu vực Nà Lừa", "khu vực Khuổi Mạ", "dốc Pác Khuổi", "khu vực Nà Cáy",
+          "khu vực Khau Slôm", "đầu thôn", "khu vực Co Sấu", "khu vực Bó Pia"]
+
+SURNAMES = ["Hoàng", "Nông", "Lương", "Vi", "Chu", "Lộc", "Lăng", "Triệu", "Mã", "Vy", "Hà",
+            "Lý", "Dương", "Đinh", "Mông", "Hứa", "Nguyễn", "Trần", "Phạm", "Lê"]
+MEN = ["Pản", "Khiêm", "Thuận", "Sinh", "Tường", "Phúc", "Hải", "Quyết", "Nghĩa", "Dín",
+       "Sáng", "Cường", "Đông", "Lâm", "Thắng", "Vượng", "Chiến", "Hùng", "Tiến", "Slao"]
+WOMEN = ["Lan", "Xuân", "Mai", "Hoa", "Nhung", "Thắm", "Thơm", "Hạnh", "Liên", "Dung",
+         "Duyên", "Huyền", "Phượng", "Ngần", "Pằn", "Nguyệt"]
+
+ESCALATE_TO = ["Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn", "Công ty Điện lực Lạng Sơn",
+               "Sở Xây dựng tỉnh Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn",
+               "Bảo hiểm xã hội tỉnh Lạng Sơn"]
+NOT_ACCEPTED = [
+    ("Việc đã được UBND xã trả lời bằng văn bản năm 2025, không có tình tiết mới.",
+     "Ông/bà xem Văn bản trả lời số 45/UBND-VP ngày 12/8/2025, có bản sao tại Bộ phận một "
+     "cửa xã."),
+    ("Tranh chấp dân sự giữa các hộ gia đình, không thuộc phạm vi đối thoại.",
+     "Đề nghị ông/bà gửi đơn đến Tòa án nhân dân khu vực để được giải quyết theo thủ tục "
+     "tố tụng dân sự."),
+    ("Đơn không ghi nội dung cụ thể, không liên hệ được người gửi để làm rõ.",
+     "Đề nghị ông/bà đến Văn phòng UBND xã (sáng thứ Hai, thứ Năm) để được hướng dẫn."),
+]
+EXTEND_REASONS = ["Cần khảo sát thực địa và xin ý kiến cơ quan chuyên môn cấp tỉnh.",
+                  "Chờ kết quả đo đạc lại thửa đất của Văn phòng đăng ký đất đai.",
+                  "Cần bố trí kinh phí, chờ Hội đồng nhân dân xã cho ý kiến."]
+
+# State → how many demo petitions end there (sums to TOTAL).
+PLAN = {
+    State.RECEIVED: 18, State.CLASSIFIED: 15, State.RETURNED: 8, State.ASSIGNED: 45,
+    State.ANSWER_DRAFTED: 20, State.ANSWER_APPROVED: 12, State.PUBLISHED: 65,
+    State.CLOSED: 70, State.ANSWERED_AT_CONFERENCE: 15, State.ESCALATED: 14,
+    State.NOT_ACCEPTED: 10, State.TRANSFERRED: 8,
+}
+
+# Petitions that raise the same matter: (title, topic, template, villages, state, count).
+ISSUES = [
+    ("Đường liên thôn Nà Pàn – Bản Chu xuống cấp", "road", 0,
+     ("Thôn Nà Pàn", "Thôn Bản Chu"), State.ASSIGNED, 4),
+    ("Công trình nước tự chảy thôn Khòn Pát hỏng đường ống", "water", 0,
+     ("Thôn Khòn Pát",), State.PUBLISHED, 3),
+    ("Điện yếu, mất điện thường xuyên ở thôn Pác Lùng", "electricity", 0,
+     ("Thôn Pác Lùng",), State.ESCALATED, 3),
+    ("Rác thải đổ ven suối thôn Bản Giàng", "garbage", 0,
+     ("Thôn Bản Giàng",), State.CLOSED, 3),
+    ("Mất trộm gia súc ở thôn Kéo Coong", "security", 0,
+     ("Thôn Kéo Coong",), State.RECEIVED, 2),
+    ("Chậm chi trả tiền dịch vụ môi trường rừng năm 2025", "forest", 1,
+     ("Thôn Lùng Vài", "Thôn Khun Khoang"), State.ASSIGNED, 3),
+]
+
+
+@dataclass
+class Outcome:
+    created: int = 0
+    existing: int = 0
+    states: Counter = field(default_factory=Counter)
+    overdue: int = 0
+    due_soon: int = 0
+    issues: int = 0
+    missing_commune: bool = False
+
+    def summary(self) -> str:
+        if self.missing_commune:
+            return "Ý kiến mẫu: chưa có xã Điềm He (chạy dữ liệu mẫu tổ chức trước)."
+        if not self.created:
+            return (f"Ý kiến mẫu: đã có {self.existing} ý kiến mẫu của xã Điềm He, "
+                    f"không tạo thêm.")
+        return (f"Ý kiến mẫu: đã tạo {self.created} ý kiến ở {len(self.states)} trạng thái "
+                f"({self.overdue} quá hạn, {self.due_soon} sắp đến hạn), {self.issues} vấn đề "
+                f"gộp và hội nghị đối thoại ngày {CONFERENCE_DAY:%d/%m/%Y}.")
+
+
+@dataclass
+class Spec:
+    n: int
+    state: State
+    topic: tuple
+    template: int
+    village: Village
+    other_village: Village
+    channel: str
+    kind: str = Kind.OPINION
+    timing: str = "past"  # past | overdue | soon | fresh
+    conference: bool = False
+    complex_case: bool = False
+    extend: str | None = None  # None | "soon" | "fresh" | "late"
+    send_back: bool = False
+    reroute: bool = False
+    reopen: bool = False
+    close_from: State = State.PUBLISHED
+    issue: int | None = None
+    urgency: str = Urgency.NORMAL
+
+
+class _Loader:
+    def __init__(self, agency: Agency, today: dt.date):
+        self.agency, self.today = agency, today
+        self.rng = random.Random(SEED)
+        self.calendar = get_calendar()
+        self.fields = {f.code: f for f in services.ensure_default_fields(agency)}
+        self.units = {u.code: u for u in Unit.objects.filter(agency=agency)}
+        self.villages = list(Village.objects.filter(agency=agency, is_active=True)
+                             .order_by("order", "name"))
+        self.users = {u.username: u for u in User.objects.filter(username__in=[
+            "vanphong", "chutich", "kinhte", "truongthon", "mattran"])}
+        self.clerk, self.leader = self.users["vanphong"], self.users["chutich"]
+        self.batches: dict[tuple, IntakeBatch] = {}
+        self.conference = self._conference()
+
+    # -- people and places ------------------------------------------------------------------
+    def _conference(self) -> Conference:
+        conf = Conference.objects.filter(agency=self.agency, title=CONFERENCE_TITLE).first()
+        if conf is None:
+            conf = Conference.objects.create(
+                agency=self.agency, title=CONFERENCE_TITLE, held_on=CONFERENCE_DAY,
+                venue="Hội trường UBND xã Điềm He")
+            record(actor=self.clerk, action="conference.create", obj=conf,
+                   after=snapshot(conf), reason=DEMO_REASON)
+        return conf
+
+    def _batch(self, channel: str, village: Village | None, day: dt.date) -> IntakeBatch:
+        """One stack of paper per village (or the Front's sheet) and day."""
+        key = (channel, village.pk if village else None, day)
+        if key not in self.batches:
+            if channel == Channel.SURVEY_FORM:
+                name = f"Phiếu lấy ý kiến {self._in_text(village)} ngày {day:%d/%m/%Y}"
+                head = Person.objects.filter(agency=self.agency, village=village,
+                                             position="Trưởng thôn").first()
+                brought = (f"{head.full_name}, Trưởng thôn" if head
+                           else f"Trưởng {self._in_text(village)}")
+            else:
+                name = f"Tổng hợp ý kiến cử tri của Mặt trận ngày {day:%d/%m/%Y}"
+                brought, village = "Vy Văn Sơn, Chủ tịch Ủy ban MTTQ xã", None
+            batch, created = IntakeBatch.objects.get_or_create(
+                agency=self.agency, name=name, defaults={
+                    "channel": channel, "village": village, "received_on": day,
+                    "brought_by": brought, "created_by": self.clerk})
+            if created:
+                record(actor=self.clerk, action="intake_batch.create", obj=batch,
+                       after=snapshot(batch), reason=DEMO_REASON)
+            self.batches[key] = batch
+        return self.batches[key]
+
+    def _name(self) -> str:
+        woman = self.rng.random() < 0.45
+        given = self.rng.choice(WOMEN if woman else MEN)
+        return f"{self.rng.choice(SURNAMES)} {'Thị' if woman else 'Văn'} {given}"
+
+    def _phone(self) -> str:
+        return self.rng.choice(["091", "098", "097", "086", "035", "036", "083"]) + \
+            "".join(str(self.rng.randrange(10)) for _ in range(7))
+
+    @staticmethod
+    def _in_text(village: Village) -> str:
+        name = village.name
+        return "thôn " + name[5:] if name.startswith("Thôn ") else name
+
+    def _text(self, spec: Spec) -> str:
+        values = {"thon": self._in_text(spec.village), "thon2": self._in_text(spec.other_village),
+                  "cho": self.rng.choice(PLACES), "km": self.rng.choice(["1,5", "2", "3,2", "4"]),
+                  "ha": self.rng.choice([3, 5, 8, 12]), "ho": self.rng.choice([26, 34, 41, 58]),
+                  "nam": self.rng.choice([2021, 2022, 2023, 2024]),
+                  "thang": self.rng.choice([2, 3, 4, 5]), "dt": self.rng.choice([120, 250, 480])}
+        if spec.kind == Kind.COMPLAINT:
+            body = COMPLAINTS[spec.template]
+        elif spec.kind == Kind.DENUNCIATION:
+            body = DENUNCIATIONS[spec.template]
+        else:
+            body = spec.topic[3][spec.template]
+        text = body.format(**values)
+        if spec.kind in (Kind.OPINION, Kind.REPORT) and "tôi" not in body.lower() \
+                and not body.startswith(("Đề nghị", "Kiến nghị")):
+            opening = self.rng.choice(OPENINGS).format(**values)
+            text = opening + text
+        return text + (self.rng.choice(CLOSINGS) if spec.kind == Kind.OPINION else "")
+
+    def _petitioners(self, spec: Spec) -> list[services.PetitionerData]:
+        if spec.channel == Channel.FRONT_SUMMARY and self.rng.random() < 0.6:
+            return []  # the Front's sheet speaks for voters of a village, without names
+        count = 2 if self.rng.random() < 0.1 else 1
+        people = []
+        for _i in range(count):
+            name = self._name()
+            phone = self._phone() if spec.channel in (Channel.ONLINE, Channel.HOTLINE) \
+                or self.rng.random() < 0.5 else ""
+            email = ""
+            if spec.channel == Channel.ONLINE and self.rng.random() < 0.5:
+                email = fold(name).replace(" ", "") + f"{spec.n}@example.com"
+            people.append(services.PetitionerData(
+                full_name=name, village_id=spec.village.pk,
+                address=f"{spec.village.name}, xã Điềm He",
+                phone=phone, email=email,
+                anonymous_to_public=spec.kind == Kind.DENUNCIATION or self.rng.random() < 0.1))
+        return people
+
+    # -- dates ------------------------------------------------------------------------------
+    def _workday_on_or_before(self, day: dt.date) -> dt.date:
+        while not self.calendar.is_workday(day):
+            day -= dt.timedelta(days=1)
+        return day
+
+    def _answer_days(self, spec: Spec) -> int:
+        return (settings.PETITION_COMPLEX_ANSWER_WORKDAYS if spec.complex_case
+                else settings.PETITION_ANSWER_WORKDAYS)
+
+    def _received_on(self, spec: Spec) -> dt.date:
+        cal, today, days = self.calendar, self.today, self._answer_days(spec)
+        if spec.conference:
+            return CONFERENCE_DAY
+        last = min(today, YEAR_END)
+        if spec.timing == "soon":  # due in 1..3 working days from today
+            due = cal.add_workdays(today, self.rng.randint(1, settings.PETITION_DUE_SOON_WORKDAYS))
+            return cal.subtract_workdays(due, days)
+        if spec.timing == "fresh":  # due later than the due-soon window
+            return cal.subtract_workdays(self._workday_on_or_before(today),
+                                         self.rng.randint(0, days - 5))
+        if spec.timing == "overdue" or spec.extend:
+            latest = cal.subtract_workdays(self._workday_on_or_before(today), days + 2)
+        else:
+            latest = cal.subtract_workdays(self._workday_on_or_before(last), 3)
+        latest = max(latest, YEAR_START)
+        day = YEAR_START + dt.timedelta(days=self.rng.randrange((latest - YEAR_START).days + 1))
+        if spec.channel != Channel.ONLINE:
+            day = max(self._workday_on_or_before(day), YEAR_START)
+        return day
+
+    # -- the plan ---------------------------------------------------------------------------
+    def plan(self) -> list[Spec]:
+        rng, topics = self.rng, {t[0]: t for t in TOPICS}
+        by_name = {v.name: v for v in self.villages}
+        states = [s for s, count in PLAN.items() for _i in range(count)]
+        # the issues' members first, so that their states are taken from the plan
+        specs: list[Spec] = []
+        for i, (_title, topic, template, villages, state, count) in enumerate(ISSUES):
+            for k in range(count):
+                states.remove(state)
+                village = by_name.get(villages[k % len(villages)], self.villages[0])
+                other = by_name.get(villages[(k + 1) % len(villages)], village)
+                if other == village:
+                    other = self.villages[(self.villages.index(village) + 1)
+                                          % len(self.villages)]
+                specs.append(Spec(0, state, topics[topic], template, village, other,
+                                  [Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.OFFICE,
+                                   Channel.ONLINE][k % 4], issue=i))
+        rng.shuffle(states)
+        channels = list(Channel)
+        for k, state in enumerate(states):
+            topic = TOPICS[k % len(TOPICS)]
+            village = self.villages[(k * 5) % len(self.villages)]
+            other = self.villages[(k * 5 + 1) % len(self.villages)]
+            channel = channels[k % len(channels)] if k < 3 * len(channels) else rng.choice(
+                [Channel.SURVEY_FORM] * 4 + [Channel.FRONT_SUMMARY] * 2 + [Channel.OFFICE] * 2
+                + [Channel.ONLINE] * 2 + [Channel.HOTLINE, Channel.INSPECTORATE])
+            specs.append(Spec(0, state, topic, rng.randrange(len(topic[3])), village, other,
+                              channel))
+        for n, spec in enumerate(specs, start=1):
+            spec.n = n
+            self._decorate(spec)
+        return specs
+
+    def _decorate(self, spec: Spec) -> None:
+        rng, s = self.rng, spec.state
+        if spec.channel == Channel.CONFERENCE or s == State.ANSWERED_AT_CONFERENCE:
+            spec.channel, spec.conference = Channel.CONFERENCE, True
+        if spec.channel == Channel.HOTLINE or rng.random() < 0.2:
+            spec.kind = Kind.REPORT
+        spec.urgency = rng.choices([Urgency.NORMAL, Urgency.PRESSING, Urgency.URGENT],
+                                   [80, 15, 5])[0]
+        spec.complex_case = spec.topic[0] == "land" and rng.random() < 0.4
+        if s == State.TRANSFERRED:
+            spec.kind = Kind.DENUNCIATION if spec.n % 3 == 0 else Kind.COMPLAINT
+            spec.channel, spec.conference = rng.choice([Channel.OFFICE, Channel.INSPECTORATE]), \
+                False
+        elif s == State.RECEIVED and spec.n % 9 == 0 and spec.issue is None:
+            spec.kind = Kind.DENUNCIATION if spec.n % 2 else Kind.COMPLAINT
+            spec.channel, spec.conference = Channel.OFFICE, False
+        if s in OPEN_STATES and not spec.conference:
+            spec.timing = rng.choices(["overdue", "soon", "fresh"], [35, 25, 40])[0]
+        if s in OPEN_STATES and spec.conference:
+            spec.timing = "overdue"
+        if s in (State.ASSIGNED, State.ANSWER_DRAFTED, State.ANSWER_APPROVED) \
+                and rng.random() < 0.25 and spec.issue is None:
+            spec.extend = rng.choice(["soon", "fresh", "late"])
+        spec.send_back = s in (State.ANSWER_DRAFTED, State.ASSIGNED) and rng.random() < 0.15
+        spec.reroute = s == State.ASSIGNED and rng.random() < 0.1
+        spec.reopen = (s == State.ASSIGNED and not spec.extend and not spec.send_back
+                       and rng.random() < 0.08)
+        if s == State.CLOSED:
+            spec.close_from = rng.choices(
+                [State.PUBLISHED, State.ANSWERED_AT_CONFERENCE, State.ESCALATED,
+                 State.NOT_ACCEPTED, State.TRANSFERRED], [70, 10, 8, 7, 5])[0]
+            if spec.issue is not None:
+                spec.close_from = State.PUBLISHED
+            if spec.close_from == State.ANSWERED_AT_CONFERENCE:
+                spec.channel, spec.conference = Channel.CONFERENCE, True
+            if spec.close_from == State.TRANSFERRED:
+                spec.kind, spec.conference = Kind.COMPLAINT, False
+                spec.channel = Channel.OFFICE
+        if spec.kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
+            # what the complaint or denunciation is about decides its field
+            topics = {t[0]: t for t in TOPICS}
+            about = (["land", "allowance", "construction"] if spec.kind == Kind.COMPLAINT
+                     else ["land", "water"])
+            spec.template = spec.n % len(about)
+            spec.topic = topics[about[spec.template]]
+
+    # -- driving the services ---------------------------------------------------------------
+    def _unit_for(self, spec: Spec) -> Unit:
+        return self.units.get(spec.topic[2]) or self.units["van-phong"]
+
+    def _officer_for(self, unit: Unit) -> User:
+        return self.users["kinhte"] if unit.code == "kinh-te" else self.clerk
+
+    def _receive(self, spec: Spec) -> Petition:
+        received_on = self._received_on(spec)
+        actor, label = self.clerk, None
+        batch = None
+        if spec.channel == Channel.SURVEY_FORM:
+            batch = self._batch(Channel.SURVEY_FORM, spec.village, received_on)
+            if spec.village.name == "Thôn Nà Pàn":
+                actor = self.users["truongthon"]
+        elif spec.channel == Channel.FRONT_SUMMARY:
+            batch, actor = self._batch(Channel.FRONT_SUMMARY, None, received_on), \
+                self.users["mattran"]
+        elif spec.channel == Channel.ONLINE:
+            actor, label = None, "Công dân gửi trực tuyến"
+        intake = services.Intake(
+            agency=self.agency, text=self._text(spec), channel=spec.channel,
+            received_on=received_on, petitioners=self._petitioners(spec), kind=spec.kind,
+            field=self.fields[spec.topic[1]] if spec.channel == Channel.ONLINE else None,
+            urgency=Urgency.NORMAL, village_id=spec.village.pk,
+            conference_id=self.conference.pk if spec.conference else None,
+            batch_id=batch.pk if batch else None,
+            submission_key=f"{KEY_PREFIX}{spec.n}")
+        return services.receive(intake, actor=actor, actor_label=label)
+
+    def _classify(self, spec: Spec, p: Petition) -> Petition:
+        return services.classify(actor=self.clerk, petition=p, kind=spec.kind,
+                                 field=self.fields[spec.topic[1]], urgency=spec.urgency,
+                                 village_id=spec.village.pk, is_complex=spec.complex_case,
+                                 version=p.version)
+
+    def _assign(self, spec: Spec, p: Petition) -> Petition:
+        unit = self._unit_for(spec)
+        if spec.reroute or spec.state == State.RETURNED:
+            wrong = self.units["kinh-te"] if unit.code != "kinh-te" else \
+                self.units["van-hoa-xa-hoi"]
+            p = services.assign(actor=self.clerk, petition=p, unit=wrong)
+            p = services.return_to_office(
+                actor=self._officer_for(wrong), petition=p, version=p.version,
+                reason=f"Nội dung không thuộc lĩnh vực của {wrong.name}; đề nghị Văn phòng "
+                       f"chuyển {unit.name}.")
+            if spec.state == State.RETURNED:
+                return p
+        return services.assign(actor=self.clerk, petition=p, unit=unit, version=p.version)
+
+    def _draft(self, spec: Spec, p: Petition, number: int) -> Petition:
+        officer = self._officer_for(p.unit)
+        day = min(self.today, max(p.received_on, (p.due_date or p.received_on)
+                                  - dt.timedelta(days=self.rng.randint(1, 10))))
+        services.draft_answer(actor=officer, petition=p, text=spec.topic[4],
+                              document_number=f"{number}/UBND-{p.unit.short_name or 'VP'}",
+                              document_date=day, version=p.version)
+        return Petition.objects.get(pk=p.pk)
+
+    def _extend(self, spec: Spec, p: Petition) -> Petition:
+        cal = self.calendar
+        if spec.extend == "soon":
+            new = cal.add_workdays(self.today, self.rng.randint(1, 3))
+        elif spec.extend == "fresh":
+            new = cal.add_workdays(self.today, self.rng.randint(8, 20))
+        else:  # extended once, and late again
+            new = cal.add_workdays(p.due_date, self.rng.randint(5, 10))
+            if new >= self.today:
+                new = cal.add_workdays(self.today, 10)
+        if new <= p.due_date:
+            new = cal.add_workdays(p.due_date, 5)
+        return services.extend(actor=self._officer_for(p.unit), petition=p, new_due_date=new,
+                               reason=self.rng.choice(EXTEND_REASONS), version=p.version)
+
+    def _escalate(self, p: Petition) -> Petition:
+        return services.escalate(
+            actor=self.clerk, petition=p, receiving_agency=self.rng.choice(ESCALATE_TO),
+            follow_up_on=max(self.today, p.received_on) + dt.timedelta(
+                days=self.rng.randint(10, 40)),
+            reason="Nội dung vượt thẩm quyền giải quyết của UBND xã.", version=p.version)
+
+    def _not_accept(self, p: Petition) -> Petition:
+        reason, where = self.rng.choice(NOT_ACCEPTED)
+        return services.not_accept(actor=self.clerk, petition=p, reason=reason,
+                                   where_to_go=where, version=p.version)
+
+    def _transfer(self, spec: Spec, p: Petition) -> Petition:
+        what, law = (("khiếu nại", "Luật Khiếu nại 2011") if spec.kind == Kind.COMPLAINT
+                     else ("tố cáo", "Luật Tố cáo 2018"))
+        return services.transfer_to_procedure(
+            actor=self.clerk, petition=p, kind=spec.kind, version=p.version,
+            reason=f"Đơn có nội dung {what}, chuyển giải quyết theo {law}.")
+
+    def _answer_at_conference(self, spec: Spec, p: Petition) -> Petition:
+        return services.answer_at_conference(
+            actor=self.clerk, petition=p, text=spec.topic[4], version=p.version,
+            answered_by="Bà Lý Thị Dương, Chủ tịch UBND xã")
+
+    def build(self, spec: Spec) -> Petition:
+        s, target = spec.state, spec.state
+        if s == State.CLOSED:
+            target = spec.close_from
+        p = self._receive(spec)
+        if target == State.RECEIVED:
+            return p
+        p = self._classify(spec, p)
+        if target == State.CLASSIFIED:
+            return p
+        if target == State.NOT_ACCEPTED:
+            p = self._not_accept(p)
+        elif target == State.TRANSFERRED:
+            p = self._transfer(spec, p)
+        elif target == State.ANSWERED_AT_CONFERENCE:
+            if self.rng.random() < 0.5:
+                p = self._assign(spec, p)
+            p = self._answer_at_conference(spec, p)
+        elif target == State.ESCALATED:
+            if self.rng.random() < 0.4:
+                p = self._assign(spec, p)
+            p = self._escalate(p)
+        else:
+            p = self._assign(spec, p)
+            if target in (State.RETURNED, State.ASSIGNED) and not spec.reopen \
+                    and not spec.send_back:
+                return self._extend(spec, p) if spec.extend else p
+            p = self._draft(spec, p, spec.n)
+            if spec.send_back:
+                p = services.send_back(actor=self.leader, petition=p, version=p.version,
+                                       reason="Đề nghị nêu rõ thời gian thực hiện và nguồn "
+                                              "kinh phí.")
+                if target == State.ASSIGNED:
+                    return self._extend(spec, p) if spec.extend else p
+                p = self._draft(spec, p, spec.n + 1000)
+            if spec.extend:
+                p = self._extend(spec, p)
+            if target == State.ANSWER_DRAFTED:
+                return p
+            p = services.approve_answer(actor=self.leader, petition=p, version=p.version)
+            if target == State.ANSWER_APPROVED:
+                return p
+            p = services.publish_answer(actor=self.clerk, petition=p, version=p.version)
+            if spec.reopen:
+                return services.reopen(
+                    actor=self.clerk, petition=p, version=p.version,
+                    reason="Công dân cho biết việc sửa chữa chưa được thực hiện như trả lời.")
+        if s == State.CLOSED:
+            p = services.close(actor=self.clerk, petition=p, version=p.version,
+                               reason="Công dân đã nhận kết quả, không có ý kiến thêm.")
+        return p
+
+
+def demo_petitions(agency: Agency):
+    return Petition.objects.filter(agency=agency, submission_key__startswith=KEY_PREFIX)
+
+
+def load_demo_petitions(today: dt.date | None = None) -> Outcome:
+    """Create the demo petitions once (see the module's doc); the outcome says what is
+    there. Sends nothing: the demo's citizens and units are not real people."""
+    outcome = Outcome()
+    agency = Agency.objects.filter(code=AGENCY_CODE).first()
+    if agency is None:
+        outcome.missing_commune = True
+        return outcome
+    existing = demo_petitions(agency).count()
+    if existing:
+        outcome.existing = existing
+        return outcome
+    today = today or timezone.localdate()
+    with notify.muted(), transaction.atomic():
+        loader = _Loader(agency, today)
+        members: dict[int, list[Petition]] = {}
+        for spec in loader.plan():
+            petition = loader.build(spec)
+            if spec.issue is not None:
+                members.setdefault(spec.issue, []).append(petition)
+        for i, petitions in members.items():
+            services.group_into_issue(actor=loader.clerk, petitions=petitions,
+                                      title=ISSUES[i][0],
+                                      reason="Các ý kiến cùng phản ánh một việc.")
+            outcome.issues += 1
+    calendar = get_calendar()
+    for state, due in demo_petitions(agency).values_list("state", "due_date"):
+        outcome.created += 1
+        outcome.states[state] += 1
+        if state in OPEN_STATES:
+            flag = urgency_flag(calendar, due, today, settings.PETITION_DUE_SOON_WORKDAYS)
+            outcome.overdue += flag == OVERDUE
+            outcome.due_soon += flag == DUE_SOON
+    return outcome
