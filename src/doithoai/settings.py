@@ -179,6 +179,8 @@ PETITION_DUE_SOON_WORKDAYS = env.int("PETITION_DUE_SOON_WORKDAYS", default=3)
 # Text messages go through a gateway class; the default writes them to the log. A real SMS or
 # Zalo provider plugs in here.
 SMS_GATEWAY = env.str("SMS_GATEWAY", default="doithoai.petitions.sms.LogGateway")
+# Where citizens reach the public pages: printed in e-mails and text messages (no request
+# there to take it from). Required in production; a system check warns when it is left unset.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {

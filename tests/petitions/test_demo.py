@@ -118,3 +118,14 @@ def test_demo_data_can_leave_the_petitions_out():
     call_command("demo_data", "--no-petitions", stdout=out)
     assert Agency.objects.filter(code=demo.AGENCY_CODE).exists()
     assert not Petition.objects.exists() and "Ý kiến mẫu" not in out.getvalue()
+
+
+def test_demo_can_show_answer_templates_and_reminders(db):
+    from django.core.management import call_command
+
+    from doithoai.org.models import User
+    from doithoai.petitions.models import AnswerTemplate
+
+    call_command("demo_data")
+    assert AnswerTemplate.objects.filter(agency__code="ubnd-xa-diem-he").count() >= 4
+    assert User.objects.get(username="kinhte").email == "kinhte@doithoai.example"

@@ -119,3 +119,14 @@ def test_a_chosen_language_does_not_leak_into_the_next_request(client, db):
     client.get(reverse("login"))
     from django.utils import translation
     assert translation.get_language() == "vi"
+
+
+def test_forbidden_and_missing_pages_speak_vietnamese(client, world):
+    supervisor = user_with_role(Role.SUPERVISOR, agency=world["communes"][0])
+    client.force_login(supervisor)
+    village = world["villages0"][0]
+    forbidden = client.post(reverse("org:village_edit", args=[village.pk]), {"name": "x"})
+    assert forbidden.status_code == 403
+    assert "Bạn chỉ có quyền xem" in forbidden.content.decode()
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404 and "Không tìm thấy trang này" in missing.content.decode()

@@ -30,7 +30,14 @@ from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions import notify, services
-from doithoai.petitions.models import Channel, IntakeBatch, Kind, Petition, Urgency
+from doithoai.petitions.models import (
+    AnswerTemplate,
+    Channel,
+    IntakeBatch,
+    Kind,
+    Petition,
+    Urgency,
+)
 from doithoai.workdays.calendar import get_calendar
 
 AGENCY_CODE = "ubnd-xa-diem-he"
@@ -683,6 +690,33 @@ def demo_petitions(agency: Agency):
     return Petition.objects.filter(agency=agency, submission_key__startswith=KEY_PREFIX)
 
 
+ANSWER_TEMPLATES = [
+    ("giao-thong", "Đường giao thông: đã khảo sát, đưa vào kế hoạch",
+     "UBND xã tiếp thu ý kiến của ông (bà) về tuyến đường. Phòng Kinh tế đã kiểm tra hiện "
+     "trạng; tuyến đường được đưa vào kế hoạch sửa chữa năm … bằng nguồn vốn …. Trong thời "
+     "gian chờ sửa chữa, UBND xã giao thôn tổ chức san lấp tạm các điểm hư hỏng."),
+    ("dat-dai", "Đất đai: hướng dẫn thủ tục cấp Giấy chứng nhận",
+     "Trường hợp của ông (bà) thuộc diện được xem xét cấp Giấy chứng nhận quyền sử dụng đất. "
+     "Đề nghị ông (bà) nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã, gồm: …. Thời hạn "
+     "giải quyết theo quy định là … ngày làm việc."),
+    ("dien-nuoc", "Nước sạch: đã báo đơn vị cấp nước",
+     "UBND xã đã có văn bản đề nghị đơn vị quản lý công trình cấp nước kiểm tra, khắc phục. "
+     "Dự kiến hoàn thành trước ngày …; UBND xã sẽ tiếp tục theo dõi và thông báo kết quả."),
+    (None, "Chung: tiếp thu và trả lời",
+     "UBND xã trân trọng cảm ơn ý kiến của ông (bà). Về nội dung ông (bà) nêu, UBND xã trả "
+     "lời như sau: …"),
+]
+
+
+def _answer_templates(agency: Agency) -> None:
+    """A few starting texts so that "Bắt đầu từ mẫu trả lời" can be tried (idempotent)."""
+    fields = {f.code: f for f in services.ensure_default_fields(agency)}
+    for code, title, text in ANSWER_TEMPLATES:
+        AnswerTemplate.objects.get_or_create(
+            agency=agency, title=title,
+            defaults={"field": fields.get(code) if code else None, "text": text})
+
+
 def load_demo_petitions(today: dt.date | None = None) -> Outcome:
     """Create the demo petitions once (see the module's doc); the outcome says what is
     there. Sends nothing: the demo's citizens and units are not real people."""
@@ -691,6 +725,7 @@ def load_demo_petitions(today: dt.date | None = None) -> Outcome:
     if agency is None:
         outcome.missing_commune = True
         return outcome
+    _answer_templates(agency)
     existing = demo_petitions(agency).count()
     if existing:
         outcome.existing = existing

@@ -132,7 +132,8 @@ def receipt(request):
         raise Http404 from exc
     agency = get_object_or_404(Agency, pk=data["a"])
     due = dt.date.fromisoformat(data["d"]) if data["d"] else None
-    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    # The address the citizen actually used: right behind any host name or port.
+    base = request.build_absolute_uri("/").rstrip("/")
     return render(request, "public/receipt.html", {
         "agency": agency, "code": data["c"],
         "received_on": dt.date.fromisoformat(data["r"]), "due_date": due,

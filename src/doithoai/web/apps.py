@@ -9,6 +9,9 @@ class WebConfig(AppConfig):
     label = "web"
     verbose_name = _("Giao diện")
 
+    def ready(self):
+        from doithoai.web import checks  # noqa: F401 — registers the deployment checks
+
 
 class AxesConfig(AxesAppConfig):
     """django-axes under a Vietnamese name in the admin."""

@@ -29,8 +29,10 @@ def _agency(spec: dict, level: str, parent: Agency | None) -> Agency:
 
 
 def _account(username: str, full_name: str, password: str, person=None, **flags) -> User:
+    # Reserved ".example" domain: reminders and notices can be seen in the console, never sent.
     user = _upsert(User, {"username": username},
-                   {"full_name": full_name, "person": person, **flags})
+                   {"full_name": full_name, "person": person,
+                    "email": f"{username}@doithoai.example", **flags})
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
