@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("demo_data")
+    call_command("demo_data", "--no-petitions")  # org pages only: faster
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 

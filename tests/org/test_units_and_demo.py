@@ -27,10 +27,10 @@ def test_load_units_loads_34_provinces_and_3321_communes_idempotently(capsys):
 
 @pytest.mark.django_db
 def test_demo_data_builds_the_commune_and_is_safe_to_run_twice(capsys):
-    call_command("demo_data")
+    call_command("demo_data", "--no-petitions")
     counts = (Agency.objects.count(), Village.objects.count(), User.objects.count(),
               Membership.objects.count())
-    call_command("demo_data")
+    call_command("demo_data", "--no-petitions")
     assert (Agency.objects.count(), Village.objects.count(), User.objects.count(),
             Membership.objects.count()) == counts
     diem_he = Agency.objects.get(code="ubnd-xa-diem-he")
