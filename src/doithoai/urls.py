@@ -16,7 +16,9 @@ urlpatterns = [
     path("doi-mat-khau/", web_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "doi-mat-khau/xong/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        # Our own page, not the admin's template of the same name (the admin app is first).
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="web/password_change_done.html"),
         name="password_change_done",
     ),
     path("", include("doithoai.public.urls")),

@@ -88,3 +88,17 @@ def test_village_head_edits_a_person_of_the_village(client, world):
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.phone == "0912 345 678"
+
+
+def test_village_head_is_offered_only_own_village(client, world):
+    mine = world["communes"][0]
+    head = user_with_role(Role.VILLAGE_HEAD, agency=mine, village=world["villages0"][0])
+    client.force_login(head)
+    person = world["village_people0"][0]
+    form = client.get(reverse("org:person_edit", args=[person.pk])).context["form"]
+    assert list(form.fields["village"].queryset) == [world["villages0"][0]]
+    response = client.post(reverse("org:person_edit", args=[person.pk]), {
+        "full_name": person.full_name, "village": world["villages0"][1].pk, "reason": "x"})
+    assert response.status_code == 200  # a form error, not a bare 403
+    person.refresh_from_db()
+    assert person.village_id == world["villages0"][0].pk

@@ -130,3 +130,10 @@ def test_forbidden_and_missing_pages_speak_vietnamese(client, world):
     assert "Bạn chỉ có quyền xem" in forbidden.content.decode()
     missing = client.get("/khong-co-trang-nay/")
     assert missing.status_code == 404 and "Không tìm thấy trang này" in missing.content.decode()
+
+
+def test_password_change_done_is_our_page_not_the_admins(client, world):
+    user = user_with_role(Role.CLERK, agency=world["communes"][0])
+    client.force_login(user)
+    html = client.get(reverse("password_change_done")).content.decode()
+    assert "Đã đổi mật khẩu" in html and "Django" not in html

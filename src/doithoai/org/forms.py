@@ -32,5 +32,6 @@ class PersonForm(ReasonMixin, forms.ModelForm):
         self.fields["unit"].queryset = changeable(Unit, user).filter(agency_id=agency_id) | (
             Unit.objects.filter(pk=self.instance.unit_id)
         )
-        self.fields["village"].queryset = Village.objects.filter(agency_id=agency_id)
+        self.fields["village"].queryset = changeable(Village, user).filter(
+            agency_id=agency_id) | Village.objects.filter(pk=self.instance.village_id)
         self.fields["full_name"].error_messages["required"] = _("Hãy nhập họ và tên.")
