@@ -56,9 +56,18 @@ class _AgencyMixin:
         return cleaned
 
 
-class StartBatchForm(_AgencyMixin, forms.Form):
+class _BatchForm(_AgencyMixin, forms.Form):
+    """What every intake batch records: the agency and the day the papers came in."""
+
     agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none(),
                                     error_messages=REQUIRED)
+    received_on = forms.DateField(label=_("Ngày nhận"), widget=DateInput(),
+                                  error_messages={**REQUIRED,
+                                                  "invalid": _("Ngày không hợp lệ.")})
+
+
+class StartBatchForm(_BatchForm):
+    field_order = ["agency", "name", "channel", "village", "received_on", "brought_by"]
     name = forms.CharField(
         label=_("Tên đợt"), max_length=IntakeBatch._meta.get_field("name").max_length,
         error_messages=REQUIRED,
@@ -71,9 +80,6 @@ class StartBatchForm(_AgencyMixin, forms.Form):
         label=_("Thôn, tổ dân phố"), queryset=Village.objects.none(), required=False,
         empty_label=_("— Nhiều thôn —"),
         help_text=_("Thôn chọn sẵn cho mỗi phiếu (vẫn đổi được từng phiếu)."))
-    received_on = forms.DateField(label=_("Ngày nhận"), widget=DateInput(),
-                                  error_messages={**REQUIRED,
-                                                  "invalid": _("Ngày không hợp lệ.")})
     brought_by = forms.CharField(
         label=_("Người chuyển đến"), required=False,
         max_length=IntakeBatch._meta.get_field("brought_by").max_length,
@@ -142,9 +148,8 @@ class EntryForm(forms.Form):
         return {name: getattr(value, "pk", value) for name, value in data.items()}
 
 
-class UploadForm(_AgencyMixin, forms.Form):
-    agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none(),
-                                    error_messages=REQUIRED)
+class UploadForm(_BatchForm):
+    field_order = ["agency", "name", "channel", "received_on", "brought_by", "village", "file"]
     name = forms.CharField(
         label=_("Tên đợt"), max_length=IntakeBatch._meta.get_field("name").max_length,
         error_messages=REQUIRED,
@@ -153,9 +158,6 @@ class UploadForm(_AgencyMixin, forms.Form):
     channel = forms.ChoiceField(label=_("Kênh tiếp nhận"),
                                 choices=_channel_choices(intake.IMPORT_CHANNELS),
                                 initial=Channel.FRONT_SUMMARY, error_messages=REQUIRED)
-    received_on = forms.DateField(label=_("Ngày nhận"), widget=DateInput(),
-                                  error_messages={**REQUIRED,
-                                                  "invalid": _("Ngày không hợp lệ.")})
     brought_by = forms.CharField(
         label=_("Người chuyển đến"), required=False,
         max_length=IntakeBatch._meta.get_field("brought_by").max_length,

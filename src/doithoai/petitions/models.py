@@ -15,6 +15,10 @@ from doithoai.db import NFCModel
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Unit, Village
 
+# Rows that belong to a petition are seen and changed exactly as their petition is.
+PETITION_SCOPE = {"agency": "petition__agency", "unit": "petition__unit",
+                  "village": "petition__village"}
+
 
 class Field(NFCModel):
     """A field (lĩnh vực) of an agency's taxonomy; codes are stable, names editable."""
@@ -201,8 +205,7 @@ class Petitioner(NFCModel):
     email = models.EmailField(_("thư điện tử"), blank=True)
     anonymous_to_public = models.BooleanField(_("không công khai tên"), default=False)
 
-    scope_paths = {"agency": "petition__agency", "unit": "petition__unit",
-                   "village": "petition__village"}
+    scope_paths = PETITION_SCOPE
 
     class Meta:
         verbose_name = _("người gửi")
@@ -234,8 +237,7 @@ class Answer(NFCModel):
     published_at = models.DateTimeField(_("thời điểm công khai"), null=True, blank=True)
     is_current = models.BooleanField(_("bản hiện hành"), default=True)
 
-    scope_paths = {"agency": "petition__agency", "unit": "petition__unit",
-                   "village": "petition__village"}
+    scope_paths = PETITION_SCOPE
 
     class Meta:
         verbose_name = _("trả lời")
@@ -256,8 +258,7 @@ class Extension(models.Model):
                                      null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
 
-    scope_paths = {"agency": "petition__agency", "unit": "petition__unit",
-                   "village": "petition__village"}
+    scope_paths = PETITION_SCOPE
 
     class Meta:
         verbose_name = _("gia hạn")
@@ -277,8 +278,7 @@ class Escalation(models.Model):
                                    null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
 
-    scope_paths = {"agency": "petition__agency", "unit": "petition__unit",
-                   "village": "petition__village"}
+    scope_paths = PETITION_SCOPE
 
     class Meta:
         verbose_name = _("chuyển cấp trên")
@@ -327,8 +327,7 @@ class Reminder(models.Model):
                                 related_name="+")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
 
-    scope_paths = {"agency": "petition__agency", "unit": "petition__unit",
-                   "village": "petition__village"}
+    scope_paths = PETITION_SCOPE
 
     class Meta:
         verbose_name = _("lần nhắc hạn")
