@@ -28,6 +28,12 @@ def _focused(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.name")
 
 
+def _focus_comes_to(page, name: str) -> None:
+    """htmx moves the focus when it settles the swapped form, a moment after the swap."""
+    page.wait_for_function(
+        "name => document.activeElement && document.activeElement.name === name", arg=name)
+
+
 def _axe_clean(page, axe, where: str) -> None:
     result = axe.run(page)
     assert not result.violations_count, f"{where}:\n{result.generate_report()}"
@@ -47,7 +53,7 @@ def test_clerk_types_two_paper_forms_from_the_keyboard(page, demo, shot):
     assert "Phiếu lấy ý kiến thôn Nà Pàn" in page.locator("h1").inner_text()
 
     # The cursor waits in the text box; Tab walks the form, Enter in the last field saves.
-    assert _focused(page) == "text"
+    _focus_comes_to(page, "text")
     page.evaluate("window.stillThisPage = true")  # htmx swaps the form: no page load
     page.keyboard.type("Đường từ thôn Nà Pàn ra trung tâm xã lầy lội, đề nghị đổ bê tông.")
     page.keyboard.press("Tab")
@@ -73,7 +79,7 @@ def test_clerk_types_two_paper_forms_from_the_keyboard(page, demo, shot):
     assert first.petitioners.get().phone == "0912345678"
 
     # The next form: cursor back in the text box, the choices remembered; Ctrl+Enter saves.
-    assert _focused(page) == "text"
+    _focus_comes_to(page, "text")
     assert page.locator("select[name=field] option:checked").inner_text() == "Giao thông"
     assert page.locator("textarea[name=text]").input_value() == ""
     page.keyboard.type("Đề nghị lắp đèn chiếu sáng ở ngã ba đầu thôn.")
@@ -81,7 +87,7 @@ def test_clerk_types_two_paper_forms_from_the_keyboard(page, demo, shot):
     page.locator(".entry-status .saved", has_text="Đợt này có 2 ý kiến.").wait_for()
     second = Petition.objects.filter(batch=batch).exclude(pk=first.pk).get()
     assert f"Đã lưu: {second.tracking_code}" in page.locator(".entry-status").inner_text()
-    assert _focused(page) == "text"
+    _focus_comes_to(page, "text")
     listed = page.locator("#entry table").inner_text()
     assert first.tracking_code in listed and second.tracking_code in listed
     assert second.field.code == "giao-thong"
