@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("doithoai.public.urls")),
     path("y-kien/nhap/", include("doithoai.petitions.intake_urls")),
     path("y-kien/", include("doithoai.petitions.urls")),
+    path("doi-thoai/", include("doithoai.dialogues.urls")),
+    path("cong-khai/", include("doithoai.dialogues.public_urls")),
     path("to-chuc/", include("doithoai.org.urls")),
     path("lich-su/", include("doithoai.audit.urls")),
     path("lich-lam-viec/", include("doithoai.workdays.urls")),

@@ -1,0 +1,96 @@
+"""The statutory steps around a conference: when each is due and the rule behind it.
+
+Pure: the calendar and the plan's settings are passed in. Each rule gives a due date counted
+from the conference day (domain.md §1, §3) and a sentence that explains it, stored with the
+milestone so the timeline can say why a date is what it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from doithoai.core.workdays import WorkCalendar, days_before
+
+
+class Kind:
+    ANNOUNCEMENT = "announcement"
+    INVITATIONS = "invitations"
+    VILLAGE_OPINIONS = "village_opinions"
+    DELEGATE_LISTS = "delegate_lists"
+    PREPARED_ANSWERS = "prepared_answers"
+    CONCLUSION_NOTICE = "conclusion_notice"
+    RESULTS_ANNOUNCED = "results_announced"
+    WRITTEN_ANSWERS = "written_answers"
+    TASK = "task"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A plan's deadlines (defaults: the law and the seeds' practice, domain.md §1)."""
+
+    announce_days_before: int = 7  # law: at least 7 days before
+    invite_workdays_before: int = 7  # TD: invitations 7 working days before
+    village_days_before: int = 3  # DH: village opinions and delegate lists 3 days before
+    conclusion_workdays_after: int = 5  # TD: conclusion notice within 5 working days
+    results_days_after: int = 10  # law: results announced within 10 days
+    answer_workdays: int = 15  # TD: written answers within 15 working days
+    complex_answer_workdays: int = 30  # … 30 for complex cases
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str
+    due_on: dt.date
+    rule: str  # plain Vietnamese: stored data, whatever the page language
+    is_legal: bool  # set by law (not only by the plan's practice)
+
+
+def _d(d: dt.date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due]:
+    """Every statutory milestone of a conference held on `held_on`, in time order."""
+    return [
+        Due(Kind.ANNOUNCEMENT, days_before(held_on, s.announce_days_before),
+            f"Thông báo công khai chậm nhất {s.announce_days_before} ngày trước hội nghị "
+            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)", True),
+        Due(Kind.INVITATIONS, calendar.subtract_workdays(held_on, s.invite_workdays_before),
+            f"Gửi giấy mời chậm nhất {s.invite_workdays_before} ngày làm việc trước hội nghị "
+            f"{_d(held_on)}", False),
+        Due(Kind.VILLAGE_OPINIONS, days_before(held_on, s.village_days_before),
+            f"Thôn gửi ý kiến của Nhân dân chậm nhất {s.village_days_before} ngày trước hội "
+            f"nghị {_d(held_on)}", False),
+        Due(Kind.DELEGATE_LISTS, days_before(held_on, s.village_days_before),
+            f"Thôn gửi danh sách đại biểu chậm nhất {s.village_days_before} ngày trước hội "
+            f"nghị {_d(held_on)}", False),
+        Due(Kind.PREPARED_ANSWERS, calendar.subtract_workdays(held_on, 1),
+            f"Các đơn vị gửi nội dung trả lời trước ngày hội nghị {_d(held_on)}", False),
+        Due(Kind.CONCLUSION_NOTICE, calendar.add_workdays(held_on, s.conclusion_workdays_after),
+            f"Ban hành thông báo kết luận trong {s.conclusion_workdays_after} ngày làm việc "
+            f"sau hội nghị {_d(held_on)}", False),
+        Due(Kind.RESULTS_ANNOUNCED, calendar.add_days_civil(held_on, s.results_days_after),
+            f"Công bố kết quả hội nghị trong {s.results_days_after} ngày sau hội nghị "
+            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)", True),
+        Due(Kind.WRITTEN_ANSWERS, calendar.add_workdays(held_on, s.answer_workdays),
+            f"Trả lời bằng văn bản trong {s.answer_workdays} ngày làm việc sau hội nghị "
+            f"{_d(held_on)} ({s.complex_answer_workdays} ngày với vụ việc phức tạp)", False),
+    ]
+
+
+def task_due(calendar: WorkCalendar, held_on: dt.date, offset_days: int) -> Due:
+    """A plan task due `offset_days` calendar days from the conference (negative: before).
+
+    After the conference, a last day that is off moves to the next working day (Civil Code
+    Art. 148); before it, the date stands (the work must be done by then).
+    """
+    if offset_days < 0:
+        due = days_before(held_on, -offset_days)
+        rule = f"Chậm nhất {-offset_days} ngày trước hội nghị {_d(held_on)}"
+    elif offset_days == 0:
+        due, rule = held_on, f"Trong ngày hội nghị {_d(held_on)}"
+    else:
+        due = calendar.add_days_civil(held_on, offset_days)
+        rule = f"Trong {offset_days} ngày sau hội nghị {_d(held_on)}"
+    return Due(Kind.TASK, due, rule, False)

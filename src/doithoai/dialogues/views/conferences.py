@@ -1,0 +1,3 @@
+"""conferences pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""oversight pages."""
+
+urlpatterns: list = []

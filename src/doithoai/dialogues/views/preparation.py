@@ -1,0 +1,3 @@
+"""preparation pages."""
+
+urlpatterns: list = []

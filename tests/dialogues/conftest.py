@@ -1,0 +1,53 @@
+"""A commune with the demo's units, villages and people (no petitions), its clerk and leader,
+and helpers to make a plan and a conference through the real services."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from doithoai.dialogues import services
+from doithoai.org.models import Agency, Role, User
+from tests.factories import user_with_role
+
+TODAY = dt.date(2026, 11, 23)  # a Monday
+HELD_ON = dt.date(2026, 12, 18)  # a Friday, four weeks ahead
+
+
+@pytest.fixture
+def commune(db):
+    call_command("demo_data", "--no-petitions", verbosity=0)
+    return Agency.objects.get(code="ubnd-xa-diem-he")
+
+
+@pytest.fixture
+def clerk(commune):
+    return User.objects.get(username="vanphong")
+
+
+@pytest.fixture
+def leader(commune):
+    return User.objects.get(username="chutich")
+
+
+@pytest.fixture
+def outsider(commune):
+    """The clerk of another commune."""
+    return User.objects.get(username="vanphong.vanquan")
+
+
+@pytest.fixture
+def plan(commune, clerk):
+    return services.create_plan(actor=clerk, agency=commune, year=2026)
+
+
+@pytest.fixture
+def conference(plan, clerk):
+    return services.schedule_conference(
+        actor=clerk, plan=plan, data={"held_on": HELD_ON, "hall_capacity": 400},
+        today=TODAY)
+
+
+@pytest.fixture
+def supervisor(commune):
+    return user_with_role(Role.SUPERVISOR, agency=commune)

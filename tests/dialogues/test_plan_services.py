@@ -1,0 +1,112 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from doithoai.audit.models import AuditEvent
+from doithoai.dialogues import services
+from doithoai.dialogues.models import Milestone, Plan
+from tests.dialogues.conftest import HELD_ON, TODAY
+
+
+def test_a_new_plan_is_prefilled_from_the_law_and_the_agency(plan, commune):
+    assert plan.state == Plan.State.DRAFT
+    assert "72/2025/QH15" in plan.legal_bases
+    assert "xã Điềm He" in plan.title and "2026" in plan.title
+    assert plan.signer.full_name == "Lý Thị Dương"
+    labels = list(plan.groups.values_list("label", flat=True))
+    assert "Đại diện lãnh đạo Công an xã" in labels and "Đại diện Nhân dân" in labels
+    assert plan.groups.get(label="Đại diện Nhân dân").seats == 3
+    units = set(plan.tasks.values_list("unit__code", flat=True))
+    assert {"van-phong", "mttq", "cong-an", "dvci", "van-hoa-xa-hoi"} <= units
+    assert AuditEvent.objects.filter(action="plan.create", object_id=str(plan.pk)).exists()
+
+
+def test_issuing_needs_a_number_and_every_section(plan, clerk):
+    with pytest.raises(ValidationError):
+        services.issue_plan(actor=clerk, plan=plan, number=" ", issued_on=TODAY)
+    with pytest.raises(ValidationError):  # a required section cannot be emptied
+        services.update_plan(actor=clerk, plan=plan, data={"budget": ""}, version=plan.version)
+    services.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
+    with pytest.raises(ValidationError, match="người ký"):
+        services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+    plan.refresh_from_db()
+    assert plan.state == Plan.State.DRAFT
+
+
+def test_an_issued_plan_keeps_its_text(plan, clerk):
+    plan = services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+    with pytest.raises(ValidationError, match="đã ban hành"):
+        services.update_plan(actor=clerk, plan=plan, data={"purposes": "Khác"},
+                             version=plan.version)
+    plan = services.publish_plan(actor=clerk, plan=plan, version=plan.version)
+    assert plan.state == Plan.State.PUBLISHED
+
+
+def test_a_stale_form_is_refused(plan, clerk):
+    services.update_plan(actor=clerk, plan=plan, data={"venue": "Nhà văn hóa xã"},
+                         version=plan.version)
+    with pytest.raises(services.Conflict):
+        services.update_plan(actor=clerk, plan=plan, data={"venue": "Hội trường"},
+                             version=1)
+
+
+def test_read_only_and_outsiders_cannot_plan(commune, supervisor, outsider):
+    for user in (supervisor, outsider):
+        with pytest.raises(PermissionDenied):
+            services.create_plan(actor=user, agency=commune, year=2026)
+
+
+def test_milestones_follow_the_conference_day(conference):
+    due = {m.kind: m.due_on for m in conference.milestones.exclude(kind="task")}
+    # 18/12/2026 is a Friday: 7 days before is 11/12; 7 working days before is 09/12;
+    # 3 days before 15/12; the last working day before 17/12; 5 working days after 25/12;
+    # 10 days after is 28/12 (Monday); 15 working days after 08/01/2027 (1/1 is off).
+    assert due == {
+        "announcement": dt.date(2026, 12, 11), "invitations": dt.date(2026, 12, 9),
+        "village_opinions": dt.date(2026, 12, 15), "delegate_lists": dt.date(2026, 12, 15),
+        "prepared_answers": dt.date(2026, 12, 17), "conclusion_notice": dt.date(2026, 12, 25),
+        "results_announced": dt.date(2026, 12, 28), "written_answers": dt.date(2027, 1, 11),
+    }
+    police = conference.milestones.get(kind="task", unit__code="cong-an")
+    assert police.due_on == dt.date(2026, 12, 15) and "3 ngày trước" in police.rule
+    assert conference.agenda.count() == 10
+    assert conference.village_returns.count() == 12
+
+
+def test_a_past_day_or_a_holiday_is_refused(plan, clerk):
+    for day in (dt.date(2026, 11, 20), dt.date(2027, 1, 1)):
+        with pytest.raises(ValidationError):
+            services.schedule_conference(actor=clerk, plan=plan, data={"held_on": day},
+                                         today=TODAY)
+    assert not plan.conferences.exists()
+
+
+def test_a_hall_too_small_is_refused(plan, clerk):
+    with pytest.raises(ValidationError, match="hội trường chỉ có 50"):
+        services.schedule_conference(actor=clerk, plan=plan,
+                                     data={"held_on": HELD_ON, "hall_capacity": 50},
+                                     today=TODAY)
+    assert not plan.conferences.exists()
+
+
+def test_moving_the_date_moves_milestones_and_names_the_impossible(conference, clerk):
+    soon = dt.date(2026, 11, 27)
+    impact = services.change_impact(conference, soon, today=TODAY)
+    kinds = {d.kind for d in impact.impossible}
+    assert {"announcement", "invitations"} <= kinds
+    with pytest.raises(ValidationError, match="không còn kịp"):
+        services.update_conference(actor=clerk, conference=conference,
+                                   data={"held_on": soon}, today=TODAY)
+    conference = services.update_conference(actor=clerk, conference=conference,
+                                             data={"held_on": soon}, confirmed=True,
+                                             today=TODAY)
+    assert conference.milestones.get(kind="announcement").due_on == dt.date(2026, 11, 20)
+
+
+def test_a_milestone_needs_its_proof(conference, clerk):
+    m = conference.milestones.get(kind=Milestone.Kind.ANNOUNCEMENT)
+    with pytest.raises(ValidationError, match="minh chứng"):
+        services.mark_done(actor=clerk, milestone=m, proof="  ")
+    m = services.mark_done(actor=clerk, milestone=m, proof="Đài truyền thanh xã, 10/12")
+    assert m.done_by == clerk and services.milestone_status(m, TODAY) == "done"
