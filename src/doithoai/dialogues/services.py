@@ -574,14 +574,15 @@ def undo_done(*, actor, milestone: Milestone, reason: str) -> Milestone:
     return milestone
 
 
-def confirm_automatic(conference: Conference, kind: str, proof: str, actor=None) -> None:
+def confirm_automatic(conference: Conference, kind: str, proof: str, actor=None,
+                      done_on: dt.date | None = None) -> None:
     """The product confirms a step it can see is done (call inside the caller's
-    transaction)."""
+    transaction); `done_on` when the step was done earlier than today (a dated notice)."""
     m = conference.milestones.filter(kind=kind, done_on=None).first()
     if m is None:
         return
     before = snapshot(m)
-    m.done_on, m.proof, m.done_at = _today(), proof, timezone.now()
+    m.done_on, m.proof, m.done_at = done_on or _today(), proof, timezone.now()
     m.done_by = actor if actor and actor.is_authenticated else None
     m.save()
     record(actor=actor, action="milestone.done", obj=m, before=before, after=snapshot(m))
@@ -664,7 +665,8 @@ def issue_conclusion(*, actor, conference: Conference, number: str, concluded_on
         record(actor=actor, action="conference.conclude", obj=conference, before=before,
                after=snapshot(conference))
         confirm_automatic(conference, Milestone.Kind.CONCLUSION_NOTICE,
-                          f"Thông báo kết luận số {number} ngày {concluded_on:%d/%m/%Y}", actor)
+                          f"Thông báo kết luận số {number} ngày {concluded_on:%d/%m/%Y}", actor,
+                          done_on=concluded_on)
     return conference
 
 

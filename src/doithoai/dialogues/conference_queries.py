@@ -1,0 +1,237 @@
+"""Reads for the conference pages: progress per unit, the milestones, the carry-over report
+(R31) and the chair's briefing (R19).
+
+Everything here starts from a conference the caller already fetched through the permission
+layer; petitions are counted with one GROUP BY per table, never one query per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.petition_flow import OPEN_STATES
+from doithoai.core.petition_flow import State as PS
+from doithoai.dialogues import services
+from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
+from doithoai.petitions.models import Answer, Petition, Urgency
+
+ANSWERED = frozenset({PS.ANSWERED_AT_CONFERENCE, PS.PUBLISHED})
+ROUTED = frozenset({PS.ESCALATED, PS.TRANSFERRED, PS.NOT_ACCEPTED})
+OPEN = sorted(OPEN_STATES)
+PRESSING = (Urgency.PRESSING, Urgency.URGENT)
+UNCLASSIFIED = _("Chưa phân loại lĩnh vực")
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or timezone.localdate()
+
+
+# -- progress of a conference's petitions, per unit -----------------------------------------
+
+
+@dataclass
+class UnitProgress:
+    unit_id: int | None
+    unit_name: str
+    total: int
+    settled: int
+    due: int
+    overdue: int
+
+
+def unit_progress(conference: Conference, today: dt.date | None = None) -> list[UnitProgress]:
+    """Per unit: how many petitions of the conference are answered (or routed away), still
+    due, overdue. Unassigned petitions come last under their own line."""
+    today = _today(today)
+    open_q = Q(state__in=OPEN)
+    rows = (Petition.objects.filter(conference=conference)
+            .values("unit_id", "unit__name")
+            .annotate(total=Count("pk"),
+                      settled=Count("pk", filter=Q(state__in=services.SETTLED_STATES)),
+                      overdue=Count("pk", filter=open_q & Q(due_date__lt=today)),
+                      open=Count("pk", filter=open_q))
+            .order_by("unit__name"))
+    result = [UnitProgress(r["unit_id"], r["unit__name"] or "", r["total"], r["settled"],
+                           r["open"] - r["overdue"], r["overdue"]) for r in rows]
+    result.sort(key=lambda p: (p.unit_id is None, p.unit_name))
+    return result
+
+
+def progress_totals(rows: list[UnitProgress]) -> UnitProgress:
+    return UnitProgress(None, "", sum(r.total for r in rows), sum(r.settled for r in rows),
+                        sum(r.due for r in rows), sum(r.overdue for r in rows))
+
+
+# -- milestones -------------------------------------------------------------------------------
+
+
+@dataclass
+class MilestoneRow:
+    milestone: Milestone
+    status: str
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+STATUS_LABELS = {"done": _("Đã hoàn thành"), "done_late": _("Hoàn thành muộn"),
+                 "due": _("Chưa đến hạn"), "overdue": _("Quá hạn"),
+                 "unscheduled": _("Chưa có hạn")}
+
+
+def timeline(conference: Conference, today: dt.date | None = None) -> list[MilestoneRow]:
+    """Every milestone in date order (those without a date last), with its status."""
+    today = _today(today)
+    milestones = (conference.milestones.select_related("unit", "done_by", "task")
+                  .order_by("due_on", "order", "pk"))
+    rows = [MilestoneRow(m, services.milestone_status(m, today)) for m in milestones]
+    rows.sort(key=lambda r: (r.milestone.due_on is None, r.milestone.due_on or dt.date.min,
+                             r.milestone.order, r.milestone.pk))
+    return rows
+
+
+@dataclass
+class MilestoneSummary:
+    total: int
+    done: int
+    overdue: int
+    next_due: Milestone | None
+
+
+def milestone_summary(conference: Conference, today: dt.date | None = None
+                      ) -> MilestoneSummary:
+    rows = timeline(conference, today)
+    pending = [r.milestone for r in rows if r.status == "due"]
+    return MilestoneSummary(
+        total=len(rows), done=sum(r.status in ("done", "done_late") for r in rows),
+        overdue=sum(r.status == "overdue" for r in rows),
+        next_due=pending[0] if pending else None)
+
+
+# -- carry-over (R31) -------------------------------------------------------------------------
+
+
+@dataclass
+class CarryOver:
+    conference: Conference
+    total: int = 0
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    open_overdue: int = 0
+    routed: int = 0
+    open_rows: list[Petition] = field(default_factory=list)
+
+
+def previous_conferences(conference: Conference, today: dt.date | None = None):
+    """The agency's conferences held before this one (before today when it has no date)."""
+    before = conference.held_on or _today(today)
+    return (Conference.objects.filter(agency=conference.agency_id, held_on__lt=before)
+            .exclude(pk=conference.pk).order_by("held_on", "pk"))
+
+
+def answered_at(petitions: list[Petition]) -> dict[int, dt.datetime]:
+    """When each petition's answer reached the citizen: the publication of its current
+    answer (an answer given at the conference is published there and then)."""
+    rows = (Answer.objects.filter(petition__in=petitions, is_current=True)
+            .exclude(published_at=None).values_list("petition_id", "published_at"))
+    return dict(rows)
+
+
+def _answered_on_time(petition: Petition, at: dt.datetime) -> bool:
+    if petition.due_date is None:
+        return True
+    return timezone.localtime(at).date() <= petition.due_date
+
+
+def carry_over(conference: Conference, today: dt.date | None = None) -> list[CarryOver]:
+    """What became of the petitions of each earlier conference of the agency."""
+    today = _today(today)
+    previous = list(previous_conferences(conference, today))
+    petitions = list(Petition.objects.filter(conference__in=previous)
+                     .select_related("unit", "village", "field")
+                     .order_by("due_date", "tracking_code"))
+    published = answered_at(petitions)
+    reports = {c.pk: CarryOver(c) for c in previous}
+    for p in petitions:
+        report = reports[p.conference_id]
+        report.total += 1
+        at = published.get(p.pk)
+        if p.state in ANSWERED or (p.state == PS.CLOSED and at is not None):
+            if at is None or _answered_on_time(p, at):
+                report.on_time += 1
+            else:
+                report.late += 1
+        elif p.state in ROUTED or p.state == PS.CLOSED:
+            report.routed += 1
+        else:
+            report.open += 1
+            p.is_overdue = p.due_date is not None and p.due_date < today
+            report.open_overdue += p.is_overdue
+            report.open_rows.append(p)
+    return list(reports.values())
+
+
+def carry_over_open_count(conference: Conference, today: dt.date | None = None) -> int:
+    previous = previous_conferences(conference, today)
+    return Petition.objects.filter(conference__in=previous, state__in=OPEN).count()
+
+
+# -- the chair's briefing (R19) -------------------------------------------------------------
+
+
+@dataclass
+class FieldGroup:
+    name: str
+    total: int = 0
+    pressing: int = 0
+    issues: list[tuple[str, int]] = field(default_factory=list)
+    pressing_rows: list[Petition] = field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    planned_seats: int
+    delegates: int
+    petitions: int
+    fields: list[FieldGroup]
+    answers_by_unit: list[tuple[str, list[PreparedAnswer]]]
+    carry_over_open: int
+    villages: list
+
+
+def briefing(conference: Conference, today: dt.date | None = None) -> Briefing:
+    petitions = list(Petition.objects.filter(conference=conference)
+                     .select_related("field", "issue", "village").order_by("tracking_code"))
+    groups: dict[str, FieldGroup] = {}
+    issue_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for p in petitions:
+        name = p.field.name if p.field else str(UNCLASSIFIED)
+        group = groups.setdefault(name, FieldGroup(name))
+        group.total += 1
+        if p.urgency in PRESSING:
+            group.pressing += 1
+            group.pressing_rows.append(p)
+        if p.issue_id:
+            issue_counts[name][p.issue.title] += 1
+    for name, counts in issue_counts.items():
+        groups[name].issues = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    fields = sorted(groups.values(), key=lambda g: (-g.pressing, -g.total, g.name))
+    answers: dict[str, list[PreparedAnswer]] = defaultdict(list)
+    for a in (conference.prepared_answers.select_related("unit", "petition")
+              .order_by("unit__order", "unit__name", "petition__tracking_code")):
+        answers[a.unit.name].append(a)
+    return Briefing(
+        planned_seats=services.planned_seats(conference),
+        delegates=conference.delegates.count(),
+        petitions=len(petitions), fields=fields,
+        answers_by_unit=list(answers.items()),
+        carry_over_open=carry_over_open_count(conference, today),
+        villages=services.covered_villages(conference))

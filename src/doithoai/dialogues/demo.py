@@ -1,0 +1,257 @@
+"""Demo plans and conferences: xã Điềm He's 2026 plan with the June conference (held and
+concluded, its petitions in every state) and an upcoming one whose milestones are due; xã Văn
+Quan's plan with a conference held in September, so that the province's roll-up shows real
+figures (and the other communes of the province show "no plan yet").
+
+Everything goes through the real services with the demo accounts as actors. Loading twice adds
+nothing: plans are found by agency, year and title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from doithoai.dialogues import services
+from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
+from doithoai.org.models import Agency, Person, User, Village
+from doithoai.petitions import notify
+from doithoai.petitions import services as petition_services
+from doithoai.petitions.demo import CONFERENCE_DAY, CONFERENCE_TITLE
+from doithoai.petitions.models import Channel, Field, Kind, Urgency
+from doithoai.workdays.calendar import get_calendar
+
+YEAR = 2026
+DIEM_HE, VAN_QUAN = "ubnd-xa-diem-he", "ubnd-xa-van-quan"
+PLAN_ISSUED_ON = dt.date(2026, 5, 15)
+PLAN_NUMBER = "27/KH-UBND"
+UPCOMING_TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân cuối năm 2026"
+VAN_QUAN_DAY = dt.date(2026, 9, 25)
+# Opinions the villages sent for the upcoming conference: (village, field, text, urgency).
+UPCOMING_OPINIONS = [
+    ("Thôn Nà Pàn", "giao-thong", "Đề nghị sửa cầu tràn đầu thôn Nà Pàn, mùa mưa nước ngập "
+     "không đi lại được.", Urgency.PRESSING),
+    ("Thôn Nà Pàn", "dien-nuoc", "Đề nghị lắp thêm bóng đèn chiếu sáng đoạn đường từ nhà văn "
+     "hóa thôn ra đường tỉnh.", Urgency.NORMAL),
+    ("Thôn Bản Chu", "nong-nghiep", "Đề nghị hỗ trợ giống ngô, phân bón cho các hộ bị thiệt hại "
+     "do mưa đá tháng 10.", Urgency.PRESSING),
+    ("Thôn Bản Chu", "dat-dai", "Đề nghị sớm cấp giấy chứng nhận quyền sử dụng đất cho các hộ "
+     "đã nộp hồ sơ từ năm 2025.", Urgency.NORMAL),
+    ("Thôn Bản Thẳm", "y-te", "Đề nghị Trạm Y tế xã tổ chức khám sức khỏe định kỳ cho người "
+     "cao tuổi tại thôn.", Urgency.NORMAL),
+    ("Thôn Khòn Pát", "giao-duc", "Đề nghị sửa lại mái phòng học điểm trường thôn Khòn Pát bị "
+     "dột.", Urgency.PRESSING),
+    ("Thôn Khòn Pát", "chinh-sach-xa-hoi", "Đề nghị xem xét hỗ trợ nhà ở cho hộ nghèo bà Hoàng "
+     "Thị Lìu.", Urgency.NORMAL),
+]
+VILLAGES_SENT_OPINIONS = ("Thôn Nà Pàn", "Thôn Bản Chu", "Thôn Bản Thẳm", "Thôn Khòn Pát")
+
+
+@dataclass
+class Outcome:
+    created: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if not self.created:
+            return "Kế hoạch, hội nghị mẫu: đã có, không tạo thêm."
+        return "Kế hoạch, hội nghị mẫu: " + "; ".join(self.created) + "."
+
+
+def _user(username: str) -> User:
+    return User.objects.get(username=username)
+
+
+def _person(agency: Agency, position_start: str) -> Person | None:
+    return Person.objects.filter(agency=agency, position__startswith=position_start).first()
+
+
+def _plan(agency: Agency, clerk: User, leader: User, issued_on: dt.date, number: str
+          ) -> tuple[Plan, bool]:
+    existing = Plan.objects.filter(agency=agency, year=YEAR, kind=Plan.Kind.PERIODIC).first()
+    if existing:
+        return existing, False
+    plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
+    plan = services.issue_plan(actor=leader, plan=plan, number=number, issued_on=issued_on)
+    plan = services.publish_plan(actor=clerk, plan=plan, published_on=issued_on
+                                 + dt.timedelta(days=3))
+    return plan, True
+
+
+def _schedule(plan: Plan, clerk: User, title: str, held_on: dt.date, today: dt.date,
+              venue: str) -> Conference:
+    agency = plan.agency
+    data = {"title": title, "held_on": held_on, "starts_at": dt.time(8, 0), "venue": venue,
+            "hall_capacity": 300, "chair": _person(agency, "Chủ tịch UBND"),
+            "co_chair": _person(agency, "Phó Chủ tịch HĐND"),
+            "secretary": _person(agency, "Chuyên viên Văn phòng")
+            or _person(agency, "Công chức Văn phòng")}
+    return services.schedule_conference(actor=clerk, plan=plan, data=data, today=today)
+
+
+def _done(conference: Conference, kind: str, clerk: User, on: dt.date, proof: str) -> None:
+    m = conference.milestones.filter(kind=kind, done_on=None).first()
+    if m is not None:
+        services.mark_done(actor=clerk, milestone=m, proof=proof, done_on=on)
+
+
+def _villages_sent(conference: Conference, names, on: dt.datetime, user: User, *,
+                   opinions: bool = True, delegates: bool = True) -> None:
+    returns = VillageReturn.objects.filter(conference=conference, village__name__in=names)
+    if opinions:
+        returns.update(opinions_sent_at=on, opinions_sent_by=user)
+    if delegates:
+        returns.update(delegates_sent_at=on, delegates_sent_by=user)
+
+
+def _at(day: dt.date, hour: int = 9) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def prepare(today: dt.date | None = None) -> Outcome:
+    """Before the demo petitions: the plan and the June conference they hang on."""
+    outcome = Outcome()
+    agency = Agency.objects.filter(code=DIEM_HE).first()
+    if agency is None:
+        return outcome
+    clerk, leader = _user("vanphong"), _user("chutich")
+    with transaction.atomic():
+        plan, created = _plan(agency, clerk, leader, PLAN_ISSUED_ON, PLAN_NUMBER)
+        if created:
+            outcome.created.append(f"kế hoạch số {PLAN_NUMBER} của xã Điềm He")
+        if not plan.conferences.filter(title=CONFERENCE_TITLE).exists():
+            _schedule(plan, clerk, CONFERENCE_TITLE, CONFERENCE_DAY, PLAN_ISSUED_ON,
+                      "Hội trường UBND xã Điềm He")
+    return outcome
+
+
+def finish(outcome: Outcome, today: dt.date | None = None) -> Outcome:
+    """After the demo petitions: the June conference held and concluded, the upcoming one
+    with its opinions coming in, and xã Văn Quan's year."""
+    today = today or timezone.localdate()
+    agency = Agency.objects.filter(code=DIEM_HE).first()
+    if agency is None:
+        return outcome
+    clerk, front = _user("vanphong"), _user("mattran")
+    with notify.muted(), transaction.atomic():
+        june = Conference.objects.get(agency=agency, title=CONFERENCE_TITLE)
+        if june.state == Conference.State.PLANNED:
+            _finish_june(june, clerk, front)
+            outcome.created.append("hội nghị 12/06/2026 đã tổ chức và thông báo kết luận")
+        plan = june.plan
+        if not plan.conferences.filter(title=UPCOMING_TITLE).exists():
+            upcoming = _schedule(plan, clerk, UPCOMING_TITLE, _upcoming_day(today), today,
+                                 "Nhà văn hóa xã Điềm He")
+            _upcoming_opinions(upcoming, clerk, front, today)
+            outcome.created.append(
+                f"hội nghị sắp tới ngày {upcoming.held_on:%d/%m/%Y} đang chuẩn bị")
+        _van_quan(outcome)
+    return outcome
+
+
+def _upcoming_day(today: dt.date) -> dt.date:
+    """The first working Friday at least 12 days ahead: invitations and the announcement
+    are due within days, the villages' returns within two weeks."""
+    calendar = get_calendar()
+    day = today + dt.timedelta(days=12)
+    while day.weekday() != 4 or not calendar.is_workday(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _finish_june(june: Conference, clerk: User, front: User) -> None:
+    day = june.held_on
+    villages = Village.objects.filter(agency=june.agency).values_list("name", flat=True)
+    late = "Thôn Lùng Vài"
+    _villages_sent(june, [v for v in villages if v != late], _at(day - dt.timedelta(days=4)),
+                   front)
+    _villages_sent(june, [late], _at(day - dt.timedelta(days=2)), front)
+    _done(june, Milestone.Kind.ANNOUNCEMENT, clerk, day - dt.timedelta(days=9),
+          "Thông báo số 52/TB-UBND; phát trên Đài truyền thanh xã 3 buổi, đăng trang thông tin "
+          "điện tử xã")
+    _done(june, Milestone.Kind.INVITATIONS, clerk, day - dt.timedelta(days=10),
+          "Đã gửi 186 giấy mời qua trưởng thôn và các đơn vị")
+    _done(june, Milestone.Kind.VILLAGE_OPINIONS, clerk, day - dt.timedelta(days=2),
+          "Báo cáo tổng hợp số 15/BC-MTTQ của Ủy ban MTTQ xã (Thôn Lùng Vài gửi muộn)")
+    _done(june, Milestone.Kind.DELEGATE_LISTS, clerk, day - dt.timedelta(days=2),
+          "Danh sách đại biểu 12 thôn do Ủy ban MTTQ xã tổng hợp")
+    _done(june, Milestone.Kind.PREPARED_ANSWERS, clerk, day - dt.timedelta(days=1),
+          "Phòng Kinh tế, Phòng Văn hóa - Xã hội, Công an xã đã gửi nội dung trả lời")
+    for task in june.milestones.filter(kind=Milestone.Kind.TASK, done_on=None):
+        services.mark_done(actor=clerk, milestone=task, proof="Đã thực hiện theo kế hoạch",
+                           done_on=task.due_on or june.plan.published_on)
+    services.record_outcome(
+        actor=clerk, conference=june, attendance=186,
+        outcome="Hội nghị diễn ra từ 8 giờ đến 11 giờ 30. 17 lượt ý kiến phát biểu về giao "
+                "thông nông thôn, đất đai, nước sinh hoạt và chính sách xã hội; Chủ tịch UBND "
+                "xã trả lời trực tiếp 9 ý kiến, giao các đơn vị trả lời bằng văn bản các ý "
+                "kiến còn lại.")
+    conclusion_day = get_calendar().add_workdays(day, 4)
+    services.issue_conclusion(
+        actor=clerk, conference=june, number="58/TB-UBND", concluded_on=conclusion_day,
+        conclusion="Giao Phòng Kinh tế kiểm tra, đề xuất sửa chữa các tuyến đường liên thôn "
+                   "xuống cấp và trả lời bằng văn bản trong 15 ngày làm việc. Giao Phòng Văn "
+                   "hóa - Xã hội rà soát hồ sơ hỗ trợ hộ nghèo. Giao Công an xã tăng cường "
+                   "tuần tra khu vực chợ phiên. Văn phòng HĐND và UBND xã theo dõi, đôn đốc.")
+    _done(june, Milestone.Kind.RESULTS_ANNOUNCED, clerk, conclusion_day + dt.timedelta(days=2),
+          "Niêm yết tại trụ sở UBND xã, gửi trưởng 12 thôn, phát trên Đài truyền thanh xã")
+    Conference.objects.filter(pk=june.pk).update(
+        results_published_on=conclusion_day + dt.timedelta(days=2))
+
+
+def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: dt.date
+                       ) -> None:
+    agency = conference.agency
+    petition_services.ensure_default_fields(agency)
+    fields = {f.code: f for f in Field.objects.filter(agency=agency)}
+    villages = {v.name: v for v in Village.objects.filter(agency=agency)}
+    for i, (village, field_code, text, urgency) in enumerate(UPCOMING_OPINIONS):
+        petition_services.receive(petition_services.Intake(
+            agency=agency, text=text, channel=Channel.SURVEY_FORM,
+            received_on=today - dt.timedelta(days=2), kind=Kind.OPINION,
+            field=fields[field_code], urgency=urgency, village_id=villages[village].pk,
+            conference_id=conference.pk, submission_key=f"demo-upcoming-{i}"), actor=clerk)
+    _villages_sent(conference, VILLAGES_SENT_OPINIONS, _at(today - dt.timedelta(days=1)),
+                   front, delegates=False)
+    _villages_sent(conference, VILLAGES_SENT_OPINIONS[:2], _at(today - dt.timedelta(days=1)),
+                   front, opinions=False)
+    # The plan went on the commune's website when it was published.
+    site = conference.milestones.filter(kind=Milestone.Kind.TASK, due_on=None).first()
+    if site is not None:
+        services.mark_done(actor=clerk, milestone=site, done_on=conference.plan.published_on,
+                           proof="Đăng tại mục Thông báo của trang thông tin điện tử xã")
+
+
+def _van_quan(outcome: Outcome) -> None:
+    agency = Agency.objects.filter(code=VAN_QUAN).first()
+    if agency is None or Plan.objects.filter(agency=agency, year=YEAR).exists():
+        return
+    clerk = _user("vanphong.vanquan")
+    plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
+    plan = services.issue_plan(actor=clerk, plan=plan, number="41/KH-UBND",
+                               issued_on=dt.date(2026, 7, 20))
+    conference = _schedule(plan, clerk, "Hội nghị đối thoại với Nhân dân xã Văn Quan năm 2026",
+                           VAN_QUAN_DAY, dt.date(2026, 8, 1), "Hội trường UBND xã Văn Quan")
+    petition_services.ensure_default_fields(agency)
+    fields = {f.code: f for f in Field.objects.filter(agency=agency)}
+    village = Village.objects.filter(agency=agency).first()
+    texts = [("giao-thong", "Đề nghị nâng cấp đường vào thôn Bản Cảm."),
+             ("dien-nuoc", "Đề nghị kéo điện lưới về các hộ cuối thôn Phai Trần."),
+             ("dat-dai", "Đề nghị giải quyết tranh chấp ranh giới đất giữa hai hộ ở Nà Thín.")]
+    for i, (code, text) in enumerate(texts):
+        petition_services.receive(petition_services.Intake(
+            agency=agency, text=text, channel=Channel.CONFERENCE, received_on=VAN_QUAN_DAY,
+            field=fields[code], village_id=village.pk, conference_id=conference.pk,
+            submission_key=f"demo-vanquan-{i}"), actor=clerk)
+    for m in conference.milestones.filter(due_on__lt=VAN_QUAN_DAY):
+        services.mark_done(actor=clerk, milestone=m, done_on=m.due_on,
+                           proof="Đã thực hiện theo kế hoạch")
+    services.record_outcome(actor=clerk, conference=conference, attendance=94,
+                            outcome="Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn "
+                                    "bản.")
+    services.issue_conclusion(actor=clerk, conference=conference, number="63/TB-UBND",
+                              concluded_on=dt.date(2026, 9, 30),
+                              conclusion="Giao các phòng chuyên môn trả lời bằng văn bản.")
+    outcome.created.append("kế hoạch và hội nghị 25/09/2026 của xã Văn Quan")
