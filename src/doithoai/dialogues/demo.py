@@ -182,6 +182,7 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
     for task in june.milestones.filter(kind=Milestone.Kind.TASK, done_on=None):
         services.mark_done(actor=clerk, milestone=task, proof="Đã thực hiện theo kế hoạch",
                            done_on=task.due_on or june.plan.published_on)
+    _june_speeches(june, clerk)
     services.record_outcome(
         actor=clerk, conference=june, attendance=186,
         outcome="Hội nghị diễn ra từ 8 giờ đến 11 giờ 30. 17 lượt ý kiến phát biểu về giao "
@@ -201,6 +202,66 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
         results_published_on=conclusion_day + dt.timedelta(days=2))
 
 
+# Opinions spoken at the June conference and what became of them since: (village, field,
+# text, path). Paths: assigned (and overdue), drafted, extended, published (late),
+# escalated, complaint (moved to its procedure).
+JUNE_SPEECHES = [
+    ("Thôn Bản Giàng", "giao-thong", "Ông Chu Văn Pằn phản ánh ngầm tràn Khuổi Slằng bị sạt, "
+     "đề nghị xã sửa trước mùa mưa.", "assigned"),
+    ("Thôn Nà Hu", "chinh-sach-xa-hoi", "Bà Hoàng Thị Mỏ đề nghị xem xét chế độ cho người "
+     "có công trong thôn còn sót hồ sơ.", "drafted"),
+    ("Thôn Pác Lùng", "nong-nghiep", "Ông Lộc Văn Sáng đề nghị hỗ trợ kênh mương nội đồng "
+     "cánh đồng Pác Lùng.", "extended"),
+    ("Thôn Kéo Coong", "dien-nuoc", "Bà Triệu Thị Pết đề nghị sửa bể nước sinh hoạt tập trung "
+     "của thôn.", "published"),
+    ("Thôn Bản Chặng", "dat-dai", "Ông Lăng Văn Tư đề nghị tỉnh xem xét bồi thường đất làm "
+     "đường tỉnh 232.", "escalated"),
+    ("Thôn Nà Lầu", "dat-dai", "Bà Mã Thị Sinh khiếu nại việc thu hồi đất vườn của gia đình.",
+     "complaint"),
+]
+
+
+def _june_speeches(june: Conference, clerk: User) -> None:
+    agency, day = june.agency, june.held_on
+    fields = {f.code: f for f in Field.objects.filter(agency=agency)}
+    villages = {v.name: v for v in Village.objects.filter(agency=agency)}
+    units = {u.code: u for u in agency.units.all()}
+    leader, officer = _user("chutich"), _user("kinhte")
+    for i, (village, code, text, path) in enumerate(JUNE_SPEECHES):
+        p = petition_services.receive(petition_services.Intake(
+            agency=agency, text=text, channel=Channel.CONFERENCE, received_on=day,
+            field=fields[code], village_id=villages[village].pk, conference_id=june.pk,
+            submission_key=f"hoi-nghi-mau-06-{i}"), actor=clerk)
+        kind = Kind.COMPLAINT if path == "complaint" else Kind.OPINION
+        p = petition_services.classify(actor=clerk, petition=p, kind=kind, field=fields[code],
+                                       urgency=Urgency.NORMAL)
+        if path == "complaint":
+            petition_services.transfer_to_procedure(
+                actor=clerk, petition=p, kind=Kind.COMPLAINT,
+                reason="Nội dung là khiếu nại quyết định hành chính về đất đai.")
+            continue
+        if path == "escalated":
+            petition_services.escalate(
+                actor=clerk, petition=p, receiving_agency="Ủy ban nhân dân tỉnh Lạng Sơn",
+                follow_up_on=day + dt.timedelta(days=60),
+                reason="Việc bồi thường đường tỉnh thuộc thẩm quyền của tỉnh.")
+            continue
+        unit = units["van-hoa-xa-hoi"] if code == "chinh-sach-xa-hoi" else units["kinh-te"]
+        p = petition_services.assign(actor=clerk, petition=p, unit=unit)
+        if path == "extended":
+            petition_services.extend(actor=officer, petition=p,
+                                     new_due_date=get_calendar().add_workdays(
+                                         timezone.localdate(), 10),
+                                     reason="Cần khảo sát hiện trạng kênh với thôn.")
+        if path in ("drafted", "published"):
+            p = petition_services.draft_answer(
+                actor=officer if unit.code == "kinh-te" else clerk, petition=p, text="UBND xã đã kiểm tra và sẽ bố trí kinh phí sửa "
+                                              "chữa trong quý I năm 2027.").petition
+        if path == "published":
+            p = petition_services.approve_answer(actor=leader, petition=p)
+            petition_services.publish_answer(actor=clerk, petition=p)
+
+
 def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: dt.date
                        ) -> None:
     agency = conference.agency
@@ -212,7 +273,7 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
             agency=agency, text=text, channel=Channel.SURVEY_FORM,
             received_on=today - dt.timedelta(days=2), kind=Kind.OPINION,
             field=fields[field_code], urgency=urgency, village_id=villages[village].pk,
-            conference_id=conference.pk, submission_key=f"demo-upcoming-{i}"), actor=clerk)
+            conference_id=conference.pk, submission_key=f"hoi-nghi-mau-{i}"), actor=clerk)
     _villages_sent(conference, VILLAGES_SENT_OPINIONS, _at(today - dt.timedelta(days=1)),
                    front, delegates=False)
     _villages_sent(conference, VILLAGES_SENT_OPINIONS[:2], _at(today - dt.timedelta(days=1)),
@@ -244,7 +305,7 @@ def _van_quan(outcome: Outcome) -> None:
         petition_services.receive(petition_services.Intake(
             agency=agency, text=text, channel=Channel.CONFERENCE, received_on=VAN_QUAN_DAY,
             field=fields[code], village_id=village.pk, conference_id=conference.pk,
-            submission_key=f"demo-vanquan-{i}"), actor=clerk)
+            submission_key=f"hoi-nghi-mau-vq-{i}"), actor=clerk)
     for m in conference.milestones.filter(due_on__lt=VAN_QUAN_DAY):
         services.mark_done(actor=clerk, milestone=m, done_on=m.due_on,
                            proof="Đã thực hiện theo kế hoạch")

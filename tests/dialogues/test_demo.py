@@ -1,0 +1,51 @@
+"""The demo's plans and conferences: made through the real services, loaded once."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from doithoai.audit.models import AuditEvent
+from doithoai.dialogues import demo
+from doithoai.dialogues.models import Conference, Plan
+from doithoai.dialogues.services import milestone_status
+from doithoai.org.models import Agency
+
+
+@pytest.mark.django_db
+def test_demo_plans_and_conferences():
+    out = StringIO()
+    call_command("demo_data", stdout=out)
+    assert "Kế hoạch, hội nghị mẫu: kế hoạch số 27/KH-UBND" in out.getvalue()
+    diem_he = Agency.objects.get(code=demo.DIEM_HE)
+    plan = Plan.objects.get(agency=diem_he, year=2026)
+    assert plan.state == Plan.State.PUBLISHED and plan.number == "27/KH-UBND"
+
+    june = plan.conferences.get(title=demo.CONFERENCE_TITLE)
+    assert june.state == Conference.State.CONCLUDED and june.conclusion_number == "58/TB-UBND"
+    # the demo petitions of the June conference hang on the plan's conference
+    assert june.petitions.count() >= 20
+    statuses = {m.kind: milestone_status(m) for m in june.milestones.exclude(kind="task")}
+    assert statuses["conclusion_notice"] == "done"
+    assert statuses["village_opinions"] == "done_late"  # Thôn Lùng Vài sent late
+
+    upcoming = plan.conferences.get(title=demo.UPCOMING_TITLE)
+    assert upcoming.state == Conference.State.PLANNED
+    assert upcoming.held_on > timezone.localdate()
+    open_steps = [m for m in upcoming.milestones.all() if milestone_status(m) == "due"]
+    assert len(open_steps) >= 10
+    sent = upcoming.village_returns.exclude(opinions_sent_at=None)
+    assert sent.count() == len(demo.VILLAGES_SENT_OPINIONS)
+    assert upcoming.village_returns.filter(opinions_sent_at=None).exists()
+
+    van_quan = Agency.objects.get(code=demo.VAN_QUAN)
+    assert Plan.objects.filter(agency=van_quan, year=2026).exists()
+    assert Conference.objects.get(agency=van_quan).state == Conference.State.CONCLUDED
+
+    events = AuditEvent.objects.count()
+    out = StringIO()
+    call_command("demo_data", stdout=out)
+    assert "Kế hoạch, hội nghị mẫu: đã có" in out.getvalue()
+    assert Plan.objects.count() == 2 and Conference.objects.count() == 3
+    assert AuditEvent.objects.count() == events
