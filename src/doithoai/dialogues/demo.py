@@ -254,9 +254,11 @@ def _june_speeches(june: Conference, clerk: User) -> None:
                                          timezone.localdate(), 10),
                                      reason="Cần khảo sát hiện trạng kênh với thôn.")
         if path in ("drafted", "published"):
+            drafter = officer if unit.code == "kinh-te" else clerk
             p = petition_services.draft_answer(
-                actor=officer if unit.code == "kinh-te" else clerk, petition=p, text="UBND xã đã kiểm tra và sẽ bố trí kinh phí sửa "
-                                              "chữa trong quý I năm 2027.").petition
+                actor=drafter, petition=p,
+                text="UBND xã đã kiểm tra và sẽ bố trí kinh phí sửa chữa trong quý I năm 2027."
+            ).petition
         if path == "published":
             p = petition_services.approve_answer(actor=leader, petition=p)
             petition_services.publish_answer(actor=clerk, petition=p)

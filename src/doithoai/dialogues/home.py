@@ -1,0 +1,53 @@
+"""What the home page says about conferences: the ones ahead in the user's scope, their next
+step and what is late; a village head's own returns; the province's requests to plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.org.access import scope_of, visible
+from doithoai.org.models import Role
+
+
+@dataclass
+class ConferenceNote:
+    conference: Conference
+    next_step: Milestone | None
+    overdue: int
+    my_returns: list[VillageReturn] = field(default_factory=list)
+
+
+def conferences_ahead(user, today: dt.date | None = None, limit: int = 5
+                      ) -> list[ConferenceNote]:
+    """Conferences not yet held (or whose date is still to be announced) that the user can
+    see, soonest first, each with its next open step and the count of late steps."""
+    today = today or timezone.localdate()
+    scope = scope_of(user)
+    if not scope.is_admin and not scope.grants:
+        return []
+    conferences = list(
+        visible(Conference, user).filter(state=Conference.State.PLANNED)
+        .filter(Q(held_on__gte=today) | Q(held_on=None))
+        .select_related("agency")
+        .annotate(overdue=Count("milestones", filter=Q(milestones__done_on=None,
+                                                        milestones__due_on__lt=today)))
+        .order_by("held_on")[:limit])
+    steps = visible(Milestone, user).filter(conference__in=conferences, done_on=None,
+                                            due_on__gte=today).order_by("due_on", "order")
+    next_step: dict[int, Milestone] = {}
+    for m in steps.select_related("unit"):
+        next_step.setdefault(m.conference_id, m)
+    mine: dict[int, list[VillageReturn]] = {}
+    if Role.VILLAGE_HEAD in scope.roles:
+        village_ids = [g.village_id for g in scope.grants if g.role == Role.VILLAGE_HEAD]
+        for r in VillageReturn.objects.filter(conference__in=conferences,
+                                              village_id__in=village_ids).select_related(
+                "village"):
+            mine.setdefault(r.conference_id, []).append(r)
+    return [ConferenceNote(c, next_step.get(c.pk), c.overdue, mine.get(c.pk, []))
+            for c in conferences]
