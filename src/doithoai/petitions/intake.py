@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.core import phone as phone_rules
 from doithoai.core.text import fold
+from doithoai.dialogues.models import Conference
 from doithoai.org.access import acting_roles, scope_of, visible
 from doithoai.org.models import Agency, Role, Village
 from doithoai.petitions import excel, services
@@ -41,6 +42,8 @@ INTAKE_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.VILL
 BATCH_CHANNELS = (Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.OFFICE, Channel.HOTLINE,
                   Channel.INSPECTORATE)
 IMPORT_CHANNELS = (Channel.FRONT_SUMMARY, Channel.SURVEY_FORM)
+# Opinions may join a conference being prepared, or one just held (typed in afterwards).
+OPEN_CONFERENCE_STATES = (Conference.State.PLANNED, Conference.State.HELD)
 MAX_NAME = Petitioner._meta.get_field("full_name").max_length
 MAX_BATCH_NAME = IntakeBatch._meta.get_field("name").max_length
 MAX_BROUGHT_BY = IntakeBatch._meta.get_field("brought_by").max_length
@@ -63,6 +66,19 @@ def intake_agencies(user) -> QuerySet[Agency]:
                                      villages__isnull=False).distinct()
     ids = set().union(*(g.agency_ids for g in scope.grants if g.role in INTAKE_ROLES))
     return Agency.objects.filter(pk__in=ids, is_active=True)
+
+
+def conferences_for(agencies) -> QuerySet[Conference]:
+    """Conferences that opinions brought in now may join, soonest first."""
+    return (Conference.objects.filter(agency__in=agencies, state__in=OPEN_CONFERENCE_STATES)
+            .select_related("agency").order_by("held_on"))
+
+
+def next_conference(agencies) -> Conference | None:
+    """The conference being prepared that opinions coming in now are most likely for."""
+    today = timezone.localdate()
+    return conferences_for(agencies).filter(state=Conference.State.PLANNED,
+                                            held_on__gte=today).first()
 
 
 def villages_for(user, agency: Agency) -> QuerySet[Village]:
@@ -226,22 +242,36 @@ def _batch_fields(*, agency: Agency, name: str, channel: str, received_on: dt.da
     return name, brought_by
 
 
+def _check_conference(agency: Agency, conference: Conference | None) -> None:
+    """Opinions join a conference of the same agency that has not been concluded yet."""
+    if conference is None:
+        return
+    if conference.agency_id != agency.pk:
+        raise ValidationError({"conference": _("Hội nghị không thuộc cơ quan này.")})
+    if conference.state not in OPEN_CONFERENCE_STATES:
+        raise ValidationError({"conference": _("Hội nghị đã có thông báo kết luận: không "
+                                               "thêm ý kiến vào hội nghị này nữa.")})
+
+
 def _previous_import(agency: Agency, sha256: str) -> IntakeBatch | None:
     return IntakeBatch.objects.filter(agency=agency, file_sha256=sha256).first()
 
 
 @transaction.atomic
 def start_batch(*, actor, agency: Agency, name: str, channel: str, received_on: dt.date,
-                village: Village | None = None, brought_by: str = "") -> IntakeBatch:
+                village: Village | None = None, brought_by: str = "",
+                conference: Conference | None = None) -> IntakeBatch:
     """A stack of paper to type in: what the entry form remembers for every petition."""
     require_agency_intake(actor, agency)
     name, brought_by = _batch_fields(agency=agency, name=name, channel=channel,
                                      received_on=received_on, brought_by=brought_by,
                                      channels=BATCH_CHANNELS)
     _check_village(actor, agency, village)
+    _check_conference(agency, conference)
     batch = IntakeBatch.objects.create(agency=agency, name=name, channel=channel,
                                        village=village, received_on=received_on,
-                                       brought_by=brought_by, created_by=actor)
+                                       brought_by=brought_by, conference=conference,
+                                       created_by=actor)
     record(actor=actor, action="intake_batch.create", obj=batch, after=snapshot(batch))
     return batch
 
@@ -290,6 +320,7 @@ def enter_petition(*, actor, batch: IntakeBatch, token: str, text: str, full_nam
         agency=agency, text=clean_text(text), channel=batch.channel,
         received_on=batch.received_on, petitioners=petitioners, kind=kind, field=field,
         urgency=urgency, village_id=village_id, batch_id=batch.pk, submission_key=key,
+        conference_id=batch.conference_id,
     ), actor=actor)
 
 
@@ -530,6 +561,7 @@ def receive_many(intakes: Iterable[services.Intake], *, actor=None,
 def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name: str,
                 channel: str = Channel.FRONT_SUMMARY, received_on: dt.date | None = None,
                 brought_by: str = "", village: Village | None = None,
+                conference: Conference | None = None,
                 actor_label: str | None = None) -> ImportResult:
     """Import a summary sheet: the whole file is checked first, then every row goes in, in one
     transaction, or none does (ImportRefused says why, row by row)."""
@@ -541,6 +573,7 @@ def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name
     if village is None and only_own_village(actor, agency):
         village = villages_for(actor, agency).first()
     _check_village(actor, agency, village)
+    _check_conference(agency, conference)
     sha256 = hashlib.sha256(data).hexdigest()
     previous = _previous_import(agency, sha256)
     if previous is not None:
@@ -565,7 +598,7 @@ def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name
             batch = IntakeBatch.objects.create(
                 agency=agency, name=name, channel=channel, village=village,
                 received_on=received_on, brought_by=brought_by, file_sha256=sha256,
-                created_by=actor)
+                conference=conference, created_by=actor)
             record(actor=actor, actor_label=label, action="intake_batch.import", obj=batch,
                    after={**snapshot(batch), "file_name": filename, "rows": len(rows)})
             receive_many((_intake(batch, row) for row in rows), actor=actor, actor_label=label)
@@ -587,7 +620,7 @@ def _intake(batch: IntakeBatch, row: dict) -> services.Intake:
         agency=batch.agency, text=row["text"], channel=batch.channel,
         received_on=batch.received_on, petitioners=petitioners, kind=row["kind"],
         field=row["field"], urgency=row["urgency"], village_id=village_id, batch_id=batch.pk,
-        source_row=row["row"])
+        source_row=row["row"], conference_id=batch.conference_id)
 
 
 def template_for(user, agency: Agency) -> bytes:

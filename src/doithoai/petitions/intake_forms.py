@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import excel, intake
 from doithoai.petitions.models import Channel, Field, IntakeBatch, Kind, Urgency
@@ -57,17 +58,48 @@ class _AgencyMixin:
 
 
 class _BatchForm(_AgencyMixin, forms.Form):
-    """What every intake batch records: the agency and the day the papers came in."""
+    """What every intake batch records: the agency, the day the papers came in, and the
+    conference the opinions are collected for (if any)."""
 
     agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none(),
                                     error_messages=REQUIRED)
     received_on = forms.DateField(label=_("Ngày nhận"), widget=DateInput(),
                                   error_messages={**REQUIRED,
                                                   "invalid": _("Ngày không hợp lệ.")})
+    conference = forms.ModelChoiceField(
+        label=_("Hội nghị đối thoại"), queryset=Conference.objects.none(), required=False,
+        empty_label=_("— Không gắn với hội nghị —"),
+        help_text=_("Ý kiến thu trước hội nghị được tổng hợp vào bảng ý kiến của hội nghị."))
+
+    def _setup_conference(self, agencies: list[Agency]):
+        field = self.fields["conference"]
+        field.queryset = intake.conferences_for(agencies)
+        if not field.queryset.exists():
+            del self.fields["conference"]
+            return
+        field.label_from_instance = _conference_label
+        upcoming = intake.next_conference(agencies)
+        if upcoming is not None:
+            field.initial = upcoming.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        agency, conference = cleaned.get("agency"), cleaned.get("conference")
+        if agency and conference and conference.agency_id != agency.pk:
+            self.add_error("conference", _("Hội nghị không thuộc cơ quan đã chọn."))
+        cleaned.setdefault("conference", None)
+        return cleaned
+
+
+def _conference_label(conference: Conference) -> str:
+    when = (conference.held_on.strftime("%d/%m/%Y") if conference.held_on
+            else gettext("chưa ấn định ngày"))
+    return f"{conference.title} ({when})"
 
 
 class StartBatchForm(_BatchForm):
-    field_order = ["agency", "name", "channel", "village", "received_on", "brought_by"]
+    field_order = ["agency", "name", "channel", "village", "received_on", "brought_by",
+                   "conference"]
     name = forms.CharField(
         label=_("Tên đợt"), max_length=IntakeBatch._meta.get_field("name").max_length,
         error_messages=REQUIRED,
@@ -90,6 +122,7 @@ class StartBatchForm(_BatchForm):
         super().__init__(*args, **kwargs)
         self.fields["received_on"].initial = timezone.localdate()
         self._setup_agency(user, agencies)
+        self._setup_conference(agencies)
 
 
 class EntryForm(forms.Form):
@@ -149,7 +182,8 @@ class EntryForm(forms.Form):
 
 
 class UploadForm(_BatchForm):
-    field_order = ["agency", "name", "channel", "received_on", "brought_by", "village", "file"]
+    field_order = ["agency", "name", "channel", "received_on", "brought_by", "village",
+                   "conference", "file"]
     name = forms.CharField(
         label=_("Tên đợt"), max_length=IntakeBatch._meta.get_field("name").max_length,
         error_messages=REQUIRED,
@@ -179,6 +213,7 @@ class UploadForm(_BatchForm):
         super().__init__(*args, **kwargs)
         self.fields["received_on"].initial = timezone.localdate()
         self._setup_agency(user, agencies)
+        self._setup_conference(agencies)
         self.fields["file"].help_text = gettext("Tối đa %(mb)s MB và %(rows)s dòng.") % {
             "mb": excel.MAX_BYTES // 1024 // 1024,
             "rows": f"{excel.MAX_ROWS:,}".replace(",", ".")}

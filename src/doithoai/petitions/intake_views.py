@@ -185,7 +185,7 @@ def _upload(request):
                 actor=request.user, agency=data["agency"], data=upload_file.read(),
                 filename=upload_file.name, batch_name=data["name"], channel=data["channel"],
                 received_on=data["received_on"], brought_by=data["brought_by"],
-                village=data["village"])
+                village=data["village"], conference=data.get("conference"))
         except intake.ImportRefused as exc:
             refused = exc
         except ValidationError as exc:

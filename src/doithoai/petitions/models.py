@@ -80,6 +80,10 @@ class IntakeBatch(NFCModel):
                                 on_delete=models.PROTECT, related_name="intake_batches")
     received_on = models.DateField(_("ngày nhận"))
     brought_by = models.CharField(_("người chuyển đến"), max_length=200, blank=True)
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("hội nghị"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="intake_batches",
+        help_text=_("Ý kiến của đợt được tổng hợp cho hội nghị này."))
     file_sha256 = models.CharField(_("mã băm tệp"), max_length=64, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"),
                                    null=True, on_delete=models.SET_NULL, related_name="+")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doithoai.core.text import fold
+from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import excel, intake
 from doithoai.petitions.models import Channel
@@ -55,6 +56,8 @@ class Command(BaseCommand):
                          help=_("ngày nhận, YYYY-MM-DD (mặc định hôm nay)"))
         imp.add_argument("--brought-by", default="", metavar="TÊN",
                          help=_("người chuyển bảng đến"))
+        imp.add_argument("--conference", type=int, metavar="SỐ",
+                         help=_("số (mã) hội nghị đối thoại mà các ý kiến được thu cho"))
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(options)
@@ -64,6 +67,13 @@ class Command(BaseCommand):
         if agency is None:
             raise CommandError(_("Không có cơ quan mã “%(code)s”.") % {"code": options["agency"]})
         village = self._village(agency, options["village"])
+        conference = None
+        if options["conference"] is not None:
+            conference = Conference.objects.filter(pk=options["conference"],
+                                                   agency=agency).first()
+            if conference is None:
+                raise CommandError(_("Cơ quan này không có hội nghị số %(n)s.")
+                                   % {"n": options["conference"]})
         channel = options["channel"] or (Channel.SURVEY_FORM if village else
                                          Channel.FRONT_SUMMARY)
         received_on = parse_date(options["date"]) if options["date"] else None
@@ -77,7 +87,7 @@ class Command(BaseCommand):
             result = intake.import_file(
                 actor=None, agency=agency, data=path.read_bytes(), filename=path.name,
                 batch_name=options["batch"], channel=channel, received_on=received_on,
-                brought_by=options["brought_by"], village=village)
+                brought_by=options["brought_by"], village=village, conference=conference)
         except intake.ImportRefused as exc:
             for problem in exc.problems:
                 if problem.row:
