@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from doithoai.dialogues import services
+from doithoai.dialogues import participants, services
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
@@ -145,6 +145,7 @@ def finish(outcome: Outcome, today: dt.date | None = None) -> Outcome:
             upcoming = _schedule(plan, clerk, UPCOMING_TITLE, _upcoming_day(today), today,
                                  "Nhà văn hóa xã Điềm He")
             _upcoming_opinions(upcoming, clerk, front, today)
+            participants.demo_participants(upcoming, clerk)
             outcome.created.append(
                 f"hội nghị sắp tới ngày {upcoming.held_on:%d/%m/%Y} đang chuẩn bị")
         _van_quan(outcome)
@@ -163,6 +164,7 @@ def _upcoming_day(today: dt.date) -> dt.date:
 
 def _finish_june(june: Conference, clerk: User, front: User) -> None:
     day = june.held_on
+    participants.demo_participants(june, clerk, held=True)
     villages = Village.objects.filter(agency=june.agency).values_list("name", flat=True)
     late = "Thôn Lùng Vài"
     _villages_sent(june, [v for v in villages if v != late], _at(day - dt.timedelta(days=4)),
@@ -172,7 +174,7 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
           "Thông báo số 52/TB-UBND; phát trên Đài truyền thanh xã 3 buổi, đăng trang thông tin "
           "điện tử xã")
     _done(june, Milestone.Kind.INVITATIONS, clerk, day - dt.timedelta(days=10),
-          "Đã gửi 186 giấy mời qua trưởng thôn và các đơn vị")
+          "Giấy mời gửi qua trưởng thôn và các đơn vị")
     _done(june, Milestone.Kind.VILLAGE_OPINIONS, clerk, day - dt.timedelta(days=2),
           "Báo cáo tổng hợp số 15/BC-MTTQ của Ủy ban MTTQ xã (Thôn Lùng Vài gửi muộn)")
     _done(june, Milestone.Kind.DELEGATE_LISTS, clerk, day - dt.timedelta(days=2),
@@ -184,7 +186,7 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
                            done_on=task.due_on or june.plan.published_on)
     _june_speeches(june, clerk)
     services.record_outcome(
-        actor=clerk, conference=june, attendance=186,
+        actor=clerk, conference=june, attendance=None,  # from the check-ins at the door
         outcome="Hội nghị diễn ra từ 8 giờ đến 11 giờ 30. 17 lượt ý kiến phát biểu về giao "
                 "thông nông thôn, đất đai, nước sinh hoạt và chính sách xã hội; Chủ tịch UBND "
                 "xã trả lời trực tiếp 9 ý kiến, giao các đơn vị trả lời bằng văn bản các ý "
@@ -278,8 +280,6 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
             conference_id=conference.pk, submission_key=f"hoi-nghi-mau-{i}"), actor=clerk)
     _villages_sent(conference, VILLAGES_SENT_OPINIONS, _at(today - dt.timedelta(days=1)),
                    front, delegates=False)
-    _villages_sent(conference, VILLAGES_SENT_OPINIONS[:2], _at(today - dt.timedelta(days=1)),
-                   front, opinions=False)
     # The plan went on the commune's website when it was published.
     site = conference.milestones.filter(kind=Milestone.Kind.TASK, due_on=None).first()
     if site is not None:

@@ -50,7 +50,10 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
 class PlanNewForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none(),
                                     empty_label=None)
-    year = forms.IntegerField(label=_("Năm"), help_text=_("Năm tổ chức hội nghị đối thoại."))
+    year = forms.IntegerField(
+        label=_("Năm"), help_text=_("Năm tổ chức hội nghị đối thoại."),
+        error_messages={"invalid": _("Hãy ghi năm bằng số, ví dụ 2026."),
+                        "required": _("Hãy ghi năm của kế hoạch.")})
     kind = forms.ChoiceField(label=_("Loại kế hoạch"), choices=Plan.Kind.choices,
                              widget=forms.RadioSelect, initial=Plan.Kind.PERIODIC)
     ad_hoc_basis = forms.ChoiceField(

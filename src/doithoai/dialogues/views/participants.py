@@ -1,3 +1,459 @@
-"""participants pages."""
+"""Participants pages: the office's delegate list and invitations, a village's own list, the
+printable invitation list, and check-in at the door (works with and without JavaScript; the
+live count is refreshed by htmx polling)."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from doithoai.dialogues import participants as svc
+from doithoai.dialogues.models import Conference, Delegate, Invitation, ParticipantGroup
+from doithoai.dialogues.participant_forms import (
+    CheckInForm,
+    DelegateForm,
+    OfficeDelegateForm,
+    QuotaForm,
+    SendForm,
+    WalkInForm,
+)
+from doithoai.dialogues.services import OFFICE_ROLES, covered_villages
+from doithoai.org.access import acting_roles, get_visible_object_or_404, visible
+from doithoai.org.models import Role, Village
+
+Side = ParticipantGroup.Side
+
+
+def _conference(request, pk: int) -> Conference:
+    return get_visible_object_or_404(
+        request.user, Conference.objects.select_related("plan", "agency"), pk)
+
+
+def _is_office(user, conference: Conference) -> bool:
+    roles = acting_roles(user, conference)
+    return bool(roles & (OFFICE_ROLES | {Role.ADMIN}))
+
+
+def _require_office(user, conference: Conference) -> None:
+    if not _is_office(user, conference):
+        raise PermissionDenied(_("Chỉ Văn phòng hoặc lãnh đạo UBND được làm việc này."))
+
+
+def _error(request, exc: ValidationError) -> None:
+    for text in exc.messages:
+        messages.error(request, text)
+
+
+def _delegates_url(conference: Conference) -> str:
+    return reverse("dialogues:delegates", args=[conference.pk])
+
+
+def _village_url(conference: Conference, village) -> str:
+    return reverse("dialogues:village_delegates", args=[conference.pk, village.pk])
+
+
+def _own_village(user, conference: Conference):
+    """The village of a user who reaches the conference only as a village head."""
+    roles = acting_roles(user, conference)
+    if roles and roles <= {Role.VILLAGE_HEAD}:
+        return visible(Village.objects.filter(agency=conference.agency_id), user).first()
+    return None
+
+
+# -- the office's page --------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def delegates(request, pk: int):
+    conference = _conference(request, pk)
+    own = _own_village(request.user, conference)
+    if own is not None:
+        return redirect(_village_url(conference, own))
+    villages = covered_villages(conference)
+    rows = svc.village_rows(conference, villages)
+    listed = list(svc.in_list_order(visible(conference.delegates.all(), request.user)
+                                    .select_related("village", "unit", "invitation")))
+    by_village: dict[int, list[Delegate]] = {}
+    for d in listed:
+        if d.village_id:
+            by_village.setdefault(d.village_id, []).append(d)
+    commune = [d for d in listed if d.side == Side.COMMUNE and not d.village_id]
+    extra = [d for d in listed if d.side == Side.EXTRA]
+    office = _is_office(request.user, conference)
+    late_due = svc.sending_late(conference)
+    return render(request, "dialogues/participants/delegates.html", {
+        "conference": conference, "office": office, "rows": rows,
+        "village_blocks": [(row, by_village.get(row.village.pk, [])) for row in rows],
+        "commune": commune, "extra": extra, "counts": svc.counts(conference),
+        "not_sent": [r for r in rows if not r.village_return.delegates_sent_at],
+        "late_lists": [r for r in rows if r.late],
+        "lists_due": svc.delegate_lists_due(conference),
+        "invitations_due": svc.invitations_due(conference), "late_due": late_due,
+        "send_form": SendForm(),
+        "add_form": OfficeDelegateForm(villages=villages, agency=conference.agency)
+        if office else None,
+        "role_seats": svc.village_role_seats(conference),
+    })
+
+
+def _office_action(request, pk: int, action) -> Conference:
+    conference = _conference(request, pk)
+    _require_office(request.user, conference)
+    try:
+        action(conference)
+    except ValidationError as exc:
+        _error(request, exc)
+    return conference
+
+
+@login_required
+@require_POST
+def build(request, pk: int):
+    def act(conference):
+        added = svc.build_delegates(actor=request.user, conference=conference)
+        if added:
+            messages.success(request, _("Đã lập danh sách từ thành phần của kế hoạch: thêm "
+                                        "%(n)s đại biểu.") % {"n": added})
+        else:
+            messages.info(request, _("Danh sách đã đủ theo thành phần của kế hoạch, không thêm "
+                                     "ai."))
+    return redirect(_delegates_url(_office_action(request, pk, act)))
+
+
+@login_required
+@require_POST
+def add(request, pk: int):
+    conference = _conference(request, pk)
+    _require_office(request.user, conference)
+    form = OfficeDelegateForm(request.POST, villages=covered_villages(conference),
+                              agency=conference.agency)
+    if form.is_valid():
+        try:
+            d = svc.add_delegate(actor=request.user, conference=conference,
+                                 **form.cleaned_data)
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Đã thêm %(name)s.") % {"name": d})
+    else:
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+    return redirect(_delegates_url(conference))
+
+
+@login_required
+@require_POST
+def prepare(request, pk: int):
+    def act(conference):
+        made = svc.prepare_invitations(actor=request.user, conference=conference)
+        if made:
+            messages.success(request, _("Đã chuẩn bị %(n)s giấy mời, mỗi giấy một mã điểm "
+                                        "danh.") % {"n": made})
+        else:
+            messages.info(request, _("Mọi đại biểu đã có giấy mời."))
+    return redirect(_delegates_url(_office_action(request, pk, act)))
+
+
+@login_required
+@require_POST
+def send(request, pk: int):
+    form = SendForm(request.POST)
+    form.is_valid()
+
+    def act(conference):
+        result = svc.send_invitations(actor=request.user, conference=conference,
+                                      late_ok=form.cleaned_data.get("confirm_late", False))
+        if result.late:
+            messages.warning(request, _("Đã gửi %(n)s giấy mời, SAU HẠN %(d)s: giấy mời được ghi "
+                                        "là gửi sau hạn.")
+                             % {"n": result.count, "d": result.due_on.strftime("%d/%m/%Y")})
+        else:
+            messages.success(request, _("Đã ghi nhận gửi %(n)s giấy mời.") % {"n": result.count})
+    return redirect(_delegates_url(_office_action(request, pk, act)))
+
+
+@login_required
+@require_POST
+def respond(request, pk: int, invitation_pk: int):
+    conference = _conference(request, pk)
+    invitation = get_visible_object_or_404(
+        request.user, Invitation.objects.filter(delegate__conference=conference)
+        .select_related("delegate"), invitation_pk)
+    answer = request.POST.get("answer")
+    if answer not in ("confirmed", "declined"):
+        messages.error(request, _("Hãy chọn tham dự hoặc báo vắng."))
+    else:
+        try:
+            svc.record_response(actor=request.user, invitation=invitation,
+                                confirmed=answer == "confirmed")
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Đã ghi trả lời của %(name)s.")
+                             % {"name": invitation.delegate})
+    return redirect(_delegates_url(conference))
+
+
+@login_required
+@require_GET
+def invitation_list(request, pk: int):
+    """The printable list: every invitee with the code printed on his invitation."""
+    conference = _conference(request, pk)
+    listed = svc.in_list_order(visible(conference.delegates.all(), request.user)
+                               .select_related("village", "invitation"))
+    return render(request, "dialogues/participants/invitation_list.html", {
+        "conference": conference, "delegates": listed,
+        "office": _is_office(request.user, conference),
+    })
+
+
+# -- a village's list ---------------------------------------------------------------------------
+
+
+def _village(request, conference: Conference, village_pk: int):
+    village = get_visible_object_or_404(
+        request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
+    if village.pk not in {v.pk for v in covered_villages(conference)}:
+        raise Http404
+    return village
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_delegates(request, pk: int, village_pk: int):
+    conference = _conference(request, pk)
+    village = _village(request, conference, village_pk)
+    form = DelegateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            d = svc.add_delegate(actor=request.user, conference=conference,
+                                 side=Side.CITIZEN, village=village, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã thêm %(name)s vào danh sách của %(v)s.")
+                             % {"name": d, "v": village.name})
+            return redirect(_village_url(conference, village))
+    row = svc.village_rows(conference, [village])[0]
+    listed = (visible(conference.delegates.filter(village=village), request.user)
+              .select_related("invitation").order_by("pk"))
+    return render(request, "dialogues/participants/village.html", {
+        "conference": conference, "village": village, "row": row, "form": form,
+        "roles_list": [d for d in listed if d.side == Side.VILLAGE],
+        "citizens": [d for d in listed if d.side == Side.CITIZEN],
+        "others": [d for d in listed if d.side not in (Side.VILLAGE, Side.CITIZEN)],
+        "can_edit": svc.require_list_access(request.user, conference, village),
+        "office": _is_office(request.user, conference),
+        "quota_form": QuotaForm(initial={"seats": row.village_return.citizen_seats}),
+        "lists_due": svc.delegate_lists_due(conference),
+        "full": row.citizens >= row.citizen_seats,
+    })
+
+
+@login_required
+@require_POST
+def village_submit(request, pk: int, village_pk: int):
+    conference = _conference(request, pk)
+    village = _village(request, conference, village_pk)
+    try:
+        result = svc.submit_village_list(actor=request.user, conference=conference,
+                                         village=village)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        if result.late:
+            messages.warning(request, _("Đã gửi danh sách của %(v)s, SAU HẠN %(d)s.")
+                             % {"v": village.name, "d": result.due_on.strftime("%d/%m/%Y")})
+        else:
+            messages.success(request, _("Đã gửi danh sách đại biểu của %(v)s.")
+                             % {"v": village.name})
+        if result.all_in:
+            messages.info(request, _("Đã đủ danh sách của mọi thôn."))
+    return redirect(_village_url(conference, village))
+
+
+@login_required
+@require_POST
+def village_quota(request, pk: int, village_pk: int):
+    conference = _conference(request, pk)
+    village = _village(request, conference, village_pk)
+    _require_office(request.user, conference)
+    form = QuotaForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+    else:
+        try:
+            svc.set_village_quota(actor=request.user, conference=conference, village=village,
+                                  seats=form.cleaned_data["seats"])
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Đã lưu số đại diện Nhân dân của %(v)s.")
+                             % {"v": village.name})
+    return redirect(_village_url(conference, village))
+
+
+def _back(conference: Conference, delegate: Delegate) -> str:
+    if delegate.village_id:
+        return _village_url(conference, delegate.village)
+    return _delegates_url(conference)
+
+
+def _delegate(request, conference: Conference, delegate_pk: int) -> Delegate:
+    return get_visible_object_or_404(
+        request.user, conference.delegates.select_related("village"), delegate_pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegate_edit(request, pk: int, delegate_pk: int):
+    conference = _conference(request, pk)
+    delegate = _delegate(request, conference, delegate_pk)
+    if not svc.require_list_access(request.user, conference, delegate.village):
+        raise PermissionDenied(_("Bạn chỉ có quyền xem danh sách này."))
+    form = DelegateForm(request.POST or None, initial={
+        "full_name": delegate.full_name, "position": delegate.position,
+        "phone": delegate.phone})
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.update_delegate(actor=request.user, delegate=delegate, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin đại biểu."))
+            return redirect(_back(conference, delegate))
+    return render(request, "dialogues/participants/delegate_edit.html", {
+        "conference": conference, "delegate": delegate, "form": form,
+        "back": _back(conference, delegate)})
+
+
+@login_required
+@require_POST
+def delegate_remove(request, pk: int, delegate_pk: int):
+    conference = _conference(request, pk)
+    delegate = _delegate(request, conference, delegate_pk)
+    back = _back(conference, delegate)
+    name = str(delegate)
+    try:
+        svc.remove_delegate(actor=request.user, delegate=delegate)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Đã bỏ %(name)s khỏi danh sách.") % {"name": name})
+    return redirect(back)
+
+
+# -- at the door ----------------------------------------------------------------------------------
+
+
+def _checkin_url(conference: Conference, query: str = "") -> str:
+    url = reverse("dialogues:checkin", args=[conference.pk])
+    return f"{url}?{urlencode({'q': query})}" if query else url
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checkin(request, pk: int):
+    conference = _conference(request, pk)
+    _require_office(request.user, conference)
+    query = (request.POST.get("q") or request.GET.get("q") or "").strip()[:80]
+    if request.method == "POST":
+        delegate = None
+        if request.POST.get("delegate"):
+            delegate = _delegate(request, conference, request.POST["delegate"])
+        try:
+            invitation = svc.check_in(actor=request.user, conference=conference,
+                                      code=request.POST.get("code", ""), delegate=delegate)
+        except svc.AlreadyCheckedIn as exc:
+            messages.warning(request, exc.messages[0])
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Có mặt: %(name)s (%(code)s).")
+                             % {"name": invitation.delegate.addressee,
+                                "code": invitation.code})
+        return redirect(_checkin_url(conference, query))
+    found = []
+    if query:
+        everyone = (conference.delegates.select_related("village", "invitation")
+                    .order_by("full_name", "pk"))
+        found = svc.find_by_name(everyone, query)
+    return render(request, "dialogues/participants/checkin.html", {
+        "conference": conference, "form": CheckInForm(), "query": query, "found": found,
+        "counts": svc.counts(conference),
+        "walkin_form": WalkInForm(prefix="vl", villages=covered_villages(conference)),
+    })
+
+
+@login_required
+@require_GET
+def checkin_count(request, pk: int):
+    conference = _conference(request, pk)
+    _require_office(request.user, conference)
+    return render(request, "dialogues/participants/_count.html", {
+        "conference": conference, "counts": svc.counts(conference)})
+
+
+@login_required
+@require_POST
+def walk_in(request, pk: int):
+    conference = _conference(request, pk)
+    _require_office(request.user, conference)
+    form = WalkInForm(request.POST, prefix="vl", villages=covered_villages(conference))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+    else:
+        try:
+            invitation = svc.walk_in(actor=request.user, conference=conference,
+                                     **form.cleaned_data)
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Đã thêm và điểm danh %(name)s (mã %(code)s).")
+                             % {"name": invitation.delegate.addressee,
+                                "code": invitation.code})
+    return redirect(_checkin_url(conference))
+
+
+urlpatterns = [
+    path("hoi-nghi/<int:pk>/dai-bieu/", delegates, name="delegates"),
+    path("hoi-nghi/<int:pk>/dai-bieu/lap-danh-sach/", build, name="delegates_build"),
+    path("hoi-nghi/<int:pk>/dai-bieu/them/", add, name="delegate_add"),
+    path("hoi-nghi/<int:pk>/dai-bieu/<int:delegate_pk>/sua/", delegate_edit,
+         name="delegate_edit"),
+    path("hoi-nghi/<int:pk>/dai-bieu/<int:delegate_pk>/bo/", delegate_remove,
+         name="delegate_remove"),
+    path("hoi-nghi/<int:pk>/dai-bieu/thon/<int:village_pk>/", village_delegates,
+         name="village_delegates"),
+    path("hoi-nghi/<int:pk>/dai-bieu/thon/<int:village_pk>/gui/", village_submit,
+         name="village_submit"),
+    path("hoi-nghi/<int:pk>/dai-bieu/thon/<int:village_pk>/so-dai-dien/", village_quota,
+         name="village_quota"),
+    path("hoi-nghi/<int:pk>/giay-moi/chuan-bi/", prepare, name="invitations_prepare"),
+    path("hoi-nghi/<int:pk>/giay-moi/gui/", send, name="invitations_send"),
+    path("hoi-nghi/<int:pk>/giay-moi/<int:invitation_pk>/tra-loi/", respond,
+         name="invitation_respond"),
+    path("hoi-nghi/<int:pk>/giay-moi/danh-sach/", invitation_list, name="invitation_list"),
+    path("hoi-nghi/<int:pk>/diem-danh/", checkin, name="checkin"),
+    path("hoi-nghi/<int:pk>/diem-danh/so-luong/", checkin_count, name="checkin_count"),
+    path("hoi-nghi/<int:pk>/diem-danh/vang-lai/", walk_in, name="walk_in"),
+]

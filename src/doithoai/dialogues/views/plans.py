@@ -1,3 +1,450 @@
-"""plans pages."""
+"""Plan pages: the list by year, a new plan, the plan as a document with its conferences and
+the actions of its state, the edit form, and the composition and tasks per unit.
 
-urlpatterns: list = []
+Thin: parse, ask the permission layer, call a service, render. Everything is read through
+`org.access` (404 outside the user's scope); read-only roles (supervisor, overseer) see the
+pages and get 403 on any POST; other roles who may see a plan get the service's refusal (403).
+Refusals come back on the page in Vietnamese, with what the user typed.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from doithoai.dialogues import plan_edits, plan_forms, services
+from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
+from doithoai.org.access import (
+    READ_ONLY_ROLES,
+    acting_roles,
+    get_visible_object_or_404,
+    scope_of,
+    visible,
+)
+from doithoai.org.models import Agency, Role
+
+OFFICE = services.OFFICE_ROLES
+
+
+# --- shared --------------------------------------------------------------------------------
+
+def _may_act(user, plan: Plan) -> bool:
+    """Whether the page offers this user the plan's actions (the service decides anyway)."""
+    roles = acting_roles(user, plan)
+    return Role.ADMIN in roles or bool(roles & OFFICE)
+
+
+def _refuse_read_only(user, plan: Plan) -> None:
+    roles = acting_roles(user, plan)
+    if Role.ADMIN not in roles and roles <= READ_ONLY_ROLES:
+        raise PermissionDenied(_("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))
+
+
+def _plan_or_404(request, pk) -> Plan:
+    return get_visible_object_or_404(request.user, Plan.objects.select_related(
+        "agency", "signer", "created_by"), pk)
+
+
+def _office_agencies(user):
+    """The agencies for which the user may make a plan (clerk or leader; admin: all)."""
+    scope = scope_of(user)
+    if scope.is_admin:
+        return Agency.objects.filter(is_active=True).order_by("name")
+    ids = {a for g in scope.grants if g.role in OFFICE for a in g.agency_ids}
+    return Agency.objects.filter(pk__in=ids, is_active=True).order_by("name")
+
+
+def _composition(plan: Plan) -> list[dict]:
+    """The composition grouped by side, in the order of the seed plans; a per-village line
+    says how many people that makes for the agency's villages."""
+    groups = list(plan.groups.select_related("unit"))
+    villages = _village_count(plan)
+    for g in groups:
+        g.total = g.seats * villages if g.per_village else g.seats
+    order = list(ParticipantGroup.Side.values)
+    groups.sort(key=lambda g: (order.index(g.side), g.order, g.pk))
+    labels = dict(ParticipantGroup.Side.choices)
+    return [{"side": side, "label": labels[side], "rows": list(rows)}
+            for side, rows in groupby(groups, key=lambda g: g.side)]
+
+
+def _tasks_by_unit(plan: Plan) -> list[dict]:
+    tasks = list(plan.tasks.select_related("unit"))
+    seen: dict[int, dict] = {}
+    for task in tasks:
+        task.days = abs(task.offset_days) if task.offset_days is not None else None
+        seen.setdefault(task.unit_id, {"unit": task.unit, "tasks": []})["tasks"].append(task)
+    return list(seen.values())
+
+
+def _village_count(plan: Plan) -> int:
+    return plan.agency.villages.filter(is_active=True).count()
+
+
+def _url(name: str, *args) -> str | None:
+    """A link to another helper's page; None until that page exists."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _errors(exc: Exception) -> list[str]:
+    if isinstance(exc, ValidationError):
+        return exc.messages
+    return [str(exc) or _("Bạn không có quyền thực hiện việc này.")]
+
+
+# --- list and new --------------------------------------------------------------------------
+
+@login_required
+@require_GET
+def plan_list(request):
+    """The plans the user may see, by year; several agencies (overseer, admin): a filter."""
+    scope = scope_of(request.user)
+    plans = visible(Plan, request.user).select_related("agency").prefetch_related(
+        Prefetch("conferences", queryset=Conference.objects.order_by("held_on", "pk")))
+    reachable = (Agency.objects.filter(is_active=True) if scope.is_admin
+                 else Agency.objects.filter(pk__in=scope.agency_ids, is_active=True))
+    reachable = list(reachable.order_by("name"))
+    chosen = None
+    if len(reachable) > 1:
+        wanted = _int(request.GET.get("co-quan"))
+        chosen = next((a for a in reachable if a.pk == wanted), None)
+        if chosen is not None:
+            plans = plans.filter(agency=chosen)
+    rows = [{"plan": p, "conferences": [
+                {"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
+                for c in p.conferences.all()]}
+            for p in plans.order_by("-year", "agency__name", "-created_at")]
+    years = [{"year": year, "rows": list(items)}
+             for year, items in groupby(rows, key=lambda r: r["plan"].year)]
+    return render(request, "dialogues/plans/list.html", {
+        "years": years, "several": len(reachable) > 1, "agencies": reachable,
+        "chosen": chosen,
+        "can_create": not scope.is_read_only and _office_agencies(request.user).exists(),
+    })
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_new(request):
+    agencies = _office_agencies(request.user)
+    if scope_of(request.user).is_read_only or not agencies.exists():
+        raise PermissionDenied(_("Chỉ Văn phòng hoặc lãnh đạo UBND được lập kế hoạch."))
+    form = plan_forms.PlanNewForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan = services.create_plan(actor=request.user, agency=data["agency"],
+                                        year=data["year"], kind=data["kind"],
+                                        ad_hoc_basis=data["ad_hoc_basis"])
+        except ValidationError as exc:
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lập dự thảo kế hoạch năm %(year)s. Hãy xem lại "
+                                        "từng mục rồi trình ký.") % {"year": plan.year})
+            return redirect("dialogues:plan_detail", plan.pk)
+    return render(request, "dialogues/plans/new.html", {"form": form})
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+def _detail_context(request, plan: Plan, **extra) -> dict:
+    can_act = _may_act(request.user, plan)
+    draft = plan.state == Plan.State.DRAFT
+    missing = services.missing_for_issue(plan) if draft else []
+    conferences = [{"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
+                   for c in plan.conferences.order_by("held_on", "pk")]
+    context = {
+        "plan": plan, "can_act": can_act, "draft": draft, "missing": missing,
+        "legal_bases": Plan.lines(plan.legal_bases),
+        "purposes": Plan.lines(plan.purposes), "requirements": Plan.lines(plan.requirements),
+        "content": Plan.lines(plan.content), "programme": Plan.lines(plan.programme),
+        "banner": Plan.lines(plan.banner), "rules": Plan.lines(plan.rules),
+        "recipients": Plan.lines(plan.recipients),
+        "composition": _composition(plan), "tasks_by_unit": _tasks_by_unit(plan),
+        "village_count": _village_count(plan),
+        "settings_rows": [
+            {"label": Plan._meta.get_field(name).verbose_name, "value": getattr(plan, name),
+             "law": name in plan_forms.LAW_SETTINGS}
+            for name in services.PLAN_SETTINGS],
+        "conferences": conferences,
+        "conference_new_url": (_url("dialogues:conference_new", plan.pk)
+                               if can_act and plan.state != Plan.State.DONE else None),
+        "public_url": (_url("dialogues_public:plan", plan.pk)
+                       if plan.state in (Plan.State.PUBLISHED, Plan.State.DONE) else None),
+        "can_publish": can_act and plan.state == Plan.State.ISSUED,
+        "can_complete": (can_act and plan.state in (Plan.State.ISSUED, Plan.State.PUBLISHED)
+                         and bool(conferences) and all(
+                             c["conference"].state == Conference.State.CLOSED
+                             for c in conferences)),
+        "version_form": plan_forms.VersionForm(initial={"version": plan.version}),
+    }
+    if can_act and draft and "issue_form" not in extra:
+        context["issue_form"] = plan_forms.IssueForm(plan=plan)
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def plan_detail(request, pk):
+    plan = _plan_or_404(request, pk)
+    return render(request, "dialogues/plans/detail.html", _detail_context(request, plan))
+
+
+@login_required
+@require_POST
+def plan_issue(request, pk):
+    plan = _plan_or_404(request, pk)
+    _refuse_read_only(request.user, plan)
+    form = plan_forms.IssueForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            services.issue_plan(actor=request.user, plan=plan, number=form.cleaned_data["number"],
+                                issued_on=form.cleaned_data["issued_on"],
+                                version=form.cleaned_data["version"])
+        except ValidationError as exc:
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã ban hành kế hoạch số %(number)s.")
+                             % {"number": form.cleaned_data["number"].strip()})
+            return redirect("dialogues:plan_detail", plan.pk)
+    plan.refresh_from_db()
+    return render(request, "dialogues/plans/detail.html",
+                  _detail_context(request, plan, issue_form=form, issue_open=True), status=400)
+
+
+def _simple_action(request, pk, service, done: str):
+    plan = _plan_or_404(request, pk)
+    _refuse_read_only(request.user, plan)
+    form = plan_forms.VersionForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        service(actor=request.user, plan=plan, version=version)
+    except ValidationError as exc:
+        for message in _errors(exc):
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("dialogues:plan_detail", plan.pk)
+
+
+@login_required
+@require_POST
+def plan_publish(request, pk):
+    return _simple_action(request, pk, services.publish_plan,
+                          _("Đã công khai kế hoạch. Trang công khai đã mở cho Nhân dân."))
+
+
+@login_required
+@require_POST
+def plan_complete(request, pk):
+    return _simple_action(request, pk, services.complete_plan,
+                          _("Đã đánh dấu kế hoạch hoàn thành."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk):
+    plan = _plan_or_404(request, pk)
+    if request.method == "POST":
+        _refuse_read_only(request.user, plan)
+    if plan.state == Plan.State.DONE:
+        messages.error(request, _("Kế hoạch đã hoàn thành, không sửa được nữa."))
+        return redirect("dialogues:plan_detail", plan.pk)
+    form = plan_forms.PlanEditForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_plan(actor=request.user, plan=plan, data=form.changes,
+                                 version=form.cleaned_data["version"],
+                                 reason=form.cleaned_data.get("reason", ""))
+        except ValidationError as exc:
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu kế hoạch."))
+            return redirect("dialogues:plan_detail", plan.pk)
+    return render(request, "dialogues/plans/edit.html", {
+        "plan": plan, "form": form, "can_act": _may_act(request.user, plan)},
+        status=400 if form.errors else 200)
+
+
+# --- composition and tasks -----------------------------------------------------------------
+
+def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, status=200):
+    """The composition or the tasks page: one small form per row, and a form to add one."""
+    can_edit = _may_act(request.user, plan) and plan.state == Plan.State.DRAFT
+    if kind == "groups":
+        rows, form_class = plan.groups.select_related("unit"), plan_forms.GroupForm
+    else:
+        rows, form_class = plan.tasks.select_related("unit"), plan_forms.TaskForm
+    items = []
+    for row in rows:
+        form = None
+        if can_edit:
+            form = (bound if bound is not None and bound.instance.pk == row.pk else
+                    form_class(instance=row, plan=plan, prefix=f"r{row.pk}"))
+        items.append({"row": row, "form": form})
+    if kind == "groups":
+        order = list(ParticipantGroup.Side.values)
+        items.sort(key=lambda i: (order.index(i["row"].side), i["row"].order, i["row"].pk))
+        labels = dict(ParticipantGroup.Side.choices)
+        heading = lambda i: labels[i["row"].side]  # noqa: E731
+    else:
+        heading = lambda i: i["row"].unit.name  # noqa: E731
+    sections: dict[str, list] = {}
+    for item in items:
+        sections.setdefault(heading(item), []).append(item)
+    if can_edit and add_form is None:
+        add_form = form_class(plan=plan, prefix="new")
+    template = "dialogues/plans/groups.html" if kind == "groups" else "dialogues/plans/tasks.html"
+    return render(request, template, {
+        "plan": plan, "items": items, "add_form": add_form if can_edit else None,
+        "sections": [{"title": t, "items": rows} for t, rows in sections.items()],
+        "can_edit": can_edit, "can_act": _may_act(request.user, plan),
+        "village_count": _village_count(plan),
+        "composition": _composition(plan) if kind == "groups" else None,
+    }, status=status)
+
+
+def _refused(request, exc: ValidationError, plan: Plan, kind: str):
+    """A refusal about the plan as a whole (not one field): say it on the rows page."""
+    for message in _errors(exc):
+        messages.error(request, message)
+    return redirect("dialogues:plan_groups" if kind == "groups" else "dialogues:plan_tasks",
+                    plan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_groups(request, pk):
+    plan = _plan_or_404(request, pk)
+    if request.method == "GET":
+        return _rows_page(request, plan, kind="groups")
+    _refuse_read_only(request.user, plan)
+    form = plan_forms.GroupForm(request.POST, plan=plan, prefix="new")
+    if form.is_valid():
+        try:
+            plan_edits.add_group(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                return _refused(request, exc, plan, "groups")
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã thêm thành phần “%(label)s”.")
+                             % {"label": form.cleaned_data["label"]})
+            return redirect("dialogues:plan_groups", plan.pk)
+    return _rows_page(request, plan, kind="groups", add_form=form, status=400)
+
+
+@login_required
+@require_POST
+def plan_group(request, pk, row):
+    plan = _plan_or_404(request, pk)
+    _refuse_read_only(request.user, plan)
+    group = get_object_or_404(ParticipantGroup, pk=row, plan=plan)
+    if request.POST.get("op") == "remove":
+        try:
+            plan_edits.remove_group(actor=request.user, group=group)
+        except ValidationError as exc:
+            for message in _errors(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã bỏ thành phần “%(label)s”.") % {"label": group.label})
+        return redirect("dialogues:plan_groups", plan.pk)
+    form = plan_forms.GroupForm(request.POST, instance=group, plan=plan, prefix=f"r{group.pk}")
+    if form.is_valid():
+        try:
+            plan_edits.update_group(actor=request.user, group=group, **form.cleaned_data)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                return _refused(request, exc, plan, "groups")
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thành phần “%(label)s”.")
+                             % {"label": form.cleaned_data["label"]})
+            return redirect("dialogues:plan_groups", plan.pk)
+    return _rows_page(request, plan, kind="groups", bound=form, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_tasks(request, pk):
+    plan = _plan_or_404(request, pk)
+    if request.method == "GET":
+        return _rows_page(request, plan, kind="tasks")
+    _refuse_read_only(request.user, plan)
+    form = plan_forms.TaskForm(request.POST, plan=plan, prefix="new")
+    if form.is_valid():
+        try:
+            plan_edits.add_task(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                return _refused(request, exc, plan, "tasks")
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã thêm nhiệm vụ của %(unit)s.")
+                             % {"unit": form.cleaned_data["unit"].name})
+            return redirect("dialogues:plan_tasks", plan.pk)
+    return _rows_page(request, plan, kind="tasks", add_form=form, status=400)
+
+
+@login_required
+@require_POST
+def plan_task(request, pk, row):
+    plan = _plan_or_404(request, pk)
+    _refuse_read_only(request.user, plan)
+    task = get_object_or_404(PlanTask, pk=row, plan=plan)
+    if request.POST.get("op") == "remove":
+        try:
+            plan_edits.remove_task(actor=request.user, task=task)
+        except ValidationError as exc:
+            for message in _errors(exc):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã bỏ nhiệm vụ của %(unit)s.") % {"unit": task.unit.name})
+        return redirect("dialogues:plan_tasks", plan.pk)
+    form = plan_forms.TaskForm(request.POST, instance=task, plan=plan, prefix=f"r{task.pk}")
+    if form.is_valid():
+        try:
+            plan_edits.update_task(actor=request.user, task=task, **form.cleaned_data)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                return _refused(request, exc, plan, "tasks")
+            plan_forms.add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu nhiệm vụ của %(unit)s.")
+                             % {"unit": form.cleaned_data["unit"].name})
+            return redirect("dialogues:plan_tasks", plan.pk)
+    return _rows_page(request, plan, kind="tasks", bound=form, status=400)
+
+
+urlpatterns = [
+    path("", plan_list, name="plan_list"),
+    path("ke-hoach/moi/", plan_new, name="plan_new"),
+    path("ke-hoach/<int:pk>/", plan_detail, name="plan_detail"),
+    path("ke-hoach/<int:pk>/sua/", plan_edit, name="plan_edit"),
+    path("ke-hoach/<int:pk>/ban-hanh/", plan_issue, name="plan_issue"),
+    path("ke-hoach/<int:pk>/cong-khai/", plan_publish, name="plan_publish"),
+    path("ke-hoach/<int:pk>/hoan-thanh/", plan_complete, name="plan_complete"),
+    path("ke-hoach/<int:pk>/thanh-phan/", plan_groups, name="plan_groups"),
+    path("ke-hoach/<int:pk>/thanh-phan/<int:row>/", plan_group, name="plan_group"),
+    path("ke-hoach/<int:pk>/nhiem-vu/", plan_tasks, name="plan_tasks"),
+    path("ke-hoach/<int:pk>/nhiem-vu/<int:row>/", plan_task, name="plan_task"),
+]

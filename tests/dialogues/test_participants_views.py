@@ -1,0 +1,200 @@
+"""Participants pages: who sees and changes what, refusals shown, check-in with and without
+JavaScript, the live count fragment."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from doithoai.audit.models import AuditEvent
+from doithoai.dialogues import participants as p
+from doithoai.dialogues.models import Delegate, Invitation, Milestone, ParticipantGroup
+from doithoai.org.models import Role, User, Village
+from tests.factories import user_with_role
+
+Side = ParticipantGroup.Side
+
+
+@pytest.fixture
+def built(conference, clerk):
+    p.build_delegates(actor=clerk, conference=conference)
+    return conference
+
+
+@pytest.fixture
+def napan(commune):
+    return Village.objects.get(agency=commune, name="Thôn Nà Pàn")
+
+
+@pytest.fixture
+def village_head(commune):
+    return User.objects.get(username="truongthon")
+
+
+def _url(name, *args):
+    return reverse(f"dialogues:{name}", args=args)
+
+
+def test_office_page_shows_counts_missing_villages_and_buttons(client, clerk, built):
+    client.force_login(clerk)
+    r = client.get(_url("delegates", built.pk))
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "12 thôn chưa gửi danh sách" in html
+    assert "Lập danh sách theo kế hoạch" in html and "Chuẩn bị giấy mời" in html
+    assert "Lý Thị Dương" in html and "Thôn Nà Pàn" in html
+
+
+def test_late_sending_is_warned_then_refused_without_confirmation(client, clerk, built):
+    p.prepare_invitations(actor=clerk, conference=built)
+    due = timezone.localdate() - dt.timedelta(days=1)
+    built.milestones.filter(kind=Milestone.Kind.INVITATIONS).update(due_on=due)
+    client.force_login(clerk)
+    html = client.get(_url("delegates", built.pk)).content.decode()
+    assert "Đã quá hạn gửi giấy mời" in html and due.strftime("%d/%m/%Y") in html
+    r = client.post(_url("invitations_send", built.pk), follow=True)
+    assert "Hãy đánh dấu xác nhận" in r.content.decode()
+    assert not Invitation.objects.exclude(sent_at=None).exists()
+    r = client.post(_url("invitations_send", built.pk), {"confirm_late": "on"}, follow=True)
+    assert "SAU HẠN" in r.content.decode()
+    assert Invitation.objects.filter(sent_late=True).count() == built.delegates.count()
+
+
+def test_village_head_is_sent_to_his_village_and_enters_names(client, village_head, built,
+                                                              napan, commune):
+    client.force_login(village_head)
+    r = client.get(_url("delegates", built.pk))
+    assert r.status_code == 302 and r.url == _url("village_delegates", built.pk, napan.pk)
+    for i in range(3):
+        r = client.post(r.url if i == 0 else _url("village_delegates", built.pk, napan.pk),
+                        {"full_name": f"Lương Văn Dân {i}", "position": "Đại diện hộ",
+                         "phone": ""})
+        assert r.status_code == 302
+    r = client.post(_url("village_delegates", built.pk, napan.pk),
+                    {"full_name": "Người thứ tư", "position": "", "phone": ""})
+    assert r.status_code == 200 and "chỉ được cử 3 đại diện" in r.content.decode()
+    assert built.delegates.filter(side=Side.CITIZEN, village=napan).count() == 3
+    r = client.post(_url("village_submit", built.pk, napan.pk), follow=True)
+    assert "Đã gửi danh sách đại biểu của Thôn Nà Pàn" in r.content.decode()
+    other = Village.objects.get(agency=commune, name="Thôn Bản Chu")
+    assert client.get(_url("village_delegates", built.pk, other.pk)).status_code == 404
+    seat = built.delegates.filter(village=other).first()
+    assert client.get(_url("delegate_edit", built.pk, seat.pk)).status_code == 404
+    assert client.post(_url("delegate_remove", built.pk, seat.pk)).status_code == 404
+    assert client.get(_url("checkin", built.pk)).status_code == 403
+    assert Delegate.objects.filter(pk=seat.pk).exists()
+
+
+def test_read_only_roles_get_403_and_change_nothing(client, supervisor, built, napan, clerk):
+    p.prepare_invitations(actor=clerk, conference=built)
+    p.send_invitations(actor=clerk, conference=built)
+    inv = Invitation.objects.filter(delegate__conference=built).first()
+    client.force_login(supervisor)
+    assert client.get(_url("delegates", built.pk)).status_code == 200
+    assert client.get(_url("village_delegates", built.pk, napan.pk)).status_code == 200
+    assert client.get(_url("invitation_list", built.pk)).status_code == 200
+    events = AuditEvent.objects.count()
+    for name, args, data in [
+        ("delegates_build", (built.pk,), {}),
+        ("invitations_prepare", (built.pk,), {}),
+        ("invitations_send", (built.pk,), {}),
+        ("village_delegates", (built.pk, napan.pk), {"full_name": "A B", "position": ""}),
+        ("village_submit", (built.pk, napan.pk), {}),
+        ("village_quota", (built.pk, napan.pk), {"seats": "4"}),
+        ("invitation_respond", (built.pk, inv.pk), {"answer": "declined"}),
+        ("checkin", (built.pk,), {"code": inv.code}),
+        ("walk_in", (built.pk,), {"vl-full_name": "A B"}),
+    ]:
+        assert client.post(_url(name, *args), data).status_code == 403, name
+    assert client.get(_url("checkin", built.pk)).status_code == 403
+    assert client.get(_url("checkin_count", built.pk)).status_code == 403
+    overseer = User.objects.get(username="tinh")
+    client.force_login(overseer)
+    assert client.post(_url("delegates_build", built.pk)).status_code == 403
+    assert AuditEvent.objects.count() == events
+    inv.refresh_from_db()
+    assert inv.state == Invitation.State.SENT and inv.checked_in_at is None
+
+
+def test_another_commune_gets_404(client, outsider, built, napan):
+    client.force_login(outsider)
+    for name, args in [("delegates", (built.pk,)), ("checkin", (built.pk,)),
+                       ("invitation_list", (built.pk,)),
+                       ("village_delegates", (built.pk, napan.pk))]:
+        assert client.get(_url(name, *args)).status_code == 404, name
+    assert client.post(_url("delegates_build", built.pk)).status_code == 404
+
+
+def test_unit_officer_and_other_roles_cannot_check_in(client, commune, built):
+    unit = commune.units.get(code="kinh-te")
+    officer = user_with_role(Role.UNIT_OFFICER, agency=commune, unit=unit)
+    client.force_login(officer)
+    assert client.post(_url("checkin", built.pk), {"code": "ABCD-EFGH"}).status_code == 403
+
+
+def test_check_in_at_the_door_without_javascript(client, clerk, built):
+    p.prepare_invitations(actor=clerk, conference=built)
+    inv = Invitation.objects.filter(delegate__conference=built).first()
+    client.force_login(clerk)
+    r = client.get(_url("checkin", built.pk))
+    assert 'autofocus' in r.content.decode() and 'hx-trigger="every' in r.content.decode()
+    r = client.post(_url("checkin", built.pk), {"code": inv.code.lower()}, follow=True)
+    assert "Có mặt:" in r.content.decode()
+    r = client.post(_url("checkin", built.pk), {"code": inv.code}, follow=True)
+    assert "đã điểm danh lúc" in r.content.decode()
+    r = client.post(_url("checkin", built.pk), {"code": "ZZZZ-ZZZZ"}, follow=True)
+    assert "Không có giấy mời mã ZZZZ-ZZZZ" in r.content.decode()
+    assert Invitation.objects.exclude(checked_in_at=None).count() == 1
+    # By name, diacritics-free search, one tap.
+    r = client.get(_url("checkin", built.pk), {"q": "nguyen van hung"})
+    html = r.content.decode()
+    assert "Nguyễn Văn Hùng" in html and "Có mặt" in html
+    d = built.delegates.get(full_name="Nguyễn Văn Hùng")
+    r = client.post(_url("checkin", built.pk), {"delegate": d.pk, "q": "nguyen van hung"})
+    assert r.status_code == 302 and "q=nguyen" in r.url
+    r = client.get(_url("checkin_count", built.pk), HTTP_HX_REQUEST="true")
+    assert "2 người có mặt" in r.content.decode()
+    r = client.post(_url("walk_in", built.pk), {"vl-full_name": "Hà Thị Nhàn",
+                                                "vl-position": "", "vl-village": ""},
+                    follow=True)
+    assert "Đã thêm và điểm danh Hà Thị Nhàn" in r.content.decode()
+    assert p.counts(built)["checked_in"] == 3
+
+
+def test_printable_list_has_every_code(client, clerk, built):
+    p.prepare_invitations(actor=clerk, conference=built)
+    client.force_login(clerk)
+    html = client.get(_url("invitation_list", built.pk)).content.decode()
+    for code in Invitation.objects.values_list("code", flat=True):
+        assert code in html
+    p.add_delegate(actor=clerk, conference=built, side=Side.CITIZEN,
+                   village=Village.objects.get(name="Thôn Bản Chu", agency=built.agency),
+                   full_name="Lăng Văn Thắng")
+    html = client.get(_url("invitation_list", built.pk)).content.decode()
+    # The commune first, then village by village, village roles before citizens.
+    assert html.index("Lý Thị Dương") < html.index("Hoàng Văn Pản") < html.index(
+        "Lăng Văn Thắng") < html.index("Lương Văn Khiêm")
+
+
+def test_office_adds_edits_and_removes(client, clerk, built, napan):
+    client.force_login(clerk)
+    r = client.post(_url("delegate_add", built.pk), {
+        "side": Side.EXTRA, "full_name": "Đàm Văn Kiên", "position": "Hạt trưởng",
+        "phone": "", "village": "", "unit": ""}, follow=True)
+    assert "Đã thêm Đàm Văn Kiên" in r.content.decode()
+    d = built.delegates.get(full_name="Đàm Văn Kiên")
+    r = client.post(_url("delegate_edit", built.pk, d.pk),
+                    {"full_name": "Đàm Văn Kiên", "position": "Hạt trưởng Hạt Kiểm lâm",
+                     "phone": "sai"})
+    assert r.status_code == 200 and "Số điện thoại không hợp lệ" in r.content.decode()
+    r = client.post(_url("delegate_edit", built.pk, d.pk),
+                    {"full_name": "Đàm Văn Kiên", "position": "Hạt trưởng Hạt Kiểm lâm",
+                     "phone": "0912 000 111"})
+    assert r.status_code == 302
+    d.refresh_from_db()
+    assert d.position == "Hạt trưởng Hạt Kiểm lâm"
+    r = client.post(_url("village_quota", built.pk, napan.pk), {"seats": "5"}, follow=True)
+    assert "Đã lưu số đại diện" in r.content.decode()
+    client.post(_url("delegate_remove", built.pk, d.pk))
+    assert not Delegate.objects.filter(pk=d.pk).exists()
