@@ -23,6 +23,7 @@ class ConferenceForm(forms.Form):
     venue = forms.CharField(label=_("Địa điểm"), max_length=250)
     mode = forms.ChoiceField(label=_("Hình thức"), choices=Mode.choices)
     online_link = forms.URLField(label=_("Đường dẫn trực tuyến"), required=False,
+                                 assume_scheme="https",
                                  help_text=_("Bắt buộc khi có hình thức trực tuyến."))
     hall_capacity = forms.IntegerField(label=_("Sức chứa hội trường (người)"), required=False,
                                        min_value=1, max_value=100000)

@@ -15,4 +15,5 @@ def navigation(request):
         "scope": scope,
         "is_system_admin": scope.is_admin,
         "can_intake": scope.is_admin or bool(scope.roles & INTAKE_ROLES),
+        "oversees_province": scope.is_admin or Role.OVERSEER in scope.roles,
     }

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.dialogues.home import conferences_ahead
+from doithoai.dialogues.oversight import open_plan_requests
 from doithoai.web.home import calendar_note, cards_for
 
 
@@ -35,7 +37,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @login_required
 def home(request):
-    context = {"cards": cards_for(request.user), **calendar_note()}
+    context = {"cards": cards_for(request.user), **calendar_note(),
+               "conferences": conferences_ahead(request.user),
+               "plan_requests": open_plan_requests(request.user)}
     return render(request, "web/home.html", context)
 
 

@@ -17,12 +17,14 @@ EDITABLE_FIELDS = ("date", "kind", "reason", "legal_basis", "enabled", "note")
 
 
 def _recompute_due_dates(*changed_dates) -> None:
-    """Open petitions' due dates follow the calendar: recomputed (and audited) in the same
-    transaction as the change, so a rolled-back change leaves them as they were. Only due
-    dates on or after the earliest changed day can move."""
+    """Open petitions' due dates and conferences' milestones follow the calendar: recomputed
+    (petitions audited) in the same transaction as the change, so a rolled-back change leaves
+    them as they were. Only due dates on or after the earliest changed day can move."""
+    from doithoai.dialogues.services import recompute_open_milestones  # imports us too
     from doithoai.petitions.services import recompute_due_dates  # petitions imports us
 
     recompute_due_dates(on_or_after=min(changed_dates))
+    recompute_open_milestones(on_or_after=min(changed_dates))
 
 
 def _require_admin(actor) -> None:

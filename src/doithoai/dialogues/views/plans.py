@@ -148,6 +148,8 @@ def plan_new(request):
     if scope_of(request.user).is_read_only or not agencies.exists():
         raise PermissionDenied(_("Chỉ Văn phòng hoặc lãnh đạo UBND được lập kế hoạch."))
     form = plan_forms.PlanNewForm(request.POST or None, agencies=agencies)
+    if request.GET.get("nam", "").isdigit():  # from the province's request on the home page
+        form.fields["year"].initial = int(request.GET["nam"])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

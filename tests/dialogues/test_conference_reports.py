@@ -1,0 +1,127 @@
+"""The carry-over report (R31), the chair's briefing (R19), and milestones that move with the
+working-day calendar."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from doithoai.dialogues import conference_queries as queries
+from doithoai.dialogues import services
+from doithoai.dialogues.models import Milestone, PreparedAnswer
+from doithoai.org.access import scope_of
+from doithoai.org.models import Agency, Unit
+from doithoai.petitions import services as petitions
+from doithoai.petitions.models import Answer
+from doithoai.workdays import services as workdays
+from doithoai.workdays.calendar import get_calendar
+from doithoai.workdays.models import CalendarOverride
+from tests.dialogues.test_conference_pages import (
+    answer_at_conference,
+    past_conference,
+    receive_for,
+    schedule,
+    today,
+    workday_ahead,
+)
+
+
+def _previous_with_every_outcome(plan, clerk):
+    """A conference held weeks ago: on time, late, open overdue, open, escalated."""
+    previous = past_conference(plan, clerk, days_ago=40)
+    on_time = answer_at_conference(receive_for(previous, "Đề nghị sửa cầu tràn."), clerk)
+    Answer.objects.filter(petition=on_time).update(published_at=timezone.make_aware(
+        dt.datetime.combine(previous.held_on, dt.time(10))))  # answered in the room
+    late = answer_at_conference(receive_for(previous, "Đề nghị nạo vét mương."), clerk)
+    Answer.objects.filter(petition=late).update(published_at=timezone.make_aware(
+        dt.datetime.combine(late.due_date + dt.timedelta(days=3), dt.time(9))))
+    overdue = receive_for(previous, "Đề nghị hỗ trợ giống cây trồng.")
+    overdue.due_date = today() - dt.timedelta(days=5)
+    overdue.save(update_fields=["due_date"])
+    still_due = receive_for(previous, "Đề nghị mở lớp tập huấn chăn nuôi.")
+    still_due.due_date = today() + dt.timedelta(days=5)
+    still_due.save(update_fields=["due_date"])
+    escalated = receive_for(previous, "Đề nghị nâng cấp quốc lộ.")
+    petitions.escalate(actor=clerk, petition=escalated, receiving_agency="Sở Xây dựng",
+                       follow_up_on=today(), reason="Vượt thẩm quyền của xã")
+    return previous, {"on_time": on_time, "late": late, "overdue": overdue,
+                      "still_due": still_due, "escalated": escalated}
+
+
+def test_carry_over_counts_every_outcome_and_lists_the_open_ones(client, clerk, plan):
+    previous, p = _previous_with_every_outcome(plan, clerk)
+    current = schedule(plan, clerk, workday_ahead(20))
+    later = schedule(plan, clerk, workday_ahead(60))
+    receive_for(later, "Ý kiến của hội nghị sau, không thuộc báo cáo.")
+    [report] = queries.carry_over(current)
+    assert report.conference == previous
+    assert (report.total, report.on_time, report.late, report.open, report.open_overdue,
+            report.routed) == (5, 1, 1, 2, 1, 1)
+    assert [x.pk for x in report.open_rows] == [p["overdue"].pk, p["still_due"].pk]
+
+    client.force_login(clerk)
+    response = client.get(reverse("dialogues:carry_over", args=[current.pk]))
+    page = response.content.decode()
+    assert p["overdue"].tracking_code in page and p["still_due"].tracking_code in page
+    assert p["on_time"].tracking_code not in page and p["escalated"].tracking_code not in page
+    assert "Ý kiến chưa được trả lời (2)" in page and "quá hạn" in page
+    # The earlier conference has no earlier conference of its own.
+    assert queries.carry_over(previous) == []
+
+
+def test_carry_over_keeps_to_the_agency(client, clerk, plan, outsider):
+    _previous_with_every_outcome(plan, clerk)
+    other = Agency.objects.get(pk=next(iter(scope_of(outsider).agency_ids)))
+    other_plan = services.create_plan(actor=outsider, agency=other, year=2026)
+    theirs = schedule(other_plan, outsider, workday_ahead(20))
+    assert queries.carry_over(theirs) == []
+
+
+def test_the_briefing_has_the_main_issues_and_the_prepared_answers(client, clerk, plan,
+                                                                   commune):
+    previous, _ = _previous_with_every_outcome(plan, clerk)
+    conference = schedule(plan, clerk, workday_ahead(20), starts_at=dt.time(7, 30))
+    petitions.ensure_default_fields(commune)
+    fields = list(commune.fields.order_by("order")[:2])
+    unit = Unit.objects.get(agency=commune, kind=Unit.Kind.POLICE)
+    road = receive_for(conference, "Đường thôn Khòn Pần sạt lở, nguy hiểm.",
+                       received_on=today())
+    petitions.classify(actor=clerk, petition=road, kind="opinion", field=fields[1],
+                       urgency="urgent")
+    for text in ("Đề nghị cấp giấy chứng nhận đất.", "Đề nghị đo đạc lại thửa đất."):
+        p = receive_for(conference, text, received_on=today())
+        petitions.classify(actor=clerk, petition=p, kind="opinion", field=fields[0],
+                           urgency="normal")
+    PreparedAnswer.objects.create(conference=conference, petition=road, unit=unit,
+                                  text="Công an xã đã cắm biển cảnh báo, phối hợp khắc phục.")
+    brief = queries.briefing(conference)
+    assert [g.name for g in brief.fields] == [fields[1].name, fields[0].name]  # pressing first
+    assert (brief.fields[1].total, brief.fields[0].pressing) == (2, 1)
+    assert brief.carry_over_open == 2 and brief.petitions == 3
+    assert brief.planned_seats == services.planned_seats(conference)
+
+    client.force_login(clerk)
+    page = client.get(reverse("dialogues:briefing", args=[conference.pk])).content.decode()
+    assert "07:30" in page and conference.venue in page
+    assert "Công an xã đã cắm biển cảnh báo" in page and "Khẩn" in page
+    assert "Đường thôn Khòn Pần sạt lở" in page
+    assert "xem báo cáo" in page
+
+
+def test_milestones_move_with_the_calendar(plan, clerk):
+    conference = schedule(plan, clerk, workday_ahead(25))
+    invitations = conference.milestones.get(kind=Milestone.Kind.INVITATIONS)
+    due = invitations.due_on
+    # A new day off between the invitation deadline and the conference moves it one
+    # working day earlier.
+    day_off = get_calendar().add_workdays(due, 1)
+    admin = get_user_model().objects.create_superuser(username="quantri-lich",
+                                                      password="mat-khau-quan-tri-1")
+    workdays.create_override(
+        actor=admin, reason="Nghỉ bù theo quyết định của tỉnh",
+        override=CalendarOverride(date=day_off, kind="off", reason="Nghỉ bù",
+                                  legal_basis="Quyết định số 1/QĐ-UBND"))
+    invitations.refresh_from_db()
+    assert invitations.due_on == get_calendar().subtract_workdays(conference.held_on, 7)
+    assert invitations.due_on < due
