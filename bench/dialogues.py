@@ -1,0 +1,141 @@
+"""Benchmark of plans and conferences at province scale: the province's roll-up, a
+commune's yearly figures, and a conference's pages (timeline, progress per unit, opinion
+board, carry-over report, check-in).
+
+    .venv/bin/python bench/dialogues.py [--communes 300] [--petitions 1000000]
+    DATABASE_URL=postgres://doithoai:doithoai@127.0.0.1:5432/doithoai_bench \
+        .venv/bin/python bench/dialogues.py
+
+Without DATABASE_URL it uses a fresh SQLite file in a temporary folder. With DATABASE_URL the
+database is emptied first (never point it at real data). The organisation and petitions come
+from bench/foundation.py and bench/petitions.py (bulk-created, see there); every commune gets
+a plan and two conferences through the product's own services (so with audit events and
+milestones); one petition in ten is attached to a conference. Prints medians and 95th
+percentiles in milliseconds.
+"""
+
+import argparse
+import datetime as dt
+import os
+import time
+
+from foundation import build, setup_django
+
+from petitions import _analyze, build_people, build_petitions, sampled
+
+YEAR = 2026
+
+
+def build_plans(clerk_of: dict, today: dt.date) -> list:
+    """A plan, a concluded June conference and one ahead for every commune."""
+    from doithoai.dialogues import services
+    from doithoai.dialogues.models import Conference
+    from doithoai.petitions import notify
+
+    conferences = []
+    june, ahead = dt.date(2026, 6, 12), today + dt.timedelta(days=30)
+    while ahead.weekday() > 4:
+        ahead += dt.timedelta(days=1)
+    from doithoai.org.models import Person
+
+    with notify.muted():
+        for agency, clerk in clerk_of.items():
+            Person.objects.create(agency=agency, full_name=f"Chủ tịch {agency.pk}",
+                                  position="Chủ tịch UBND xã")  # the plan's signer
+            plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
+            plan = services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
+                                       issued_on=dt.date(2026, 5, 15))
+            held = services.schedule_conference(actor=clerk, plan=plan,
+                                                data={"held_on": june},
+                                                today=dt.date(2026, 5, 20))
+            Conference.objects.filter(pk=held.pk).update(state=Conference.State.CONCLUDED)
+            upcoming = services.schedule_conference(actor=clerk, plan=plan,
+                                                    data={"held_on": ahead}, today=today)
+            conferences.append((held, upcoming))
+    return conferences
+
+
+def attach_petitions(conferences) -> int:
+    """One petition in ten joins its commune's June conference (one query per commune)."""
+    from django.db.models import F
+
+    from doithoai.petitions.models import Petition
+
+    n = 0
+    for held, _upcoming in conferences:
+        n += Petition.objects.filter(agency_id=held.agency_id).annotate(
+            m=F("id") % 10).filter(m=0).update(conference=held)
+    return n
+
+
+def bench_pages(conferences, clerk, overseer, province, repeat: int) -> None:
+    from doithoai.dialogues import conference_queries, oversight, participants, preparation
+    from doithoai.dialogues.models import Invitation
+
+    held, upcoming = conferences[0]
+    participants.build_delegates(actor=clerk, conference=upcoming)
+    participants.prepare_invitations(actor=clerk, conference=upcoming)
+    codes = list(Invitation.objects.filter(delegate__conference=upcoming)
+                 .values_list("code", flat=True))
+    checks = iter(codes)
+
+    def check_in():
+        code = next(checks, None)
+        if code is not None:
+            participants.check_in(actor=clerk, conference=upcoming, code=code)
+
+    rows = [
+        ("province roll-up (every commune, one year)", lambda: oversight.rollup(province, YEAR)),
+        ("a commune's yearly figures", lambda: oversight.yearly_figures(held.agency, YEAR)),
+        ("timeline of a conference", lambda: conference_queries.timeline(upcoming)),
+        ("progress per unit (held conference)", lambda: conference_queries.unit_progress(held)),
+        ("carry-over report (upcoming conference)",
+         lambda: conference_queries.carry_over(upcoming)),
+        ("opinion board (held conference)",
+         lambda: preparation.opinion_board(clerk, held)),
+        ("check-in by code", check_in),
+    ]
+    print("\nmedian / p95 ms (runs)")
+    for label, fn in rows:
+        median, p95, runs = sampled(fn, min(repeat, len(codes)) if "check-in" in label
+                                    else repeat)
+        print(f"  {label:<46} {median:8.1f} / {p95:8.1f}  ({runs})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communes", type=int, default=300)
+    parser.add_argument("--petitions", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    os.environ.setdefault("EMAIL_URL", "memorymail://")
+    vendor = setup_django()
+    from django.utils import timezone
+
+    from doithoai.org.models import Agency, Membership, Role, User
+
+    today = timezone.localdate()
+    start = time.perf_counter()
+    build(args.communes)
+    people = build_people()
+    clerk_of = {a: User.objects.get(username=f"bench-clerk-{a.pk}") for a in people["agencies"]}
+    print(f"Database: {vendor}. Organisation of {args.communes} communes in "
+          f"{time.perf_counter() - start:.1f} s.")
+    start = time.perf_counter()
+    build_petitions(args.petitions, today)
+    print(f"{args.petitions:,} petitions in {time.perf_counter() - start:.1f} s.")
+    start = time.perf_counter()
+    conferences = build_plans(clerk_of, today)
+    took = time.perf_counter() - start
+    attached = attach_petitions(conferences)
+    _analyze()
+    print(f"{len(conferences)} plans with two conferences each through the services in "
+          f"{took:.1f} s ({took / len(conferences) * 1000:.0f} ms per commune); "
+          f"{attached:,} petitions attached to the June conferences.")
+    province = Agency.objects.get(level="province")
+    overseer = Membership.objects.filter(role=Role.OVERSEER).first().user
+    bench_pages(conferences, people["clerk"], overseer, province, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
