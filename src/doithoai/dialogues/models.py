@@ -33,6 +33,7 @@ class Plan(NFCModel):
 
     class AdHocBasis(models.TextChoices):
         PRESSING = "pressing", _("Có vấn đề bức xúc, cấp thiết")
+        # xgettext:no-python-format
         VOTERS = "voters", _("Ít nhất 10% cử tri của xã đề nghị")
         NECESSARY = "necessary", _("Khi cần thiết")
 

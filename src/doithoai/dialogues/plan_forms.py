@@ -80,8 +80,10 @@ class PlanNewForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("kind") == Plan.Kind.AD_HOC and not data.get("ad_hoc_basis"):
-            self.add_error("ad_hoc_basis", _("Kế hoạch đột xuất cần ghi căn cứ tổ chức: vấn đề "
-                                             "bức xúc, 10% cử tri đề nghị hoặc khi cần thiết."))
+            # xgettext:no-python-format
+            message = _("Kế hoạch đột xuất cần ghi căn cứ tổ chức: vấn đề bức xúc, 10% cử tri "
+                        "đề nghị hoặc khi cần thiết.")
+            self.add_error("ad_hoc_basis", message)
         return data
 
 

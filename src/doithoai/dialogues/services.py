@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import milestones as rules
@@ -688,8 +689,9 @@ def close_conference(*, actor, conference: Conference, version: int | None = Non
             raise ValidationError(_("Chỉ hoàn thành được hội nghị đã có thông báo kết luận."))
         left = unsettled(conference).count()
         if left:
-            raise ValidationError(_("Còn %(n)s ý kiến chưa được trả lời hoặc chuyển cấp trên.")
-                                  % {"n": left})
+            raise ValidationError(ngettext(
+                "Còn %(n)s ý kiến chưa được trả lời hoặc chuyển cấp trên.",
+                "Còn %(n)s ý kiến chưa được trả lời hoặc chuyển cấp trên.", left) % {"n": left})
         before = snapshot(conference)
         conference.state, conference.closed_at = Conference.State.CLOSED, timezone.now()
         _bump(conference)
