@@ -39,10 +39,14 @@ def test_add_edit_remove_a_group(client, clerk, plan):
     assert group.label == "Hạt Kiểm lâm" and group.seats == 1
     client.post(row, {"op": "remove"})
     assert not ParticipantGroup.objects.filter(pk=group.pk).exists()
-    actions = list(AuditEvent.objects.filter(object_type="dialogues.participantgroup",
-                                             object_id=str(group.pk))
-                   .order_by("seq").values_list("action", flat=True))
-    assert actions == ["plan.group_add", "plan.group_update", "plan.group_remove"]
+    # Recorded on the plan, where its history page shows them.
+    events = list(AuditEvent.objects.filter(object_type="dialogues.plan", object_id=str(plan.pk),
+                                            action__startswith="plan.group_").order_by("seq"))
+    assert [e.action for e in events] == ["plan.group_add", "plan.group_update",
+                                          "plan.group_remove"]
+    assert events[1].before != events[1].after
+    history = client.get(reverse("audit:history", args=["dialogues.plan", plan.pk]))
+    assert "Sửa thành phần tham dự" in history.content.decode()
 
 
 def test_seats_below_zero_and_empty_labels_are_refused(client, clerk, plan):
@@ -89,7 +93,7 @@ def test_tasks_move_the_conference_milestones(client, clerk, plan, conference):
     client.post(reverse("dialogues:plan_task", args=[plan.pk, task.pk]), {"op": "remove"})
     assert not PlanTask.objects.filter(pk=task.pk).exists()
     assert not Milestone.objects.filter(pk=milestone.pk).exists()
-    assert AuditEvent.objects.filter(action="plan.task_remove", object_id=str(task.pk)).exists()
+    assert AuditEvent.objects.filter(action="plan.task_remove", object_id=str(plan.pk)).exists()
 
 
 def test_rows_of_an_issued_plan_stay_as_signed(client, clerk, plan):

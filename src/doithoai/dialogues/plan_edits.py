@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doithoai.audit.labels import register
-from doithoai.audit.services import record, snapshot
+from doithoai.audit.services import record
 from doithoai.core.text import nfc
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
@@ -83,6 +83,17 @@ def _next_order(rows) -> int:
     return (rows.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
+def _row(row) -> dict:
+    """A composition line or a task as it reads in the plan's history (events about rows
+    are recorded on the plan itself: that is where the office looks for them)."""
+    if isinstance(row, ParticipantGroup):
+        text = f"{row.get_side_display()}: {row.label} — {row.seats}"
+    else:
+        when = "" if row.offset_days is None else f" (hạn: {row.offset_days:+d} ngày)"
+        text = f"{row.unit}: {row.text}{when}"
+    return {str(row._meta.verbose_name): text}
+
+
 def _resync(plan: Plan) -> None:
     for conference in plan.conferences.exclude(state=Conference.State.CLOSED):
         services.sync_milestones(conference)
@@ -99,7 +110,7 @@ def add_group(*, actor, plan: Plan, side: str, label: str, seats: int,
         values = _group_values(plan, side=side, label=label, seats=seats, unit=unit)
         group = ParticipantGroup.objects.create(plan=plan, order=_next_order(plan.groups),
                                                 **values)
-        record(actor=actor, action="plan.group_add", obj=group, after=snapshot(group))
+        record(actor=actor, action="plan.group_add", obj=plan, after=_row(group))
     return group
 
 
@@ -109,12 +120,12 @@ def update_group(*, actor, group: ParticipantGroup, side: str, label: str, seats
         plan = _draft(actor, group.plan)
         group = ParticipantGroup.objects.select_for_update().get(pk=group.pk, plan=plan)
         values = _group_values(plan, side=side, label=label, seats=seats, unit=unit)
-        before = snapshot(group)
+        before = _row(group)
         for name, value in values.items():
             setattr(group, name, value)
         group.save()
-        record(actor=actor, action="plan.group_update", obj=group, before=before,
-               after=snapshot(group))
+        record(actor=actor, action="plan.group_update", obj=plan, before=before,
+               after=_row(group))
     return group
 
 
@@ -122,7 +133,7 @@ def remove_group(*, actor, group: ParticipantGroup) -> None:
     with transaction.atomic():
         plan = _draft(actor, group.plan)
         group = ParticipantGroup.objects.select_for_update().get(pk=group.pk, plan=plan)
-        record(actor=actor, action="plan.group_remove", obj=group, before=snapshot(group))
+        record(actor=actor, action="plan.group_remove", obj=plan, before=_row(group))
         group.delete()
 
 
@@ -135,7 +146,7 @@ def add_task(*, actor, plan: Plan, unit: Unit | None, text: str,
         plan = _draft(actor, plan)
         values = _task_values(plan, unit=unit, text=text, offset_days=offset_days)
         task = PlanTask.objects.create(plan=plan, order=_next_order(plan.tasks), **values)
-        record(actor=actor, action="plan.task_add", obj=task, after=snapshot(task))
+        record(actor=actor, action="plan.task_add", obj=plan, after=_row(task))
         _resync(plan)
     return task
 
@@ -146,12 +157,12 @@ def update_task(*, actor, task: PlanTask, unit: Unit | None, text: str,
         plan = _draft(actor, task.plan)
         task = PlanTask.objects.select_for_update().get(pk=task.pk, plan=plan)
         values = _task_values(plan, unit=unit, text=text, offset_days=offset_days)
-        before = snapshot(task)
+        before = _row(task)
         for name, value in values.items():
             setattr(task, name, value)
         task.save()
-        record(actor=actor, action="plan.task_update", obj=task, before=before,
-               after=snapshot(task))
+        record(actor=actor, action="plan.task_update", obj=plan, before=before,
+               after=_row(task))
         _resync(plan)
     return task
 
@@ -161,6 +172,6 @@ def remove_task(*, actor, task: PlanTask) -> None:
     with transaction.atomic():
         plan = _draft(actor, task.plan)
         task = PlanTask.objects.select_for_update().get(pk=task.pk, plan=plan)
-        record(actor=actor, action="plan.task_remove", obj=task, before=snapshot(task))
+        record(actor=actor, action="plan.task_remove", obj=plan, before=_row(task))
         task.milestones.filter(done_on=None).delete()
         task.delete()
