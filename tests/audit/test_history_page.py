@@ -115,3 +115,18 @@ def test_common_verbs_and_related_objects_read_as_words(client, village, clerk):
     assert "Sửa cá nhân" in html  # "update" + the model's name, not "person.update"
     assert "(trống) → Phòng Kinh tế" in html  # the unit's name, not its id
     assert action_label("person.frobnicate") == "person.frobnicate"
+
+
+def test_a_reverse_relation_in_an_event_reads_as_the_related_models_name(client, clerk,
+                                                                          village):
+    """An event about a village's people (a reverse relation) must not break the page."""
+    from doithoai.audit.queries import field_label
+    from doithoai.audit.services import record
+    from doithoai.org.models import Village
+
+    assert field_label(Village, "people") == "cá nhân"
+    record(actor=clerk, action="village.update", obj=village, after={"people": 3})
+    client.force_login(clerk)
+    response = client.get(reverse("audit:history", args=["org.village", village.pk]))
+    assert response.status_code == 200
+    assert "cá nhân" in response.content.decode().lower()

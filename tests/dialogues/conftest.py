@@ -12,6 +12,7 @@ from tests.factories import user_with_role
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 HELD_ON = dt.date(2026, 12, 18)  # a Friday, four weeks ahead
+ISSUED_ON = dt.date(2026, 5, 15)  # plans are issued before the year's conferences
 
 
 @pytest.fixture

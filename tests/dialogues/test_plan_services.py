@@ -2,11 +2,12 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Milestone, Plan
-from tests.dialogues.conftest import HELD_ON, TODAY
+from tests.dialogues.conftest import HELD_ON, ISSUED_ON, TODAY
 
 
 def test_a_new_plan_is_prefilled_from_the_law_and_the_agency(plan, commune):
@@ -24,18 +25,18 @@ def test_a_new_plan_is_prefilled_from_the_law_and_the_agency(plan, commune):
 
 def test_issuing_needs_a_number_and_every_section(plan, clerk):
     with pytest.raises(ValidationError):
-        services.issue_plan(actor=clerk, plan=plan, number=" ", issued_on=TODAY)
+        services.issue_plan(actor=clerk, plan=plan, number=" ", issued_on=ISSUED_ON)
     with pytest.raises(ValidationError):  # a required section cannot be emptied
         services.update_plan(actor=clerk, plan=plan, data={"budget": ""}, version=plan.version)
     services.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
     with pytest.raises(ValidationError, match="người ký"):
-        services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+        services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     plan.refresh_from_db()
     assert plan.state == Plan.State.DRAFT
 
 
 def test_an_issued_plan_keeps_its_text(plan, clerk):
-    plan = services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+    plan = services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     with pytest.raises(ValidationError, match="đã ban hành"):
         services.update_plan(actor=clerk, plan=plan, data={"purposes": "Khác"},
                              version=plan.version)
@@ -110,3 +111,44 @@ def test_a_milestone_needs_its_proof(conference, clerk):
         services.mark_done(actor=clerk, milestone=m, proof="  ")
     m = services.mark_done(actor=clerk, milestone=m, proof="Đài truyền thanh xã, 10/12")
     assert m.done_by == clerk and services.milestone_status(m, TODAY) == "done"
+
+
+def test_one_periodic_plan_a_year_and_ad_hoc_plans_say_why(commune, clerk, plan):
+    with pytest.raises(ValidationError, match="đã có kế hoạch định kỳ"):
+        services.create_plan(actor=clerk, agency=commune, year=2026)
+    ad_hoc = services.create_plan(actor=clerk, agency=commune, year=2026, kind=Plan.Kind.AD_HOC,
+                                  ad_hoc_basis=Plan.AdHocBasis.VOTERS)
+    assert ad_hoc.preamble.startswith("Xét đề nghị của ít nhất 10% cử tri")
+    assert "đột xuất" in ad_hoc.title
+
+
+def test_a_plan_is_not_issued_in_the_future(plan, clerk):
+    with pytest.raises(ValidationError, match="không được sau hôm nay"):
+        services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
+                            issued_on=timezone.localdate() + dt.timedelta(days=1))
+
+
+def test_a_conference_belongs_to_its_plans_year(plan, clerk):
+    with pytest.raises(ValidationError, match="trong năm 2026"):
+        services.schedule_conference(actor=clerk, plan=plan,
+                                     data={"held_on": dt.date(2027, 1, 8)}, today=TODAY)
+
+
+def test_the_usual_chair_co_chair_and_secretary_are_offered(conference, plan):
+    assert conference.chair == plan.signer
+    assert conference.co_chair.unit.kind == "council"  # the People's Council's member
+    assert conference.secretary is None or conference.secretary.agency == plan.agency
+
+
+def test_moving_the_date_names_late_tasks_and_steps_done_too_early(conference, clerk):
+    announcement = conference.milestones.get(kind=Milestone.Kind.ANNOUNCEMENT)
+    services.mark_done(actor=clerk, milestone=announcement, proof="Đài truyền thanh xã",
+                       done_on=timezone.localdate())
+    soon = timezone.localdate() + dt.timedelta(days=3)
+    while soon.weekday() > 4:
+        soon += dt.timedelta(days=1)
+    impact = services.change_impact(conference, soon)
+    titles = {d.title for d in impact.impossible}
+    assert any("kinh phí" in t for t in titles)  # the office's budget task, 7 days before
+    assert [d.kind for d in impact.late_done] == ["announcement"]  # 7 days are not kept
+    assert impact.needs_confirmation

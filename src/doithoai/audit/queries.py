@@ -14,8 +14,14 @@ def history_for(obj: Model) -> QuerySet[AuditEvent]:
 
 
 def field_label(model: type[Model], name: str) -> str:
-    """The field's verbose name when the model still has that field, else its name."""
+    """The field's verbose name when the model still has that field, else its name.
+
+    A reverse relation (an event about a conference's delegates, say) has no verbose name of
+    its own: it reads as the related model's plural name."""
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:  # removed since the event was written
         return name
+    if hasattr(field, "verbose_name"):
+        return str(field.verbose_name)
+    return str(field.related_model._meta.verbose_name_plural)

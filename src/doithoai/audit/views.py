@@ -38,10 +38,10 @@ def _display(model, name: str, value) -> str:
         return _("có") if value else _("không")
     try:
         field = model._meta.get_field(name)
-        choices = dict(field.flatchoices)
+        choices = dict(getattr(field, "flatchoices", ()))  # reverse relations have none
     except (FieldDoesNotExist, TypeError):
         field, choices = None, {}
-    if field is not None and field.many_to_one:
+    if field is not None and field.many_to_one and field.concrete:
         return _related_name(field, value) or str(value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)

@@ -44,6 +44,7 @@ class Due:
     due_on: dt.date
     rule: str  # plain Vietnamese: stored data, whatever the page language
     is_legal: bool  # set by law (not only by the plan's practice)
+    title: str = ""  # what is to be done, when the caller names it (a unit's task)
 
 
 def _d(d: dt.date) -> str:

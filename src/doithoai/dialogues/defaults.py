@@ -146,7 +146,7 @@ def sections(agency: Agency, year: int) -> dict[str, str]:
         "requirements": REQUIREMENTS,
         "form": FORM,
         "time_text": TIME_TEXT.format(year=year),
-        "venue": agency.address or f"Hội trường UBND {short}",
+        "venue": f"Hội trường Ủy ban nhân dân {short}",
         "content": CONTENT,
         "programme": "\n".join(title for title, _ in PROGRAMME),
         "banner": BANNER.format(issuer=issuer, short_upper=short.upper(), year=year),

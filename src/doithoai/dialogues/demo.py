@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from doithoai.dialogues import participants, services
+from doithoai.dialogues import participants, preparation, services
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
@@ -47,6 +47,9 @@ UPCOMING_OPINIONS = [
     ("Thôn Khòn Pát", "chinh-sach-xa-hoi", "Đề nghị xem xét hỗ trợ nhà ở cho hộ nghèo bà Hoàng "
      "Thị Lìu.", Urgency.NORMAL),
 ]
+# Which unit the office gives each field's opinions to (the social ones stay unassigned).
+UPCOMING_UNITS = {"giao-thong": "kinh-te", "dien-nuoc": "kinh-te", "nong-nghiep": "kinh-te",
+                  "dat-dai": "kinh-te", "y-te": "tram-y-te", "giao-duc": "van-hoa-xa-hoi"}
 VILLAGES_SENT_OPINIONS = ("Thôn Nà Pàn", "Thôn Bản Chu", "Thôn Bản Thẳm", "Thôn Khòn Pát")
 
 
@@ -272,12 +275,24 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
     petition_services.ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     villages = {v.name: v for v in Village.objects.filter(agency=agency)}
+    units = {u.code: u for u in agency.units.all()}
     for i, (village, field_code, text, urgency) in enumerate(UPCOMING_OPINIONS):
-        petition_services.receive(petition_services.Intake(
+        p = petition_services.receive(petition_services.Intake(
             agency=agency, text=text, channel=Channel.SURVEY_FORM,
             received_on=today - dt.timedelta(days=2), kind=Kind.OPINION,
             field=fields[field_code], urgency=urgency, village_id=villages[village].pk,
             conference_id=conference.pk, submission_key=f"hoi-nghi-mau-{i}"), actor=clerk)
+        unit = units.get(UPCOMING_UNITS.get(field_code, ""))
+        if unit is None:
+            continue  # left for the office to classify and assign: the board shows it
+        p = petition_services.classify(actor=clerk, petition=p, kind=Kind.OPINION,
+                                       field=fields[field_code], urgency=urgency)
+        p = petition_services.assign(actor=clerk, petition=p, unit=unit)
+        if i == 0:  # the Phòng Kinh tế has written what it will say about the ford
+            preparation.save_prepared_answer(
+                actor=_user("kinhte"), conference=conference, petition=p,
+                text="Phòng Kinh tế đã khảo sát cầu tràn đầu thôn Nà Pàn; đề xuất đưa vào kế "
+                     "hoạch sửa chữa năm 2027, trước mắt cắm biển cảnh báo mùa mưa.")
     _villages_sent(conference, VILLAGES_SENT_OPINIONS, _at(today - dt.timedelta(days=1)),
                    front, delegates=False)
     # The plan went on the commune's website when it was published.

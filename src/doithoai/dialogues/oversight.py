@@ -370,7 +370,7 @@ def default_request_message(province: Agency, year: int) -> str:
     """The request's prefilled text: plain Vietnamese, stored and sent as it is."""
     return (f"{province.name} đề nghị Ủy ban nhân dân xã xây dựng, ban hành kế hoạch tổ chức "
             f"hội nghị trao đổi, đối thoại giữa chính quyền địa phương với Nhân dân năm {year} "
-            f"theo quy định của Luật Thực hiện dân chủ ở cơ sở năm 2022, và cập nhật kế hoạch "
+            f"theo Điều 43 Luật Tổ chức chính quyền địa phương năm 2025, và cập nhật kế hoạch "
             f"lên hệ thống để theo dõi chung.")
 
 

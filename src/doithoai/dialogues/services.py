@@ -63,6 +63,17 @@ PLAN_EDITABLE = (*PLAN_SECTIONS, *PLAN_SETTINGS, "kind", "ad_hoc_basis", "signer
                  "signer_capacity", "signer_position")
 
 
+# Why an ad hoc conference is held (Art. 43 of Law 72/2025), as the plan's text says it.
+AD_HOC_GROUNDS = {
+    Plan.AdHocBasis.PRESSING: "Xét tình hình có vấn đề bức xúc, cấp thiết cần trao đổi, đối "
+                              "thoại với Nhân dân;",
+    Plan.AdHocBasis.VOTERS: "Xét đề nghị của ít nhất 10% cử tri trên địa bàn về việc tổ chức "
+                            "hội nghị trao đổi, đối thoại;",
+    Plan.AdHocBasis.NECESSARY: "Xét thấy cần thiết tổ chức hội nghị trao đổi, đối thoại với "
+                               "Nhân dân;",
+}
+
+
 class Conflict(ValidationError):
     """Someone else saved this first."""
 
@@ -103,12 +114,18 @@ def create_plan(*, actor, agency: Agency, year: int, kind: str = Plan.Kind.PERIO
         ad_hoc_basis = ""
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": _("Năm không hợp lệ.")})
+    if kind == Plan.Kind.PERIODIC and Plan.objects.filter(
+            agency=agency, year=year, kind=Plan.Kind.PERIODIC).exists():
+        raise ValidationError({"year": _("Năm %(year)s đã có kế hoạch định kỳ. Hội nghị thêm "
+                                         "trong năm thì thêm vào kế hoạch đó, hoặc lập kế "
+                                         "hoạch đột xuất.") % {"year": year}})
     with transaction.atomic():
         plan = Plan(agency=agency, year=year, kind=kind, ad_hoc_basis=ad_hoc_basis,
                     created_by=actor if actor and actor.is_authenticated else None,
                     signer=_default_signer(agency), **defaults.sections(agency, year))
         if kind == Plan.Kind.AD_HOC:
             plan.title = plan.title.replace("Tổ chức hội nghị", "Tổ chức hội nghị đột xuất", 1)
+            plan.preamble = f"{AD_HOC_GROUNDS[ad_hoc_basis]} {plan.preamble}"
         plan.save()
         ParticipantGroup.objects.bulk_create([
             ParticipantGroup(plan=plan, order=i, side=g.side, label=g.label, seats=g.seats,
@@ -193,6 +210,8 @@ def issue_plan(*, actor, plan: Plan, number: str, issued_on: dt.date,
         if missing:
             raise ValidationError(_("Chưa ban hành được, còn thiếu: %(fields)s.")
                                   % {"fields": ", ".join(missing)})
+        if issued_on > _today():
+            raise ValidationError({"issued_on": _("Ngày ban hành không được sau hôm nay.")})
         if issued_on.year not in (plan.year - 1, plan.year):
             raise ValidationError({"issued_on": _("Ngày ban hành phải thuộc năm của kế hoạch "
                                                   "hoặc năm trước đó.")})
@@ -274,15 +293,37 @@ def check_date(held_on: dt.date | None, *, today: dt.date | None = None) -> Date
     return DateCheck(errors, warnings)
 
 
+def _dues_for(conference: Conference, held_on: dt.date) -> list[tuple[Milestone, rules.Due]]:
+    """Every milestone of the conference with the due date it would have on `held_on`."""
+    calendar = get_calendar()
+    statutory = {d.kind: d for d in rules.statutory(calendar, held_on, _settings(conference))}
+    labels = dict(Milestone.Kind.choices)
+    pairs = []
+    for m in conference.milestones.select_related("task"):
+        if m.kind != Milestone.Kind.TASK:
+            due = statutory[m.kind]
+            pairs.append((m, rules.Due(due.kind, due.due_on, due.rule, due.is_legal,
+                                       str(labels[m.kind]))))
+        elif m.task is not None and m.task.offset_days is not None:
+            due = rules.task_due(calendar, held_on, m.task.offset_days)
+            pairs.append((m, rules.Due(due.kind, due.due_on, due.rule, False, m.title)))
+    return sorted(pairs, key=lambda pair: pair[1].due_on)
+
+
 def impossible_milestones(conference: Conference, held_on: dt.date,
                           today: dt.date | None = None) -> list[rules.Due]:
-    """Milestones not yet done that would fall before today if the conference were held on
-    `held_on` (e.g. the 7-day public announcement, 5 days before the new date)."""
+    """Steps not yet done that would be due before today if the conference were held on
+    `held_on` (the 7-day public announcement 5 days before the new date, a unit's task)."""
     today = today or _today()
-    done = set(conference.milestones.exclude(done_on=None).values_list("kind", flat=True))
-    settings = _settings(conference)
-    return [d for d in rules.statutory(get_calendar(), held_on, settings)
-            if d.due_on < today and d.kind not in done]
+    return [due for m, due in _dues_for(conference, held_on)
+            if m.done_on is None and due.due_on < today]
+
+
+def late_after_move(conference: Conference, held_on: dt.date) -> list[rules.Due]:
+    """Steps already done that a new date would make late (an announcement made 3 days
+    before the new day breaks the law's 7 days)."""
+    return [due for m, due in _dues_for(conference, held_on)
+            if m.done_on is not None and m.done_on > due.due_on]
 
 
 def _settings(conference: Conference) -> rules.Settings:
@@ -348,10 +389,12 @@ def schedule_conference(*, actor, plan: Plan, data: dict, villages=None,
         raise ValidationError(_("Kế hoạch đã hoàn thành, không thêm hội nghị được nữa."))
     data = {k: v for k, v in data.items() if k in CONFERENCE_FIELDS}
     check = check_date(data.get("held_on"), today=today)
-    if check.errors:
-        raise ValidationError({"held_on": check.errors})
+    year = _year_error(plan, data.get("held_on"))
+    if check.errors or year:
+        raise ValidationError({"held_on": [*check.errors, *([year] if year else [])]})
     with transaction.atomic():
         conference = Conference(agency=plan.agency, plan=plan, **data)
+        _default_people(conference, plan, actor)
         conference.title = conference.title or _default_title(plan)
         conference.venue = conference.venue or plan.venue
         conference.topics = conference.topics or plan.content
@@ -376,6 +419,23 @@ def schedule_conference(*, actor, plan: Plan, data: dict, villages=None,
     return conference
 
 
+def _default_people(conference: Conference, plan: Plan, actor) -> None:
+    """The usual chair (the plan's signer), co-chair (the People's Council's standing
+    member) and secretary (the clerk scheduling it), where the office chose nobody."""
+    from doithoai.org.models import Person
+
+    if conference.chair_id is None:
+        conference.chair = plan.signer
+    if conference.co_chair_id is None:
+        conference.co_chair = (Person.objects.filter(agency=plan.agency,
+                                                     unit__kind=Unit.Kind.COUNCIL)
+                               .order_by("pk").first())
+    if conference.secretary_id is None:
+        person = getattr(actor, "person", None) if actor is not None else None
+        if person is not None and person.agency_id == plan.agency_id:
+            conference.secretary = person
+
+
 def _default_title(plan: Plan) -> str:
     n = plan.conferences.count() + 1
     short = defaults.short_name(plan.agency)
@@ -390,10 +450,12 @@ class ChangeImpact:
     date_check: DateCheck
     impossible: list[rules.Due]
     invitations_sent: int
+    late_done: list[rules.Due] = ()
 
     @property
     def needs_confirmation(self) -> bool:
-        return bool(self.impossible or self.invitations_sent or self.date_check.warnings)
+        return bool(self.impossible or self.late_done or self.invitations_sent
+                    or self.date_check.warnings)
 
 
 def change_impact(conference: Conference, held_on: dt.date | None,
@@ -401,10 +463,23 @@ def change_impact(conference: Conference, held_on: dt.date | None,
     from doithoai.dialogues.models import Invitation
 
     sent = Invitation.objects.filter(delegate__conference=conference).exclude(sent_at=None)
+    moved = held_on is not None and held_on != conference.held_on
+    check = check_date(held_on, today=today)
+    year = _year_error(conference.plan, held_on)
+    if year:
+        check = DateCheck([*check.errors, year], check.warnings)
     return ChangeImpact(
-        date_check=check_date(held_on, today=today),
-        impossible=impossible_milestones(conference, held_on, today) if held_on else [],
-        invitations_sent=sent.count() if held_on != conference.held_on else 0)
+        date_check=check,
+        impossible=impossible_milestones(conference, held_on, today) if moved else [],
+        invitations_sent=sent.count() if held_on != conference.held_on else 0,
+        late_done=late_after_move(conference, held_on) if moved else [])
+
+
+def _year_error(plan: Plan | None, held_on: dt.date | None) -> str | None:
+    if plan is None or held_on is None or held_on.year == plan.year:
+        return None
+    return _("Hội nghị của kế hoạch năm %(year)s phải tổ chức trong năm %(year)s.") % {
+        "year": plan.year}
 
 
 def update_conference(*, actor, conference: Conference, data: dict, villages=None,
@@ -436,10 +511,11 @@ def update_conference(*, actor, conference: Conference, data: dict, villages=Non
                                         "đổi; giấy mời sẽ được đánh dấu cần gửi lại.")
                                       % {"n": sent.count()})
             reason = require_reason(reason)
-        elif impact.impossible and "held_on" in data and not confirmed:
-            raise ValidationError(_("Với ngày mới, có mốc không còn kịp: %(list)s. Hãy xác "
-                                    "nhận nếu vẫn đổi.")
-                                  % {"list": "; ".join(d.rule for d in impact.impossible)})
+        elif (impact.impossible or impact.late_done) and "held_on" in data and not confirmed:
+            steps = [*impact.impossible, *impact.late_done]
+            raise ValidationError(_("Với ngày mới, có việc không còn kịp hạn: %(list)s. Hãy "
+                                    "xác nhận nếu vẫn đổi.")
+                                  % {"list": "; ".join(f"{d.title} ({d.rule})" for d in steps)})
         before = snapshot(conference)
         for name, value in data.items():
             setattr(conference, name, nfc(value) if isinstance(value, str) else value)

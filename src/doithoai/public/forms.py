@@ -72,6 +72,8 @@ class ChooseCommuneForm(PlainForm):
 class SubmitForm(PlainForm):
     # Carries the commune's code back to the view, which chose the commune from it.
     xa = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The conference whose announcement (QR code) brought the citizen here, if any.
+    hoi_nghi = forms.IntegerField(required=False, widget=forms.HiddenInput)
     village = forms.ModelChoiceField(
         queryset=Village.objects.none(), label=_("Bạn ở thôn, tổ dân phố nào?"),
         empty_label=_("— Chọn thôn, tổ dân phố —"),
@@ -114,10 +116,12 @@ class SubmitForm(PlainForm):
                               widget=forms.TextInput(attrs={"tabindex": "-1",
                                                             "autocomplete": "off"}))
 
-    def __init__(self, *args, agency: Agency, **kwargs):
+    def __init__(self, *args, agency: Agency, conference=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
         self.fields["xa"].initial = agency.code
+        if conference is not None:
+            self.fields["hoi_nghi"].initial = conference.pk
         self.fields["village"].queryset = Village.objects.filter(agency=agency, is_active=True)
         self.fields["field"].queryset = Field.objects.filter(agency=agency, is_active=True)
         self.fields["text"].help_text = gettext(

@@ -12,6 +12,7 @@ import datetime as dt
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from doithoai.core import tracking
+from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import services
 from doithoai.petitions.models import Channel, Field
@@ -63,13 +65,14 @@ def submit(request):
                       {"form": chooser, "has_communes": active_communes().exists()})
     services.ensure_default_fields(agency)
     status = 200
+    conference = _conference_for(request, agency)
     if request.method != "POST":
-        form = SubmitForm(agency=agency)
-        return render(request, "public/submit.html", _submit_context(agency, form))
-    form = SubmitForm(request.POST, agency=agency)
+        form = SubmitForm(agency=agency, conference=conference)
+        return render(request, "public/submit.html", _submit_context(agency, form, conference))
+    form = SubmitForm(request.POST, agency=agency, conference=conference)
     if form.is_valid():
         try:
-            sent = public.send(_intake(form), client=throttle.client_key(request),
+            sent = public.send(_intake(form, conference), client=throttle.client_key(request),
                                    is_bot=form.is_bot)
         except public.TooMany as exc:
             form.add_error(None, _refusal(exc.limit))
@@ -81,16 +84,29 @@ def submit(request):
     if "token" in form.errors:
         form.data = form.data.copy()
         form.data["token"] = new_token()
-    return render(request, "public/submit.html", _submit_context(agency, form), status=status)
+    return render(request, "public/submit.html", _submit_context(agency, form, conference),
+                  status=status)
 
 
-def _submit_context(agency: Agency, form: SubmitForm) -> dict:
+def _conference_for(request, agency: Agency) -> Conference | None:
+    """The conference named by the announcement's link, while it is still being prepared;
+    any other value is ignored (the opinion is still received, without a conference)."""
+    raw = request.POST.get("hoi_nghi") or request.GET.get("hoi-nghi") or ""
+    if not raw.isdigit():
+        return None
+    return (Conference.objects.filter(pk=int(raw), agency=agency,
+                                      state=Conference.State.PLANNED)
+            .filter(Q(held_on__isnull=True) | Q(held_on__gte=timezone.localdate())).first())
+
+
+def _submit_context(agency: Agency, form: SubmitForm, conference=None) -> dict:
     fields = ["village", "field", "text"]
     contact = ["full_name", "phone", "email", "anonymous"]
     return {"agency": agency, "form": form,
             "main_fields": [form[name] for name in fields],
             "contact_fields": [form[name] for name in contact],
-            "several_communes": active_communes()[:2].count() > 1}
+            "several_communes": active_communes()[:2].count() > 1,
+            "conference": conference}
 
 
 def _refusal(limit: throttle.Limit) -> str:
@@ -102,7 +118,7 @@ def _refusal(limit: throttle.Limit) -> str:
              "viết vẫn còn dưới đây.") % {"wait": wait}
 
 
-def _intake(form: SubmitForm) -> services.Intake:
+def _intake(form: SubmitForm, conference=None) -> services.Intake:
     data = form.cleaned_data
     village = data["village"]
     petitioners = []
@@ -113,7 +129,8 @@ def _intake(form: SubmitForm) -> services.Intake:
     return services.Intake(
         agency=form.agency, text=data["text"], channel=Channel.ONLINE,
         received_on=timezone.localdate(), petitioners=petitioners, field=data["field"],
-        village_id=village.pk, submission_key=form.key)
+        village_id=village.pk, submission_key=form.key,
+        conference_id=conference.pk if conference is not None else None)
 
 
 def _receipt_url(sent: public.Receipt) -> str:

@@ -50,9 +50,13 @@ def public_plans():
                                agency__is_active=True).select_related("agency", "signer")
 
 
-def _submit_url(request, agency: Agency) -> str:
-    return request.build_absolute_uri(
-        f"{reverse('public:submit')}?{urlencode({'xa': agency.code})}")
+def _submit_url(request, agency: Agency, conference: Conference | None = None) -> str:
+    """The online form; from a conference's announcement, the opinion joins that
+    conference."""
+    query = {"xa": agency.code}
+    if conference is not None and conference.state == Conference.State.PLANNED:
+        query["hoi-nghi"] = conference.pk
+    return request.build_absolute_uri(f"{reverse('public:submit')}?{urlencode(query)}")
 
 
 def _qr(url: str, label: str) -> str:
@@ -83,7 +87,7 @@ def index(request):
 def announcement(request, pk: int):
     conference = get_object_or_404(public_conferences(), pk=pk)
     agency = conference.agency
-    submit_url = _submit_url(request, agency)
+    submit_url = _submit_url(request, agency, conference)
     opinions_due = (Milestone.objects.filter(conference=conference,
                                              kind=Milestone.Kind.VILLAGE_OPINIONS)
                     .values_list("due_on", flat=True).first())
