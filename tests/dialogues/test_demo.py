@@ -29,6 +29,8 @@ def test_demo_plans_and_conferences():
     statuses = {m.kind: milestone_status(m) for m in june.milestones.exclude(kind="task")}
     assert statuses["conclusion_notice"] == "done"
     assert statuses["village_opinions"] == "done_late"  # Thôn Lùng Vài sent late
+    late = june.village_returns.filter(opinions_late=True)
+    assert list(late.values_list("village__name", flat=True)) == ["Thôn Lùng Vài"]
 
     upcoming = plan.conferences.get(title=demo.UPCOMING_TITLE)
     assert upcoming.state == Conference.State.PLANNED

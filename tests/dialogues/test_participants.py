@@ -248,13 +248,35 @@ def test_remove_and_update(built, clerk, commune):
 def test_prepare_gives_every_delegate_a_unique_code(built, clerk):
     conference = built
     n = p.prepare_invitations(actor=clerk, conference=conference)
-    assert n == conference.delegates.count()
+    assert n == p.addressable(conference.delegates.all()).count()
     codes = list(Invitation.objects.filter(delegate__conference=conference)
                  .values_list("code", flat=True))
     assert len(set(codes)) == len(codes)
     from doithoai.core import tracking
     assert all(tracking.normalise(c) == c for c in codes)
     assert p.prepare_invitations(actor=clerk, conference=conference) == 0
+
+
+def test_seats_without_a_name_or_unit_get_no_invitation_until_named(built, clerk):
+    conference = built
+    seats = p.unnamed(conference.delegates.all())
+    assert seats.exists()  # village seats nobody was named for yet
+    n_seats = seats.count()
+    p.prepare_invitations(actor=clerk, conference=conference)
+    assert not Invitation.objects.filter(delegate__in=seats).exists()
+    assert p.sending_summary(conference).unnamed == n_seats
+    event = AuditEvent.objects.filter(action="invitations.prepare").latest("seq")
+    assert event.after["unnamed_skipped"] == n_seats
+    # Once the seats are named and every named delegate's invitation is sent, the
+    # milestone is confirmed even while other seats stay unnamed.
+    result = p.send_invitations(actor=clerk, conference=conference)
+    assert result.all_sent
+    seat = p.unnamed(conference.delegates.all()).first()
+    p.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Văn Tài",
+                      position=seat.position)
+    assert p.prepare_invitations(actor=clerk, conference=conference) == 1
+    assert Invitation.objects.get(delegate=seat).sent_at is None
+    assert p.sending_summary(conference).unnamed == n_seats - 1
 
 
 def test_a_code_collision_is_retried(built, clerk, monkeypatch):
@@ -314,7 +336,8 @@ def test_a_date_change_flags_resend_and_sending_clears_it(built, clerk):
     services.update_conference(actor=clerk, conference=conference,
                                data={"venue": "Nhà văn hóa thôn Bản Chu"}, reason="Sửa hội trường",
                                confirmed=True)
-    assert Invitation.objects.filter(needs_resend=True).count() == conference.delegates.count()
+    assert Invitation.objects.filter(needs_resend=True).count() == p.addressable(
+        conference.delegates.all()).count()
     p.send_invitations(actor=clerk, conference=conference)
     assert not Invitation.objects.filter(needs_resend=True).exists()
 
@@ -438,7 +461,9 @@ def test_demo_participants_upcoming(conference, clerk):
     assert sum(1 for r in rows if not r.village_return.delegates_sent_at) == 2
     assert conference.delegates.filter(side=Side.CITIZEN).count() == 10 * 3
     invs = Invitation.objects.filter(delegate__conference=conference)
-    assert invs.count() == conference.delegates.count()
+    # The two villages that have not sent left their seats unnamed: no invitation yet.
+    assert invs.count() == p.addressable(conference.delegates.all()).count()
+    assert p.sending_summary(conference).unnamed > 0
     assert not invs.filter(sent_at=None).exists()
     assert invs.filter(state=Invitation.State.CONFIRMED).exists()
     assert invs.filter(state=Invitation.State.DECLINED).exists()

@@ -53,12 +53,42 @@ def test_late_sending_is_warned_then_refused_without_confirmation(client, clerk,
     client.force_login(clerk)
     html = client.get(_url("delegates", built.pk)).content.decode()
     assert "Đã quá hạn gửi giấy mời" in html and due.strftime("%d/%m/%Y") in html
+    assert "Vẫn gửi giấy mời (sau hạn)" in html and 'name="confirm_late"' in html
     r = client.post(_url("invitations_send", built.pk), follow=True)
     assert "Hãy đánh dấu xác nhận" in r.content.decode()
     assert not Invitation.objects.exclude(sent_at=None).exists()
     r = client.post(_url("invitations_send", built.pk), {"confirm_late": "on"}, follow=True)
-    assert "SAU HẠN" in r.content.decode()
-    assert Invitation.objects.filter(sent_late=True).count() == built.delegates.count()
+    html = r.content.decode()
+    sent = Invitation.objects.filter(sent_late=True).count()
+    assert sent == p.addressable(built.delegates.all()).count()
+    # A plain sentence, no capitals.
+    assert (f"Đã gửi {sent} giấy mời; hạn gửi là {due:%d/%m/%Y} nên các giấy mời này được "
+            "ghi là gửi sau hạn.") in html
+    assert "SAU HẠN" not in html
+    # Everything was sent: no late warning, no checkbox, no button; what was sent, and late.
+    assert "Đã quá hạn gửi giấy mời" not in html
+    assert 'name="confirm_late"' not in html and "Vẫn gửi giấy mời" not in html
+    assert f"Đã gửi cả {sent} giấy mời, lần gửi gần nhất lúc" in html
+    assert f"Trong đó {sent} giấy mời gửi sau hạn." in html
+    # A name changed on a sent invitation: there is something to send again, so the late
+    # warning and the confirmation come back.
+    seat = built.delegates.exclude(full_name="").exclude(invitation=None).first()
+    p.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Văn Tài",
+                      position=seat.position)
+    html = client.get(_url("delegates", built.pk)).content.decode()
+    assert "Đã quá hạn gửi giấy mời" in html and 'name="confirm_late"' in html
+    assert "1 giấy mời đang chờ gửi." in html
+
+
+def test_the_page_says_how_many_seats_are_unnamed(client, clerk, built):
+    client.force_login(clerk)
+    unnamed = p.unnamed(built.delegates.all()).count()
+    assert unnamed
+    r = client.post(_url("invitations_prepare", built.pk), follow=True)
+    html = r.content.decode()
+    assert (f"{unnamed} chỗ chưa ghi tên người dự nên chưa có giấy mời; giấy mời được chuẩn "
+            "bị khi đã ghi tên.") in html
+    assert f"{unnamed} chỗ chưa ghi tên người dự (và không thuộc đơn vị nào)" in html
 
 
 def test_village_head_is_sent_to_his_village_and_enters_names(client, village_head, built,

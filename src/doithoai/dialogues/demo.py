@@ -102,11 +102,18 @@ def _done(conference: Conference, kind: str, clerk: User, on: dt.date, proof: st
 
 def _villages_sent(conference: Conference, names, on: dt.datetime, user: User, *,
                    opinions: bool = True, delegates: bool = True) -> None:
+    """The villages' returns as they came in (back-dated: the demo tells a past story), late
+    or not against the deadline in force."""
     returns = VillageReturn.objects.filter(conference=conference, village__name__in=names)
+    day = timezone.localdate(on)
     if opinions:
-        returns.update(opinions_sent_at=on, opinions_sent_by=user)
+        due = preparation.opinions_due(conference)
+        returns.update(opinions_sent_at=on, opinions_sent_by=user,
+                       opinions_late=bool(due and day > due))
     if delegates:
-        returns.update(delegates_sent_at=on, delegates_sent_by=user)
+        due = participants.delegate_lists_due(conference)
+        returns.update(delegates_sent_at=on, delegates_sent_by=user,
+                       delegates_late=bool(due and day > due))
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:

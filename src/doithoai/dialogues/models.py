@@ -340,10 +340,16 @@ class VillageReturn(NFCModel):
     opinions_sent_at = models.DateTimeField(_("thời điểm gửi ý kiến"), null=True, blank=True)
     opinions_sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                          on_delete=models.SET_NULL, related_name="+")
+    opinions_late = models.BooleanField(
+        _("gửi ý kiến sau hạn"), default=False,
+        help_text=_("Ghi lúc thôn gửi, theo hạn đang áp dụng khi đó."))
     delegates_sent_at = models.DateTimeField(_("thời điểm gửi danh sách đại biểu"), null=True,
                                              blank=True)
     delegates_sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                           on_delete=models.SET_NULL, related_name="+")
+    delegates_late = models.BooleanField(
+        _("gửi danh sách sau hạn"), default=False,
+        help_text=_("Ghi lúc thôn gửi, theo hạn đang áp dụng khi đó."))
 
     scope_paths = {"agency": "conference__agency", "unit": None, "village": "village"}
 

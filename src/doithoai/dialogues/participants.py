@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,9 +132,24 @@ def sending_late(conference: Conference, today: dt.date | None = None) -> dt.dat
     return due if due and today > due else None
 
 
-def is_late_list(vr: VillageReturn, due: dt.date | None) -> bool:
-    return bool(vr.delegates_sent_at and due
-                and timezone.localdate(vr.delegates_sent_at) > due)
+def is_late_list(vr: VillageReturn) -> bool:
+    """Whether the village's list came after its due day — as recorded when it was sent, so
+    a conference brought forward later does not turn an on-time list into a late one."""
+    return bool(vr.delegates_sent_at and vr.delegates_late)
+
+
+def _late(moment: dt.datetime, due: dt.date | None) -> bool:
+    return bool(due and timezone.localdate(moment) > due)
+
+
+def addressable(qs):
+    """Delegates an invitation can be addressed to: a name, or at least a unit."""
+    return qs.exclude(full_name="", unit__isnull=True)
+
+
+def unnamed(qs):
+    """Seats with neither a name nor a unit (a village seat nobody was named for yet)."""
+    return qs.filter(full_name="", unit__isnull=True)
 
 
 @dataclass(frozen=True)
@@ -148,7 +164,6 @@ class VillageRow:
 
 def village_rows(conference: Conference, villages=None) -> list[VillageRow]:
     """Per covered village: delegates entered against seats, sent or not, late or not."""
-    due = delegate_lists_due(conference)
     returns = {vr.village_id: vr for vr in conference.village_returns.all()}
     counts: dict[tuple[int, str], int] = {}
     for village_id, side in conference.delegates.exclude(village=None).values_list(
@@ -162,8 +177,26 @@ def village_rows(conference: Conference, villages=None) -> list[VillageRow]:
             role_delegates=counts.get((village.pk, Side.VILLAGE), 0),
             citizens=counts.get((village.pk, Side.CITIZEN), 0),
             citizen_seats=citizen_seats(conference, village, vr),
-            late=is_late_list(vr, due)))
+            late=is_late_list(vr)))
     return rows
+
+
+@dataclass(frozen=True)
+class SendingSummary:
+    """Where the sending of invitations stands, for the office's page."""
+
+    sent: int  # invitations sent (whether or not to be sent again)
+    late: int  # of which sent after the due day
+    last_sent_at: dt.datetime | None
+    unnamed: int  # seats without a name or a unit, so without an invitation yet
+
+
+def sending_summary(conference: Conference) -> SendingSummary:
+    sent = Invitation.objects.filter(delegate__conference=conference).exclude(sent_at=None)
+    return SendingSummary(
+        sent=sent.count(), late=sent.filter(sent_late=True).count(),
+        last_sent_at=sent.aggregate(last=Max("sent_at"))["last"],
+        unnamed=unnamed(conference.delegates.filter(invitation__isnull=True)).count())
 
 
 def counts(conference: Conference) -> dict[str, int]:
@@ -453,10 +486,11 @@ def submit_village_list(*, actor, conference: Conference, village: Village) -> S
             raise ValidationError(_("Danh sách của %(v)s chưa có đại diện Nhân dân nào: hãy "
                                     "nhập tên trước khi gửi.") % {"v": village.name})
         before = snapshot(vr)
-        vr.delegates_sent_at, vr.delegates_sent_by = timezone.now(), _who(actor)
-        vr.save()
         due = delegate_lists_due(conference)
-        late = is_late_list(vr, due)
+        now = timezone.now()
+        late = _late(now, due)
+        vr.delegates_sent_at, vr.delegates_sent_by, vr.delegates_late = now, _who(actor), late
+        vr.save()
         record(actor=actor, action="delegates.submit", obj=vr, before=before,
                after={**snapshot(vr), "late": late, "citizens": citizens})
         covered = {v.pk for v in services.covered_villages(conference)}
@@ -522,18 +556,22 @@ def _new_invitation(delegate: Delegate, taken: set[str]) -> Invitation:
 
 
 def prepare_invitations(*, actor, conference: Conference) -> int:
-    """An invitation with its check-in code for every delegate who has none."""
+    """An invitation with its check-in code for every delegate who has none — except seats
+    with neither a name nor a unit: an invitation cannot be addressed to nobody; they get
+    theirs once someone is named."""
     _office(actor, conference)
     with transaction.atomic():
         conference = _locked_conference(conference)
         _require_planned(conference)
-        delegates = list(conference.delegates.filter(invitation__isnull=True))
+        delegates = list(addressable(conference.delegates.filter(invitation__isnull=True)))
         if not conference.delegates.exists():
             raise ValidationError(_("Danh sách đại biểu đang trống: hãy lập danh sách trước."))
         taken: set[str] = set()
         made = [_new_invitation(d, taken) for d in delegates]
+        skipped = unnamed(conference.delegates.filter(invitation__isnull=True)).count()
         record(actor=actor, action="invitations.prepare", obj=conference,
-               after={"prepared": len(made), "codes": [i.code for i in made]})
+               after={"prepared": len(made), "codes": [i.code for i in made],
+                      "unnamed_skipped": skipped})
     return len(made)
 
 
@@ -576,7 +614,8 @@ def send_invitations(*, actor, conference: Conference, delegates=None,
                 invitation.state = Invitation.State.SENT
             invitation.sent_at, invitation.sent_late, invitation.needs_resend = now, late, False
             invitation.save()
-        all_sent = not conference.delegates.filter(invitation__isnull=True).exists() and \
+        all_sent = not addressable(conference.delegates.filter(
+            invitation__isnull=True)).exists() and \
             not Invitation.objects.filter(delegate__conference=conference).filter(
                 sent_at=None).exists() and \
             not Invitation.objects.filter(delegate__conference=conference,
@@ -737,7 +776,7 @@ def demo_participants(conference: Conference, actor, held: bool = False) -> dict
                                                              dt.time(9 + rng.randint(0, 7))))
                 if at <= timezone.now():
                     VillageReturn.objects.filter(conference=conference, village=village).update(
-                        delegates_sent_at=at)
+                        delegates_sent_at=at, delegates_late=_late(at, due))
     if conference.state == Conference.State.PLANNED:
         prepare_invitations(actor=actor, conference=conference)
         if conference.held_on:

@@ -52,12 +52,13 @@ def opinions_due(conference: Conference) -> dt.date | None:
             .values_list("due_on", flat=True).first())
 
 
-def opinions_status(sent_at: dt.datetime | None, due_on: dt.date | None,
+def opinions_status(village_return: VillageReturn, due_on: dt.date | None,
                     today: dt.date | None = None) -> str:
-    """sent / late (sent after the due day) / missing / overdue (not sent, due day past)."""
-    if sent_at is not None:
-        late = due_on is not None and timezone.localdate(sent_at) > due_on
-        return SENT_LATE if late else SENT
+    """sent / late / missing / overdue (not sent, due day past). Whether a village sent late
+    is what was recorded when it sent (`opinions_late`), never judged again against a due
+    day that moved later."""
+    if village_return.opinions_sent_at is not None:
+        return SENT_LATE if village_return.opinions_late else SENT
     today = today or timezone.localdate()
     return OVERDUE if due_on is not None and today > due_on else MISSING
 
@@ -148,7 +149,7 @@ def opinion_board(user, conference: Conference, today: dt.date | None = None) ->
             village=village, label=village.name if village else _("Không rõ thôn"),
             cells=counts, total=sum(counts), pressing=pressing.get(key, 0),
             village_return=ret,
-            status=opinions_status(ret.opinions_sent_at, due_on, today) if ret else ""))
+            status=opinions_status(ret, due_on, today) if ret else ""))
     column_totals = [sum(r.cells[i] for r in rows) for i in range(len(columns))]
     kinds = dict(petitions.values_list("kind").annotate(n=Count("pk")))
     urgencies = dict(petitions.values_list("urgency").annotate(n=Count("pk")))
@@ -209,7 +210,9 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
         before = snapshot(village_return)
         village_return.opinions_sent_at = now
         village_return.opinions_sent_by = actor if actor and actor.is_authenticated else None
-        village_return.save(update_fields=["opinions_sent_at", "opinions_sent_by"])
+        village_return.opinions_late = late
+        village_return.save(update_fields=["opinions_sent_at", "opinions_sent_by",
+                                           "opinions_late"])
         record(actor=actor, action="village.opinions_sent", obj=village_return, before=before,
                after={**snapshot(village_return), "late": late, "opinions": opinions,
                       "due_on": due_on.isoformat() if due_on else None},
@@ -224,7 +227,8 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
             services.confirm_automatic(
                 conference, Milestone.Kind.VILLAGE_OPINIONS,
                 f"Cả {len(covered)} thôn đã gửi ý kiến (thôn gửi cuối: {village.name}, "
-                f"{timezone.localtime(now):%H:%M %d/%m/%Y})", actor)
+                f"{timezone.localtime(now):%H:%M %d/%m/%Y})", actor,
+                done_on=timezone.localdate(now))
     return OpinionsSent(village_return=village_return, opinions=opinions, late=late,
                         due_on=due_on, all_sent=all_sent)
 

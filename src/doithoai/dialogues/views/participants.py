@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -86,15 +87,18 @@ def delegates(request, pk: int):
     commune = [d for d in listed if d.side == Side.COMMUNE and not d.village_id]
     extra = [d for d in listed if d.side == Side.EXTRA]
     office = _is_office(request.user, conference)
-    late_due = svc.sending_late(conference)
+    counts = svc.counts(conference)
+    to_send = counts["invited"] - counts["sent"] + counts["needs_resend"]
     return render(request, "dialogues/participants/delegates.html", {
         "conference": conference, "office": office, "rows": rows,
         "village_blocks": [(row, by_village.get(row.village.pk, [])) for row in rows],
-        "commune": commune, "extra": extra, "counts": svc.counts(conference),
+        "commune": commune, "extra": extra, "counts": counts, "to_send": to_send,
+        "sending": svc.sending_summary(conference),
         "not_sent": [r for r in rows if not r.village_return.delegates_sent_at],
         "late_lists": [r for r in rows if r.late],
         "lists_due": svc.delegate_lists_due(conference),
-        "invitations_due": svc.invitations_due(conference), "late_due": late_due,
+        "invitations_due": svc.invitations_due(conference),
+        "late_due": svc.sending_late(conference) if to_send else None,
         "send_form": SendForm(),
         "add_form": OfficeDelegateForm(villages=villages, agency=conference.agency)
         if office else None,
@@ -156,7 +160,11 @@ def prepare(request, pk: int):
         if made:
             messages.success(request, _("Đã chuẩn bị %(n)s giấy mời, mỗi giấy một mã điểm "
                                         "danh.") % {"n": made})
-        else:
+        waiting = svc.unnamed(conference.delegates.filter(invitation__isnull=True)).count()
+        if waiting:
+            messages.warning(request, _("%(n)s chỗ chưa ghi tên người dự nên chưa có giấy mời; "
+                                        "giấy mời được chuẩn bị khi đã ghi tên.") % {"n": waiting})
+        elif not made:
             messages.info(request, _("Mọi đại biểu đã có giấy mời."))
     return redirect(_delegates_url(_office_action(request, pk, act)))
 
@@ -171,8 +179,8 @@ def send(request, pk: int):
         result = svc.send_invitations(actor=request.user, conference=conference,
                                       late_ok=form.cleaned_data.get("confirm_late", False))
         if result.late:
-            messages.warning(request, _("Đã gửi %(n)s giấy mời, SAU HẠN %(d)s: giấy mời được ghi "
-                                        "là gửi sau hạn.")
+            messages.warning(request, _("Đã gửi %(n)s giấy mời; hạn gửi là %(d)s nên các giấy "
+                                        "mời này được ghi là gửi sau hạn.")
                              % {"n": result.count, "d": result.due_on.strftime("%d/%m/%Y")})
         else:
             messages.success(request, _("Đã ghi nhận gửi %(n)s giấy mời.") % {"n": result.count})
@@ -273,7 +281,8 @@ def village_submit(request, pk: int, village_pk: int):
         _error(request, exc)
     else:
         if result.late:
-            messages.warning(request, _("Đã gửi danh sách của %(v)s, SAU HẠN %(d)s.")
+            messages.warning(request, _("Đã gửi danh sách của %(v)s; hạn gửi là %(d)s nên "
+                                        "danh sách được ghi là gửi sau hạn.")
                              % {"v": village.name, "d": result.due_on.strftime("%d/%m/%Y")})
         else:
             messages.success(request, _("Đã gửi danh sách đại biểu của %(v)s.")
@@ -397,7 +406,7 @@ def checkin(request, pk: int):
         found = svc.find_by_name(everyone, query)
     return render(request, "dialogues/participants/checkin.html", {
         "conference": conference, "form": CheckInForm(), "query": query, "found": found,
-        "counts": svc.counts(conference),
+        "counts": svc.counts(conference), "today": timezone.localdate(),
         "walkin_form": WalkInForm(prefix="vl", villages=covered_villages(conference)),
     })
 

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from doithoai.dialogues import preparation
+from doithoai.dialogues import preparation, services
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Role, Village
@@ -110,6 +110,7 @@ def opinion_board(request, pk: int):
     milestone = conference.milestones.filter(kind=Milestone.Kind.VILLAGE_OPINIONS).first()
     return render(request, "dialogues/preparation/board.html", {
         **_nav(request, conference), "board": board, "milestone": milestone,
+        "milestone_status": services.milestone_status(milestone) if milestone else "",
         "columns": columns, "queue": queue, "next_url": request.get_full_path(),
     })
 
@@ -123,8 +124,7 @@ def village_opinions(request, pk: int, village_pk: int):
     village_return = visible(VillageReturn, request.user).filter(
         conference=conference, village=village).select_related("opinions_sent_by").first()
     due_on = preparation.opinions_due(conference)
-    status = (preparation.opinions_status(village_return.opinions_sent_at, due_on)
-              if village_return else "")
+    status = preparation.opinions_status(village_return, due_on) if village_return else ""
     return render(request, "dialogues/preparation/village.html", {
         **_nav(request, conference), "village": village, "village_return": village_return,
         "due_on": due_on, "status": status,
@@ -205,6 +205,7 @@ def _answers_page(request, conference: Conference, *, errors=None, typed=None, s
         "needed": len(needed), "ready": sum(1 for r in needed if r.ready),
         "missing": sum(1 for r in needed if not r.ready),
         "milestone": milestone, "open": conference.state == Conference.State.PLANNED,
+        "milestone_status": services.milestone_status(milestone) if milestone else "",
     }, status=status)
 
 
