@@ -10,7 +10,7 @@ from doithoai.audit.models import AuditEvent
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Plan
 from doithoai.org.models import Person, Role, User
-from tests.dialogues.conftest import TODAY
+from tests.dialogues.conftest import ISSUED_ON
 from tests.factories import user_with_role
 
 
@@ -226,7 +226,7 @@ def test_issuing_a_stale_page_is_refused(client, clerk, plan):
 
 
 def test_completing_needs_closed_conferences(client, clerk, plan, conference):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     plan.refresh_from_db()
     client.force_login(clerk)
     response = client.post(reverse("dialogues:plan_complete", args=[plan.pk]),
@@ -280,7 +280,7 @@ def test_edit_refuses_an_ad_hoc_plan_without_basis_and_empty_sections(client, cl
 
 
 def test_after_issue_only_settings_move_with_a_reason(client, clerk, plan):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     plan.refresh_from_db()
     client.force_login(clerk)
     url = reverse("dialogues:plan_edit", args=[plan.pk])

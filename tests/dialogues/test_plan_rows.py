@@ -7,7 +7,7 @@ from doithoai.audit.models import AuditEvent
 from doithoai.dialogues import plan_edits, services
 from doithoai.dialogues.models import Milestone, ParticipantGroup, PlanTask
 from doithoai.org.models import Unit
-from tests.dialogues.conftest import TODAY
+from tests.dialogues.conftest import ISSUED_ON
 
 
 def _group_post(prefix, **values):
@@ -97,7 +97,7 @@ def test_tasks_move_the_conference_milestones(client, clerk, plan, conference):
 
 
 def test_rows_of_an_issued_plan_stay_as_signed(client, clerk, plan):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=TODAY)
+    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     client.force_login(clerk)
     text = client.get(reverse("dialogues:plan_groups", args=[plan.pk])).content.decode()
     assert "Kế hoạch đã ban hành" in text and "Thêm thành phần" not in text

@@ -89,6 +89,9 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     assert (plan.state, plan.number, plan.signer.full_name) == (
         Plan.State.PUBLISHED, "27/KH-UBND", "Lý Thị Dương")
     assert plan.venue == "Nhà Văn hoá xã Điềm He"
+    published = plan.published_on.strftime("%d/%m/%Y")
+    assert (f"ban hành ngày 20/11/2026; công khai ngày {published}"
+            in " ".join(page.locator(".status-line").inner_text().split()))
     shot(page, "plans-detail-pc")
 
     # A second, draft plan so the composition and task pages show their forms.
@@ -112,7 +115,8 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     page.goto("/doi-thoai/")
     shot(page, "plans-list-phone")
     page.goto(f"/doi-thoai/ke-hoach/{plan.pk}/")
-    shot(page, "plans-detail-phone")
+    full = shot(page, "plans-detail-phone")
+    page.screenshot(path=str(full.with_name("plans-detail-top-phone.png")))  # the header
     page.goto(f"/doi-thoai/ke-hoach/{draft.pk}/thanh-phan/")
     shot(page, "plans-groups-phone")
     page.set_viewport_size(PC)

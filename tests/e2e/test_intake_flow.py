@@ -5,10 +5,12 @@ a phone."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.utils import timezone
 
 from doithoai.org.demo.data import DEMO_PASSWORD
-from doithoai.org.models import Agency
-from doithoai.petitions.models import IntakeBatch, Petition
+from doithoai.org.models import Agency, User, Village
+from doithoai.petitions import intake
+from doithoai.petitions.models import Channel, IntakeBatch, Petition
 from tests.e2e.conftest import login
 from tests.petitions.intake_support import row, xlsx
 
@@ -196,3 +198,44 @@ def test_clerk_uploads_a_summary_sheet(page, demo, shot, tmp_path):
     assert "Tệp này đã được nhập lúc" in page.locator(".refused").inner_text()
     assert Petition.objects.count() == before + 3
     shot(page, "intake-upload-duplicate")
+
+
+def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(page, demo,
+                                                                              shot):
+    clerk = User.objects.get(username="vanphong")
+    conference = intake.next_conference([demo])
+    assert conference is not None  # the demo prepares an upcoming conference
+    na_pan = Village.objects.get(agency=demo, name="Thôn Nà Pàn")
+    batch = intake.start_batch(actor=clerk, agency=demo, name="Phiếu lấy ý kiến thôn Nà Pàn",
+                               channel=Channel.SURVEY_FORM, received_on=timezone.localdate(),
+                               village=na_pan,
+                               conference=conference, brought_by="Lương Văn Khiêm")
+    login(page, "vanphong", DEMO_PASSWORD)
+    axe = Axe()
+    for viewport, name in ((PHONE, "phone"), (PC, "pc")):
+        page.set_viewport_size(viewport)
+        page.goto(f"/y-kien/nhap/dot/{batch.pk}/")
+        _axe_clean(page, axe, f"batch {name}")
+        agency_dt = page.locator(".batch-facts dt", has_text="Cơ quan")
+        agency_dd = page.locator(".batch-facts dd", has_text=demo.name)
+        t, d = agency_dt.bounding_box(), agency_dd.bounding_box()
+        if viewport is PHONE:  # label over value, the value as wide as the page allows
+            assert d["y"] >= t["y"] + t["height"] - 1 and abs(d["x"] - t["x"]) < 2
+            assert d["width"] > 300
+            assert d["height"] < 2 * t["height"] + 4  # the agency's name on one or two lines
+        else:  # label beside value
+            assert abs(d["y"] - t["y"]) < 2 and d["x"] > t["x"] + t["width"]
+        shot(page, f"intake-batch-details-{name}")
+
+    link = page.get_by_role("link", name=conference.title)
+    assert link.get_attribute("href") == f"/doi-thoai/hoi-nghi/{conference.pk}/"
+    opinions = page.get_by_role("link", name="Ý kiến của Thôn Nà Pàn gửi hội nghị")
+    assert (opinions.get_attribute("href")
+            == f"/doi-thoai/hoi-nghi/{conference.pk}/y-kien-cac-thon/{na_pan.pk}/")
+    opinions.click()
+    page.wait_for_url(f"**/y-kien-cac-thon/{na_pan.pk}/")
+    assert "Thôn Nà Pàn" in page.locator("h1").inner_text()
+    page.go_back()
+    page.get_by_role("link", name=conference.title).click()
+    page.wait_for_url(f"**/doi-thoai/hoi-nghi/{conference.pk}/")
+    assert conference.title in page.locator("h1").inner_text()

@@ -131,6 +131,13 @@ def _check_village(user, agency: Agency, village: Village | None, *,
         raise ValidationError({field_name: _("Bạn chỉ nhập được ý kiến của thôn mình.")})
 
 
+def fields_for(agency: Agency) -> QuerySet[Field]:
+    """The active fields opinions of this agency are classified in; a commune that has none
+    yet (intake comes before any public submission) gets the default ones first."""
+    services.ensure_default_fields(agency)
+    return Field.objects.filter(agency=agency, is_active=True).order_by("order", "name")
+
+
 # --- cleaning what was typed or read -------------------------------------------------------
 
 def clean_text(value: str) -> str:
@@ -268,6 +275,7 @@ def start_batch(*, actor, agency: Agency, name: str, channel: str, received_on: 
                                      channels=BATCH_CHANNELS)
     _check_village(actor, agency, village)
     _check_conference(agency, conference)
+    services.ensure_default_fields(agency)
     batch = IntakeBatch.objects.create(agency=agency, name=name, channel=channel,
                                        village=village, received_on=received_on,
                                        brought_by=brought_by, conference=conference,
@@ -416,7 +424,7 @@ class _Vocabulary:
         for village in every:
             self.villages[" ".join(fold(village.name).split())] = village
         self.allowed_village_ids = allowed_ids
-        fields = list(Field.objects.filter(agency=agency, is_active=True))
+        fields = list(fields_for(agency))
         self.fields = {_word(f.name): f for f in fields}
         self.fields.update({f.code.casefold(): f for f in fields})
         self.field_names = [f.name for f in fields]
@@ -574,6 +582,7 @@ def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name
         village = villages_for(actor, agency).first()
     _check_village(actor, agency, village)
     _check_conference(agency, conference)
+    services.ensure_default_fields(agency)
     sha256 = hashlib.sha256(data).hexdigest()
     previous = _previous_import(agency, sha256)
     if previous is not None:
@@ -627,7 +636,7 @@ def template_for(user, agency: Agency) -> bytes:
     """The summary sheet template with this agency's villages (the user's own, for a village
     head) and fields."""
     require_agency_intake(user, agency)
-    fields = Field.objects.filter(agency=agency, is_active=True)
+    fields = fields_for(agency)
     return excel.build_template(
         agency_name=agency.name,
         villages=list(villages_for(user, agency).values_list("name", flat=True)),

@@ -160,8 +160,7 @@ class EntryForm(forms.Form):
         if intake.only_own_village(user, batch.agency):
             self.fields["village"].required = True
             self.fields["village"].empty_label = None
-        self.fields["field"].queryset = Field.objects.filter(agency=batch.agency,
-                                                             is_active=True)
+        self.fields["field"].queryset = intake.fields_for(batch.agency)
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4().hex)
 

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from doithoai.dialogues.models import Conference
 from doithoai.org.access import get_visible_object_or_404, visible
+from doithoai.org.models import Village
 from doithoai.petitions import excel, intake
 from doithoai.petitions.intake_forms import EntryForm, StartBatchForm, UploadForm
 from doithoai.petitions.models import IntakeBatch
@@ -62,9 +64,27 @@ def _entry_initial(request, batch: IntakeBatch) -> dict:
     return {"village": batch.village_id}
 
 
+def _conference_links(user, batch: IntakeBatch) -> dict:
+    """Links from the batch to its conference, and to its village's opinions for that
+    conference while it is being prepared — only for what the user may see."""
+    links = {"conference_url": None, "village_opinions_url": None}
+    if batch.conference_id is None:
+        return links
+    conference = visible(Conference, user).filter(pk=batch.conference_id).first()
+    if conference is None:
+        return links
+    links["conference_url"] = reverse("dialogues:conference_detail", args=[conference.pk])
+    if (batch.village_id is not None and conference.state == Conference.State.PLANNED
+            and visible(Village, user).filter(pk=batch.village_id).exists()):
+        links["village_opinions_url"] = reverse("dialogues:village_opinions",
+                                                args=[conference.pk, batch.village_id])
+    return links
+
+
 def _batch_context(request, batch: IntakeBatch, form: EntryForm, saved=None) -> dict:
     petitions = intake.batch_petitions(request.user, batch)
     return {
+        **_conference_links(request.user, batch),
         "batch": batch, "form": form, "saved": saved,
         "count": petitions.count(), "petitions": petitions[:LIST_LIMIT],
         "list_limit": LIST_LIMIT,
@@ -75,7 +95,8 @@ def _batch_context(request, batch: IntakeBatch, form: EntryForm, saved=None) -> 
 @require_http_methods(["GET", "POST"])
 def batch(request, pk: int):
     batch = get_visible_object_or_404(
-        request.user, IntakeBatch.objects.select_related("agency", "village"), pk)
+        request.user, IntakeBatch.objects.select_related("agency", "village", "conference"),
+        pk)
     intake.require_batch_intake(request.user, batch)
     saved = None
     if request.method == "POST":
