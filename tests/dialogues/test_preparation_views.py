@@ -141,9 +141,12 @@ def test_the_unit_officer_writes_and_the_office_sees_it(client, prep):
     assert PreparedAnswer.objects.get().text.startswith("Phòng Kinh tế sẽ sửa")
 
     client.force_login(prep["users"]["vanphong"])
-    office = client.get(_urls(prep)["answers"]).content.decode()
+    response = client.get(_urls(prep)["answers"])
+    office = response.content.decode()
     assert "Phòng Kinh tế sẽ sửa đường trong quý I/2027." in office
     assert clinic.tracking_code in office
+    # the one opinion nobody was given yet is counted, so the office sees why it waits
+    assert response.context["unassigned"] == 1 and "Chưa giao đơn vị trả lời" in office
 
 
 @pytest.mark.parametrize("name", ["board", "village", "report", "answers"])

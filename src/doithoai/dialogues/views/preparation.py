@@ -204,6 +204,7 @@ def _answers_page(request, conference: Conference, *, errors=None, typed=None, s
         **_nav(request, conference), "units": units, "total": len(rows),
         "needed": len(needed), "ready": sum(1 for r in needed if r.ready),
         "missing": sum(1 for r in needed if not r.ready),
+        "unassigned": sum(1 for r in rows if not r.needed and not r.petition.unit_id),
         "milestone": milestone, "open": conference.state == Conference.State.PLANNED,
         "milestone_status": services.milestone_status(milestone) if milestone else "",
     }, status=status)
