@@ -228,3 +228,20 @@ def test_office_adds_edits_and_removes(client, clerk, built, napan):
     assert "Đã lưu số đại diện" in r.content.decode()
     client.post(_url("delegate_remove", built.pk, d.pk))
     assert not Delegate.objects.filter(pk=d.pk).exists()
+
+
+def test_removing_someone_already_invited_asks_why(client, clerk, built, napan):
+    seat = Delegate.objects.filter(conference=built, unit__isnull=False).first()
+    p.prepare_invitations(actor=clerk, conference=built)
+    p.send_invitations(actor=clerk, conference=built, late_ok=True)
+    client.force_login(clerk)
+    url = _url("delegate_remove", built.pk, seat.pk)
+    page = client.get(url).content.decode()
+    assert "Giấy mời đã gửi cho người này" in page
+    refused = client.post(url, {"reason": "  "})
+    assert refused.status_code == 400 and "Hãy ghi lý do" in refused.content.decode()
+    assert Delegate.objects.filter(pk=seat.pk).exists()
+    client.post(url, {"reason": "Đơn vị cử người khác dự thay"})
+    assert not Delegate.objects.filter(pk=seat.pk).exists()
+    event = AuditEvent.objects.get(action="delegate.remove", object_id=str(seat.pk))
+    assert event.reason == "Đơn vị cử người khác dự thay"

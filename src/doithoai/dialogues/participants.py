@@ -21,7 +21,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import record, snapshot
+from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import tracking
 from doithoai.core.text import fold, nfc
 from doithoai.dialogues import services
@@ -443,8 +443,9 @@ def update_delegate(*, actor, delegate: Delegate, full_name: str, position: str,
     return delegate
 
 
-def remove_delegate(*, actor, delegate: Delegate) -> None:
-    """Take someone off the list (with the invitation); never after he was checked in."""
+def remove_delegate(*, actor, delegate: Delegate, reason: str = "") -> None:
+    """Take someone off the list (with the invitation); never after he was checked in, and
+    with a reason once his invitation went out (he was told he is invited)."""
     _require_list_role(actor, delegate.conference, delegate.village)
     with transaction.atomic():
         delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
@@ -454,8 +455,10 @@ def remove_delegate(*, actor, delegate: Delegate) -> None:
             raise ValidationError(_("%(name)s đã điểm danh lúc %(t)s: không bỏ khỏi danh sách "
                                     "được.") % {"name": delegate, "t":
                                                _fmt_time(invitation.checked_in_at)})
+        if invitation and invitation.sent_at:
+            reason = require_reason(reason)
         record(actor=actor, action="delegate.remove", obj=delegate, before=snapshot(delegate),
-               after={"invitation": invitation.code if invitation else None})
+               after={"invitation": invitation.code if invitation else None}, reason=reason)
         delegate.delete()
 
 

@@ -354,14 +354,26 @@ def delegate_edit(request, pk: int, delegate_pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delegate_remove(request, pk: int, delegate_pk: int):
+    """Removing someone not yet invited is one click; someone invited already gets a page
+    asking why (the reason is kept in the log)."""
     conference = _conference(request, pk)
     delegate = _delegate(request, conference, delegate_pk)
     back = _back(conference, delegate)
     name = str(delegate)
+    invitation = getattr(delegate, "invitation", None)
+    invited = invitation is not None and invitation.sent_at is not None
+    if request.method == "GET" or (invited and not request.POST.get("reason", "").strip()):
+        if not svc.require_list_access(request.user, conference, delegate.village):
+            raise PermissionDenied(_("Bạn không có quyền sửa danh sách này."))
+        return render(request, "dialogues/participants/delegate_remove.html", {
+            "conference": conference, "delegate": delegate, "invited": invited,
+            "back": back, "missing_reason": request.method == "POST"},
+            status=400 if request.method == "POST" else 200)
     try:
-        svc.remove_delegate(actor=request.user, delegate=delegate)
+        svc.remove_delegate(actor=request.user, delegate=delegate,
+                            reason=request.POST.get("reason", ""))
     except ValidationError as exc:
         _error(request, exc)
     else:
