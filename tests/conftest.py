@@ -26,3 +26,18 @@ def world(db):
         w[f"unit_people{i}"] = [PersonFactory(agency=agency, unit=u) for u in units]
         w[f"village_people{i}"] = [PersonFactory(agency=agency, village=v) for v in villages]
     return w
+
+
+# The day the dialogue tests live on: a Monday of November 2026, so that "a conference four
+# weeks ahead" stays in the plan's year and no deadline moves with the real calendar.
+FROZEN_NOW = "2026-11-23 09:00:00 +07:00"
+
+
+@pytest.fixture
+def frozen_today():
+    """Time stands at FROZEN_NOW and then runs on (tick), for the whole process: the live
+    server's thread sees the same clock as the test."""
+    import time_machine
+
+    with time_machine.travel(FROZEN_NOW, tick=True):
+        yield

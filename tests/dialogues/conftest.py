@@ -15,6 +15,11 @@ HELD_ON = dt.date(2026, 12, 18)  # a Friday, four weeks ahead
 ISSUED_ON = dt.date(2026, 5, 15)  # plans are issued before the year's conferences
 
 
+@pytest.fixture(autouse=True)
+def _on_a_fixed_day(frozen_today):
+    """Every test here lives on TODAY (see tests/conftest.py)."""
+
+
 @pytest.fixture
 def commune(db):
     call_command("demo_data", "--no-petitions", verbosity=0)

@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.dialogues import conference_queries as queries
-from doithoai.dialogues import services
+from doithoai.dialogues import oversight, services
 from doithoai.dialogues.models import Milestone, PreparedAnswer
 from doithoai.org.access import scope_of
 from doithoai.org.models import Agency, Unit
 from doithoai.petitions import services as petitions
-from doithoai.petitions.models import Answer
+from doithoai.petitions.models import Answer, Petition
 from doithoai.workdays import services as workdays
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
@@ -27,15 +27,43 @@ from tests.dialogues.test_conference_pages import (
 )
 
 
+def at_local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def written_answer(petition, clerk, published_at: dt.datetime):
+    """A written answer through the real steps (unit drafts, leader approves, office
+    publishes), then dated as published at `published_at`."""
+    commune = petition.agency
+    officer = get_user_model().objects.get(username="kinhte")
+    leader = get_user_model().objects.get(username="chutich")
+    petitions.classify(actor=clerk, petition=petition, kind="opinion",
+                       field=commune.fields.first(), urgency="normal")
+    petition.refresh_from_db()
+    p = petitions.assign(actor=clerk, petition=petition,
+                         unit=Unit.objects.get(agency=commune, code="kinh-te"))
+    petitions.draft_answer(actor=officer, petition=p, text="Trả lời bằng văn bản.")
+    p = petitions.approve_answer(actor=leader, petition=p)
+    p = petitions.publish_answer(actor=clerk, petition=p)
+    Answer.objects.filter(petition=p, is_current=True).update(published_at=published_at)
+    return p
+
+
 def _previous_with_every_outcome(plan, clerk):
-    """A conference held weeks ago: on time, late, open overdue, open, escalated."""
+    """A conference held weeks ago: answered at the conference (the record typed days after
+    the due date, as in the demo), written answers on the due day and the day after, open
+    overdue, open, escalated."""
     previous = past_conference(plan, clerk, days_ago=40)
-    on_time = answer_at_conference(receive_for(previous, "Đề nghị sửa cầu tràn."), clerk)
-    Answer.objects.filter(petition=on_time).update(published_at=timezone.make_aware(
-        dt.datetime.combine(previous.held_on, dt.time(10))))  # answered in the room
-    late = answer_at_conference(receive_for(previous, "Đề nghị nạo vét mương."), clerk)
-    Answer.objects.filter(petition=late).update(published_at=timezone.make_aware(
-        dt.datetime.combine(late.due_date + dt.timedelta(days=3), dt.time(9))))
+    petitions.ensure_default_fields(previous.agency)
+    at_conference = answer_at_conference(receive_for(previous, "Đề nghị sửa cầu tràn."), clerk)
+    Answer.objects.filter(petition=at_conference).update(  # typed in long after the session
+        published_at=at_local(at_conference.due_date + dt.timedelta(days=3), 9))
+    on_due_day = receive_for(previous, "Đề nghị nạo vét mương.")
+    on_due_day = written_answer(on_due_day, clerk, at_local(on_due_day.due_date, 23, 30))
+    day_after = receive_for(previous, "Đề nghị làm lại rãnh thoát nước.")
+    # 00:30 in Hà Nội on the day after is still the due day in UTC: the local day counts.
+    day_after = written_answer(day_after, clerk,
+                               at_local(day_after.due_date + dt.timedelta(days=1), 0, 30))
     overdue = receive_for(previous, "Đề nghị hỗ trợ giống cây trồng.")
     overdue.due_date = today() - dt.timedelta(days=5)
     overdue.save(update_fields=["due_date"])
@@ -45,29 +73,45 @@ def _previous_with_every_outcome(plan, clerk):
     escalated = receive_for(previous, "Đề nghị nâng cấp quốc lộ.")
     petitions.escalate(actor=clerk, petition=escalated, receiving_agency="Sở Xây dựng",
                        follow_up_on=today(), reason="Vượt thẩm quyền của xã")
-    return previous, {"on_time": on_time, "late": late, "overdue": overdue,
-                      "still_due": still_due, "escalated": escalated}
+    return previous, {"at_conference": at_conference, "on_due_day": on_due_day,
+                      "day_after": day_after, "overdue": overdue, "still_due": still_due,
+                      "escalated": escalated}
 
 
 def test_carry_over_counts_every_outcome_and_lists_the_open_ones(client, clerk, plan):
     previous, p = _previous_with_every_outcome(plan, clerk)
     current = schedule(plan, clerk, workday_ahead(20))
-    later = schedule(plan, clerk, workday_ahead(60))
+    later = schedule(plan, clerk, workday_ahead(22))
     receive_for(later, "Ý kiến của hội nghị sau, không thuộc báo cáo.")
     [report] = queries.carry_over(current)
     assert report.conference == previous
+    # At the conference: on time (the conference is the answer), whenever the record was
+    # typed; in writing: on time on the due day, late the day after.
     assert (report.total, report.on_time, report.late, report.open, report.open_overdue,
-            report.routed) == (5, 1, 1, 2, 1, 1)
+            report.routed) == (6, 2, 1, 2, 1, 1)
     assert [x.pk for x in report.open_rows] == [p["overdue"].pk, p["still_due"].pk]
 
     client.force_login(clerk)
     response = client.get(reverse("dialogues:carry_over", args=[current.pk]))
     page = response.content.decode()
     assert p["overdue"].tracking_code in page and p["still_due"].tracking_code in page
-    assert p["on_time"].tracking_code not in page and p["escalated"].tracking_code not in page
+    assert p["at_conference"].tracking_code not in page
+    assert p["escalated"].tracking_code not in page
     assert "Ý kiến chưa được trả lời (2)" in page and "quá hạn" in page
     # The earlier conference has no earlier conference of its own.
     assert queries.carry_over(previous) == []
+
+
+def test_carry_over_agrees_with_the_rollup(clerk, plan):
+    """The report counts as `oversight.counts` does (the roll-up, the yearly report)."""
+    previous, _ = _previous_with_every_outcome(plan, clerk)
+    current = schedule(plan, clerk, workday_ahead(20))
+    [report] = queries.carry_over(current)
+    c = oversight.counts(Petition.objects.filter(conference=previous))
+    assert (report.total, report.on_time, report.late, report.open, report.open_overdue,
+            report.routed) == (c.received, c.answered_on_time, c.answered_late, c.open,
+                               c.open_overdue, c.escalated + c.transferred + c.not_accepted)
+    assert c.answered_at_conference == 1 and c.answered_late == 1
 
 
 def test_carry_over_keeps_to_the_agency(client, clerk, plan, outsider):

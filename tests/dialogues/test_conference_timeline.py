@@ -114,7 +114,7 @@ def test_the_office_undoes_with_a_reason(client, clerk, plan):
 
 def test_a_milestone_of_another_conference_is_404(client, clerk, plan):
     first = schedule(plan, clerk, workday_ahead(20))
-    second = schedule(plan, clerk, workday_ahead(40))
+    second = schedule(plan, clerk, workday_ahead(22))  # the plan's year still
     m = second.milestones.first()
     client.force_login(clerk)
     wrong = reverse("dialogues:milestone_done", args=[first.pk, m.pk])

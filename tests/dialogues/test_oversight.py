@@ -154,7 +154,8 @@ def test_rollup_page(client, world, overseer, province, commune, van_quan):
     assert [r.agency for r in by_count.context["rows"]] == [commune, van_quan]
     # The request form offers only the commune without a plan, with the message prefilled.
     assert [a.pk for a in response.context["without_plan"]] == [van_quan.pk]
-    assert "Luật Thực hiện dân chủ ở cơ sở" in response.context["form"]["message"].value()
+    message = response.context["form"]["message"].value()
+    assert "Điều 43 Luật Tổ chức chính quyền địa phương" in message
 
 
 def test_rollup_refused_to_commune_staff(client, commune, clerk, leader):

@@ -18,7 +18,8 @@ from doithoai.petitions import services as petitions
 from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
 
 PC = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
@@ -39,6 +40,17 @@ def _axe_clean(page, axe, where: str) -> None:
 def _workday(n: int) -> dt.date:
     calendar, today = get_calendar(), timezone.localdate()
     return calendar.add_workdays(today, n) if n >= 0 else calendar.subtract_workdays(today, -n)
+
+
+def _confirm_reads_as_one_line(page) -> None:
+    box = page.get_by_label("Tôi đã xem cảnh báo và vẫn giữ thay đổi này")
+    label = page.locator('label[for="id_confirmed"]')
+    error = page.locator("#id_confirmed_error")
+    assert label.inner_text().strip() == "Tôi đã xem cảnh báo và vẫn giữ thay đổi này"
+    b, t, e = box.bounding_box(), label.bounding_box(), error.bounding_box()
+    assert t["x"] > b["x"] + b["width"] - 1  # the label follows the box
+    assert t["y"] < b["y"] + b["height"] and b["y"] < t["y"] + t["height"]  # same line
+    assert e["y"] + e["height"] <= b["y"] + 1  # the error above
 
 
 def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
@@ -91,9 +103,28 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     impact = page.locator("#impact")
     assert "không còn kịp" in impact.inner_text()
     assert "Gửi giấy mời chậm nhất" in impact.inner_text()
+    # Each step by its title; the announcement already made is now late (the law's 7 days).
+    text = impact.inner_text()
+    assert "Gửi giấy mời (" in text
+    assert "việc đã làm sẽ thành trễ hạn với ngày mới" in text
+    late = impact.locator("li", has_text="Thông báo công khai")
+    assert "(theo luật)" in late.inner_text() and "đã làm ngày" in late.inner_text()
     conference.refresh_from_db()
     assert conference.held_on == _workday(20)
     shot(page, "conference-edit-impact")
+    # The box and its label read as one line, the error above them: on a PC and a phone.
+    axe = Axe()
+    for viewport, name in ((PHONE, "phone"), (PC, "pc")):
+        page.set_viewport_size(viewport)
+        _confirm_reads_as_one_line(page)
+        _axe_clean(page, axe, f"edit with impact {name}")
+    page.set_viewport_size(PHONE)
+    full = shot(page, "conference-edit-impact-phone")
+    page.locator("#impact").screenshot(
+        path=str(full.with_name("conference-edit-impact-phone-warning.png")))
+    page.locator(".confirm").scroll_into_view_if_needed()
+    page.screenshot(path=str(full.with_name("conference-edit-impact-phone-view.png")))
+    page.set_viewport_size(PC)
     page.get_by_label("Tôi đã xem cảnh báo và vẫn giữ thay đổi này").check()
     page.get_by_role("button", name="Lưu thay đổi").click()
     page.wait_for_url(f"**/doi-thoai/hoi-nghi/{conference.pk}/")
@@ -102,6 +133,10 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     assert "quá hạn" in page.locator("main").inner_text()
 
     # The past conference: outcome, conclusion, close.
+    petitions.ensure_default_fields(demo)
+    left = petitions.receive(petitions.Intake(
+        agency=demo, text="Đề nghị sửa cống thoát nước thôn Nà Pàn.", channel="survey_form",
+        received_on=held, conference_id=past.pk), actor=clerk)
     page.goto(f"/doi-thoai/hoi-nghi/{past.pk}/")
     page.locator("#action-outcome summary").click()
     page.get_by_label("Tóm tắt kết quả hội nghị").fill(
@@ -117,6 +152,25 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     page.wait_for_load_state("networkidle")
     assert "Đã thông báo kết luận" in page.locator(".status-line").inner_text()
     shot(page, "conference-concluded")
+    # One opinion is still open: the refusal says so once, with the way to the open ones.
+    page.get_by_role("button", name="Hoàn thành hội nghị").click()
+    page.wait_for_load_state("networkidle")
+    sentence = "Còn 1 ý kiến chưa được trả lời hoặc chuyển cấp trên."
+    assert page.locator("main").inner_text().count(sentence) == 1
+    assert sentence in page.get_by_role("alert").inner_text()
+    assert page.get_by_role("link", name="Xem các ý kiến còn mở").is_visible()
+    for viewport, name in ((PC, "pc"), (PHONE, "phone")):
+        page.set_viewport_size(viewport)
+        _axe_clean(page, axe, f"close refused {name}")
+        full = shot(page, f"conference-close-refused-{name}")
+        page.locator(".action-close").scroll_into_view_if_needed()
+        page.screenshot(path=str(full.with_name(f"conference-close-refused-{name}-view.png")))
+    page.set_viewport_size(PC)
+    petitions.classify(actor=clerk, petition=left, kind="opinion",
+                       field=demo.fields.order_by("order").first(), urgency="normal")
+    left.refresh_from_db()
+    petitions.answer_at_conference(actor=clerk, petition=left, text="Đã trả lời tại hội nghị.",
+                                   answered_by="Chủ tịch UBND")
     page.get_by_role("button", name="Hoàn thành hội nghị").click()
     page.wait_for_load_state("networkidle")
     past.refresh_from_db()
@@ -125,7 +179,6 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     shot(page, "conference-closed")
 
     # Every page, on a PC and on a phone.
-    axe = Axe()
     paths = [f"/doi-thoai/ke-hoach/{plan.pk}/hoi-nghi-moi/"] + [
         f"/doi-thoai/hoi-nghi/{conference.pk}/{suffix}" for suffix in (
             "", "sua/", "chuong-trinh/", "moc-thoi-gian/", "ket-qua-hoi-nghi-truoc/",
@@ -160,3 +213,81 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     assert "Công an xã phối hợp" in page.locator("main").inner_text()
     _axe_clean(page, axe, "briefing with content")
     shot(page, "conference-briefing")
+
+
+def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot):
+    """A conference "thông báo sau" says once when its milestones come; the printed briefing
+    has no dangling dash; a supervisor reads the facts without a save button or tabs that
+    would refuse him."""
+    clerk = User.objects.get(username="vanphong")
+    plan = services.create_plan(actor=clerk, agency=demo, year=2026)
+    axe = Axe()
+    page.set_viewport_size(PC)
+    login(page, "vanphong", DEMO_PASSWORD)
+    page.goto(f"/doi-thoai/ke-hoach/{plan.pk}/hoi-nghi-moi/")
+    page.get_by_label("Ngày tổ chức").fill("")
+    page.get_by_label("Sức chứa hội trường (người)").fill("400")
+    page.get_by_role("button", name="Tạo hội nghị").click()
+    page.wait_for_url("**/doi-thoai/hoi-nghi/*/")
+    main = page.locator("main").inner_text()
+    assert "thời gian thông báo sau" in main and "đã được tính theo ngày" not in main
+    assert main.count("Các mốc sẽ được tính khi ấn định ngày tổ chức.") == 1
+    undated = Conference.objects.get(plan=plan)
+    for viewport, name in ((PC, "pc"), (PHONE, "phone")):
+        page.set_viewport_size(viewport)
+        page.goto(f"/doi-thoai/hoi-nghi/{undated.pk}/")
+        _axe_clean(page, axe, f"undated {name}")
+        shot(page, f"conference-undated-{name}")
+        page.goto(f"/doi-thoai/hoi-nghi/{undated.pk}/moc-thoi-gian/")
+        timeline = page.locator("main").inner_text()
+        assert "Chưa có hạn" not in timeline
+        assert timeline.count("Các mốc sẽ được tính khi ấn định ngày tổ chức.") == 1
+        _axe_clean(page, axe, f"undated timeline {name}")
+        shot(page, f"conference-undated-timeline-{name}")
+
+    # The briefing, printed: no value left hanging after a dash; urgency labelled exactly.
+    conference = services.schedule_conference(
+        actor=clerk, plan=plan, data={"held_on": _workday(20), "hall_capacity": 400})
+    petitions.ensure_default_fields(demo)
+    field = demo.fields.order_by("order").first()
+    for text, urgency in (("Cầu treo thôn Nà Pàn hỏng nặng.", "urgent"),
+                          ("Mương thủy lợi bị tắc.", "pressing"),
+                          ("Đề nghị mở lớp tập huấn.", "normal")):
+        p = petitions.receive(petitions.Intake(
+            agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
+            conference_id=conference.pk), actor=clerk)
+        petitions.classify(actor=clerk, petition=p, kind="opinion", field=field,
+                           urgency=urgency)
+    page.set_viewport_size(PC)
+    page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/tai-lieu-chu-tri/")
+    page.emulate_media(media="print")
+    facts = page.locator(".briefing .facts").inner_text()
+    assert not any(line.rstrip().endswith("—") for line in facts.splitlines()), facts
+    item = page.locator(".brief-fields > li").first.inner_text()
+    assert "1 khẩn" in item and "1 cấp thiết" in item and "cấp thiết, khẩn" not in item
+    shot(page, "conference-briefing-print")
+    page.emulate_media(media="screen")
+
+    # The supervisor (HĐND): the facts read-only, no tab that would refuse him.
+    page.context.clear_cookies()
+    login(page, "giamsat", DEMO_PASSWORD)
+    for viewport, name in ((PC, "pc"), (PHONE, "phone")):
+        page.set_viewport_size(viewport)
+        page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/")
+        nav = page.locator("nav.subnav").inner_text()
+        assert "Điểm danh" not in nav and "Mốc thời gian" in nav
+        assert page.get_by_role("link", name="Lịch sử thay đổi").is_visible()
+        assert page.get_by_role("link", name="Sửa, dời lịch").count() == 0
+        shot(page, f"conference-supervisor-{name}")
+        assert page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/sua/").status == 200
+        main = page.locator("main")
+        assert "Bạn chỉ có quyền xem" in main.inner_text()
+        assert main.get_by_role("button", name="Lưu thay đổi").count() == 0
+        assert page.get_by_label("Tên hội nghị").is_disabled()
+        _axe_clean(page, axe, f"supervisor edit {name}")
+        shot(page, f"conference-supervisor-edit-{name}")
+    page.get_by_role("link", name="Lịch sử thay đổi").count()
+    page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/")
+    page.get_by_role("link", name="Lịch sử thay đổi").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.rstrip("/").endswith(f"dialogues.conference/{conference.pk}")

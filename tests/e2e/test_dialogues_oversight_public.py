@@ -16,7 +16,8 @@ from tests.dialogues.oversight_fixtures import (
 )
 from tests.e2e.conftest import login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
 
 PC = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}

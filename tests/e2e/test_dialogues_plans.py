@@ -11,7 +11,8 @@ from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency
 from tests.e2e.conftest import login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
 
 PC = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}

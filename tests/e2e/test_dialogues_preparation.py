@@ -14,7 +14,8 @@ from doithoai.org.models import Agency, User
 from tests.dialogues.test_preparation import build_prep
 from tests.e2e.conftest import login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
 
 VIEWPORTS = {"pc": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
 ANSWER = "Phòng Kinh tế đã khảo sát tuyến đường, sẽ sửa chữa trong quý I/2027."

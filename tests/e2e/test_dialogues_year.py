@@ -29,7 +29,8 @@ from doithoai.petitions.models import Petition
 from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
 
 PC = {"width": 1280, "height": 800}
 NA_PAN_OPINION = "Đường liên thôn Nà Pàn xuống cấp, mùa mưa lầy lội, đề nghị đổ bê tông."

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.models import Conference, Mode
-from doithoai.org.models import Agency, Person, Village
+from doithoai.org.models import Agency, Person, Unit, Village
+
+# Who may chair a conference: the commune's office (the People's Committee's leaders sit
+# there), the council, the party committee and the Front, and anyone whose position is a
+# chairman or vice-chairman; never village people. The secretary comes from the office.
+CHAIR_UNIT_KINDS = (Unit.Kind.OFFICE, Unit.Kind.COUNCIL, Unit.Kind.PARTY, Unit.Kind.FRONT)
+CHAIR_Q = Q(unit__kind__in=CHAIR_UNIT_KINDS) | Q(village__isnull=True) & (
+    Q(position__startswith="Chủ tịch") | Q(position__startswith="Phó Chủ tịch")
+    | Q(position__startswith="Phó chủ tịch"))
+SECRETARY_Q = Q(unit__kind=Unit.Kind.OFFICE)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -45,12 +55,17 @@ class ConferenceForm(forms.Form):
     confirmed = forms.BooleanField(
         label=_("Tôi đã xem cảnh báo và vẫn giữ thay đổi này"), required=False)
 
-    def __init__(self, *args, agency: Agency, **kwargs):
+    def __init__(self, *args, agency: Agency, conference: Conference | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         people = Person.objects.filter(agency=agency).select_related("unit").order_by(
             "full_name")
-        for name in ("chair", "co_chair", "secretary"):
-            self.fields[name].queryset = people
+        for name, allowed in (("chair", CHAIR_Q), ("co_chair", CHAIR_Q),
+                              ("secretary", SECRETARY_Q)):
+            current = getattr(conference, f"{name}_id", None) if conference else None
+            # The person already chosen stays selectable, even outside today's list.
+            self.fields[name].queryset = people.filter(
+                allowed | Q(pk=current) if current else allowed)
             self.fields[name].label_from_instance = _person_label
         self.fields["villages"].queryset = Village.objects.filter(
             agency=agency, is_active=True).order_by("order", "name")

@@ -11,18 +11,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.petition_flow import OPEN_STATES
-from doithoai.core.petition_flow import State as PS
-from doithoai.dialogues import services
+from doithoai.dialogues import oversight, services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
-from doithoai.petitions.models import Answer, Petition, Urgency
+from doithoai.petitions.models import Petition, Urgency
 
-ANSWERED = frozenset({PS.ANSWERED_AT_CONFERENCE, PS.PUBLISHED})
-ROUTED = frozenset({PS.ESCALATED, PS.TRANSFERRED, PS.NOT_ACCEPTED})
 OPEN = sorted(OPEN_STATES)
 PRESSING = (Urgency.PRESSING, Urgency.URGENT)
 UNCLASSIFIED = _("Chưa phân loại lĩnh vực")
@@ -120,14 +117,38 @@ def milestone_summary(conference: Conference, today: dt.date | None = None
 
 @dataclass
 class CarryOver:
+    """What became of one earlier conference's petitions, counted by the roll-up's own rule
+    (`oversight.counts`): an answer given at the conference is on time; a written one is on
+    time when published (local day) on or before its due date."""
+
     conference: Conference
-    total: int = 0
-    on_time: int = 0
-    late: int = 0
-    open: int = 0
-    open_overdue: int = 0
-    routed: int = 0
+    counts: oversight.Counts = field(default_factory=oversight.Counts)
     open_rows: list[Petition] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.counts.received
+
+    @property
+    def on_time(self) -> int:
+        return self.counts.answered_on_time
+
+    @property
+    def late(self) -> int:
+        return self.counts.answered_late
+
+    @property
+    def open(self) -> int:
+        return self.counts.open
+
+    @property
+    def open_overdue(self) -> int:
+        return self.counts.open_overdue
+
+    @property
+    def routed(self) -> int:
+        c = self.counts
+        return c.escalated + c.transferred + c.not_accepted
 
 
 def previous_conferences(conference: Conference, today: dt.date | None = None):
@@ -137,45 +158,24 @@ def previous_conferences(conference: Conference, today: dt.date | None = None):
             .exclude(pk=conference.pk).order_by("held_on", "pk"))
 
 
-def answered_at(petitions: list[Petition]) -> dict[int, dt.datetime]:
-    """When each petition's answer reached the citizen: the publication of its current
-    answer (an answer given at the conference is published there and then)."""
-    rows = (Answer.objects.filter(petition__in=petitions, is_current=True)
-            .exclude(published_at=None).values_list("petition_id", "published_at"))
-    return dict(rows)
-
-
-def _answered_on_time(petition: Petition, at: dt.datetime) -> bool:
-    if petition.due_date is None:
-        return True
-    return timezone.localtime(at).date() <= petition.due_date
+def counts_by_conference(petitions: QuerySet, today: dt.date) -> dict[int, oversight.Counts]:
+    """`oversight.counts` per conference, in one GROUP BY query (the same conditions as the
+    province's roll-up and the yearly report, so the figures always agree)."""
+    rows = (oversight._annotated(petitions).order_by().values("conference_id")
+            .annotate(**oversight._aggregates(today)))
+    return {row.pop("conference_id"): oversight.Counts(**row) for row in rows}
 
 
 def carry_over(conference: Conference, today: dt.date | None = None) -> list[CarryOver]:
     """What became of the petitions of each earlier conference of the agency."""
     today = _today(today)
     previous = list(previous_conferences(conference, today))
-    petitions = list(Petition.objects.filter(conference__in=previous)
-                     .select_related("unit", "village", "field")
-                     .order_by("due_date", "tracking_code"))
-    published = answered_at(petitions)
-    reports = {c.pk: CarryOver(c) for c in previous}
-    for p in petitions:
-        report = reports[p.conference_id]
-        report.total += 1
-        at = published.get(p.pk)
-        if p.state in ANSWERED or (p.state == PS.CLOSED and at is not None):
-            if at is None or _answered_on_time(p, at):
-                report.on_time += 1
-            else:
-                report.late += 1
-        elif p.state in ROUTED or p.state == PS.CLOSED:
-            report.routed += 1
-        else:
-            report.open += 1
-            p.is_overdue = p.due_date is not None and p.due_date < today
-            report.open_overdue += p.is_overdue
-            report.open_rows.append(p)
+    counts = counts_by_conference(Petition.objects.filter(conference__in=previous), today)
+    reports = {c.pk: CarryOver(c, counts.get(c.pk, oversight.Counts())) for c in previous}
+    for p in (Petition.objects.filter(conference__in=previous, state__in=OPEN)
+              .select_related("unit", "village", "field").order_by("due_date", "tracking_code")):
+        p.is_overdue = p.due_date is not None and p.due_date < today
+        reports[p.conference_id].open_rows.append(p)
     return list(reports.values())
 
 
@@ -191,7 +191,9 @@ def carry_over_open_count(conference: Conference, today: dt.date | None = None) 
 class FieldGroup:
     name: str
     total: int = 0
-    pressing: int = 0
+    pressing: int = 0  # cấp thiết or khẩn: what sorts the fields
+    only_pressing: int = 0  # cấp thiết
+    urgent: int = 0  # khẩn
     issues: list[tuple[str, int]] = field(default_factory=list)
     pressing_rows: list[Petition] = field(default_factory=list)
 
@@ -218,9 +220,15 @@ def briefing(conference: Conference, today: dt.date | None = None) -> Briefing:
         group.total += 1
         if p.urgency in PRESSING:
             group.pressing += 1
+            if p.urgency == Urgency.URGENT:
+                group.urgent += 1
+            else:
+                group.only_pressing += 1
             group.pressing_rows.append(p)
         if p.issue_id:
             issue_counts[name][p.issue.title] += 1
+    for group in groups.values():
+        group.pressing_rows.sort(key=lambda p: p.urgency != Urgency.URGENT)  # khẩn first
     for name, counts in issue_counts.items():
         groups[name].issues = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     fields = sorted(groups.values(), key=lambda g: (-g.pressing, -g.total, g.name))

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.core.text import fold
@@ -34,6 +35,7 @@ from doithoai.dialogues.conference_forms import (
     OutcomeForm,
 )
 from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
+from doithoai.dialogues.views.public import public_conferences
 from doithoai.org.access import acting_roles, get_visible_object_or_404, require_role, scope_of
 from doithoai.org.models import Role
 
@@ -72,6 +74,15 @@ def _is_carry_over(title: str) -> bool:
     return fold(title) == fold(defaults.CARRY_OVER_ITEM)
 
 
+def _page(request, template: str, conference: Conference, context: dict, status=200):
+    """Render a conference page with its sub-navigation: only the tabs this user may open
+    (check-in is the office's; the public announcement exists once the plan is announced)."""
+    nav = {"office": _is_office(request.user, conference),
+           "announcement": public_conferences().filter(pk=conference.pk).exists()}
+    return render(request, template, {"conference": conference, "nav": nav, **context},
+                  status=status)
+
+
 # -- schedule -------------------------------------------------------------------------------
 
 
@@ -99,8 +110,13 @@ def conference_new(request, plan_pk):
                 except ValidationError as exc:
                     _form_errors(form, exc)
                 else:
-                    messages.success(request, _("Đã tạo hội nghị. Các mốc thời gian đã được "
-                                                "tính theo ngày tổ chức."))
+                    if conference.held_on:
+                        text = _("Đã tạo hội nghị. Các mốc thời gian đã được tính theo ngày "
+                                 "tổ chức.")
+                    else:
+                        text = _("Đã tạo hội nghị, thời gian thông báo sau. Khi ấn định "
+                                 "ngày tổ chức, hãy sửa hội nghị để tính các mốc thời gian.")
+                    messages.success(request, text)
                     return redirect("dialogues:conference_detail", conference.pk)
     else:
         form = ConferenceForm(agency=plan.agency, initial={
@@ -140,19 +156,25 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
                 **version, "concluded_on": conference.held_on})
         elif state == Conference.State.CONCLUDED:
             forms["close"] = bound.get("close") or CloseForm(initial=version)
+    unsettled = (services.unsettled(conference).count()
+                 if state == Conference.State.CONCLUDED else 0)
+    # After a refused close the error already says how many are left: say it once.
+    unsettled_said = bool(unsettled) and "close" in forms and ngettext(
+        "Còn %(n)s ý kiến chưa được trả lời hoặc chuyển cấp trên.",
+        "Còn %(n)s ý kiến chưa được trả lời hoặc chuyển cấp trên.", unsettled
+    ) % {"n": unsettled} in forms["close"].non_field_errors()
     agenda = list(conference.agenda.all())
     for item in agenda:
         item.is_carry_over = _is_carry_over(item.title)
     total = sum(i.minutes for i in agenda)
-    return render(request, "dialogues/conferences/detail.html", {
-        "conference": conference, "plan": conference.plan, "can_act": can_act,
+    return _page(request, "dialogues/conferences/detail.html", conference, {
+        "plan": conference.plan, "can_act": can_act,
         "summary": queries.milestone_summary(conference), "progress": progress,
         "totals": queries.progress_totals(progress), "queue_url": _queue_url(conference),
         "forms": forms, "agenda": agenda, "agenda_total": total,
         "agenda_ends": edits.ends_at(conference, total),
         "villages": list(conference.villages.all()),
-        "unsettled": services.unsettled(conference).count()
-        if state == Conference.State.CONCLUDED else 0,
+        "unsettled": unsettled, "unsettled_said": unsettled_said,
         "planned_seats": services.planned_seats(conference),
         "resend": Invitation.objects.filter(delegate__conference=conference,
                                             needs_resend=True).count(),
@@ -218,6 +240,23 @@ def conference_close(request, pk):
 MOVING = ("held_on", "starts_at", "venue")
 
 
+def _impact_rows(conference: Conference, dues) -> list[dict]:
+    """The steps of an impact with their unit and, once done, the day they were done."""
+    if not dues:
+        return []
+
+    def key(kind, title):
+        return kind, title if kind == Milestone.Kind.TASK else ""
+
+    milestones = {key(m.kind, m.title): m for m in conference.milestones.select_related("unit")}
+    rows = []
+    for d in dues:
+        m = milestones.get(key(d.kind, d.title))
+        rows.append({"due": d, "unit": m.unit if m else None,
+                     "done_on": m.done_on if m else None})
+    return rows
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def conference_edit(request, pk):
@@ -226,11 +265,12 @@ def conference_edit(request, pk):
         messages.error(request, _("Hội nghị đã diễn ra: không đổi thông tin tổ chức được "
                                   "nữa."))
         return redirect("dialogues:conference_detail", conference.pk)
+    can_act = _is_office(request.user, conference)
     impact = None
     sent = 0
     if request.method == "POST":
         _require_office(request.user, conference)
-        form = ConferenceEditForm(request.POST, agency=conference.agency)
+        form = ConferenceEditForm(request.POST, agency=conference.agency, conference=conference)
         if form.is_valid():
             d = form.cleaned_data
             data = form.service_data()
@@ -243,7 +283,8 @@ def conference_edit(request, pk):
                     form.add_error("held_on", error)
             sent = (Invitation.objects.filter(delegate__conference=conference)
                     .exclude(sent_at=None).count()) if moved else 0
-            needs = sent or (date_moved and (impact.impossible or impact.date_check.warnings))
+            needs = sent or (date_moved and (impact.impossible or impact.late_done
+                                             or impact.date_check.warnings))
             if needs and not d["confirmed"] and not form.errors:
                 form.add_error("confirmed", _("Hãy xem ảnh hưởng của thay đổi ở trên và đánh "
                                               "dấu xác nhận trước khi lưu."))
@@ -263,13 +304,16 @@ def conference_edit(request, pk):
                         text += " " + _("%(n)s giấy mời được đánh dấu cần gửi lại.") % {"n": sent}
                     messages.success(request, text)
                     return redirect("dialogues:conference_detail", conference.pk)
-            if not (impact.impossible or sent or impact.date_check.warnings):
+            if not (impact.impossible or impact.late_done or sent
+                    or impact.date_check.warnings):
                 impact = None
     else:
-        form = ConferenceEditForm(agency=conference.agency,
+        form = ConferenceEditForm(agency=conference.agency, conference=conference,
                                   initial=ConferenceEditForm.initial_for(conference))
-    return render(request, "dialogues/conferences/form.html", {
-        "form": form, "plan": conference.plan, "conference": conference, "impact": impact,
+    return _page(request, "dialogues/conferences/form.html", conference, {
+        "form": form, "plan": conference.plan, "impact": impact, "can_act": can_act,
+        "impossible": _impact_rows(conference, impact.impossible if impact else []),
+        "late_done": _impact_rows(conference, impact.late_done if impact else []),
         "sent": sent, "warnings": impact.date_check.warnings if impact else [],
         "creating": False}, status=400 if form.is_bound else 200)
 
@@ -338,8 +382,8 @@ def agenda(request, pk):
             initial={"title": item.title, "presenter": item.presenter,
                      "minutes": item.minutes})
     total = sum(i.minutes for i in items)
-    return render(request, "dialogues/conferences/agenda.html", {
-        "conference": conference, "items": items, "can_edit": can_edit, "add_form": add_form,
+    return _page(request, "dialogues/conferences/agenda.html", conference, {
+        "items": items, "can_edit": can_edit, "add_form": add_form,
         "total": total, "ends": edits.ends_at(conference, total),
         "bound_item": bound_item}, status=400 if request.method == "POST" else 200)
 
@@ -369,9 +413,8 @@ def _timeline(request, conference: Conference, *, bound_pk=None, bound_form=None
         if row.can_undo:
             row.undo = undo_form if m.pk == bound_pk and undo_form else MilestoneUndoForm(
                 prefix=f"u{m.pk}")
-    return render(request, "dialogues/conferences/timeline.html", {
-        "conference": conference, "rows": rows,
-        "summary": queries.milestone_summary(conference)}, status=status)
+    return _page(request, "dialogues/conferences/timeline.html", conference, {
+        "rows": rows, "summary": queries.milestone_summary(conference)}, status=status)
 
 
 @login_required
@@ -434,16 +477,16 @@ def milestone_undo(request, pk, mpk):
 def carry_over(request, pk):
     conference = _conference(request, pk)
     reports = queries.carry_over(conference)
-    return render(request, "dialogues/conferences/carry_over.html", {
-        "conference": conference, "reports": reports,
-        "open_total": sum(r.open for r in reports), "today": timezone.localdate()})
+    return _page(request, "dialogues/conferences/carry_over.html", conference, {
+        "reports": reports, "open_total": sum(r.open for r in reports),
+        "today": timezone.localdate()})
 
 
 @login_required
 def briefing(request, pk):
     conference = _conference(request, pk)
-    return render(request, "dialogues/conferences/briefing.html", {
-        "conference": conference, "b": queries.briefing(conference)})
+    return _page(request, "dialogues/conferences/briefing.html", conference, {
+        "b": queries.briefing(conference)})
 
 
 urlpatterns = [
