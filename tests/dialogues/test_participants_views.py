@@ -245,3 +245,22 @@ def test_removing_someone_already_invited_asks_why(client, clerk, built, napan):
     assert not Delegate.objects.filter(pk=seat.pk).exists()
     event = AuditEvent.objects.get(action="delegate.remove", object_id=str(seat.pk))
     assert event.reason == "Đơn vị cử người khác dự thay"
+
+
+def test_a_rehearsal_check_in_is_undone_and_never_counts_as_attendance(client, clerk, built):
+    from doithoai.dialogues import services as conf_services
+
+    p.prepare_invitations(actor=clerk, conference=built)
+    invitation = Invitation.objects.filter(delegate__conference=built).first()
+    p.check_in(actor=clerk, conference=built, code=invitation.code)  # before the day
+    assert conf_services.checked_in_count(built) == 0
+    client.force_login(clerk)
+    url = _url("checkin_undo", built.pk, invitation.pk)
+    client.post(url, {"reason": ""})
+    invitation.refresh_from_db()
+    assert invitation.checked_in_at is not None  # a reason is required
+    client.post(url, {"reason": "Điểm danh thử trước ngày họp"})
+    invitation.refresh_from_db()
+    assert invitation.checked_in_at is None
+    assert AuditEvent.objects.filter(action="invitation.undo_check_in",
+                                     reason="Điểm danh thử trước ngày họp").exists()

@@ -152,3 +152,9 @@ def test_moving_the_date_names_late_tasks_and_steps_done_too_early(conference, c
     assert any("kinh phí" in t for t in titles)  # the office's budget task, 7 days before
     assert [d.kind for d in impact.late_done] == ["announcement"]  # 7 days are not kept
     assert impact.needs_confirmation
+
+
+def test_steps_after_the_session_wait_for_it(conference, clerk):
+    notice = conference.milestones.get(kind=Milestone.Kind.CONCLUSION_NOTICE)
+    with pytest.raises(ValidationError, match="làm sau hội nghị"):
+        services.mark_done(actor=clerk, milestone=notice, proof="Số 45/TB-UBND")

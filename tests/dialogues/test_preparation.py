@@ -317,7 +317,13 @@ def test_the_last_prepared_answer_confirms_the_milestone(prep):
     preparation.save_prepared_answer(actor=users["vanphong"], conference=conference,
                                      petition=p["outside"], text="Hỗ trợ giống vụ xuân.")
     milestone.refresh_from_db()
-    assert milestone.done_on is not None and "cả 4 ý kiến" in milestone.proof
+    assert milestone.done_on is None  # the allowance opinion is not given to any unit yet
+    allowance = petitions.assign(actor=users["vanphong"], petition=p["allowance"],
+                                 unit=prep["units"]["van-hoa-xa-hoi"])
+    preparation.save_prepared_answer(actor=users["vanphong"], conference=conference,
+                                     petition=allowance, text="Chi trả trong tháng 12.")
+    milestone.refresh_from_db()
+    assert milestone.done_on is not None and "cả 5 ý kiến" in milestone.proof
 
     units = preparation.prepared_answers_by_unit(conference)
     assert [u.unit_name for u in units] == ["Phòng Kinh tế", "Phòng Văn hóa - Xã hội",

@@ -17,11 +17,18 @@ COMMON_VERBS = {
 }
 
 ACTION_LABELS: dict[str, str] = {}
+# Names of the extra facts some events carry besides model fields ("sent": 12, "late": True).
+KEY_LABELS: dict[str, str] = {}
 
 
 def register(code: str, label) -> None:
     """Name an action code; `label` is usually a gettext_lazy string."""
     ACTION_LABELS[code] = label
+
+
+def register_keys(labels: dict) -> None:
+    """Name the keys of facts that events record besides model fields."""
+    KEY_LABELS.update(labels)
 
 
 def action_label(code: str, model=None) -> str:

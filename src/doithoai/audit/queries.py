@@ -20,8 +20,10 @@ def field_label(model: type[Model], name: str) -> str:
     its own: it reads as the related model's plural name."""
     try:
         field = model._meta.get_field(name)
-    except FieldDoesNotExist:  # removed since the event was written
-        return name
+    except FieldDoesNotExist:  # a fact the event carries, or a field removed since
+        from doithoai.audit.labels import KEY_LABELS
+
+        return str(KEY_LABELS.get(name, name))
     if hasattr(field, "verbose_name"):
         return str(field.verbose_name)
     return str(field.related_model._meta.verbose_name_plural)

@@ -8,6 +8,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from doithoai.audit.labels import action_label
@@ -43,9 +45,32 @@ def _display(model, name: str, value) -> str:
         field, choices = None, {}
     if field is not None and field.many_to_one and field.concrete:
         return _related_name(field, value) or str(value)
+    if isinstance(value, list) and len(value) > LIST_SHOWN:
+        shown = ", ".join(str(v) for v in value[:LIST_SHOWN])
+        return _("%(n)s mục: %(shown)s, …") % {"n": len(value), "shown": shown}
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and (moment := _moment(value)) is not None:
+        return moment
     return str(choices.get(value, value))
+
+
+LIST_SHOWN = 5  # a long list (122 invitation codes) reads as its count and first items
+
+
+def _moment(value: str) -> str | None:
+    """An ISO date or date-time stored in the log, as a person reads it (local time)."""
+    if len(value) < 10 or value[4:5] != "-" or value[7:8] != "-":
+        return None
+    if len(value) == 10:
+        day = parse_date(value)
+        return day.strftime("%d/%m/%Y") if day else None
+    moment = parse_datetime(value)
+    if moment is None:
+        return None
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return moment.strftime("%H:%M %d/%m/%Y")
 
 
 def _entry(model, event) -> dict:

@@ -6,3 +6,6 @@ class DialoguesConfig(AppConfig):
     name = "doithoai.dialogues"
     label = "dialogues"
     verbose_name = _("Hội nghị đối thoại")
+
+    def ready(self):
+        from doithoai.dialogues import audit_labels  # noqa: F401 (registers the labels)

@@ -702,6 +702,23 @@ def check_in(*, actor, conference: Conference, code: str | None = None,
     return invitation
 
 
+def undo_check_in(*, actor, invitation: Invitation, reason: str) -> Invitation:
+    """A check-in made by mistake (the wrong person, a rehearsal) is withdrawn, with a
+    reason kept in the log."""
+    _office(actor, invitation.delegate.conference)
+    reason = require_reason(reason)
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.checked_in_at is None:
+            raise ValidationError(_("%(name)s chưa điểm danh.") % {"name": invitation.delegate})
+        before = snapshot(invitation)
+        invitation.checked_in_at = invitation.checked_in_by = None
+        invitation.save()
+        record(actor=actor, action="invitation.undo_check_in", obj=invitation, before=before,
+               after=snapshot(invitation), reason=reason)
+    return invitation
+
+
 def walk_in(*, actor, conference: Conference, full_name: str, village: Village | None = None,
             position: str = "") -> Invitation:
     """Someone not on the list attends: added (as another guest) and checked in."""

@@ -541,8 +541,12 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         answer.save()
         record(actor=actor, action="prepared_answer.save", obj=answer, before=before,
                after=snapshot(answer))
-        rows = [r for r in _rows(Petition.objects.all(), conference) if r.needed]
-        if rows and all(r.ready for r in rows):
+        every = _rows(Petition.objects.all(), conference)
+        rows = [r for r in every if r.needed]
+        # Opinions not yet given to any unit still wait for an answer: not complete yet.
+        unassigned = [r for r in every if not r.needed and not r.petition.unit_id
+                      and r.petition.state not in services.SETTLED_STATES]
+        if rows and not unassigned and all(r.ready for r in rows):
             services.confirm_automatic(
                 conference, Milestone.Kind.PREPARED_ANSWERS,
                 f"Các đơn vị đã gửi nội dung trả lời cho cả {len(rows)} ý kiến, vấn đề đã "

@@ -35,10 +35,9 @@ from doithoai.org.models import Agency, Role, Unit, Village
 from doithoai.workdays.calendar import get_calendar
 
 OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
-# Milestones the product confirms itself from the work recorded (the rest need a proof).
-AUTOMATIC = {Milestone.Kind.INVITATIONS, Milestone.Kind.VILLAGE_OPINIONS,
-             Milestone.Kind.DELEGATE_LISTS, Milestone.Kind.CONCLUSION_NOTICE,
-             Milestone.Kind.WRITTEN_ANSWERS}
+# Steps that come after the session: they cannot be done while the conference is ahead.
+AFTER_THE_SESSION = {Milestone.Kind.CONCLUSION_NOTICE, Milestone.Kind.RESULTS_ANNOUNCED,
+                     Milestone.Kind.WRITTEN_ANSWERS}
 # A petition of a conference counts as dealt with once answered, escalated or routed away.
 SETTLED_STATES = frozenset({
     PetitionState.ANSWERED_AT_CONFERENCE, PetitionState.PUBLISHED, PetitionState.CLOSED,
@@ -615,6 +614,10 @@ def mark_done(*, actor, milestone: Milestone, proof: str, done_on: dt.date | Non
     roles = OFFICE_ROLES | {Role.UNIT_OFFICER}
     require_role(actor, milestone, roles,
                  _("Chỉ Văn phòng, lãnh đạo hoặc đơn vị phụ trách được xác nhận việc này."))
+    if milestone.kind in AFTER_THE_SESSION and \
+            milestone.conference.state == Conference.State.PLANNED:
+        raise ValidationError(_("Việc này làm sau hội nghị: hãy ghi nhận hội nghị đã tổ chức "
+                                "trước."))
     proof = nfc(proof or "").strip()
     if not proof:
         raise ValidationError({"proof": _("Hãy ghi minh chứng (số văn bản, nơi đăng tải, "
@@ -706,10 +709,16 @@ def record_outcome(*, actor, conference: Conference, outcome: str, attendance: i
 
 
 def checked_in_count(conference: Conference) -> int:
+    """People checked in at the door. Check-ins before the conference day (a rehearsal of the
+    door, say) are not attendance."""
     from doithoai.dialogues.models import Invitation
 
-    return Invitation.objects.filter(delegate__conference=conference).exclude(
-        checked_in_at=None).count()
+    checked = Invitation.objects.filter(delegate__conference=conference).exclude(
+        checked_in_at=None)
+    if conference.held_on is not None:
+        start = timezone.make_aware(dt.datetime.combine(conference.held_on, dt.time.min))
+        checked = checked.filter(checked_in_at__gte=start)
+    return checked.count()
 
 
 def issue_conclusion(*, actor, conference: Conference, number: str, concluded_on: dt.date,

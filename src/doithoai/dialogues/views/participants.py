@@ -424,6 +424,24 @@ def checkin(request, pk: int):
 
 
 @login_required
+@require_POST
+def checkin_undo(request, pk: int, invitation_pk: int):
+    conference = _conference(request, pk)
+    _require_office(request.user, conference)
+    invitation = get_visible_object_or_404(
+        request.user, Invitation.objects.filter(delegate__conference=conference), invitation_pk)
+    try:
+        svc.undo_check_in(actor=request.user, invitation=invitation,
+                          reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Đã hủy điểm danh của %(name)s.")
+                         % {"name": invitation.delegate.addressee})
+    return redirect(_checkin_url(conference, (request.POST.get("q") or "").strip()[:80]))
+
+
+@login_required
 @require_GET
 def checkin_count(request, pk: int):
     conference = _conference(request, pk)
@@ -476,5 +494,7 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/giay-moi/danh-sach/", invitation_list, name="invitation_list"),
     path("hoi-nghi/<int:pk>/diem-danh/", checkin, name="checkin"),
     path("hoi-nghi/<int:pk>/diem-danh/so-luong/", checkin_count, name="checkin_count"),
+    path("hoi-nghi/<int:pk>/diem-danh/<int:invitation_pk>/huy/", checkin_undo,
+         name="checkin_undo"),
     path("hoi-nghi/<int:pk>/diem-danh/vang-lai/", walk_in, name="walk_in"),
 ]
