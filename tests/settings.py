@@ -13,3 +13,17 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# The demo's own province only (the whole country's 3,355 units cost a second per test);
+# the loader's own tests load everything.
+DEMO_UNITS_ONLY = True
+
+# Files the tests write (uploads, issued documents, converted PDFs) go to a folder of their
+# own per test process, never into the development data under var/.
+import tempfile  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+_RUN = _Path(tempfile.gettempdir()) / f"doithoai-tests-{_WORKER}"
+MEDIA_ROOT = _RUN / "media"
+DOCUMENTS_CACHE_DIR = _RUN / "documents-cache"

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "doithoai.dialogues",
     "doithoai.petitions",
     "doithoai.public",
+    "doithoai.documents",
     "doithoai.web",
 ]
 
@@ -176,12 +177,24 @@ if not DEBUG:
 PETITION_ANSWER_WORKDAYS = env.int("PETITION_ANSWER_WORKDAYS", default=15)
 PETITION_COMPLEX_ANSWER_WORKDAYS = env.int("PETITION_COMPLEX_ANSWER_WORKDAYS", default=30)
 PETITION_DUE_SOON_WORKDAYS = env.int("PETITION_DUE_SOON_WORKDAYS", default=3)
+# The demo loads every province and commune; the tests set this to load only its own.
+DEMO_UNITS_ONLY = False
 # Text messages go through a gateway class; the default writes them to the log. A real SMS or
 # Zalo provider plugs in here.
 SMS_GATEWAY = env.str("SMS_GATEWAY", default="doithoai.petitions.sms.LogGateway")
 # Where citizens reach the public pages: printed in e-mails and text messages (no request
 # there to take it from). Required in production; a system check warns when it is left unset.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# Official documents: PDFs and previews are made by LibreOffice headless (the `soffice` program,
+# a name on PATH or a full path), at most DOCUMENTS_PDF_TIMEOUT seconds each, and kept in a
+# cache keyed by the .docx's content so that the same document is never converted twice.
+DOCUMENTS_SOFFICE = env.str("DOCUMENTS_SOFFICE", default="soffice")
+# The preview image of page 1 is drawn from the PDF by `pdftoppm` (poppler-utils): LibreOffice
+# without its Draw module (libreoffice-writer-nogui) has no PNG export.
+DOCUMENTS_PDFTOPPM = env.str("DOCUMENTS_PDFTOPPM", default="pdftoppm")
+DOCUMENTS_PDF_TIMEOUT = env.int("DOCUMENTS_PDF_TIMEOUT", default=60)
+DOCUMENTS_CACHE_DIR = Path(env.str("DOCUMENTS_CACHE_DIR",
+                                   default=str(DATA_DIR / "documents-cache")))
 
 LOGGING = {
     "version": 1,

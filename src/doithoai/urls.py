@@ -29,6 +29,7 @@ urlpatterns = [
     path("to-chuc/", include("doithoai.org.urls")),
     path("lich-su/", include("doithoai.audit.urls")),
     path("lich-lam-viec/", include("doithoai.workdays.urls")),
+    path("van-ban/", include("doithoai.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
 ]

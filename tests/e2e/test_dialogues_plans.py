@@ -92,7 +92,7 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     assert plan.venue == "Nhà Văn hoá xã Điềm He"
     published = plan.published_on.strftime("%d/%m/%Y")
     assert (f"ban hành ngày 20/11/2026; công khai ngày {published}"
-            in " ".join(page.locator(".status-line").inner_text().split()))
+            in " ".join(page.locator(".status-line").first.inner_text().split()))
     shot(page, "plans-detail-pc")
 
     # A second, draft plan so the composition and task pages show their forms.

@@ -66,7 +66,7 @@ def _rewrite_sheet(data: bytes, change) -> bytes:
 def with_stored_formula_value(data: bytes, ref: str, value: str) -> bytes:
     """Give the formula in cell `ref` the value Excel would have stored when saving."""
     def change(xml: str) -> str:
-        pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v ?/>(</v>)?</c>')
+        pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f>(?:<v ?/>|<v></v>)</c>')
         assert pattern.search(xml), xml
         return pattern.sub(rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v></c>', xml)
     return _rewrite_sheet(data, change)
@@ -74,7 +74,7 @@ def with_stored_formula_value(data: bytes, ref: str, value: str) -> bytes:
 
 def with_error_value(data: bytes, ref: str, error: str = "#DIV/0!") -> bytes:
     def change(xml: str) -> str:
-        pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v ?/>(</v>)?</c>')
+        pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f>(?:<v ?/>|<v></v>)</c>')
         assert pattern.search(xml), xml
         return pattern.sub(rf'<c r="{ref}"\1 t="e"><f>\2</f><v>{error}</v></c>', xml)
     return _rewrite_sheet(data, change)

@@ -614,10 +614,6 @@ def mark_done(*, actor, milestone: Milestone, proof: str, done_on: dt.date | Non
     roles = OFFICE_ROLES | {Role.UNIT_OFFICER}
     require_role(actor, milestone, roles,
                  _("Chỉ Văn phòng, lãnh đạo hoặc đơn vị phụ trách được xác nhận việc này."))
-    if milestone.kind in AFTER_THE_SESSION and \
-            milestone.conference.state == Conference.State.PLANNED:
-        raise ValidationError(_("Việc này làm sau hội nghị: hãy ghi nhận hội nghị đã tổ chức "
-                                "trước."))
     proof = nfc(proof or "").strip()
     if not proof:
         raise ValidationError({"proof": _("Hãy ghi minh chứng (số văn bản, nơi đăng tải, "
@@ -629,6 +625,11 @@ def mark_done(*, actor, milestone: Milestone, proof: str, done_on: dt.date | Non
         milestone = _locked(Milestone, milestone.pk)
         if milestone.done_on:
             raise ValidationError(_("Việc này đã được xác nhận hoàn thành."))
+        state = Conference.objects.values_list("state", flat=True).get(
+            pk=milestone.conference_id)
+        if milestone.kind in AFTER_THE_SESSION and state == Conference.State.PLANNED:
+            raise ValidationError(_("Việc này làm sau hội nghị: hãy ghi nhận hội nghị đã tổ "
+                                    "chức trước."))
         before = snapshot(milestone)
         milestone.done_on, milestone.proof = done_on, proof
         milestone.done_by = actor if actor and actor.is_authenticated else None

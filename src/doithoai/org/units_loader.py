@@ -50,11 +50,13 @@ def _rows():
 
 
 @transaction.atomic
-def load_units() -> LoadResult:
-    """Idempotent: creates what is missing, updates what changed, leaves the rest."""
+def load_units(provinces: set[str] | None = None) -> LoadResult:
+    """Idempotent: creates what is missing, updates what changed, leaves the rest.
+    `provinces` (official codes) limits the load to those provinces and their communes."""
     result = LoadResult()
     existing = {u.code: u for u in AdministrativeUnit.objects.all()}
-    rows = list(_rows())
+    rows = [(code, fields, parent) for code, fields, parent in _rows()
+            if provinces is None or (parent or code) in provinces]
     # Provinces first so that communes can point at them.
     _sync([(code, fields) for code, fields, parent in rows if parent is None], existing, result)
     provinces = dict(

@@ -1,5 +1,6 @@
 """Loads the demo organisation; safe to run again (finds rows by their natural keys)."""
 
+from django.conf import settings
 from django.db import transaction
 
 from doithoai.audit.services import record, snapshot
@@ -78,7 +79,10 @@ def _commune(spec: dict, province: Agency, password: str) -> list[tuple[str, str
 def load_demo() -> list[tuple[str, str, str]]:
     """Creates or refreshes the demo data; returns (username, name, role) of each account."""
     if not AdministrativeUnit.objects.exists():
-        load_units()
+        # The whole country, unless settings ask for the demo's province only (the tests:
+        # a second per test instead of three).
+        only = {data.PROVINCE["admin_unit"]} if settings.DEMO_UNITS_ONLY else None
+        load_units(provinces=only)
     password = data.DEMO_PASSWORD
     admin_name = admin_label = data.ADMIN_ACCOUNT[1]
     admin = _account(data.ADMIN_ACCOUNT[0], admin_name, password,

@@ -1,0 +1,37 @@
+"""Documents in the Django admin: shown read-only. Numbers, issued files and templates change
+only through `documents.services` (each change audited), never by hand here."""
+
+from django.contrib import admin
+
+from doithoai.documents.models import AgencyTemplate, Document, DocumentRegister
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DocumentRegister)
+class DocumentRegisterAdmin(ReadOnlyAdmin):
+    list_display = ["agency", "year", "code", "last_number"]
+    list_filter = ["year", "code"]
+
+
+@admin.register(Document)
+class DocumentAdmin(ReadOnlyAdmin):
+    list_display = ["number_text", "kind", "title", "state", "issued_on", "agency"]
+    list_filter = ["state", "kind", "agency"]
+    search_fields = ["number_text", "title"]
+    date_hierarchy = "issued_on"
+
+
+@admin.register(AgencyTemplate)
+class AgencyTemplateAdmin(ReadOnlyAdmin):
+    list_display = ["agency", "kind", "uploaded_at", "uploaded_by", "active"]
+    list_filter = ["kind", "active"]

@@ -1,0 +1,155 @@
+"""The context of the plan (Kế hoạch, R01): every section of a `dialogues.Plan` as the plain
+NFC strings the template prints, and the fields still missing before it can be issued."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from doithoai.core import decree30
+from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
+
+ROMAN_SIDES = ("commune", "village", "extra")
+SIDE_LABELS = {"commune": "Đại biểu xã", "village": "Đại biểu thôn", "extra": "Khách mời khác"}
+# Bodies the committee does not direct: the plan asks them ("Đề nghị …") instead of assigning.
+REQUESTED_KINDS = {"front", "mass", "party", "council", "external"}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.lstrip("-–+*• ").strip() for line in (text or "").splitlines()
+            if line.lstrip("-–+*• ").strip()]
+
+
+def _sentence(text: str) -> str:
+    """A list item or a sentence ends with a full stop unless it has its punctuation."""
+    text = text.strip()
+    return text if not text or text[-1] in ".;:!?…)" else text + "."
+
+
+def _sentences(text: str) -> list[str]:
+    return [_sentence(line) for line in _lines(text)]
+
+
+def _seats(group) -> str:
+    label = group.label.rstrip(" ;.")
+    if group.per_village and (group.seats > 1 or group.side == "citizen"):
+        label += f" (dự kiến {decree30.number_text(group.seats)} đại biểu/thôn)"
+    return label
+
+
+def composition(plan) -> list[dict]:
+    """The composition grouped "a) Đại biểu xã", "b) Đại biểu thôn" (citizens' representatives
+    are counted per village with the villages), each item "…;" and the group's last "."."""
+    by_side: dict[str, list[str]] = {side: [] for side in ROMAN_SIDES}
+    for group in plan.groups.all():
+        side = "village" if group.side == "citizen" else group.side
+        by_side.setdefault(side, []).append(_seats(group))
+    result = []
+    for side in ROMAN_SIDES:
+        items = by_side.get(side) or []
+        if not items:
+            continue
+        items = [item + ("." if i == len(items) - 1 else ";") for i, item in enumerate(items)]
+        result.append({"letter": "abc"[len(result)], "label": SIDE_LABELS[side],
+                       "entries": items})
+    return result
+
+
+def tasks(plan) -> list[dict]:
+    """Tasks grouped by unit in the plan's order, numbered by unit."""
+    groups: list[dict] = []
+    index: dict[int, dict] = {}
+    for task in plan.tasks.select_related("unit").all():
+        group = index.get(task.unit_id)
+        if group is None:
+            unit = task.unit
+            heading = unit.name
+            if unit.kind in REQUESTED_KINDS:
+                heading = f"Đề nghị {unit.name}"
+            group = {"number": len(groups) + 1, "heading": heading, "entries": []}
+            index[task.unit_id] = group
+            groups.append(group)
+        text = task.text.strip()
+        if text:
+            group["entries"].append(text if text[-1] in ".;:!?" else text + ".")
+    return groups
+
+
+def missing(plan) -> list[str]:
+    """What the plan still lacks before it can be issued (Vietnamese field names)."""
+    result = []
+    checks = [
+        ("trích yếu", plan.title),
+        ("căn cứ ban hành", plan.legal_bases),
+        ("mục đích", plan.purposes),
+        ("yêu cầu", plan.requirements),
+        ("hình thức", plan.form),
+        ("thời gian", plan.time_text),
+        ("địa điểm", plan.venue),
+        ("nội dung", plan.content),
+        ("chương trình hội nghị", plan.programme),
+        ("kinh phí thực hiện", plan.budget),
+        ("nơi nhận", plan.recipients),
+        ("chức vụ người ký", plan.signer_position),
+    ]
+    for name, value in checks:
+        if not (value or "").strip():
+            result.append(name)
+    if plan.signer_id is None or not plan.signer.full_name.strip():
+        result.append("người ký")
+    if not plan.groups.exists():
+        result.append("thành phần tham dự")
+    return result
+
+
+def _closing(plan) -> str:
+    title = plan.title.strip().rstrip(".")
+    if title:
+        title = title[:1].lower() + title[1:]
+        return decree30.with_ending(f"Trên đây là Kế hoạch {title}")
+    return decree30.with_ending("Trên đây là Kế hoạch " + decree30.MISSING)
+
+
+def context(plan, *, number: int | None = None, issued_on: dt.date | None = None) -> dict:
+    """Everything the plan's template prints. Missing fields print as "…" (the signer's name
+    as a blank line) so that a draft always renders."""
+    agency = plan.agency
+    gap = decree30.MISSING
+    content = composition(plan)
+    unit_tasks = tasks(plan)
+    banner = _lines(plan.banner)
+    rules = _sentences(plan.rules)
+    coordination = _sentences(plan.coordination)
+    ctx = {
+        **agency_header(agency),
+        "number_symbol": decree30.number_symbol(number, "KH", agency.symbol),
+        "number_line": decree30.number_line(number, "KH", agency.symbol),
+        "date_line": decree30.date_line(agency.place_name, issued_on, year=plan.year),
+        "type_name": "KẾ HOẠCH",
+        "title": plan.title.strip() or gap,
+        "legal_bases": decree30.legal_bases(_lines(plan.legal_bases)) or [gap],
+        "preamble": plan.preamble.strip(),
+        "purposes": _sentences(plan.purposes) or [gap],
+        "requirements": _sentences(plan.requirements) or [gap],
+        "time_text": _sentence(plan.time_text) or gap,
+        "venue": _sentence(plan.venue) or gap,
+        "composition": content or [{"letter": "a", "label": SIDE_LABELS["commune"],
+                                    "entries": [gap]}],
+        "form": _sentence(plan.form) or gap,
+        "content": _sentences(plan.content) or [gap],
+        "programme": _sentences(plan.programme) or [gap],
+        "banner": banner,
+        "rules": rules,
+        "rules_number": 5 if banner else 4,
+        "tasks": unit_tasks,
+        "coordination": coordination,
+        "coordination_number": len(unit_tasks) + 1,
+        "budget": _sentences(plan.budget) or [gap],
+        "closing": _closing(plan),
+        "recipients": decree30.recipients(_lines(plan.recipients),
+                                          keep_unit=office_short_name(agency)),
+        "signature_lines": decree30.signature_lines(plan.signer_capacity,
+                                                    plan.signer_position or "CHỦ TỊCH"),
+        "signer_name": plan.signer.full_name if plan.signer_id else "",
+        "year": plan.year,
+    }
+    return nfc_all(ctx)

@@ -1,0 +1,184 @@
+"""`doithoai docs render|samples`: official documents from the command line.
+
+  render TYPE --object ID [--format docx|pdf] --out FILE
+      the draft of document TYPE (ke-hoach, …) made from object ID (a plan's number for
+      ke-hoach) written to FILE; the fields it still lacks are listed on stderr.
+  samples OUTDIR
+      one of every registered kind from the demo data (`doithoai demo_data`) as
+      OUTDIR/<code>.docx and OUTDIR/<code>.pdf, one line per file with its size and the time
+      it took.
+
+Bad input is one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from doithoai.workdays.management.commands.workdays import OneLineParser
+
+FORMATS = ("docx", "pdf")
+OBJECT_ID = re.compile(r"[1-9]\d{0,17}")
+DEMO_AGENCY = "ubnd-xa-diem-he"  # the demo commune every sample is made for
+DEMO_YEAR = 2026
+
+
+def demo_object(kind):
+    """The demo object a sample of `kind` is made from (None before `doithoai demo_data`):
+    xã Điềm He's 2026 plan, its June conference, an answered petition, the commune itself."""
+    from doithoai.dialogues.models import Conference, Plan
+    from doithoai.org.models import Agency
+    from doithoai.petitions.demo import CONFERENCE_TITLE
+    from doithoai.petitions.models import Petition
+
+    plans = Plan.objects.filter(agency__code=DEMO_AGENCY, year=DEMO_YEAR)
+    finders = {
+        "dialogues.plan": lambda: plans.filter(kind=Plan.Kind.PERIODIC).order_by("pk").first(),
+        "dialogues.conference": lambda: Conference.objects.filter(
+            plan__in=plans, title=CONFERENCE_TITLE).order_by("pk").first(),
+        "petitions.petition": lambda: Petition.objects.filter(
+            agency__code=DEMO_AGENCY, answers__isnull=False).order_by("pk").first(),
+        "org.agency": lambda: Agency.objects.filter(code=DEMO_AGENCY).first(),
+    }
+    finder = finders.get(kind.source)
+    return finder() if finder else None
+
+
+def size_text(n: int) -> str:
+    return f"{n:,}".replace(",", ".") + " byte"
+
+
+def seconds_text(s: float) -> str:
+    return f"{s:.2f}".replace(".", ",") + " giây"
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Văn bản hành chính: tạo một văn bản (render) hoặc bộ văn bản mẫu từ dữ "
+                        "liệu mẫu (samples).")
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.__class__ = OneLineParser  # so that the sub-parsers are one-line too
+        return parser
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="render|samples",
+                                        parser_class=OneLineParser)
+        render = actions.add_parser(
+            "render", help=_("Tạo bản dự thảo một văn bản từ một đối tượng, ghi ra tệp .docx "
+                             "hoặc .pdf."))
+        render.add_argument("kind", metavar="LOẠI", help=_("mã loại văn bản, ví dụ ke-hoach"))
+        render.add_argument("--object", required=True, metavar="SỐ",
+                            help=_("số (mã) của đối tượng: kế hoạch, hội nghị, ý kiến…"))
+        render.add_argument("--format", default="docx", metavar="docx|pdf",
+                            help=_("định dạng tệp (mặc định docx)"))
+        render.add_argument("--out", required=True, metavar="TỆP", help=_("tệp ghi ra"))
+        samples = actions.add_parser(
+            "samples", help=_("Tạo mỗi loại văn bản một bản từ dữ liệu mẫu, dạng .docx và .pdf."))
+        samples.add_argument("outdir", metavar="THƯ_MỤC", help=_("thư mục ghi các tệp"))
+
+    def handle(self, *args, action, **options):
+        getattr(self, f"_{action}")(options)
+
+    # --- render ----------------------------------------------------------------------
+
+    def _render(self, options) -> None:
+        from doithoai.documents.kinds import KINDS
+
+        kind = KINDS.get(options["kind"])
+        if kind is None:
+            raise CommandError(_("Không có loại văn bản “%(code)s”. Các loại: %(codes)s.")
+                               % {"code": options["kind"], "codes": ", ".join(KINDS)})
+        fmt = options["format"].lower()
+        if fmt not in FORMATS:
+            raise CommandError(_("Định dạng không hợp lệ: %(fmt)s (chỉ docx hoặc pdf).")
+                               % {"fmt": options["format"]})
+        if not OBJECT_ID.fullmatch(options["object"]):
+            raise CommandError(_("Số đối tượng không hợp lệ: %(text)s (cần số nguyên dương).")
+                               % {"text": options["object"]})
+        out = Path(options["out"])
+        if not out.parent.is_dir():
+            raise CommandError(_("Không có thư mục %(folder)s để ghi tệp.")
+                               % {"folder": out.parent})
+        model = apps.get_model(kind.source)
+        obj = model.objects.filter(pk=int(options["object"])).first()
+        if obj is None:
+            raise CommandError(_("Không có %(model)s số %(pk)s.")
+                               % {"model": model._meta.verbose_name, "pk": options["object"]})
+        start = time.perf_counter()
+        data, missing = self._make(kind.code, obj, fmt)
+        self._write(out, data)
+        if missing:
+            self.stderr.write(_("Lưu ý: bản dự thảo còn thiếu %(fields)s (chưa ban hành được).")
+                              % {"fields": ", ".join(missing)})
+        self.stdout.write(_("%(file)s: %(size)s, %(time)s.")
+                          % {"file": out, "size": size_text(len(data)),
+                             "time": seconds_text(time.perf_counter() - start)})
+
+    def _make(self, code: str, obj, fmt: str) -> tuple[bytes, list[str]]:
+        from doithoai.documents import pdf
+        from doithoai.documents.render import render_docx
+
+        rendered = render_docx(code, obj)
+        if fmt == "docx":
+            return rendered.docx, rendered.missing
+        try:
+            return pdf.to_pdf(rendered.docx), rendered.missing
+        except pdf.PdfUnavailable as exc:
+            raise CommandError(str(exc)) from None
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise CommandError(_("Không ghi được tệp %(path)s (%(error)s).")
+                               % {"path": path, "error": exc.strerror or exc}) from None
+
+    # --- samples ---------------------------------------------------------------------
+
+    def _samples(self, options) -> None:
+        from doithoai.documents import pdf
+        from doithoai.documents.kinds import KINDS
+        from doithoai.documents.render import render_docx
+
+        outdir = Path(options["outdir"])
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CommandError(_("Không tạo được thư mục %(path)s (%(error)s).")
+                               % {"path": outdir, "error": exc.strerror or exc}) from None
+        failed = []
+        for code, kind in KINDS.items():
+            obj = demo_object(kind)
+            if obj is None:
+                self.stderr.write(_("%(code)s: không tìm thấy dữ liệu mẫu (hãy chạy `doithoai "
+                                    "demo_data` trước).") % {"code": code})
+                failed.append(code)
+                continue
+            start = time.perf_counter()
+            rendered = render_docx(code, obj)
+            self._report(outdir / f"{code}.docx", rendered.docx, start)
+            start = time.perf_counter()
+            try:
+                data = pdf.to_pdf(rendered.docx)
+            except pdf.PdfUnavailable as exc:
+                self.stderr.write(f"{code}.pdf: {exc}")
+                failed.append(code)
+                continue
+            self._report(outdir / f"{code}.pdf", data, start)
+        if failed:
+            raise CommandError(_("Chưa tạo đủ văn bản mẫu: %(codes)s.")
+                               % {"codes": ", ".join(failed)})
+
+    def _report(self, path: Path, data: bytes, start: float) -> None:
+        self._write(path, data)
+        self.stdout.write(_("%(file)s: %(size)s, %(time)s.")
+                          % {"file": path.name, "size": size_text(len(data)),
+                             "time": seconds_text(time.perf_counter() - start)})

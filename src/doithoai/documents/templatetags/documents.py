@@ -1,0 +1,60 @@
+"""`{% documents_panel obj %}`: the documents made from an object, on that object's page.
+
+Per kind of document: the current state (draft, issued with its number, a correction in
+draft), a preview of page 1, the .docx and .pdf downloads, and for the office the "Ban hành"
+form, or the list of fields still missing when it cannot be issued yet.
+"""
+
+from django import template
+from django.urls import reverse
+
+from doithoai.documents import services
+from doithoai.documents.forms import IssueForm
+
+register = template.Library()
+
+
+def _entry(kind, obj, *, can_act: bool) -> dict:
+    draft = services.open_draft(obj, kind.code)
+    issued = services.latest_issued(obj, kind.code)
+    args = [kind.code, obj.pk]
+    entry = {"kind": kind, "draft": draft, "issued": issued, "can_act": can_act}
+    if issued is not None and draft is None:
+        # Frozen: what is shown and downloaded is the stored file.
+        entry.update(
+            frozen=True,
+            docx_url=reverse("documents:document_docx", args=[issued.pk]),
+            pdf_url=reverse("documents:document_pdf", args=[issued.pk]),
+            png_url=reverse("documents:document_png", args=[issued.pk]),
+            detail_url=reverse("documents:detail", args=[issued.pk]),
+        )
+        return entry
+    entry.update(
+        frozen=False,
+        docx_url=reverse("documents:draft_docx", args=args),
+        pdf_url=reverse("documents:draft_pdf", args=args),
+        png_url=reverse("documents:draft_png", args=args),
+        issue_url=reverse("documents:issue", args=args),
+        detail_url=reverse("documents:detail", args=[draft.pk]) if draft else None,
+        missing=kind.required(obj),
+        refusal=services.issue_refusal(kind.code, obj),
+        form=IssueForm(auto_id=f"id_{kind.code}_%s"),
+    )
+    return entry
+
+
+@register.inclusion_tag("documents/panel.html", takes_context=True)
+def documents_panel(context, obj):
+    from doithoai.documents.views import pdf_missing_message, pdf_ready
+
+    request = context["request"]
+    can_act = services.may_issue(request.user, obj)
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "obj": obj,
+        "entries": [_entry(kind, obj, can_act=can_act) for kind in services.kinds_for(obj)],
+        "pdf_ready": pdf_ready(),
+        "pdf_missing": pdf_missing_message(),
+        "next": request.get_full_path(),
+    }
