@@ -344,3 +344,21 @@ def test_an_agency_template_is_used_when_issuing(office):
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(
         services.issued_bytes(document))).paragraphs)
     assert "Mục đích riêng của xã" in text
+
+
+def test_a_form_is_printed_never_numbered(db):
+    """The survey and speaker forms are handed out blank: the register gives them nothing."""
+    from django.core.management import call_command
+
+    from doithoai.dialogues.models import Conference
+    from doithoai.documents import services as doc_services
+    from doithoai.documents.models import DocumentRegister
+    from doithoai.org.models import User
+
+    call_command("demo_data", verbosity=0)
+    conference = Conference.objects.filter(state="planned").first()
+    clerk = User.objects.get(username="vanphong")
+    assert "không đánh số" in doc_services.issue_refusal("phieu-lay-y-kien", conference)
+    with pytest.raises(ValidationError, match="không đánh số"):
+        doc_services.issue(clerk, "phieu-dang-ky-phat-bieu", conference)
+    assert not DocumentRegister.objects.exists()

@@ -23,6 +23,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from doithoai.documents import (
+    layouts_forms,
+    layouts_invitation,
+    layouts_thong_bao,
+    layouts_thong_bao_ket_luan,
+)
+
 FONT = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
 
@@ -459,4 +466,14 @@ class Layout:
 
 LAYOUTS: dict[str, Layout] = {
     "ke-hoach": Layout("ke-hoach", build_ke_hoach),
+    "giay-moi": Layout("giay-moi", lambda: layouts_invitation.build_giay_moi()),
+    "thong-bao": Layout("thong-bao", lambda: layouts_thong_bao.build_thong_bao()),
+    "thong-bao-truyen-thanh": Layout(
+        "thong-bao-truyen-thanh", lambda: layouts_thong_bao.build_thong_bao_truyen_thanh()),
+    "thong-bao-ket-luan": Layout(
+        "thong-bao-ket-luan", lambda: layouts_thong_bao_ket_luan.build_thong_bao_ket_luan()),
+    "phieu-lay-y-kien": Layout(
+        "phieu-lay-y-kien", lambda: layouts_forms.build_phieu_lay_y_kien()),
+    "phieu-dang-ky-phat-bieu": Layout(
+        "phieu-dang-ky-phat-bieu", lambda: layouts_forms.build_phieu_dang_ky_phat_bieu()),
 }

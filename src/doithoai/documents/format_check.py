@@ -44,12 +44,20 @@ class _Resolver:
         self.default_fonts = _fonts_of(rpr)
         size = rpr.find(qn("w:sz")) if rpr is not None else None
         self.default_size = int(size.get(qn("w:val"))) / 2 if size is not None else 10.0
+        self._chains: dict[str | None, list] = {}
 
     def _styles(self, paragraph):
-        style = paragraph.style
-        while style is not None:
-            yield style
-            style = style.base_style
+        """The paragraph's style and those it is based on (looked up once per style id:
+        python-docx searches the whole styles part for each lookup)."""
+        key = paragraph._p.style
+        chain = self._chains.get(key)
+        if chain is None:
+            chain, style = [], paragraph.style
+            while style is not None:
+                chain.append(style)
+                style = style.base_style
+            self._chains[key] = chain
+        return chain
 
     def font(self, run, paragraph) -> dict:
         fonts = _fonts_of(run._element.rPr)
@@ -149,6 +157,8 @@ class _Checker:
     def __init__(self, doc, kind):
         self.doc = doc
         self.kind = kind
+        # A form (Kind.numbered False) has no "Số:" and date line, no "./.", no recipients.
+        self.numbered = getattr(kind, "numbered", True)
         self.r = _Resolver(doc)
         self.problems: list[str] = []
 
@@ -260,7 +270,9 @@ class _Checker:
                 if width is not None and not 12 <= width <= 35:
                     self.add(f"Đường kẻ dưới tên cơ quan dài {width:.0f} mm, phải bằng 1/3 "
                              f"đến 1/2 dòng chữ.")
-        if number is None:
+        if not self.numbered:
+            pass  # a form has no number
+        elif number is None:
             self.add("Thiếu dòng “Số: …” ở cột trái bảng tiêu đề.")
         else:
             if not NUMBER_RE.match(number.text.strip()):
@@ -291,7 +303,9 @@ class _Checker:
                     self.add(f"Đường kẻ dưới Tiêu ngữ dài {width:.0f} mm, phải dài bằng dòng "
                              f"chữ (khoảng 57 mm).")
         date = next((p for p in rt if DATE_RE.match(p.text.strip())), None)
-        if date is None:
+        if not self.numbered:
+            pass  # nor a date in its header
+        elif date is None:
             self.add("Thiếu dòng địa danh và ngày tháng “…, ngày … tháng … năm …” ở cột phải.")
         else:
             self.expect(date, "Dòng địa danh, ngày tháng", sizes=(13, 14), italic=True)
@@ -408,6 +422,14 @@ class _Checker:
         for p in names:
             self.expect(p, "Họ tên người ký", sizes=(13, 14), bold=True)
 
+    def form(self, paragraphs: list[Paragraph]) -> None:
+        """A form's fields and notes: 12 to 14 pt, and something to fill in."""
+        texts = _texts(paragraphs)
+        if not texts:
+            self.add("Phiếu không có nội dung.")
+        for p in texts:
+            self.expect(p, "Nội dung phiếu", sizes=(12, 14))
+
     def page_numbers(self) -> None:
         section = self.doc.sections[0]
         if not section.different_first_page_header_footer:
@@ -443,8 +465,11 @@ class _Checker:
         signature = blocks[end] if end < len(blocks) else None
         middle = [b for b in blocks[start:end] if isinstance(b, Paragraph)]
         after_title = self.title(middle)
-        self.body(middle[after_title:])
-        self.signature(signature)
+        if self.numbered:
+            self.body(middle[after_title:])
+            self.signature(signature)
+        else:
+            self.form(middle[after_title:])
         self.page_numbers()
         return self.problems
 

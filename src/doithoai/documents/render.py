@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, InlineImage
 
 from doithoai.documents.kinds import KINDS, Kind
 
@@ -46,8 +46,23 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def bind_images(value, doc) -> None:
+    """Pictures a context carries (docxtpl InlineImage made without a template, such as
+    `qr.QrImage`) are bound to the template being rendered."""
+    if isinstance(value, InlineImage):
+        if value.tpl is None:
+            value.tpl = doc
+    elif isinstance(value, dict):
+        for item in value.values():
+            bind_images(item, doc)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            bind_images(item, doc)
+
+
 def render_context(template: bytes, context: dict) -> bytes:
     doc = DocxTemplate(io.BytesIO(template))
+    bind_images(context, doc)
     doc.render(context, autoescape=True)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -212,6 +212,8 @@ SOURCE_HOOKS = {"dialogues.plan": (_plan_numbered_elsewhere, _plan_issued)}
 
 def issue_refusal(kind_code: str, obj: Model) -> str | None:
     """Why this document cannot be issued now, apart from missing fields (None: it can)."""
+    if not kind_of(kind_code).numbered:
+        return _("Đây là phiếu để in và phát, không đánh số nên không ban hành.")
     if open_draft(obj, kind_code) is not None:
         return None
     issued = latest_issued(obj, kind_code)
@@ -231,6 +233,8 @@ def issue(actor, kind_code: str, obj: Model, issued_on: dt.date | None = None) -
     kind = kind_of(kind_code)
     if source_label(obj) != kind.source:
         raise ValidationError(_("Loại văn bản này không lập từ mục này."))
+    if not kind.numbered:
+        raise ValidationError(issue_refusal(kind_code, obj))
     _office(actor, obj)
     agency = agency_of(obj)
     issued_on = issued_on or timezone.localdate()

@@ -1,0 +1,149 @@
+"""The speaker registration form (Phiếu đăng ký phát biểu) of the demo's upcoming conference
+read back from the .docx: one blank page to copy, name, village, topic, short content and
+signature; not a numbered document."""
+
+import unicodedata
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
+from docx.oxml.ns import qn
+
+from doithoai.dialogues.demo import UPCOMING_TITLE
+from doithoai.dialogues.models import Conference
+from doithoai.documents import docx_builder, format_check
+from doithoai.documents.contexts import forms
+from doithoai.documents.kinds import KINDS
+from doithoai.documents.render import render_docx, template_path
+from tests.conftest import FROZEN_NOW
+from tests.documents.conftest import nfd, read
+
+pytestmark = pytest.mark.django_db
+KIND = KINDS["phieu-dang-ky-phat-bieu"]
+
+
+def texts(paragraphs):
+    return [p for p in paragraphs if p.text.strip()]
+
+
+def props(p):
+    runs = [r for r in p.runs if r.text.strip()]
+    return {(r.font.size.pt if r.font.size else None, r.font.bold, r.font.italic) for r in runs}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    import time_machine
+
+    out = {}
+    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
+            transaction.atomic():
+        call_command("demo_data", verbosity=0)
+        conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
+        out["title"] = conference.title
+        out["minutes"] = conference.speaker_minutes
+        out["form"] = render_docx("phieu-dang-ky-phat-bieu", conference, number=3)
+        conference.title = nfd("Hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
+        conference.speaker_minutes = 7
+        out["nfd"] = render_docx("phieu-dang-ky-phat-bieu", conference)
+        conference.title = "Hội nghị đối thoại " + "về giao thông nông thôn và đất đai " * 6
+        out["long"] = render_docx("phieu-dang-ky-phat-bieu", conference)
+        conference.title = ""
+        out["gaps"] = render_docx("phieu-dang-ky-phat-bieu", conference)
+        transaction.set_rollback(True)
+    return out
+
+
+@pytest.fixture
+def form(demo):
+    return read(demo["form"].docx)
+
+
+def test_registry_a_form_not_numbered():
+    assert (KIND.code, KIND.abbreviation, KIND.source, KIND.template, KIND.numbered) == (
+        "phieu-dang-ky-phat-bieu", "", "dialogues.conference", "phieu-dang-ky-phat-bieu.docx",
+        False)
+    assert template_path(KIND).is_file() and "phieu-dang-ky-phat-bieu" in docx_builder.LAYOUTS
+
+
+def test_keeps_the_form_rules(demo, form):
+    assert demo["form"].missing == []
+    assert format_check.check(demo["form"].docx, KIND) == []
+    # a number given by mistake is not printed: a form has none
+    assert not any(p.text.startswith("Số:") for p in format_check._all_paragraphs(form))
+    problems = format_check.check(demo["form"].docx, KINDS["giay-moi"])
+    assert "Thiếu dòng “Số: …” ở cột trái bảng tiêu đề." in problems
+
+
+def test_one_page_a4_times_new_roman(form):
+    assert len(form.sections) == 1
+    s = form.sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    assert (round(s.top_margin.mm), round(s.bottom_margin.mm), round(s.left_margin.mm),
+            round(s.right_margin.mm)) == (20, 20, 30, 15)
+    assert not form.element.body.findall(f".//{qn('w:sectPr')}")[:-1]
+    for p in format_check._all_paragraphs(form):
+        for r in p.runs:
+            if r.text.strip():
+                fonts = r._element.rPr.find(qn("w:rFonts"))
+                assert {fonts.get(qn(f"w:{k}")) for k in ("ascii", "hAnsi", "eastAsia",
+                                                           "cs")} == {"Times New Roman"}
+
+
+def test_header_title_and_fields(demo, form):
+    header = form.tables[0]
+    assert len(header.rows) == 1
+    assert [p.text for p in texts(header.cell(0, 0).paragraphs)] == ["ỦY BAN NHÂN DÂN",
+                                                                      "XÃ ĐIỀM HE"]
+    assert [p.text for p in texts(header.cell(0, 1).paragraphs)] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    lines = texts(form.paragraphs)
+    assert [p.text for p in lines[:2]] == ["PHIẾU ĐĂNG KÝ PHÁT BIỂU",
+                                           "Tại h" + demo["title"][1:]]
+    for p in lines[:2]:
+        assert props(p) == {(14, True, False)} and p.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    fields = [p for p in form.paragraphs if len(p.paragraph_format.tab_stops)]
+    assert [p.text.rstrip("\t") for p in fields] == [
+        "Họ và tên: ", "Thôn (tổ dân phố): ", "Số điện thoại (nếu có): ",
+        "Vấn đề đăng ký phát biểu (lĩnh vực): "] + [""] * forms.SPEAKER_LINES
+    for p in fields:
+        stop = p.paragraph_format.tab_stops[0]
+        assert stop.leader == WD_TAB_LEADER.DOTS and round(stop.position.mm) == 165
+        assert p.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert "Nội dung tóm tắt:" in [p.text for p in lines]
+    note = next(p for p in lines if p.text.startswith("Mỗi lượt phát biểu"))
+    assert note.text.startswith(f"Mỗi lượt phát biểu không quá {demo['minutes']} phút.")
+    assert props(note) == {(13, False, True)}
+
+
+def test_signature_of_the_speaker(form):
+    table = form.tables[-1]
+    right = texts(table.cell(0, 1).paragraphs)
+    assert [p.text for p in right] == ["Điềm He, ngày      tháng      năm 2026", "NGƯỜI ĐĂNG KÝ",
+                                       "(Ký, ghi rõ họ tên)"]
+    assert props(right[1]) == {(14, True, False)}
+    assert props(right[0]) == {(13, False, True)}
+    # room to sign below
+    assert len(table.cell(0, 1).paragraphs) - 3 >= 3
+
+
+def test_missing_title_listed_and_shown_as_gap(demo):
+    assert demo["gaps"].missing == ["tên hội nghị"]
+    assert "Tại …" in [p.text for p in read(demo["gaps"].docx).paragraphs]
+    assert format_check.check(demo["gaps"].docx, KIND) == []
+
+
+def test_nfd_input_comes_out_nfc(demo):
+    doc = read(demo["nfd"].docx)
+    assert unicodedata.is_normalized("NFC", doc.element.xml)
+    lines = [p.text for p in doc.paragraphs]
+    assert "Tại hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu" in lines
+    assert any(x.startswith("Mỗi lượt phát biểu không quá 7 phút.") for x in lines)
+
+
+def test_very_long_title_wraps(demo):
+    doc = read(demo["long"].docx)
+    assert doc.paragraphs[[p.text for p in doc.paragraphs].index("PHIẾU ĐĂNG KÝ PHÁT BIỂU")
+                          + 1].text.startswith("Tại hội nghị đối thoại về giao thông")
+    assert format_check.check(demo["long"].docx, KIND) == []
