@@ -105,12 +105,43 @@ def main() -> None:
         bench_kind(code, obj, args, empty_cache, first)
         first = False
 
-    if "giay-moi" in KINDS:
-        raise SystemExit(f"giay-moi is registered: add the row for {MERGED_INVITATIONS} "
-                         "invitations merged into one file to this benchmark.")
-    print(f"\n{MERGED_INVITATIONS} invitations merged into one file: not measured — the "
-          "invitation kind (giay-moi) is not built yet (next session).")
+    bench_merged_invitations(args, empty_cache)
     shutil.rmtree(cache, ignore_errors=True)
+
+
+def bench_merged_invitations(args, empty_cache) -> None:
+    """A conference of 500 invitees: every invitation in one file to print."""
+    from doithoai.core.tracking import new_code
+    from doithoai.dialogues.demo import UPCOMING_TITLE
+    from doithoai.dialogues.models import Conference, Delegate, Invitation
+    from doithoai.documents import pdf
+    from doithoai.documents.render import render_docx
+
+    conference = Conference.objects.get(title=UPCOMING_TITLE)
+    missing = MERGED_INVITATIONS - Invitation.objects.filter(
+        delegate__conference=conference).count()
+    delegates = Delegate.objects.bulk_create([
+        Delegate(conference=conference, side="citizen", full_name=f"Người dân số {i}",
+                 position="Đại diện Nhân dân") for i in range(max(missing, 0))])
+    codes: set[str] = set(Invitation.objects.values_list("code", flat=True))
+    invitations = []
+    for delegate in delegates:
+        code = new_code()
+        while code in codes:
+            code = new_code()
+        codes.add(code)
+        invitations.append(Invitation(delegate=delegate, code=code, state="sent"))
+    Invitation.objects.bulk_create(invitations)
+
+    def docx() -> bytes:
+        return render_docx("giay-moi", conference).docx
+
+    print(f"\n{MERGED_INVITATIONS} invitations merged into one file — median / p95 ms (runs)")
+    row(".docx", measure(docx, max(args.pdf_repeat // 2, 3)))
+    data = docx()
+    row("PDF, cold (empty cache)", measure(lambda: pdf.to_pdf(data), 1, empty_cache))
+    pages = len(PdfReader(io.BytesIO(pdf.to_pdf(data))).pages)
+    print(f"  sizes: .docx {len(data):,} bytes, {pages} pages")
 
 
 if __name__ == "__main__":
