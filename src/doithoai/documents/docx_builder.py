@@ -384,6 +384,67 @@ def signature_table(doc, *, recipients_loop: tuple[str, str, str],
     return table
 
 
+def _box_borders(table) -> None:
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    tblpr.append(borders)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def data_table(doc, *, widths_mm: list[float], header: list[str], source: str,
+               total: str | None = None, numeric: tuple[int, ...] = (),
+               centred: tuple[int, ...] = ()):
+    """A bordered table of figures: a bold header row repeated on every page, one row per item
+    of the context list `source` (each row a list of cell strings: "{{ row[0] }}"…), and, if
+    `total` names a context list, a bold total row printed when that list is not empty.
+    Cells are 12 pt, single-spaced; `numeric` columns right-aligned, `centred` ones centred
+    (the "STT" column)."""
+    rows = 4 + (3 if total else 0)
+    table = _fixed_table(doc, rows, widths_mm)
+    tblpr = table._tbl.tblPr
+    tblpr.remove(tblpr.find(qn("w:tblBorders")))
+    _box_borders(table)
+    margins = tblpr.find(qn("w:tblCellMar"))
+    for el in margins:
+        el.set(qn("w:w"), "57")  # 1 mm inside each cell
+    plain = {"first_line": None, "after": Pt(0), "line": None}
+
+    def cells(row_index: int, texts: list[str], *, bold: bool) -> None:
+        for i, text in enumerate(texts):
+            align = (WD_ALIGN_PARAGRAPH.CENTER if row_index == 0 or i in centred
+                     else WD_ALIGN_PARAGRAPH.RIGHT if i in numeric
+                     else WD_ALIGN_PARAGRAPH.LEFT)
+            paragraph(table.cell(row_index, i), text, size=12, bold=bold, align=align,
+                      before=2, **dict(plain, after=Pt(2)))
+
+    cells(0, header, bold=True)
+    _repeat_header(table.rows[0])
+    width = len(widths_mm)
+    # docxtpl: a row holding "{%tr … %}" is replaced by the tag itself.
+    paragraph(table.cell(1, 0), f"{{%tr for row in {source} %}}", size=12, **plain)
+    cells(2, [f"{{{{ row[{i}] }}}}" for i in range(width)], bold=False)
+    paragraph(table.cell(3, 0), "{%tr endfor %}", size=12, **plain)
+    if total:
+        paragraph(table.cell(4, 0), f"{{%tr if {total} %}}", size=12, **plain)
+        cells(5, [f"{{{{ {total}[{i}] }}}}" for i in range(width)], bold=True)
+        paragraph(table.cell(6, 0), "{%tr endif %}", size=12, **plain)
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+    return table
+
+
 def to_bytes(doc) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
