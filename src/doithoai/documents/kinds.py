@@ -30,6 +30,9 @@ class Kind:
     # its header has no "Số:" and date line, its text no "./." and no recipients list;
     # format_check checks a form's own layout instead of those rules.
     numbered: bool = True
+    # Reports: the table that goes with the document (`tables.Table` of obj), offered as .xlsx
+    # beside the .docx and .pdf. The context prints the same Table, so the two agree.
+    table: Callable[[object], object] | None = None
 
 
 KINDS: dict[str, Kind] = {
