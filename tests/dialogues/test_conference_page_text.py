@@ -69,7 +69,7 @@ def _concluded(client, clerk, plan):
                 {"outcome": "Đã đối thoại.", "attendance": "", "version": conference.version})
     conference.refresh_from_db()
     client.post(reverse("dialogues:conference_conclude", args=[conference.pk]),
-                {"number": "45/TB-UBND", "concluded_on": conference.held_on.isoformat(),
+                {"concluded_on": conference.held_on.isoformat(),
                  "conclusion": "Kết luận.", "version": conference.version})
     conference.refresh_from_db()
     assert conference.state == Conference.State.CONCLUDED

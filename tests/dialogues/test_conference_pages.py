@@ -201,7 +201,7 @@ def test_outcome_conclusion_and_close(client, clerk, plan):
 
     # A conclusion dated before the conference is refused.
     url = reverse("dialogues:conference_conclude", args=[conference.pk])
-    bad = {"number": "45/TB-UBND", "concluded_on": (conference.held_on - dt.timedelta(days=1))
+    bad = {"concluded_on": (conference.held_on - dt.timedelta(days=1))
            .isoformat(), "conclusion": "Kết luận.", "version": conference.version}
     response = client.post(url, bad)
     assert response.status_code == 400 and "Ngày thông báo" in response.content.decode()
@@ -263,7 +263,7 @@ def _every_post(conference, milestone, item):
         (reverse("dialogues:conference_outcome", args=[conference.pk]),
          {"outcome": "x", "version": conference.version}),
         (reverse("dialogues:conference_conclude", args=[conference.pk]),
-         {"number": "1/TB", "concluded_on": today().isoformat(), "conclusion": "x",
+         {"concluded_on": today().isoformat(), "conclusion": "x",
           "version": conference.version}),
         (reverse("dialogues:conference_close", args=[conference.pk]),
          {"version": conference.version}),

@@ -169,17 +169,20 @@ def test_a_draft_lists_what_is_missing_before_issue(client, clerk, plan):
     assert "Chưa chọn người ký" in text
 
 
-def test_issue_publish_and_history(client, clerk, plan):
+def _issue_url(plan):
+    return reverse("documents:issue", args=["ke-hoach", plan.pk])
+
+
+def test_issue_through_the_register_publish_and_history(client, clerk, plan):
     client.force_login(clerk)
-    issue = reverse("dialogues:plan_issue", args=[plan.pk])
-    response = client.post(issue, {"number": "27/KH-UBND", "issued_on": "2026-11-20",
-                                   "version": plan.version})
+    response = client.post(_issue_url(plan), {"ngay": "2026-11-20", "next": _detail(plan)})
     assert response.status_code == 302
     plan.refresh_from_db()
-    assert (plan.state, plan.number, plan.issued_on) == ("issued", "27/KH-UBND",
+    # The register's first KH number of 2026, with its leading zero.
+    assert (plan.state, plan.number, plan.issued_on) == ("issued", "01/KH-UBND",
                                                          dt.date(2026, 11, 20))
     text = client.get(_detail(plan)).content.decode()
-    assert "Đã ban hành kế hoạch số 27/KH-UBND." in text and "Công khai kế hoạch" in text
+    assert "số 01/KH-UBND" in text and "Công khai kế hoạch" in text
     client.post(reverse("dialogues:plan_publish", args=[plan.pk]), {"version": plan.version})
     plan.refresh_from_db()
     assert plan.state == "published" and plan.published_on is not None
@@ -190,38 +193,43 @@ def test_issue_publish_and_history(client, clerk, plan):
     assert history.status_code == 200
 
 
+def test_a_draft_points_to_the_register_not_to_a_typed_number(client, clerk, plan):
+    client.force_login(clerk)
+    text = client.get(_detail(plan)).content.decode()
+    assert "Ban hành (cấp số và lưu bản chính thức)" in text
+    assert 'name="number"' not in text
+
+
 def test_issuing_with_a_missing_signer_lists_it_and_changes_nothing(client, clerk, plan):
     services.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
     client.force_login(clerk)
     before = _snapshot(plan)
-    page = client.post(reverse("dialogues:plan_issue", args=[plan.pk]),
-                       {"number": "27/KH-UBND", "issued_on": "2026-11-20",
-                        "version": plan.version})
+    page = client.post(_issue_url(plan), {"ngay": "2026-11-20", "next": _detail(plan)},
+                       follow=True)
     text = page.content.decode()
-    assert page.status_code == 400
-    assert "Chưa ban hành được, còn thiếu: người ký." in text
+    assert "Chưa ban hành được, còn thiếu:" in text and "người ký" in text
     assert _snapshot(plan) == before
 
 
-def test_issuing_without_a_number_is_refused(client, clerk, plan):
+def test_the_register_follows_the_paper_register(client, clerk, plan):
+    """The office had reached 27 in its paper register: the plan is 27/KH-UBND."""
+    from doithoai.documents import services as documents
+
+    documents.set_next_number(clerk, plan.agency, 2026, "KH", 27, "Khớp sổ giấy")
     client.force_login(clerk)
-    before = _snapshot(plan)
-    page = client.post(reverse("dialogues:plan_issue", args=[plan.pk]),
-                       {"number": " ", "issued_on": "2026-11-20", "version": plan.version})
-    assert page.status_code == 400
-    assert "Hãy ghi số, ký hiệu của kế hoạch (ví dụ 27/KH-UBND)." in page.content.decode()
-    assert _snapshot(plan) == before
+    client.post(_issue_url(plan), {"ngay": "2026-11-20"})
+    plan.refresh_from_db()
+    assert plan.number == "27/KH-UBND"
 
 
-def test_issuing_a_stale_page_is_refused(client, clerk, plan):
+def test_issuing_twice_is_refused(client, clerk, plan):
     client.force_login(clerk)
-    stale = plan.version
-    services.update_plan(actor=clerk, plan=plan, data={"venue": "Nhà văn hóa xã"},
-                         version=plan.version)
+    client.post(_issue_url(plan), {"ngay": "2026-11-20"})
+    plan.refresh_from_db()
     before = _snapshot(plan)
-    page = client.post(reverse("dialogues:plan_issue", args=[plan.pk]),
-                       {"number": "27/KH-UBND", "issued_on": "2026-11-20", "version": stale})
-    assert "Người khác vừa cập nhật mục này" in page.content.decode()
+    page = client.post(_issue_url(plan), {"ngay": "2026-11-20", "next": _detail(plan)},
+                       follow=True)
+    assert "Đã ban hành số 01/KH-UBND" in page.content.decode()
     assert _snapshot(plan) == before
 
 
@@ -318,8 +326,8 @@ def _pages(plan):
     return {
         "detail": (reverse("dialogues:plan_detail", args=[plan.pk]), {}),
         "edit": (reverse("dialogues:plan_edit", args=[plan.pk]), _edit_data(plan, venue="X")),
-        "issue": (reverse("dialogues:plan_issue", args=[plan.pk]),
-                  {"number": "1/KH-UBND", "issued_on": "2026-11-20", "version": plan.version}),
+        "issue": (reverse("documents:issue", args=["ke-hoach", plan.pk]),
+                  {"ngay": "2026-11-20"}),
         "publish": (reverse("dialogues:plan_publish", args=[plan.pk]), {}),
         "complete": (reverse("dialogues:plan_complete", args=[plan.pk]), {}),
         "groups": (reverse("dialogues:plan_groups", args=[plan.pk]),

@@ -1,7 +1,10 @@
-"""Documents tests: a commune with the demo's organisation, and the demo plan rendered once per
-module (the full demo is built inside a transaction that is rolled back afterwards)."""
+"""Documents tests: a commune with the demo's organisation, and the full demo built once per
+test process for every module's `scenario` (see `demo_scenarios`)."""
 
+import fcntl
 import io
+import pickle
+import sys
 import unicodedata
 
 import pytest
@@ -39,37 +42,71 @@ def draft_plan(commune):
                                 year=2027)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def scenario(out: dict) -> None:
     """The demo plan 27/KH-UBND rendered as issued, as a draft, with NFD text and with very
-    long names (changed in memory, not saved), and the shipped template."""
+    long names (changed in memory, not saved)."""
+    plan = Plan.objects.select_related("agency", "signer").get(number=DEMO_NUMBER)
+    number = int(plan.number.split("/")[0])
+    out["issued_on"] = plan.issued_on
+    out["plan_title"] = plan.title
+    out["issued"] = render_docx("ke-hoach", plan, number=number,
+                                issued_on=plan.issued_on)
+    out["draft"] = render_docx("ke-hoach", plan)
+    out["recipients"] = plan.recipients
+    out["signer"] = plan.signer.full_name
+    out["tasks"] = [(t.unit.name, t.text) for t in plan.tasks.select_related("unit")]
+    out["groups"] = [(g.side, g.label, g.seats) for g in plan.groups.all()]
+    plan.title = nfd("Tổ chức hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
+    plan.venue = nfd("Nhà văn hóa thôn Khòn Pát")
+    plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
+    out["nfd"] = render_docx("ke-hoach", plan, number=number, issued_on=plan.issued_on)
+    plan.signer.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
+    plan.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
+                                 "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
+    plan.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 12
+    out["long"] = render_docx("ke-hoach", plan, number=number,
+                              issued_on=plan.issued_on)
+
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
+
+
+@pytest.fixture(scope="session")
+def demo_scenarios(request, tmp_path_factory, worker_id, django_db_setup, django_db_blocker):
+    """The full demo, built ONCE for the whole run inside a transaction rolled back at the end;
+    in it, the `scenario(out)` of this conftest and of every collected module that has one, each
+    in a savepoint of its own (what one changes, the next does not see). → {module name: out}.
+
+    Under xdist the first worker to get here builds it and leaves the results (pickled) in the
+    run's shared temporary folder; the others wait on a lock and read them."""
+    if worker_id == "master":
+        return _build_scenarios(request, django_db_blocker)
+    shared = tmp_path_factory.getbasetemp().parent / "documents-demo.pickle"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if shared.is_file():
+            return pickle.loads(shared.read_bytes())
+        results = _build_scenarios(request, django_db_blocker)
+        shared.write_bytes(pickle.dumps(results))
+    return results
+
+
+def _build_scenarios(request, django_db_blocker) -> dict:
     import time_machine
 
-    out = {}
-    # The demo tells its story around the day the dialogue tests live on.
+    modules = {sys.modules[__name__]}
+    modules |= {item.module for item in request.session.items
+                if callable(getattr(item.module, "scenario", None))}
+    results = {}
     with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
             transaction.atomic():
         call_command("demo_data", verbosity=0)
-        plan = Plan.objects.select_related("agency", "signer").get(number=DEMO_NUMBER)
-        number = int(plan.number.split("/")[0])
-        out["issued_on"] = plan.issued_on
-        out["plan_title"] = plan.title
-        out["issued"] = render_docx("ke-hoach", plan, number=number,
-                                    issued_on=plan.issued_on)
-        out["draft"] = render_docx("ke-hoach", plan)
-        out["recipients"] = plan.recipients
-        out["signer"] = plan.signer.full_name
-        out["tasks"] = [(t.unit.name, t.text) for t in plan.tasks.select_related("unit")]
-        out["groups"] = [(g.side, g.label, g.seats) for g in plan.groups.all()]
-        plan.title = nfd("Tổ chức hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
-        plan.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-        plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-        out["nfd"] = render_docx("ke-hoach", plan, number=number, issued_on=plan.issued_on)
-        plan.signer.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
-        plan.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
-                                     "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
-        plan.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 12
-        out["long"] = render_docx("ke-hoach", plan, number=number,
-                                  issued_on=plan.issued_on)
+        for module in sorted(modules, key=lambda m: m.__name__):
+            with transaction.atomic():
+                out = results[module.__name__] = {}
+                module.scenario(out)
+                transaction.set_rollback(True)
         transaction.set_rollback(True)
-    return out
+    return results

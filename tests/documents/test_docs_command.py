@@ -5,6 +5,7 @@ import io
 import re
 
 import docx
+import openpyxl
 import pypdf
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
@@ -72,7 +73,8 @@ def test_render_and_samples_from_the_demo(tmp_path, cache, frozen_today):
     out, err = run("samples", str(outdir))
     assert err == ""
     lines = out.splitlines()
-    assert len(lines) == 2 * len(KINDS)
+    tables = [code for code, kind in KINDS.items() if kind.table is not None]
+    assert len(lines) == 2 * len(KINDS) + len(tables)
     for code in KINDS:
         assert any(re.fullmatch(FILE_LINE.format(name=re.escape(f"{code}.docx")), line)
                    for line in lines), lines
@@ -81,8 +83,14 @@ def test_render_and_samples_from_the_demo(tmp_path, cache, frozen_today):
         assert docx_text((outdir / f"{code}.docx").read_bytes()).strip()
         pages, text = pdf_text((outdir / f"{code}.pdf").read_bytes())
         assert pages >= 1 and "Điềm He" in text
+    for code in tables:  # a report's table beside it, as a workbook
+        assert re.fullmatch(FILE_LINE.format(name=re.escape(f"{code}.xlsx")), lines[
+            lines.index(next(ln for ln in lines if ln.startswith(f"{code}.pdf"))) + 1])
+        sheet = openpyxl.load_workbook(outdir / f"{code}.xlsx").active
+        assert sheet.max_row > 3 and "ĐIỀM HE" in str(sheet["A1"].value)
     assert sorted(p.name for p in outdir.iterdir()) == sorted(
-        f"{code}.{ext}" for code in KINDS for ext in ("docx", "pdf"))
+        [f"{code}.{ext}" for code in KINDS for ext in ("docx", "pdf")]
+        + [f"{code}.xlsx" for code in tables])
     # The plan's sample is the Điềm He 2026 plan, the same bytes as rendered above.
     assert (outdir / "ke-hoach.docx").read_bytes() == render_docx("ke-hoach", plan).docx
     assert (outdir / "ke-hoach.pdf").read_bytes() == target.read_bytes()  # from the cache
@@ -99,7 +107,7 @@ def test_bad_input_is_one_line(tmp_path, cache):
         assert fails("render", "ke-hoach", "--object", bad, "--out", out) == (
             f"Số đối tượng không hợp lệ: {bad} (cần số nguyên dương).")
     assert fails("render", "ke-hoach", "--object", "1", "--format", "odt", "--out", out) == (
-        "Định dạng không hợp lệ: odt (chỉ docx hoặc pdf).")
+        "Định dạng không hợp lệ: odt (chỉ docx, pdf hoặc xlsx).")
     missing = tmp_path / "khong-co" / "x.docx"
     assert fails("render", "ke-hoach", "--object", "1", "--out", str(missing)) == (
         f"Không có thư mục {missing.parent} để ghi tệp.")

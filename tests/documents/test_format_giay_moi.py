@@ -7,8 +7,6 @@ import time
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
@@ -22,7 +20,6 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.qr import png
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person
-from tests.conftest import FROZEN_NOW
 from tests.documents.conftest import nfd, read
 
 pytestmark = pytest.mark.django_db
@@ -53,43 +50,40 @@ def image_blobs(doc):
     return blobs
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    conference = Conference.objects.select_related("agency", "chair").get(
+        title=UPCOMING_TITLE)
+    invited = list(invitation_context.delegates(conference))
+    out["invited"] = [(d.full_name, d.position, d.invitation.code, d.person_id)
+                      for d in invited]
+    out["listed"] = [d.pk for d in participants.in_list_order(
+        conference.delegates.filter(invitation__isnull=False))
+        if d.person_id != conference.chair_id]
+    out["order"] = [d.pk for d in invited]
+    out["chair"] = conference.chair
+    out["title"] = conference.title
+    out["issued"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
+    out["draft"] = render_docx("giay-moi", conference)
+    first = invited[0]
+    first.full_name = nfd("Hoàng Thị Diệu Hiền")
+    first.position = nfd("Trưởng ban Công tác Mặt trận thôn Khòn Pát")
+    first.save()
+    conference.venue = nfd("Nhà văn hóa thôn Nà Pàn")
+    conference.save()
+    out["nfd"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
+    first.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh Đào"
+    first.position = "Phó Trưởng ban Thanh tra nhân dân " * 4
+    first.save()
+    out["long"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
+    conference.venue, conference.starts_at, conference.chair = "", None, None
+    conference.save()
+    out["gaps"] = render_docx("giay-moi", conference)
 
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        conference = Conference.objects.select_related("agency", "chair").get(
-            title=UPCOMING_TITLE)
-        invited = list(invitation_context.delegates(conference))
-        out["invited"] = [(d.full_name, d.position, d.invitation.code, d.person_id)
-                          for d in invited]
-        out["listed"] = [d.pk for d in participants.in_list_order(
-            conference.delegates.filter(invitation__isnull=False))
-            if d.person_id != conference.chair_id]
-        out["order"] = [d.pk for d in invited]
-        out["chair"] = conference.chair
-        out["title"] = conference.title
-        out["issued"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
-        out["draft"] = render_docx("giay-moi", conference)
-        first = invited[0]
-        first.full_name = nfd("Hoàng Thị Diệu Hiền")
-        first.position = nfd("Trưởng ban Công tác Mặt trận thôn Khòn Pát")
-        first.save()
-        conference.venue = nfd("Nhà văn hóa thôn Nà Pàn")
-        conference.save()
-        out["nfd"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
-        first.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh Đào"
-        first.position = "Phó Trưởng ban Thanh tra nhân dân " * 4
-        first.save()
-        out["long"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
-        conference.venue, conference.starts_at, conference.chair = "", None, None
-        conference.save()
-        out["gaps"] = render_docx("giay-moi", conference)
-        transaction.set_rollback(True)
-    return out
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.fixture

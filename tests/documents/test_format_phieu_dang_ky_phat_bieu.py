@@ -5,8 +5,6 @@ signature; not a numbered document."""
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
@@ -16,7 +14,6 @@ from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import forms
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx, template_path
-from tests.conftest import FROZEN_NOW
 from tests.documents.conftest import nfd, read
 
 pytestmark = pytest.mark.django_db
@@ -32,27 +29,24 @@ def props(p):
     return {(r.font.size.pt if r.font.size else None, r.font.bold, r.font.italic) for r in runs}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
+    out["title"] = conference.title
+    out["minutes"] = conference.speaker_minutes
+    out["form"] = render_docx("phieu-dang-ky-phat-bieu", conference, number=3)
+    conference.title = nfd("Hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
+    conference.speaker_minutes = 7
+    out["nfd"] = render_docx("phieu-dang-ky-phat-bieu", conference)
+    conference.title = "Hội nghị đối thoại " + "về giao thông nông thôn và đất đai " * 6
+    out["long"] = render_docx("phieu-dang-ky-phat-bieu", conference)
+    conference.title = ""
+    out["gaps"] = render_docx("phieu-dang-ky-phat-bieu", conference)
 
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
-        out["title"] = conference.title
-        out["minutes"] = conference.speaker_minutes
-        out["form"] = render_docx("phieu-dang-ky-phat-bieu", conference, number=3)
-        conference.title = nfd("Hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
-        conference.speaker_minutes = 7
-        out["nfd"] = render_docx("phieu-dang-ky-phat-bieu", conference)
-        conference.title = "Hội nghị đối thoại " + "về giao thông nông thôn và đất đai " * 6
-        out["long"] = render_docx("phieu-dang-ky-phat-bieu", conference)
-        conference.title = ""
-        out["gaps"] = render_docx("phieu-dang-ky-phat-bieu", conference)
-        transaction.set_rollback(True)
-    return out
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ optional, the QR code to the online form; not a numbered document."""
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
@@ -19,7 +17,6 @@ from doithoai.documents.contexts import forms
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.qr import png
 from doithoai.documents.render import render_docx, template_path
-from tests.conftest import FROZEN_NOW
 from tests.documents.conftest import nfd, read
 
 pytestmark = pytest.mark.django_db
@@ -35,39 +32,36 @@ def props(p):
     return {(r.font.size.pt if r.font.size else None, r.font.bold, r.font.italic) for r in runs}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
+    out["pk"], out["title"] = conference.pk, conference.title
+    out["villages"] = [v.name for v in forms.villages(conference)]
+    out["covered"] = len(services.covered_villages(conference))
+    out["due"] = conference.milestones.get(kind=Milestone.Kind.VILLAGE_OPINIONS).due_on
+    out["form"] = render_docx("phieu-lay-y-kien", conference)
+    with override_settings(PUBLIC_BASE_URL="https://doithoai.langson.gov.vn/"):
+        out["public"] = render_docx("phieu-lay-y-kien", conference)
+    village = forms.villages(conference)[0]
+    village.name = nfd("Khòn Pát")
+    village.save()
+    conference.title = nfd("Hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
+    conference.save()
+    out["nfd"] = render_docx("phieu-lay-y-kien", conference)
+    village.name = "Khu dân cư tập trung " * 5  # 105 of 120 characters
+    village.save()
+    conference.title = "Hội nghị đối thoại " + "về giao thông nông thôn và đất đai " * 6
+    conference.save()
+    out["long"] = render_docx("phieu-lay-y-kien", conference)
+    conference.milestones.filter(kind=Milestone.Kind.VILLAGE_OPINIONS).delete()
+    conference.title = ""
+    conference.save()
+    out["gaps"] = render_docx("phieu-lay-y-kien", conference)
 
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
-        out["pk"], out["title"] = conference.pk, conference.title
-        out["villages"] = [v.name for v in forms.villages(conference)]
-        out["covered"] = len(services.covered_villages(conference))
-        out["due"] = conference.milestones.get(kind=Milestone.Kind.VILLAGE_OPINIONS).due_on
-        out["form"] = render_docx("phieu-lay-y-kien", conference)
-        with override_settings(PUBLIC_BASE_URL="https://doithoai.langson.gov.vn/"):
-            out["public"] = render_docx("phieu-lay-y-kien", conference)
-        village = forms.villages(conference)[0]
-        village.name = nfd("Khòn Pát")
-        village.save()
-        conference.title = nfd("Hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu")
-        conference.save()
-        out["nfd"] = render_docx("phieu-lay-y-kien", conference)
-        village.name = "Khu dân cư tập trung " * 5  # 105 of 120 characters
-        village.save()
-        conference.title = "Hội nghị đối thoại " + "về giao thông nông thôn và đất đai " * 6
-        conference.save()
-        out["long"] = render_docx("phieu-lay-y-kien", conference)
-        conference.milestones.filter(kind=Milestone.Kind.VILLAGE_OPINIONS).delete()
-        conference.title = ""
-        conference.save()
-        out["gaps"] = render_docx("phieu-lay-y-kien", conference)
-        transaction.set_rollback(True)
-    return out
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.fixture

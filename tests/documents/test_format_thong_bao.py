@@ -7,8 +7,6 @@ import re
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
@@ -17,7 +15,6 @@ from doithoai.dialogues.models import Conference, Milestone, Mode
 from doithoai.documents import format_check
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
-from tests.conftest import FROZEN_NOW
 from tests.documents.conftest import nfd, read
 
 pytestmark = pytest.mark.django_db
@@ -39,47 +36,44 @@ def props(p):
     return {(r.font.size.pt, r.font.bold, r.font.italic) for r in runs}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    conf = Conference.objects.select_related("agency", "plan__signer", "chair").get(
+        title=UPCOMING_TITLE)
+    out["conf"] = {"pk": conf.pk, "held_on": conf.held_on, "venue": conf.venue,
+                   "agenda": [(a.title, a.minutes) for a in conf.agenda.all()],
+                   "signer": conf.plan.signer.full_name,
+                   "due": Milestone.objects.get(conference=conf,
+                                                kind=Milestone.Kind.VILLAGE_OPINIONS).due_on}
+    for code in ("thong-bao", "thong-bao-truyen-thanh"):
+        out[code] = render_docx(code, conf)
+        out[code + "/issued"] = render_docx(code, conf, number=61,
+                                            issued_on=dt.date(2026, 11, 24))
+    # Not decided yet: no day, no venue, online without its link, nobody to sign.
+    plan = conf.plan
+    conf.held_on = conf.starts_at = None
+    conf.venue = ""
+    conf.mode = Mode.HYBRID
+    plan.signer = conf.chair = None
+    out["gaps"] = render_docx("thong-bao", conf)
+    out["gaps/radio"] = render_docx("thong-bao-truyen-thanh", conf)
+    conf = Conference.objects.select_related("agency", "plan__signer").get(pk=conf.pk)
+    conf.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
+    conf.venue = nfd("Nhà văn hóa thôn Khòn Pát")
+    conf.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
+    out["nfd"] = render_docx("thong-bao", conf)
+    out["nfd/radio"] = render_docx("thong-bao-truyen-thanh", conf)
+    conf.plan.signer.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
+    conf.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
+                                 "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
+    conf.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
+    out["long"] = render_docx("thong-bao", conf)
+    out["long/radio"] = render_docx("thong-bao-truyen-thanh", conf)
 
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        conf = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-            title=UPCOMING_TITLE)
-        out["conf"] = {"pk": conf.pk, "held_on": conf.held_on, "venue": conf.venue,
-                       "agenda": [(a.title, a.minutes) for a in conf.agenda.all()],
-                       "signer": conf.plan.signer.full_name,
-                       "due": Milestone.objects.get(conference=conf,
-                                                    kind=Milestone.Kind.VILLAGE_OPINIONS).due_on}
-        for code in ("thong-bao", "thong-bao-truyen-thanh"):
-            out[code] = render_docx(code, conf)
-            out[code + "/issued"] = render_docx(code, conf, number=61,
-                                                issued_on=dt.date(2026, 11, 24))
-        # Not decided yet: no day, no venue, online without its link, nobody to sign.
-        plan = conf.plan
-        conf.held_on = conf.starts_at = None
-        conf.venue = ""
-        conf.mode = Mode.HYBRID
-        plan.signer = conf.chair = None
-        out["gaps"] = render_docx("thong-bao", conf)
-        out["gaps/radio"] = render_docx("thong-bao-truyen-thanh", conf)
-        conf = Conference.objects.select_related("agency", "plan__signer").get(pk=conf.pk)
-        conf.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
-        conf.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-        conf.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-        out["nfd"] = render_docx("thong-bao", conf)
-        out["nfd/radio"] = render_docx("thong-bao-truyen-thanh", conf)
-        conf.plan.signer.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
-        conf.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
-                                     "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
-        conf.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-        out["long"] = render_docx("thong-bao", conf)
-        out["long/radio"] = render_docx("thong-bao-truyen-thanh", conf)
-        transaction.set_rollback(True)
-    return out
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.mark.parametrize("key", ["thong-bao", "thong-bao/issued", "gaps", "nfd", "long"])

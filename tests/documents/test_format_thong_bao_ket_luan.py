@@ -6,8 +6,6 @@ import re
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
@@ -18,7 +16,6 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import Issue, Petition
-from tests.conftest import FROZEN_NOW
 from tests.documents.conftest import nfd, read
 
 pytestmark = pytest.mark.django_db
@@ -37,48 +34,45 @@ def props(p):
     return {(r.font.size.pt, r.font.bold, r.font.italic) for r in p.runs if r.text.strip()}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
+        title=CONFERENCE_TITLE)
+    petitions = list(Petition.objects.filter(conference=june).select_related("unit")
+                     .order_by("pk"))
+    out["june"] = {"conclusion": june.conclusion, "held_on": june.held_on,
+                   "signer": june.plan.signer.full_name}
+    # Two petitions about one road grouped into an Issue.
+    road = [p for p in petitions if p.state == State.ASSIGNED][:1]
+    issue = Issue.objects.create(agency=june.agency, title="Sửa ngầm tràn Khuổi Slằng")
+    open_states = (State.ASSIGNED, State.CLASSIFIED, State.ANSWER_DRAFTED)
+    other = next(p for p in petitions if p.state in open_states and p != road[0])
+    Petition.objects.filter(pk__in=[road[0].pk, other.pk]).update(issue=issue)
+    out["issue_pks"] = (road[0].pk, other.pk)
+    out["assigned"] = Petition.objects.select_related("unit").get(pk=road[0].pk)
+    out["issued"] = render_docx("thong-bao-ket-luan", june, number=58,
+                                issued_on=june.concluded_on)
+    out["draft"] = render_docx("thong-bao-ket-luan", june)
+    out["petitions"] = Petition.objects.filter(conference=june).select_related(
+        "field", "village", "unit").prefetch_related("answers").order_by("pk")
+    out["petitions"] = list(out["petitions"])
+    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
+    out["not_held"] = render_docx("thong-bao-ket-luan", upcoming)
+    june.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
+    june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
+    june.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
+    june.conclusion = nfd("Giao Phòng Kinh tế sửa đường Khuổi Slằng.")
+    out["nfd"] = render_docx("thong-bao-ket-luan", june)
+    june.plan.signer.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
+    june.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
+                                 "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
+    june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
+    out["long"] = render_docx("thong-bao-ket-luan", june)
 
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-            title=CONFERENCE_TITLE)
-        petitions = list(Petition.objects.filter(conference=june).select_related("unit")
-                         .order_by("pk"))
-        out["june"] = {"conclusion": june.conclusion, "held_on": june.held_on,
-                       "signer": june.plan.signer.full_name}
-        # Two petitions about one road grouped into an Issue.
-        road = [p for p in petitions if p.state == State.ASSIGNED][:1]
-        issue = Issue.objects.create(agency=june.agency, title="Sửa ngầm tràn Khuổi Slằng")
-        open_states = (State.ASSIGNED, State.CLASSIFIED, State.ANSWER_DRAFTED)
-        other = next(p for p in petitions if p.state in open_states and p != road[0])
-        Petition.objects.filter(pk__in=[road[0].pk, other.pk]).update(issue=issue)
-        out["issue_pks"] = (road[0].pk, other.pk)
-        out["assigned"] = Petition.objects.select_related("unit").get(pk=road[0].pk)
-        out["issued"] = render_docx("thong-bao-ket-luan", june, number=58,
-                                    issued_on=june.concluded_on)
-        out["draft"] = render_docx("thong-bao-ket-luan", june)
-        out["petitions"] = Petition.objects.filter(conference=june).select_related(
-            "field", "village", "unit").prefetch_related("answers").order_by("pk")
-        out["petitions"] = list(out["petitions"])
-        upcoming = Conference.objects.get(title=UPCOMING_TITLE)
-        out["not_held"] = render_docx("thong-bao-ket-luan", upcoming)
-        june.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
-        june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-        june.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-        june.conclusion = nfd("Giao Phòng Kinh tế sửa đường Khuổi Slằng.")
-        out["nfd"] = render_docx("thong-bao-ket-luan", june)
-        june.plan.signer.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
-        june.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
-                                     "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
-        june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-        out["long"] = render_docx("thong-bao-ket-luan", june)
-        transaction.set_rollback(True)
-    return out
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.mark.parametrize("key", ["issued", "draft", "not_held", "nfd", "long"])

@@ -63,7 +63,7 @@ def test_the_plan_page_offers_its_document_and_issues_it(client, office):
     page = plan_page(client, plan).content.decode()
     assert "Số 01/KH-UBND" in page
     assert reverse("documents:document_docx", args=[document.pk]) in page
-    assert "Ban hành (cấp số" not in page
+    assert issue_url(plan) not in page  # the plan's card: frozen, nothing to issue
     frozen = client.get(reverse("documents:document_docx", args=[document.pk]))
     assert hashlib.sha256(frozen.content).hexdigest() == document.sha256
     assert "01-KH-UBND" in frozen["Content-Disposition"]
@@ -75,7 +75,7 @@ def test_missing_fields_are_listed_and_the_draft_still_downloads(client, office)
     client.force_login(office["clerk"])
     page = plan_page(client, plan).content.decode()
     assert "Chưa ban hành được, còn thiếu:" in page
-    assert "Ban hành (cấp số" not in page
+    assert issue_url(plan) not in page
     assert client.get(reverse("documents:draft_docx", args=[KIND, plan.pk])).status_code == 200
     response = client.post(issue_url(plan), {"next": "/"}, follow=True)
     assert "Chưa ban hành được, còn thiếu:" in response.content.decode()

@@ -146,7 +146,6 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     page.wait_for_load_state("networkidle")
     assert "Đã tổ chức" in page.locator(".status-line").inner_text()
     page.locator("#action-conclusion summary").click()
-    page.get_by_label("Số thông báo kết luận").fill("45/TB-UBND")
     page.get_by_label("Nội dung kết luận").fill("Giao Phòng Kinh tế khảo sát tuyến đường.")
     page.locator("#action-conclusion form").get_by_role("button").click()
     page.wait_for_load_state("networkidle")

@@ -60,35 +60,32 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     assert "Chưa ban hành được, còn thiếu:" in missing.inner_text()
     assert "Người ký" in missing.inner_text()
 
-    # Trying to issue anyway: refused, the list is on the page, nothing changed.
-    page.get_by_text("Ban hành kế hoạch (đã ký)").click()
-    page.get_by_label("Số, ký hiệu:", exact=True).fill("27/KH-UBND")
-    page.get_by_label("Ngày ban hành:", exact=True).fill("2026-11-20")
-    page.get_by_role("button", name="Ban hành", exact=True).click()
-    page.wait_for_load_state("networkidle")
-    assert "Chưa ban hành được, còn thiếu: người ký." in main.inner_text()
+    # The documents panel lists the same gaps and offers no issue button until they are filled.
+    panel = page.locator(".documents-panel")
+    assert "Người ký" in panel.inner_text()
+    assert panel.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").count() == 0
     shot(page, "plans-issue-refused")
     plan.refresh_from_db()
     assert plan.state == Plan.State.DRAFT and plan.number == ""
 
-    # Choose the signer, then issue and publish.
+    # Choose the signer, then issue through the register and publish.
     page.goto(f"/doi-thoai/ke-hoach/{plan.pk}/sua/")
     page.get_by_label("Người ký:", exact=True).select_option(label="Lý Thị Dương")
     page.get_by_role("button", name="Lưu kế hoạch").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     assert page.locator("#missing").count() == 0
-    page.get_by_text("Ban hành kế hoạch (đã ký)").click()
-    page.get_by_label("Số, ký hiệu:", exact=True).fill("27/KH-UBND")
-    page.get_by_label("Ngày ban hành:", exact=True).fill("2026-11-20")
-    page.get_by_role("button", name="Ban hành", exact=True).click()
+    page.locator("#id_ke-hoach_ngay").fill("2026-11-20")
+    page.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
-    assert "Đã ban hành kế hoạch số 27/KH-UBND." in main.inner_text()
+    plan.refresh_from_db()
+    assert plan.number.endswith("/KH-UBND")
+    assert f"số {plan.number}" in main.inner_text()
     page.get_by_role("button", name="Công khai kế hoạch").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     assert "Đã công khai kế hoạch." in main.inner_text()
     plan.refresh_from_db()
     assert (plan.state, plan.number, plan.signer.full_name) == (
-        Plan.State.PUBLISHED, "27/KH-UBND", "Lý Thị Dương")
+        Plan.State.PUBLISHED, "01/KH-UBND", "Lý Thị Dương")
     assert plan.venue == "Nhà Văn hoá xã Điềm He"
     published = plan.published_on.strftime("%d/%m/%Y")
     assert (f"ban hành ngày 20/11/2026; công khai ngày {published}"

@@ -109,12 +109,20 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     assert f"Đã lập dự thảo kế hoạch năm {year}" in _messages(page)
     assert "Căn cứ Luật Thực hiện dân chủ ở cơ sở" in main.inner_text()
     shot(page, "year-01-plan-draft")
-    page.get_by_text("Ban hành kế hoạch (đã ký)").click()
-    page.get_by_label("Số, ký hiệu:", exact=True).fill("27/KH-UBND")
-    page.get_by_label("Ngày ban hành:", exact=True).fill(today.isoformat())
-    page.get_by_role("button", name="Ban hành", exact=True).click()
+    # The office's paper register had reached 27: the register is set to follow it.
+    page.goto("/van-ban/")
+    page.get_by_text("Điều chỉnh số tiếp theo của một sổ").click()
+    page.get_by_label("Sổ:", exact=True).select_option("KH")
+    page.get_by_label("Số tiếp theo:", exact=True).fill("27")
+    page.get_by_label("Lý do điều chỉnh:", exact=True).fill("Khớp sổ văn bản đi")
+    page.get_by_role("button", name="Lưu số tiếp theo").click()
+    page.wait_for_url("**/van-ban/**")
+    assert "văn bản tiếp theo sẽ nhận số 27" in _messages(page)
+    page.goto(f"/doi-thoai/ke-hoach/{plan.pk}/")
+    page.locator("#id_ke-hoach_ngay").fill(today.isoformat())
+    page.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
-    assert "Đã ban hành kế hoạch số 27/KH-UBND." in _messages(page)
+    assert "số 27/KH-UBND" in _messages(page)
     page.get_by_role("button", name="Công khai kế hoạch").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     assert "Đã công khai kế hoạch." in _messages(page)
@@ -314,8 +322,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
 
     # 7. The conclusion notice.
     page.locator("#action-conclusion summary").click()
-    page.get_by_label("Số thông báo kết luận").fill("58/TB-UBND")
-    page.get_by_label("Ngày thông báo").fill(today.isoformat())
+    page.get_by_label("Ngày ký thông báo").fill(today.isoformat())
     page.get_by_label("Nội dung kết luận").fill(
         "Giao Phòng Kinh tế khảo sát, lập phương án đổ bê tông đường liên thôn Nà Pàn và nạo "
         "vét kênh mương thôn Bản Chu; trả lời Nhân dân bằng văn bản đúng hạn.")
@@ -323,7 +330,10 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
         "button", name="Ban hành thông báo kết luận").click()
     page.wait_for_load_state("networkidle")
     assert "Đã thông báo kết luận" in page.locator(".status-line").inner_text()
-    assert "58/TB-UBND" in main.inner_text()
+    conference.refresh_from_db()
+    # Numbered by the register, the notice kept as issued in the documents panel.
+    assert conference.conclusion_number.endswith("/TB-UBND")
+    assert conference.conclusion_number in main.inner_text()
 
     # 8. Closing too early is refused, with the count.
     page.get_by_role("button", name="Hoàn thành hội nghị").click()

@@ -14,6 +14,7 @@ for code, label in {
     "conference.update": _("Sửa thông tin hội nghị"),
     "conference.held": _("Ghi nhận hội nghị đã tổ chức"),
     "conference.conclude": _("Ban hành thông báo kết luận"),
+    "conference.conclusion_text": _("Ghi nội dung kết luận của hội nghị"),
     "conference.close": _("Hoàn thành hội nghị"),
     "milestone.done": _("Xác nhận hoàn thành việc"),
     "milestone.undo": _("Hủy xác nhận hoàn thành"),

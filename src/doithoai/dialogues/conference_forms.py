@@ -115,9 +115,10 @@ class OutcomeForm(forms.Form):
 
 
 class ConclusionForm(forms.Form):
-    number = forms.CharField(label=_("Số thông báo kết luận"), max_length=40,
-                             help_text=_("Ví dụ: 45/TB-UBND."))
-    concluded_on = forms.DateField(label=_("Ngày thông báo"), widget=DATE)
+    """The conclusion notice is numbered by the register when it is issued."""
+
+    concluded_on = forms.DateField(label=_("Ngày ký thông báo"), widget=DATE,
+                                   help_text=_("Số thông báo do sổ văn bản cấp khi ban hành."))
     conclusion = forms.CharField(label=_("Nội dung kết luận"),
                                  widget=forms.Textarea(attrs={"rows": 6}))
     version = forms.IntegerField(widget=forms.HiddenInput)

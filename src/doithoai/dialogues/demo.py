@@ -77,10 +77,41 @@ def _plan(agency: Agency, clerk: User, leader: User, issued_on: dt.date, number:
     if existing:
         return existing, False
     plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
-    plan = services.issue_plan(actor=leader, plan=plan, number=number, issued_on=issued_on)
+    plan = _issue(leader, plan, number, issued_on)
     plan = services.publish_plan(actor=clerk, plan=plan, published_on=issued_on
                                  + dt.timedelta(days=3))
     return plan, True
+
+
+def _paper_register_reached(actor: User, agency: Agency, year: int, number: str) -> None:
+    """The office's paper register had reached `number` ("27/KH-UBND"): the next document of
+    that register gets 27."""
+    from doithoai.documents import services as documents
+
+    documents.set_next_number(actor, agency, year, number.split("/")[1].split("-")[0],
+                              int(number.split("/")[0]),
+                              "Khớp với sổ đăng ký văn bản đi của Văn phòng")
+
+
+def _issue(actor: User, plan: Plan, number: str, issued_on: dt.date) -> Plan:
+    """Issue the plan through the register, as an office does: the register is first set to
+    the number the paper register had reached ("27/KH-UBND" → next 27)."""
+    from doithoai.documents import services as documents
+
+    _paper_register_reached(actor, plan.agency, issued_on.year, number)
+    documents.issue(actor, "ke-hoach", plan, issued_on)
+    plan.refresh_from_db()
+    return plan
+
+
+def _conclude(actor: User, conference: Conference, number: str, issued_on: dt.date,
+              conclusion: str) -> None:
+    """The conclusion notice issued through the register (its paper number reached first)."""
+    from doithoai.documents import services as documents
+
+    _paper_register_reached(actor, conference.agency, issued_on.year, number)
+    documents.issue_conclusion_notice(actor, conference, conclusion=conclusion,
+                                      issued_on=issued_on)
 
 
 def _schedule(plan: Plan, clerk: User, title: str, held_on: dt.date, today: dt.date,
@@ -202,9 +233,9 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
                 "xã trả lời trực tiếp 9 ý kiến, giao các đơn vị trả lời bằng văn bản các ý "
                 "kiến còn lại.")
     conclusion_day = get_calendar().add_workdays(day, 4)
-    services.issue_conclusion(
-        actor=clerk, conference=june, number="58/TB-UBND", concluded_on=conclusion_day,
-        conclusion="Giao Phòng Kinh tế kiểm tra, đề xuất sửa chữa các tuyến đường liên thôn "
+    _conclude(
+        clerk, june, "58/TB-UBND", conclusion_day,
+        "Giao Phòng Kinh tế kiểm tra, đề xuất sửa chữa các tuyến đường liên thôn "
                    "xuống cấp và trả lời bằng văn bản trong 15 ngày làm việc. Giao Phòng Văn "
                    "hóa - Xã hội rà soát hồ sơ hỗ trợ hộ nghèo. Giao Công an xã tăng cường "
                    "tuần tra khu vực chợ phiên. Văn phòng HĐND và UBND xã theo dõi, đôn đốc.")
@@ -315,8 +346,7 @@ def _van_quan(outcome: Outcome) -> None:
         return
     clerk = _user("vanphong.vanquan")
     plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
-    plan = services.issue_plan(actor=clerk, plan=plan, number="41/KH-UBND",
-                               issued_on=dt.date(2026, 7, 20))
+    plan = _issue(clerk, plan, "41/KH-UBND", dt.date(2026, 7, 20))
     conference = _schedule(plan, clerk, "Hội nghị đối thoại với Nhân dân xã Văn Quan năm 2026",
                            VAN_QUAN_DAY, dt.date(2026, 8, 1), "Hội trường UBND xã Văn Quan")
     petition_services.ensure_default_fields(agency)
@@ -336,7 +366,6 @@ def _van_quan(outcome: Outcome) -> None:
     services.record_outcome(actor=clerk, conference=conference, attendance=94,
                             outcome="Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn "
                                     "bản.")
-    services.issue_conclusion(actor=clerk, conference=conference, number="63/TB-UBND",
-                              concluded_on=dt.date(2026, 9, 30),
-                              conclusion="Giao các phòng chuyên môn trả lời bằng văn bản.")
+    _conclude(clerk, conference, "63/TB-UBND", dt.date(2026, 9, 30),
+              "Giao các phòng chuyên môn trả lời bằng văn bản.")
     outcome.created.append("kế hoạch và hội nghị 25/09/2026 của xã Văn Quan")

@@ -167,22 +167,6 @@ class PlanEditForm(forms.ModelForm):
                 yield {"title": title, "fields": fields}
 
 
-class IssueForm(forms.Form):
-    number = forms.CharField(label=_("Số, ký hiệu"), max_length=40,
-                             help_text=_("Theo sổ văn bản, ví dụ 27/KH-UBND."),
-                             error_messages={"required": _("Hãy ghi số, ký hiệu của kế hoạch "
-                                                           "(ví dụ 27/KH-UBND).")})
-    issued_on = forms.DateField(label=_("Ngày ban hành"), widget=forms.DateInput(
-        attrs={"type": "date"}, format="%Y-%m-%d"))
-    version = forms.IntegerField(widget=forms.HiddenInput())
-
-    def __init__(self, *args, plan: Plan, **kwargs):
-        kwargs.setdefault("initial", {}).update(
-            version=plan.version, issued_on=timezone.localdate())
-        super().__init__(*args, **kwargs)
-        self.auto_id = "issue_%s"
-
-
 class VersionForm(forms.Form):
     """Publish and complete: one button, the version seen."""
 

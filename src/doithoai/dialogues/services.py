@@ -722,6 +722,31 @@ def checked_in_count(conference: Conference) -> int:
     return checked.count()
 
 
+def set_conclusion(*, actor, conference: Conference, conclusion: str,
+                   version: int | None = None) -> Conference:
+    """The chair's conclusion written down before the notice is issued (held only): the
+    notice is rendered from it."""
+    _office(actor, conference)
+    conclusion = nfc(conclusion or "").strip()
+    if not conclusion:
+        raise ValidationError({"conclusion": _("Hãy ghi nội dung kết luận.")})
+    with transaction.atomic():
+        conference = _locked(Conference, conference.pk)
+        _check_version(conference, version)
+        if conference.state != Conference.State.HELD:
+            raise ValidationError(_("Chỉ ban hành thông báo kết luận sau khi hội nghị đã tổ "
+                                    "chức và chưa có thông báo kết luận."))
+        if conference.conclusion == conclusion:
+            return conference
+        before = snapshot(conference)
+        conference.conclusion = conclusion
+        _bump(conference)
+        conference.save()
+        record(actor=actor, action="conference.conclusion_text", obj=conference,
+               before=before, after=snapshot(conference))
+    return conference
+
+
 def issue_conclusion(*, actor, conference: Conference, number: str, concluded_on: dt.date,
                      conclusion: str, version: int | None = None) -> Conference:
     """The conclusion notice is issued (held → concluded); its milestone is confirmed."""

@@ -24,6 +24,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from doithoai.documents import (
+    layouts_bao_cao,
+    layouts_bao_cao_tong_hop,
+    layouts_bien_ban,
+    layouts_cong_van_tra_loi,
     layouts_forms,
     layouts_invitation,
     layouts_thong_bao,
@@ -445,6 +449,21 @@ def data_table(doc, *, widths_mm: list[float], header: list[str], source: str,
     return table
 
 
+def signature_block(doc):
+    """The usual end of a document: "Nơi nhận" and the signature from the context's
+    `recipients`, `signature_lines` and `signer_name`, kept on one page with the closing
+    sentence (never the signature alone at the top of a page)."""
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    table = signature_table(
+        doc, recipients_loop=("{%p for item in recipients %}", "{{ item }}", "{%p endfor %}"),
+        signature_loop=("{%p for line in signature_lines %}", "{{ line }}", "{%p endfor %}"),
+        signer="{{ signer_name }}")
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the spacer before the table
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return table
+
+
 def to_bytes(doc) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -512,10 +531,7 @@ def build_ke_hoach():
     loop(doc, "{%p for line in budget %}", "{{ line }}", "{%p endfor %}")
     body(doc, "{{ closing }}")
 
-    signature_table(
-        doc, recipients_loop=("{%p for item in recipients %}", "{{ item }}", "{%p endfor %}"),
-        signature_loop=("{%p for line in signature_lines %}", "{{ line }}", "{%p endfor %}"),
-        signer="{{ signer_name }}")
+    signature_block(doc)
     return doc
 
 
@@ -533,8 +549,16 @@ LAYOUTS: dict[str, Layout] = {
         "thong-bao-truyen-thanh", lambda: layouts_thong_bao.build_thong_bao_truyen_thanh()),
     "thong-bao-ket-luan": Layout(
         "thong-bao-ket-luan", lambda: layouts_thong_bao_ket_luan.build_thong_bao_ket_luan()),
+    "bao-cao-tong-hop": Layout(
+        "bao-cao-tong-hop", lambda: layouts_bao_cao_tong_hop.build_bao_cao_tong_hop()),
+    "bien-ban": Layout("bien-ban", lambda: layouts_bien_ban.build_bien_ban()),
     "phieu-lay-y-kien": Layout(
         "phieu-lay-y-kien", lambda: layouts_forms.build_phieu_lay_y_kien()),
     "phieu-dang-ky-phat-bieu": Layout(
         "phieu-dang-ky-phat-bieu", lambda: layouts_forms.build_phieu_dang_ky_phat_bieu()),
+    "cong-van-tra-loi": Layout(
+        "cong-van-tra-loi", lambda: layouts_cong_van_tra_loi.build_cong_van_tra_loi()),
+    "bao-cao-ket-qua": Layout(
+        "bao-cao-ket-qua", lambda: layouts_bao_cao.build_bao_cao_ket_qua()),
+    "bao-cao-nam": Layout("bao-cao-nam", lambda: layouts_bao_cao.build_bao_cao_nam()),
 }

@@ -159,6 +159,8 @@ class _Checker:
         self.kind = kind
         # A form (Kind.numbered False) has no "Số:" and date line, no "./.", no recipients.
         self.numbered = getattr(kind, "numbered", True)
+        # A công văn (numbered, no type abbreviation) has no title block: see `letter`.
+        self.is_letter = self.numbered and not getattr(kind, "abbreviation", "x")
         self.r = _Resolver(doc)
         self.problems: list[str] = []
 
@@ -334,13 +336,50 @@ class _Checker:
             self.add("Thiếu đường kẻ ngang dưới trích yếu.")
         return texts[1] + 1
 
+    def letter(self, paragraphs: list[Paragraph], header) -> int:
+        """A công văn: "V/v …" under the number (12–13 pt, upright, centred) and "Kính gửi: …"
+        (13–14 pt, regular; several addressees one per line "- …;", the last "- … .") before
+        the text. Returns the index of the first paragraph of the text."""
+        left = ([p for row in header.rows for p in row.cells[0].paragraphs]
+                if isinstance(header, Table) and len(header.columns) == 2 else [])
+        summary = next((p for p in left if p.text.strip().startswith("V/v ")), None)
+        number = next((p for p in left if p.text.strip().startswith("Số")), None)
+        if summary is None:
+            self.add("Công văn phải có trích yếu “V/v …” dưới số, ký hiệu (cột trái tiêu đề).")
+        else:
+            self.expect(summary, "Trích yếu công văn “V/v …”", sizes=(12, 13), bold=False,
+                        italic=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+            if number is not None and left.index(summary) < left.index(number):
+                self.add("Trích yếu “V/v …” phải đặt dưới dòng số, ký hiệu.")
+        texts = [i for i, p in enumerate(paragraphs) if p.text.strip()]
+        if not texts or not paragraphs[texts[0]].text.strip().startswith("Kính gửi:"):
+            self.add("Công văn phải có “Kính gửi: …” trước nội dung.")
+            return texts[0] if texts else len(paragraphs)
+        greeting = paragraphs[texts[0]]
+        self.expect(greeting, "“Kính gửi”", sizes=(13, 14), bold=False, italic=False)
+        if greeting.text.strip() != "Kính gửi:":
+            return texts[0] + 1
+        items = []
+        for i in texts[1:]:
+            if not paragraphs[i].text.strip().startswith("- "):
+                break
+            items.append(paragraphs[i])
+        if not items:
+            self.add("Sau “Kính gửi:” phải ghi nơi nhận.")
+        for k, p in enumerate(items):
+            self.expect(p, "Nơi nhận sau “Kính gửi:”", sizes=(13, 14), bold=False)
+            if not p.text.rstrip().endswith("." if k == len(items) - 1 else ";"):
+                self.add("Sau “Kính gửi:” mỗi nơi nhận một dòng “- …;”, dòng cuối “- ….”.")
+        return texts[len(items)] + 1
+
     def body(self, paragraphs: list[Paragraph]) -> None:
         texts = _texts(paragraphs)
         if not texts:
             self.add("Văn bản không có nội dung.")
             return
         bases = []
-        for p in texts:
+        # A letter cites no bases before its text ("Căn cứ …" in it is the answer's wording).
+        for p in ([] if self.is_letter else texts):
             if p.text.strip().startswith("Căn cứ"):
                 bases.append(p)
             elif bases or HEADING_RE.match(p.text.strip()):
@@ -422,6 +461,41 @@ class _Checker:
         for p in names:
             self.expect(p, "Họ tên người ký", sizes=(13, 14), bold=True)
 
+    def minutes_signature(self, table: Table | None) -> None:
+        """A biên bản (Decree 30, Appendix III, form 1.6): the secretary signs left ("THƯ KÝ")
+        and the chair right ("CHỦ TRÌ" or "CHỦ TỌA"), each in their own name, no "TM."; the
+        recipients come under the secretary's signature."""
+        if table is None or len(table.columns) != 2:
+            self.add("Thiếu bảng chữ ký cuối biên bản: thư ký (trái) và chủ trì (phải).")
+            return
+        if _table_has_borders(table):
+            self.add("Bảng chữ ký không được có đường viền.")
+        left = _texts([p for row in table.rows for p in row.cells[0].paragraphs])
+        right = _texts([p for row in table.rows for p in row.cells[1].paragraphs])
+        at = next((i for i, p in enumerate(left) if p.text.strip() == "Nơi nhận:"), len(left))
+        for column, roles, who in ((left[:at], ("THƯ KÝ",), "thư ký"),
+                                   (right, ("CHỦ TRÌ", "CHỦ TỌA"), "chủ trì")):
+            if not column or column[0].text.strip() not in roles:
+                self.add(f"Chữ ký của {who} phải có chức danh “{roles[0]}” (không ghi “TM.”).")
+                continue
+            self.expect(column[0], f"Chức danh {who}", sizes=(13, 14), bold=True,
+                        align=WD_ALIGN_PARAGRAPH.CENTER)
+            for p in column[1:]:
+                self.expect(p, f"Họ tên {who}", sizes=(13, 14), bold=True,
+                            align=WD_ALIGN_PARAGRAPH.CENTER)
+        if at == len(left):
+            self.add("Biên bản phải có “Nơi nhận:” dưới chữ ký của thư ký.")
+            return
+        self.expect(left[at], "“Nơi nhận:”", sizes=(12, 12), bold=True, italic=True)
+        items = left[at + 1:]
+        for i, p in enumerate(items):
+            self.expect(p, "Các nơi nhận", sizes=(11, 11), bold=False)
+            end = "." if i == len(items) - 1 else ";"
+            if not p.text.strip().startswith("- ") or not p.text.strip().endswith(end):
+                self.add("Mỗi nơi nhận viết “- …;”, nơi cuối “- Lưu: VT, …”.")
+        if not items or not items[-1].text.strip().startswith("- Lưu"):
+            self.add("Nơi nhận cuối cùng phải là “- Lưu: VT, …”.")
+
     def form(self, paragraphs: list[Paragraph]) -> None:
         """A form's fields and notes: 12 to 14 pt, and something to fill in."""
         texts = _texts(paragraphs)
@@ -464,10 +538,14 @@ class _Checker:
         end = later[-1] if later else len(blocks)
         signature = blocks[end] if end < len(blocks) else None
         middle = [b for b in blocks[start:end] if isinstance(b, Paragraph)]
-        after_title = self.title(middle)
+        after_title = (self.letter(middle, blocks[0] if start else None) if self.is_letter
+                       else self.title(middle))
         if self.numbered:
             self.body(middle[after_title:])
-            self.signature(signature)
+            if self.kind.abbreviation == "BB":  # signed by the secretary and the chair
+                self.minutes_signature(signature)
+            else:
+                self.signature(signature)
         else:
             self.form(middle[after_title:])
         self.page_numbers()

@@ -44,3 +44,23 @@ class RegisterSearchForm(forms.Form):
     def __init__(self, *args, kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loai"].choices = [("", _("Tất cả"))] + [(k.code, k.label) for k in kinds]
+
+
+class RegisterAdjustForm(forms.Form):
+    so = forms.ChoiceField(label=_("Sổ"))
+    so_tiep_theo = forms.IntegerField(
+        label=_("Số tiếp theo"), min_value=1, max_value=99999,
+        help_text=_("Số mà văn bản tiếp theo của sổ này sẽ nhận, theo sổ đăng ký văn bản đi "
+                    "của Văn phòng."),
+        error_messages={"required": _("Hãy ghi số tiếp theo."),
+                        "invalid": _("Số tiếp theo phải là số nguyên dương."),
+                        "min_value": _("Số tiếp theo phải là số nguyên dương."),
+                        "max_value": _("Số tiếp theo quá lớn.")})
+    ly_do = forms.CharField(
+        label=_("Lý do điều chỉnh"), max_length=500,
+        widget=forms.TextInput(),
+        error_messages={"required": _("Hãy ghi lý do điều chỉnh (được lưu vào nhật ký).")})
+
+    def __init__(self, *args, codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["so"].choices = [(c, c) for c in codes]

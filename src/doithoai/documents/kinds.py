@@ -10,6 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from doithoai.documents.contexts import bao_cao_ket_qua as result_context
+from doithoai.documents.contexts import bao_cao_nam as year_context
+from doithoai.documents.contexts import bao_cao_tong_hop as summary_context
+from doithoai.documents.contexts import bien_ban as minutes_context
+from doithoai.documents.contexts import cong_van_tra_loi as letter_context
 from doithoai.documents.contexts import forms as forms_context
 from doithoai.documents.contexts import invitation as invitation_context
 from doithoai.documents.contexts import plan as plan_context
@@ -30,9 +35,13 @@ class Kind:
     # its header has no "Số:" and date line, its text no "./." and no recipients list;
     # format_check checks a form's own layout instead of those rules.
     numbered: bool = True
-    # Reports: the table that goes with the document (`tables.Table` of obj), offered as .xlsx
-    # beside the .docx and .pdf. The context prints the same Table, so the two agree.
+    # Reports: the table that goes with the document, `table(obj, today)` → `tables.Table`
+    # counted as of `today` (the issue date), offered as .xlsx beside the .docx and .pdf.
+    # The context prints the same Table, so the two agree.
     table: Callable[[object], object] | None = None
+    # The kind whose template this one prints with (one invitee's invitation is the
+    # conference's invitation for one person): an agency's own template applies to both.
+    template_of: str = ""
 
 
 KINDS: dict[str, Kind] = {
@@ -44,6 +53,10 @@ KINDS: dict[str, Kind] = {
         code="giay-moi", label="Giấy mời dự hội nghị đối thoại", abbreviation="GM",
         source="dialogues.conference", template="giay-moi.docx",
         context=invitation_context.context, required=invitation_context.missing),
+    "giay-moi-dai-bieu": Kind(
+        code="giay-moi-dai-bieu", label="Giấy mời một đại biểu", abbreviation="GM",
+        source="dialogues.delegate", template="giay-moi.docx", template_of="giay-moi",
+        context=invitation_context.one_context, required=invitation_context.one_missing),
     "thong-bao": Kind(
         code="thong-bao", label="Thông báo tổ chức hội nghị đối thoại", abbreviation="TB",
         source="dialogues.conference", template="thong-bao.docx",
@@ -57,6 +70,16 @@ KINDS: dict[str, Kind] = {
         code="thong-bao-ket-luan", label="Thông báo kết luận hội nghị đối thoại",
         abbreviation="TB", source="dialogues.conference", template="thong-bao-ket-luan.docx",
         context=conclusion_context.context, required=conclusion_context.missing),
+    "bao-cao-tong-hop": Kind(
+        code="bao-cao-tong-hop",
+        label="Báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân trước hội nghị đối thoại",
+        abbreviation="BC", source="dialogues.conference", template="bao-cao-tong-hop.docx",
+        context=summary_context.context, required=summary_context.missing,
+        table=summary_context.table),
+    "bien-ban": Kind(
+        code="bien-ban", label="Biên bản hội nghị đối thoại", abbreviation="BB",
+        source="dialogues.conference", template="bien-ban.docx",
+        context=minutes_context.context, required=minutes_context.missing),
     "phieu-lay-y-kien": Kind(
         code="phieu-lay-y-kien", label="Phiếu lấy ý kiến Nhân dân", abbreviation="",
         source="dialogues.conference", template="phieu-lay-y-kien.docx",
@@ -67,4 +90,19 @@ KINDS: dict[str, Kind] = {
         source="dialogues.conference", template="phieu-dang-ky-phat-bieu.docx",
         context=forms_context.speaker_context, required=forms_context.speaker_missing,
         numbered=False),
+    "cong-van-tra-loi": Kind(
+        code="cong-van-tra-loi", label="Công văn trả lời ý kiến, kiến nghị", abbreviation="",
+        source="petitions.petition", template="cong-van-tra-loi.docx",
+        context=letter_context.context, required=letter_context.missing),
+    "bao-cao-ket-qua": Kind(
+        code="bao-cao-ket-qua", label="Báo cáo kết quả tổ chức hội nghị đối thoại",
+        abbreviation="BC", source="dialogues.conference", template="bao-cao-ket-qua.docx",
+        context=result_context.context, required=result_context.missing,
+        table=result_context.table),
+    "bao-cao-nam": Kind(
+        code="bao-cao-nam",
+        label="Báo cáo kết quả thực hiện công tác tổ chức hội nghị đối thoại hằng năm",
+        abbreviation="BC", source="dialogues.plan", template="bao-cao-nam.docx",
+        context=year_context.context, required=year_context.missing,
+        table=year_context.table),
 }

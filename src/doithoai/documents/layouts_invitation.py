@@ -89,10 +89,7 @@ def build_giay_moi():
     b.run(code, "{{ inv.code }}", size=16, bold=True)
     text(doc, "Đề nghị {{ inv.you }} mang theo giấy mời này để điểm danh khi đến dự (quét mã "
               "QR hoặc đọc mã điểm danh). Rất mong {{ inv.you }} đến dự đúng thời gian./.")
-    b.signature_table(
-        doc, recipients_loop=("{%p for item in recipients %}", "{{ item }}", "{%p endfor %}"),
-        signature_loop=("{%p for line in signature_lines %}", "{{ line }}", "{%p endfor %}"),
-        signer="{{ signer_name }}")
+    b.signature_block(doc)
     b.tag(doc, "{%p if not loop.last %}")
     section_break(doc)
     b.tag(doc, "{%p endif %}")

@@ -14,21 +14,6 @@ def _header(doc) -> None:
     b.title_block(doc, "THÔNG BÁO", "{{ title }}")
 
 
-def _signature(doc) -> None:
-    # The closing sentence goes to the next page with the signature rather than leave it
-    # alone there.
-    doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    b.signature_table(
-        doc, recipients_loop=("{%p for item in recipients %}", "{{ item }}", "{%p endfor %}"),
-        signature_loop=("{%p for line in signature_lines %}", "{{ line }}", "{%p endfor %}"),
-        signer="{{ signer_name }}")
-    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the spacer before the table
-    # The recipients and the signature stay together on one page.
-    for row in doc.tables[-1].rows:
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(b.OxmlElement("w:cantSplit"))
-
-
 def build_thong_bao():
     """The written announcement: time, place, mode, chairs, content, programme, how and by
     when to send opinions (Law 72/2025 Art. 43)."""
@@ -51,7 +36,7 @@ def build_thong_bao():
     b.loop(doc, "{%p for line in channels %}", "{{ line }}", "{%p endfor %}")
     b.body(doc, "{{ deadline }}")
     b.body(doc, "{{ closing }}")
-    _signature(doc)
+    b.signature_block(doc)
     return doc
 
 
@@ -62,6 +47,6 @@ def build_thong_bao_truyen_thanh():
     _header(doc)
     b.loop(doc, "{%p for line in paragraphs %}", "{{ line }}", "{%p endfor %}")
     b.body(doc, "{{ closing }}")
-    _signature(doc)
+    b.signature_block(doc)
     return doc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # docx_builder imports this module for its LAYOUTS: refer to it lazily.
 from doithoai.documents import docx_builder as b
-from doithoai.documents.layouts_thong_bao import _header, _signature
+from doithoai.documents.layouts_thong_bao import _header
 
 
 def build_thong_bao_ket_luan():
@@ -32,5 +32,5 @@ def build_thong_bao_ket_luan():
     b.heading(doc, "{% if outcome %}IV{% else %}III{% endif %}. TỔ CHỨC THỰC HIỆN")
     b.loop(doc, "{%p for line in follow_up %}", "{{ line }}", "{%p endfor %}")
     b.body(doc, "{{ closing }}")
-    _signature(doc)
+    b.signature_block(doc)
     return doc

@@ -91,6 +91,12 @@ class Document(NFCModel):
     sha256 = models.CharField(_("mã băm SHA-256 của tệp"), max_length=64, blank=True)
     file = models.FileField(_("tệp .docx đã ban hành"), upload_to=issued_upload_to,
                             max_length=250, blank=True)
+    # A report's table as issued (.xlsx), frozen with the .docx: the level above adds up the
+    # figures the document states, not today's.
+    table_file = models.FileField(_("tệp bảng số liệu .xlsx đã ban hành"),
+                                  upload_to=issued_upload_to, max_length=250, blank=True)
+    table_sha256 = models.CharField(_("mã băm SHA-256 của bảng số liệu"), max_length=64,
+                                    blank=True)
     corrects = models.ForeignKey("self", verbose_name=_("sửa đổi, thay thế văn bản"),
                                  null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="corrected_by")
@@ -180,6 +186,7 @@ def _register_actions() -> None:
     register("document.correct", _("Lập văn bản sửa đổi, thay thế"))
     register("document.template_upload", _("Tải lên mẫu văn bản của cơ quan"))
     register("document.template_reset", _("Trở lại mẫu văn bản có sẵn"))
+    register("document.register_adjust", _("Điều chỉnh số tiếp theo của sổ văn bản"))
 
 
 _register_actions()

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import decree30
+from doithoai.documents import tables
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.models import (
     AgencyTemplate,
@@ -71,7 +72,11 @@ def kinds_for(obj: Model) -> list:
 
 
 def agency_of(obj: Model) -> Agency:
-    return obj if isinstance(obj, Agency) else obj.agency
+    """The agency whose register and templates a document of obj uses."""
+    if isinstance(obj, Agency):
+        return obj
+    agency = getattr(obj, "agency", None)
+    return agency if agency is not None else obj.conference.agency  # a delegate
 
 
 def documents_of(obj: Model, kind_code: str | None = None) -> QuerySet:
@@ -98,7 +103,7 @@ def active_template(agency: Agency, kind_code: str) -> AgencyTemplate | None:
 
 def template_bytes(agency: Agency, kind_code: str) -> bytes | None:
     """The agency's own template for this kind (None: the shipped one)."""
-    template = active_template(agency, kind_code)
+    template = active_template(agency, kind_of(kind_code).template_of or kind_code)
     if template is None:
         return None
     with template.file.open("rb") as f:
@@ -109,7 +114,8 @@ def template_kinds() -> list:
     """The kinds that have a shipped Word template (the ones an agency may replace)."""
     from doithoai.documents import render
 
-    return [k for k in KINDS.values() if render.template_path(k).is_file()]
+    return [k for k in KINDS.values()
+            if not k.template_of and render.template_path(k).is_file()]
 
 
 def shipped_template_bytes(kind_code: str) -> bytes:
@@ -123,18 +129,41 @@ def render_draft(kind_code: str, obj: Model) -> Rendered:
     return render_docx(kind_code, obj, template=template_bytes(agency_of(obj), kind_code))
 
 
+def render_table(kind_code: str, obj: Model, issued_on: dt.date | None = None
+                 ) -> bytes | None:
+    """The report's table as .xlsx, counted as of `issued_on` (default today) like the
+    document it goes with (None: this kind has no table)."""
+    kind = kind_of(kind_code)
+    if kind.table is None:
+        return None
+    agency = agency_of(obj)
+    heading = [agency.name.upper(), f"{kind.label} — {_title(obj)}"]
+    return tables.to_xlsx(kind.table(obj, issued_on), heading=heading)
+
+
 def issued_bytes(document: Document) -> bytes:
     """The frozen file of an issued document, checked against its hash."""
+    return _frozen(document.file, document.sha256, document.number_text)
+
+
+def issued_table_bytes(document: Document) -> bytes | None:
+    """The frozen .xlsx issued with a report (None when it has none)."""
+    if not document.table_file:
+        return None
+    return _frozen(document.table_file, document.table_sha256, document.number_text)
+
+
+def _frozen(stored, sha256: str, number: str) -> bytes:
     try:
-        with document.file.open("rb") as f:
+        with stored.open("rb") as f:
             data = f.read()
     except (FileNotFoundError, OSError, ValueError) as exc:
         raise Unavailable(_("Không tìm thấy tệp đã lưu của văn bản %(number)s.")
-                          % {"number": document.number_text}) from exc
-    if hashlib.sha256(data).hexdigest() != document.sha256:
+                          % {"number": number}) from exc
+    if hashlib.sha256(data).hexdigest() != sha256:
         raise Unavailable(_("Tệp đã lưu của văn bản %(number)s không còn khớp mã băm lúc ban "
                             "hành: tệp đã bị thay đổi ngoài hệ thống.")
-                          % {"number": document.number_text})
+                          % {"number": number})
     return data
 
 
@@ -185,6 +214,47 @@ def _take_number(agency: Agency, year: int, code: str) -> tuple[DocumentRegister
     return register, register.last_number
 
 
+def register_codes() -> list[str]:
+    """The registers documents are numbered in: the kinds' abbreviations, then CV."""
+    codes = {register_code(k.abbreviation) for k in KINDS.values() if k.numbered}
+    return sorted(codes)
+
+
+def registers_of(agency: Agency, year: int) -> list[DocumentRegister]:
+    """Every register of the year (those not used yet with last number 0, unsaved)."""
+    existing = {r.code: r for r in DocumentRegister.objects.filter(agency=agency, year=year)}
+    return [existing.get(code) or DocumentRegister(agency=agency, year=year, code=code)
+            for code in register_codes()]
+
+
+def set_next_number(actor, agency: Agency, year: int, code: str, next_number: int,
+                    reason: str) -> DocumentRegister:
+    """Align a register with the office's paper register (sổ đăng ký văn bản đi): the next
+    document of this register gets `next_number`. Only forward — a number once given, here
+    or on paper, is never given again."""
+    reason = require_reason(reason)
+    _office(actor, agency)
+    if code not in register_codes():
+        raise ValidationError(_("Không có sổ văn bản “%(code)s”.") % {"code": code})
+    if year > timezone.localdate().year:
+        raise ValidationError(_("Chưa điều chỉnh được sổ của năm sau."))
+    with transaction.atomic():
+        register, _created = DocumentRegister.objects.get_or_create(
+            agency=agency, year=year, code=code)
+        register = DocumentRegister.objects.select_for_update().get(pk=register.pk)
+        if next_number <= register.last_number:
+            raise ValidationError(
+                _("Sổ %(code)s năm %(year)s đã cấp đến số %(last)s: số tiếp theo phải lớn hơn "
+                  "%(last)s (số đã cấp không dùng lại).")
+                % {"code": code, "year": year, "last": register.last_number})
+        before = snapshot(register)
+        register.last_number = next_number - 1
+        register.save(update_fields=["last_number"])
+        record(actor=actor, action="document.register_adjust", obj=register, before=before,
+               after=snapshot(register), reason=reason)
+    return register
+
+
 def _plan_issued(actor, plan, document: Document) -> None:
     """A plan still in draft becomes issued with the number the register gave."""
     from doithoai.dialogues import services as dialogue_services
@@ -206,8 +276,70 @@ def _plan_numbered_elsewhere(plan) -> str | None:
     return None
 
 
-# Sources whose own state follows the document: (numbered outside the register?, on issue).
-SOURCE_HOOKS = {"dialogues.plan": (_plan_numbered_elsewhere, _plan_issued)}
+def _conclusion_issued(actor, conference, document: Document) -> None:
+    """A held conference whose conclusion notice is issued becomes concluded, with the
+    register's number (its milestone confirmed)."""
+    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.models import Conference
+
+    if conference.state == Conference.State.HELD:
+        dialogue_services.issue_conclusion(
+            actor=actor, conference=conference, number=document.number_text,
+            concluded_on=document.issued_on, conclusion=conference.conclusion)
+
+
+def _conclusion_numbered_elsewhere(conference) -> str | None:
+    if conference.conclusion_number:
+        return _("Thông báo kết luận đã ban hành ngoài sổ với số %(number)s ngày %(date)s: bản "
+                 ".docx ở đây chỉ để xem, in lại.") % {
+            "number": conference.conclusion_number,
+            "date": (conference.concluded_on.strftime("%d/%m/%Y")
+                     if conference.concluded_on else "…")}
+    return None
+
+
+def issue_conclusion_notice(actor, conference, *, conclusion: str, issued_on: dt.date,
+                            version: int | None = None) -> Document:
+    """The conference page's one step: write the chair's conclusion down and issue the
+    notice made from it, numbered by the register (the conference becomes concluded)."""
+    from doithoai.dialogues import services as dialogue_services
+
+    with transaction.atomic():
+        conference = dialogue_services.set_conclusion(
+            actor=actor, conference=conference, conclusion=conclusion, version=version)
+        return issue(actor, "thong-bao-ket-luan", conference, issued_on)
+
+
+def _one_invitation_refusal(delegate) -> str | None:
+    return _("Giấy mời của từng đại biểu là một trang của giấy mời hội nghị: ban hành giấy mời "
+             "ở trang hội nghị, trang này in lại với cùng số, ngày.")
+
+
+def _answer_letter_issued(actor, petition, document: Document) -> None:
+    """The written answer names the letter that carries it ("Văn bản số 12/UBND-VP ngày …" on
+    the petition and tracking pages): filled when empty, or when it named the letter this one
+    corrects; a number the unit wrote for a letter of its own is left as it is."""
+    from doithoai.documents.contexts.cong_van_tra_loi import current_answer
+
+    answer = current_answer(petition)
+    replaced = document.corrects.number_text if document.corrects_id else None
+    if answer is None or answer.document_number not in ("", replaced):
+        return
+    before = snapshot(answer)
+    answer.document_number, answer.document_date = document.number_text, document.issued_on
+    answer.save(update_fields=["document_number", "document_date"])
+    record(actor=actor, action="answer.letter_issued", obj=answer, before=before,
+           after=snapshot(answer))
+
+
+# Kinds whose source's own state follows the document: (why it cannot be issued here, or
+# None; what issuing it changes in the source, or None). Keyed by kind: a plan's yearly
+# report does not issue the plan.
+KIND_HOOKS = {"ke-hoach": (_plan_numbered_elsewhere, _plan_issued),
+              "thong-bao-ket-luan": (_conclusion_numbered_elsewhere, _conclusion_issued),
+              "giay-moi-dai-bieu": (_one_invitation_refusal, None),
+              "cong-van-tra-loi": (None, _answer_letter_issued)}
+NO_HOOKS = (None, None)
 
 
 def issue_refusal(kind_code: str, obj: Model) -> str | None:
@@ -220,8 +352,8 @@ def issue_refusal(kind_code: str, obj: Model) -> str | None:
     if issued is not None:
         return _("Đã ban hành số %(number)s. Muốn sửa, hãy lập văn bản sửa đổi, thay thế.") % {
             "number": issued.number_text}
-    hooks = SOURCE_HOOKS.get(source_label(obj))
-    return hooks[0](obj) if hooks else None
+    refusal, _on_issue = KIND_HOOKS.get(kind_code, NO_HOOKS)
+    return refusal(obj) if refusal else None
 
 
 def missing_message(missing: list[str]) -> str:
@@ -266,22 +398,29 @@ def issue(actor, kind_code: str, obj: Model, issued_on: dt.date | None = None) -
         document.sha256 = hashlib.sha256(rendered.docx).hexdigest()
         document.file.save(_file_name(kind_code, document), ContentFile(rendered.docx),
                            save=False)
+        table = render_table(kind_code, obj, issued_on)
+        if table is not None:
+            document.table_sha256 = hashlib.sha256(table).hexdigest()
+            document.table_file.save(_file_name(kind_code, document, "xlsx"),
+                                     ContentFile(table), save=False)
         try:
             document.save()
-            hooks = SOURCE_HOOKS.get(source_label(obj))
-            if hooks:
-                hooks[1](actor, obj, document)
+            _refusal, on_issue = KIND_HOOKS.get(kind_code, NO_HOOKS)
+            if on_issue:
+                on_issue(actor, obj, document)
             record(actor=actor, action="document.issue", obj=document, before=before,
                    after=snapshot(document))
         except BaseException:
-            document.file.storage.delete(document.file.name)  # nothing issued, nothing kept
+            for stored in (document.file, document.table_file):  # nothing issued, nothing kept
+                if stored:
+                    stored.storage.delete(stored.name)
             raise
     return document
 
 
-def _file_name(kind_code: str, document: Document) -> str:
+def _file_name(kind_code: str, document: Document, ext: str = "docx") -> str:
     number = document.number_text.replace("/", "-")
-    return f"{number}-{kind_code}.docx"
+    return f"{number}-{kind_code}.{ext}"
 
 
 def _title(obj: Model) -> str:

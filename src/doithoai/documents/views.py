@@ -21,6 +21,7 @@ from django.db.models import Model, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -30,6 +31,7 @@ from doithoai.documents import pdf, services
 from doithoai.documents.forms import (
     CorrectForm,
     IssueForm,
+    RegisterAdjustForm,
     RegisterSearchForm,
     TemplateUploadForm,
 )
@@ -39,6 +41,7 @@ from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Agency
 
 DOCX = services.DOCX_CONTENT_TYPE
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 25
 MAX_SEARCH_WORDS = 8
 
@@ -165,6 +168,16 @@ def draft_png(request, kind: str, object_id: int):
 
 
 @login_required
+@require_GET
+def draft_xlsx(request, kind: str, object_id: int):
+    kind_, obj = _source_or_404(request, kind, object_id)
+    data = services.render_table(kind_.code, obj)
+    if data is None:
+        raise Http404
+    return _file(data, XLSX, _draft_name(kind_.code, obj, "xlsx"))
+
+
+@login_required
 @require_POST
 def issue(request, kind: str, object_id: int):
     kind_, obj = _source_or_404(request, kind, object_id)
@@ -203,6 +216,8 @@ def detail(request, pk: int):
         "source_url": _source_url(source),
         "corrections": document.corrected_by.order_by("pk"),
         "can_correct": roles_ok and document.is_issued and not document.corrected_by.exists(),
+        "has_table": (bool(document.table_file) if document.is_issued
+                      else kind is not None and kind.table is not None),
         "correct_form": CorrectForm(),
         "pdf_ready": pdf_ready(),
         "pdf_missing": pdf_missing_message(),
@@ -267,6 +282,25 @@ def document_png(request, pk: int):
 
 
 @login_required
+@require_GET
+def document_xlsx(request, pk: int):
+    """The report's table: as issued once the document is, else as it reads now."""
+    document = _document_or_404(request, pk)
+    try:
+        if document.is_issued:
+            data = services.issued_table_bytes(document)
+        else:
+            source = document.source
+            data = services.render_table(document.kind, source) if source else None
+    except services.Unavailable as exc:
+        return _unavailable(request, exc.messages[0])
+    if data is None:
+        raise Http404
+    name = _issued_name(document, "xlsx") if document.is_issued else f"{document.kind}-du-thao.xlsx"
+    return _file(data, XLSX, name)
+
+
+@login_required
 @require_POST
 def correct(request, pk: int):
     document = _document_or_404(request, pk)
@@ -325,7 +359,13 @@ def register(request):
     params.pop("trang", None)
     for doc in page.object_list:
         doc.kind_label = KINDS[doc.kind].label if doc.kind in KINDS else doc.kind
+    year = timezone.localdate().year
     return render(request, "documents/register.html", {
+        "year": year,
+        "registers": _register_rows(agency, year) if agency else [],
+        "can_adjust": agency is not None and services.may_issue(request.user, agency),
+        "adjust_form": RegisterAdjustForm(codes=services.register_codes(),
+                                          auto_id="id_so_%s"),
         "agencies": agencies if len(agencies) > 1 else [],
         "agency": agency,
         "form": form,
@@ -333,6 +373,41 @@ def register(request):
         "query": params.urlencode(),
         "searched": form.is_bound,
     })
+
+
+def _register_rows(agency: Agency, year: int) -> list[dict]:
+    labels: dict[str, list[str]] = {}
+    for kind in KINDS.values():
+        if kind.numbered:
+            labels.setdefault(kind.abbreviation or "CV", []).append(kind.label)
+    return [{"register": r, "kinds": labels.get(r.code, []), "next": r.last_number + 1}
+            for r in services.registers_of(agency, year)]
+
+
+@login_required
+@require_POST
+def register_adjust(request, agency_id: int):
+    agency = get_visible_object_or_404(request.user, Agency, agency_id)
+    form = RegisterAdjustForm(request.POST, codes=services.register_codes())
+    back = f"{reverse('documents:register')}?co-quan={agency.pk}#so-dang-ky"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    year = timezone.localdate().year
+    try:
+        services.set_next_number(request.user, agency, year, data["so"], data["so_tiep_theo"],
+                                 data["ly_do"])
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(back)
+    messages.success(request, _("Sổ %(code)s năm %(year)s: văn bản tiếp theo sẽ nhận số "
+                                "%(number)s.")
+                     % {"code": data["so"], "year": year, "number": data["so_tiep_theo"]})
+    return redirect(back)
 
 
 # --- templates -----------------------------------------------------------------------------

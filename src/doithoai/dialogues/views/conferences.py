@@ -216,11 +216,14 @@ def conference_outcome(request, pk):
 @require_POST
 def conference_conclude(request, pk):
     def call(conference, d):
-        services.issue_conclusion(actor=request.user, conference=conference,
-                                  number=d["number"], concluded_on=d["concluded_on"],
-                                  conclusion=d["conclusion"], version=d["version"])
+        from doithoai.documents import services as documents
+
+        documents.issue_conclusion_notice(
+            request.user, conference, conclusion=d["conclusion"], issued_on=d["concluded_on"],
+            version=d["version"])
     return _state_action(request, pk, ConclusionForm, "conclusion", call,
-                         _("Đã ban hành thông báo kết luận."))
+                         _("Đã ban hành thông báo kết luận; số do sổ văn bản cấp, bản đã ban "
+                           "hành được lưu ở mục Văn bản."))
 
 
 @login_required

@@ -198,8 +198,6 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
                              for c in conferences)),
         "version_form": plan_forms.VersionForm(initial={"version": plan.version}),
     }
-    if can_act and draft and "issue_form" not in extra:
-        context["issue_form"] = plan_forms.IssueForm(plan=plan)
     context.update(extra)
     return context
 
@@ -209,28 +207,6 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
 def plan_detail(request, pk):
     plan = _plan_or_404(request, pk)
     return render(request, "dialogues/plans/detail.html", _detail_context(request, plan))
-
-
-@login_required
-@require_POST
-def plan_issue(request, pk):
-    plan = _plan_or_404(request, pk)
-    _refuse_read_only(request.user, plan)
-    form = plan_forms.IssueForm(request.POST, plan=plan)
-    if form.is_valid():
-        try:
-            services.issue_plan(actor=request.user, plan=plan, number=form.cleaned_data["number"],
-                                issued_on=form.cleaned_data["issued_on"],
-                                version=form.cleaned_data["version"])
-        except ValidationError as exc:
-            plan_forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Đã ban hành kế hoạch số %(number)s.")
-                             % {"number": form.cleaned_data["number"].strip()})
-            return redirect("dialogues:plan_detail", plan.pk)
-    plan.refresh_from_db()
-    return render(request, "dialogues/plans/detail.html",
-                  _detail_context(request, plan, issue_form=form, issue_open=True), status=400)
 
 
 def _simple_action(request, pk, service, done: str):
@@ -442,7 +418,6 @@ urlpatterns = [
     path("ke-hoach/moi/", plan_new, name="plan_new"),
     path("ke-hoach/<int:pk>/", plan_detail, name="plan_detail"),
     path("ke-hoach/<int:pk>/sua/", plan_edit, name="plan_edit"),
-    path("ke-hoach/<int:pk>/ban-hanh/", plan_issue, name="plan_issue"),
     path("ke-hoach/<int:pk>/cong-khai/", plan_publish, name="plan_publish"),
     path("ke-hoach/<int:pk>/hoan-thanh/", plan_complete, name="plan_complete"),
     path("ke-hoach/<int:pk>/thanh-phan/", plan_groups, name="plan_groups"),

@@ -92,8 +92,29 @@ def missing(conference: Conference) -> list[str]:
     return result
 
 
+def one_missing(delegate: Delegate) -> list[str]:
+    """What one invitee's invitation lacks: the conference's gaps, and its check-in code."""
+    result = [m for m in missing(delegate.conference)
+              if m != "đại biểu có giấy mời (mã điểm danh)"]
+    if not hasattr(delegate, "invitation"):
+        result.append("mã điểm danh của đại biểu (chuẩn bị giấy mời trước)")
+    return result
+
+
+def one_context(delegate: Delegate, *, number: int | None = None,
+                issued_on: dt.date | None = None) -> dict:
+    """One invitee's page of the conference's invitation, printed again or for someone
+    invited late: once the conference's invitation is issued, with its number and date."""
+    from doithoai.documents.services import latest_issued
+
+    issued = latest_issued(delegate.conference, "giay-moi")
+    if number is None and issued is not None:
+        number, issued_on = issued.number, issued.issued_on
+    return context(delegate.conference, number=number, issued_on=issued_on, only=delegate)
+
+
 def context(conference: Conference, *, number: int | None = None,
-            issued_on: dt.date | None = None) -> dict:
+            issued_on: dt.date | None = None, only: Delegate | None = None) -> dict:
     agency = conference.agency
     gap = decree30.MISSING
     title = conference.title.strip().rstrip(".")
@@ -101,7 +122,10 @@ def context(conference: Conference, *, number: int | None = None,
               if line.strip(" -–+*•")]
     year = conference.held_on.year if conference.held_on else None
     invitations = []
-    for delegate in delegates(conference):
+    invitees = delegates(conference)
+    if only is not None:
+        invitees = invitees.filter(pk=only.pk) if hasattr(only, "invitation") else []
+    for delegate in invitees:
         to, you = addressee(delegate)
         code = delegate.invitation.code
         invitations.append({"to": to, "you": you, "code": code,

@@ -26,6 +26,8 @@ def _entry(kind, obj, *, can_act: bool) -> dict:
             docx_url=reverse("documents:document_docx", args=[issued.pk]),
             pdf_url=reverse("documents:document_pdf", args=[issued.pk]),
             png_url=reverse("documents:document_png", args=[issued.pk]),
+            xlsx_url=(reverse("documents:document_xlsx", args=[issued.pk])
+                      if issued.table_file else None),
             detail_url=reverse("documents:detail", args=[issued.pk]),
         )
         return entry
@@ -34,6 +36,7 @@ def _entry(kind, obj, *, can_act: bool) -> dict:
         docx_url=reverse("documents:draft_docx", args=args),
         pdf_url=reverse("documents:draft_pdf", args=args),
         png_url=reverse("documents:draft_png", args=args),
+        xlsx_url=reverse("documents:draft_xlsx", args=args) if kind.table else None,
         issue_url=reverse("documents:issue", args=args),
         detail_url=reverse("documents:detail", args=[draft.pk]) if draft else None,
         missing=kind.required(obj),

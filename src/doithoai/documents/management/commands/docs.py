@@ -1,12 +1,13 @@
 """`doithoai docs render|samples`: official documents from the command line.
 
-  render TYPE --object ID [--format docx|pdf] --out FILE
+  render TYPE --object ID [--format docx|pdf|xlsx] --out FILE
       the draft of document TYPE (ke-hoach, …) made from object ID (a plan's number for
-      ke-hoach) written to FILE; the fields it still lacks are listed on stderr.
+      ke-hoach) written to FILE; the fields it still lacks are listed on stderr. xlsx: the
+      table of a report.
   samples OUTDIR
       one of every registered kind from the demo data (`doithoai demo_data`) as
-      OUTDIR/<code>.docx and OUTDIR/<code>.pdf, one line per file with its size and the time
-      it took.
+      OUTDIR/<code>.docx and OUTDIR/<code>.pdf (and OUTDIR/<code>.xlsx for a report's table),
+      one line per file with its size and the time it took.
 
 Bad input is one line on stderr and a non-zero exit status, never a traceback.
 """
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from doithoai.workdays.management.commands.workdays import OneLineParser
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "xlsx")
 OBJECT_ID = re.compile(r"[1-9]\d{0,17}")
 DEMO_AGENCY = "ubnd-xa-diem-he"  # the demo commune every sample is made for
 DEMO_YEAR = 2026
@@ -33,22 +34,37 @@ DEMO_YEAR = 2026
 def demo_object(kind):
     """The demo object a sample of `kind` is made from (None before `doithoai demo_data`):
     xã Điềm He's 2026 plan, its June conference, an answered petition, the commune itself."""
-    from doithoai.dialogues.models import Conference, Plan
+    from django.db.models import F
+
+    from doithoai.dialogues.models import Conference, Delegate, Plan
     from doithoai.org.models import Agency
-    from doithoai.petitions.demo import CONFERENCE_TITLE
     from doithoai.petitions.models import Petition
 
     plans = Plan.objects.filter(agency__code=DEMO_AGENCY, year=DEMO_YEAR)
     finders = {
         "dialogues.plan": lambda: plans.filter(kind=Plan.Kind.PERIODIC).order_by("pk").first(),
-        "dialogues.conference": lambda: Conference.objects.filter(
-            plan__in=plans, title=CONFERENCE_TITLE).order_by("pk").first(),
-        "petitions.petition": lambda: Petition.objects.filter(
-            agency__code=DEMO_AGENCY, answers__isnull=False).order_by("pk").first(),
+        "dialogues.conference": lambda: _complete_first(kind, Conference.objects.filter(
+            plan__in=plans).order_by("-held_on", "-pk")),
+        "dialogues.delegate": lambda: _complete_first(kind, Delegate.objects.filter(
+            conference__plan__in=plans, invitation__isnull=False).exclude(
+            person=F("conference__chair")).order_by("-conference__held_on", "pk")[:50]),
+        # A petition whose written answer is approved and published, with a named petitioner.
+        "petitions.petition": lambda: _complete_first(kind, Petition.objects.filter(
+            agency__code=DEMO_AGENCY, state="published", answers__is_current=True,
+            answers__at_conference=False).order_by("pk")[:50]),
         "org.agency": lambda: Agency.objects.filter(code=DEMO_AGENCY).first(),
     }
     finder = finders.get(kind.source)
     return finder() if finder else None
+
+
+def _complete_first(kind, candidates):
+    """The latest candidate the document is complete for (nothing missing), else the latest:
+    the upcoming conference for its announcement and invitations, the one held in June for
+    its minutes, conclusion notice and result report."""
+    candidates = list(candidates)
+    return next((c for c in candidates if not kind.required(c)),
+                candidates[0] if candidates else None)
 
 
 def size_text(n: int) -> str:
@@ -77,8 +93,8 @@ class Command(BaseCommand):
         render.add_argument("kind", metavar="LOẠI", help=_("mã loại văn bản, ví dụ ke-hoach"))
         render.add_argument("--object", required=True, metavar="SỐ",
                             help=_("số (mã) của đối tượng: kế hoạch, hội nghị, ý kiến…"))
-        render.add_argument("--format", default="docx", metavar="docx|pdf",
-                            help=_("định dạng tệp (mặc định docx)"))
+        render.add_argument("--format", default="docx", metavar="docx|pdf|xlsx",
+                            help=_("định dạng tệp (mặc định docx; xlsx: bảng số liệu của báo cáo)"))
         render.add_argument("--out", required=True, metavar="TỆP", help=_("tệp ghi ra"))
         samples = actions.add_parser(
             "samples", help=_("Tạo mỗi loại văn bản một bản từ dữ liệu mẫu, dạng .docx và .pdf."))
@@ -98,8 +114,13 @@ class Command(BaseCommand):
                                % {"code": options["kind"], "codes": ", ".join(KINDS)})
         fmt = options["format"].lower()
         if fmt not in FORMATS:
-            raise CommandError(_("Định dạng không hợp lệ: %(fmt)s (chỉ docx hoặc pdf).")
+            raise CommandError(_("Định dạng không hợp lệ: %(fmt)s (chỉ docx, pdf hoặc xlsx).")
                                % {"fmt": options["format"]})
+        if fmt == "xlsx" and kind.table is None:
+            raise CommandError(_("Văn bản “%(code)s” không có bảng số liệu .xlsx; các loại có "
+                                 "bảng: %(codes)s.")
+                               % {"code": kind.code,
+                                  "codes": ", ".join(k.code for k in KINDS.values() if k.table)})
         if not OBJECT_ID.fullmatch(options["object"]):
             raise CommandError(_("Số đối tượng không hợp lệ: %(text)s (cần số nguyên dương).")
                                % {"text": options["object"]})
@@ -127,6 +148,10 @@ class Command(BaseCommand):
         from doithoai.documents.render import render_docx
 
         rendered = render_docx(code, obj)
+        if fmt == "xlsx":
+            from doithoai.documents.services import render_table
+
+            return render_table(code, obj), rendered.missing
         if fmt == "docx":
             return rendered.docx, rendered.missing
         try:
@@ -173,6 +198,11 @@ class Command(BaseCommand):
                 failed.append(code)
                 continue
             self._report(outdir / f"{code}.pdf", data, start)
+            if kind.table is not None:
+                from doithoai.documents.services import render_table
+
+                start = time.perf_counter()
+                self._report(outdir / f"{code}.xlsx", render_table(code, obj), start)
         if failed:
             raise CommandError(_("Chưa tạo đủ văn bản mẫu: %(codes)s.")
                                % {"codes": ", ".join(failed)})
