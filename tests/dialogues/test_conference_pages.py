@@ -13,6 +13,7 @@ from django.utils import timezone
 from doithoai.audit.models import AuditEvent
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.documents.models import Document
 from doithoai.org.models import Person, Role, Unit
 from doithoai.petitions import services as petitions
 from doithoai.workdays.calendar import get_calendar
@@ -205,11 +206,20 @@ def test_outcome_conclusion_and_close(client, clerk, plan):
            .isoformat(), "conclusion": "Kết luận.", "version": conference.version}
     response = client.post(url, bad)
     assert response.status_code == 400 and "Ngày thông báo" in response.content.decode()
+    conference.refresh_from_db()
+    assert conference.conclusion == "" and not Document.objects.exists()  # nothing kept
     response = client.post(url, {**bad, "concluded_on": conference.held_on.isoformat()})
     assert response.status_code == 302
     conference.refresh_from_db()
     assert conference.state == Conference.State.CONCLUDED
     assert conference.milestones.get(kind=Milestone.Kind.CONCLUSION_NOTICE).done_on
+    # Numbered by the register and kept as issued; the panel shows it frozen.
+    notice = Document.objects.get(kind="thong-bao-ket-luan")
+    assert (notice.number_text, notice.issued_on) == (conference.conclusion_number,
+                                                      conference.concluded_on)
+    assert notice.number_text.endswith("/TB-UBND") and notice.object_id == conference.pk
+    page = client.get(reverse("dialogues:conference_detail", args=[conference.pk]))
+    assert f"Số {notice.number_text}" in page.content.decode()
 
     # One petition is still open: closing is refused with the count.
     close = reverse("dialogues:conference_close", args=[conference.pk])
@@ -317,3 +327,22 @@ def test_another_commune_gets_404_everywhere(client, clerk, plan, outsider):
     for url, data in _every_post(conference, milestone, item):
         assert client.post(url, data).status_code == 404, url
     assert Conference.objects.filter(plan=plan).count() == 1
+
+
+def test_a_notice_numbered_outside_the_register_is_not_numbered_again(client, clerk, plan):
+    """A conference concluded with a number typed from the paper register (before the
+    product numbered notices): the panel reprints it, it does not number it a second time."""
+    conference = past_conference(plan, clerk)
+    services.record_outcome(actor=clerk, conference=conference, outcome="Đã đối thoại.",
+                            attendance=40)
+    services.issue_conclusion(actor=clerk, conference=conference, number="45/TB-UBND",
+                              concluded_on=conference.held_on, conclusion="Kết luận.")
+    client.force_login(clerk)
+    page = client.get(reverse("dialogues:conference_detail", args=[conference.pk]))
+    text = page.content.decode()
+    assert "Thông báo kết luận đã ban hành ngoài sổ với số 45/TB-UBND" in text
+    issue = reverse("documents:issue", args=["thong-bao-ket-luan", conference.pk])
+    assert issue not in text
+    response = client.post(issue, {"ngay": today().isoformat()}, follow=True)
+    assert "ngoài sổ" in response.content.decode()
+    assert not Document.objects.exists()

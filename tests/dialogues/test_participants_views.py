@@ -264,3 +264,42 @@ def test_a_rehearsal_check_in_is_undone_and_never_counts_as_attendance(client, c
     assert invitation.checked_in_at is None
     assert AuditEvent.objects.filter(action="invitation.undo_check_in",
                                      reason="Điểm danh thử trước ngày họp").exists()
+
+
+def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built):
+    """One invitee's page of the conference's invitation: a draft until the invitation is
+    issued, then reprinted with its number; never numbered on its own."""
+    import io
+
+    from docx import Document as WordDocument
+
+    from doithoai.documents import services as documents
+
+    p.prepare_invitations(actor=clerk, conference=built)
+    delegate = (Delegate.objects.filter(conference=built, invitation__isnull=False)
+                .exclude(person_id=built.chair_id).select_related("invitation").first())
+    client.force_login(clerk)
+    html = client.get(_url("delegates", built.pk)).content.decode()
+    url = reverse("documents:draft_docx", args=["giay-moi-dai-bieu", delegate.pk])
+    assert url in html
+
+    def text():
+        response = client.get(url)
+        assert response.status_code == 200
+        doc = WordDocument(io.BytesIO(response.content))
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        return "\n".join([par.text for par in doc.paragraphs] + cells)
+
+    draft = text()
+    assert draft.count("Mã điểm danh") == 1 and delegate.invitation.code in draft
+    assert "Số:      /GM-UBND" in text()
+    built.starts_at = dt.time(8, 0)
+    built.save()
+    issued = documents.issue(clerk, "giay-moi", built)
+    assert f"Số: {issued.number_text}" in text()
+    assert "một trang của giấy mời hội nghị" in documents.issue_refusal(
+        "giay-moi-dai-bieu", delegate)
+    # Someone outside the office does not get the download.
+    supervisor = user_with_role(Role.SUPERVISOR, built.agency)
+    client.force_login(supervisor)
+    assert url not in client.get(_url("delegates", built.pk)).content.decode()

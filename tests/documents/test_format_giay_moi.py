@@ -65,6 +65,8 @@ def scenario(out: dict) -> None:
     out["title"] = conference.title
     out["issued"] = render_docx("giay-moi", conference, number=5, issued_on=ISSUED_ON)
     out["draft"] = render_docx("giay-moi", conference)
+    out["one"] = render_docx("giay-moi-dai-bieu", invited[1], number=5, issued_on=ISSUED_ON)
+    out["one/who"] = invited[1].invitation.code
     first = invited[0]
     first.full_name = nfd("Hoàng Thị Diệu Hiền")
     first.position = nfd("Trưởng ban Công tác Mặt trận thôn Khòn Pát")
@@ -290,3 +292,13 @@ def test_500_invitees_merged_in_one_file(commune):
                ) == 500
     assert format_check.check(rendered.docx, KIND) == []
     assert elapsed < 60
+
+
+def test_one_invitees_invitation_is_his_page_of_the_conferences(demo):
+    kind = KINDS["giay-moi-dai-bieu"]
+    assert format_check.check(demo["one"].docx, kind) == []
+    doc = read(demo["one"].docx)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert text.count("Mã điểm danh") == 1 and demo["one/who"] in text
+    assert len(doc.sections) == 1
+    assert demo["one"].missing == []

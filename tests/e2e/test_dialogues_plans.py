@@ -61,9 +61,9 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     assert "Người ký" in missing.inner_text()
 
     # The documents panel lists the same gaps and offers no issue button until they are filled.
-    panel = page.locator(".documents-panel")
-    assert "Người ký" in panel.inner_text()
-    assert panel.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").count() == 0
+    card = page.get_by_role("article", name="Kế hoạch tổ chức hội nghị đối thoại", exact=True)
+    assert "Người ký" in card.inner_text()
+    assert card.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").count() == 0
     shot(page, "plans-issue-refused")
     plan.refresh_from_db()
     assert plan.state == Plan.State.DRAFT and plan.number == ""
@@ -75,7 +75,8 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     assert page.locator("#missing").count() == 0
     page.locator("#id_ke-hoach_ngay").fill("2026-11-20")
-    page.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").click()
+    page.get_by_role("article", name="Kế hoạch tổ chức hội nghị đối thoại", exact=True).get_by_role(
+        "button", name="Ban hành (cấp số và lưu bản chính thức)").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     plan.refresh_from_db()
     assert plan.number.endswith("/KH-UBND")
