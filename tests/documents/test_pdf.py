@@ -294,3 +294,39 @@ def test_document_key_ignores_zip_timestamps_only():
     assert pdf.document_key(document) == pdf.document_key(document)
     assert pdf.document_key(document) != pdf.document_key(make_docx(second_page="Khác./."))
     assert pdf.document_key(b"not a zip") == hashlib.sha256(b"not a zip").hexdigest()
+
+
+def test_prune_removes_what_is_not_used_and_profiles_of_dead_processes(cache, settings, tmp_path,
+                                                                        monkeypatch):
+    """The cache keeps what was used lately (a hit renews an entry); a profile folder whose
+    process is gone is removed, this process's own is kept."""
+    import datetime as dt
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr(pdf.tempfile, "gettempdir", lambda: str(tmp_path))
+    data = make_docx()
+    first = pdf.to_pdf(data)
+    key = pdf.document_key(data)
+    used, old = pdf._cache_path(key, "pdf"), cache / "ab" / ("ab" + "0" * 62 + ".pdf")
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_bytes(b"%PDF-1.7 old")
+    month_ago = time.time() - 40 * 86400
+    os.utime(used, (month_ago, month_ago))
+    os.utime(old, (month_ago, month_ago))
+    assert pdf.to_pdf(data) == first  # a hit: its entry is used again today
+    child = multiprocessing.get_context("fork").Process(target=lambda: None)
+    child.start()
+    child.join()  # a pid that no longer runs
+    dead = tmp_path / f"doithoai-lo-profile-{child.pid}"
+    mine = tmp_path / f"doithoai-lo-profile-{os.getpid()}"
+    for folder in (dead, mine):
+        (folder / "user").mkdir(parents=True, exist_ok=True)
+
+    pruned = pdf.prune(dt.timedelta(days=30))
+    assert (pruned.files, pruned.profiles) == (1, 1)
+    assert used.exists() and not old.exists()
+    assert mine.exists() and not dead.exists()
+    out = io.StringIO()
+    call_command("docs", "prune", "--days", "1", stdout=out)
+    assert out.getvalue().startswith("Đã xóa 0 tệp (0 byte) khỏi bộ đệm văn bản")

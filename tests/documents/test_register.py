@@ -16,6 +16,7 @@ from docx import Document as WordDocument
 from docx.shared import Pt
 
 from doithoai.audit.models import AuditEvent
+from doithoai.core import decree30
 from doithoai.dialogues import services as plan_services
 from doithoai.dialogues.models import Plan
 from doithoai.documents import services
@@ -203,6 +204,11 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
     with pytest.raises(ValidationError, match="ngoài sổ với số 27/KH-UBND"):
         services.issue(office["clerk"], KIND, plan)
     assert not DocumentRegister.objects.filter(last_number__gt=0).exists()
+    # Its reprint carries the number and date it was signed with, not a blank.
+    reprint = WordDocument(io.BytesIO(services.render_draft(KIND, plan).docx))
+    header = " ".join(c.text for row in reprint.tables[0].rows for c in row.cells)
+    assert "Số: 27/KH-UBND" in header
+    assert decree30.date_text(plan.issued_on) in header
 
 
 # --- who -----------------------------------------------------------------------------------

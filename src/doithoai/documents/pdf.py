@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import logging
@@ -37,7 +38,9 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -126,12 +129,56 @@ def _cache_path(key: str, ext: str) -> Path:
 
 
 def _read_cache(key: str, ext: str) -> bytes | None:
+    path = _cache_path(key, ext)
     try:
-        data = _cache_path(key, ext).read_bytes()
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
     magic = PDF_MAGIC if ext == "pdf" else PNG_MAGIC
-    return data if data.startswith(magic) else None  # a damaged entry is made again
+    if not data.startswith(magic):
+        return None  # a damaged entry is made again
+    with contextlib.suppress(OSError):
+        os.utime(path)  # the entry's time is its last use: `prune` keeps what is used
+    return data
+
+
+@dataclass(frozen=True)
+class Pruned:
+    files: int
+    size: int
+    profiles: int
+
+
+def prune(max_age: dt.timedelta) -> Pruned:
+    """Remove cache entries not used for `max_age` and the LibreOffice profiles left by
+    processes that ended without cleaning up (killed workers). For a daily cron job."""
+    cutoff = time.time() - max_age.total_seconds()
+    files = size = profiles = 0
+    root = Path(settings.DOCUMENTS_CACHE_DIR)
+    for path in root.glob("*/*") if root.is_dir() else ():
+        try:
+            info = path.stat()
+            if path.is_file() and info.st_mtime < cutoff:
+                path.unlink()
+                files, size = files + 1, size + info.st_size
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    for folder in Path(tempfile.gettempdir()).glob("doithoai-lo-profile-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            profiles += 1
+    return Pruned(files=files, size=size, profiles=profiles)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def _write_cache(key: str, ext: str, data: bytes) -> None:

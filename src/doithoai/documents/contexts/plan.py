@@ -119,10 +119,14 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
     banner = _lines(plan.banner)
     rules = _sentences(plan.rules)
     coordination = _sentences(plan.coordination)
+    number_symbol = decree30.number_symbol(number, "KH", agency.symbol)
+    if number is None and plan.number and plan.issued_on:
+        # Issued on paper before the register numbered plans: reprinted as it was signed.
+        number_symbol, issued_on = plan.number.strip(), plan.issued_on
     ctx = {
         **agency_header(agency),
-        "number_symbol": decree30.number_symbol(number, "KH", agency.symbol),
-        "number_line": decree30.number_line(number, "KH", agency.symbol),
+        "number_symbol": number_symbol,
+        "number_line": f"Số: {number_symbol}",
         "date_line": decree30.date_line(agency.place_name, issued_on, year=plan.year),
         "type_name": "KẾ HOẠCH",
         "title": plan.title.strip() or gap,

@@ -9,6 +9,10 @@
       OUTDIR/<code>.docx and OUTDIR/<code>.pdf (and OUTDIR/<code>.xlsx for a report's table),
       one line per file with its size and the time it took.
 
+  prune [--days 30]
+      removes cached PDFs and previews not used for that many days, and LibreOffice profiles
+      left by killed processes (run it daily from cron).
+
 Bad input is one line on stderr and a non-zero exit status, never a traceback.
 """
 
@@ -85,7 +89,8 @@ class Command(BaseCommand):
         return parser
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="render|samples",
+        actions = parser.add_subparsers(dest="action", required=True,
+                                        metavar="render|samples|prune",
                                         parser_class=OneLineParser)
         render = actions.add_parser(
             "render", help=_("Tạo bản dự thảo một văn bản từ một đối tượng, ghi ra tệp .docx "
@@ -99,6 +104,11 @@ class Command(BaseCommand):
         samples = actions.add_parser(
             "samples", help=_("Tạo mỗi loại văn bản một bản từ dữ liệu mẫu, dạng .docx và .pdf."))
         samples.add_argument("outdir", metavar="THƯ_MỤC", help=_("thư mục ghi các tệp"))
+        prune = actions.add_parser(
+            "prune", help=_("Dọn bộ đệm PDF và ảnh xem trước không dùng đến (chạy hằng ngày)."))
+        prune.add_argument("--days", type=int, default=30, metavar="SỐ_NGÀY",
+                           help=_("xóa các bản không được dùng trong chừng ấy ngày (mặc định "
+                                  "30)"))
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(options)
@@ -165,6 +175,21 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(_("Không ghi được tệp %(path)s (%(error)s).")
                                % {"path": path, "error": exc.strerror or exc}) from None
+
+    # --- prune -----------------------------------------------------------------------
+
+    def _prune(self, options) -> None:
+        import datetime as dt
+
+        from doithoai.documents import pdf
+
+        if options["days"] < 1:
+            raise CommandError(_("Số ngày phải là số nguyên dương."))
+        pruned = pdf.prune(dt.timedelta(days=options["days"]))
+        self.stdout.write(_("Đã xóa %(files)s tệp (%(size)s) khỏi bộ đệm văn bản và %(profiles)s "
+                            "thư mục hồ sơ LibreOffice còn sót.")
+                          % {"files": pruned.files, "size": size_text(pruned.size),
+                             "profiles": pruned.profiles})
 
     # --- samples ---------------------------------------------------------------------
 
