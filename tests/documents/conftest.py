@@ -25,6 +25,25 @@ def read(docx: bytes):
     return Document(io.BytesIO(docx))
 
 
+def texts(paragraphs):
+    """The paragraphs that print something."""
+    return [p for p in paragraphs if p.text.strip()]
+
+
+def lines(doc) -> list[str]:
+    return [p.text for p in texts(doc.paragraphs)]
+
+
+def props(p):
+    """{(size in pt or None, bold, italic)} of the runs that print something."""
+    return {(r.font.size.pt if r.font.size else None, r.font.bold, r.font.italic)
+            for r in p.runs if r.text.strip()}
+
+
+def cells(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 

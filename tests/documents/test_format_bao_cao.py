@@ -11,8 +11,6 @@ import unicodedata
 
 import openpyxl
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
@@ -28,8 +26,7 @@ from doithoai.documents.services import render_table
 from doithoai.org.models import User
 from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import Channel, Field, Petition
-from tests.conftest import FROZEN_NOW
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import cells, lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 RESULT, YEARLY = KINDS["bao-cao-ket-qua"], KINDS["bao-cao-nam"]
@@ -38,21 +35,6 @@ LONG_SIGNER = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Ma
 LONG_ISSUER = "ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH"
 MANY = 30
 
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def lines(doc) -> list[str]:
-    return [p.text for p in texts(doc.paragraphs)]
-
-
-def props(p):
-    return {(r.font.size.pt, r.font.bold, r.font.italic) for r in p.runs if r.text.strip()}
-
-
-def grid(table) -> list[list[str]]:
-    return [[cell.text for cell in row.cells] for row in table.rows]
 
 
 def sheet_rows(xlsx: bytes) -> tuple[list[str], list[list], list]:
@@ -92,79 +74,76 @@ def _many_conferences(agency, clerk) -> None:
     Petition.objects.bulk_create(petitions)
 
 
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    june = Conference.objects.select_related("agency__parent", "plan__signer", "chair").get(
+        title=CONFERENCE_TITLE)
+    plan, agency = june.plan, june.agency
+    petitions = Petition.objects.filter(conference=june)
+    out["june"] = {"attendance": june.attendance, "signer": plan.signer.full_name,
+                   "held_on": june.held_on}
+    out["counts"] = oversight.counts(petitions, TODAY)
+    out["by_field"] = {
+        name or "Chưa phân loại lĩnh vực": oversight.counts(
+            petitions.filter(field__name=name) if name else petitions.filter(field=None),
+            TODAY)
+        for name in petitions.values_list("field__name", flat=True).distinct()}
+    out["field_order"] = list(Field.objects.filter(agency=agency).order_by(
+        "order", "name").values_list("name", flat=True))
+    out["progress"] = conference_queries.unit_progress(june, TODAY)
+    out["result"] = render_docx("bao-cao-ket-qua", june, number=64, issued_on=TODAY)
+    out["result_draft"] = render_docx("bao-cao-ket-qua", june)
+    out["result_xlsx"] = render_table("bao-cao-ket-qua", june)
+    out["result_table"] = RESULT.table(june)
+
+    out["yearly"] = oversight.yearly_figures(agency, 2026, TODAY)
+    ids = [line.conference.pk for line in out["yearly"].conferences]
+    out["per_conference"] = {
+        pk: oversight.counts(Petition.objects.filter(conference_id=pk), TODAY) for pk in ids}
+    out["titles"] = [line.conference.title for line in out["yearly"].conferences]
+    out["year"] = render_docx("bao-cao-nam", plan, number=65, issued_on=TODAY)
+    out["year_draft"] = render_docx("bao-cao-nam", plan)
+    out["year_xlsx"] = render_table("bao-cao-nam", plan)
+
+    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
+    out["not_held"] = render_docx("bao-cao-ket-qua", upcoming)
+
+    clerk = User.objects.get(username="vanphong")
+    next_year = services.create_plan(actor=clerk, agency=agency, year=2027)
+    out["not_started"] = render_docx("bao-cao-nam", next_year)
+    last_year = services.create_plan(actor=clerk, agency=agency, year=2025)
+    out["no_conference"] = render_docx("bao-cao-nam", last_year)
+    _many_conferences(agency, clerk)
+    plan_2024 = agency.plans.get(year=2024)
+    out["many"] = render_docx("bao-cao-nam", plan_2024, number=3,
+                              issued_on=dt.date(2024, 12, 20))
+    out["many_xlsx"] = render_table("bao-cao-nam", plan_2024)
+
+    # NFD text from a paste (saved fields are NFC; a field renamed behind the models' back)
+    field = Field.objects.filter(petitions__conference=june).order_by("order").first()
+    Field.objects.filter(pk=field.pk).update(name=nfd("Giao thông nông thôn Khuổi Slằng"))
+    Conference.objects.filter(pk=june.pk).update(title=nfd(
+        "Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu"))
+    june.refresh_from_db()
+    june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
+    june.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
+    out["nfd"] = render_docx("bao-cao-ket-qua", june)
+    out["nfd_xlsx"] = render_table("bao-cao-ket-qua", june)
+    out["nfd_year"] = render_docx("bao-cao-nam", june.plan)
+    june.plan.signer.full_name = LONG_SIGNER
+    agency.header_issuer = LONG_ISSUER
+    june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
+    june.agency = agency
+    out["long"] = render_docx("bao-cao-ket-qua", june)
+    Conference.objects.filter(pk=june.pk).update(title="Hội nghị đối thoại " + "cụm thôn "
+                                                 "Nà Pàn, Bản Chu, Khòn Pát " * 6)
+    plan.agency, plan.signer.full_name = agency, LONG_SIGNER
+    out["long_year"] = render_docx("bao-cao-nam", plan)
+
+
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
-
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        june = Conference.objects.select_related("agency__parent", "plan__signer", "chair").get(
-            title=CONFERENCE_TITLE)
-        plan, agency = june.plan, june.agency
-        petitions = Petition.objects.filter(conference=june)
-        out["june"] = {"attendance": june.attendance, "signer": plan.signer.full_name,
-                       "held_on": june.held_on}
-        out["counts"] = oversight.counts(petitions, TODAY)
-        out["by_field"] = {
-            name or "Chưa phân loại lĩnh vực": oversight.counts(
-                petitions.filter(field__name=name) if name else petitions.filter(field=None),
-                TODAY)
-            for name in petitions.values_list("field__name", flat=True).distinct()}
-        out["field_order"] = list(Field.objects.filter(agency=agency).order_by(
-            "order", "name").values_list("name", flat=True))
-        out["progress"] = conference_queries.unit_progress(june, TODAY)
-        out["result"] = render_docx("bao-cao-ket-qua", june, number=64, issued_on=TODAY)
-        out["result_draft"] = render_docx("bao-cao-ket-qua", june)
-        out["result_xlsx"] = render_table("bao-cao-ket-qua", june)
-        out["result_table"] = RESULT.table(june)
-
-        out["yearly"] = oversight.yearly_figures(agency, 2026, TODAY)
-        ids = [line.conference.pk for line in out["yearly"].conferences]
-        out["per_conference"] = {
-            pk: oversight.counts(Petition.objects.filter(conference_id=pk), TODAY) for pk in ids}
-        out["titles"] = [line.conference.title for line in out["yearly"].conferences]
-        out["year"] = render_docx("bao-cao-nam", plan, number=65, issued_on=TODAY)
-        out["year_draft"] = render_docx("bao-cao-nam", plan)
-        out["year_xlsx"] = render_table("bao-cao-nam", plan)
-
-        upcoming = Conference.objects.get(title=UPCOMING_TITLE)
-        out["not_held"] = render_docx("bao-cao-ket-qua", upcoming)
-
-        clerk = User.objects.get(username="vanphong")
-        next_year = services.create_plan(actor=clerk, agency=agency, year=2027)
-        out["not_started"] = render_docx("bao-cao-nam", next_year)
-        last_year = services.create_plan(actor=clerk, agency=agency, year=2025)
-        out["no_conference"] = render_docx("bao-cao-nam", last_year)
-        _many_conferences(agency, clerk)
-        plan_2024 = agency.plans.get(year=2024)
-        out["many"] = render_docx("bao-cao-nam", plan_2024, number=3,
-                                  issued_on=dt.date(2024, 12, 20))
-        out["many_xlsx"] = render_table("bao-cao-nam", plan_2024)
-
-        # NFD text from a paste (saved fields are NFC; a field renamed behind the models' back)
-        field = Field.objects.filter(petitions__conference=june).order_by("order").first()
-        Field.objects.filter(pk=field.pk).update(name=nfd("Giao thông nông thôn Khuổi Slằng"))
-        Conference.objects.filter(pk=june.pk).update(title=nfd(
-            "Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu"))
-        june.refresh_from_db()
-        june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-        june.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-        out["nfd"] = render_docx("bao-cao-ket-qua", june)
-        out["nfd_xlsx"] = render_table("bao-cao-ket-qua", june)
-        out["nfd_year"] = render_docx("bao-cao-nam", june.plan)
-        june.plan.signer.full_name = LONG_SIGNER
-        agency.header_issuer = LONG_ISSUER
-        june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-        june.agency = agency
-        out["long"] = render_docx("bao-cao-ket-qua", june)
-        Conference.objects.filter(pk=june.pk).update(title="Hội nghị đối thoại " + "cụm thôn "
-                                                     "Nà Pàn, Bản Chu, Khòn Pát " * 6)
-        plan.agency, plan.signer.full_name = agency, LONG_SIGNER
-        out["long_year"] = render_docx("bao-cao-nam", plan)
-        transaction.set_rollback(True)
-    return out
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 RENDERS = [("result", RESULT), ("result_draft", RESULT), ("not_held", RESULT), ("nfd", RESULT),
@@ -301,7 +280,7 @@ def test_result_follow_up_as_of_the_report_date(demo):
 def test_result_table_by_field_equals_oversight(demo):
     doc = read(demo["result"].docx)
     assert len(doc.tables) == 3
-    rows = grid(doc.tables[1])
+    rows = cells(doc.tables[1])
     assert rows[0] == [c.title for c in bao_cao_ket_qua.COLUMNS]
     body, total = rows[1:-1], rows[-1]
     assert [r[0] for r in body] == [str(i) for i in range(1, len(body) + 1)]
@@ -336,7 +315,7 @@ def test_result_table_by_field_equals_oversight(demo):
 
 
 def test_result_xlsx_has_the_same_rows_and_totals(demo):
-    docx_rows = grid(read(demo["result"].docx).tables[1])
+    docx_rows = cells(read(demo["result"].docx).tables[1])
     header, rows, total = sheet_rows(demo["result_xlsx"])
     assert list(header) == docx_rows[0]
     assert [[tables.cell_text(v) for v in row] for row in rows] == docx_rows[1:-1]
@@ -428,7 +407,7 @@ def test_year_headings_conferences_and_figures(demo):
 
 def test_year_table_equals_yearly_figures(demo):
     data = demo["yearly"]
-    rows = grid(read(demo["year"].docx).tables[1])
+    rows = cells(read(demo["year"].docx).tables[1])
     assert rows[0] == [c.title for c in bao_cao_nam.COLUMNS]
     body, total = rows[1:-1], rows[-1]
     assert [r[1] for r in body] == demo["titles"]
@@ -445,7 +424,7 @@ def test_year_table_equals_yearly_figures(demo):
 
 
 def test_year_xlsx_has_the_same_rows_and_totals(demo):
-    docx_rows = grid(read(demo["year"].docx).tables[1])
+    docx_rows = cells(read(demo["year"].docx).tables[1])
     header, rows, total = sheet_rows(demo["year_xlsx"])
     assert list(header) == docx_rows[0]
     assert [[tables.cell_text(v) for v in row] for row in rows] == docx_rows[1:-1]
@@ -498,7 +477,7 @@ def test_year_not_started_and_year_without_conference(demo):
 
 def test_a_year_of_many_conferences(demo):
     doc = read(demo["many"].docx)
-    rows = grid(doc.tables[1])
+    rows = cells(doc.tables[1])
     assert len(rows) == 1 + MANY + 1
     assert rows[1][1] == "Hội nghị đối thoại với Nhân dân cụm thôn số 1"
     assert rows[MANY][0] == str(MANY)
@@ -530,7 +509,7 @@ def test_nfd_input_renders_nfc(demo):
     assert any("tại Nhà văn hóa thôn Khòn Pát" in x for x in all_text)
     assert texts(doc.paragraphs)[1].text == ("Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                                              "thôn Nà Pàn – Bản Chu")
-    assert "Giao thông nông thôn Khuổi Slằng" in [row[1] for row in grid(doc.tables[1])]
+    assert "Giao thông nông thôn Khuổi Slằng" in [row[1] for row in cells(doc.tables[1])]
     _header, rows, _total = sheet_rows(demo["nfd_xlsx"])
     assert "Giao thông nông thôn Khuổi Slằng" in [row[1] for row in rows]
     assert all(unicodedata.is_normalized("NFC", row[1]) for row in rows)
@@ -544,5 +523,5 @@ def test_very_long_names(demo):
         assert texts(header.cell(0, 0).paragraphs)[-1].text.startswith("XÃ ĐIỀM HE MỞ RỘNG")
         assert texts(signature.cell(0, 1).paragraphs)[-1].text == LONG_SIGNER
         assert sum(round(c.width.mm) for c in doc.tables[1].columns) == 165
-    rows = grid(read(demo["long_year"].docx).tables[1])
+    rows = cells(read(demo["long_year"].docx).tables[1])
     assert rows[1][1].startswith("Hội nghị đối thoại cụm thôn Nà Pàn, Bản Chu, Khòn Pát")

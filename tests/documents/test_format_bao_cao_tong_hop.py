@@ -12,8 +12,6 @@ import time
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
@@ -37,8 +35,7 @@ from doithoai.petitions.models import (
     Petition,
     Urgency,
 )
-from tests.conftest import FROZEN_NOW
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import cells, lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 CODE = "bao-cao-tong-hop"
@@ -50,24 +47,6 @@ DENUNCIATION = "Tôi tố cáo cán bộ địa chính nhận tiền của dân 
 HIDDEN = "Đề nghị xem xét hoàn cảnh riêng của gia đình tôi về khoản vay ngân hàng."
 SPOKEN = "Ý kiến phát biểu tại hội nghị về chợ phiên."
 LARGE = 500
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def lines(doc) -> list[str]:
-    return [p.text for p in texts(doc.paragraphs)]
-
-
-def props(p):
-    runs = [r for r in p.runs if r.text.strip()]
-    assert runs, p.text
-    return {(r.font.size.pt, r.font.bold, r.font.italic) for r in runs}
-
-
-def cells(table) -> list[list[str]]:
-    return [[c.text for c in row.cells] for row in table.rows]
 
 
 def _receive(agency, clerk, text, *, village, field, kind=Kind.OPINION, channel=None,
@@ -142,78 +121,75 @@ def _large(june):
     return created
 
 
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
+        title=UPCOMING_TITLE)
+    ford = _enrich(upcoming)
+    answer = PreparedAnswer.objects.select_related("unit").get(conference=upcoming)
+    out["conf"] = {
+        "held_on": upcoming.held_on, "venue": upcoming.venue,
+        "signer": upcoming.plan.signer.full_name, "answer": answer.text,
+        "answer_unit": answer.unit.name, "ford": ford.text,
+        "due": Milestone.objects.get(conference=upcoming,
+                                     kind=Milestone.Kind.VILLAGE_OPINIONS).due_on,
+        "petitions": Petition.objects.filter(conference=upcoming)
+        .exclude(channel=Channel.CONFERENCE).count(),
+        "villages": Village.objects.filter(agency=upcoming.agency).count()}
+    out["issued"] = render_docx(CODE, upcoming, number=9, issued_on=ISSUED_ON)
+    out["draft"] = render_docx(CODE, upcoming)
+    out["xlsx"] = documents.render_table(CODE, upcoming)
+    out["table"] = KIND.table(upcoming)
+
+    june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
+        title=CONFERENCE_TITLE)
+    out["june_spoken"] = list(Petition.objects.filter(conference=june)
+                              .values_list("text", flat=True))
+    out["june"] = render_docx(CODE, june)
+
+    # Nowhere to hold it, nobody to sign yet.
+    upcoming.venue = ""
+    upcoming.plan.signer = None
+    upcoming.plan.signer_id = None
+    upcoming.chair = None
+    out["missing"] = render_docx(CODE, upcoming)
+    upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
+        pk=upcoming.pk)
+
+    Petition.objects.filter(pk=ford.pk).update(text=nfd(
+        "Đề nghị sửa cầu tràn đầu thôn Nà Pàn – Bản Chu, mùa mưa nước ngập."))
+    Village.objects.filter(name="Thôn Khòn Pát").update(name=nfd("Thôn Khòn Pát"))
+    Petition.objects.filter(conference=upcoming, text__startswith="Đề nghị lắp thêm") \
+        .update(text=nfd("Đề nghị lắp thêm bóng đèn đoạn đường Khuổi Slằng."))
+    upcoming.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
+    upcoming.venue = nfd("Nhà văn hóa thôn Khòn Pát")
+    upcoming.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
+    out["nfd"] = render_docx(CODE, upcoming)
+
+    upcoming.plan.signer.full_name = ("Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị "
+                                      "Mai Anh")
+    upcoming.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
+                                     "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
+    upcoming.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
+    Village.objects.filter(name="Thôn Bản Chu").update(
+        name=("Thôn Bản Chu " + "Khuổi Slằng Nà Pàn Khòn Pát " * 6)[:120].strip())
+    Field.objects.filter(agency=upcoming.agency, code="giao-thong").update(
+        name=("Giao thông, " + "xây dựng kết cấu hạ tầng nông thôn và đường liên thôn " * 4)
+        [:120].strip())
+    Unit.objects.filter(agency=upcoming.agency, code="kinh-te").update(
+        name=("Phòng Kinh tế " + "hạ tầng và đô thị nông thôn mới " * 8)[:200].strip())
+    out["long"] = render_docx(CODE, upcoming)
+
+    _large(june)
+    started = time.perf_counter()
+    out["large"] = render_docx(CODE, june, number=10, issued_on=dt.date(2026, 6, 9))
+    out["large_seconds"] = time.perf_counter() - started
+    out["large_xlsx"] = documents.render_table(CODE, june)
+
+
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
-
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-            title=UPCOMING_TITLE)
-        ford = _enrich(upcoming)
-        answer = PreparedAnswer.objects.select_related("unit").get(conference=upcoming)
-        out["conf"] = {
-            "held_on": upcoming.held_on, "venue": upcoming.venue,
-            "signer": upcoming.plan.signer.full_name, "answer": answer.text,
-            "answer_unit": answer.unit.name, "ford": ford.text,
-            "due": Milestone.objects.get(conference=upcoming,
-                                         kind=Milestone.Kind.VILLAGE_OPINIONS).due_on,
-            "petitions": Petition.objects.filter(conference=upcoming)
-            .exclude(channel=Channel.CONFERENCE).count(),
-            "villages": Village.objects.filter(agency=upcoming.agency).count()}
-        out["issued"] = render_docx(CODE, upcoming, number=9, issued_on=ISSUED_ON)
-        out["draft"] = render_docx(CODE, upcoming)
-        out["xlsx"] = documents.render_table(CODE, upcoming)
-        out["table"] = KIND.table(upcoming)
-
-        june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-            title=CONFERENCE_TITLE)
-        out["june_spoken"] = list(Petition.objects.filter(conference=june)
-                                  .values_list("text", flat=True))
-        out["june"] = render_docx(CODE, june)
-
-        # Nowhere to hold it, nobody to sign yet.
-        upcoming.venue = ""
-        upcoming.plan.signer = None
-        upcoming.plan.signer_id = None
-        upcoming.chair = None
-        out["missing"] = render_docx(CODE, upcoming)
-        upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-            pk=upcoming.pk)
-
-        Petition.objects.filter(pk=ford.pk).update(text=nfd(
-            "Đề nghị sửa cầu tràn đầu thôn Nà Pàn – Bản Chu, mùa mưa nước ngập."))
-        Village.objects.filter(name="Thôn Khòn Pát").update(name=nfd("Thôn Khòn Pát"))
-        Petition.objects.filter(conference=upcoming, text__startswith="Đề nghị lắp thêm") \
-            .update(text=nfd("Đề nghị lắp thêm bóng đèn đoạn đường Khuổi Slằng."))
-        upcoming.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
-        upcoming.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-        upcoming.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-        out["nfd"] = render_docx(CODE, upcoming)
-
-        upcoming.plan.signer.full_name = ("Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị "
-                                          "Mai Anh")
-        upcoming.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
-                                         "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
-        upcoming.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-        Village.objects.filter(name="Thôn Bản Chu").update(
-            name=("Thôn Bản Chu " + "Khuổi Slằng Nà Pàn Khòn Pát " * 6)[:120].strip())
-        Field.objects.filter(agency=upcoming.agency, code="giao-thong").update(
-            name=("Giao thông, " + "xây dựng kết cấu hạ tầng nông thôn và đường liên thôn " * 4)
-            [:120].strip())
-        Unit.objects.filter(agency=upcoming.agency, code="kinh-te").update(
-            name=("Phòng Kinh tế " + "hạ tầng và đô thị nông thôn mới " * 8)[:200].strip())
-        out["long"] = render_docx(CODE, upcoming)
-
-        _large(june)
-        started = time.perf_counter()
-        out["large"] = render_docx(CODE, june, number=10, issued_on=dt.date(2026, 6, 9))
-        out["large_seconds"] = time.perf_counter() - started
-        out["large_xlsx"] = documents.render_table(CODE, june)
-        transaction.set_rollback(True)
-    return out
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.mark.parametrize("key", ["issued", "draft", "june", "missing", "nfd", "long", "large"])

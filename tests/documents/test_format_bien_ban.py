@@ -9,8 +9,6 @@ import re
 import unicodedata
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
@@ -23,25 +21,12 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
-from tests.conftest import FROZEN_NOW
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 KIND = KINDS["bien-ban"]
 MANY = 200
 SPEAKER_RE = re.compile(r"^(\d+)\. (.+?): (.*)$")
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def lines(doc) -> list[str]:
-    return [p.text for p in texts(doc.paragraphs)]
-
-
-def props(p):
-    return {(r.font.size.pt, r.font.bold, r.font.italic) for r in p.runs if r.text.strip()}
 
 
 def section(got: list[str], start: str, end: str) -> list[str]:
@@ -71,56 +56,53 @@ def _many_speakers(june: Conference) -> Conference:
     return conference
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    import time_machine
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
+    june = Conference.objects.select_related("agency", "plan", "chair", "co_chair",
+                                             "secretary").get(title=CONFERENCE_TITLE)
+    petitions = list(Petition.objects.filter(conference=june).select_related(
+        "village", "unit").prefetch_related("answers", "petitioners", "extensions")
+        .order_by("received_on", "created_at", "pk"))
+    # One opinion the citizen asked to keep out of public texts.
+    hidden = next(p for p in petitions if p.state == State.ANSWERED_AT_CONFERENCE
+                  and all(not x.anonymous_to_public for x in p.petitioners.all())
+                  and [q.text for q in petitions].count(p.text) == 1)
+    Petition.objects.filter(pk=hidden.pk).update(hide_from_public=True)
+    out["june"] = {
+        **{role: (person.full_name, person.position) for role, person in (
+            ("chair", june.chair), ("co_chair", june.co_chair),
+            ("secretary", june.secretary))},
+        "conclusion": june.conclusion, "held_on": june.held_on,
+        "checked_in": services.checked_in_count(june), "invited": june.delegates.count(),
+        "agenda": [a.title for a in june.agenda.all()],
+    }
+    out["petitions"], out["hidden"] = petitions, hidden
+    out["speakers"] = bien_ban.speakers(june)
+    out["issued"] = render_docx("bien-ban", june, number=12, issued_on=june.held_on)
+    out["draft"] = render_docx("bien-ban", june)
+    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
+    out["not_held"] = render_docx("bien-ban", upcoming)
+    out["bare"] = bien_ban.missing(Conference(agency=june.agency, title="Hội nghị mới"))
+    many = _many_speakers(june)
+    out["many_speakers"] = bien_ban.speakers(many)
+    out["many"] = render_docx("bien-ban", many, number=13, issued_on=many.held_on)
+    june.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
+    june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
+    june.secretary.full_name = nfd("Hoàng Thị Diệu Hiền")
+    june.conclusion = nfd("Giao Phòng Kinh tế sửa đường Khuổi Slằng.")
+    out["nfd"] = render_docx("bien-ban", june)
+    june.chair.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
+    june.secretary.full_name = "Tôn Nữ Hoàng Thị Diệu Hiền Minh Châu Ngọc Bích Phương"
+    june.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
+                                 "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
+    june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
+    out["long"] = render_docx("bien-ban", june)
+    out["notice"] = render_docx("thong-bao-ket-luan", june)
 
-    out = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        june = Conference.objects.select_related("agency", "plan", "chair", "co_chair",
-                                                 "secretary").get(title=CONFERENCE_TITLE)
-        petitions = list(Petition.objects.filter(conference=june).select_related(
-            "village", "unit").prefetch_related("answers", "petitioners", "extensions")
-            .order_by("received_on", "created_at", "pk"))
-        # One opinion the citizen asked to keep out of public texts.
-        hidden = next(p for p in petitions if p.state == State.ANSWERED_AT_CONFERENCE
-                      and all(not x.anonymous_to_public for x in p.petitioners.all())
-                      and [q.text for q in petitions].count(p.text) == 1)
-        Petition.objects.filter(pk=hidden.pk).update(hide_from_public=True)
-        out["june"] = {
-            **{role: (person.full_name, person.position) for role, person in (
-                ("chair", june.chair), ("co_chair", june.co_chair),
-                ("secretary", june.secretary))},
-            "conclusion": june.conclusion, "held_on": june.held_on,
-            "checked_in": services.checked_in_count(june), "invited": june.delegates.count(),
-            "agenda": [a.title for a in june.agenda.all()],
-        }
-        out["petitions"], out["hidden"] = petitions, hidden
-        out["speakers"] = bien_ban.speakers(june)
-        out["issued"] = render_docx("bien-ban", june, number=12, issued_on=june.held_on)
-        out["draft"] = render_docx("bien-ban", june)
-        upcoming = Conference.objects.get(title=UPCOMING_TITLE)
-        out["not_held"] = render_docx("bien-ban", upcoming)
-        out["bare"] = bien_ban.missing(Conference(agency=june.agency, title="Hội nghị mới"))
-        many = _many_speakers(june)
-        out["many_speakers"] = bien_ban.speakers(many)
-        out["many"] = render_docx("bien-ban", many, number=13, issued_on=many.held_on)
-        june.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
-        june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-        june.secretary.full_name = nfd("Hoàng Thị Diệu Hiền")
-        june.conclusion = nfd("Giao Phòng Kinh tế sửa đường Khuổi Slằng.")
-        out["nfd"] = render_docx("bien-ban", june)
-        june.chair.full_name = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
-        june.secretary.full_name = "Tôn Nữ Hoàng Thị Diệu Hiền Minh Châu Ngọc Bích Phương"
-        june.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
-                                     "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
-        june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-        out["long"] = render_docx("bien-ban", june)
-        out["notice"] = render_docx("thong-bao-ket-luan", june)
-        transaction.set_rollback(True)
-    return out
+
+@pytest.fixture(scope="module")
+def demo(demo_scenarios):
+    return demo_scenarios[__name__]
 
 
 @pytest.mark.parametrize("key", ["issued", "draft", "not_held", "nfd", "long", "many"])

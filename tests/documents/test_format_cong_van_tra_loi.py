@@ -28,7 +28,7 @@ from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person, Unit, User, Village
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Answer, Channel, Kind, Petition, Petitioner
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 CODE = "cong-van-tra-loi"
@@ -37,20 +37,6 @@ ISSUED_ON = dt.date(2026, 11, 5)
 LONG_NAME = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh Hồng Nhung Diệu Hiền"
 CASES = ("issued", "draft", "several", "denunciation", "transferred", "drafted", "no_answer",
          "anonymous", "vice", "nfd", "long", "no_signer")
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def lines(doc) -> list[str]:
-    return [p.text for p in texts(doc.paragraphs)]
-
-
-def props(p):
-    runs = [r for r in p.runs if r.text.strip()]
-    assert runs, p.text
-    return {(r.font.size.pt, r.font.bold, r.font.italic) for r in runs}
 
 
 def cell(doc, row, col, table=0) -> list:

@@ -20,21 +20,11 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.qr import png
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 KIND = KINDS["giay-moi"]
 ISSUED_ON = dt.date(2026, 11, 27)
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def props(p):
-    runs = [r for r in p.runs if r.text.strip()]
-    assert runs, p.text
-    return {(r.font.size.pt if r.font.size else None, r.font.bold, r.font.italic) for r in runs}
 
 
 def section_breaks(doc):

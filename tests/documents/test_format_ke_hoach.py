@@ -13,15 +13,11 @@ from docx.shared import Pt
 from doithoai.documents import format_check
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx, template_path
-from tests.documents.conftest import read
+from tests.documents.conftest import read, texts
 
 pytestmark = pytest.mark.django_db
 KIND = KINDS["ke-hoach"]
 BLANK_NUMBER = "Số:      /KH-UBND"
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
 
 
 def cell_texts(table, row, col):

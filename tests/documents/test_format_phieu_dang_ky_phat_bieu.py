@@ -14,19 +14,10 @@ from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import forms
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx, template_path
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 KIND = KINDS["phieu-dang-ky-phat-bieu"]
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def props(p):
-    runs = [r for r in p.runs if r.text.strip()]
-    return {(r.font.size.pt if r.font.size else None, r.font.bold, r.font.italic) for r in runs}
 
 
 def scenario(out: dict) -> None:

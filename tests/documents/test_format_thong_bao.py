@@ -15,25 +15,11 @@ from doithoai.dialogues.models import Conference, Milestone, Mode
 from doithoai.documents import format_check
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 KIND, RADIO = KINDS["thong-bao"], KINDS["thong-bao-truyen-thanh"]
 BLANK_NUMBER = "Số:      /TB-UBND"
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def lines(doc) -> list[str]:
-    return [p.text for p in texts(doc.paragraphs)]
-
-
-def props(p):
-    runs = [r for r in p.runs if r.text.strip()]
-    assert runs, p.text
-    return {(r.font.size.pt, r.font.bold, r.font.italic) for r in runs}
 
 
 def scenario(out: dict) -> None:

@@ -16,22 +16,10 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import Issue, Petition
-from tests.documents.conftest import nfd, read
+from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
 KIND = KINDS["thong-bao-ket-luan"]
-
-
-def texts(paragraphs):
-    return [p for p in paragraphs if p.text.strip()]
-
-
-def lines(doc) -> list[str]:
-    return [p.text for p in texts(doc.paragraphs)]
-
-
-def props(p):
-    return {(r.font.size.pt, r.font.bold, r.font.italic) for r in p.runs if r.text.strip()}
 
 
 def scenario(out: dict) -> None:

@@ -22,6 +22,7 @@ from doithoai.dialogues import conference_queries, oversight
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb
+from doithoai.documents.contexts import thong_bao_ket_luan as conclusion_context
 from doithoai.documents.tables import Column, Table, cell_text
 from doithoai.petitions.models import Channel, Petition
 
@@ -388,12 +389,7 @@ def evaluation(conference: Conference, c: oversight.Counts, rows: list) -> dict:
     late_villages = conference.village_returns.filter(opinions_late=True).count()
     if late_villages:
         weak.append(f"Còn {n_text(late_villages)} thôn gửi ý kiến, kiến nghị sau thời hạn.")
-    if c.answered_late:
-        weak.append(f"Có {n_text(c.answered_late)} ý kiến được trả lời bằng văn bản chậm so "
-                    f"với thời hạn.")
-    if c.open_overdue:
-        weak.append(f"Còn {n_text(c.open_overdue)} ý kiến đã quá thời hạn nhưng chưa được trả "
-                    f"lời.")
+    weak += deadline_weaknesses(c)
     if not weak:
         weak.append("Qua tổng hợp, chưa phát hiện tồn tại, hạn chế trong công tác tổ chức hội "
                     "nghị.")
@@ -420,13 +416,20 @@ def proposals(conference: Conference, c: oversight.Counts, province: str) -> lis
     return lines
 
 
+def deadline_weaknesses(c) -> list[str]:
+    """The answers that missed their deadline, as shortcomings of a report."""
+    weak = []
+    if c.answered_late:
+        weak.append(f"Có {n_text(c.answered_late)} ý kiến được trả lời bằng văn bản chậm so "
+                    f"với thời hạn.")
+    if c.open_overdue:
+        weak.append(f"Còn {n_text(c.open_overdue)} ý kiến đã quá thời hạn nhưng chưa được trả "
+                    f"lời.")
+    return weak
+
+
 def missing(conference: Conference) -> list[str]:
-    result = []
-    if conference.state not in HELD_STATES:
-        result.append("hội nghị đã tổ chức")
-    if conference.held_on is None:
-        result.append("ngày tổ chức")
-    return result + tb.signer_missing(conference)
+    return conclusion_context.held_missing(conference) + tb.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,

@@ -277,12 +277,7 @@ def evaluation(data: oversight.YearlyFigures) -> dict:
         verb = "Không" if data.today.year > data.year else "Chưa"
         weak.append(f"{verb} tổ chức hội nghị đối thoại năm {data.year} (Luật quy định tổ chức "
                     f"ít nhất mỗi năm một lần).")
-    if c.answered_late:
-        weak.append(f"Có {bc.n_text(c.answered_late)} ý kiến được trả lời bằng văn bản chậm so "
-                    f"với thời hạn.")
-    if c.open_overdue:
-        weak.append(f"Còn {bc.n_text(c.open_overdue)} ý kiến đã quá thời hạn nhưng chưa được "
-                    f"trả lời.")
+    weak += bc.deadline_weaknesses(c)
     if not weak:
         weak.append("Qua tổng hợp, chưa phát hiện tồn tại, hạn chế trong công tác tổ chức hội "
                     "nghị đối thoại.")

@@ -269,11 +269,7 @@ def closing(conference: Conference) -> str:
 
 def missing(conference: Conference) -> list[str]:
     """What the minutes lack before they can be issued (Vietnamese field names)."""
-    result = []
-    if conference.state not in conclusion.HELD_STATES:
-        result.append("hội nghị đã tổ chức")
-    if conference.held_on is None:
-        result.append("ngày tổ chức")
+    result = conclusion.held_missing(conference)
     if not conference.venue.strip() and conference.mode != Mode.ONLINE:
         result.append("địa điểm")
     if conference.chair is None or not conference.chair.full_name.strip():

@@ -109,6 +109,12 @@ def _closing(plan) -> str:
     return decree30.with_ending("Trên đây là Kế hoạch " + decree30.MISSING)
 
 
+def _in_register(plan) -> bool:
+    from doithoai.documents.services import latest_issued
+
+    return plan.pk is not None and latest_issued(plan, "ke-hoach") is not None
+
+
 def context(plan, *, number: int | None = None, issued_on: dt.date | None = None) -> dict:
     """Everything the plan's template prints. Missing fields print as "…" (the signer's name
     as a blank line) so that a draft always renders."""
@@ -120,8 +126,10 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
     rules = _sentences(plan.rules)
     coordination = _sentences(plan.coordination)
     number_symbol = decree30.number_symbol(number, "KH", agency.symbol)
-    if number is None and plan.number and plan.issued_on:
+    if number is None and plan.number and plan.issued_on and not _in_register(plan):
         # Issued on paper before the register numbered plans: reprinted as it was signed.
+        # (Issued through the register, the frozen file is the print; a draft here is a
+        # correction, which gets a number of its own.)
         number_symbol, issued_on = plan.number.strip(), plan.issued_on
     ctx = {
         **agency_header(agency),

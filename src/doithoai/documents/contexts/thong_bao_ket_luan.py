@@ -101,12 +101,18 @@ def items(conference: Conference) -> list[dict]:
     return result
 
 
-def missing(conference: Conference) -> list[str]:
+def held_missing(conference: Conference) -> list[str]:
+    """What a document of a conference that took place lacks: the session and its date."""
     result = []
     if conference.state not in HELD_STATES:
         result.append("hội nghị đã tổ chức")
     if conference.held_on is None:
         result.append("ngày tổ chức")
+    return result
+
+
+def missing(conference: Conference) -> list[str]:
+    result = held_missing(conference)
     if not conference.conclusion.strip():
         result.append("nội dung kết luận")
     return result + tb.signer_missing(conference)
