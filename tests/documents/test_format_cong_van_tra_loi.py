@@ -25,12 +25,14 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.management.commands.docs import demo_object
 from doithoai.documents.models import Document, DocumentRegister, register_code
 from doithoai.documents.render import render_docx, template_path
+from doithoai.documents.services import letter_symbol
 from doithoai.org.models import Person, Unit, User, Village
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Answer, Channel, Kind, Petition, Petitioner
 from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
+SIGN = "UBND-DVCI"
 CODE = "cong-van-tra-loi"
 KIND = KINDS[CODE]
 ISSUED_ON = dt.date(2026, 11, 5)
@@ -63,7 +65,15 @@ def _refusal(petition: Petition) -> str:
 def scenario(out: dict) -> None:
     """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
     published = demo_object(KIND)
+    # The demo's sent answers carry the number of their own letter: reprinted as they were
+    # (kept apart), then cleared so the letters here are numbered by the register.
+    out["sent"] = render_docx(CODE, published)
+    out["sent_number"] = letter.current_answer(published).document_number
+    out["sent_refusal"] = _refusal(published)
+    Answer.objects.filter(petition__agency=published.agency).update(document_number="",
+                                                                     document_date=None)
     out["pub"] = _facts(published)
+    out["sign"] = letter_symbol(published.agency, published.unit)  # "UBND-DVCI"
     out["chair"] = Person.objects.get(agency=published.agency,
                                       position__istartswith="Chủ tịch UBND").full_name
     out["issued"] = render_docx(CODE, published, number=12, issued_on=ISSUED_ON)
@@ -187,7 +197,7 @@ def test_header_issuer_and_national_title(issued):
 
 def test_number_without_type_then_summary_under_it_and_date_level(issued):
     number, *summary = cell(issued, 1, 0)
-    assert number.text == "Số: 12/UBND-VP"
+    assert number.text == f"Số: 12/{SIGN}"
     assert props(number) == {(13, False, False)}
     # "V/v …" under the number: 12 pt, upright, regular, centred, 6 pt below the number.
     assert [p.text for p in summary] == ["V/v trả lời ý kiến, kiến nghị", "của công dân"]
@@ -205,7 +215,8 @@ def test_number_without_type_then_summary_under_it_and_date_level(issued):
 
 def test_draft_has_blank_number_and_date(demo):
     doc = read(demo["draft"].docx)
-    assert cell(doc, 1, 0)[0].text == "Số:      /UBND-VP"
+    assert demo["sign"] == SIGN  # the unit that drafted the answer: Trung tâm Dịch vụ công ích
+    assert cell(doc, 1, 0)[0].text == f"Số:      /{SIGN}"
     assert cell(doc, 1, 1)[0].text == "Điềm He, ngày      tháng      năm 2026"
     assert demo["draft"].missing == []
 
@@ -411,29 +422,40 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     response = client.post(issue_url, {"ngay": today.isoformat(), "next": page_url})
     assert response.status_code == 302 and response["Location"] == page_url
     document = Document.objects.get(kind=CODE)
-    assert document.number_text == "01/UBND-VP" and document.register.code == "CV"
+    # The register of công văn, the sign of the unit that drafted the answer (Phòng Kinh tế).
+    assert document.number_text == "01/UBND-KT" and document.register.code == "CV"
     answer = Answer.objects.get(petition=petition, is_current=True)
-    assert (answer.document_number, answer.document_date) == ("01/UBND-VP", today)
+    assert (answer.document_number, answer.document_date) == ("01/UBND-KT", today)
     event = AuditEvent.objects.get(action="answer.letter_issued")
     assert event.object_id == str(answer.pk) and event.actor.username == "vanphong"
     assert event.before["document_number"] == "" and \
-        event.after["document_number"] == "01/UBND-VP"
+        event.after["document_number"] == "01/UBND-KT"
     page = client.get(page_url).content.decode()
-    assert "Số 01/UBND-VP" in page and "Ban hành (cấp số" not in page
+    assert "Số 01/UBND-KT" in page and "Ban hành (cấp số" not in page
     public = client.get(reverse("public:track_code", args=[petition.tracking_code]))
-    assert "Văn bản số 01/UBND-VP" in public.content.decode()
+    assert "Văn bản số 01/UBND-KT" in public.content.decode()
 
-    # A correction replaces the number the answer names; a unit's own number is kept.
+    # A correction replaces the number the answer names.
     correction = services.correct(User.objects.get(username="vanphong"), document,
                                   "Sửa địa chỉ người nhận")
     services.issue(User.objects.get(username="vanphong"), CODE, petition)
     answer.refresh_from_db()
     correction.refresh_from_db()
-    assert answer.document_number == correction.number_text == "02/UBND-VP"
+    assert answer.document_number == correction.number_text == "02/UBND-KT"
+    # An answer already sent on a number of its own is not numbered a second time.
     other = _answered(commune)
-    Answer.objects.filter(petition=other).update(document_number="45/UBND-KT")
-    services.issue(User.objects.get(username="vanphong"), CODE, other)
-    assert Answer.objects.get(petition=other, is_current=True).document_number == "45/UBND-KT"
+    Answer.objects.filter(petition=other).update(document_number="45/UBND-KT",
+                                                 document_date=today)
+    with pytest.raises(ValidationError, match="Đã trả lời bằng văn bản số 45/UBND-KT"):
+        services.issue(User.objects.get(username="vanphong"), CODE, other)
+    assert Document.objects.filter(object_id=other.pk).count() == 0
+
+
+def test_an_answer_sent_on_its_own_number_is_reprinted_with_it(demo):
+    doc = read(demo["sent"].docx)
+    assert cell(doc, 1, 0)[0].text == f"Số: {demo['sent_number']}"
+    assert "ngày      tháng" not in cell(doc, 1, 1)[0].text
+    assert "Đã trả lời bằng văn bản số" in demo["sent_refusal"]
 
 
 def test_a_unit_officer_sees_the_panel_but_cannot_issue(client, commune):

@@ -167,18 +167,22 @@ def _frozen(stored, sha256: str, number: str) -> bytes:
     return data
 
 
-def letter_symbol(agency: Agency) -> str:
-    """The sign of a công văn: the agency's symbol, then its office's short name."""
+def letter_symbol(agency: Agency, unit=None) -> str:
+    """The sign of a công văn (Decree 30): the agency's symbol, then the short name of the
+    unit that drafted it ("UBND-KT" for Phòng Kinh tế), else of the office ("UBND-VP")."""
     from doithoai.org.models import Unit
 
-    office = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
-              .exclude(short_name="").order_by("order", "pk").first())
-    return f"{agency.symbol}-{office.short_name if office else 'VP'}"
+    if unit is None or not unit.short_name.strip():
+        unit = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
+                .exclude(short_name="").order_by("order", "pk").first())
+    return f"{agency.symbol}-{unit.short_name.strip() if unit else 'VP'}"
 
 
-def number_text(kind, agency: Agency, number: int) -> str:
-    """"27/KH-UBND"; a công văn: "12/UBND-VP" (the agency's symbol, then the office)."""
-    symbol = agency.symbol if kind.abbreviation else letter_symbol(agency)
+def number_text(kind, agency: Agency, number: int, obj: Model | None = None) -> str:
+    """"27/KH-UBND"; a công văn: "12/UBND-KT" (the agency's symbol, then the unit that
+    drafted it: the object's unit when it has one, else the office)."""
+    unit = getattr(obj, "unit", None) if obj is not None else None
+    symbol = agency.symbol if kind.abbreviation else letter_symbol(agency, unit)
     return decree30.number_symbol(number, kind.abbreviation, symbol)
 
 
@@ -310,6 +314,19 @@ def issue_conclusion_notice(actor, conference, *, conclusion: str, issued_on: dt
         return issue(actor, "thong-bao-ket-luan", conference, issued_on)
 
 
+def _letter_numbered_elsewhere(petition) -> str | None:
+    from doithoai.documents.contexts.cong_van_tra_loi import current_answer
+
+    answer = current_answer(petition)
+    if answer is not None and answer.document_number.strip():
+        return _("Đã trả lời bằng văn bản số %(number)s ngày %(date)s (ghi khi soạn trả lời): "
+                 "bản .docx ở đây chỉ để xem, in lại.") % {
+            "number": answer.document_number,
+            "date": (answer.document_date.strftime("%d/%m/%Y")
+                     if answer.document_date else "…")}
+    return None
+
+
 def _one_invitation_refusal(delegate) -> str | None:
     return _("Giấy mời của từng đại biểu là một trang của giấy mời hội nghị: ban hành giấy mời "
              "ở trang hội nghị, trang này in lại với cùng số, ngày.")
@@ -338,7 +355,7 @@ def _answer_letter_issued(actor, petition, document: Document) -> None:
 KIND_HOOKS = {"ke-hoach": (_plan_numbered_elsewhere, _plan_issued),
               "thong-bao-ket-luan": (_conclusion_numbered_elsewhere, _conclusion_issued),
               "giay-moi-dai-bieu": (_one_invitation_refusal, None),
-              "cong-van-tra-loi": (None, _answer_letter_issued)}
+              "cong-van-tra-loi": (_letter_numbered_elsewhere, _answer_letter_issued)}
 NO_HOOKS = (None, None)
 
 
@@ -392,7 +409,7 @@ def issue(actor, kind_code: str, obj: Model, issued_on: dt.date | None = None) -
         document.title = _title(obj)
         document.state = Document.State.ISSUED
         document.register, document.number = register, number
-        document.number_text = number_text(kind, agency, number)
+        document.number_text = number_text(kind, agency, number, obj)
         document.issued_on, document.issued_at = issued_on, timezone.now()
         document.issued_by = _user(actor)
         document.sha256 = hashlib.sha256(rendered.docx).hexdigest()

@@ -589,9 +589,13 @@ class _Loader:
         officer = self._officer_for(p.unit)
         day = min(self.today, max(p.received_on, (p.due_date or p.received_on)
                                   - dt.timedelta(days=self.rng.randint(1, 10))))
+        # An answer already sent carries its letter's number; one still waiting for the
+        # leader or for publication gets its letter from the register when it is issued.
+        sent = spec.state not in (State.ASSIGNED, State.ANSWER_DRAFTED, State.ANSWER_APPROVED)
         services.draft_answer(actor=officer, petition=p, text=spec.topic[4],
-                              document_number=f"{number}/UBND-{p.unit.short_name or 'VP'}",
-                              document_date=day, version=p.version)
+                              document_number=(f"{number:02d}/UBND-{p.unit.short_name or 'VP'}"
+                                               if sent else ""),
+                              document_date=day if sent else None, version=p.version)
         return Petition.objects.get(pk=p.pk)
 
     def _extend(self, spec: Spec, p: Petition) -> Petition:

@@ -165,6 +165,12 @@ def missing(petition: Petition) -> list[str]:
     return result
 
 
+def _in_register(petition: Petition) -> bool:
+    from doithoai.documents.services import latest_issued
+
+    return latest_issued(petition, "cong-van-tra-loi") is not None
+
+
 def context(petition: Petition, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     from doithoai.documents.services import letter_symbol
@@ -195,12 +201,17 @@ def context(petition: Petition, *, number: int | None = None,
         lead = f"Sau khi xem xét, {issuer} trả lời như sau:"
     person = signer(petition, answer)
     year = (issued_on or timezone.localdate()).year
-    symbol = letter_symbol(agency)
+    symbol = letter_symbol(agency, unit)
+    number_symbol = decree30.number_symbol(number, "", symbol)
+    if number is None and answer is not None and answer.document_number.strip() \
+            and not _in_register(petition):
+        # Sent on a number of its own (written when the answer was drafted): reprinted so.
+        number_symbol, issued_on = answer.document_number.strip(), answer.document_date
     summary = SUMMARIES.get(petition.kind, SUMMARY)
     ctx = {
         **agency_header(agency),
-        "number_symbol": decree30.number_symbol(number, "", symbol),
-        "number_line": decree30.number_line(number, "", symbol),
+        "number_symbol": number_symbol,
+        "number_line": f"Số: {number_symbol}",
         "date_line": decree30.date_line(agency.place_name, issued_on, year=year),
         "summary": " ".join(summary),
         "summary_lines": list(summary),
