@@ -220,6 +220,10 @@ def test_outcome_conclusion_and_close(client, clerk, plan):
     assert notice.number_text.endswith("/TB-UBND") and notice.object_id == conference.pk
     page = client.get(reverse("dialogues:conference_detail", args=[conference.pk]))
     assert f"Số {notice.number_text}" in page.content.decode()
+    # The register finds it by its kind, with or without diacritics.
+    for words in ("kết luận", "KET LUAN"):
+        found = client.get(reverse("documents:register"), {"q": words}).content.decode()
+        assert notice.number_text in found
 
     # One petition is still open: closing is refused with the count.
     close = reverse("dialogues:conference_close", args=[conference.pk])

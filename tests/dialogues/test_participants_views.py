@@ -274,6 +274,7 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
     from docx import Document as WordDocument
 
     from doithoai.documents import services as documents
+    from doithoai.documents.kinds import KINDS
 
     p.prepare_invitations(actor=clerk, conference=built)
     delegate = (Delegate.objects.filter(conference=built, invitation__isnull=False)
@@ -296,9 +297,22 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
     built.starts_at = dt.time(8, 0)
     built.save()
     issued = documents.issue(clerk, "giay-moi", built)
-    assert f"Số: {issued.number_text}" in text()
+    # Now it is the invitee's page cut from the issued file: its number, and what was
+    # issued even after the conference changes (the register keeps the same page).
+    page = text()
+    assert f"Số: {issued.number_text}" in page and "08 giờ 00 phút" in page
+    assert page.count("Mã điểm danh") == 1 and delegate.invitation.code in page
+    built.starts_at = dt.time(8, 30)
+    built.save()
+    assert text() == page
     assert "một trang của giấy mời hội nghị" in documents.issue_refusal(
         "giay-moi-dai-bieu", delegate)
+    # The chair signs the invitations: no invitation of his own.
+    chair_row = Delegate.objects.get(conference=built, person_id=built.chair_id)
+    html = client.get(_url("delegates", built.pk)).content.decode()
+    assert reverse("documents:draft_docx", args=["giay-moi-dai-bieu", chair_row.pk]) not in html
+    assert "không tự mời mình" in " ".join(
+        KINDS["giay-moi-dai-bieu"].required(chair_row))
     # Someone outside the office does not get the download.
     supervisor = user_with_role(Role.SUPERVISOR, built.agency)
     client.force_login(supervisor)

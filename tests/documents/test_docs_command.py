@@ -112,6 +112,10 @@ def test_bad_input_is_one_line(tmp_path, cache):
     assert fails("render", "ke-hoach", "--object", "1", "--out", str(missing)) == (
         f"Không có thư mục {missing.parent} để ghi tệp.")
     assert not (tmp_path / "x.docx").exists()
+    # The file's suffix decides when --format is not given, and must agree when it is.
+    assert fails("render", "ke-hoach", "--object", "1", "--format", "pdf", "--out", out) == (
+        f"Tệp {out} có đuôi .docx nhưng định dạng yêu cầu là pdf: hãy đặt tên tệp hoặc "
+        f"--format cho khớp.")
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from doithoai.audit.models import AuditEvent
@@ -194,6 +195,15 @@ def test_correction_is_a_new_document_with_its_own_number(office):
     assert list(original.corrected_by.all()) == [issued]
     with pytest.raises(ValidationError, match="đã được sửa đổi"):
         services.correct(clerk, original, "Sửa lại lần hai")
+    # The correction says, under its title, which document it replaces; the original not.
+    replaces = (f"(Thay thế Kế hoạch tổ chức hội nghị đối thoại số 01/KH-UBND "
+                f"{decree30.date_text(original.issued_on)})")
+    paragraphs = WordDocument(io.BytesIO(services.issued_bytes(issued))).paragraphs
+    line = next(p for p in paragraphs if p.text == replaces)
+    assert line.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert all(r.font.italic for r in line.runs if r.text.strip())
+    first = WordDocument(io.BytesIO(services.issued_bytes(original)))
+    assert not any(p.text.startswith("(Thay thế") for p in first.paragraphs)
     assert AuditEvent.objects.filter(action="document.correct",
                                      reason="Sửa địa điểm tổ chức hội nghị").count() == 1
 

@@ -332,6 +332,15 @@ def title_block(doc, type_name: str, summary: str):
     paragraph(doc, summary, size=14, bold=True, after=Pt(0), keep_next=True, **centre)
     rule(doc, SUMMARY_RULE_MM, TEXT_WIDTH_MM)
     paragraph(doc, "", size=6, after=Pt(6), **centre)
+    replaces_line(doc)
+
+
+def replaces_line(doc):
+    """A correction names the document it replaces, italic and centred, under the title."""
+    tag(doc, "{%p if replaces %}")
+    paragraph(doc, "{{ replaces }}", size=14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+              first_line=None, line=None)
+    tag(doc, "{%p endif %}")
 
 
 def body(doc, text: str, *, bold: bool = False, italic: bool = False, keep_next: bool = False):

@@ -42,6 +42,9 @@ class Kind:
     # The kind whose template this one prints with (one invitee's invitation is the
     # conference's invitation for one person): an agency's own template applies to both.
     template_of: str = ""
+    # A print cut from an issued document (bytes of a .docx), served instead of a live draft
+    # when there is one: one invitee's page of the conference's issued invitation.
+    reprint: Callable[[object], bytes | None] | None = None
 
 
 KINDS: dict[str, Kind] = {
@@ -56,7 +59,8 @@ KINDS: dict[str, Kind] = {
     "giay-moi-dai-bieu": Kind(
         code="giay-moi-dai-bieu", label="Giấy mời một đại biểu", abbreviation="GM",
         source="dialogues.delegate", template="giay-moi.docx", template_of="giay-moi",
-        context=invitation_context.one_context, required=invitation_context.one_missing),
+        context=invitation_context.one_context, required=invitation_context.one_missing,
+        reprint=invitation_context.reprint),
     "thong-bao": Kind(
         code="thong-bao", label="Thông báo tổ chức hội nghị đối thoại", abbreviation="TB",
         source="dialogues.conference", template="thong-bao.docx",

@@ -32,6 +32,7 @@ def build_cong_van_tra_loi():
     b.paragraph(cell, "{{ line }}", size=12, **centre)
     b.tag(cell, "{%p endfor %}")
 
+    b.replaces_line(doc)
     b.tag(doc, "{%p if addressee %}")
     b.paragraph(doc, "Kính gửi: {{ addressee }}", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
                 first_line=None, before=18, after=Pt(6), line=None)

@@ -35,7 +35,7 @@ from doithoai.documents.models import (
     DocumentRegister,
     register_code,
 )
-from doithoai.documents.render import Rendered, render_docx
+from doithoai.documents.render import Rendered, full_context, render_docx
 from doithoai.org.access import acting_roles, require_role
 from doithoai.org.models import Agency, Role
 
@@ -124,9 +124,28 @@ def shipped_template_bytes(kind_code: str) -> bytes:
     return render.template_path(kind_of(kind_code)).read_bytes()
 
 
+def replaces_text(document: Document | None) -> str:
+    """"(Thay thế Thông báo tổ chức hội nghị đối thoại số 59/TB-UBND ngày 22 tháng 11 năm
+    2026)" for a correction of `document` ("" for none)."""
+    if document is None or not document.is_issued:
+        return ""
+    kind = KINDS.get(document.kind)
+    label = kind.label if kind else _("văn bản")
+    return (f"(Thay thế {label} số {document.number_text} "
+            f"{decree30.date_text(document.issued_on)})")
+
+
 def render_draft(kind_code: str, obj: Model) -> Rendered:
-    """The draft as it reads now: blank number and date, the agency's template if any."""
-    return render_docx(kind_code, obj, template=template_bytes(agency_of(obj), kind_code))
+    """The draft as it reads now: blank number and date, the agency's template if any; a
+    correction names the document it replaces."""
+    kind = kind_of(kind_code)
+    reprinted = kind.reprint(obj) if kind.reprint else None
+    if reprinted is not None:
+        return Rendered(docx=reprinted, missing=[],
+                        sha256=hashlib.sha256(reprinted).hexdigest())
+    draft = open_draft(obj, kind_code)
+    return render_docx(kind_code, obj, template=template_bytes(agency_of(obj), kind_code),
+                       replaces=replaces_text(draft.corrects if draft else None))
 
 
 def render_table(kind_code: str, obj: Model, issued_on: dt.date | None = None
@@ -137,7 +156,7 @@ def render_table(kind_code: str, obj: Model, issued_on: dt.date | None = None
     if kind.table is None:
         return None
     agency = agency_of(obj)
-    heading = [agency.name.upper(), f"{kind.label} — {_title(obj)}"]
+    heading = [agency.name.upper(), _title(kind_code, obj)]
     return tables.to_xlsx(kind.table(obj, issued_on), heading=heading)
 
 
@@ -399,14 +418,15 @@ def issue(actor, kind_code: str, obj: Model, issued_on: dt.date | None = None) -
         draft = open_draft(obj, kind_code)
         register, number = _take_number(agency, issued_on.year, register_code(kind.abbreviation))
         rendered = render_docx(kind_code, obj, number=number, issued_on=issued_on,
-                               template=template)
+                               template=template,
+                               replaces=replaces_text(draft.corrects if draft else None))
         if rendered.missing:
             raise ValidationError(missing_message(rendered.missing))
         document = draft or Document(
             agency=agency, kind=kind_code, content_type=ContentType.objects.get_for_model(obj),
             object_id=obj.pk, created_by=_user(actor))
         before = snapshot(document) if document.pk else None
-        document.title = _title(obj)
+        document.title = _title(kind_code, obj)
         document.state = Document.State.ISSUED
         document.register, document.number = register, number
         document.number_text = number_text(kind, agency, number, obj)
@@ -440,8 +460,10 @@ def _file_name(kind_code: str, document: Document, ext: str = "docx") -> str:
     return f"{number}-{kind_code}.{ext}"
 
 
-def _title(obj: Model) -> str:
-    return str(obj)[:300]
+def _title(kind_code: str, obj: Model) -> str:
+    """The register's summary (trích yếu): the kind of document and what it is about, so
+    that "kết luận" or "truyền thanh" finds it."""
+    return f"{kind_of(kind_code).label} — {obj}"[:300]
 
 
 def _user(actor):
@@ -530,7 +552,7 @@ def check_template(agency: Agency, kind_code: str, data: bytes, *, name: str = "
     if sample is None:
         return TemplateCheck([_("Chưa có dữ liệu để thử mẫu %(kind)s: hãy lập ít nhất một mục "
                                 "trước khi tải mẫu lên.") % {"kind": kind.label}], sha)
-    context = kind.context(sample)
+    context = full_context(kind, sample)
     try:
         unknown = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(
             context=context)

@@ -339,7 +339,8 @@ def _search_q(text: str) -> Q | None:
 def register(request):
     agencies = _agencies(request.user)
     agency = _chosen_agency(request, agencies)
-    form = RegisterSearchForm(request.GET or None, kinds=KINDS.values())
+    form = RegisterSearchForm(request.GET or None,
+                              kinds=[k for k in KINDS.values() if k.numbered])
     documents = visible(Document, request.user).filter(state=Document.State.ISSUED)
     documents = documents.filter(agency=agency) if agency else documents.none()
     if form.is_bound and form.is_valid():

@@ -5,6 +5,7 @@ and as a QR code the door scans."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
@@ -98,19 +99,61 @@ def one_missing(delegate: Delegate) -> list[str]:
               if m != "đại biểu có giấy mời (mã điểm danh)"]
     if not hasattr(delegate, "invitation"):
         result.append("mã điểm danh của đại biểu (chuẩn bị giấy mời trước)")
+    elif delegate.person_id and delegate.person_id == delegate.conference.chair_id:
+        result.append("người nhận khác người ký (chủ trì ký giấy mời, không tự mời mình)")
     return result
 
 
 def one_context(delegate: Delegate, *, number: int | None = None,
                 issued_on: dt.date | None = None) -> dict:
-    """One invitee's page of the conference's invitation, printed again or for someone
-    invited late: once the conference's invitation is issued, with its number and date."""
-    from doithoai.documents.services import latest_issued
-
-    issued = latest_issued(delegate.conference, "giay-moi")
-    if number is None and issued is not None:
-        number, issued_on = issued.number, issued.issued_on
+    """One invitee's invitation as it reads now (a draft: once the conference's invitation
+    is issued, `reprint` gives the invitee's page of the issued file instead)."""
     return context(delegate.conference, number=number, issued_on=issued_on, only=delegate)
+
+
+def reprint(delegate: Delegate) -> bytes | None:
+    """The invitee's own page cut from the conference's issued invitation — the very page the
+    register keeps, number and all — or None when it is not issued or he is not in it."""
+    from doithoai.documents.services import issued_bytes, latest_issued
+
+    if not hasattr(delegate, "invitation"):
+        return None
+    issued = latest_issued(delegate.conference, "giay-moi")
+    return page_of(issued_bytes(issued), delegate.invitation.code) if issued else None
+
+
+def page_of(docx: bytes, code: str) -> bytes | None:
+    """The invitation carrying check-in `code` out of a merged file (one section each)."""
+    from docx import Document as WordDocument
+    from docx.oxml.ns import qn as q
+
+    from doithoai.documents.render import normalise_zip
+
+    doc = WordDocument(io.BytesIO(docx))
+    body = doc.element.body
+    pages, page = [], []
+    for element in list(body):
+        if element.tag == q("w:sectPr"):
+            continue  # the last section's own properties stay
+        page.append(element)
+        if element.tag == q("w:p") and element.find(f"{q('w:pPr')}/{q('w:sectPr')}") \
+                is not None:
+            pages.append(page)
+            page = []
+    pages.append(page)
+    wanted = next((p for p in pages if any(code in "".join(t.text or "" for t in e.iter(q("w:t")))
+                                          for e in p)), None)
+    if wanted is None:
+        return None
+    for page in pages:
+        for element in page if page is not wanted else ():
+            body.remove(element)
+    last = wanted[-1]
+    if last.tag == q("w:p") and last.find(f"{q('w:pPr')}/{q('w:sectPr')}") is not None:
+        body.remove(last)  # its section break: the page ends the file
+    out = io.BytesIO()
+    doc.save(out)
+    return normalise_zip(out.getvalue())
 
 
 def context(conference: Conference, *, number: int | None = None,

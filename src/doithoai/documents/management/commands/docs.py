@@ -98,8 +98,9 @@ class Command(BaseCommand):
         render.add_argument("kind", metavar="LOẠI", help=_("mã loại văn bản, ví dụ ke-hoach"))
         render.add_argument("--object", required=True, metavar="SỐ",
                             help=_("số (mã) của đối tượng: kế hoạch, hội nghị, ý kiến…"))
-        render.add_argument("--format", default="docx", metavar="docx|pdf|xlsx",
-                            help=_("định dạng tệp (mặc định docx; xlsx: bảng số liệu của báo cáo)"))
+        render.add_argument("--format", default=None, metavar="docx|pdf|xlsx",
+                            help=_("định dạng tệp (mặc định theo đuôi của --out, không có thì "
+                                   "docx; xlsx: bảng số liệu của báo cáo)"))
         render.add_argument("--out", required=True, metavar="TỆP", help=_("tệp ghi ra"))
         samples = actions.add_parser(
             "samples", help=_("Tạo mỗi loại văn bản một bản từ dữ liệu mẫu, dạng .docx và .pdf."))
@@ -122,10 +123,15 @@ class Command(BaseCommand):
         if kind is None:
             raise CommandError(_("Không có loại văn bản “%(code)s”. Các loại: %(codes)s.")
                                % {"code": options["kind"], "codes": ", ".join(KINDS)})
-        fmt = options["format"].lower()
+        suffix = Path(options["out"]).suffix.lower().lstrip(".")
+        fmt = (options["format"] or (suffix if suffix in FORMATS else "docx")).lower()
         if fmt not in FORMATS:
             raise CommandError(_("Định dạng không hợp lệ: %(fmt)s (chỉ docx, pdf hoặc xlsx).")
                                % {"fmt": options["format"]})
+        if suffix in FORMATS and suffix != fmt:
+            raise CommandError(_("Tệp %(file)s có đuôi .%(suffix)s nhưng định dạng yêu cầu là "
+                                 "%(fmt)s: hãy đặt tên tệp hoặc --format cho khớp.")
+                               % {"file": options["out"], "suffix": suffix, "fmt": fmt})
         if fmt == "xlsx" and kind.table is None:
             raise CommandError(_("Văn bản “%(code)s” không có bảng số liệu .xlsx; các loại có "
                                  "bảng: %(codes)s.")
