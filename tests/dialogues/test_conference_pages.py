@@ -347,6 +347,6 @@ def test_a_notice_numbered_outside_the_register_is_not_numbered_again(client, cl
     assert "Thông báo kết luận đã ban hành ngoài sổ với số 45/TB-UBND" in text
     issue = reverse("documents:issue", args=["thong-bao-ket-luan", conference.pk])
     assert issue not in text
-    response = client.post(issue, {"ngay": today().isoformat()}, follow=True)
+    response = client.post(issue, {"da_ky": "on", "ngay": today().isoformat()}, follow=True)
     assert "ngoài sổ" in response.content.decode()
     assert not Document.objects.exists()

@@ -175,7 +175,8 @@ def _issue_url(plan):
 
 def test_issue_through_the_register_publish_and_history(client, clerk, plan):
     client.force_login(clerk)
-    response = client.post(_issue_url(plan), {"ngay": "2026-11-20", "next": _detail(plan)})
+    response = client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20",
+                                              "next": _detail(plan)})
     assert response.status_code == 302
     plan.refresh_from_db()
     # The register's first KH number of 2026, with its leading zero.
@@ -204,8 +205,8 @@ def test_issuing_with_a_missing_signer_lists_it_and_changes_nothing(client, cler
     services.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
     client.force_login(clerk)
     before = _snapshot(plan)
-    page = client.post(_issue_url(plan), {"ngay": "2026-11-20", "next": _detail(plan)},
-                       follow=True)
+    page = client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20",
+                                          "next": _detail(plan)}, follow=True)
     text = page.content.decode()
     assert "Chưa ban hành được, còn thiếu:" in text and "người ký" in text
     assert _snapshot(plan) == before
@@ -217,18 +218,18 @@ def test_the_register_follows_the_paper_register(client, clerk, plan):
 
     documents.set_next_number(clerk, plan.agency, 2026, "KH", 27, "Khớp sổ giấy")
     client.force_login(clerk)
-    client.post(_issue_url(plan), {"ngay": "2026-11-20"})
+    client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20"})
     plan.refresh_from_db()
     assert plan.number == "27/KH-UBND"
 
 
 def test_issuing_twice_is_refused(client, clerk, plan):
     client.force_login(clerk)
-    client.post(_issue_url(plan), {"ngay": "2026-11-20"})
+    client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20"})
     plan.refresh_from_db()
     before = _snapshot(plan)
-    page = client.post(_issue_url(plan), {"ngay": "2026-11-20", "next": _detail(plan)},
-                       follow=True)
+    page = client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20",
+                                          "next": _detail(plan)}, follow=True)
     assert "Đã ban hành số 01/KH-UBND" in page.content.decode()
     assert _snapshot(plan) == before
 
@@ -327,7 +328,7 @@ def _pages(plan):
         "detail": (reverse("dialogues:plan_detail", args=[plan.pk]), {}),
         "edit": (reverse("dialogues:plan_edit", args=[plan.pk]), _edit_data(plan, venue="X")),
         "issue": (reverse("documents:issue", args=["ke-hoach", plan.pk]),
-                  {"ngay": "2026-11-20"}),
+                  {"da_ky": "on", "ngay": "2026-11-20"}),
         "publish": (reverse("dialogues:plan_publish", args=[plan.pk]), {}),
         "complete": (reverse("dialogues:plan_complete", args=[plan.pk]), {}),
         "groups": (reverse("dialogues:plan_groups", args=[plan.pk]),

@@ -419,7 +419,7 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     assert issue_url in page and "Ban hành (cấp số" in page
 
     today = timezone.localdate()
-    response = client.post(issue_url, {"ngay": today.isoformat(), "next": page_url})
+    response = client.post(issue_url, {"da_ky": "on", "ngay": today.isoformat(), "next": page_url})
     assert response.status_code == 302 and response["Location"] == page_url
     document = Document.objects.get(kind=CODE)
     # The register of công văn, the sign of the unit that drafted the answer (Phòng Kinh tế).

@@ -55,8 +55,8 @@ def test_the_plan_page_offers_its_document_and_issues_it(client, office):
     assert draft.content.startswith(b"PK")
 
     back = reverse("dialogues:plan_detail", args=[plan.pk])
-    response = client.post(issue_url(plan), {"ngay": timezone.localdate().isoformat(),
-                                             "next": back})
+    response = client.post(issue_url(plan), {"da_ky": "on", "next": back,
+                                             "ngay": timezone.localdate().isoformat()})
     assert response.status_code == 302 and response["Location"] == back
     document = Document.objects.get()
     assert document.number_text == "01/KH-UBND"
@@ -77,7 +77,7 @@ def test_missing_fields_are_listed_and_the_draft_still_downloads(client, office)
     assert "Chưa ban hành được, còn thiếu:" in page
     assert issue_url(plan) not in page
     assert client.get(reverse("documents:draft_docx", args=[KIND, plan.pk])).status_code == 200
-    response = client.post(issue_url(plan), {"next": "/"}, follow=True)
+    response = client.post(issue_url(plan), {"next": "/", "da_ky": "on"}, follow=True)
     assert "Chưa ban hành được, còn thiếu:" in response.content.decode()
     assert not Document.objects.exists()
 
@@ -236,3 +236,15 @@ def test_templates_page_is_read_only_for_supervisors(client, office):
                                    args=[office["agency"].pk, KIND]), {f"{KIND}-tep": good})
     assert response.status_code == 403
     assert not AgencyTemplate.objects.exists()
+
+
+def test_issuing_asks_for_the_signature_to_be_confirmed(client, office):
+    """A number once given is never taken back: the clerk confirms the paper is signed."""
+    plan = office["plan"]
+    client.force_login(office["clerk"])
+    page = plan_page(client, plan).content.decode()
+    assert 'name="da_ky"' in page and "Văn bản đã được người có thẩm quyền ký" in page
+    response = client.post(issue_url(plan), {"ngay": timezone.localdate().isoformat(),
+                                             "next": "/"}, follow=True)
+    assert "Hãy đánh dấu xác nhận văn bản đã được ký" in response.content.decode()
+    assert not Document.objects.exists() and not DocumentRegister.objects.exists()

@@ -75,8 +75,9 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     assert page.locator("#missing").count() == 0
     page.locator("#id_ke-hoach_ngay").fill("2026-11-20")
-    page.get_by_role("article", name="Kế hoạch tổ chức hội nghị đối thoại", exact=True).get_by_role(
-        "button", name="Ban hành (cấp số và lưu bản chính thức)").click()
+    card = page.get_by_role("article", name="Kế hoạch tổ chức hội nghị đối thoại", exact=True)
+    card.get_by_label("Văn bản đã được người có thẩm quyền ký", exact=False).check()
+    card.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     plan.refresh_from_db()
     assert plan.number.endswith("/KH-UBND")

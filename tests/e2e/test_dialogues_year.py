@@ -120,8 +120,9 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     assert "văn bản tiếp theo sẽ nhận số 27" in _messages(page)
     page.goto(f"/doi-thoai/ke-hoach/{plan.pk}/")
     page.locator("#id_ke-hoach_ngay").fill(today.isoformat())
-    page.get_by_role("article", name="Kế hoạch tổ chức hội nghị đối thoại", exact=True).get_by_role(
-        "button", name="Ban hành (cấp số và lưu bản chính thức)").click()
+    card = page.get_by_role("article", name="Kế hoạch tổ chức hội nghị đối thoại", exact=True)
+    card.get_by_label("Văn bản đã được người có thẩm quyền ký", exact=False).check()
+    card.get_by_role("button", name="Ban hành (cấp số và lưu bản chính thức)").click()
     page.wait_for_url(f"**/doi-thoai/ke-hoach/{plan.pk}/")
     assert "số 27/KH-UBND" in _messages(page)
     page.get_by_role("button", name="Công khai kế hoạch").click()

@@ -228,10 +228,7 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
     _june_speeches(june, clerk)
     services.record_outcome(
         actor=clerk, conference=june, attendance=None,  # from the check-ins at the door
-        outcome="Hội nghị diễn ra từ 8 giờ đến 11 giờ 30. 17 lượt ý kiến phát biểu về giao "
-                "thông nông thôn, đất đai, nước sinh hoạt và chính sách xã hội; Chủ tịch UBND "
-                "xã trả lời trực tiếp 9 ý kiến, giao các đơn vị trả lời bằng văn bản các ý "
-                "kiến còn lại.")
+        outcome=_june_outcome(june))
     conclusion_day = get_calendar().add_workdays(day, 4)
     _conclude(
         clerk, june, "58/TB-UBND", conclusion_day,
@@ -262,6 +259,20 @@ JUNE_SPEECHES = [
     ("Thôn Nà Lầu", "dat-dai", "Bà Mã Thị Sinh khiếu nại việc thu hồi đất vườn của gia đình.",
      "complaint"),
 ]
+
+
+def _june_outcome(june: Conference) -> str:
+    """The secretary's summary, with the counts the record holds (the minutes, the notice and
+    the report print the same figures)."""
+    from doithoai.petitions.models import Petition
+
+    raised = Petition.objects.filter(conference=june)
+    on_the_spot = raised.filter(answers__at_conference=True,
+                                answers__is_current=True).distinct().count()
+    return (f"Hội nghị đã nghe {raised.count()} ý kiến, kiến nghị của Nhân dân về giao thông "
+            f"nông thôn, đất đai, nước sinh hoạt và chính sách xã hội; Chủ tịch UBND xã trả "
+            f"lời trực tiếp {on_the_spot} ý kiến, giao các đơn vị trả lời bằng văn bản các ý "
+            f"kiến còn lại.")
 
 
 def _june_speeches(june: Conference, clerk: User) -> None:

@@ -181,6 +181,7 @@ def draft_xlsx(request, kind: str, object_id: int):
 @require_POST
 def issue(request, kind: str, object_id: int):
     kind_, obj = _source_or_404(request, kind, object_id)
+    services.require_office(request.user, obj)  # 403 before anything is read
     form = IssueForm(request.POST)
     back = _back(request, reverse("documents:register"))
     if not form.is_valid():
