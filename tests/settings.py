@@ -27,3 +27,8 @@ _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 _RUN = _Path(tempfile.gettempdir()) / f"doithoai-tests-{_WORKER}"
 MEDIA_ROOT = _RUN / "media"
 DOCUMENTS_CACHE_DIR = _RUN / "documents-cache"
+
+# PostgreSQL: a test database need not survive a power cut. Not waiting for the disk at each
+# commit speeds up the commit-heavy tests (browser tests, demo loads, concurrency tests).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["options"] = "-c synchronous_commit=off"  # noqa: F405
