@@ -278,6 +278,10 @@ def set_next_number(actor, agency: Agency, year: int, code: str, next_number: in
     return register
 
 
+def _dmy(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "…"
+
+
 def _plan_issued(actor, plan, document: Document) -> None:
     """A plan still in draft becomes issued with the number the register gave."""
     from doithoai.dialogues import services as dialogue_services
@@ -294,8 +298,7 @@ def _plan_numbered_elsewhere(plan) -> str | None:
     if plan.state != Plan.State.DRAFT and plan.number:
         return _("Kế hoạch đã ban hành ngoài sổ với số %(number)s ngày %(date)s: bản .docx ở "
                  "đây chỉ để xem, in lại.") % {
-            "number": plan.number,
-            "date": plan.issued_on.strftime("%d/%m/%Y") if plan.issued_on else "…"}
+            "number": plan.number, "date": _dmy(plan.issued_on)}
     return None
 
 
@@ -315,9 +318,7 @@ def _conclusion_numbered_elsewhere(conference) -> str | None:
     if conference.conclusion_number:
         return _("Thông báo kết luận đã ban hành ngoài sổ với số %(number)s ngày %(date)s: bản "
                  ".docx ở đây chỉ để xem, in lại.") % {
-            "number": conference.conclusion_number,
-            "date": (conference.concluded_on.strftime("%d/%m/%Y")
-                     if conference.concluded_on else "…")}
+            "number": conference.conclusion_number, "date": _dmy(conference.concluded_on)}
     return None
 
 
@@ -340,9 +341,7 @@ def _letter_numbered_elsewhere(petition) -> str | None:
     if answer is not None and answer.document_number.strip():
         return _("Đã trả lời bằng văn bản số %(number)s ngày %(date)s (ghi khi soạn trả lời): "
                  "bản .docx ở đây chỉ để xem, in lại.") % {
-            "number": answer.document_number,
-            "date": (answer.document_date.strftime("%d/%m/%Y")
-                     if answer.document_date else "…")}
+            "number": answer.document_number, "date": _dmy(answer.document_date)}
     return None
 
 
