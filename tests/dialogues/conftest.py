@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from doithoai.dialogues import services
 from doithoai.org.models import Agency, Role, User
@@ -20,9 +21,20 @@ def _on_a_fixed_day(frozen_today):
     """Every test here lives on TODAY (see tests/conftest.py)."""
 
 
+@pytest.fixture(scope="module")
+def _organisation(django_db_setup, django_db_blocker):
+    """The demo's organisation (no petitions), loaded once per module in a transaction that
+    each test's own transaction nests in (a savepoint rolled back after the test); the
+    whole is rolled back after the module. A module with a `transaction=True` test
+    overrides `commune` to load it per test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo_data", "--no-petitions", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def commune(db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def commune(_organisation, db):
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 
