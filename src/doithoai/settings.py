@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "doithoai.petitions",
     "doithoai.public",
     "doithoai.documents",
+    "doithoai.live",
     "doithoai.web",
 ]
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LiveConfig(AppConfig):
+    name = "doithoai.live"
+    label = "live"
+    verbose_name = _("Phòng họp trực tiếp")
+
+    def ready(self):
+        from doithoai.live import audit_labels  # noqa: F401 (registers the labels)

@@ -1,0 +1,16 @@
+"""What the history pages call the live room's actions."""
+
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.audit.labels import register
+
+for action, label in {
+    "live.open": _("Mở phiên họp"),
+    "live.close": _("Kết thúc phiên họp"),
+    "live.register": _("Đăng ký phát biểu"),
+    "live.move": _("Thay đổi thứ tự phát biểu"),
+    "live.call": _("Mời phát biểu"),
+    "live.finish": _("Kết thúc lượt phát biểu"),
+    "live.withdraw": _("Rút đăng ký phát biểu"),
+}.items():
+    register(action, label)

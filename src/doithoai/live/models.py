@@ -1,0 +1,113 @@
+"""The live room: a conference's session in the hall and its speaker queue (R20–R23).
+
+A Session is opened on the conference day; speakers register (paper form typed by the
+secretary, a citizen's phone through the hall's QR code, or an opinion sent before that the
+chair wants heard) and are called in registration order unless the chair moves someone, with
+a reason. Every change goes through `live.services`, one transaction and one audit event
+each. A registration sent twice (a phone retrying, the secretary's console resending after a
+dropped connection) carries the same `client_key` and is stored once.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.db import NFCModel
+from doithoai.dialogues.models import AgendaItem, Conference
+from doithoai.org.models import Village
+
+SESSION_SCOPE = {"agency": "conference__agency", "unit": None, "village": None}
+REGISTRATION_SCOPE = {"agency": "session__conference__agency", "unit": None, "village": None}
+
+
+class Session(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("Đang họp")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    conference = models.OneToOneField(Conference, verbose_name=_("hội nghị"),
+                                      on_delete=models.PROTECT, related_name="live_session")
+    state = models.CharField(_("trạng thái"), max_length=8, choices=State.choices,
+                             default=State.OPEN)
+    current_item = models.ForeignKey(AgendaItem, verbose_name=_("mục đang diễn ra"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    item_started_at = models.DateTimeField(_("bắt đầu mục lúc"), null=True, blank=True)
+    speaker_minutes = models.PositiveSmallIntegerField(_("thời gian mỗi lượt phát biểu (phút)"),
+                                                       default=5)
+    opened_at = models.DateTimeField(_("mở phiên lúc"), auto_now_add=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người mở phiên"),
+                                  null=True, on_delete=models.SET_NULL, related_name="+")
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    scope_paths = SESSION_SCOPE
+
+    class Meta:
+        verbose_name = _("phiên họp")
+        verbose_name_plural = _("phiên họp")
+
+    def __str__(self) -> str:
+        return str(self.conference)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN
+
+
+class Registration(NFCModel):
+    """Someone asking for the floor."""
+
+    class Source(models.TextChoices):
+        PAPER = "paper", _("Phiếu đăng ký (thư ký nhập)")
+        QR = "qr", _("Tự đăng ký qua mã QR")
+        PRIOR = "prior", _("Ý kiến gửi trước, chủ trì mời trình bày")
+
+    class State(models.TextChoices):
+        WAITING = "waiting", _("Đang chờ")
+        SPEAKING = "speaking", _("Đang phát biểu")
+        DONE = "done", _("Đã phát biểu")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+
+    session = models.ForeignKey(Session, verbose_name=_("phiên họp"), on_delete=models.PROTECT,
+                                related_name="registrations")
+    number = models.PositiveIntegerField(_("số thứ tự đăng ký"))
+    # The queue's order: the registration number unless the chair moved someone (R20).
+    position = models.DecimalField(_("thứ tự trong hàng chờ"), max_digits=12, decimal_places=4)
+    source = models.CharField(_("nguồn"), max_length=8, choices=Source.choices)
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    village = models.ForeignKey(Village, verbose_name=_("thôn"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+")
+    topic = models.CharField(_("nội dung muốn phát biểu"), max_length=300, blank=True)
+    petition = models.ForeignKey("petitions.Petition", verbose_name=_("ý kiến gửi trước"),
+                                 null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="live_registrations")
+    client_key = models.CharField(max_length=64, blank=True,
+                                  help_text="Sent by the console or the phone: one key, one row.")
+    state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices,
+                             default=State.WAITING)
+    called_at = models.DateTimeField(_("được mời lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"),
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    scope_paths = REGISTRATION_SCOPE
+
+    class Meta:
+        verbose_name = _("đăng ký phát biểu")
+        verbose_name_plural = _("đăng ký phát biểu")
+        ordering = ["session", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "number"],
+                                    name="live_registration_number_unique"),
+            models.UniqueConstraint(fields=["session", "client_key"],
+                                    condition=~models.Q(client_key=""),
+                                    name="live_registration_client_key_unique"),
+            models.UniqueConstraint(fields=["session", "petition"],
+                                    condition=models.Q(petition__isnull=False),
+                                    name="live_registration_petition_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.full_name}"

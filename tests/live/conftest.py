@@ -1,0 +1,38 @@
+"""A commune with the demo's organisation and a conference held today, its session open."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.models import Conference
+from doithoai.live import services
+from doithoai.org.models import Agency, Person, User
+
+
+@pytest.fixture
+def commune(db):
+    call_command("demo_data", "--no-petitions", verbosity=0)
+    return Agency.objects.get(code="ubnd-xa-diem-he")
+
+
+@pytest.fixture
+def clerk(commune):
+    return User.objects.get(username="vanphong")
+
+
+@pytest.fixture
+def conference(commune, clerk):
+    """Today's conference (made directly: scheduling refuses a date this close)."""
+    plan = dialogues.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
+    return Conference.objects.create(
+        agency=commune, plan=plan, title="Hội nghị đối thoại với Nhân dân xã Điềm He",
+        held_on=timezone.localdate(), starts_at=dt.time(8, 0), venue="Hội trường UBND xã",
+        chair=Person.objects.get(agency=commune, position__startswith="Chủ tịch UBND"))
+
+
+@pytest.fixture
+def session(conference, clerk):
+    return services.open_session(actor=clerk, conference=conference)
