@@ -12,5 +12,6 @@ for action, label in {
     "live.call": _("Mời phát biểu"),
     "live.finish": _("Kết thúc lượt phát biểu"),
     "live.withdraw": _("Rút đăng ký phát biểu"),
+    "live.record": _("Ghi nội dung phát biểu"),
 }.items():
     register(action, label)

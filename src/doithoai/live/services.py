@@ -27,14 +27,14 @@ State = Registration.State
 LIVE = (State.WAITING, State.SPEAKING)
 
 
-def _office(actor, obj) -> None:
+def require_office(actor, obj) -> None:
     message = _("Chỉ thư ký, chủ trì (Văn phòng, lãnh đạo UBND) điều hành phiên họp.")
     if actor is None:
         raise PermissionDenied(message)
     require_role(actor, obj, OFFICE_ROLES, message)
 
 
-def _open_session(pk: int) -> Session:
+def locked_open_session(pk: int) -> Session:
     session = Session.objects.select_for_update().get(pk=pk)
     if not session.is_open:
         raise ValidationError(_("Phiên họp đã kết thúc: không nhận thêm đăng ký hay thay đổi."))
@@ -43,7 +43,7 @@ def _open_session(pk: int) -> Session:
 
 def open_session(*, actor, conference: Conference) -> Session:
     """The secretary opens the session on the conference day (once; again returns it)."""
-    _office(actor, conference)
+    require_office(actor, conference)
     if conference.held_on != timezone.localdate():
         raise ValidationError(_("Chỉ mở phiên họp vào ngày tổ chức hội nghị."))
     if conference.state != Conference.State.PLANNED:
@@ -64,7 +64,7 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
     if source not in Registration.Source.values:
         raise ValidationError(_("Nguồn đăng ký không hợp lệ."))
     if actor is not None or source != Registration.Source.QR:
-        _office(actor, session)
+        require_office(actor, session)
     full_name, topic, client_key = nfc(full_name).strip(), nfc(topic).strip(), client_key.strip()
     if petition is not None:
         full_name = full_name or _petitioner_name(petition)
@@ -77,7 +77,7 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
     if petition is not None and petition.conference_id != session.conference_id:
         raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
     with transaction.atomic():
-        session = _open_session(session.pk)
+        session = locked_open_session(session.pk)
         if client_key:
             again = session.registrations.filter(client_key=client_key).first()
             if again is not None:
@@ -131,9 +131,9 @@ def move(*, actor, registration: Registration, after: Registration | None, reaso
     """The chair moves a waiting speaker: first in the queue (`after` None) or right after
     another waiting one. The reason is kept (R20: registration order is the rule)."""
     reason = require_reason(reason)
-    _office(actor, registration)
+    require_office(actor, registration)
     with transaction.atomic():
-        session = _open_session(registration.session_id)
+        session = locked_open_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state != State.WAITING:
             raise ValidationError(_("Chỉ thay đổi thứ tự của người đang chờ phát biểu."))
@@ -160,9 +160,9 @@ def move(*, actor, registration: Registration, after: Registration | None, reaso
 
 def call_next(*, actor, session: Session) -> Registration | None:
     """The speaker at the floor finishes; the first waiting one is called (None: nobody)."""
-    _office(actor, session)
+    require_office(actor, session)
     with transaction.atomic():
-        session = _open_session(session.pk)
+        session = locked_open_session(session.pk)
         current = speaking(session)
         if current is not None:
             _finish(actor, current)
@@ -178,9 +178,9 @@ def call_next(*, actor, session: Session) -> Registration | None:
 
 
 def finish(*, actor, registration: Registration) -> Registration:
-    _office(actor, registration)
+    require_office(actor, registration)
     with transaction.atomic():
-        _open_session(registration.session_id)
+        locked_open_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state != State.SPEAKING:
             raise ValidationError(_("Người này không đang phát biểu."))
@@ -198,9 +198,9 @@ def _finish(actor, registration: Registration) -> None:
 
 def withdraw(*, actor, registration: Registration, reason: str) -> Registration:
     reason = require_reason(reason)
-    _office(actor, registration)
+    require_office(actor, registration)
     with transaction.atomic():
-        _open_session(registration.session_id)
+        locked_open_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state != State.WAITING:
             raise ValidationError(_("Chỉ rút đăng ký của người đang chờ phát biểu."))
@@ -214,9 +214,9 @@ def withdraw(*, actor, registration: Registration, reason: str) -> Registration:
 
 def close_session(*, actor, session: Session) -> Session:
     """The session ends: nobody registers any more; whoever speaks has finished."""
-    _office(actor, session)
+    require_office(actor, session)
     with transaction.atomic():
-        session = _open_session(session.pk)
+        session = locked_open_session(session.pk)
         current = speaking(session)
         if current is not None:
             _finish(actor, current)

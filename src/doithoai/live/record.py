@@ -1,0 +1,96 @@
+"""What a speaker said, and what became of it (R21, R22): the opinion becomes a petition of
+the conference — received on the conference day, channel "at the conference", the speaker as
+petitioner — then it is answered on the spot, assigned to a unit for a written answer (its
+due date counted from the conference day by the petitions' rules), or sent to the complaint or
+denunciation procedure. Everything goes through `petitions.services`, so the petition's
+lifecycle, due date, notices and audit are the same as for any other petition."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.audit.services import record, snapshot
+from doithoai.live.models import Registration
+from doithoai.live.services import locked_open_session, require_office
+from doithoai.petitions import services as petitions
+from doithoai.petitions.models import Channel, Kind, Petition
+
+# A registration is typed into one petition, however often the console sends it.
+KEY = "live-{session}-{number}"
+
+
+def record_speech(*, actor, registration: Registration, text: str, kind: str = Kind.OPINION,
+                  field=None, urgency: str = "normal", same_as: Petition | None = None
+                  ) -> Petition:
+    """The speaker's opinion as a petition of the conference. `same_as`: a petition of the
+    conference on the same matter — both are grouped into one issue (every petitioner kept).
+    A speaker presenting an opinion sent before keeps that petition."""
+    require_office(actor, registration)
+    with transaction.atomic():
+        session = locked_open_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state == Registration.State.WITHDRAWN:
+            raise ValidationError(_("Người này đã rút đăng ký phát biểu."))
+        if registration.petition_id:
+            petition = registration.petition
+        else:
+            conference = session.conference
+            village_id = registration.village_id
+            petition = petitions.receive(petitions.Intake(
+                agency=conference.agency, text=text, channel=Channel.CONFERENCE,
+                received_on=conference.held_on, village_id=village_id,
+                conference_id=conference.pk,
+                petitioners=[petitions.PetitionerData(full_name=registration.full_name,
+                                                      village_id=village_id)],
+                submission_key=KEY.format(session=session.pk, number=registration.number)),
+                actor=actor)
+            petition = petitions.classify(actor=actor, petition=petition, kind=kind,
+                                          field=field, urgency=urgency,
+                                          village_id=village_id)
+            before = snapshot(registration)
+            registration.petition = petition
+            registration.save(update_fields=["petition"])
+            record(actor=actor, action="live.record", obj=registration, before=before,
+                   after=snapshot(registration))
+        if same_as is not None:
+            if same_as.conference_id != session.conference_id:
+                raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
+            title = same_as.issue.title if same_as.issue_id else same_as.text[:120]
+            petitions.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
+    return Petition.objects.get(pk=petition.pk)
+
+
+def _petition(registration: Registration) -> Petition:
+    registration = Registration.objects.select_related("petition").get(pk=registration.pk)
+    if registration.petition is None:
+        raise ValidationError(_("Hãy ghi nội dung phát biểu trước."))
+    return registration.petition
+
+
+def answer_on_the_spot(*, actor, registration: Registration, text: str, answered_by: str
+                       ) -> Petition:
+    """The chair, or a unit head he names, answers in the hall (the chair may add to it)."""
+    require_office(actor, registration)
+    with transaction.atomic():
+        locked_open_session(registration.session_id)
+        return petitions.answer_at_conference(actor=actor, petition=_petition(registration),
+                                              text=text, answered_by=answered_by)
+
+
+def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
+    """The chair gives the opinion to a unit to answer in writing by the due date."""
+    require_office(actor, registration)
+    with transaction.atomic():
+        locked_open_session(registration.session_id)
+        return petitions.assign(actor=actor, petition=_petition(registration), unit=unit)
+
+
+def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
+    """A complaint or denunciation raised in the hall goes to its own procedure."""
+    require_office(actor, registration)
+    with transaction.atomic():
+        locked_open_session(registration.session_id)
+        return petitions.transfer_to_procedure(actor=actor, petition=_petition(registration),
+                                               kind=kind, reason=reason)
