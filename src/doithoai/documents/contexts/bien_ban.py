@@ -132,6 +132,9 @@ def speakers(conference: Conference) -> list[Speaker]:
     that record will feed this function, and the minutes read it from here only."""
     unit = tb.office(conference.agency)
     office_name = unit.name if unit else "Văn phòng Ủy ban nhân dân xã"
+    heard = _heard_in_the_live_room(conference, office_name)
+    if heard is not None:
+        return heard
     petitions = (Petition.objects.filter(conference=conference)
                  .select_related("village", "unit")
                  .prefetch_related("petitioners__village", "answers", "escalations",
@@ -145,10 +148,46 @@ def speakers(conference: Conference) -> list[Speaker]:
     return [s for s in result if s.spoken] + [s for s in result if not s.spoken]
 
 
+def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Speaker] | None:
+    """Those who had the floor in the live room, in the order they were called, each with
+    what became of the opinion; None when the conference was not run in the live room."""
+    from doithoai.live.models import Registration
+
+    rows = list(Registration.objects.filter(
+        session__conference=conference,
+        state__in=(Registration.State.SPEAKING, Registration.State.DONE))
+        .select_related("village", "petition__village", "petition__unit")
+        .prefetch_related("petition__petitioners__village", "petition__answers",
+                          "petition__escalations", "petition__extensions")
+        .order_by("called_at", "number"))
+    if not rows:
+        return None
+    result = []
+    for row in rows:
+        petition = row.petition
+        if petition is None:  # heard, nothing recorded yet: the topic the speaker gave
+            where = f" ({_village_text(row.village.name)})" if row.village_id else ""
+            result.append(Speaker(
+                who=f"{_title(row.full_name)} {row.full_name.strip()}{where}",
+                text=tb.sentence(row.topic) or decree30.MISSING, reply_label="", reply="",
+                spoken=True))
+            continue
+        label, reply = _reply(petition, conference, office_name)
+        result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
+                              reply=reply, spoken=row.source != Registration.Source.PRIOR))
+    return [s for s in result if s.spoken] + [s for s in result if not s.spoken]
+
+
 def ended_at(conference: Conference) -> dt.time | None:
-    """When the session closed. Nothing records it yet; the live room (issue 6) will, when
-    the minutes are adopted at the end. Until then the minutes leave the time blank."""
-    return None
+    """When the session closed in the live room (None: not recorded, the minutes leave the
+    time blank)."""
+    from django.utils import timezone
+
+    from doithoai.live.models import Session
+
+    closed = (Session.objects.filter(conference=conference).values_list("closed_at", flat=True)
+              .first())
+    return timezone.localtime(closed).time() if closed else None
 
 
 # --- the composition ------------------------------------------------------------------------
