@@ -25,6 +25,7 @@ urlpatterns = [
     path("y-kien/nhap/", include("doithoai.petitions.intake_urls")),
     path("y-kien/", include("doithoai.petitions.urls")),
     path("doi-thoai/", include("doithoai.dialogues.urls")),
+    path("phong-hop/", include("doithoai.live.urls")),
     path("cong-khai/", include("doithoai.dialogues.public_urls")),
     path("to-chuc/", include("doithoai.org.urls")),
     path("lich-su/", include("doithoai.audit.urls")),

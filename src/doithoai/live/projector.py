@@ -1,0 +1,57 @@
+"""What the hall's screen shows: the current programme item, who has the floor and for how
+long, the next three in the queue — names and villages only, nothing else personal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from doithoai.dialogues.models import Conference
+from doithoai.live import services
+from doithoai.live.models import Registration, Session
+
+NEXT = 3
+
+
+@dataclass
+class Screen:
+    conference: Conference
+    session: Session | None
+    item: str = ""
+    speaker: str = ""
+    topic: str = ""
+    elapsed: str = ""  # "03:15"
+    allowed: str = ""  # "05:00"
+    over: bool = False  # the speaker's time is up
+    following: list[str] = field(default_factory=list)
+
+
+def _name(registration: Registration) -> str:
+    village = registration.village.name if registration.village_id else ""
+    return f"{registration.full_name}" + (f" — {village}" if village else "")
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def screen(conference: Conference) -> Screen:
+    session = Session.objects.filter(conference=conference).select_related(
+        "current_item").first()
+    result = Screen(conference=conference, session=session)
+    if session is None:
+        return result
+    result.item = session.current_item.title if session.current_item_id else ""
+    current = (session.registrations.filter(state=Registration.State.SPEAKING)
+               .select_related("village").first())
+    if current is not None:
+        result.speaker, result.topic = _name(current), current.topic
+        seconds = int((timezone.now() - current.called_at).total_seconds()) \
+            if current.called_at else 0
+        allowed = session.speaker_minutes * 60
+        result.elapsed, result.allowed = _clock(max(seconds, 0)), _clock(allowed)
+        result.over = seconds > allowed
+    result.following = [_name(r) for r in
+                        services.queue(session).select_related("village")[:NEXT]]
+    return result

@@ -1,0 +1,51 @@
+"""The hall's screen: the current speaker, the time used, the next three — names and
+villages only; it follows the queue through the fragment it polls; another commune's staff
+cannot open it."""
+
+import datetime as dt
+
+import time_machine
+from django.urls import reverse
+
+from doithoai.live import services
+from doithoai.live.models import Registration
+from doithoai.org.models import Role, Village
+from tests.factories import AgencyFactory, user_with_role
+
+Source = Registration.Source
+
+
+def test_the_screen_follows_the_queue(client, session, clerk, commune, conference):
+    client.force_login(clerk)
+    page = client.get(reverse("live:screen", args=[conference.pk])).content.decode()
+    fragment_url = reverse("live:screen_fragment", args=[conference.pk])
+    assert fragment_url in page and 'hx-trigger="every 1s"' in page
+    assert "Chưa có người đăng ký." in page
+
+    na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
+    people = [services.register(actor=clerk, session=session, source=Source.PAPER,
+                                full_name=name, village=na_pan, topic=f"Nội dung {i}")
+              for i, name in enumerate(("An", "Bình", "Chi", "Dũng", "Giang"))]
+    services.call_next(actor=clerk, session=session)
+    text = client.get(fragment_url).content.decode()
+    assert "An — Thôn Nà Pàn" in text and "Nội dung 0" in text
+    following = text[text.index("Tiếp theo"):]
+    assert ["Bình" in following, "Chi" in following, "Dũng" in following,
+            "Giang" in following] == [True, True, True, False]  # the next three only
+
+    called = Registration.objects.get(pk=people[0].pk).called_at
+    with time_machine.travel(called + dt.timedelta(minutes=6, seconds=5), tick=False):
+        late = client.get(fragment_url).content.decode()
+    assert "06:05" in late and "hall-timer over" in late  # 5 minutes each by default
+    services.close_session(actor=clerk, session=session)
+    assert "Phiên họp đã kết thúc" in client.get(fragment_url).content.decode()
+
+
+def test_no_session_yet_and_another_commune(client, conference, clerk):
+    client.force_login(clerk)
+    url = reverse("live:screen_fragment", args=[conference.pk])
+    assert "Phiên họp chưa bắt đầu." in client.get(url).content.decode()
+    stranger = user_with_role(Role.CLERK, AgencyFactory())
+    client.force_login(stranger)
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("live:screen", args=[conference.pk])).status_code == 404
