@@ -25,6 +25,13 @@ def read(docx: bytes):
     return Document(io.BytesIO(docx))
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Each test's uploads, issued files and converted PDFs in a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENTS_CACHE_DIR = tmp_path / "cache"
+
+
 def texts(paragraphs):
     """The paragraphs that print something."""
     return [p for p in paragraphs if p.text.strip()]

@@ -377,12 +377,6 @@ def test_format_check_finds_a_letter_without_kinh_gui_or_summary(demo):
 
 # --- issuing from the petition page ---------------------------------------------------------
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DOCUMENTS_CACHE_DIR = tmp_path / "cache"
-
-
 def _answered(commune, **intake) -> Petition:
     """A petition of the demo commune taken through the real services: received by the
     office, assigned to Phòng Kinh tế, answered by its officer without a letter number,

@@ -20,12 +20,6 @@ from tests.factories import user_with_role
 DOCX = services.DOCX_CONTENT_TYPE
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DOCUMENTS_CACHE_DIR = tmp_path / "cache"
-
-
 @pytest.fixture
 def office(db):
     agency = new_commune()

@@ -29,12 +29,6 @@ KIND = "ke-hoach"
 THIS_YEAR = timezone.localdate().year
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DOCUMENTS_CACHE_DIR = tmp_path / "cache"
-
-
 def new_commune(**kwargs):
     agency = AgencyFactory(symbol="UBND", place_name="Điềm He", **kwargs)
     PersonFactory(agency=agency, full_name="Hoàng Văn Chủ", position="Chủ tịch UBND xã")

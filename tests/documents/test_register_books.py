@@ -23,12 +23,6 @@ from tests.factories import user_with_role
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DOCUMENTS_CACHE_DIR = tmp_path / "cache"
-
-
 @pytest.fixture
 def office(db):
     agency = new_commune()
