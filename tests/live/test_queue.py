@@ -137,3 +137,27 @@ def test_moving_many_times_keeps_an_exact_order(session, clerk):
     assert list(services.queue(session)) == [last, *people[:-1]]
     positions = [r.position for r in services.queue(session)]
     assert positions == sorted(set(positions))
+
+
+def test_the_programme_moves_on_and_back(session, clerk, conference):
+    from doithoai.dialogues.models import AgendaItem
+
+    for order, (title, minutes) in enumerate((("Khai mạc", 5), ("Báo cáo tình hình", 15),
+                                              ("Đối thoại", 90)), start=1):
+        AgendaItem.objects.create(conference=conference, order=order, title=title,
+                                  minutes=minutes)
+    with pytest.raises(ValidationError, match="mục đầu tiên"):
+        services.move_item(actor=clerk, session=session, step=1)  # starts the first item
+        services.move_item(actor=clerk, session=session, step=-1)
+    session.refresh_from_db()
+    assert session.current_item.title == "Khai mạc" and session.item_started_at
+    for _ in range(2):
+        services.move_item(actor=clerk, session=session, step=1)
+    session.refresh_from_db()
+    assert session.current_item.title == "Đối thoại"
+    with pytest.raises(ValidationError, match="mục cuối cùng"):
+        services.move_item(actor=clerk, session=session, step=1)
+    services.move_item(actor=clerk, session=session, step=-1)
+    session.refresh_from_db()
+    assert session.current_item.title == "Báo cáo tình hình"
+    assert AuditEvent.objects.filter(action="live.item").count() == 4

@@ -49,3 +49,17 @@ def test_no_session_yet_and_another_commune(client, conference, clerk):
     client.force_login(stranger)
     assert client.get(url).status_code == 404
     assert client.get(reverse("live:screen", args=[conference.pk])).status_code == 404
+
+
+def test_the_screen_shows_the_item_and_its_time(client, session, clerk, conference):
+    from doithoai.dialogues.models import AgendaItem
+
+    AgendaItem.objects.create(conference=conference, order=1, title="Khai mạc", minutes=5)
+    services.move_item(actor=clerk, session=session, step=1)
+    client.force_login(clerk)
+    url = reverse("live:screen_fragment", args=[conference.pk])
+    assert "Khai mạc" in client.get(url).content.decode()
+    session.refresh_from_db()
+    with time_machine.travel(session.item_started_at + dt.timedelta(minutes=7), tick=False):
+        text = client.get(url).content.decode()
+    assert "07:00 / 05:00" in text and "hall-item-time over" in text

@@ -13,5 +13,6 @@ for action, label in {
     "live.finish": _("Kết thúc lượt phát biểu"),
     "live.withdraw": _("Rút đăng ký phát biểu"),
     "live.record": _("Ghi nội dung phát biểu"),
+    "live.item": _("Chuyển mục chương trình"),
 }.items():
     register(action, label)

@@ -19,6 +19,9 @@ class Screen:
     conference: Conference
     session: Session | None
     item: str = ""
+    item_used: str = ""  # "12:40" since the item started
+    item_planned: str = ""
+    item_over: bool = False
     speaker: str = ""
     topic: str = ""
     elapsed: str = ""  # "03:15"
@@ -42,7 +45,13 @@ def screen(conference: Conference) -> Screen:
     result = Screen(conference=conference, session=session)
     if session is None:
         return result
-    result.item = session.current_item.title if session.current_item_id else ""
+    if session.current_item_id:
+        result.item = session.current_item.title
+        used = int((timezone.now() - session.item_started_at).total_seconds()) \
+            if session.item_started_at else 0
+        result.item_used = _clock(max(used, 0))
+        result.item_planned = _clock(session.current_item.minutes * 60)
+        result.item_over = used > session.current_item.minutes * 60
     current = (session.registrations.filter(state=Registration.State.SPEAKING)
                .select_related("village").first())
     if current is not None:

@@ -228,3 +228,32 @@ def close_session(*, actor, session: Session) -> Session:
                after=snapshot(session))
     return session
 
+
+
+def agenda(session: Session) -> list:
+    """The conference's programme in order."""
+    return list(session.conference.agenda.order_by("order", "pk"))
+
+
+def move_item(*, actor, session: Session, step: int) -> Session:
+    """The programme moves on (+1) or back (-1): the current item and when it started, for
+    the time used against the time planned. The first step starts the first item."""
+    require_office(actor, session)
+    with transaction.atomic():
+        session = locked_open_session(session.pk)
+        items = agenda(session)
+        if not items:
+            raise ValidationError(_("Hội nghị chưa có chương trình."))
+        ids = [item.pk for item in items]
+        index = ids.index(session.current_item_id) + step if session.current_item_id in ids \
+            else 0
+        if not 0 <= index < len(items):
+            raise ValidationError(_("Đã ở mục đầu tiên của chương trình.") if index < 0
+                                  else _("Đã ở mục cuối cùng của chương trình."))
+        before = snapshot(session)
+        session.current_item, session.item_started_at = items[index], timezone.now()
+        session.version += 1
+        session.save()
+        record(actor=actor, action="live.item", obj=session, before=before,
+               after=snapshot(session))
+    return session
