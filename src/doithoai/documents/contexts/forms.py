@@ -11,30 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils.http import urlencode
-
 from doithoai.core import decree30
 from doithoai.core.text import fold
 from doithoai.dialogues import preparation, services
 from doithoai.dialogues.models import Conference
 from doithoai.documents.contexts import agency_header, nfc_all
+from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.qr import QrImage
 
 QR_WIDTH_MM = 26
 WRITING_LINES = 12
 SPEAKER_LINES = 14
-
-
-def submit_url(conference: Conference) -> str:
-    """The online form of the commune, tied to the conference: what the QR code opens."""
-    query = urlencode({"xa": conference.agency.code, "hoi-nghi": conference.pk})
-    return f"{settings.PUBLIC_BASE_URL.rstrip('/')}{reverse('public:submit')}?{query}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 def _common(conference: Conference) -> dict:
@@ -43,7 +30,7 @@ def _common(conference: Conference) -> dict:
     year = conference.held_on.year if conference.held_on else None
     return {
         **agency_header(agency),
-        "conference_title": _lower_first(title) or decree30.MISSING,
+        "conference_title": tb.lower_first(title) or decree30.MISSING,
         "date_line": decree30.date_line(agency.place_name, None, year=year),
         "lines": [""] * WRITING_LINES,
     }
@@ -76,7 +63,7 @@ def opinion_missing(conference: Conference) -> list[str]:
 def opinion_context(conference: Conference, *, number: int | None = None,
                     issued_on: dt.date | None = None) -> dict:
     """`number` and `issued_on` are ignored: a form is not numbered."""
-    url = submit_url(conference)
+    url = tb.submit_url(conference)
     due = preparation.opinions_due(conference)
     pages = [{"village": village_line(v.name), "qr": QrImage(url, QR_WIDTH_MM)}
              for v in villages(conference)]

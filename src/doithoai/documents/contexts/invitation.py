@@ -12,20 +12,11 @@ from doithoai.core.text import fold
 from doithoai.dialogues import participants
 from doithoai.dialogues.models import Conference, Delegate
 from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
+from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts.forms import village_line
 from doithoai.documents.qr import QrImage
 
-WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 QR_WIDTH_MM = 22
-
-
-def _sentence(text: str) -> str:
-    text = (text or "").strip()
-    return text if not text or text[-1] in ".;:!?…)" else text + "."
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 def time_text(conference: Conference) -> str:
@@ -36,7 +27,7 @@ def time_text(conference: Conference) -> str:
     if conference.held_on is None:
         return f"{hour}, ngày {gap}"
     day = conference.held_on
-    return f"{hour}, {WEEKDAYS[day.weekday()]}, {decree30.date_text(day)}"
+    return f"{hour}, {tb.day_text(day)}"
 
 
 def signature(person) -> list[str]:
@@ -161,7 +152,7 @@ def context(conference: Conference, *, number: int | None = None,
     agency = conference.agency
     gap = decree30.MISSING
     title = conference.title.strip().rstrip(".")
-    topics = [_sentence(line.lstrip("-–+*• ")) for line in conference.topics.splitlines()
+    topics = [tb.sentence(line.lstrip("-–+*• ")) for line in conference.topics.splitlines()
               if line.strip(" -–+*•")]
     year = conference.held_on.year if conference.held_on else None
     invitations = []
@@ -182,11 +173,11 @@ def context(conference: Conference, *, number: int | None = None,
         "date_line": decree30.date_line(agency.place_name, issued_on,
                                         year=(issued_on.year if issued_on else year)),
         "type_name": "GIẤY MỜI",
-        "title": f"Dự {_lower_first(title)}" if title else gap,
+        "title": f"Dự {tb.lower_first(title)}" if title else gap,
         "issuer_name": agency.name.strip(),
-        "conference_title": _lower_first(title) or gap,
-        "time_text": _sentence(time_text(conference)),
-        "venue": _sentence(conference.venue) or gap,
+        "conference_title": tb.lower_first(title) or gap,
+        "time_text": tb.sentence(time_text(conference)),
+        "venue": tb.sentence(conference.venue) or gap,
         "topics": topics,
         "invitations": invitations,
         "recipients": decree30.recipients(["Như trên"], keep_unit=office_short_name(agency)),

@@ -10,6 +10,7 @@ import datetime as dt
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.urls import reverse
 
 from doithoai.core import decree30
 from doithoai.dialogues.models import Conference, Milestone, Mode
@@ -88,7 +89,7 @@ def office(agency) -> Unit | None:
 
 def submit_url(conference: Conference) -> str:
     query = urlencode({"xa": conference.agency.code, "hoi-nghi": conference.pk})
-    return f"{settings.PUBLIC_BASE_URL.rstrip('/')}/gui-y-kien/?{query}"
+    return f"{settings.PUBLIC_BASE_URL.rstrip('/')}{reverse('public:submit')}?{query}"
 
 
 def submit_site() -> str:
