@@ -207,9 +207,14 @@ def number_text(kind, agency: Agency, number: int, obj: Model | None = None) -> 
 
 # --- permissions ---------------------------------------------------------------------------
 
-def _office(actor, obj: Model) -> None:
+def _office(actor, obj: Model, message: str | None = None) -> None:
     require_role(actor, obj, OFFICE_ROLES,
-                 _("Chỉ Văn phòng hoặc lãnh đạo UBND được ban hành văn bản."))
+                 message or _("Chỉ Văn phòng hoặc lãnh đạo UBND được ban hành văn bản."))
+
+
+def _templates_office(actor, agency: Agency) -> None:
+    _office(actor, agency, _("Chỉ Văn phòng hoặc lãnh đạo UBND được thay đổi mẫu văn bản "
+                             "của cơ quan."))
 
 
 require_office = _office
@@ -582,7 +587,7 @@ def upload_template(actor, agency: Agency, kind_code: str, data: bytes, *, name:
     """Check the agency's own template and make it the active one (the previous one is
     kept, inactive). Refused with every reason as a ValidationError."""
     kind = kind_of(kind_code)
-    _office(actor, agency)
+    _templates_office(actor, agency)
     result = check_template(agency, kind_code, data, name=name, content_type=content_type)
     if not result.ok:
         raise ValidationError(result.problems)
@@ -604,7 +609,7 @@ def upload_template(actor, agency: Agency, kind_code: str, data: bytes, *, name:
 def reset_template(actor, agency: Agency, kind_code: str) -> None:
     """Back to the shipped template (the agency's uploads are kept, inactive)."""
     kind_of(kind_code)
-    _office(actor, agency)
+    _templates_office(actor, agency)
     with transaction.atomic():
         current = (AgencyTemplate.objects.select_for_update()
                    .filter(agency=agency, kind=kind_code, active=True).first())
