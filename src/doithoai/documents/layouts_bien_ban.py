@@ -93,6 +93,7 @@ def build_bien_ban():
     _speaker(doc, "s")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endif %}")
+    b.loop(doc, "{%p for line in notes %}", "{{ line }}", "{%p endfor %}")
 
     b.heading(doc, "III. KẾT LUẬN CỦA CHỦ TRÌ")
     b.body(doc, "{{ conclusion_intro }}", keep_next=True)

@@ -14,5 +14,9 @@ for action, label in {
     "live.withdraw": _("Rút đăng ký phát biểu"),
     "live.record": _("Ghi nội dung phát biểu"),
     "live.item": _("Chuyển mục chương trình"),
+    "live.conclude": _("Chủ trì kết luận ý kiến"),
+    "live.minutes": _("Sửa dự thảo biên bản"),
+    "live.adopt": _("Thông qua biên bản"),
+    "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
 }.items():
     register(action, label)

@@ -87,6 +87,9 @@ class Registration(NFCModel):
                              default=State.WAITING)
     called_at = models.DateTimeField(_("được mời lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # The chair's conclusion on the matter this speaker raised (R21), read into the minutes
+    # and drafted into the conclusion notice.
+    conclusion = models.TextField(_("kết luận của chủ trì"), blank=True)
     created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"),
                                    null=True, blank=True, on_delete=models.SET_NULL,
@@ -111,3 +114,48 @@ class Registration(NFCModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.full_name}"
+
+
+class Minutes(NFCModel):
+    """The session's minutes (R23): drafted live from the record, the chair's overall
+    conclusion and the secretary's notes editable until they are read and adopted; adoption
+    freezes what the Biên bản prints (`content`) and nothing changes afterwards."""
+
+    session = models.OneToOneField(Session, verbose_name=_("phiên họp"),
+                                   on_delete=models.PROTECT, related_name="minutes")
+    conclusion = models.TextField(_("kết luận của chủ trì hội nghị"), blank=True)
+    notes = models.TextField(_("diễn biến khác"), blank=True)
+    adopted_at = models.DateTimeField(_("thông qua lúc"), null=True, blank=True)
+    adopted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"),
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    # What the Biên bản prints, frozen at adoption: speakers with their answers, the time the
+    # session ended, the attendance.
+    content = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    scope_paths = {"agency": "session__conference__agency", "unit": None, "village": None}
+
+    class Meta:
+        verbose_name = _("biên bản phiên họp")
+        verbose_name_plural = _("biên bản phiên họp")
+
+    def __str__(self) -> str:
+        return str(self.session)
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.adopted_at is not None
+
+
+class ConsoleRequest(models.Model):
+    """A change sent from the console or the chair's tablet, by its key: a request resent
+    after a dropped connection is recognised and not done twice."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    client_key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "client_key"],
+                                               name="live_console_request_once")]

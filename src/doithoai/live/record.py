@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core.text import nfc
 from doithoai.live.models import Registration
-from doithoai.live.services import locked_open_session, require_office
+from doithoai.live.services import locked_recording_session, require_office
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Channel, Kind, Petition
 
@@ -29,12 +30,14 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
     A speaker presenting an opinion sent before keeps that petition."""
     require_office(actor, registration)
     with transaction.atomic():
-        session = locked_open_session(registration.session_id)
+        session = locked_recording_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state == Registration.State.WITHDRAWN:
-            raise ValidationError(_("Người này đã rút đăng ký phát biểu."))
+        if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
+            raise ValidationError(_("Chỉ ghi nội dung của người đã được mời phát biểu."))
         if registration.petition_id:
             petition = registration.petition
+            if registration.source != Registration.Source.PRIOR:
+                _correct_text(actor, petition, text)
         else:
             conference = session.conference
             village_id = registration.village_id
@@ -62,6 +65,21 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
     return Petition.objects.get(pk=petition.pk)
 
 
+def _correct_text(actor, petition: Petition, text: str) -> None:
+    """The secretary completes what she typed while the speaker talked (before the minutes
+    are adopted); the opinion sent before keeps its sender's words."""
+    text = petitions.validate_text(text)
+    if text == petition.text:
+        return
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    before = snapshot(petition)
+    petition.text = text
+    petition.version += 1
+    petition.save(update_fields=["text", "version"])
+    record(actor=actor, action="petition.text_corrected", obj=petition, before=before,
+           after=snapshot(petition), reason=_("Thư ký hoàn chỉnh nội dung phát biểu"))
+
+
 def _petition(registration: Registration) -> Petition:
     registration = Registration.objects.select_related("petition").get(pk=registration.pk)
     if registration.petition is None:
@@ -69,12 +87,18 @@ def _petition(registration: Registration) -> Petition:
     return registration.petition
 
 
-def answer_on_the_spot(*, actor, registration: Registration, text: str, answered_by: str
-                       ) -> Petition:
-    """The chair, or a unit head he names, answers in the hall (the chair may add to it)."""
+def answer_on_the_spot(*, actor, registration: Registration, text: str, answered_by: str,
+                       addition: str = "") -> Petition:
+    """The chair, or a unit head he names, answers in the hall; the chair may add to it."""
     require_office(actor, registration)
+    text, addition = text.strip(), addition.strip()
+    if not answered_by.strip():
+        raise ValidationError({"answered_by": _("Hãy ghi ai trả lời (chủ trì hoặc trưởng đơn "
+                                                "vị được chủ trì mời).")})
+    if addition:
+        text = f"{text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
     with transaction.atomic():
-        locked_open_session(registration.session_id)
+        locked_recording_session(registration.session_id)
         return petitions.answer_at_conference(actor=actor, petition=_petition(registration),
                                               text=text, answered_by=answered_by)
 
@@ -83,7 +107,7 @@ def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
     """The chair gives the opinion to a unit to answer in writing by the due date."""
     require_office(actor, registration)
     with transaction.atomic():
-        locked_open_session(registration.session_id)
+        locked_recording_session(registration.session_id)
         return petitions.assign(actor=actor, petition=_petition(registration), unit=unit)
 
 
@@ -91,6 +115,28 @@ def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -
     """A complaint or denunciation raised in the hall goes to its own procedure."""
     require_office(actor, registration)
     with transaction.atomic():
-        locked_open_session(registration.session_id)
+        locked_recording_session(registration.session_id)
         return petitions.transfer_to_procedure(actor=actor, petition=_petition(registration),
                                                kind=kind, reason=reason)
+
+
+def conclude(*, actor, registration: Registration, text: str) -> Registration:
+    """The chair's conclusion on the matter this speaker raised (R21); written again, it is
+    replaced (audited each time)."""
+    require_office(actor, registration)
+    text = nfc(text).strip()
+    if not text:
+        raise ValidationError({"conclusion": _("Hãy ghi nội dung kết luận của chủ trì.")})
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
+            raise ValidationError(_("Chỉ kết luận ý kiến của người đã được mời phát biểu."))
+        if registration.conclusion == text:
+            return registration
+        before = snapshot(registration)
+        registration.conclusion = text
+        registration.save(update_fields=["conclusion"])
+        record(actor=actor, action="live.conclude", obj=registration, before=before,
+               after=snapshot(registration))
+    return registration

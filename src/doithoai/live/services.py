@@ -41,6 +41,17 @@ def locked_open_session(pk: int) -> Session:
     return session
 
 
+def locked_recording_session(pk: int) -> Session:
+    """The record may still be completed after the session closes, until the minutes are
+    adopted (the secretary catches up what was said)."""
+    from doithoai.live.models import Minutes
+
+    session = Session.objects.select_for_update().get(pk=pk)
+    if Minutes.objects.filter(session=session).exclude(adopted_at=None).exists():
+        raise ValidationError(_("Biên bản đã được thông qua: không sửa nội dung phiên họp nữa."))
+    return session
+
+
 def open_session(*, actor, conference: Conference) -> Session:
     """The secretary opens the session on the conference day (once; again returns it)."""
     require_office(actor, conference)
@@ -158,12 +169,18 @@ def move(*, actor, registration: Registration, after: Registration | None, reaso
     return registration
 
 
-def call_next(*, actor, session: Session) -> Registration | None:
-    """The speaker at the floor finishes; the first waiting one is called (None: nobody)."""
+def call_next(*, actor, session: Session, seen_speaker: int | None = None
+              ) -> Registration | None:
+    """The speaker at the floor finishes; the first waiting one is called (None: nobody).
+    `seen_speaker`: who the device showed at the floor (0: nobody) — when the other device
+    already called someone, nobody is skipped by a second tap."""
     require_office(actor, session)
     with transaction.atomic():
         session = locked_open_session(session.pk)
         current = speaking(session)
+        if seen_speaker is not None and (current.pk if current else 0) != seen_speaker:
+            raise ValidationError(_("Người phát biểu vừa được thay đổi trên thiết bị khác; "
+                                    "màn hình đã cập nhật, hãy xem lại trước khi mời tiếp."))
         if current is not None:
             _finish(actor, current)
         following = queue(session).first()

@@ -165,7 +165,7 @@ class Intake:
     submission_key: str | None = None
 
 
-def _validate_text(text: str) -> str:
+def validate_text(text: str) -> str:
     text = nfc(text or "")
     if not text:
         raise ValidationError({"text": _("Hãy ghi nội dung ý kiến.")})
@@ -184,7 +184,7 @@ def receive(intake: Intake, *, actor=None, actor_label: str | None = None) -> Pe
         existing = Petition.objects.filter(submission_key=intake.submission_key).first()
         if existing is not None:
             return existing
-    text = _validate_text(intake.text)
+    text = validate_text(intake.text)
     for attempt in range(5):  # a clash of random codes is astronomically rare; retry anyway
         try:
             with transaction.atomic():
@@ -275,7 +275,7 @@ def receive_many(intakes: Iterable[Intake], *, actor=None, actor_label: str | No
     calendar = get_calendar()
     petitions = []
     for intake in intakes:
-        petition = _new_petition(intake, _validate_text(intake.text), actor, calendar)
+        petition = _new_petition(intake, validate_text(intake.text), actor, calendar)
         petition.full_clean(exclude=[*RELATIONS, "submission_key"], validate_unique=False,
                             validate_constraints=False)
         petition.normalise_texts()
@@ -389,7 +389,7 @@ def return_to_office(*, actor, petition: Petition, reason: str,
 @transaction.atomic
 def answer_at_conference(*, actor, petition: Petition, text: str, answered_by: str,
                          version: int | None = None) -> Petition:
-    text = _validate_text(text)
+    text = validate_text(text)
     petition = _move(actor, petition, Action.ANSWER_AT_CONFERENCE, reason="",
                      version=version, notify_event="answered")
     Answer.objects.filter(petition=petition).update(is_current=False)
@@ -404,7 +404,7 @@ def answer_at_conference(*, actor, petition: Petition, text: str, answered_by: s
 def draft_answer(*, actor, petition: Petition, text: str, document_number: str = "",
                  document_date: dt.date | None = None, attachment=None,
                  version: int | None = None) -> Answer:
-    text = _validate_text(text)
+    text = validate_text(text)
     petition = _move(actor, petition, Action.DRAFT_ANSWER, reason="", version=version)
     Answer.objects.filter(petition=petition).update(is_current=False)
     answer = Answer(petition=petition, text=text, document_number=nfc(document_number),

@@ -132,6 +132,11 @@ def speakers(conference: Conference) -> list[Speaker]:
     that record will feed this function, and the minutes read it from here only."""
     unit = tb.office(conference.agency)
     office_name = unit.name if unit else "Văn phòng Ủy ban nhân dân xã"
+    from doithoai.live import minutes
+
+    adopted = minutes.adopted(conference)
+    if adopted is not None:  # what was read and adopted in the hall, whatever came after
+        return [Speaker(**entry) for entry in adopted.content.get("speakers", [])]
     heard = _heard_in_the_live_room(conference, office_name)
     if heard is not None:
         return heard
@@ -173,6 +178,8 @@ def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Sp
                 spoken=True))
             continue
         label, reply = _reply(petition, conference, office_name)
+        if row.conclusion.strip():
+            reply = f"{reply} Chủ trì kết luận: {tb.sentence(row.conclusion)}".strip()
         result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
                               reply=reply, spoken=row.source != Registration.Source.PRIOR))
     return [s for s in result if s.spoken] + [s for s in result if not s.spoken]
@@ -318,9 +325,26 @@ def missing(conference: Conference) -> list[str]:
     return result
 
 
+def _live_minutes(conference: Conference):
+    from doithoai.live.models import Minutes
+
+    return Minutes.objects.filter(session__conference=conference).first()
+
+
+def _conclusion(conference: Conference, live_minutes) -> str:
+    """The conclusion as adopted; before adoption the minutes' draft (or the chair's
+    conclusions on each matter), else what the conference page holds."""
+    from doithoai.live import minutes
+
+    if live_minutes is not None and (live_minutes.is_adopted or not conference.conclusion):
+        return live_minutes.conclusion or minutes.draft_conclusion(live_minutes.session)
+    return conference.conclusion
+
+
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     heard = speakers(conference)
+    live_minutes = _live_minutes(conference)
     spoken = [s for s in heard if s.spoken]
     read = [s for s in heard if not s.spoken]
     header = tb.header_context(conference, "BB", number, issued_on)
@@ -357,7 +381,9 @@ def context(conference: Conference, *, number: int | None = None,
         "read": _numbered(read, len(spoken) + 1),
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
-        "conclusion": [tb.sentence(t) for t in tb.lines(conference.conclusion)] or [GAP],
+        "notes": [tb.sentence(t) for t in tb.lines(live_minutes.notes)] if live_minutes else [],
+        "conclusion": [tb.sentence(t) for t in tb.lines(_conclusion(conference, live_minutes))]
+        or [GAP],
         "closing": closing(conference),
         "secretary_name": (conference.secretary.full_name.strip()
                            if conference.secretary is not None else ""),
