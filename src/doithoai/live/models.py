@@ -159,3 +159,6 @@ class ConsoleRequest(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "client_key"],
                                                name="live_console_request_once")]
+
+    def __str__(self) -> str:
+        return self.client_key
