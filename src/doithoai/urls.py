@@ -26,6 +26,7 @@ urlpatterns = [
     path("y-kien/", include("doithoai.petitions.urls")),
     path("doi-thoai/", include("doithoai.dialogues.urls")),
     path("phong-hop/", include("doithoai.live.urls")),
+    path("phat-bieu/", include("doithoai.live.public_urls")),
     path("cong-khai/", include("doithoai.dialogues.public_urls")),
     path("to-chuc/", include("doithoai.org.urls")),
     path("lich-su/", include("doithoai.audit.urls")),

@@ -1,4 +1,5 @@
-"""QR codes printed in documents: a segno PNG that docxtpl inserts as an inline picture.
+"""QR codes: a segno PNG that docxtpl inserts as an inline picture in documents, an SVG
+for pages.
 
 A context builder does not hold the DocxTemplate being rendered, so it gives a `QrImage`
 (a docxtpl `InlineImage` without its template); `render.render_context` binds every such
@@ -21,6 +22,12 @@ def png(data: str, scale: int = 8) -> bytes:
     buffer = io.BytesIO()
     segno.make(data, error="m").save(buffer, kind="png", scale=scale, border=2)
     return buffer.getvalue()
+
+
+@lru_cache(maxsize=256)
+def svg_data_uri(data: str, scale: int = 6) -> str:
+    """The QR code of `data` for a web page (the hall's registration code on the console)."""
+    return segno.make(data, error="m").svg_data_uri(scale=scale, border=2)
 
 
 class QrImage(InlineImage):

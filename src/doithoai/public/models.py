@@ -14,6 +14,7 @@ class Attempt(models.Model):
     class Bucket(models.TextChoices):
         SUBMIT = "submit", _("Gửi ý kiến")
         TRACK_MISS = "track_miss", _("Tra cứu sai mã")
+        LIVE_QR = "live_qr", _("Đăng ký phát biểu qua mã QR")
 
     bucket = models.CharField(_("loại"), max_length=20, choices=Bucket.choices)
     client = models.CharField(_("mã băm địa chỉ"), max_length=64)

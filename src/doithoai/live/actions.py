@@ -1,0 +1,201 @@
+"""The console's and the chair's changes, sent as one POST each with the device's key.
+
+The browser keeps every change in its outbox until the server has taken it (a hall with bad
+Wi-Fi): a change sent again after a dropped connection finds its key already taken and is not
+done twice. A change the services refuse comes back with its Vietnamese message, nothing done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from doithoai.live import minutes, record, services
+from doithoai.live.models import ConsoleRequest, Registration, Session
+from doithoai.org.models import Unit, Village
+from doithoai.petitions.models import Field, Kind, Petition, Urgency
+
+
+class Done:
+    def __init__(self, message: str, selected: int | None = None):
+        self.message, self.selected = message, selected
+
+
+def _text(data, name: str) -> str:
+    return (data.get(name) or "").strip()
+
+
+def _int(data, name: str) -> int | None:
+    raw = _text(data, name)
+    return int(raw) if raw.isdigit() else None
+
+
+def _registration(session: Session, data, name: str = "registration") -> Registration:
+    pk = _int(data, name)
+    found = session.registrations.filter(pk=pk).first() if pk else None
+    if found is None:
+        raise ValidationError(_("Không tìm thấy người đăng ký phát biểu này."))
+    return found
+
+
+def _village(session: Session, data) -> Village | None:
+    pk = _int(data, "village")
+    if pk is None:
+        return None
+    village = Village.objects.filter(pk=pk, agency=session.conference.agency).first()
+    if village is None:
+        raise ValidationError({"village": _("Thôn không thuộc xã tổ chức hội nghị.")})
+    return village
+
+
+def _conference_petition(session: Session, data, name: str) -> Petition | None:
+    pk = _int(data, name)
+    if pk is None:
+        return None
+    petition = Petition.objects.filter(pk=pk, conference=session.conference).first()
+    if petition is None:
+        raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
+    return petition
+
+
+def register(actor, session, data) -> Done:
+    prior = _conference_petition(session, data, "petition")
+    source = Registration.Source.PRIOR if prior is not None else Registration.Source.PAPER
+    row = services.register(actor=actor, session=session, source=source,
+                            full_name=_text(data, "full_name"), village=_village(session, data),
+                            topic=_text(data, "topic"), petition=prior,
+                            client_key=_text(data, "client_key"))
+    return Done(_("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
+                                                                 "name": row.full_name})
+
+
+def call_next(actor, session, data) -> Done:
+    seen = _int(data, "seen_speaker")
+    row = services.call_next(actor=actor, session=session,
+                             seen_speaker=seen if seen is not None else None)
+    if row is None:
+        return Done(_("Không còn ai chờ phát biểu."))
+    return Done(_("Mời %(name)s phát biểu.") % {"name": row.full_name}, selected=row.pk)
+
+
+def finish(actor, session, data) -> Done:
+    row = services.finish(actor=actor, registration=_registration(session, data))
+    return Done(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": row.full_name})
+
+
+def move(actor, session, data) -> Done:
+    row = _registration(session, data)
+    after = _registration(session, data, "after") if _int(data, "after") else None
+    services.move(actor=actor, registration=row, after=after, reason=_text(data, "reason"))
+    return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": row.full_name})
+
+
+def withdraw(actor, session, data) -> Done:
+    row = services.withdraw(actor=actor, registration=_registration(session, data),
+                            reason=_text(data, "reason"))
+    return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
+
+
+def speech(actor, session, data) -> Done:
+    row = _registration(session, data)
+    kind = _text(data, "kind") or Kind.OPINION
+    urgency = _text(data, "urgency") or Urgency.NORMAL
+    if kind not in Kind.values or urgency not in Urgency.values:
+        raise ValidationError(_("Loại hoặc mức độ không hợp lệ."))
+    field_pk = _int(data, "field")
+    field = Field.objects.filter(pk=field_pk, agency=session.conference.agency).first() \
+        if field_pk else None
+    if field_pk and field is None:
+        raise ValidationError({"field": _("Lĩnh vực không thuộc cơ quan này.")})
+    record.record_speech(actor=actor, registration=row, text=_text(data, "text"), kind=kind,
+                         field=field, urgency=urgency,
+                         same_as=_conference_petition(session, data, "same_as"))
+    return Done(_("Đã ghi nội dung phát biểu của %(name)s.") % {"name": row.full_name},
+                selected=row.pk)
+
+
+def answer(actor, session, data) -> Done:
+    row = _registration(session, data)
+    record.answer_on_the_spot(actor=actor, registration=row, text=_text(data, "text"),
+                              answered_by=_text(data, "answered_by"),
+                              addition=_text(data, "addition"))
+    return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": row.full_name},
+                selected=row.pk)
+
+
+def assign(actor, session, data) -> Done:
+    row = _registration(session, data)
+    pk = _int(data, "unit")
+    unit = Unit.objects.filter(pk=pk, agency=session.conference.agency,
+                               is_active=True).first() if pk else None
+    if unit is None:
+        raise ValidationError({"unit": _("Hãy chọn một đơn vị của Ủy ban nhân dân xã.")})
+    petition = record.assign_for_answer(actor=actor, registration=row, unit=unit)
+    return Done(_("Đã giao %(unit)s trả lời bằng văn bản trước ngày %(due)s.") % {
+        "unit": unit.name, "due": petition.due_date.strftime("%d/%m/%Y")}, selected=row.pk)
+
+
+def procedure(actor, session, data) -> Done:
+    row = _registration(session, data)
+    kind = _text(data, "kind")
+    if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
+        raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
+    record.to_procedure(actor=actor, registration=row, kind=kind,
+                        reason=_text(data, "reason"))
+    return Done(_("Đã chuyển theo thủ tục %(kind)s.") % {
+        "kind": Kind(kind).label.lower()}, selected=row.pk)
+
+
+def conclude(actor, session, data) -> Done:
+    row = record.conclude(actor=actor, registration=_registration(session, data),
+                          text=_text(data, "conclusion"))
+    return Done(_("Đã ghi kết luận của chủ trì."), selected=row.pk)
+
+
+def item(actor, session, data) -> Done:
+    step = 1 if _text(data, "step") != "-1" else -1
+    session = services.move_item(actor=actor, session=session, step=step)
+    return Done(_("Chương trình: %(title)s.") % {"title": session.current_item.title})
+
+
+def close(actor, session, data) -> Done:
+    services.close_session(actor=actor, session=session)
+    return Done(_("Phiên họp đã kết thúc. Hãy hoàn chỉnh và thông qua biên bản."))
+
+
+def minutes_edit(actor, session, data) -> Done:
+    minutes.edit(actor=actor, session=session, conclusion=_text(data, "conclusion"),
+                 notes=_text(data, "notes"), version=_int(data, "version"))
+    return Done(_("Đã lưu dự thảo biên bản."))
+
+
+def adopt(actor, session, data) -> Done:
+    minutes.adopt(actor=actor, session=session, version=_int(data, "version"))
+    return Done(_("Biên bản đã được thông qua; hội nghị được ghi nhận là đã tổ chức."))
+
+
+ACTIONS: dict[str, Callable] = {
+    "register": register, "call_next": call_next, "finish": finish, "move": move,
+    "withdraw": withdraw, "speech": speech, "answer": answer, "assign": assign,
+    "procedure": procedure, "conclude": conclude, "item": item, "close": close,
+    "minutes": minutes_edit, "adopt": adopt,
+}
+
+
+def perform(actor, session: Session, data) -> Done:
+    """One change, once per client key (a resend of a change already done says so)."""
+    action = ACTIONS.get(_text(data, "action"))
+    if action is None:
+        raise ValidationError(_("Thao tác không hợp lệ."))
+    key = _text(data, "client_key")[:64]
+    with transaction.atomic():
+        if key:
+            try:
+                with transaction.atomic():
+                    ConsoleRequest.objects.create(session=session, client_key=key)
+            except IntegrityError:
+                return Done(_("Thao tác này đã được ghi nhận trước đó."))
+        return action(actor, session, data)

@@ -1,0 +1,125 @@
+"""A citizen in the hall asks for the floor from his phone: the QR code shown on the console
+(and printed or projected) opens a short form — name, village, what he wants to say — with no
+account.
+
+Against a form spammed from one phone: the page gives the phone a device cookie, the form
+must come from that page, and one device registers at most LIVE_QR_PER_DEVICE people (an
+elder's neighbour may register him). The whole hall shares one Wi-Fi address, so the limit
+per address (LIVE_QR_PER_ADDRESS an hour) is only against scripts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from doithoai.live import services
+from doithoai.live.models import Registration, Session
+from doithoai.org.models import Village
+from doithoai.public import throttle
+from doithoai.public.models import Attempt
+
+SALT = "doithoai.live.qr"
+DEVICE_COOKIE = "doithoai_thiet_bi"
+
+
+def token(session: Session) -> str:
+    return signing.Signer(salt=SALT).sign(str(session.pk))
+
+
+def registration_url(request, session: Session) -> str:
+    path = reverse("live_public:register", args=[token(session)])
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    return f"{base}{path}" if base else request.build_absolute_uri(path)
+
+
+def _session(value: str) -> Session:
+    try:
+        pk = int(signing.Signer(salt=SALT).unsign(value))
+    except (signing.BadSignature, ValueError) as exc:
+        raise Http404 from exc
+    session = (Session.objects.select_related("conference__agency").filter(pk=pk).first())
+    if session is None:
+        raise Http404
+    return session
+
+
+def _limits() -> list[throttle.Limit]:
+    return [throttle.Limit(getattr(settings, "LIVE_QR_PER_ADDRESS", 600), dt.timedelta(hours=1))]
+
+
+def _device(request) -> str:
+    return request.get_signed_cookie(DEVICE_COOKIE, default="", salt=SALT)
+
+
+def _mine(session: Session, device: str):
+    return session.registrations.filter(source=Registration.Source.QR,
+                                        client_key__startswith=f"{device}-")
+
+
+@never_cache
+def register(request, value: str):
+    session = _session(value)
+    conference = session.conference
+    device = _device(request) or secrets.token_hex(8)
+    villages = Village.objects.filter(agency=conference.agency).order_by("name")
+    context = {"session": session, "conference": conference, "villages": villages,
+               "data": {}, "errors": [], "mine": list(_mine(session, device))}
+    status = 200
+    if request.method == "POST":
+        context["data"] = request.POST
+        try:
+            row = _register(request, session, device)
+        except ValidationError as exc:
+            context["errors"] = exc.messages
+            status = 429 if getattr(exc, "code", "") == "too_many" else 400
+        else:
+            return redirect(f"{request.path}?so={row.number}")
+    number = request.GET.get("so", "")
+    context["done"] = next((r for r in context["mine"] if str(r.number) == number), None)
+    if context["done"] is not None:
+        context["ahead"] = services.queue(session).filter(
+            position__lt=context["done"].position).count()
+    context["nonce"] = secrets.token_hex(8)
+    response = render(request, "live/register.html", context, status=status)
+    response.set_signed_cookie(DEVICE_COOKIE, device, salt=SALT, max_age=2 * 86400,
+                               httponly=True, samesite="Lax")
+    return response
+
+
+def _register(request, session: Session, device: str) -> Registration:
+    if not _device(request):  # the form did not come from this page on this phone
+        raise ValidationError(_("Hãy mở lại trang đăng ký từ mã QR trong hội trường rồi gửi "
+                                "lại."))
+    nonce = (request.POST.get("nonce") or "").strip()[:16]
+    key = f"{device}-{nonce}"
+    again = session.registrations.filter(client_key=key).first()
+    if again is not None:  # the same form sent twice
+        return again
+    if _mine(session, device).count() >= getattr(settings, "LIVE_QR_PER_DEVICE", 3):
+        raise ValidationError(_("Điện thoại này đã đăng ký đủ số người được phép. Nếu cần "
+                                "đăng ký thêm, hãy gặp thư ký hội nghị."), code="too_many")
+    client = throttle.client_key(request)
+    if throttle.exceeded(Attempt.Bucket.LIVE_QR, client, _limits()):
+        raise ValidationError(_("Có quá nhiều lượt đăng ký từ mạng này. Hãy gặp thư ký hội "
+                                "nghị để đăng ký phát biểu."), code="too_many")
+    village = None
+    raw = (request.POST.get("village") or "").strip()
+    if raw.isdigit():
+        village = Village.objects.filter(pk=int(raw), agency=session.conference.agency).first()
+        if village is None:
+            raise ValidationError(_("Thôn không thuộc xã tổ chức hội nghị."))
+    row = services.register(actor=None, session=session, source=Registration.Source.QR,
+                            full_name=request.POST.get("full_name", ""), village=village,
+                            topic=request.POST.get("topic", ""), client_key=key)
+    throttle.record(Attempt.Bucket.LIVE_QR, client, _limits())
+    return row

@@ -1,0 +1,293 @@
+// The secretary's console and the chair's tablet.
+//
+// A hall's Wi-Fi drops: every change goes into an outbox kept in this browser (localStorage)
+// with a key of its own, and is sent in order until the server has taken it; the server does
+// a change sent twice once. Whatever is typed is kept as a draft in the browser until it is
+// sent, and survives a reload. The state (programme, floor, queue, heard, minutes) is polled
+// every two seconds; a panel is replaced only when it changed and nobody is typing in it.
+(function () {
+  "use strict";
+  const root = document.getElementById("live");
+  if (!root) return;
+  const PREFIX = "doithoai-live:" + root.dataset.conference + ":";
+  const OUTBOX = PREFIX + "outbox";
+  const POLL_MS = 2000;
+  const RETRY_MS = 3000;
+  let selected = root.dataset.selected || "";
+  let pinned = false; // chosen by hand among those heard: a new speaker does not take over
+  let speakerStale = false;
+  let lastSpeaker = selected || "0";
+  let flushing = false;
+  let skew = 0; // server clock minus this device's clock, in seconds
+
+  const connection = document.getElementById("connection");
+  const notice = document.getElementById("notice");
+  const refused = document.getElementById("refused");
+  const record = document.getElementById("speaker-record");
+
+  function load(key, fallback) {
+    try {
+      const value = JSON.parse(localStorage.getItem(key));
+      return value === null ? fallback : value;
+    } catch (e) {
+      return fallback;
+    }
+  }
+  function store(key, value) {
+    localStorage.setItem(key, JSON.stringify(value));
+  }
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
+  function csrf() {
+    const input = root.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  // --- drafts: what is typed, kept until sent ---------------------------------------------
+  function formKey(form) {
+    const reg = form.querySelector("[name=registration]");
+    return form.dataset.action + ":" + (reg ? reg.value : "") + ":" + (form.id || "");
+  }
+  function draftKey(field) {
+    return PREFIX + "draft:" + formKey(field.form) + ":" + field.name;
+  }
+  function restoreDrafts(container) {
+    container.querySelectorAll("[data-keep]").forEach(function (field) {
+      if (!field.form) return;
+      const value = localStorage.getItem(draftKey(field));
+      if (value !== null) field.value = value;
+    });
+  }
+  function clearDrafts(keys) {
+    (keys || []).forEach(function (key) { localStorage.removeItem(key); });
+  }
+  root.addEventListener("input", function (event) {
+    const field = event.target;
+    if (field.matches("[data-keep]") && field.form) {
+      localStorage.setItem(draftKey(field), field.value);
+    }
+  });
+  root.addEventListener("change", function (event) {
+    const field = event.target;
+    if (field.matches("[data-keep]") && field.form) {
+      localStorage.setItem(draftKey(field), field.value);
+    }
+  });
+
+  // --- connection and messages -------------------------------------------------------------
+  function setOnline(online) {
+    connection.classList.toggle("online", online);
+    connection.classList.toggle("offline", !online);
+    const text = connection.querySelector(".text");
+    text.textContent = online ? text.dataset.online : text.dataset.offline;
+    showPending();
+  }
+  function showPending() {
+    const count = load(OUTBOX, []).length;
+    const text = connection.querySelector(".text");
+    connection.querySelector(".pending").textContent =
+      count ? "— " + count + " " + text.dataset.pending : "";
+  }
+  function say(message, bad) {
+    if (!message) return;
+    notice.textContent = message;
+    notice.classList.toggle("bad", !!bad);
+    notice.hidden = false;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () { notice.hidden = true; }, bad ? 12000 : 5000);
+  }
+  function showRefused(entry, error) {
+    const item = document.createElement("li");
+    const what = document.createElement("strong");
+    what.textContent = error;
+    item.appendChild(what);
+    const typed = Object.keys(entry.fields)
+      .filter(function (name) { return name !== "csrfmiddlewaretoken" && entry.fields[name]; })
+      .map(function (name) { return entry.fields[name]; })
+      .filter(function (value) { return !/^\d+$/.test(value); });
+    if (typed.length) {
+      const kept = document.createElement("div");
+      kept.textContent = typed.join(" — ");
+      item.appendChild(kept);
+    }
+    refused.querySelector("ul").appendChild(item);
+    refused.hidden = false;
+    say(error, true);
+  }
+
+  // --- the outbox --------------------------------------------------------------------------
+  root.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (!form.dataset.action) return;
+    event.preventDefault();
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+    const fields = {};
+    new FormData(form).forEach(function (value, name) { fields[name] = String(value); });
+    const drafts = Array.prototype.map.call(form.querySelectorAll("[data-keep]"), draftKey);
+    const outbox = load(OUTBOX, []);
+    outbox.push({ key: newKey(), action: form.dataset.action, fields: fields, drafts: drafts });
+    store(OUTBOX, outbox);
+    if (form.hasAttribute("data-reset")) {
+      form.reset();
+      clearDrafts(drafts);
+      const first = form.querySelector("input:not([type=hidden]), select");
+      if (first) first.focus();
+    }
+    showPending();
+    flush();
+  });
+
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    let changed = false;
+    try {
+      for (;;) {
+        const outbox = load(OUTBOX, []);
+        if (!outbox.length) break;
+        const entry = outbox[0];
+        const body = new URLSearchParams(entry.fields);
+        body.set("action", entry.action);
+        body.set("client_key", entry.key);
+        let response;
+        try {
+          response = await fetch(root.dataset.act, {
+            method: "POST", body: body, credentials: "same-origin",
+            headers: { "X-CSRFToken": csrf(), "X-Requested-With": "fetch" },
+          });
+        } catch (e) {
+          setOnline(false);
+          setTimeout(flush, RETRY_MS);
+          break;
+        }
+        let data = {};
+        try { data = await response.json(); } catch (e) { data = {}; }
+        if (response.status >= 500 || (response.status === 403 && !data.error)) {
+          // The server is failing or the login expired: keep the change, say so, retry.
+          say(notice.dataset.retry, true);
+          setTimeout(flush, RETRY_MS * 3);
+          break;
+        }
+        setOnline(true);
+        store(OUTBOX, load(OUTBOX, []).filter(function (e) { return e.key !== entry.key; }));
+        changed = true;
+        if (response.ok) {
+          clearDrafts(entry.drafts);
+          say(data.message, false);
+          if (data.selected) {
+            selected = String(data.selected);
+            speakerStale = true;
+          }
+        } else {
+          showRefused(entry, data.error || notice.dataset.refused);
+        }
+        showPending();
+      }
+    } finally {
+      flushing = false;
+    }
+    if (changed) {
+      speakerStale = true;
+      poll();
+    }
+  }
+
+  // --- the state -------------------------------------------------------------------------
+  function busy(element) {
+    const active = document.activeElement;
+    if (element.contains(active) && active.matches("input, textarea, select")) return true;
+    return !!element.querySelector("details[open]");
+  }
+
+  async function poll() {
+    const state = document.getElementById("state");
+    if (!state) return;
+    let response;
+    try {
+      response = await fetch(root.dataset.state, { credentials: "same-origin",
+                                                   cache: "no-store" });
+    } catch (e) {
+      setOnline(false);
+      return;
+    }
+    if (!response.ok) return;
+    const date = response.headers.get("Date");
+    if (date) skew = (Date.parse(date) - Date.now()) / 1000;
+    setOnline(true);
+    if (load(OUTBOX, []).length) flush();
+    const template = document.createElement("template");
+    template.innerHTML = await response.text();
+    template.content.querySelectorAll("section[id]").forEach(function (fresh) {
+      const old = document.getElementById(fresh.id);
+      if (!old) {
+        state.appendChild(fresh);
+      } else if (old.dataset.sig !== fresh.dataset.sig && !busy(old)) {
+        old.replaceWith(fresh);
+        restoreDrafts(fresh);
+      }
+    });
+    const now = template.content.querySelector("[data-speaker-now]");
+    const speaker = now ? now.dataset.speakerNow : "0";
+    if (speaker !== lastSpeaker) {
+      lastSpeaker = speaker;
+      if (!pinned && speaker !== "0") {
+        selected = speaker;
+      }
+      speakerStale = true;
+    }
+    if (speakerStale) loadSpeaker();
+    tick();
+  }
+
+  async function loadSpeaker() {
+    if (!record || busy(record)) return;
+    speakerStale = false;
+    if (!selected || selected === "0") return;
+    const url = root.dataset.speaker.replace(/\/0\/$/, "/" + selected + "/") +
+      "?view=" + encodeURIComponent(root.dataset.view);
+    let response;
+    try {
+      response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
+    } catch (e) {
+      speakerStale = true;
+      return;
+    }
+    if (!response.ok) return;
+    record.innerHTML = await response.text();
+    restoreDrafts(record);
+  }
+
+  root.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-select]");
+    if (!button) return;
+    selected = button.dataset.select;
+    pinned = selected !== lastSpeaker;
+    speakerStale = true;
+    loadSpeaker();
+  });
+
+  // --- clocks ----------------------------------------------------------------------------
+  function tick() {
+    const now = Date.now() / 1000 + skew;
+    root.querySelectorAll(".clock[data-since]").forEach(function (clock) {
+      const since = parseInt(clock.dataset.since, 10);
+      if (!since) return;
+      const seconds = Math.max(0, Math.floor(now - since));
+      const m = Math.floor(seconds / 60), s = seconds % 60;
+      clock.textContent = (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+      const allowed = parseInt(clock.dataset.allowed, 10) * 60;
+      clock.classList.toggle("over", allowed > 0 && seconds > allowed);
+    });
+  }
+
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", function () { setOnline(false); });
+  restoreDrafts(root);
+  showPending();
+  if (selected) loadSpeaker();
+  flush();
+  setInterval(poll, POLL_MS);
+  setInterval(tick, 1000);
+})();
