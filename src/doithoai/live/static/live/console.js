@@ -17,6 +17,7 @@
   let pinned = false; // chosen by hand among those heard: a new speaker does not take over
   let speakerStale = false;
   let lastSpeaker = selected || "0";
+  let lastHeard = null; // the heard panel's signature: another device recorded or answered
   let flushing = false;
   let skew = 0; // server clock minus this device's clock, in seconds
 
@@ -195,10 +196,13 @@
   }
 
   // --- the state -------------------------------------------------------------------------
-  function busy(element) {
+  function typing(element) {
     const active = document.activeElement;
-    if (element.contains(active) && active.matches("input, textarea, select")) return true;
-    return !!element.querySelector("details[open]");
+    return element.contains(active) && active.matches("input, textarea, select");
+  }
+  // A state panel stays while someone types in it or has opened a row's actions.
+  function busy(element) {
+    return typing(element) || !!element.querySelector("details[open]");
   }
 
   async function poll() {
@@ -228,6 +232,10 @@
         restoreDrafts(fresh);
       }
     });
+    const heardPanel = template.content.querySelector("#panel-heard");
+    const heardSig = heardPanel ? heardPanel.dataset.sig : "";
+    if (lastHeard !== null && heardSig !== lastHeard) speakerStale = true;
+    lastHeard = heardSig;
     const now = template.content.querySelector("[data-speaker-now]");
     const speaker = now ? now.dataset.speakerNow : "0";
     if (speaker !== lastSpeaker) {
@@ -242,7 +250,7 @@
   }
 
   async function loadSpeaker() {
-    if (!record || busy(record)) return;
+    if (!record || typing(record)) return;
     speakerStale = false;
     if (!selected || selected === "0") return;
     const url = root.dataset.speaker.replace(/\/0\/$/, "/" + selected + "/") +
