@@ -154,3 +154,14 @@ def test_no_registration_after_the_session_closed(session, phone, clerk):
     assert Client().get(url.replace(":", "x")).status_code == 404
 
 
+
+
+def test_the_time_each_speaker_has(session, office, conference):
+    assert session.speaker_minutes == 5  # the conference's setting
+    assert act(office, conference, action="timer", speaker_minutes="7").status_code == 200
+    refused = act(office, conference, action="timer", speaker_minutes="0")
+    assert refused.status_code == 400 and "từ 1 đến 60 phút" in refused.json()["error"]
+    session.refresh_from_db()
+    assert session.speaker_minutes == 7
+    fragment = office.get(reverse("live:screen_fragment", args=[conference.pk]))
+    assert fragment.status_code == 200

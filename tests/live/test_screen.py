@@ -28,7 +28,8 @@ def test_the_screen_follows_the_queue(client, session, clerk, commune, conferenc
               for i, name in enumerate(("An", "Bình", "Chi", "Dũng", "Giang"))]
     services.call_next(actor=clerk, session=session)
     text = client.get(fragment_url).content.decode()
-    assert "An — Thôn Nà Pàn" in text and "Nội dung 0" in text
+    assert '<p class="hall-name">An</p>' in text and "Thôn Nà Pàn" in text
+    assert "Nội dung 0" in text
     following = text[text.index("Tiếp theo"):]
     assert ["Bình" in following, "Chi" in following, "Dũng" in following,
             "Giang" in following] == [True, True, True, False]  # the next three only

@@ -161,6 +161,14 @@ def item(actor, session, data) -> Done:
     return Done(_("Chương trình: %(title)s.") % {"title": session.current_item.title})
 
 
+def timer(actor, session, data) -> Done:
+    minutes = _int(data, "speaker_minutes")
+    if minutes is None:
+        raise ValidationError(_("Thời gian mỗi lượt phát biểu từ 1 đến 60 phút."))
+    session = services.set_speaker_minutes(actor=actor, session=session, minutes=minutes)
+    return Done(_("Mỗi lượt phát biểu: %(n)s phút.") % {"n": session.speaker_minutes})
+
+
 def close(actor, session, data) -> Done:
     services.close_session(actor=actor, session=session)
     return Done(_("Phiên họp đã kết thúc. Hãy hoàn chỉnh và thông qua biên bản."))
@@ -180,7 +188,7 @@ def adopt(actor, session, data) -> Done:
 ACTIONS: dict[str, Callable] = {
     "register": register, "call_next": call_next, "finish": finish, "move": move,
     "withdraw": withdraw, "speech": speech, "answer": answer, "assign": assign,
-    "procedure": procedure, "conclude": conclude, "item": item, "close": close,
+    "procedure": procedure, "conclude": conclude, "item": item, "timer": timer, "close": close,
     "minutes": minutes_edit, "adopt": adopt,
 }
 

@@ -14,6 +14,7 @@ for action, label in {
     "live.withdraw": _("Rút đăng ký phát biểu"),
     "live.record": _("Ghi nội dung phát biểu"),
     "live.item": _("Chuyển mục chương trình"),
+    "live.timer": _("Đặt thời gian mỗi lượt phát biểu"),
     "live.conclude": _("Chủ trì kết luận ý kiến"),
     "live.minutes": _("Sửa dự thảo biên bản"),
     "live.adopt": _("Thông qua biên bản"),

@@ -68,8 +68,8 @@ def state(session: Session | None) -> dict:
         "minutes": record,
         "draft_conclusion": minutes.draft_conclusion(session),
         "sig": {
-            "floor": f"{session.state}.{session.current_item_id}.{session.item_started_at}."
-                     f"{speaker.pk if speaker else 0}.{len(waiting)}",
+            "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
+                     f"{len(waiting)}",
             "queue": f"{session.state}." + ",".join(f"{r.pk}.{r.position}" for r in waiting),
             "heard": heard_sig,
             "minutes": f"{session.state}.{record.version if record else 0}.{heard_sig}",

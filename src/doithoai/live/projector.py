@@ -22,7 +22,8 @@ class Screen:
     item_used: str = ""  # "12:40" since the item started
     item_planned: str = ""
     item_over: bool = False
-    speaker: str = ""
+    speaker: str = ""  # the name, large
+    village: str = ""  # on its own line under the name, read from the back of the hall
     topic: str = ""
     elapsed: str = ""  # "03:15"
     allowed: str = ""  # "05:00"
@@ -55,7 +56,8 @@ def screen(conference: Conference) -> Screen:
     current = (session.registrations.filter(state=Registration.State.SPEAKING)
                .select_related("village").first())
     if current is not None:
-        result.speaker, result.topic = _name(current), current.topic
+        result.speaker, result.topic = current.full_name, current.topic
+        result.village = current.village.name if current.village_id else ""
         seconds = int((timezone.now() - current.called_at).total_seconds()) \
             if current.called_at else 0
         allowed = session.speaker_minutes * 60

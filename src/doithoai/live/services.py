@@ -246,7 +246,6 @@ def close_session(*, actor, session: Session) -> Session:
     return session
 
 
-
 def agenda(session: Session) -> list:
     """The conference's programme in order."""
     return list(session.conference.agenda.order_by("order", "pk"))
@@ -272,5 +271,24 @@ def move_item(*, actor, session: Session, step: int) -> Session:
         session.version += 1
         session.save()
         record(actor=actor, action="live.item", obj=session, before=before,
+               after=snapshot(session))
+    return session
+
+
+def set_speaker_minutes(*, actor, session: Session, minutes: int) -> Session:
+    """The time each speaker has (the conference's setting to start with)."""
+    require_office(actor, session)
+    if not 1 <= minutes <= 60:
+        raise ValidationError({"speaker_minutes": _("Thời gian mỗi lượt phát biểu từ 1 đến 60 "
+                                                    "phút.")})
+    with transaction.atomic():
+        session = locked_open_session(session.pk)
+        if session.speaker_minutes == minutes:
+            return session
+        before = snapshot(session)
+        session.speaker_minutes = minutes
+        session.version += 1
+        session.save()
+        record(actor=actor, action="live.timer", obj=session, before=before,
                after=snapshot(session))
     return session
