@@ -1,5 +1,6 @@
 """Demo plans and conferences: xã Điềm He's 2026 plan with the June conference (held and
-concluded, its petitions in every state) and an upcoming one whose milestones are due; xã Văn
+concluded, its petitions in every state), a thematic one held today with its session under
+way in the hall (`live.demo`) and an upcoming one whose milestones are due; xã Văn
 Quan's plan with a conference held in September, so that the province's roll-up shows real
 figures (and the other communes of the province show "no plan yet").
 
@@ -189,8 +190,18 @@ def finish(outcome: Outcome, today: dt.date | None = None) -> Outcome:
             participants.demo_participants(upcoming, clerk)
             outcome.created.append(
                 f"hội nghị sắp tới ngày {upcoming.held_on:%d/%m/%Y} đang chuẩn bị")
+        _in_progress(plan, clerk, outcome)
         _van_quan(outcome)
     return outcome
+
+
+def _in_progress(plan: Plan, clerk: User, outcome: Outcome) -> None:
+    """A conference held today, its session open in the hall (the live room's demo)."""
+    from doithoai.live import demo as live_demo
+
+    line = live_demo.load(plan, clerk, _user("chutich"))
+    if line:
+        outcome.created.append(line)
 
 
 def _upcoming_day(today: dt.date) -> dt.date:

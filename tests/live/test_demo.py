@@ -1,0 +1,175 @@
+"""The demo's conference in progress (live.demo): xã Điềm He's thematic conference held
+today, its session open at the dialogue, nine speakers from the three sources, three heard
+with the three outcomes, one at the floor, the others waiting. The whole demo is slow to load:
+one test loads it (on the dialogue tests' fixed day) and checks each part in turn, so that
+parallel workers do not each load it again."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from doithoai.audit.models import AuditEvent
+from doithoai.core.petition_flow import State as PetitionState
+from doithoai.dialogues.models import Conference, Plan
+from doithoai.dialogues.services import milestone_status
+from doithoai.live import demo, projector, services
+from doithoai.live.models import Registration, Session
+from doithoai.org.models import User
+from doithoai.petitions.models import Channel, Kind
+from tests.conftest import FROZEN_NOW
+
+Source, State = Registration.Source, Registration.State
+DAY = dt.date(2026, 11, 23)  # FROZEN_NOW's day, a Monday
+
+
+def rows(session):
+    return {r.number: r for r in session.registrations.select_related("petition", "village")}
+
+
+def check_conference(conference, output):
+    assert "hội nghị chuyên đề về đất đai, xây dựng ngày 23/11/2026 đang diễn ra" in output
+    assert conference.held_on == DAY == timezone.localdate()
+    assert conference.state == Conference.State.PLANNED
+    assert conference.agency.code == "ubnd-xa-diem-he"
+    assert conference.plan == Plan.objects.get(agency=conference.agency, year=2026,
+                                               kind=Plan.Kind.PERIODIC)
+    assert conference.starts_at == dt.time(8, 0) and conference.venue == demo.VENUE
+    assert conference.chair.full_name == "Lý Thị Dương"
+    assert conference.secretary == User.objects.get(username="vanphong").person
+    assert conference.speaker_minutes == 5
+    titles = [item.title for item in conference.agenda.order_by("order")]
+    assert len(titles) == 4 and "khai mạc" in titles[0] and titles[1].startswith("Báo cáo")
+    assert titles[2] == "Tiến hành đối thoại với Nhân dân" and "kết luận" in titles[3]
+    # prepared as a conference is: nothing before the day left undone, villages' returns in
+    statuses = [milestone_status(m) for m in conference.milestones.filter(due_on__lt=DAY)]
+    assert statuses and set(statuses) == {"done"}
+    assert not conference.village_returns.filter(opinions_sent_at=None).exists()
+    assert conference.delegates.exists()
+
+
+def check_session(conference, session):
+    assert session.is_open and session.opened_by.username == "vanphong"
+    assert session.current_item == conference.agenda.get(order=2)
+    events = AuditEvent.objects.filter(action="live.item", object_id=str(session.pk))
+    assert events.count() == 3
+
+
+def check_registrations(conference, session):
+    registrations = rows(session)
+    assert sorted(registrations) == list(range(1, 10))
+    sources = [r.source for r in registrations.values()]
+    assert (sources.count(Source.PAPER), sources.count(Source.QR),
+            sources.count(Source.PRIOR)) == (4, 3, 2)
+    for r in registrations.values():
+        assert r.village.agency_id == conference.agency_id and r.topic
+        if r.source == Source.QR:
+            assert r.created_by is None and r.client_key
+        else:
+            assert r.created_by.username == "vanphong"
+        if r.source == Source.PRIOR:  # an opinion sent before, by its sender
+            assert r.petition.conference == conference
+            assert r.petition.channel != Channel.CONFERENCE
+            assert r.full_name == r.petition.petitioners.get().full_name
+    # three opinions were sent before: two invited to speak, one left on the console's list
+    assert conference.petitions.exclude(channel=Channel.CONFERENCE).count() == 3
+
+
+def check_heard(conference, session):
+    registrations = rows(session)
+    answered, assigned, complaint = (registrations[n] for n in (1, 2, 3))
+    assert {r.state for r in (answered, assigned, complaint)} == {State.DONE}
+
+    assert answered.petition.state == PetitionState.ANSWERED_AT_CONFERENCE
+    answer = answered.petition.answers.get(is_current=True)
+    assert answer.at_conference and answer.answered_by == "Bà Lý Thị Dương, Chủ tịch UBND xã"
+    assert answered.petition.channel == Channel.CONFERENCE
+    assert answered.petition.petitioners.get().full_name == answered.full_name
+
+    assert assigned.source == Source.PRIOR
+    assert assigned.petition.state == PetitionState.ASSIGNED
+    assert assigned.petition.unit.code == "kinh-te" and assigned.petition.due_date > DAY
+
+    assert complaint.source == Source.QR
+    assert complaint.petition.state == PetitionState.TRANSFERRED
+    assert complaint.petition.kind == Kind.COMPLAINT
+
+    assert answered.conclusion and assigned.conclusion and not complaint.conclusion
+    assert conference.petitions.filter(channel=Channel.CONFERENCE).count() == 2
+
+
+def check_floor_and_queue(session):
+    registrations = rows(session)
+    assert services.speaking(session) == registrations[4]
+    assert [r.number for r in services.queue(session)] == [8, 5, 6, 7, 9]
+    moved = AuditEvent.objects.get(action="live.move", object_id=str(registrations[8].pk))
+    assert moved.reason == "Người cao tuổi, sức khỏe yếu"
+    assert moved.actor.username == "chutich"
+    assert not session.registrations.filter(state=State.WITHDRAWN).exists()
+
+
+def check_times_and_screen(conference, session):
+    registrations = rows(session)
+    now = timezone.now()
+    opened, started = session.opened_at, session.item_started_at
+    created = [r.created_at for r in registrations.values()]
+    calls = [(registrations[n].called_at, registrations[n].finished_at) for n in (1, 2, 3)]
+    current = registrations[4].called_at
+    assert timezone.localtime(opened).date() == DAY
+    assert opened <= min(created) and max(created) <= started
+    assert started <= calls[0][0]
+    following = [c for c, _f in calls[1:]] + [current]
+    for (called, finished), next_called in zip(calls, following, strict=True):
+        assert called < finished <= next_called
+    assert dt.timedelta(minutes=1) < now - current < dt.timedelta(minutes=5)
+
+    screen = projector.screen(conference)
+    assert screen.item == "Tiến hành đối thoại với Nhân dân" and not screen.item_over
+    assert screen.speaker == "Vi Văn Khoa — Thôn Khòn Pát" and not screen.over
+    assert screen.elapsed.startswith(("01:", "02:", "03:", "04:")) and screen.allowed == "05:00"
+    assert screen.following == ["Lộc Thị Tám — Thôn Pác Lùng", "Triệu Thị Mắn — Thôn Kéo Coong",
+                                "Lăng Văn Tòng — Thôn Bản Chặng"]
+
+
+def check_pages(client, conference):
+    for username in ("vanphong", "chutich"):
+        client.force_login(User.objects.get(username=username))
+        response = client.get(reverse("dialogues:conference_detail", args=[conference.pk]))
+        assert response.status_code == 200 and demo.TITLE in response.content.decode()
+        response = client.get(reverse("live:screen", args=[conference.pk]))
+        assert response.status_code == 200
+        response = client.get(reverse("live:screen_fragment", args=[conference.pk]))
+        assert "Vi Văn Khoa" in response.content.decode()
+
+
+def check_loading_again_adds_nothing(conference, session):
+    events = AuditEvent.objects.count()
+    out = StringIO()
+    call_command("demo_data", stdout=out)
+    assert "Kế hoạch, hội nghị mẫu: đã có" in out.getvalue()
+    assert Conference.objects.filter(title=demo.TITLE).count() == 1
+    assert Session.objects.filter(conference=conference).count() == 1
+    assert session.registrations.count() == 9
+    assert conference.petitions.count() == 5
+    assert AuditEvent.objects.count() == events
+
+
+@pytest.mark.django_db
+def test_demo_conference_in_progress(client):
+    out = StringIO()
+    with time_machine.travel(FROZEN_NOW, tick=True):
+        call_command("demo_data", stdout=out)
+        conference = Conference.objects.get(title=demo.TITLE)
+        session = conference.live_session
+        check_conference(conference, out.getvalue())
+        check_session(conference, session)
+        check_registrations(conference, session)
+        check_heard(conference, session)
+        check_floor_and_queue(session)
+        check_times_and_screen(conference, session)
+        check_pages(client, conference)
+        check_loading_again_adds_nothing(conference, session)

@@ -1,0 +1,40 @@
+"""The demo's conference in progress loaded at any hour (live.demo): its times are today's,
+in order, never in the future, and the speaker at the floor has had it for minutes. Apart
+from tests/live/test_demo.py, whose module-wide demo would already hold the conference."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from doithoai.dialogues import services as dialogues
+from doithoai.live import demo, services
+from doithoai.live.models import Session
+from doithoai.org.models import Agency, User
+
+
+@pytest.mark.parametrize("at", ["2026-11-23 00:20 +07:00", "2026-11-23 07:10 +07:00",
+                                "2026-11-23 21:30 +07:00"])
+def test_loaded_at_any_hour(db, at):
+    """Loaded just after midnight, before the start or in the evening: the session is
+    today's, its times in order, none in the future, the speaker at the floor for minutes."""
+    call_command("demo_data", "--no-petitions", verbosity=0)
+    agency = Agency.objects.get(code="ubnd-xa-diem-he")
+    clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
+    with time_machine.travel(at, tick=True):
+        plan = dialogues.create_plan(actor=clerk, agency=agency, year=2026)
+        assert demo.load(plan, clerk, leader)
+        assert demo.load(plan, clerk, leader) is None  # once
+        session = Session.objects.get(conference__title=demo.TITLE)
+        now, today = timezone.now(), timezone.localdate()
+        stamps = [session.opened_at, session.item_started_at]
+        stamps += [r.created_at for r in session.registrations.all()]
+        stamps += [s for r in session.registrations.exclude(called_at=None)
+                   for s in (r.called_at, r.finished_at) if s]
+        assert all(timezone.localtime(s).date() == today and s <= now for s in stamps)
+        assert session.opened_at == min(stamps)
+        speaker = services.speaking(session)
+        assert now - speaker.called_at < dt.timedelta(minutes=5)
+        assert speaker.called_at == max(stamps)
