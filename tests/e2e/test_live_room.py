@@ -111,7 +111,7 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
 
     # First speaker: called by the secretary, the projector follows, answered on the spot.
     secretary.get_by_role("button", name="Mời người đầu tiên phát biểu").click()
-    expect(projector.locator(".hall-name")).to_have_text("Hoàng Văn Pản", timeout=3000)
+    expect(projector.locator(".hall-name")).to_have_text("Hoàng Văn Pản")
     expect(projector.locator(".hall-village")).to_have_text("Thôn Nà Pàn")
     expect(projector.locator("#screen")).to_contain_text("Lương Thị Nhặt")
     secretary.get_by_label("Nội dung phát biểu (ghi trong khi người dân nói)").fill(ROAD)
@@ -133,7 +133,7 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
 
     # The chair gives the floor to the next one; the projector follows.
     chair.get_by_role("button", name="Kết thúc lượt, mời người tiếp theo").click()
-    expect(projector.locator(".hall-name")).to_have_text("Lương Thị Nhặt", timeout=3000)
+    expect(projector.locator(".hall-name")).to_have_text("Lương Thị Nhặt")
     expect(projector.locator(".hall-village")).to_have_text("Thôn Bản Chu")
     expect(secretary.locator("#speaker-record")).to_contain_text("Lương Thị Nhặt")
 
@@ -162,7 +162,7 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
 
     # Third speaker: a complaint, to its procedure.
     secretary.get_by_role("button", name="Kết thúc lượt, mời người tiếp theo").click()
-    expect(projector.locator(".hall-name")).to_have_text("Vy Văn Thắng", timeout=3000)
+    expect(projector.locator(".hall-name")).to_have_text("Vy Văn Thắng")
     expect(secretary.locator("#speaker-record")).to_contain_text("Vy Văn Thắng")
     secretary.get_by_label("Nội dung phát biểu (ghi trong khi người dân nói)").fill(LAND)
     secretary.locator('form[data-action="speech"] select[name="kind"]').select_option(

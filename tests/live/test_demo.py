@@ -129,7 +129,8 @@ def check_times_and_screen(conference, session):
 
     screen = projector.screen(conference)
     assert screen.item == "Tiến hành đối thoại với Nhân dân" and not screen.item_over
-    assert screen.speaker == "Vi Văn Khoa — Thôn Khòn Pát" and not screen.over
+    assert (screen.speaker, screen.village) == ("Vi Văn Khoa", "Thôn Khòn Pát")
+    assert not screen.over
     assert screen.elapsed.startswith(("01:", "02:", "03:", "04:")) and screen.allowed == "05:00"
     assert screen.following == ["Lộc Thị Tám — Thôn Pác Lùng", "Triệu Thị Mắn — Thôn Kéo Coong",
                                 "Lăng Văn Tòng — Thôn Bản Chặng"]
