@@ -109,6 +109,23 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     _axe_clean(phone, "phone registration")
     expect(secretary.locator("#panel-queue")).to_contain_text("Vy Văn Thắng")
 
+    # The chair puts the citizen from the phone after the first speaker, with a reason.
+    chair.get_by_text("Đổi thứ tự, rút đăng ký").click()
+    chair.get_by_label("Người đăng ký (số thứ tự)").fill("3")
+    chair.get_by_label("Xếp sau số thứ tự (để trống: lên đầu hàng chờ)").fill("1")
+    chair.locator("#move-reason").fill("Cùng nội dung đất đai với số 1")
+    chair.get_by_role("button", name="Đổi thứ tự").click()
+    expect(chair.locator("#notice")).to_contain_text("Đã thay đổi thứ tự phát biểu")
+    chair.get_by_text("Đổi thứ tự, rút đăng ký").click()  # closed again: the queue follows
+    expect(secretary.locator("ol.queue li").nth(1)).to_contain_text("Vy Văn Thắng")
+    chair.get_by_text("Đổi thứ tự, rút đăng ký").click()
+    chair.get_by_label("Người đăng ký (số thứ tự)").fill("3")
+    chair.get_by_label("Xếp sau số thứ tự (để trống: lên đầu hàng chờ)").fill("2")
+    chair.locator("#move-reason").fill("Trả lại thứ tự đăng ký")
+    chair.get_by_role("button", name="Đổi thứ tự").click()
+    chair.get_by_text("Đổi thứ tự, rút đăng ký").click()
+    expect(secretary.locator("ol.queue li").nth(2)).to_contain_text("Vy Văn Thắng")
+
     # First speaker: called by the secretary, the projector follows, answered on the spot.
     secretary.get_by_role("button", name="Mời người đầu tiên phát biểu").click()
     expect(projector.locator(".hall-name")).to_have_text("Hoàng Văn Pản")
@@ -180,15 +197,20 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     # The session ends; the minutes are completed, read and adopted.
     secretary.get_by_role("button", name="Kết thúc phiên họp").click()
     expect(secretary.get_by_role("button", name="Thông qua biên bản")).to_be_visible()
-    conclusion = secretary.get_by_label("Kết luận của chủ trì hội nghị")
-    expect(conclusion).to_have_value(re.compile("Giao Văn phòng theo dõi"))
-    conclusion.fill(conclusion.input_value() + "\nCác đơn vị trả lời đúng hạn.")
+    expect(secretary.locator(".per-matter")).to_contain_text("Giao Văn phòng theo dõi")
+    secretary.get_by_label("Kết luận chung của chủ trì hội nghị").fill(
+        "Các đơn vị trả lời đúng hạn.")
     secretary.get_by_role("button", name="Lưu dự thảo biên bản").click()
     expect(secretary.locator("#notice")).to_contain_text("Đã lưu dự thảo biên bản")
     secretary.get_by_role("button", name="Thông qua biên bản").click()
     expect(secretary.locator("#panel-minutes")).to_contain_text("Đã thông qua lúc")
     phone.reload()
     expect(phone.get_by_role("alert")).to_contain_text("Phiên họp đã kết thúc")
+
+    # One action: the conclusion notice's form opens filled with the adopted conclusion.
+    secretary.get_by_role("link", name="Soạn thông báo kết luận").click()
+    expect(secretary.get_by_label("Nội dung kết luận")).to_have_value(
+        re.compile("Giao Văn phòng theo dõi.*Các đơn vị trả lời đúng hạn.", re.S))
 
     conference.refresh_from_db()
     assert conference.state == Conference.State.HELD

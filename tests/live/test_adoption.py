@@ -82,7 +82,10 @@ def test_the_minutes_are_adopted_once_and_locked(heard, clerk, conference, sessi
 
     conference.refresh_from_db()
     assert conference.state == Conference.State.HELD
-    assert conference.conclusion == "Các đơn vị trả lời đúng hạn."
+    # The conclusions on each matter, then the chair's general conclusion.
+    assert conference.conclusion == (
+        "Về đường liên thôn: Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.\n"
+        "Các đơn vị trả lời đúng hạn.")
     assert "1 lượt phát biểu" in conference.outcome
     assert "1 giao đơn vị trả lời bằng văn bản" in conference.outcome
 
@@ -137,3 +140,45 @@ def test_calling_next_from_a_stale_screen_skips_nobody(session, clerk):
         services.call_next(actor=clerk, session=session, seen_speaker=0)
     assert "thiết bị khác" in stale.value.messages[0]
     assert services.speaking(session) == called
+
+
+def test_the_minutes_follow_conclusions_written_after_a_draft_save(heard, clerk, session,
+                                                                   commune):
+    minutes.edit(actor=clerk, session=session, conclusion="Chung.", notes="")
+    later = services.register(actor=clerk, session=session, source=Source.PAPER,
+                              full_name="Lý Văn Sáng")
+    services.call_next(actor=clerk, session=session)
+    record.record_speech(actor=clerk, registration=later, text="Đề nghị lắp đèn đường.")
+    record.conclude(actor=clerk, registration=later, text="Giao Trung tâm Dịch vụ công ích.")
+    text = minutes.full_conclusion(session, minutes.minutes_of(session))
+    assert text.splitlines() == [
+        "Về đường liên thôn: Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.",
+        "Về ý kiến của Lý Văn Sáng: Giao Trung tâm Dịch vụ công ích.", "Chung."]
+
+
+def test_two_devices_concluding_the_same_opinion(heard, clerk):
+    heard.refresh_from_db()
+    shown = heard.conclusion
+    record.conclude(actor=clerk, registration=heard, text="Từ máy thư ký.", previous=shown)
+    with pytest.raises(ValidationError) as stale:
+        record.conclude(actor=clerk, registration=heard, text="Từ máy chủ trì.",
+                        previous=shown)
+    assert "thiết bị khác" in stale.value.messages[0]
+    heard.refresh_from_db()
+    assert heard.conclusion == "Từ máy thư ký."
+
+
+def test_the_chair_adds_to_an_answer_given(session, clerk, commune):
+    speaker = services.register(actor=clerk, session=session, source=Source.PAPER,
+                                full_name="Vy Thị Liên")
+    services.call_next(actor=clerk, session=session)
+    record.record_speech(actor=clerk, registration=speaker, text="Nước sạch.")
+    with pytest.raises(ValidationError):
+        record.add_to_answer(actor=clerk, registration=speaker, addition="Thêm.")
+    record.answer_on_the_spot(actor=clerk, registration=speaker, text="Sửa trong tuần.",
+                              answered_by="Trưởng phòng Kinh tế")
+    petition = record.add_to_answer(actor=clerk, registration=speaker,
+                                    addition="Xã hỗ trợ kinh phí.")
+    answer = petition.answers.get(is_current=True)
+    assert answer.text == "Sửa trong tuần.\nChủ trì bổ sung: Xã hỗ trợ kinh phí."
+    assert AuditEvent.objects.filter(action="answer.addition").count() == 1

@@ -90,7 +90,7 @@ def test_the_record_of_one_speaker(session, office, conference, clerk):
     kinh_te = Unit.objects.get(agency=conference.agency, code="kinh-te")
     done = act(office, conference, action="assign", registration=row.pk, unit=kinh_te.pk,
                client_key="d")
-    assert done.status_code == 200 and "trước ngày" in done.json()["message"]
+    assert done.status_code == 200 and ", hạn " in done.json()["message"]
     body = office.get(reverse("live:speaker", args=[conference.pk, row.pk])).content.decode()
     assert "Giao Phòng Kinh tế" in body
 

@@ -5,6 +5,7 @@ nothing after the session ends; every change audited."""
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from doithoai.audit.models import AuditEvent
@@ -93,7 +94,7 @@ def test_an_opinion_sent_before_is_heard_once(session, clerk, commune, conferenc
         petitioners=[petitions.PetitionerData(full_name="Vy Thị Liên")]), actor=clerk)
     heard = services.register(actor=clerk, session=session, source=Source.PRIOR,
                               full_name="", petition=sent)
-    assert (heard.full_name, heard.topic) == ("Vy Thị Liên", sent.text)
+    assert (heard.full_name, heard.topic, heard.village) == ("Vy Thị Liên", sent.text, na_pan)
     with pytest.raises(ValidationError, match="đã có trong danh sách"):
         services.register(actor=clerk, session=session, source=Source.PRIOR, full_name="",
                           petition=sent)
@@ -161,3 +162,33 @@ def test_the_programme_moves_on_and_back(session, clerk, conference):
     session.refresh_from_db()
     assert session.current_item.title == "Báo cáo tình hình"
     assert AuditEvent.objects.filter(action="live.item").count() == 4
+
+
+def test_the_same_name_with_and_without_a_village_is_one_person(session, clerk, commune):
+    village = Village.objects.filter(agency=commune).first()
+    services.register(actor=clerk, session=session, source=Source.PAPER,
+                      full_name="Phạm Văn Một", village=village)
+    with pytest.raises(ValidationError, match="đang chờ"):
+        services.register(actor=clerk, session=session, source=Source.PAPER,
+                          full_name="phạm văn một")
+    with pytest.raises(ValidationError, match="tối đa 120 ký tự"):
+        services.register(actor=None, session=session, source=Source.QR, full_name="A" * 121)
+    assert session.registrations.count() == 1
+
+
+def test_going_back_resumes_the_items_clock(session, clerk, conference):
+    from django.utils import timezone
+
+    from doithoai.dialogues.models import AgendaItem
+
+    for order, title in enumerate(("Khai mạc", "Đối thoại"), 1):
+        AgendaItem.objects.create(conference=conference, order=order, title=title, minutes=30)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        services.move_item(actor=clerk, session=session, step=1)
+    with time_machine.travel(start + dt.timedelta(minutes=12), tick=False):
+        services.move_item(actor=clerk, session=session, step=1)
+    with time_machine.travel(start + dt.timedelta(minutes=20), tick=False):
+        back = services.move_item(actor=clerk, session=session, step=-1)
+    assert back.current_item.title == "Khai mạc"
+    assert back.item_started_at == start + dt.timedelta(minutes=8)  # 12 minutes already used

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from doithoai.live import minutes, record, services
 from doithoai.live.models import ConsoleRequest, Registration, Session
@@ -20,8 +21,10 @@ from doithoai.petitions.models import Field, Kind, Petition, Urgency
 
 
 class Done:
-    def __init__(self, message: str, selected: int | None = None):
+    def __init__(self, message: str, selected: int | None = None,
+                 minutes_version: int | None = None):
         self.message, self.selected = message, selected
+        self.minutes_version = minutes_version  # the draft's new version, for the device
 
 
 def _text(data, name: str) -> str:
@@ -38,6 +41,16 @@ def _registration(session: Session, data, name: str = "registration") -> Registr
     found = session.registrations.filter(pk=pk).first() if pk else None
     if found is None:
         raise ValidationError(_("Không tìm thấy người đăng ký phát biểu này."))
+    return found
+
+
+def _numbered(session: Session, data, name: str) -> Registration:
+    """A registration by the number the queue shows."""
+    number = _int(data, name)
+    found = session.registrations.filter(number=number).first() if number else None
+    if found is None:
+        raise ValidationError(_("Không có người đăng ký số %(n)s.") % {
+            "n": _text(data, name) or "—"})
     return found
 
 
@@ -87,14 +100,14 @@ def finish(actor, session, data) -> Done:
 
 
 def move(actor, session, data) -> Done:
-    row = _registration(session, data)
-    after = _registration(session, data, "after") if _int(data, "after") else None
+    row = _numbered(session, data, "number")
+    after = _numbered(session, data, "after_number") if _int(data, "after_number") else None
     services.move(actor=actor, registration=row, after=after, reason=_text(data, "reason"))
     return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": row.full_name})
 
 
 def withdraw(actor, session, data) -> Done:
-    row = services.withdraw(actor=actor, registration=_registration(session, data),
+    row = services.withdraw(actor=actor, registration=_numbered(session, data, "number"),
                             reason=_text(data, "reason"))
     return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
 
@@ -126,6 +139,12 @@ def answer(actor, session, data) -> Done:
                 selected=row.pk)
 
 
+def addition(actor, session, data) -> Done:
+    row = _registration(session, data)
+    record.add_to_answer(actor=actor, registration=row, addition=_text(data, "addition"))
+    return Done(_("Đã ghi phần chủ trì bổ sung."), selected=row.pk)
+
+
 def assign(actor, session, data) -> Done:
     row = _registration(session, data)
     pk = _int(data, "unit")
@@ -134,7 +153,7 @@ def assign(actor, session, data) -> Done:
     if unit is None:
         raise ValidationError({"unit": _("Hãy chọn một đơn vị của Ủy ban nhân dân xã.")})
     petition = record.assign_for_answer(actor=actor, registration=row, unit=unit)
-    return Done(_("Đã giao %(unit)s trả lời bằng văn bản trước ngày %(due)s.") % {
+    return Done(_("Đã giao %(unit)s trả lời bằng văn bản, hạn %(due)s.") % {
         "unit": unit.name, "due": petition.due_date.strftime("%d/%m/%Y")}, selected=row.pk)
 
 
@@ -151,7 +170,8 @@ def procedure(actor, session, data) -> Done:
 
 def conclude(actor, session, data) -> Done:
     row = record.conclude(actor=actor, registration=_registration(session, data),
-                          text=_text(data, "conclusion"))
+                          text=_text(data, "conclusion"),
+                          previous=data.get("previous") if "previous" in data else None)
     return Done(_("Đã ghi kết luận của chủ trì."), selected=row.pk)
 
 
@@ -175,9 +195,9 @@ def close(actor, session, data) -> Done:
 
 
 def minutes_edit(actor, session, data) -> Done:
-    minutes.edit(actor=actor, session=session, conclusion=_text(data, "conclusion"),
-                 notes=_text(data, "notes"), version=_int(data, "version"))
-    return Done(_("Đã lưu dự thảo biên bản."))
+    saved = minutes.edit(actor=actor, session=session, conclusion=_text(data, "conclusion"),
+                         notes=_text(data, "notes"), version=_int(data, "version"))
+    return Done(_("Đã lưu dự thảo biên bản."), minutes_version=saved.version)
 
 
 def adopt(actor, session, data) -> Done:
@@ -185,9 +205,22 @@ def adopt(actor, session, data) -> Done:
     return Done(_("Biên bản đã được thông qua; hội nghị được ghi nhận là đã tổ chức."))
 
 
+# How the console lists a change still waiting to be sent.
+LABELS = {
+    "register": _lazy("Đăng ký phát biểu"), "call_next": _lazy("Mời người tiếp theo"),
+    "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
+    "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
+    "addition": _lazy("Chủ trì bổ sung"), "assign": _lazy("Giao đơn vị"),
+    "procedure": _lazy("Chuyển theo thủ tục"), "conclude": _lazy("Kết luận"),
+    "item": _lazy("Chuyển mục chương trình"), "timer": _lazy("Thời gian mỗi lượt"),
+    "close": _lazy("Kết thúc phiên họp"), "minutes": _lazy("Lưu dự thảo biên bản"),
+    "adopt": _lazy("Thông qua biên bản"),
+}
+
 ACTIONS: dict[str, Callable] = {
     "register": register, "call_next": call_next, "finish": finish, "move": move,
-    "withdraw": withdraw, "speech": speech, "answer": answer, "assign": assign,
+    "withdraw": withdraw, "speech": speech, "answer": answer, "addition": addition,
+    "assign": assign,
     "procedure": procedure, "conclude": conclude, "item": item, "timer": timer, "close": close,
     "minutes": minutes_edit, "adopt": adopt,
 }

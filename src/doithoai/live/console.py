@@ -5,6 +5,7 @@ forms (villages, fields, units, opinions sent before, the conference's petitions
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zlib import crc32
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
 from doithoai.live import minutes, projector, services
-from doithoai.live.models import Minutes, Registration, Session
+from doithoai.live.models import Registration, Session
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Answer, Channel, Field, Kind, Petition
 
@@ -56,9 +57,10 @@ def state(session: Session | None) -> dict:
     waiting = list(services.queue(session).select_related("village"))
     speaker = services.speaking(session)
     done = heard(session)
-    record = Minutes.objects.filter(session=session).first()
-    heard_sig = ",".join(f"{h.registration.pk}.{h.outcome}.{len(h.registration.conclusion)}"
-                         for h in done)
+    record = minutes.minutes_of(session)  # exists from the first look: edits carry a version
+    heard_sig = ",".join(
+        f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}"
+        for h in done)
     return {
         "session": session,
         "screen": projector.screen(session.conference),
@@ -66,7 +68,8 @@ def state(session: Session | None) -> dict:
         "waiting": waiting,
         "heard": done,
         "minutes": record,
-        "draft_conclusion": minutes.draft_conclusion(session),
+        "per_matter": [line for line in minutes.draft_conclusion(session).split("\n") if line],
+        "unsettled": sum(1 for h in done if not h.done),
         "sig": {
             "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
                      f"{len(waiting)}",

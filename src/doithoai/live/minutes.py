@@ -36,15 +36,22 @@ def heard(session: Session):
 
 
 def draft_conclusion(session: Session) -> str:
-    """The chair's conclusions on each matter, one line each, as the overall conclusion's
-    first draft."""
+    """The chair's conclusions on each matter, one line each, in the order heard."""
     lines = []
     for row in heard(session).exclude(conclusion=""):
-        topic = (row.topic or (row.petition.text if row.petition_id else "")).strip()
-        topic = topic.rstrip(".").split("\n")[0][:120]
+        topic = row.topic.strip().rstrip(".").split("\n")[0][:120]
         line = row.conclusion.strip()
-        lines.append(f"Về {topic[:1].lower() + topic[1:]}: {line}" if topic else line)
+        lines.append(f"Về {topic[:1].lower() + topic[1:]}: {line}" if topic
+                     else f"Về ý kiến của {row.full_name}: {line}")
     return "\n".join(lines)
+
+
+def full_conclusion(session: Session, minutes: Minutes | None) -> str:
+    """What section III of the minutes and the conclusion notice say: the conclusions on
+    each matter (they follow the record until adoption), then the chair's general
+    conclusion."""
+    general = minutes.conclusion.strip() if minutes is not None else ""
+    return "\n".join(part for part in (draft_conclusion(session), general) if part)
 
 
 def _locked(session: Session, version: int | None) -> Minutes:
@@ -110,7 +117,7 @@ def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
         if session.is_open:
             raise ValidationError(_("Hãy kết thúc phiên họp trước khi thông qua biên bản."))
         minutes = _locked(session, version)
-        conclusion = minutes.conclusion or draft_conclusion(session)
+        conclusion = full_conclusion(session, minutes)
         if not conclusion:
             raise ValidationError({"conclusion": _(
                 "Hãy ghi kết luận của chủ trì hội nghị trước khi thông qua biên bản.")})
@@ -118,8 +125,8 @@ def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
         conference = dialogues.record_outcome(actor=actor, conference=session.conference,
                                               outcome=outcome_text(session), attendance=None)
         dialogues.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
-        minutes.conclusion = conclusion
-        minutes.content = {"speakers": [asdict(s) for s in bien_ban.speakers(conference)]}
+        minutes.content = {"speakers": [asdict(s) for s in bien_ban.speakers(conference)],
+                           "conclusion": conclusion}
         minutes.adopted_at, minutes.adopted_by = timezone.now(), actor
         minutes.version += 1
         minutes.save()

@@ -32,13 +32,17 @@ class Session(models.Model):
     current_item = models.ForeignKey(AgendaItem, verbose_name=_("mục đang diễn ra"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     item_started_at = models.DateTimeField(_("bắt đầu mục lúc"), null=True, blank=True)
+    # Seconds already spent on each programme item left (by its id): going back to an item
+    # resumes its clock instead of starting it again.
+    item_seconds = models.JSONField(_("thời gian đã dùng của từng mục"), default=dict,
+                                    blank=True)
     speaker_minutes = models.PositiveSmallIntegerField(_("thời gian mỗi lượt phát biểu (phút)"),
                                                        default=5)
     opened_at = models.DateTimeField(_("mở phiên lúc"), auto_now_add=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người mở phiên"),
                                   null=True, on_delete=models.SET_NULL, related_name="+")
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     scope_paths = SESSION_SCOPE
 
@@ -78,11 +82,11 @@ class Registration(NFCModel):
     village = models.ForeignKey(Village, verbose_name=_("thôn"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="+")
     topic = models.CharField(_("nội dung muốn phát biểu"), max_length=300, blank=True)
-    petition = models.ForeignKey("petitions.Petition", verbose_name=_("ý kiến gửi trước"),
+    petition = models.ForeignKey("petitions.Petition", verbose_name=_("ý kiến, kiến nghị"),
                                  null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="live_registrations")
-    client_key = models.CharField(max_length=64, blank=True,
-                                  help_text="Sent by the console or the phone: one key, one row.")
+    # Sent by the console or the phone: one key, one row.
+    client_key = models.CharField(_("mã gửi của thiết bị"), max_length=64, blank=True)
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices,
                              default=State.WAITING)
     called_at = models.DateTimeField(_("được mời lúc"), null=True, blank=True)
@@ -131,8 +135,8 @@ class Minutes(NFCModel):
                                    related_name="+")
     # What the Biên bản prints, frozen at adoption: speakers with their answers, the time the
     # session ended, the attendance.
-    content = models.JSONField(default=dict, blank=True)
-    version = models.PositiveIntegerField(default=1)
+    content = models.JSONField(_("nội dung đã thông qua"), default=dict, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     scope_paths = {"agency": "session__conference__agency", "unit": None, "village": None}
 

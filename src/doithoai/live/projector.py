@@ -48,7 +48,9 @@ def screen(conference: Conference) -> Screen:
         return result
     if session.current_item_id:
         result.item = session.current_item.title
-        used = int((timezone.now() - session.item_started_at).total_seconds()) \
+        # The clock stops when the session ends.
+        now = session.closed_at or timezone.now()
+        used = int((now - session.item_started_at).total_seconds()) \
             if session.item_started_at else 0
         result.item_used = _clock(max(used, 0))
         result.item_planned = _clock(session.current_item.minutes * 60)
@@ -56,7 +58,10 @@ def screen(conference: Conference) -> Screen:
     current = (session.registrations.filter(state=Registration.State.SPEAKING)
                .select_related("village").first())
     if current is not None:
-        result.speaker, result.topic = current.full_name, current.topic
+        # A topic typed by the citizen (QR) or taken from an opinion sent before is not
+        # checked: it may carry more than a name and a village, so the hall does not see it.
+        result.speaker = current.full_name
+        result.topic = current.topic if current.source == Registration.Source.PAPER else ""
         result.village = current.village.name if current.village_id else ""
         seconds = int((timezone.now() - current.called_at).total_seconds()) \
             if current.called_at else 0

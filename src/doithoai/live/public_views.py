@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
@@ -36,10 +37,22 @@ def token(session: Session) -> str:
     return signing.Signer(salt=SALT).sign(str(session.pk))
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
 def registration_url(request, session: Session) -> str:
+    """The QR code's address: the public address when one is set, else the address the
+    console itself was opened at (a laptop serving the hall's Wi-Fi)."""
     path = reverse("live_public:register", args=[token(session)])
     base = settings.PUBLIC_BASE_URL.rstrip("/")
-    return f"{base}{path}" if base else request.build_absolute_uri(path)
+    if base and urlsplit(base).hostname not in LOOPBACK:
+        return f"{base}{path}"
+    return request.build_absolute_uri(path)
+
+
+def reachable_from_phones(url: str) -> bool:
+    """False when the address only works on the computer itself (127.0.0.1, localhost)."""
+    return urlsplit(url).hostname not in LOOPBACK
 
 
 def _session(value: str) -> Session:

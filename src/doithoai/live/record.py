@@ -60,9 +60,17 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
         if same_as is not None:
             if same_as.conference_id != session.conference_id:
                 raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
-            title = same_as.issue.title if same_as.issue_id else same_as.text[:120]
+            title = same_as.issue.title if same_as.issue_id else _title(registration, same_as)
             petitions.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
     return Petition.objects.get(pk=petition.pk)
+
+
+def _title(registration: Registration, petition: Petition) -> str:
+    """The issue's name: the speaker's topic, else the opinion's first words (whole words)."""
+    text = (registration.topic or petition.text).strip().split("\n")[0]
+    if len(text) <= 120:
+        return text
+    return text[:120].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _correct_text(actor, petition: Petition, text: str) -> None:
@@ -103,6 +111,27 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
                                               text=text, answered_by=answered_by)
 
 
+def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:
+    """The chair adds to an answer already given in the hall (R21)."""
+    require_office(actor, registration)
+    addition = nfc(addition).strip()
+    if not addition:
+        raise ValidationError({"addition": _("Hãy ghi nội dung chủ trì bổ sung.")})
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        petition = _petition(registration)
+        answer = (petition.answers.select_for_update()
+                  .filter(at_conference=True, is_current=True).first())
+        if answer is None:
+            raise ValidationError(_("Ý kiến này chưa được trả lời tại hội nghị."))
+        before = snapshot(answer)
+        answer.text = f"{answer.text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
+        answer.save(update_fields=["text"])
+        record(actor=actor, action="answer.addition", obj=answer, before=before,
+               after=snapshot(answer))
+    return Petition.objects.get(pk=petition.pk)
+
+
 def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
     """The chair gives the opinion to a unit to answer in writing by the due date."""
     require_office(actor, registration)
@@ -120,9 +149,11 @@ def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -
                                                kind=kind, reason=reason)
 
 
-def conclude(*, actor, registration: Registration, text: str) -> Registration:
+def conclude(*, actor, registration: Registration, text: str, previous: str | None = None
+             ) -> Registration:
     """The chair's conclusion on the matter this speaker raised (R21); written again, it is
-    replaced (audited each time)."""
+    replaced (audited each time). `previous`: the conclusion the device showed — when the
+    other device changed it meanwhile, nothing is overwritten."""
     require_office(actor, registration)
     text = nfc(text).strip()
     if not text:
@@ -134,6 +165,10 @@ def conclude(*, actor, registration: Registration, text: str) -> Registration:
             raise ValidationError(_("Chỉ kết luận ý kiến của người đã được mời phát biểu."))
         if registration.conclusion == text:
             return registration
+        if previous is not None and nfc(previous).strip() != registration.conclusion:
+            raise petitions.Conflict(_("Kết luận về ý kiến này vừa được ghi trên thiết bị "
+                                       "khác. Hãy xem lại kết luận mới nhất; chưa có gì bị "
+                                       "ghi đè."))
         before = snapshot(registration)
         registration.conclusion = text
         registration.save(update_fields=["conclusion"])

@@ -8,11 +8,12 @@ registers himself through the hall's QR code (actor None, only while the session
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -80,8 +81,12 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
     if petition is not None:
         full_name = full_name or _petitioner_name(petition)
         topic = topic or petition.text.strip()[:300]
+        village = village or petition.village
     if not full_name:
         raise ValidationError({"full_name": _("Hãy ghi họ và tên người đăng ký phát biểu.")})
+    if len(full_name) > 120 or len(topic) > 300 or len(client_key) > 64:
+        raise ValidationError(_("Họ và tên tối đa 120 ký tự, nội dung muốn phát biểu tối đa "
+                                "300 ký tự."))
     agency = session.conference.agency
     if village is not None and village.agency_id != agency.pk:
         raise ValidationError({"village": _("Thôn không thuộc xã tổ chức hội nghị.")})
@@ -123,9 +128,13 @@ def _petitioner_name(petition) -> str:
 
 
 def _already_waiting(session: Session, full_name: str, village) -> bool:
+    """The same name waiting or speaking, in the same village — or either without a village
+    (a name typed once with, once without its village is the same person in one hall)."""
     folded = fold(full_name)
-    return any(fold(r.full_name) == folded
-               for r in session.registrations.filter(state__in=LIVE, village=village))
+    rows = session.registrations.filter(state__in=LIVE)
+    if village is not None:
+        rows = rows.filter(Q(village=village) | Q(village=None))
+    return any(fold(r.full_name) == folded for r in rows)
 
 
 def queue(session: Session):
@@ -267,7 +276,15 @@ def move_item(*, actor, session: Session, step: int) -> Session:
             raise ValidationError(_("Đã ở mục đầu tiên của chương trình.") if index < 0
                                   else _("Đã ở mục cuối cùng của chương trình."))
         before = snapshot(session)
-        session.current_item, session.item_started_at = items[index], timezone.now()
+        now = timezone.now()
+        used = dict(session.item_seconds or {})
+        if session.current_item_id and session.item_started_at:
+            used[str(session.current_item_id)] = int(
+                (now - session.item_started_at).total_seconds())
+        following = items[index]
+        session.item_seconds = used
+        session.current_item = following
+        session.item_started_at = now - dt.timedelta(seconds=used.get(str(following.pk), 0))
         session.version += 1
         session.save()
         record(actor=actor, action="live.item", obj=session, before=before,

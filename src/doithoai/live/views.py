@@ -12,9 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.dialogues.models import Conference
 from doithoai.documents.qr import svg_data_uri
-from doithoai.live import actions, console, minutes, projector, services
+from doithoai.live import actions, console, minutes, projector, public_views, services
 from doithoai.live.models import Session
-from doithoai.live.public_views import registration_url
 from doithoai.org.access import get_visible_object_or_404
 
 
@@ -37,10 +36,12 @@ def _page(request, pk: int, template: str, view: str):
     conference = _office_conference(request, pk)
     session = _session(conference)
     context = {"conference": conference, "view": view, **console.state(session),
+               "action_labels": {key: str(label) for key, label in actions.LABELS.items()},
                **console.choices(conference, session)}
     if session is not None:
-        url = registration_url(request, session)
-        context.update(qr_url=url, qr_image=svg_data_uri(url))
+        url = public_views.registration_url(request, session)
+        context.update(qr_url=url, qr_image=svg_data_uri(url),
+                       qr_reachable=public_views.reachable_from_phones(url))
     return render(request, template, context)
 
 
@@ -117,7 +118,8 @@ def act(request, pk: int):
         return JsonResponse({"error": str(exc)}, status=403)
     except ValidationError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=400)
-    return JsonResponse({"message": done.message, "selected": done.selected})
+    return JsonResponse({"message": done.message, "selected": done.selected,
+                         "minutes_version": done.minutes_version})
 
 
 @login_required

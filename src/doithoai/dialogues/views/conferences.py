@@ -153,7 +153,8 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
                 **version, "attendance": services.checked_in_count(conference)})
         elif state == Conference.State.HELD:
             forms["conclusion"] = bound.get("conclusion") or ConclusionForm(initial={
-                **version, "concluded_on": conference.held_on})
+                **version, "concluded_on": conference.held_on,
+                "conclusion": conference.conclusion})
         elif state == Conference.State.CONCLUDED:
             forms["close"] = bound.get("close") or CloseForm(initial=version)
     unsettled = (services.unsettled(conference).count()

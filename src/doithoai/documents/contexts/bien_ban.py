@@ -180,9 +180,11 @@ def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Sp
         label, reply = _reply(petition, conference, office_name)
         if row.conclusion.strip():
             reply = f"{reply} Chủ trì kết luận: {tb.sentence(row.conclusion)}".strip()
+        # An opinion sent before and presented by its sender at the chair's invitation was
+        # heard in the hall like any other, in its turn.
         result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
-                              reply=reply, spoken=row.source != Registration.Source.PRIOR))
-    return [s for s in result if s.spoken] + [s for s in result if not s.spoken]
+                              reply=reply, spoken=True))
+    return result
 
 
 def ended_at(conference: Conference) -> dt.time | None:
@@ -336,9 +338,11 @@ def _conclusion(conference: Conference, live_minutes) -> str:
     conclusions on each matter), else what the conference page holds."""
     from doithoai.live import minutes
 
-    if live_minutes is not None and (live_minutes.is_adopted or not conference.conclusion):
-        return live_minutes.conclusion or minutes.draft_conclusion(live_minutes.session)
-    return conference.conclusion
+    if live_minutes is None:
+        return conference.conclusion
+    if live_minutes.is_adopted:
+        return live_minutes.content.get("conclusion", "")
+    return minutes.full_conclusion(live_minutes.session, live_minutes)
 
 
 def context(conference: Conference, *, number: int | None = None,

@@ -25,6 +25,8 @@
   const notice = document.getElementById("notice");
   const refused = document.getElementById("refused");
   const record = document.getElementById("speaker-record");
+  // What each kind of change is called in the list of changes waiting to be sent.
+  const labels = JSON.parse(document.getElementById("action-labels").textContent);
 
   function load(key, fallback) {
     try {
@@ -85,8 +87,27 @@
     text.textContent = online ? text.dataset.online : text.dataset.offline;
     showPending();
   }
+  function describe(entry) {
+    const typed = Object.keys(entry.fields)
+      .filter(function (name) { return name !== "csrfmiddlewaretoken" && entry.fields[name]; })
+      .map(function (name) { return entry.fields[name]; })
+      .filter(function (value) { return !/^\d+$/.test(value); });
+    return typed.join(" — ");
+  }
   function showPending() {
-    const count = load(OUTBOX, []).length;
+    const outbox = load(OUTBOX, []);
+    const count = outbox.length;
+    const list = document.getElementById("pending-list");
+    if (list) {
+      list.textContent = "";
+      outbox.forEach(function (entry) {
+        const item = document.createElement("li");
+        item.textContent = (labels[entry.action] || entry.action) +
+          (describe(entry) ? ": " + describe(entry) : "");
+        list.appendChild(item);
+      });
+      list.hidden = !count;
+    }
     const text = connection.querySelector(".text");
     connection.querySelector(".pending").textContent =
       count ? "— " + count + " " + text.dataset.pending : "";
@@ -104,13 +125,9 @@
     const what = document.createElement("strong");
     what.textContent = error;
     item.appendChild(what);
-    const typed = Object.keys(entry.fields)
-      .filter(function (name) { return name !== "csrfmiddlewaretoken" && entry.fields[name]; })
-      .map(function (name) { return entry.fields[name]; })
-      .filter(function (value) { return !/^\d+$/.test(value); });
-    if (typed.length) {
+    if (describe(entry)) {
       const kept = document.createElement("div");
-      kept.textContent = typed.join(" — ");
+      kept.textContent = describe(entry);
       item.appendChild(kept);
     }
     refused.querySelector("ul").appendChild(item);
@@ -163,9 +180,14 @@
           setTimeout(flush, RETRY_MS);
           break;
         }
-        let data = {};
-        try { data = await response.json(); } catch (e) { data = {}; }
-        if (response.status >= 500 || (response.status === 403 && !data.error)) {
+        // Only the server's own JSON answer counts: a login page after an expired session or
+        // a Wi-Fi portal's page (both 200 HTML) mean the change has not arrived.
+        const json = (response.headers.get("Content-Type") || "").indexOf("application/json") >= 0;
+        let data = null;
+        if (json && !response.redirected) {
+          try { data = await response.json(); } catch (e) { data = null; }
+        }
+        if (data === null || response.status >= 500 || (response.status === 403 && !data.error)) {
           // The server is failing or the login expired: keep the change, say so, retry.
           say(notice.dataset.retry, true);
           setTimeout(flush, RETRY_MS * 3);
@@ -177,6 +199,11 @@
         if (response.ok) {
           clearDrafts(entry.drafts);
           say(data.message, false);
+          if (data.minutes_version) {
+            // This device's own save: the adopt form reads the draft it has just saved.
+            root.querySelectorAll("#panel-minutes input[name=version]").forEach(
+              function (input) { input.value = data.minutes_version; });
+          }
           if (data.selected) {
             selected = String(data.selected);
             speakerStale = true;
@@ -205,9 +232,27 @@
     return typing(element) || !!element.querySelector("details[open]");
   }
 
+  let polling = false;
+  let pollAgain = false; // a change arrived while a poll was under way: its state is old
   async function poll() {
     const state = document.getElementById("state");
     if (!state) return;
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
+    polling = true;
+    try {
+      do {
+        pollAgain = false;
+        await refresh(state);
+      } while (pollAgain);
+    } finally {
+      polling = false;
+    }
+  }
+
+  async function refresh(state) {
     let response;
     try {
       response = await fetch(root.dataset.state, { credentials: "same-origin",
@@ -268,12 +313,20 @@
   }
 
   root.addEventListener("click", function (event) {
+    if (event.target.closest("[data-dismiss]")) {
+      refused.querySelector("ul").textContent = "";
+      refused.hidden = true;
+      return;
+    }
     const button = event.target.closest("[data-select]");
     if (!button) return;
     selected = button.dataset.select;
     pinned = selected !== lastSpeaker;
     speakerStale = true;
-    loadSpeaker();
+    loadSpeaker().then(function () {
+      // On a tablet the record is far from the list: bring it into view.
+      document.getElementById("record-panel").scrollIntoView({ behavior: "smooth" });
+    });
   });
 
   // --- clocks ----------------------------------------------------------------------------
