@@ -43,9 +43,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # A transaction takes the write lock when it begins: one that reads and then writes while
     # another connection writes would otherwise fail at once with "database is locked"
-    # (SQLite does not wait there, it could deadlock); this way it waits its turn (the busy
-    # timeout, 5 s). Seen with citizens registering at once in the hall (bench/live.py).
-    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # (SQLite does not wait there, it could deadlock); this way it waits its turn, up to the
+    # busy timeout (Python's default 5 s is too short for a burst of writers). Seen with
+    # citizens registering from their phones at once in the hall (bench/live.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE",
+                                                          timeout=20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

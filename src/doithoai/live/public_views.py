@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -131,8 +132,10 @@ def _register(request, session: Session, device: str) -> Registration:
         village = Village.objects.filter(pk=int(raw), agency=session.conference.agency).first()
         if village is None:
             raise ValidationError(_("Thôn không thuộc xã tổ chức hội nghị."))
-    row = services.register(actor=None, session=session, source=Registration.Source.QR,
-                            full_name=request.POST.get("full_name", ""), village=village,
-                            topic=request.POST.get("topic", ""), client_key=key)
-    throttle.record(Attempt.Bucket.LIVE_QR, client, _limits())
+    # One transaction: a registration is never stored while the phone is told it failed.
+    with transaction.atomic():
+        row = services.register(actor=None, session=session, source=Registration.Source.QR,
+                                full_name=request.POST.get("full_name", ""), village=village,
+                                topic=request.POST.get("topic", ""), client_key=key)
+        throttle.record(Attempt.Bucket.LIVE_QR, client, _limits())
     return row
