@@ -1,4 +1,11 @@
+import fcntl
+import io
+import pickle
+import sys
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from tests.factories import (
     AgencyFactory,
@@ -41,3 +48,45 @@ def frozen_today():
 
     with time_machine.travel(FROZEN_NOW, tick=True):
         yield
+
+
+@pytest.fixture(scope="session")
+def demo_scenarios(request, tmp_path_factory, worker_id, django_db_setup, django_db_blocker):
+    """The full demo, built ONCE for the whole run inside a transaction rolled back at the end;
+    in it, the `scenario(out)` of this conftest and of every collected module that has one, each
+    in a savepoint of its own (what one changes, the next does not see). → {module name: out}.
+
+    Under xdist the first worker to get here builds it and leaves the results (pickled) in the
+    run's shared temporary folder; the others wait on a lock and read them."""
+    if worker_id == "master":
+        return _build_scenarios(request, django_db_blocker)
+    shared = tmp_path_factory.getbasetemp().parent / "documents-demo.pickle"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if shared.is_file():
+            return pickle.loads(shared.read_bytes())
+        results = _build_scenarios(request, django_db_blocker)
+        shared.write_bytes(pickle.dumps(results))
+    return results
+
+
+def _build_scenarios(request, django_db_blocker) -> dict:
+    import time_machine
+
+    # The documents' conftest has its scenario too (its fixtures read it).
+    modules = {module for module in (sys.modules.get("tests.documents.conftest"),)
+               if module is not None}
+    modules |= {item.module for item in request.session.items
+                if callable(getattr(item.module, "scenario", None))}
+    results = {}
+    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
+            transaction.atomic():
+        output = io.StringIO()
+        call_command("demo_data", stdout=output)
+        for module in sorted(modules, key=lambda m: m.__name__):
+            with transaction.atomic():
+                out = results[module.__name__] = {"demo_output": output.getvalue()}
+                module.scenario(out)
+                transaction.set_rollback(True)
+        transaction.set_rollback(True)
+    return results

@@ -1,8 +1,8 @@
 """The demo's plans and conferences: made through the real services, loaded once."""
 
+import traceback
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -13,11 +13,23 @@ from doithoai.dialogues.services import milestone_status
 from doithoai.org.models import Agency
 
 
-@pytest.mark.django_db
-def test_demo_plans_and_conferences():
-    out = StringIO()
-    call_command("demo_data", stdout=out)
-    assert "Kế hoạch, hội nghị mẫu: kế hoạch số 27/KH-UBND" in out.getvalue()
+def scenario(out: dict) -> None:
+    """Runs in the run's one build of the full demo (tests/conftest.py::demo_scenarios)."""
+    try:
+        check_plans_and_conferences(out["demo_output"])
+    except Exception:  # noqa: BLE001 — reported by the test below, not by the build
+        out["failure"] = traceback.format_exc()
+    else:
+        out["failure"] = None
+
+
+def test_demo_plans_and_conferences(db, demo_scenarios):
+    failure = demo_scenarios[__name__]["failure"]
+    assert failure is None, failure
+
+
+def check_plans_and_conferences(output: str) -> None:
+    assert "Kế hoạch, hội nghị mẫu: kế hoạch số 27/KH-UBND" in output
     diem_he = Agency.objects.get(code=demo.DIEM_HE)
     plan = Plan.objects.get(agency=diem_he, year=2026)
     assert plan.state == Plan.State.PUBLISHED and plan.number == "27/KH-UBND"

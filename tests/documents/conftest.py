@@ -1,22 +1,17 @@
-"""Documents tests: a commune with the demo's organisation, and the full demo built once per
-test process for every module's `scenario` (see `demo_scenarios`)."""
+"""Documents tests: a commune with the demo's organisation; the full demo is built once per
+run for every module's `scenario` (`demo_scenarios`, tests/conftest.py)."""
 
-import fcntl
 import io
-import pickle
-import sys
 import unicodedata
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from docx import Document
 
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Plan
 from doithoai.documents.render import render_docx
 from doithoai.org.models import Agency, User
-from tests.conftest import FROZEN_NOW
 
 DEMO_NUMBER = "27/KH-UBND"
 
@@ -99,40 +94,3 @@ def demo(demo_scenarios):
     return demo_scenarios[__name__]
 
 
-@pytest.fixture(scope="session")
-def demo_scenarios(request, tmp_path_factory, worker_id, django_db_setup, django_db_blocker):
-    """The full demo, built ONCE for the whole run inside a transaction rolled back at the end;
-    in it, the `scenario(out)` of this conftest and of every collected module that has one, each
-    in a savepoint of its own (what one changes, the next does not see). → {module name: out}.
-
-    Under xdist the first worker to get here builds it and leaves the results (pickled) in the
-    run's shared temporary folder; the others wait on a lock and read them."""
-    if worker_id == "master":
-        return _build_scenarios(request, django_db_blocker)
-    shared = tmp_path_factory.getbasetemp().parent / "documents-demo.pickle"
-    with open(f"{shared}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if shared.is_file():
-            return pickle.loads(shared.read_bytes())
-        results = _build_scenarios(request, django_db_blocker)
-        shared.write_bytes(pickle.dumps(results))
-    return results
-
-
-def _build_scenarios(request, django_db_blocker) -> dict:
-    import time_machine
-
-    modules = {sys.modules[__name__]}
-    modules |= {item.module for item in request.session.items
-                if callable(getattr(item.module, "scenario", None))}
-    results = {}
-    with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
-            transaction.atomic():
-        call_command("demo_data", verbosity=0)
-        for module in sorted(modules, key=lambda m: m.__name__):
-            with transaction.atomic():
-                out = results[module.__name__] = {}
-                module.scenario(out)
-                transaction.set_rollback(True)
-        transaction.set_rollback(True)
-    return results

@@ -165,3 +165,8 @@ def test_the_time_each_speaker_has(session, office, conference):
     assert session.speaker_minutes == 7
     fragment = office.get(reverse("live:screen_fragment", args=[conference.pk]))
     assert fragment.status_code == 200
+
+
+def test_the_home_page_leads_to_the_session_under_way(session, office):
+    home = office.get(reverse("home")).content.decode()
+    assert "Đang họp" in home and "Vào phòng họp trực tiếp" in home
