@@ -170,3 +170,32 @@ def test_the_time_each_speaker_has(session, office, conference):
 def test_the_home_page_leads_to_the_session_under_way(session, office):
     home = office.get(reverse("home")).content.decode()
     assert "Đang họp" in home and "Vào phòng họp trực tiếp" in home
+
+
+def test_a_refusal_on_the_phone_is_not_shown_as_a_success(session, phone):
+    url = qr_url(session)
+    phone.get(url)
+    sent = phone.post(url, {"full_name": "Lý Văn Sáng", "nonce": "a"})
+    again = phone.post(sent["Location"], {"full_name": "Lý Văn Sáng", "nonce": "b"})
+    body = again.content.decode()
+    assert again.status_code == 400 and "đang chờ đến lượt" in body
+    assert "bạn đã đăng ký phát biểu" not in body
+
+
+def test_nothing_is_assigned_for_someone_still_waiting(session, office, conference, clerk):
+    import datetime as dt
+
+    from doithoai.petitions import services as petitions
+    from doithoai.petitions.models import Channel
+
+    sent = petitions.receive(petitions.Intake(
+        agency=conference.agency, text="Đề nghị sửa ngầm tràn.", channel=Channel.ONLINE,
+        received_on=conference.held_on - dt.timedelta(days=3), conference_id=conference.pk,
+        petitioners=[petitions.PetitionerData(full_name="Lăng Văn Tòng")]), actor=clerk)
+    act(office, conference, action="register", petition=sent.pk, client_key="p")
+    row = session.registrations.get()
+    unit = Unit.objects.get(agency=conference.agency, code="kinh-te")
+    refused = act(office, conference, action="assign", registration=row.pk, unit=unit.pk)
+    assert refused.status_code == 400 and "đã được mời phát biểu" in refused.json()["error"]
+    sent.refresh_from_db()
+    assert sent.unit_id is None

@@ -59,10 +59,14 @@ def state(session: Session | None) -> dict:
     done = heard(session)
     record = minutes.minutes_of(session)  # exists from the first look: edits carry a version
     heard_sig = ",".join(
-        f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}"
+        f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
+        f"{h.registration.petition.version if h.registration.petition_id else 0}"
         for h in done)
+    items = services.agenda(session)
     return {
         "session": session,
+        "item_first": bool(items) and session.current_item_id == items[0].pk,
+        "item_last": bool(items) and session.current_item_id == items[-1].pk,
         "screen": projector.screen(session.conference),
         "speaker": speaker,
         "waiting": waiting,

@@ -98,7 +98,8 @@ def register(request, value: str):
             status = 429 if getattr(exc, "code", "") == "too_many" else 400
         else:
             return redirect(f"{request.path}?so={row.number}")
-    number = request.GET.get("so", "")
+    # After a refusal the page shows the refusal, not the confirmation of an earlier one.
+    number = request.GET.get("so", "") if not context["errors"] else ""
     context["done"] = next((r for r in context["mine"] if str(r.number) == number), None)
     if context["done"] is not None:
         context["ahead"] = services.queue(session).filter(

@@ -90,6 +90,9 @@ def _correct_text(actor, petition: Petition, text: str) -> None:
 
 def _petition(registration: Registration) -> Petition:
     registration = Registration.objects.select_related("petition").get(pk=registration.pk)
+    if registration.state not in (Registration.State.SPEAKING, Registration.State.DONE):
+        raise ValidationError(_("Chỉ trả lời, giao đơn vị hay chuyển thủ tục ý kiến của người "
+                                "đã được mời phát biểu."))
     if registration.petition is None:
         raise ValidationError(_("Hãy ghi nội dung phát biểu trước."))
     return registration.petition
@@ -100,6 +103,8 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
     """The chair, or a unit head he names, answers in the hall; the chair may add to it."""
     require_office(actor, registration)
     text, addition = text.strip(), addition.strip()
+    if not text:
+        raise ValidationError({"text": _("Hãy ghi tóm tắt nội dung trả lời.")})
     if not answered_by.strip():
         raise ValidationError({"answered_by": _("Hãy ghi ai trả lời (chủ trì hoặc trưởng đơn "
                                                 "vị được chủ trì mời).")})
@@ -127,6 +132,8 @@ def add_to_answer(*, actor, registration: Registration, addition: str) -> Petiti
         before = snapshot(answer)
         answer.text = f"{answer.text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
         answer.save(update_fields=["text"])
+        # The other device sees the petition changed and shows the addition.
+        Petition.objects.filter(pk=petition.pk).update(version=petition.version + 1)
         record(actor=actor, action="answer.addition", obj=answer, before=before,
                after=snapshot(answer))
     return Petition.objects.get(pk=petition.pk)
@@ -143,6 +150,9 @@ def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
 def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
     """A complaint or denunciation raised in the hall goes to its own procedure."""
     require_office(actor, registration)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi hướng dẫn đã nói với người dân (gửi đơn "
+                                           "theo thủ tục nào, ở đâu).")})
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return petitions.transfer_to_procedure(actor=actor, petition=_petition(registration),

@@ -126,7 +126,12 @@ def act(request, pk: int):
 @require_GET
 def screen(request, pk: int):
     conference = _conference(request, pk)
-    return render(request, "live/screen.html", {"screen": projector.screen(conference)})
+    context = {"screen": projector.screen(conference)}
+    session = context["screen"].session
+    if session is not None and session.is_open:  # the hall registers from this code
+        url = public_views.registration_url(request, session)
+        context.update(qr_image=svg_data_uri(url))
+    return render(request, "live/screen.html", context)
 
 
 @login_required

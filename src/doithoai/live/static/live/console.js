@@ -94,6 +94,13 @@
       .filter(function (value) { return !/^\d+$/.test(value); });
     return typed.join(" — ");
   }
+  let loggedOut = false;
+  function setLoggedOut(value) {
+    loggedOut = value;
+    const login = document.getElementById("login-again");
+    if (login) login.hidden = !value;
+    connection.classList.toggle("offline", value || connection.classList.contains("offline"));
+  }
   function showPending() {
     const outbox = load(OUTBOX, []);
     const count = outbox.length;
@@ -189,15 +196,21 @@
         }
         if (data === null || response.status >= 500 || (response.status === 403 && !data.error)) {
           // The server is failing or the login expired: keep the change, say so, retry.
+          if (data === null) setLoggedOut(true);
           say(notice.dataset.retry, true);
-          setTimeout(flush, RETRY_MS * 3);
+          setTimeout(flush, RETRY_MS);
           break;
         }
+        setLoggedOut(false);
         setOnline(true);
         store(OUTBOX, load(OUTBOX, []).filter(function (e) { return e.key !== entry.key; }));
         changed = true;
         if (response.ok) {
           clearDrafts(entry.drafts);
+          if (entry.fields.petition) {
+            const used = root.querySelector('#reg-prior option[value="' + entry.fields.petition + '"]');
+            if (used) used.remove();
+          }
           say(data.message, false);
           if (data.minutes_version) {
             // This device's own save: the adopt form reads the draft it has just saved.
@@ -210,6 +223,13 @@
           }
         } else {
           showRefused(entry, data.error || notice.dataset.refused);
+          // What was typed is in the refused list; the form shows the latest saved version
+          // (another device's, when it was a conflict) instead of this device's draft.
+          clearDrafts(entry.drafts);
+          root.querySelectorAll("#state section[data-sig]").forEach(function (panel) {
+            panel.dataset.sig = "";
+          });
+          speakerStale = true;
         }
         showPending();
       }
@@ -261,7 +281,11 @@
       setOnline(false);
       return;
     }
-    if (!response.ok) return;
+    if (response.redirected || !response.ok) {
+      setLoggedOut(response.redirected);
+      return;
+    }
+    setLoggedOut(false);
     const date = response.headers.get("Date");
     if (date) skew = (Date.parse(date) - Date.now()) / 1000;
     setOnline(true);
@@ -307,7 +331,10 @@
       speakerStale = true;
       return;
     }
-    if (!response.ok) return;
+    if (!response.ok || response.redirected) {
+      speakerStale = true;
+      return;
+    }
     record.innerHTML = await response.text();
     restoreDrafts(record);
   }
