@@ -2,6 +2,7 @@ import fcntl
 import io
 import pickle
 import sys
+import traceback
 
 import pytest
 from django.core.management import call_command
@@ -90,3 +91,14 @@ def _build_scenarios(request, django_db_blocker) -> dict:
                 transaction.set_rollback(True)
         transaction.set_rollback(True)
     return results
+
+
+def run_checks(out: dict, checks) -> None:
+    """A module's checks run inside the demo build: a failure is kept (with its traceback)
+    for the module's test to report, and does not stop the build for the others."""
+    try:
+        checks()
+    except Exception:  # noqa: BLE001 — reported by the module's test
+        out["failure"] = traceback.format_exc()
+    else:
+        out["failure"] = None

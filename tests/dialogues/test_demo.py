@@ -1,6 +1,5 @@
 """The demo's plans and conferences: made through the real services, loaded once."""
 
-import traceback
 from io import StringIO
 
 from django.core.management import call_command
@@ -11,16 +10,12 @@ from doithoai.dialogues import demo
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.dialogues.services import milestone_status
 from doithoai.org.models import Agency
+from tests.conftest import run_checks
 
 
 def scenario(out: dict) -> None:
     """Runs in the run's one build of the full demo (tests/conftest.py::demo_scenarios)."""
-    try:
-        check_plans_and_conferences(out["demo_output"])
-    except Exception:  # noqa: BLE001 — reported by the test below, not by the build
-        out["failure"] = traceback.format_exc()
-    else:
-        out["failure"] = None
+    run_checks(out, lambda: check_plans_and_conferences(out["demo_output"]))
 
 
 def test_demo_plans_and_conferences(db, demo_scenarios):

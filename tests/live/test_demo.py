@@ -5,7 +5,6 @@ the checks run in the run's one build of it (tests/conftest.py::demo_scenarios, 
 tests' fixed day) and the test reports what they found."""
 
 import datetime as dt
-import traceback
 from io import StringIO
 
 from django.core.management import call_command
@@ -21,6 +20,7 @@ from doithoai.live import demo, projector, services
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import User
 from doithoai.petitions.models import Channel, Kind
+from tests.conftest import run_checks
 
 Source, State = Registration.Source, Registration.State
 DAY = dt.date(2026, 11, 23)  # FROZEN_NOW's day, a Monday
@@ -160,7 +160,7 @@ def check_loading_again_adds_nothing(conference, session):
 
 def scenario(out: dict) -> None:
     """Runs in the run's one build of the full demo (tests/conftest.py::demo_scenarios)."""
-    try:
+    def checks():
         conference = Conference.objects.get(title=demo.TITLE)
         session = conference.live_session
         check_conference(conference, out["demo_output"])
@@ -171,10 +171,8 @@ def scenario(out: dict) -> None:
         check_times_and_screen(conference, session)
         check_pages(Client(), conference)
         check_loading_again_adds_nothing(conference, session)
-    except Exception:  # noqa: BLE001 — reported by the test below, not by the build
-        out["failure"] = traceback.format_exc()
-    else:
-        out["failure"] = None
+
+    run_checks(out, checks)
 
 
 def test_demo_conference_in_progress(db, demo_scenarios):
