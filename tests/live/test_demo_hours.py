@@ -6,22 +6,20 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.dialogues import services as dialogues
 from doithoai.live import demo, services
 from doithoai.live.models import Session
-from doithoai.org.models import Agency, User
+from doithoai.org.models import User
 
 
 @pytest.mark.parametrize("at", ["2026-11-23 00:20 +07:00", "2026-11-23 07:10 +07:00",
                                 "2026-11-23 21:30 +07:00"])
-def test_loaded_at_any_hour(db, at):
+def test_loaded_at_any_hour(commune, at):
     """Loaded just after midnight, before the start or in the evening: the session is
     today's, its times in order, none in the future, the speaker at the floor for minutes."""
-    call_command("demo_data", "--no-petitions", verbosity=0)
-    agency = Agency.objects.get(code="ubnd-xa-diem-he")
+    agency = commune
     clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
     with time_machine.travel(at, tick=True):
         plan = dialogues.create_plan(actor=clerk, agency=agency, year=2026)
