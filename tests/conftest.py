@@ -102,3 +102,15 @@ def run_checks(out: dict, checks) -> None:
         out["failure"] = traceback.format_exc()
     else:
         out["failure"] = None
+
+
+@pytest.fixture(scope="module")
+def _organisation(django_db_setup, django_db_blocker):
+    """The demo's organisation (no petitions), loaded once per module in a transaction that
+    each test's own transaction nests in (a savepoint rolled back after the test); the
+    whole is rolled back after the module. A module with a `transaction=True` test
+    overrides `commune` to load it per test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo_data", "--no-petitions", verbosity=0)
+        yield
+        transaction.set_rollback(True)

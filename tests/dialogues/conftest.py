@@ -4,8 +4,6 @@ and helpers to make a plan and a conference through the real services."""
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from doithoai.dialogues import services
 from doithoai.org.models import Agency, Role, User
@@ -19,18 +17,6 @@ ISSUED_ON = dt.date(2026, 5, 15)  # plans are issued before the year's conferenc
 @pytest.fixture(autouse=True)
 def _on_a_fixed_day(frozen_today):
     """Every test here lives on TODAY (see tests/conftest.py)."""
-
-
-@pytest.fixture(scope="module")
-def _organisation(django_db_setup, django_db_blocker):
-    """The demo's organisation (no petitions), loaded once per module in a transaction that
-    each test's own transaction nests in (a savepoint rolled back after the test); the
-    whole is rolled back after the module. A module with a `transaction=True` test
-    overrides `commune` to load it per test."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo_data", "--no-petitions", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -3,24 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import Conference
 from doithoai.live import services
 from doithoai.org.models import Agency, Person, User
-
-
-@pytest.fixture(scope="module")
-def _organisation(django_db_setup, django_db_blocker):
-    """The demo's organisation (no petitions), loaded once per module; each test's own
-    transaction nests in it and is rolled back, and the whole after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo_data", "--no-petitions", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

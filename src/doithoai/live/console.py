@@ -7,15 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zlib import crc32
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
 from doithoai.live import minutes, projector, services
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import Unit, Village
-from doithoai.petitions.models import Answer, Channel, Field, Kind, Petition
+from doithoai.petitions.models import Channel, Field, Kind, Petition
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 
@@ -27,16 +25,17 @@ class Heard:
     done: bool  # recorded and answered, assigned or sent to its procedure
 
 
-def outcome_of(row: Registration) -> tuple[str, bool]:
-    petition = row.petition
-    if petition is None:
+def outcome_label(row: Registration) -> tuple[str, bool]:
+    """What became of the opinion, in a few words; settled or not."""
+    outcome = minutes.outcome_of(row)
+    if outcome == minutes.UNRECORDED:
         return _("Chưa ghi nội dung"), False
-    at_conference = [a for a in petition.answers.all() if a.at_conference]
-    if at_conference:
+    if outcome == minutes.ANSWERED:
         return _("Đã trả lời tại hội nghị"), True
-    if petition.state == State.TRANSFERRED:
+    if outcome == minutes.PROCEDURE:
         return _("Chuyển thủ tục khiếu nại, tố cáo"), True
-    if petition.unit_id:
+    if outcome == minutes.ASSIGNED:
+        petition = row.petition
         return (_("Giao %(unit)s, hạn %(due)s") % {
             "unit": petition.unit.name, "due": petition.due_date.strftime("%d/%m/%Y")
             if petition.due_date else "—"}), True
@@ -44,9 +43,7 @@ def outcome_of(row: Registration) -> tuple[str, bool]:
 
 
 def heard(session: Session) -> list[Heard]:
-    rows = (minutes.heard(session).select_related("petition__unit")
-            .prefetch_related(Prefetch("petition__answers", queryset=Answer.objects.all())))
-    return [Heard(row, *outcome_of(row)) for row in rows]
+    return [Heard(row, *outcome_label(row)) for row in minutes.heard_with_outcomes(session)]
 
 
 def state(session: Session | None) -> dict:
@@ -72,7 +69,8 @@ def state(session: Session | None) -> dict:
         "waiting": waiting,
         "heard": done,
         "minutes": record,
-        "per_matter": [line for line in minutes.draft_conclusion(session).split("\n") if line],
+        "per_matter": [line for line in minutes.draft_conclusion(
+            session, [h.registration for h in done]).split("\n") if line],
         "unsettled": sum(1 for h in done if not h.done),
         "sig": {
             "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."

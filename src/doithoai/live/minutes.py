@@ -35,10 +35,13 @@ def heard(session: Session):
             .select_related("village", "petition").order_by("called_at", "number"))
 
 
-def draft_conclusion(session: Session) -> str:
-    """The chair's conclusions on each matter, one line each, in the order heard."""
+def draft_conclusion(session: Session, rows=None) -> str:
+    """The chair's conclusions on each matter, one line each, in the order heard (`rows`:
+    those heard, when the caller already has them)."""
     lines = []
-    for row in heard(session).exclude(conclusion=""):
+    for row in (rows if rows is not None else heard(session)):
+        if not row.conclusion.strip():
+            continue
         topic = row.topic.strip().rstrip(".").split("\n")[0][:120]
         line = row.conclusion.strip()
         lines.append(f"Về {topic[:1].lower() + topic[1:]}: {line}" if topic
@@ -87,21 +90,39 @@ def edit(*, actor, session: Session, conclusion: str, notes: str,
     return minutes
 
 
+# What became of an opinion heard (the console's labels and the outcome line count these).
+UNRECORDED, RECORDED, ANSWERED, PROCEDURE, ASSIGNED = (
+    "unrecorded", "recorded", "answered", "procedure", "assigned")
+
+
+def heard_with_outcomes(session: Session):
+    """Those heard, with what `outcome_of` needs in one query each."""
+    return heard(session).select_related("petition__unit").prefetch_related("petition__answers")
+
+
+def outcome_of(row: Registration) -> str:
+    petition = row.petition
+    if petition is None:
+        return UNRECORDED
+    if any(a.at_conference for a in petition.answers.all()):
+        return ANSWERED
+    if petition.state == State.TRANSFERRED:
+        return PROCEDURE
+    return ASSIGNED if petition.unit_id else RECORDED
+
+
 def outcome_text(session: Session) -> str:
     """The conference's outcome line, from the live record."""
-    rows = list(heard(session).select_related("petition"))
-    answered = sum(1 for r in rows if r.petition_id and r.petition.answers.filter(
-        at_conference=True).exists())
-    assigned = sum(1 for r in rows if r.petition_id and r.petition.unit_id
-                   and not r.petition.answers.filter(at_conference=True).exists())
-    procedure = sum(1 for r in rows if r.petition_id and r.petition.state == State.TRANSFERRED)
+    outcomes = [outcome_of(row) for row in heard_with_outcomes(session)]
+    answered, assigned = outcomes.count(ANSWERED), outcomes.count(ASSIGNED)
+    procedure = outcomes.count(PROCEDURE)
     start = timezone.localtime(session.opened_at)
     end = timezone.localtime(session.closed_at) if session.closed_at else None
     text = _("Phiên họp từ %(start)s đến %(end)s; %(n)s lượt phát biểu: %(answered)s trả lời "
              "tại hội nghị, %(assigned)s giao đơn vị trả lời bằng văn bản, %(procedure)s "
              "chuyển theo thủ tục khiếu nại, tố cáo.") % {
         "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M") if end else "…",
-        "n": len(rows), "answered": answered, "assigned": assigned, "procedure": procedure}
+        "n": len(outcomes), "answered": answered, "assigned": assigned, "procedure": procedure}
     return text
 
 

@@ -83,7 +83,7 @@ def speaker_fragment(request, pk: int, registration: int):
                "minutes_adopted": minutes.adopted(conference) is not None,
                **console.choices(conference, session)}
     if row is not None:
-        context["outcome"], context["settled"] = console.outcome_of(row)
+        context["outcome"], context["settled"] = console.outcome_label(row)
         context["answer"] = (row.petition.answers.filter(at_conference=True).first()
                              if row.petition_id else None)
     response = render(request, "live/_speaker.html", context)
