@@ -39,6 +39,10 @@ def world(db):
 # The day the dialogue tests live on: a Monday of November 2026, so that "a conference four
 # weeks ahead" stays in the plan's year and no deadline moves with the real calendar.
 FROZEN_NOW = "2026-11-23 09:00:00 +07:00"
+# The demo built on that day (`demo_scenarios`): its conferences, by title.
+CONFERENCE_TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026"  # 12/06
+UPCOMING_TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân cuối năm 2026"  # 11/12
+LIVE_TITLE = "Hội nghị đối thoại chuyên đề về đất đai, xây dựng năm 2026"  # 23/11, in session
 
 
 @pytest.fixture

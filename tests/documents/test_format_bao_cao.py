@@ -16,7 +16,6 @@ from docx.shared import Cm
 
 from doithoai.core.petition_flow import State
 from doithoai.dialogues import conference_queries, oversight, services
-from doithoai.dialogues.demo import UPCOMING_TITLE
 from doithoai.dialogues.models import Conference
 from doithoai.documents import format_check, layouts_bao_cao, tables
 from doithoai.documents.contexts import bao_cao_ket_qua, bao_cao_nam
@@ -24,8 +23,8 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.documents.services import render_table
 from doithoai.org.models import User
-from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import Channel, Field, Petition
+from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
 from tests.documents.conftest import cells, lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db

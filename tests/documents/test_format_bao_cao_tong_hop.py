@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from doithoai.dialogues.demo import UPCOMING_OPINIONS, UPCOMING_TITLE, VILLAGES_SENT_OPINIONS
+from doithoai.dialogues.demo import UPCOMING_OPINIONS, VILLAGES_SENT_OPINIONS
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.documents import format_check
 from doithoai.documents import services as documents
@@ -26,7 +26,6 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.org.models import Unit, User, Village
 from doithoai.petitions import services as petition_services
-from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import (
     Channel,
     Field,
@@ -35,6 +34,7 @@ from doithoai.petitions.models import (
     Petition,
     Urgency,
 )
+from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
 from tests.documents.conftest import cells, lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db

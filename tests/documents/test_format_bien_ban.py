@@ -13,14 +13,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
 from doithoai.dialogues import services
-from doithoai.dialogues.demo import UPCOMING_TITLE
 from doithoai.dialogues.models import Conference
 from doithoai.documents import format_check
 from doithoai.documents.contexts import bien_ban
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
-from doithoai.petitions.demo import CONFERENCE_TITLE
 from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
+from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
 from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db

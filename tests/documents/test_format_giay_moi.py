@@ -12,7 +12,6 @@ from docx.oxml.ns import qn
 
 from doithoai.core import tracking
 from doithoai.dialogues import participants
-from doithoai.dialogues.demo import UPCOMING_TITLE
 from doithoai.dialogues.models import Conference, Delegate, Invitation
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import invitation as invitation_context
@@ -20,6 +19,7 @@ from doithoai.documents.kinds import KINDS
 from doithoai.documents.qr import png
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person
+from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
-from doithoai.dialogues.demo import UPCOMING_TITLE
 from doithoai.dialogues.models import Conference
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import forms
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx, template_path
+from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db

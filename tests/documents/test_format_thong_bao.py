@@ -10,11 +10,11 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from doithoai.dialogues.demo import UPCOMING_TITLE
 from doithoai.dialogues.models import Conference, Milestone, Mode
 from doithoai.documents import format_check
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
+from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from doithoai.live import demo, projector, services
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import User
 from doithoai.petitions.models import Channel, Kind
-from tests.conftest import run_checks
+from tests.conftest import LIVE_TITLE, run_checks
 
 Source, State = Registration.Source, Registration.State
 DAY = dt.date(2026, 11, 23)  # FROZEN_NOW's day, a Monday
@@ -139,7 +139,7 @@ def check_pages(client, conference):
     for username in ("vanphong", "chutich"):
         client.force_login(User.objects.get(username=username))
         response = client.get(reverse("dialogues:conference_detail", args=[conference.pk]))
-        assert response.status_code == 200 and demo.TITLE in response.content.decode()
+        assert response.status_code == 200 and LIVE_TITLE in response.content.decode()
         response = client.get(reverse("live:screen", args=[conference.pk]))
         assert response.status_code == 200
         response = client.get(reverse("live:screen_fragment", args=[conference.pk]))
@@ -151,7 +151,7 @@ def check_loading_again_adds_nothing(conference, session):
     out = StringIO()
     call_command("demo_data", stdout=out)
     assert "Kế hoạch, hội nghị mẫu: đã có" in out.getvalue()
-    assert Conference.objects.filter(title=demo.TITLE).count() == 1
+    assert Conference.objects.filter(title=LIVE_TITLE).count() == 1
     assert Session.objects.filter(conference=conference).count() == 1
     assert session.registrations.count() == 9
     assert conference.petitions.count() == 5
@@ -161,7 +161,7 @@ def check_loading_again_adds_nothing(conference, session):
 def scenario(out: dict) -> None:
     """Runs in the run's one build of the full demo (tests/conftest.py::demo_scenarios)."""
     def checks():
-        conference = Conference.objects.get(title=demo.TITLE)
+        conference = Conference.objects.get(title=LIVE_TITLE)
         session = conference.live_session
         check_conference(conference, out["demo_output"])
         check_session(conference, session)

@@ -11,7 +11,10 @@ from django.utils import timezone
 from doithoai.dialogues import services as dialogues
 from doithoai.live import demo, services
 from doithoai.live.models import Session
+from doithoai.org.demo import timeline
 from doithoai.org.models import User
+from doithoai.workdays.calendar import get_calendar
+from tests.conftest import LIVE_TITLE
 
 
 @pytest.mark.parametrize("at", ["2026-11-23 00:20 +07:00", "2026-11-23 07:10 +07:00",
@@ -23,9 +26,10 @@ def test_loaded_at_any_hour(commune, at):
     clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
     with time_machine.travel(at, tick=True):
         plan = dialogues.create_plan(actor=clerk, agency=agency, year=2026)
-        assert demo.load(plan, clerk, leader)
-        assert demo.load(plan, clerk, leader) is None  # once
-        session = Session.objects.get(conference__title=demo.TITLE)
+        story = timeline.build(timezone.localdate(), get_calendar())
+        assert demo.load(plan, clerk, leader, story)
+        assert demo.load(plan, clerk, leader, story) is None  # once
+        session = Session.objects.get(conference__title=LIVE_TITLE)
         now, today = timezone.now(), timezone.localdate()
         stamps = [session.opened_at, session.item_started_at]
         stamps += [r.created_at for r in session.registrations.all()]

@@ -13,6 +13,7 @@ from doithoai.org.access import visible
 from doithoai.org.models import Role
 from doithoai.petitions import intake
 from doithoai.petitions.models import Channel, IntakeBatch
+from doithoai.workdays.calendar import get_calendar
 from tests.factories import user_with_role
 from tests.petitions.intake_support import make_commune
 
@@ -24,10 +25,11 @@ def c(db):
 
 @pytest.fixture
 def conference(c):
-    plan = dialogues.create_plan(actor=c["clerk"], agency=c["agency"], year=2026)
     day = timezone.localdate() + dt.timedelta(days=30)
-    while day.weekday() > 4:
+    while not get_calendar().is_workday(day):
         day += dt.timedelta(days=1)
+    # the plan of the conference's own year, whatever the season
+    plan = dialogues.create_plan(actor=c["clerk"], agency=c["agency"], year=day.year)
     return dialogues.schedule_conference(actor=c["clerk"], plan=plan, data={"held_on": day})
 
 

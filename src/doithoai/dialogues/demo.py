@@ -1,11 +1,13 @@
-"""Demo plans and conferences: xã Điềm He's 2026 plan with the June conference (held and
-concluded, its petitions in every state), a thematic one held today with its session under
-way in the hall (`live.demo`) and an upcoming one whose milestones are due; xã Văn
-Quan's plan with a conference held in September, so that the province's roll-up shows real
-figures (and the other communes of the province show "no plan yet").
+"""Demo plans and conferences, on the demo's timeline (`org.demo.timeline`): xã Điềm He's
+yearly conference of June, held and concluded, its petitions in every state; a thematic
+conference held today with its session under way in the hall (`live.demo`), under this year's
+plan; an upcoming one whose milestones are due, under the plan of its own year; last year's
+conference told briefly when the June one is this year's; xã Văn Quan's conference of
+September, so that the province's roll-up shows real figures (and the other communes of the
+province show "no plan yet").
 
-Everything goes through the real services with the demo accounts as actors. Loading twice adds
-nothing: plans are found by agency, year and title.
+Everything goes through the real services with the demo accounts as actors. Loading twice on
+the same day adds nothing: plans are found by agency and year, conferences by title.
 """
 
 from __future__ import annotations
@@ -18,19 +20,19 @@ from django.utils import timezone
 
 from doithoai.dialogues import participants, preparation, services
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
+from doithoai.org.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
 from doithoai.petitions import services as petition_services
-from doithoai.petitions.demo import CONFERENCE_DAY, CONFERENCE_TITLE
+from doithoai.petitions.demo import conference_title
 from doithoai.petitions.models import Channel, Field, Kind, Urgency
 from doithoai.workdays.calendar import get_calendar
 
-YEAR = 2026
 DIEM_HE, VAN_QUAN = "ubnd-xa-diem-he", "ubnd-xa-van-quan"
-PLAN_ISSUED_ON = dt.date(2026, 5, 15)
 PLAN_NUMBER = "27/KH-UBND"
-UPCOMING_TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân cuối năm 2026"
-VAN_QUAN_DAY = dt.date(2026, 9, 25)
+CONCLUSION_NUMBER = "58/TB-UBND"
+PREVIOUS_PLAN_NUMBER, PREVIOUS_CONCLUSION_NUMBER = "25/KH-UBND", "56/TB-UBND"
+VAN_QUAN_PLAN_NUMBER, VAN_QUAN_CONCLUSION_NUMBER = "41/KH-UBND", "63/TB-UBND"
 # Opinions the villages sent for the upcoming conference: (village, field, text, urgency).
 UPCOMING_OPINIONS = [
     ("Thôn Nà Pàn", "giao-thong", "Đề nghị sửa cầu tràn đầu thôn Nà Pàn, mùa mưa nước ngập "
@@ -72,15 +74,23 @@ def _person(agency: Agency, position_start: str) -> Person | None:
     return Person.objects.filter(agency=agency, position__startswith=position_start).first()
 
 
-def _plan(agency: Agency, clerk: User, leader: User, issued_on: dt.date, number: str
-          ) -> tuple[Plan, bool]:
-    existing = Plan.objects.filter(agency=agency, year=YEAR, kind=Plan.Kind.PERIODIC).first()
+def upcoming_title(day: dt.date) -> str:
+    """The conference being prepared: "… cuối năm 2026" (đầu, giữa, cuối by its month)."""
+    part = "đầu" if day.month <= 4 else "giữa" if day.month <= 8 else "cuối"
+    return f"Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân {part} năm {day.year}"
+
+
+def _plan(agency: Agency, clerk: User, leader: User, year: int, issued_on: dt.date,
+          number: str | None, today: dt.date) -> tuple[Plan, bool]:
+    """The yearly plan of `year`, issued (under `number`, or the register's next) and made
+    public three days later (or today)."""
+    existing = Plan.objects.filter(agency=agency, year=year, kind=Plan.Kind.PERIODIC).first()
     if existing:
         return existing, False
-    plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
+    plan = services.create_plan(actor=clerk, agency=agency, year=year)
     plan = _issue(leader, plan, number, issued_on)
-    plan = services.publish_plan(actor=clerk, plan=plan, published_on=issued_on
-                                 + dt.timedelta(days=3))
+    plan = services.publish_plan(actor=clerk, plan=plan, published_on=min(
+        issued_on + dt.timedelta(days=3), today))
     return plan, True
 
 
@@ -94,12 +104,13 @@ def _paper_register_reached(actor: User, agency: Agency, year: int, number: str)
                               "Khớp với sổ đăng ký văn bản đi của Văn phòng")
 
 
-def _issue(actor: User, plan: Plan, number: str, issued_on: dt.date) -> Plan:
+def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> Plan:
     """Issue the plan through the register, as an office does: the register is first set to
-    the number the paper register had reached ("27/KH-UBND" → next 27)."""
+    the number the paper register had reached ("27/KH-UBND" → next 27), when one is given."""
     from doithoai.documents import services as documents
 
-    _paper_register_reached(actor, plan.agency, issued_on.year, number)
+    if number:
+        _paper_register_reached(actor, plan.agency, issued_on.year, number)
     documents.issue(actor, "ke-hoach", plan, issued_on)
     plan.refresh_from_db()
     return plan
@@ -152,7 +163,7 @@ def _at(day: dt.date, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def prepare(today: dt.date | None = None) -> Outcome:
+def prepare(timeline: Timeline) -> Outcome:
     """Before the demo petitions: the plan and the June conference they hang on."""
     outcome = Outcome()
     agency = Agency.objects.filter(code=DIEM_HE).first()
@@ -160,61 +171,66 @@ def prepare(today: dt.date | None = None) -> Outcome:
         return outcome
     clerk, leader = _user("vanphong"), _user("chutich")
     with transaction.atomic():
-        plan, created = _plan(agency, clerk, leader, PLAN_ISSUED_ON, PLAN_NUMBER)
+        if timeline.previous_held_on:  # last year first: the registers go forward
+            _previous_year(agency, clerk, leader, timeline, outcome)
+        plan, created = _plan(agency, clerk, leader, timeline.held_year,
+                              timeline.plan_issued_on, PLAN_NUMBER, timeline.today)
         if created:
-            outcome.created.append(f"kế hoạch số {PLAN_NUMBER} của xã Điềm He")
-        if not plan.conferences.filter(title=CONFERENCE_TITLE).exists():
-            _schedule(plan, clerk, CONFERENCE_TITLE, CONFERENCE_DAY, PLAN_ISSUED_ON,
+            outcome.created.append(f"kế hoạch số {PLAN_NUMBER} năm {plan.year} của xã Điềm He")
+        title = conference_title(timeline.held_year)
+        if not plan.conferences.filter(title=title).exists():
+            _schedule(plan, clerk, title, timeline.held_on, timeline.plan_issued_on,
                       "Hội trường UBND xã Điềm He")
     return outcome
 
 
-def finish(outcome: Outcome, today: dt.date | None = None) -> Outcome:
-    """After the demo petitions: the June conference held and concluded, the upcoming one
-    with its opinions coming in, and xã Văn Quan's year."""
-    today = today or timezone.localdate()
+def finish(outcome: Outcome, timeline: Timeline) -> Outcome:
+    """After the demo petitions: the June conference held and concluded, this year's plan
+    with the conference in session today, the upcoming one with its opinions coming in, and
+    xã Văn Quan's year."""
+    today = timeline.today
     agency = Agency.objects.filter(code=DIEM_HE).first()
     if agency is None:
         return outcome
-    clerk, front = _user("vanphong"), _user("mattran")
+    clerk, leader, front = _user("vanphong"), _user("chutich"), _user("mattran")
     with notify.muted(), transaction.atomic():
-        june = Conference.objects.get(agency=agency, title=CONFERENCE_TITLE)
+        june = Conference.objects.get(agency=agency,
+                                      title=conference_title(timeline.held_year))
         if june.state == Conference.State.PLANNED:
-            _finish_june(june, clerk, front)
-            outcome.created.append("hội nghị 12/06/2026 đã tổ chức và thông báo kết luận")
-        plan = june.plan
-        if not plan.conferences.filter(title=UPCOMING_TITLE).exists():
-            upcoming = _schedule(plan, clerk, UPCOMING_TITLE, _upcoming_day(today), today,
+            _finish_june(june, clerk, front, timeline)
+            outcome.created.append(f"hội nghị {june.held_on:%d/%m/%Y} đã tổ chức và thông "
+                                   f"báo kết luận")
+        current, created = _plan(agency, clerk, leader, timeline.year,
+                                 timeline.current_plan_issued_on, None, today)
+        if created:
+            outcome.created.append(f"kế hoạch năm {current.year} của xã Điềm He")
+        _in_progress(current, clerk, outcome, timeline)
+        ahead_plan, created = _plan(agency, clerk, leader, timeline.ahead_on.year,
+                                    timeline.ahead_plan_issued_on, None, today)
+        if created:
+            outcome.created.append(f"kế hoạch năm {ahead_plan.year} của xã Điềm He")
+        title = upcoming_title(timeline.ahead_on)
+        if not ahead_plan.conferences.filter(title=title).exists():
+            upcoming = _schedule(ahead_plan, clerk, title, timeline.ahead_on, today,
                                  "Nhà văn hóa xã Điềm He")
             _upcoming_opinions(upcoming, clerk, front, today)
             participants.demo_participants(upcoming, clerk)
             outcome.created.append(
                 f"hội nghị sắp tới ngày {upcoming.held_on:%d/%m/%Y} đang chuẩn bị")
-        _in_progress(plan, clerk, outcome)
-        _van_quan(outcome)
+        _van_quan(outcome, timeline)
     return outcome
 
 
-def _in_progress(plan: Plan, clerk: User, outcome: Outcome) -> None:
+def _in_progress(plan: Plan, clerk: User, outcome: Outcome, timeline: Timeline) -> None:
     """A conference held today, its session open in the hall (the live room's demo)."""
     from doithoai.live import demo as live_demo
 
-    line = live_demo.load(plan, clerk, _user("chutich"))
+    line = live_demo.load(plan, clerk, _user("chutich"), timeline)
     if line:
         outcome.created.append(line)
 
 
-def _upcoming_day(today: dt.date) -> dt.date:
-    """The first working Friday at least 12 days ahead: invitations and the announcement
-    are due within days, the villages' returns within two weeks."""
-    calendar = get_calendar()
-    day = today + dt.timedelta(days=12)
-    while day.weekday() != 4 or not calendar.is_workday(day):
-        day += dt.timedelta(days=1)
-    return day
-
-
-def _finish_june(june: Conference, clerk: User, front: User) -> None:
+def _finish_june(june: Conference, clerk: User, front: User, timeline: Timeline) -> None:
     day = june.held_on
     participants.demo_participants(june, clerk, held=True)
     villages = Village.objects.filter(agency=june.agency).values_list("name", flat=True)
@@ -236,13 +252,13 @@ def _finish_june(june: Conference, clerk: User, front: User) -> None:
     for task in june.milestones.filter(kind=Milestone.Kind.TASK, done_on=None):
         services.mark_done(actor=clerk, milestone=task, proof="Đã thực hiện theo kế hoạch",
                            done_on=task.due_on or june.plan.published_on)
-    _june_speeches(june, clerk)
+    _june_speeches(june, clerk, timeline)
     services.record_outcome(
         actor=clerk, conference=june, attendance=None,  # from the check-ins at the door
         outcome=_june_outcome(june))
     conclusion_day = get_calendar().add_workdays(day, 4)
     _conclude(
-        clerk, june, "58/TB-UBND", conclusion_day,
+        clerk, june, CONCLUSION_NUMBER, conclusion_day,
         "Giao Phòng Kinh tế kiểm tra, đề xuất sửa chữa các tuyến đường liên thôn "
                    "xuống cấp và trả lời bằng văn bản trong 15 ngày làm việc. Giao Phòng Văn "
                    "hóa - Xã hội rà soát hồ sơ hỗ trợ hộ nghèo. Giao Công an xã tăng cường "
@@ -286,7 +302,7 @@ def _june_outcome(june: Conference) -> str:
             f"kiến còn lại.")
 
 
-def _june_speeches(june: Conference, clerk: User) -> None:
+def _june_speeches(june: Conference, clerk: User, timeline: Timeline) -> None:
     agency, day = june.agency, june.held_on
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     villages = {v.name: v for v in Village.objects.filter(agency=agency)}
@@ -294,8 +310,9 @@ def _june_speeches(june: Conference, clerk: User) -> None:
     leader, officer = _user("chutich"), _user("kinhte")
     for i, (village, code, text, path) in enumerate(JUNE_SPEECHES):
         p = petition_services.receive(petition_services.Intake(
-            agency=agency, text=text, channel=Channel.CONFERENCE, received_on=day,
-            field=fields[code], village_id=villages[village].pk, conference_id=june.pk,
+            agency=agency, text=timeline.text(text), channel=Channel.CONFERENCE,
+            received_on=day, field=fields[code], village_id=villages[village].pk,
+            conference_id=june.pk,
             submission_key=f"hoi-nghi-mau-06-{i}"), actor=clerk)
         kind = Kind.COMPLAINT if path == "complaint" else Kind.OPINION
         p = petition_services.classify(actor=clerk, petition=p, kind=kind, field=fields[code],
@@ -316,14 +333,14 @@ def _june_speeches(june: Conference, clerk: User) -> None:
         if path == "extended":
             petition_services.extend(actor=officer, petition=p,
                                      new_due_date=get_calendar().add_workdays(
-                                         timezone.localdate(), 10),
+                                         timeline.today, 10),
                                      reason="Cần khảo sát hiện trạng kênh với thôn.")
         if path in ("drafted", "published"):
             drafter = officer if unit.code == "kinh-te" else clerk
             p = petition_services.draft_answer(
                 actor=drafter, petition=p,
-                text="UBND xã đã kiểm tra và sẽ bố trí kinh phí sửa chữa trong quý I năm 2027."
-            ).petition
+                text=timeline.text("UBND xã đã kiểm tra và sẽ bố trí kinh phí sửa chữa trong "
+                                   "quý I năm 2027.")).petition
         if path == "published":
             p = petition_services.approve_answer(actor=leader, petition=p)
             petition_services.publish_answer(actor=clerk, petition=p)
@@ -362,32 +379,66 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
                            proof="Đăng tại mục Thông báo của trang thông tin điện tử xã")
 
 
-def _van_quan(outcome: Outcome) -> None:
-    agency = Agency.objects.filter(code=VAN_QUAN).first()
-    if agency is None or Plan.objects.filter(agency=agency, year=YEAR).exists():
-        return
-    clerk = _user("vanphong.vanquan")
-    plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
-    plan = _issue(clerk, plan, "41/KH-UBND", dt.date(2026, 7, 20))
-    conference = _schedule(plan, clerk, "Hội nghị đối thoại với Nhân dân xã Văn Quan năm 2026",
-                           VAN_QUAN_DAY, dt.date(2026, 8, 1), "Hội trường UBND xã Văn Quan")
+def _told_briefly(agency: Agency, clerk: User, plan: Plan, title: str, day: dt.date,
+                  scheduled_on: dt.date, venue: str, opinions: list[tuple[str, str]],
+                  attendance: int, outcome_text: str, notice: str, conclusion: str,
+                  key: str) -> Conference:
+    """A conference of the past in a few lines: scheduled, its steps done on time, a few
+    opinions raised there, held, its conclusion notice issued a few working days later."""
+    calendar = get_calendar()
+    conference = _schedule(plan, clerk, title, day, scheduled_on, venue)
     petition_services.ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
-    village = Village.objects.filter(agency=agency).first()
-    texts = [("giao-thong", "Đề nghị nâng cấp đường vào thôn Bản Cảm."),
-             ("dien-nuoc", "Đề nghị kéo điện lưới về các hộ cuối thôn Phai Trần."),
-             ("dat-dai", "Đề nghị giải quyết tranh chấp ranh giới đất giữa hai hộ ở Nà Thín.")]
-    for i, (code, text) in enumerate(texts):
+    village = Village.objects.filter(agency=agency).order_by("order", "name").first()
+    for i, (code, text) in enumerate(opinions):
         petition_services.receive(petition_services.Intake(
-            agency=agency, text=text, channel=Channel.CONFERENCE, received_on=VAN_QUAN_DAY,
+            agency=agency, text=text, channel=Channel.CONFERENCE, received_on=day,
             field=fields[code], village_id=village.pk, conference_id=conference.pk,
-            submission_key=f"hoi-nghi-mau-vq-{i}"), actor=clerk)
-    for m in conference.milestones.filter(due_on__lt=VAN_QUAN_DAY):
+            submission_key=f"{key}-{i}"), actor=clerk)
+    for m in conference.milestones.filter(due_on__lt=day):
         services.mark_done(actor=clerk, milestone=m, done_on=m.due_on,
                            proof="Đã thực hiện theo kế hoạch")
-    services.record_outcome(actor=clerk, conference=conference, attendance=94,
-                            outcome="Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn "
-                                    "bản.")
-    _conclude(clerk, conference, "63/TB-UBND", dt.date(2026, 9, 30),
-              "Giao các phòng chuyên môn trả lời bằng văn bản.")
-    outcome.created.append("kế hoạch và hội nghị 25/09/2026 của xã Văn Quan")
+    services.record_outcome(actor=clerk, conference=conference, attendance=attendance,
+                            outcome=outcome_text)
+    _conclude(clerk, conference, notice, calendar.add_workdays(day, 3), conclusion)
+    return conference
+
+
+def _previous_year(agency: Agency, clerk: User, leader: User, timeline: Timeline,
+                   outcome: Outcome) -> None:
+    """Last year's conference, so that this year's has a previous one to follow up."""
+    day = timeline.previous_held_on
+    plan, created = _plan(agency, clerk, leader, day.year, workday_on_or_before(
+        get_calendar(), dt.date(day.year, *PLAN_ISSUED)), PREVIOUS_PLAN_NUMBER, timeline.today)
+    title = conference_title(day.year)
+    if not created or plan.conferences.filter(title=title).exists():
+        return
+    _told_briefly(
+        agency, clerk, plan, title, day, plan.issued_on, "Hội trường UBND xã Điềm He",
+        [("giao-thong", "Đề nghị làm rãnh thoát nước dọc đường trục thôn Nà Pàn."),
+         ("y-te", "Đề nghị Trạm Y tế xã có thêm buổi tiêm chủng tại các thôn xa."),
+         ("dat-dai", "Đề nghị công khai kết quả đo đạc lại bản đồ địa chính của xã.")],
+        118, "Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn bản.",
+        PREVIOUS_CONCLUSION_NUMBER, "Giao các phòng chuyên môn trả lời bằng văn bản các ý "
+        "kiến của Nhân dân.", "hoi-nghi-mau-nam-truoc")
+    outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của năm trước")
+
+
+def _van_quan(outcome: Outcome, timeline: Timeline) -> None:
+    agency = Agency.objects.filter(code=VAN_QUAN).first()
+    day = timeline.neighbour_held_on
+    if agency is None or Plan.objects.filter(agency=agency, year=day.year).exists():
+        return
+    clerk = _user("vanphong.vanquan")
+    plan = services.create_plan(actor=clerk, agency=agency, year=day.year)
+    plan = _issue(clerk, plan, VAN_QUAN_PLAN_NUMBER, timeline.neighbour_plan_issued_on)
+    _told_briefly(
+        agency, clerk, plan, f"Hội nghị đối thoại với Nhân dân xã Văn Quan năm {day.year}",
+        day, timeline.neighbour_scheduled_on, "Hội trường UBND xã Văn Quan",
+        [("giao-thong", "Đề nghị nâng cấp đường vào thôn Bản Cảm."),
+         ("dien-nuoc", "Đề nghị kéo điện lưới về các hộ cuối thôn Phai Trần."),
+         ("dat-dai", "Đề nghị giải quyết tranh chấp ranh giới đất giữa hai hộ ở Nà Thín.")],
+        94, "Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn bản.",
+        VAN_QUAN_CONCLUSION_NUMBER, "Giao các phòng chuyên môn trả lời bằng văn bản.",
+        "hoi-nghi-mau-vq")
+    outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của xã Văn Quan")

@@ -11,7 +11,8 @@ times are set back afterwards (the services stamp "now"), so that the story read
 session in the hall and the screen's timers show minutes, not the time the demo took to
 load.
 
-Loading twice adds nothing: the conference is found by its plan and title.
+Loading twice adds nothing: the conference is found by its plan and title. The texts were
+written for 2026: the years they name move with the demo's timeline (`org.demo.timeline`).
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from doithoai.dialogues.services import AFTER_THE_SESSION
 from doithoai.live import record as live_record
 from doithoai.live import services
 from doithoai.live.models import Registration, Session
+from doithoai.org.demo.timeline import Timeline
 from doithoai.org.models import Person, User, Village
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Channel, Field, Kind, Urgency
 
-TITLE = "Hội nghị đối thoại chuyên đề về đất đai, xây dựng năm 2026"
+TITLE_STEM = "Hội nghị đối thoại chuyên đề về đất đai, xây dựng năm"
 VENUE = "Hội trường UBND xã Điềm He"
 TOPICS = ("Cấp giấy chứng nhận quyền sử dụng đất; bồi thường, hỗ trợ giải phóng mặt bằng các "
           "công trình giao thông; trật tự xây dựng và hành lang an toàn đường bộ; xây dựng "
@@ -149,21 +151,26 @@ CALLED = [(25, 18), (18, 10), (10, 2)]  # the first three: called, finished (min
 SPEAKING_SINCE = 2
 
 
-def load(plan: Plan, clerk: User, leader: User) -> str | None:
-    """Build the conference in progress under `plan` (once). Returns the outcome line, None
-    when it was there already. Call it inside the demo's transaction, under notify.muted()."""
-    if plan.conferences.filter(title=TITLE).exists():
+def title(year: int) -> str:
+    return f"{TITLE_STEM} {year}"
+
+
+def load(plan: Plan, clerk: User, leader: User, timeline: Timeline) -> str | None:
+    """Build the conference in progress today under `plan` (this year's, once). Returns the
+    outcome line, None when it was there already. Call it inside the demo's transaction,
+    under notify.muted()."""
+    today = timeline.today
+    if plan.conferences.filter(title=title(today.year)).exists():
         return None
-    today = timezone.localdate()
-    conference = _conference(plan, clerk, today)
+    conference = _conference(plan, clerk, timeline)
     participants.demo_participants(conference, clerk, held=True)
     _prepared(conference, clerk, today)
-    opinions = _opinions_sent_before(conference, clerk, today)
+    opinions = _opinions_sent_before(conference, clerk, timeline)
     session = services.open_session(actor=clerk, conference=conference)
     for _step in range(DIALOGUE_ITEM + 1):
         session = services.move_item(actor=clerk, session=session, step=1)
     rows = _register(session, clerk, opinions)
-    _speak(session, clerk, leader, rows)
+    _speak(session, clerk, leader, rows, timeline)
     services.move(actor=leader, registration=rows[MOVED_AHEAD], after=None,
                   reason=MOVE_REASON)
     _set_back_times(session, rows)
@@ -182,14 +189,15 @@ def _title(person: Person | None) -> str:
     return f"{form} {person.full_name}, {person.position}".rstrip(", ")
 
 
-def _conference(plan: Plan, clerk: User, today: dt.date) -> Conference:
+def _conference(plan: Plan, clerk: User, timeline: Timeline) -> Conference:
     """Made directly, as the scheduling service refuses a day this close; then what
     scheduling gives a conference: its programme, a return per village, its milestones."""
     agency = plan.agency
     chair = _person(agency, "Chủ tịch UBND")
     secretary = clerk.person if clerk.person_id else _person(agency, "Chuyên viên Văn phòng")
     conference = Conference.objects.create(
-        agency=agency, plan=plan, title=TITLE, held_on=today, starts_at=dt.time(8, 0),
+        agency=agency, plan=plan, title=title(timeline.today.year), held_on=timeline.today,
+        starts_at=dt.time(8, 0),
         venue=VENUE, hall_capacity=300, chair=chair,
         co_chair=_person(agency, "Phó Chủ tịch HĐND"), secretary=secretary, topics=TOPICS,
         speaker_minutes=5, answer_workdays=plan.answer_workdays or 15,
@@ -197,9 +205,9 @@ def _conference(plan: Plan, clerk: User, today: dt.date) -> Conference:
     presenters = {"chair": _title(chair),
                   "economy": _title(_person(agency, "Trưởng phòng Kinh tế"))}
     AgendaItem.objects.bulk_create([
-        AgendaItem(conference=conference, order=i, title=title,
+        AgendaItem(conference=conference, order=i, title=timeline.text(item),
                    presenter=presenters.get(presenter, presenter), minutes=minutes)
-        for i, (title, presenter, minutes) in enumerate(AGENDA)])
+        for i, (item, presenter, minutes) in enumerate(AGENDA)])
     VillageReturn.objects.bulk_create([
         VillageReturn(conference=conference, village=v)
         for v in dialogues.covered_villages(conference)])
@@ -226,7 +234,7 @@ def _prepared(conference: Conference, clerk: User, today: dt.date) -> None:
                             done_on=min(m.due_on or published, today))
 
 
-def _opinions_sent_before(conference: Conference, clerk: User, today: dt.date) -> list:
+def _opinions_sent_before(conference: Conference, clerk: User, timeline: Timeline) -> list:
     agency = conference.agency
     petitions.ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
@@ -235,8 +243,9 @@ def _opinions_sent_before(conference: Conference, clerk: User, today: dt.date) -
     for prior in PRIOR:
         village = villages[prior.village]
         p = petitions.receive(petitions.Intake(
-            agency=agency, text=prior.text, channel=prior.channel,
-            received_on=today - dt.timedelta(days=prior.days_before), kind=Kind.OPINION,
+            agency=agency, text=timeline.text(prior.text), channel=prior.channel,
+            received_on=timeline.today - dt.timedelta(days=prior.days_before),
+            kind=Kind.OPINION,
             field=fields[prior.field], village_id=village.pk, conference_id=conference.pk,
             petitioners=[petitions.PetitionerData(full_name=prior.name, village_id=village.pk)],
             submission_key=prior.key), actor=clerk)
@@ -259,7 +268,8 @@ def _register(session: Session, clerk: User, opinions: list) -> list[Registratio
     return rows
 
 
-def _speak(session: Session, clerk: User, leader: User, rows: list[Registration]) -> None:
+def _speak(session: Session, clerk: User, leader: User, rows: list[Registration],
+           timeline: Timeline) -> None:
     """The first three heard, the fourth at the floor."""
     agency = session.conference.agency
     kinh_te = agency.units.get(code="kinh-te")
@@ -267,7 +277,8 @@ def _speak(session: Session, clerk: User, leader: User, rows: list[Registration]
     answered, assigned, complaint = rows[:3]
 
     services.call_next(actor=clerk, session=session)
-    live_record.record_speech(actor=clerk, registration=answered, text=SPEECH_ANSWERED,
+    live_record.record_speech(actor=clerk, registration=answered,
+                              text=timeline.text(SPEECH_ANSWERED),
                               field=fields["dat-dai"])
     live_record.answer_on_the_spot(actor=clerk, registration=answered, text=ANSWER,
                                    answered_by=_title(session.conference.chair)

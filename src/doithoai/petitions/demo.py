@@ -6,8 +6,10 @@ Every petition goes through the real services with the demo accounts as actors (
 `truongthon`, the Front's `mattran`), so its audit log, due dates and answers are real. The
 wording is drawn from templates about the matters citizens of a mountain commune raise, by a
 random generator with a fixed seed: the same data on every run (only the tracking codes,
-which must stay unguessable, differ). Dates are spread over 2026 up to today; the open
-petitions are placed so that some are overdue, some due soon and some still in time.
+which must stay unguessable, differ). Dates follow the demo's timeline (`org.demo.timeline`):
+spread from the first week of the held conference's year up to today, the open petitions
+placed so that some are overdue, some due soon and some still in time; years named in the
+texts move with the story.
 
 Loading twice adds nothing: petitions carry the submission keys "demo-<n>".
 """
@@ -21,13 +23,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from doithoai.audit.services import record, snapshot
 from doithoai.core.deadlines import DUE_SOON, OVERDUE, urgency_flag
 from doithoai.core.petition_flow import OPEN_STATES, State
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference
+from doithoai.org.demo.timeline import Timeline
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions import notify, services
 from doithoai.petitions.models import (
@@ -45,10 +47,12 @@ TOTAL = 300
 SEED = 2026
 KEY_PREFIX = "demo-"
 DEMO_REASON = "Tạo dữ liệu mẫu"
-CONFERENCE_TITLE = "Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026"
-CONFERENCE_DAY = dt.date(2026, 6, 12)
-YEAR_START = dt.date(2026, 1, 5)
-YEAR_END = dt.date(2026, 12, 31)
+
+
+def conference_title(year: int) -> str:
+    """The yearly conference of `year` (the held one of the story)."""
+    return f"Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm {year}"
+
 
 # --- what citizens write -------------------------------------------------------------------
 # (topic, field code, unit code, templates, answers). Placeholders: {thon} {thon2} a village
@@ -436,6 +440,7 @@ class Outcome:
     due_soon: int = 0
     issues: int = 0
     missing_commune: bool = False
+    conference_day: dt.date | None = None
 
     def summary(self) -> str:
         if self.missing_commune:
@@ -445,7 +450,7 @@ class Outcome:
                     f"không tạo thêm.")
         return (f"Ý kiến mẫu: đã tạo {self.created} ý kiến ở {len(self.states)} trạng thái "
                 f"({self.overdue} quá hạn, {self.due_soon} sắp đến hạn), {self.issues} vấn đề "
-                f"gộp và hội nghị đối thoại ngày {CONFERENCE_DAY:%d/%m/%Y}.")
+                f"gộp và hội nghị đối thoại ngày {self.conference_day:%d/%m/%Y}.")
 
 
 @dataclass
@@ -471,8 +476,8 @@ class Spec:
 
 
 class _Loader:
-    def __init__(self, agency: Agency, today: dt.date):
-        self.agency, self.today = agency, today
+    def __init__(self, agency: Agency, timeline: Timeline):
+        self.agency, self.timeline, self.today = agency, timeline, timeline.today
         self.rng = random.Random(SEED)
         self.calendar = get_calendar()
         self.fields = {f.code: f for f in services.ensure_default_fields(agency)}
@@ -487,10 +492,11 @@ class _Loader:
 
     # -- people and places ------------------------------------------------------------------
     def _conference(self) -> Conference:
-        conf = Conference.objects.filter(agency=self.agency, title=CONFERENCE_TITLE).first()
+        title = conference_title(self.timeline.held_year)
+        conf = Conference.objects.filter(agency=self.agency, title=title).first()
         if conf is None:
             conf = Conference.objects.create(
-                agency=self.agency, title=CONFERENCE_TITLE, held_on=CONFERENCE_DAY,
+                agency=self.agency, title=title, held_on=self.timeline.held_on,
                 venue="Hội trường UBND xã Điềm He")
             record(actor=self.clerk, action="conference.create", obj=conf,
                    after=snapshot(conf), reason=DEMO_REASON)
@@ -545,7 +551,7 @@ class _Loader:
             body = DENUNCIATIONS[spec.template]
         else:
             body = spec.topic[3][spec.template]
-        text = body.format(**values)
+        text = self.timeline.text(body.format(**values))
         if spec.kind in (Kind.OPINION, Kind.REPORT) and "tôi" not in body.lower() \
                 and not body.startswith(("Đề nghị", "Kiến nghị")):
             opening = self.rng.choice(OPENINGS).format(**values)
@@ -583,9 +589,9 @@ class _Loader:
 
     def _received_on(self, spec: Spec) -> dt.date:
         cal, today, days = self.calendar, self.today, self._answer_days(spec)
+        start = self.timeline.petitions_from
         if spec.conference:
-            return CONFERENCE_DAY
-        last = min(today, YEAR_END)
+            return self.timeline.held_on
         if spec.timing == "soon":  # due in 1..3 working days from today
             due = cal.add_workdays(today, self.rng.randint(1, settings.PETITION_DUE_SOON_WORKDAYS))
             return cal.subtract_workdays(due, days)
@@ -595,11 +601,11 @@ class _Loader:
         if spec.timing == "overdue" or spec.extend:
             latest = cal.subtract_workdays(self._workday_on_or_before(today), days + 2)
         else:
-            latest = cal.subtract_workdays(self._workday_on_or_before(last), 3)
-        latest = max(latest, YEAR_START)
-        day = YEAR_START + dt.timedelta(days=self.rng.randrange((latest - YEAR_START).days + 1))
+            latest = cal.subtract_workdays(self._workday_on_or_before(today), 3)
+        latest = max(latest, start)
+        day = start + dt.timedelta(days=self.rng.randrange((latest - start).days + 1))
         if spec.channel != Channel.ONLINE:
-            day = max(self._workday_on_or_before(day), YEAR_START)
+            day = max(self._workday_on_or_before(day), start)
         return day
 
     # -- the plan ---------------------------------------------------------------------------
@@ -740,7 +746,7 @@ class _Loader:
         # leader or for publication gets its letter from the register when it is issued.
         sent = spec.state not in (State.ASSIGNED, State.ANSWER_DRAFTED, State.ANSWER_APPROVED)
         services.draft_answer(actor=officer, petition=p,
-                              text=answer_of(spec.topic, spec.template),
+                              text=self.timeline.text(answer_of(spec.topic, spec.template)),
                               document_number=(f"{number:02d}/UBND-{p.unit.short_name or 'VP'}"
                                                if sent else ""),
                               document_date=day if sent else None, version=p.version)
@@ -769,7 +775,7 @@ class _Loader:
             reason="Nội dung vượt thẩm quyền giải quyết của UBND xã.", version=p.version)
 
     def _not_accept(self, p: Petition) -> Petition:
-        reason, where = self.rng.choice(NOT_ACCEPTED)
+        reason, where = (self.timeline.text(t) for t in self.rng.choice(NOT_ACCEPTED))
         return services.not_accept(actor=self.clerk, petition=p, reason=reason,
                                    where_to_go=where, version=p.version)
 
@@ -782,8 +788,8 @@ class _Loader:
 
     def _answer_at_conference(self, spec: Spec, p: Petition) -> Petition:
         return services.answer_at_conference(
-            actor=self.clerk, petition=p, text=answer_of(spec.topic, spec.template),
-            version=p.version,
+            actor=self.clerk, petition=p,
+            text=self.timeline.text(answer_of(spec.topic, spec.template)), version=p.version,
             answered_by="Bà Lý Thị Dương, Chủ tịch UBND xã")
 
     def build(self, spec: Spec) -> Petition:
@@ -870,10 +876,10 @@ def _answer_templates(agency: Agency) -> None:
             defaults={"field": fields.get(code) if code else None, "text": text})
 
 
-def load_demo_petitions(today: dt.date | None = None) -> Outcome:
+def load_demo_petitions(timeline: Timeline) -> Outcome:
     """Create the demo petitions once (see the module's doc); the outcome says what is
     there. Sends nothing: the demo's citizens and units are not real people."""
-    outcome = Outcome()
+    outcome = Outcome(conference_day=timeline.held_on)
     agency = Agency.objects.filter(code=AGENCY_CODE).first()
     if agency is None:
         outcome.missing_commune = True
@@ -883,9 +889,9 @@ def load_demo_petitions(today: dt.date | None = None) -> Outcome:
     if existing:
         outcome.existing = existing
         return outcome
-    today = today or timezone.localdate()
+    today = timeline.today
     with notify.muted(), transaction.atomic():
-        loader = _Loader(agency, today)
+        loader = _Loader(agency, timeline)
         members: dict[int, list[Petition]] = {}
         for spec in loader.plan():
             petition = loader.build(spec)
@@ -893,7 +899,7 @@ def load_demo_petitions(today: dt.date | None = None) -> Outcome:
                 members.setdefault(spec.issue, []).append(petition)
         for i, petitions in members.items():
             services.group_into_issue(actor=loader.clerk, petitions=petitions,
-                                      title=ISSUES[i][0],
+                                      title=timeline.text(ISSUES[i][0]),
                                       reason="Các ý kiến cùng phản ánh một việc.")
             outcome.issues += 1
     calendar = get_calendar()
