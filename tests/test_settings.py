@@ -11,11 +11,13 @@ from django.test import RequestFactory
 from doithoai.web.middleware import DatabaseUnavailableMiddleware
 
 
-def _run(args, **env):
+def _run(args, cwd, **env):
+    # In an empty folder: a developer's own var/local.env must not change what is tested.
     base = {k: v for k, v in os.environ.items()
-            if k not in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")}
+            if k not in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE",
+                         "DOITHOAI_DATA_DIR")}
     return subprocess.run([sys.executable, "-m", "doithoai.cli", *args], env={**base, **env},
-                          capture_output=True, text=True, timeout=60)
+                          cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
 def _settings(**env):
@@ -46,15 +48,15 @@ def test_database_url_selects_postgresql():
     assert s["ALLOWED_HOSTS"] == "['a.example', 'b.example']"
 
 
-def test_missing_secret_key_is_refused_clearly():
-    result = _run(["check"])
+def test_missing_secret_key_is_refused_clearly(tmp_path):
+    result = _run(["check"], tmp_path)
     assert result.returncode == 2
     assert "Thiếu biến môi trường SECRET_KEY" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_unreachable_database_gets_a_message_and_changes_nothing():
-    result = _run(["migrate"], DEBUG="true",
+def test_unreachable_database_gets_a_message_and_changes_nothing(tmp_path):
+    result = _run(["migrate"], tmp_path, DEBUG="true", SECRET_KEY="x" * 50,
                   DATABASE_URL="postgres://u:bi-mat@127.0.0.1:9/khong_co")
     assert result.returncode == 2
     assert "không kết nối được cơ sở dữ liệu" in result.stderr
@@ -62,8 +64,9 @@ def test_unreachable_database_gets_a_message_and_changes_nothing():
     assert "Traceback" not in result.stderr
 
 
-def test_unsupported_database_url_is_refused():
-    result = _run(["check"], DEBUG="true", DATABASE_URL="mysql2://x/y")
+def test_unsupported_database_url_is_refused(tmp_path):
+    result = _run(["check"], tmp_path, DEBUG="true", SECRET_KEY="x" * 50,
+                  DATABASE_URL="mysql2://x/y")
     assert result.returncode == 2 and "DATABASE_URL không hợp lệ" in result.stderr
 
 

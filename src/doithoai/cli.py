@@ -1,10 +1,17 @@
-"""The `doithoai` console script: Django's manage.py under the product's name."""
+"""The `doithoai` console script: Django's manage.py under the product's name.
+
+On a development machine it first fills in the environment from the local development file
+that `scripts/serve` writes once (doithoai.localenv); production (DEBUG off) never reads it.
+"""
 
 import os
 import sys
 
 
 def main() -> None:
+    from doithoai import localenv
+
+    localenv.load()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "doithoai.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

@@ -1,31 +1,40 @@
 """Settings, read from the environment (twelve-factor).
 
 DATABASE_URL    SQLite file under ./var by default; postgres://… in production and CI.
-SECRET_KEY      required when DEBUG is off.
+SECRET_KEY      always required; on a development machine the `doithoai` command takes it from
+                the local file that scripts/serve writes once (doithoai.localenv).
 DEBUG           off by default: production-safe unless asked otherwise.
 ALLOWED_HOSTS   comma-separated; 127.0.0.1,localhost by default.
 EMAIL_URL       smtp://user:pass@host:587 (console output by default); DEFAULT_FROM_EMAIL.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from doithoai.localenv import data_dir, local_env_path
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 env = environ.Env()
 
-DATA_DIR = Path(env.str("DOITHOAI_DATA_DIR", default=str(Path.cwd() / "var")))
+DATA_DIR = data_dir()
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "Thiếu biến môi trường SECRET_KEY (bắt buộc khi DEBUG tắt)."
-        )
-    SECRET_KEY = "insecure-development-key-only-for-debug"  # noqa: S105 — DEBUG only
+    # No well-known fallback key, not even for DEBUG: a development machine has its own,
+    # generated once by scripts/serve (doithoai.localenv). Production says DEBUG off: the
+    # message then names the variable only.
+    message = "Thiếu biến môi trường SECRET_KEY"
+    message += " (bắt buộc khi DEBUG tắt)." if not DEBUG else "."
+    if DEBUG or "DEBUG" not in os.environ:
+        message += (" Trên máy phát triển, chạy ./scripts/serve một lần: lệnh này tạo tệp "
+                    f"cấu hình {local_env_path()} có khóa bí mật riêng, lệnh doithoai tự đọc "
+                    "tệp đó. Hoặc đặt SECRET_KEY.")
+    raise ImproperlyConfigured(message)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
