@@ -113,7 +113,7 @@ def _form_errors(form) -> list[str]:
 def confirm_year(request, year: int):
     if not scope_of(request.user).is_admin:
         raise PermissionDenied
-    back = f"{reverse('workdays:year')}?nam={year}#years-heading"
+    back = f"{reverse('workdays:year')}?nam={year}"
     form = ConfirmYearForm(request.POST)
     if not form.is_valid():
         _refused(request, _form_errors(form))
@@ -135,7 +135,7 @@ def confirm_year(request, year: int):
 def withdraw_year(request, year: int):
     if not scope_of(request.user).is_admin:
         raise PermissionDenied
-    back = f"{reverse('workdays:year')}?nam={year}#years-heading"
+    back = f"{reverse('workdays:year')}?nam={year}"
     form = WithdrawYearForm(request.POST)
     if not form.is_valid():
         _refused(request, _form_errors(form))
