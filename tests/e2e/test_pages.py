@@ -80,3 +80,32 @@ def test_each_role_sees_its_own_home(page, demo, username, expected, shot):
     login(page, username, DEMO_PASSWORD)
     assert expected in page.locator("main").inner_text()
     shot(page, f"home-{username}")
+
+
+def test_administrator_confirms_next_year_from_the_home_notice(page, demo, frozen_today, shot):
+    # 23/11/2026: after 1 November, 2027 not confirmed yet.
+    axe = Axe()
+    login(page, "quantri", DEMO_PASSWORD)
+    notice = page.locator(".calendar-years-notice")
+    assert "Chưa xác nhận ngày nghỉ, làm bù năm 2027" in notice.inner_text()
+    home_result = axe.run(page)
+    shot(page, "home-admin-calendar-notice")
+    notice.get_by_role("link", name="Xem và xác nhận lịch năm 2027").click()
+    page.wait_for_load_state()
+    assert "Năm 2027 chưa được quản trị hệ thống xác nhận" in page.locator("main").inner_text()
+    calendar_result = axe.run(page)  # the confirm form is open for the year on display
+    shot(page, "calendar-admin-2027")
+    page.locator("#can-cu-2027").fill("Thông báo của Bộ Nội vụ về lịch nghỉ lễ, Tết năm 2027")
+    page.locator("#ly-do-nam-2027").fill("Đã nhập các ngày hoán đổi")
+    page.get_by_role("button", name="Xác nhận năm 2027").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "Đã xác nhận ngày nghỉ, làm bù năm 2027." in main
+    assert "Đã xác nhận ngày nghỉ, làm bù (ngày 23/11/2026, bởi" in main
+    page.goto("/")
+    # (A transactional test starts from an emptied database: 2026's shipped confirmation may
+    # be gone, so only the 2027 notice is checked.)
+    assert "làm bù năm 2027" not in page.locator("main").inner_text()
+    failures = {name: r.generate_report() for name, r in
+                (("home", home_result), ("calendar", calendar_result)) if r.violations_count}
+    assert not failures, "\n".join(f"{p}:\n{report}" for p, report in failures.items())

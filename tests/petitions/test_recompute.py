@@ -117,3 +117,25 @@ def test_reopened_and_earlier_due_dates_are_left_alone(receive, people):
     assert petition_services.recompute_due_dates(on_or_after=dt.date(2026, 11, 24)) == 0
     for pk, due in kept.items():
         assert petition_services.Petition.objects.get(pk=pk).due_date == due
+
+
+def test_confirming_a_year_brings_its_due_dates_in_line_with_the_calendar(receive, admin):
+    """A swap entered without the services (a script, an import) has not moved anything yet;
+    confirming the year recomputes every open due date from its first day."""
+    import time_machine
+
+    with time_machine.travel("2027-01-05 09:00 +07:00", tick=False):
+        p = receive(received_on=dt.date(2027, 1, 4))
+        assert p.due_date == dt.date(2027, 1, 25)  # 15 working days, nothing off in January
+        CalendarOverride.objects.create(
+            date=dt.date(2027, 1, 15), kind="off", reason="Ngày nghỉ hoán đổi",
+            legal_basis="Thông báo của Bộ Nội vụ về lịch nghỉ năm 2027")
+        p.refresh_from_db()
+        assert p.due_date == dt.date(2027, 1, 25)  # not recomputed yet
+        calendar_services.confirm_year(
+            actor=admin, year=2027, legal_basis="Thông báo của Bộ Nội vụ về lịch nghỉ năm 2027",
+            reason="Đã nhập các ngày hoán đổi")
+    p.refresh_from_db()
+    assert p.due_date == dt.date(2027, 1, 26)
+    assert _moves(p) == [({"due_date": "2027-01-25"}, {"due_date": "2027-01-26"},
+                          "Lịch ngày làm việc thay đổi")]

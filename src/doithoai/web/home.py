@@ -12,6 +12,7 @@ from doithoai.org import queries
 from doithoai.org.access import scope_of, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
 from doithoai.workdays.calendar import get_calendar
+from doithoai.workdays.queries import years_to_confirm
 
 
 @dataclass
@@ -43,6 +44,17 @@ def calendar_note(today: dt.date | None = None) -> dict:
             upcoming = (day, day_status.reason)
             break
     return {"today": today, "today_status": status, "next_day_off": upcoming}
+
+
+def calendar_years_to_confirm(user, today: dt.date | None = None) -> dict:
+    """For a system administrator only: the years whose days off and swaps still need
+    confirming (this year whenever unconfirmed, the next one from 1 November)."""
+    if not scope_of(user).is_admin:
+        return {"years_to_confirm": []}
+    today = today or timezone.localdate()
+    return {"years_to_confirm": [
+        {"year": year, "current": year == today.year} for year in years_to_confirm(today)
+    ]}
 
 
 def _admin_card(user) -> Card:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.home import conferences_ahead
 from doithoai.dialogues.oversight import open_plan_requests
-from doithoai.web.home import calendar_note, cards_for
+from doithoai.web.home import calendar_note, calendar_years_to_confirm, cards_for
 
 
 class LoginForm(AuthenticationForm):
@@ -38,6 +38,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @login_required
 def home(request):
     context = {"cards": cards_for(request.user), **calendar_note(),
+               **calendar_years_to_confirm(request.user),
                "conferences": conferences_ahead(request.user),
                "plan_requests": open_plan_requests(request.user)}
     return render(request, "web/home.html", context)

@@ -1,4 +1,5 @@
-"""The override table in the Django admin; every save goes through the services (audit)."""
+"""The calendar's tables in the Django admin. Override saves go through the services (audit);
+year confirmations are read-only here: they are made on the calendar page (audited)."""
 
 from django import forms
 from django.contrib import admin
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.org.access import scope_of
 from doithoai.workdays import services
-from doithoai.workdays.models import CalendarOverride
+from doithoai.workdays.models import CalendarOverride, CalendarYear
 
 
 class CalendarOverrideForm(forms.ModelForm):
@@ -58,3 +59,27 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
         services.set_override_enabled(
             actor=request.user, override=obj, enabled=False, reason=reason
         )
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    """Read-only: confirming or withdrawing a year is done on the calendar page, which records
+    who, why and recomputes deadlines."""
+
+    list_display = ["year", "confirmed_at", "confirmed_by", "updated_at"]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["legal_basis", "note"]
+    readonly_fields = ["year", "confirmed_at", "confirmed_by", "legal_basis", "note",
+                       "updated_at"]
+
+    def has_view_permission(self, request, obj=None):
+        return scope_of(request.user).is_admin
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -46,3 +46,23 @@ class ToggleForm(forms.Form):
         label=_("Lý do thay đổi"), max_length=500,
         error_messages={"required": _("Hãy ghi lý do thay đổi (được lưu vào nhật ký).")},
     )
+
+
+class ConfirmYearForm(forms.Form):
+    can_cu = forms.CharField(
+        label=_("Văn bản công bố lịch nghỉ của năm"), max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Ví dụ: Thông báo của Bộ Nội vụ về lịch nghỉ lễ, Tết năm 2027."),
+        error_messages={"required": _("Hãy ghi văn bản công bố lịch nghỉ của năm.")},
+    )
+    ly_do = forms.CharField(
+        label=_("Lý do thay đổi"), max_length=500,
+        error_messages={"required": _("Hãy ghi lý do thay đổi (được lưu vào nhật ký).")},
+    )
+
+
+class WithdrawYearForm(forms.Form):
+    ly_do = forms.CharField(
+        label=_("Lý do hủy xác nhận"), max_length=500,
+        error_messages={"required": _("Hãy ghi lý do thay đổi (được lưu vào nhật ký).")},
+    )

@@ -1,5 +1,6 @@
 """Overrides: the government's swapped days, on top of the holidays that the law fixes."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -43,5 +44,48 @@ class CalendarOverride(NFCModel):
         if self.date and not FIRST_YEAR <= self.date.year <= LAST_YEAR:
             raise ValidationError(
                 {"date": _("Chỉ nhận các năm từ %(first)s đến %(last)s.")
+                 % {"first": FIRST_YEAR, "last": LAST_YEAR}}
+            )
+
+
+class CalendarYear(NFCModel):
+    """Whether a system administrator has confirmed a year's days off and swapped days.
+
+    The government announces each year's swaps during the year before; until a year is
+    confirmed, deadlines falling in it are computed from what is known and may move (they
+    are recomputed on every calendar change). A year with no row is unconfirmed; withdrawing
+    a confirmation keeps the row, its history is in the audit log.
+    """
+
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người xác nhận"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    legal_basis = models.TextField(
+        _("văn bản công bố"), blank=True,
+        help_text=_("Văn bản công bố lịch nghỉ lễ, Tết và các ngày hoán đổi của năm."),
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("xác nhận lịch năm")
+        verbose_name_plural = _("xác nhận lịch năm")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.year is not None and not FIRST_YEAR <= self.year <= LAST_YEAR:
+            raise ValidationError(
+                {"year": _("Chỉ nhận các năm từ %(first)s đến %(last)s.")
                  % {"first": FIRST_YEAR, "last": LAST_YEAR}}
             )

@@ -1,17 +1,21 @@
-"""Every change to the override table: one function per use case, one transaction, one
-audit event. Only system administrators change the calendar: deadlines depend on it."""
+"""Every change to the override table and to the years' confirmations: one function per use
+case, one transaction, one audit event. Only system administrators change the calendar:
+deadlines depend on it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
+from doithoai.core.text import nfc
+from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
 from doithoai.org.access import scope_of
-from doithoai.workdays.models import CalendarOverride
+from doithoai.workdays.models import CalendarOverride, CalendarYear
 
 EDITABLE_FIELDS = ("date", "kind", "reason", "legal_basis", "enabled", "note")
 
@@ -83,3 +87,68 @@ def set_override_enabled(
            after=snapshot(override), reason=reason)
     _recompute_due_dates(override.date)
     return override
+
+
+# -- confirming a year ------------------------------------------------------------------------
+
+
+def _check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            _("Năm %(year)s nằm ngoài phạm vi của lịch: chỉ xác nhận được các năm từ %(first)s "
+              "đến %(last)s.") % {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+
+
+@transaction.atomic
+def confirm_year(
+    *, actor, year: int, legal_basis: str, reason: str, note: str = ""
+) -> CalendarYear:
+    """Record that `year`'s days off and swapped days are entered as the government announced
+    them. Deadlines from the first day of the year on are recomputed: a swap entered by any
+    other way than these services (a script, a data import) takes effect on them now."""
+    _require_admin(actor)
+    _check_year(year)
+    reason = require_reason(reason)
+    legal_basis = nfc(legal_basis or "")
+    if not legal_basis:
+        raise ValidationError(_("Hãy ghi văn bản công bố lịch nghỉ của năm."))
+    row, created = CalendarYear.objects.select_for_update().get_or_create(year=year)
+    if row.confirmed:
+        raise ValidationError(
+            _("Năm %(year)s đã được xác nhận ngày %(day)s, không xác nhận lại. Nếu xác nhận "
+              "nhầm, hãy hủy xác nhận trước.")
+            % {"year": year, "day": timezone.localtime(row.confirmed_at).strftime("%d/%m/%Y")}
+        )
+    before = None if created else snapshot(row)
+    row.confirmed_at = timezone.now()
+    row.confirmed_by = actor
+    row.legal_basis = legal_basis
+    row.note = nfc(note or "")
+    row.full_clean()
+    row.save()
+    record(actor=actor, action="calendar_year.confirm", obj=row, before=before,
+           after=snapshot(row), reason=reason)
+    _recompute_due_dates(dt.date(year, 1, 1))
+    return row
+
+
+@transaction.atomic
+def withdraw_year_confirmation(*, actor, year: int, reason: str) -> CalendarYear:
+    """Undo a confirmation made by mistake: the year is shown unconfirmed again (the row and
+    its document stay; the audit log keeps who confirmed it). The calendar itself does not
+    change, so no deadline moves."""
+    _require_admin(actor)
+    reason = require_reason(reason)
+    row = CalendarYear.objects.select_for_update().filter(year=year).first()
+    if row is None or not row.confirmed:
+        raise ValidationError(
+            _("Năm %(year)s chưa được xác nhận: không có xác nhận nào để hủy.") % {"year": year}
+        )
+    before = snapshot(row)
+    row.confirmed_at = None
+    row.confirmed_by = None
+    row.save(update_fields=["confirmed_at", "confirmed_by", "updated_at"])
+    record(actor=actor, action="calendar_year.withdraw", obj=row, before=before,
+           after=snapshot(row), reason=reason)
+    return row

@@ -7,4 +7,6 @@ app_name = "workdays"
 urlpatterns = [
     path("", views.year, name="year"),
     path("dieu-chinh/<int:pk>/bat-tat/", views.toggle, name="toggle"),
+    path("nam/<int:year>/xac-nhan/", views.confirm_year, name="confirm_year"),
+    path("nam/<int:year>/huy-xac-nhan/", views.withdraw_year, name="withdraw_year"),
 ]

@@ -1,4 +1,7 @@
-"""The calendar page: a year's days off and worked Saturdays, and a deadline calculator."""
+"""The calendar page: a year's days off and worked Saturdays, whether each year's swaps are
+confirmed, and a deadline calculator."""
+
+import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,9 +16,15 @@ from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR, WEEKDAY_NAMES, Calenda
 from doithoai.org.access import scope_of
 from doithoai.workdays import services
 from doithoai.workdays.calendar import get_calendar
-from doithoai.workdays.forms import DeadlineForm, ToggleForm, YearForm
+from doithoai.workdays.forms import (
+    ConfirmYearForm,
+    DeadlineForm,
+    ToggleForm,
+    WithdrawYearForm,
+    YearForm,
+)
 from doithoai.workdays.models import CalendarOverride
-from doithoai.workdays.queries import year_rows
+from doithoai.workdays.queries import confirmed_years, year_rows, year_statuses
 
 
 def _deadline(form: DeadlineForm):
@@ -28,15 +37,22 @@ def _deadline(form: DeadlineForm):
     except CalendarError:
         form.add_error(None, _("Không tính được: ngày nằm ngoài phạm vi lịch đã biết."))
         return None
-    return {"start": start, "n": n, "date": result, "weekday": WEEKDAY_NAMES[result.weekday()]}
+    # The days counted are (start, result]: any of their years not confirmed may move it.
+    first_counted = start + dt.timedelta(days=1) if n else start
+    crossed = range(first_counted.year, result.year + 1)
+    unconfirmed = sorted(set(crossed) - confirmed_years(crossed))
+    return {"start": start, "n": n, "date": result, "weekday": WEEKDAY_NAMES[result.weekday()],
+            "unconfirmed_years": ", ".join(str(y) for y in unconfirmed)}
 
 
 @login_required
 def year(request):
-    this_year = timezone.localdate().year
+    today = timezone.localdate()
+    this_year = today.year
     year_form = YearForm(request.GET if "nam" in request.GET else None)
     shown = year_form.cleaned_data["nam"] if year_form.is_valid() else this_year
     deadline_form = DeadlineForm(request.GET if "tu_ngay" in request.GET else None)
+    years = year_statuses(today, also=[shown])
     return render(request, "workdays/year.html", {
         "year": shown,
         "year_form": year_form,
@@ -45,6 +61,8 @@ def year(request):
         "previous_year": shown - 1,
         "next_year": shown + 1,
         "rows": year_rows(shown),
+        "years": years,
+        "shown_status": next((s for s in years if s.year == shown), None),
         "deadline_form": deadline_form,
         "deadline": _deadline(deadline_form),
         "can_toggle": scope_of(request.user).is_admin,
@@ -78,4 +96,56 @@ def toggle(request, pk: int):
     else:
         text = _("Đã tắt điều chỉnh ngày %(date)s.")
     messages.success(request, text % {"date": override.date.strftime("%d/%m/%Y")})
+    return redirect(back)
+
+
+def _refused(request, errors) -> None:
+    for error in errors:
+        messages.error(request, error)
+
+
+def _form_errors(form) -> list[str]:
+    return [error for errors in form.errors.values() for error in errors]
+
+
+@login_required
+@require_POST
+def confirm_year(request, year: int):
+    if not scope_of(request.user).is_admin:
+        raise PermissionDenied
+    back = f"{reverse('workdays:year')}?nam={year}"
+    form = ConfirmYearForm(request.POST)
+    if not form.is_valid():
+        _refused(request, _form_errors(form))
+        return redirect(back)
+    try:
+        services.confirm_year(actor=request.user, year=year,
+                              legal_basis=form.cleaned_data["can_cu"],
+                              reason=form.cleaned_data["ly_do"])
+    except ValidationError as exc:
+        _refused(request, exc.messages)
+        return redirect(back)
+    messages.success(request, _("Đã xác nhận ngày nghỉ, làm bù năm %(year)s. Các hạn đang "
+                                "mở đã được tính lại theo lịch hiện hành.") % {"year": year})
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def withdraw_year(request, year: int):
+    if not scope_of(request.user).is_admin:
+        raise PermissionDenied
+    back = f"{reverse('workdays:year')}?nam={year}"
+    form = WithdrawYearForm(request.POST)
+    if not form.is_valid():
+        _refused(request, _form_errors(form))
+        return redirect(back)
+    try:
+        services.withdraw_year_confirmation(actor=request.user, year=year,
+                                            reason=form.cleaned_data["ly_do"])
+    except ValidationError as exc:
+        _refused(request, exc.messages)
+        return redirect(back)
+    messages.success(request, _("Đã hủy xác nhận ngày nghỉ, làm bù năm %(year)s.")
+                     % {"year": year})
     return redirect(back)
