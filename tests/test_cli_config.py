@@ -43,6 +43,11 @@ def _show(cwd, **env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _last_line(result) -> list[str]:
+    """What a `doithoai shell -c` printed last (the shell announces its imports first)."""
+    return result.stdout.strip().splitlines()[-1].split()
+
+
 def _secret_key(folder):
     lines = (folder / "local.env").read_text(encoding="utf-8").splitlines()
     return next(line.split("=", 1)[1] for line in lines if line.startswith("SECRET_KEY="))
@@ -154,3 +159,32 @@ def test_the_wsgi_entry_point_never_reads_the_file(developer):
                             env=_env(), capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert "Thiếu biến môi trường SECRET_KEY" in result.stderr
+
+
+def test_demo_data_reset_starts_the_database_again_on_a_development_machine(tmp_path):
+    """`demo_data --reset` empties the whole database (the audit log with it) and builds the
+    demo again; with DEBUG off it refuses and changes nothing."""
+    _init_local(tmp_path)
+    assert _doithoai(["migrate", "--noinput"], tmp_path).returncode == 0
+    loaded = _doithoai(["demo_data", "--no-petitions"], tmp_path)
+    assert loaded.returncode == 0, loaded.stderr
+    marker = ("from doithoai.org.models import User; "
+              "User.objects.create(username='con-lai-khong', full_name='Đánh dấu')")
+    assert _doithoai(["shell", "-c", marker], tmp_path).returncode == 0
+    count = ("from doithoai.org.models import User; from doithoai.audit.models import "
+             "AuditEvent; print(User.objects.filter(username='con-lai-khong').count(), "
+             "AuditEvent.objects.count())")
+
+    refused = _doithoai(["demo_data", "--reset", "--no-petitions"], tmp_path, DEBUG="false",
+                        SECRET_KEY="a-production-like-key")
+    assert refused.returncode != 0 and "chỉ dùng trên máy phát triển" in refused.stderr
+    before = _last_line(_doithoai(["shell", "-c", count], tmp_path))
+    assert before[0] == "1"
+
+    reset = _doithoai(["demo_data", "--reset", "--no-petitions"], tmp_path)
+    assert reset.returncode == 0, reset.stderr
+    assert "Xóa toàn bộ dữ liệu" in reset.stdout and "Dữ liệu mẫu đã sẵn sàng" in reset.stdout
+    after = _last_line(_doithoai(["shell", "-c", count], tmp_path))
+    assert after[0] == "0" and int(after[1]) > 0  # the marker gone, the demo logged again
+    verify = _doithoai(["audit", "verify"], tmp_path)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
