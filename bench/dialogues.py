@@ -10,12 +10,12 @@ Without DATABASE_URL it uses a fresh SQLite file in a temporary folder. With DAT
 database is emptied first (never point it at real data). The organisation and petitions come
 from bench/foundation.py and bench/petitions.py (bulk-created, see there); every commune gets
 a plan and two conferences through the product's own services (so with audit events and
-milestones); one petition in ten is attached to a conference. Prints medians and 95th
-percentiles in milliseconds.
+milestones), dated like the demo's (`org.demo.timeline`: the June conference held, the one
+ahead in the plan of its own year), so that it runs on any day; one petition in ten is
+attached to a conference. Prints medians and 95th percentiles in milliseconds.
 """
 
 import argparse
-import datetime as dt
 import os
 import time
 
@@ -23,34 +23,35 @@ from foundation import build, setup_django
 
 from petitions import _analyze, build_people, build_petitions, sampled
 
-YEAR = 2026
 
-
-def build_plans(clerk_of: dict, today: dt.date) -> list:
-    """A plan, a concluded June conference and one ahead for every commune."""
+def build_plans(clerk_of: dict, story) -> list:
+    """A plan, a concluded June conference and one ahead (in its own year's plan, issued
+    then) for every commune."""
     from doithoai.dialogues import services
     from doithoai.dialogues.models import Conference
+    from doithoai.org.models import Person
     from doithoai.petitions import notify
 
-    conferences = []
-    june, ahead = dt.date(2026, 6, 12), today + dt.timedelta(days=30)
-    while ahead.weekday() > 4:
-        ahead += dt.timedelta(days=1)
-    from doithoai.org.models import Person
+    def plan_of(agency, clerk, year, issued_on, number):
+        plan = services.create_plan(actor=clerk, agency=agency, year=year)
+        return services.issue_plan(actor=clerk, plan=plan, number=number, issued_on=issued_on)
 
+    conferences = []
     with notify.muted():
         for agency, clerk in clerk_of.items():
             Person.objects.create(agency=agency, full_name=f"Chủ tịch {agency.pk}",
                                   position="Chủ tịch UBND xã")  # the plan's signer
-            plan = services.create_plan(actor=clerk, agency=agency, year=YEAR)
-            plan = services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
-                                       issued_on=dt.date(2026, 5, 15))
+            plan = plan_of(agency, clerk, story.held_year, story.plan_issued_on, "27/KH-UBND")
             held = services.schedule_conference(actor=clerk, plan=plan,
-                                                data={"held_on": june},
-                                                today=dt.date(2026, 5, 20))
+                                                data={"held_on": story.held_on},
+                                                today=story.plan_issued_on)
             Conference.objects.filter(pk=held.pk).update(state=Conference.State.CONCLUDED)
+            if story.ahead_on.year != plan.year:
+                plan = plan_of(agency, clerk, story.ahead_on.year, story.ahead_plan_issued_on,
+                               "95/KH-UBND")
             upcoming = services.schedule_conference(actor=clerk, plan=plan,
-                                                    data={"held_on": ahead}, today=today)
+                                                    data={"held_on": story.ahead_on},
+                                                    today=story.today)
             conferences.append((held, upcoming))
     return conferences
 
@@ -85,8 +86,10 @@ def bench_pages(conferences, clerk, overseer, province, repeat: int) -> None:
             participants.check_in(actor=clerk, conference=upcoming, code=code)
 
     rows = [
-        ("province roll-up (every commune, one year)", lambda: oversight.rollup(province, YEAR)),
-        ("a commune's yearly figures", lambda: oversight.yearly_figures(held.agency, YEAR)),
+        ("province roll-up (every commune, one year)",
+         lambda: oversight.rollup(province, held.held_on.year)),
+        ("a commune's yearly figures",
+         lambda: oversight.yearly_figures(held.agency, held.held_on.year)),
         ("timeline of a conference", lambda: conference_queries.timeline(upcoming)),
         ("progress per unit (held conference)", lambda: conference_queries.unit_progress(held)),
         ("carry-over report (upcoming conference)",
@@ -112,7 +115,9 @@ def main() -> None:
     vendor = setup_django()
     from django.utils import timezone
 
+    from doithoai.org.demo import timeline
     from doithoai.org.models import Agency, Membership, Role, User
+    from doithoai.workdays.calendar import get_calendar
 
     today = timezone.localdate()
     start = time.perf_counter()
@@ -125,7 +130,7 @@ def main() -> None:
     build_petitions(args.petitions, today)
     print(f"{args.petitions:,} petitions in {time.perf_counter() - start:.1f} s.")
     start = time.perf_counter()
-    conferences = build_plans(clerk_of, today)
+    conferences = build_plans(clerk_of, timeline.build(today, get_calendar()))
     took = time.perf_counter() - start
     attached = attach_petitions(conferences)
     _analyze()

@@ -111,13 +111,16 @@ def main() -> None:
 
 def bench_merged_invitations(args, empty_cache) -> None:
     """A conference of 500 invitees: every invitation in one file to print."""
+    from django.utils import timezone
+
     from doithoai.core.tracking import new_code
-    from doithoai.dialogues.demo import UPCOMING_TITLE
     from doithoai.dialogues.models import Conference, Delegate, Invitation
     from doithoai.documents import pdf
     from doithoai.documents.render import render_docx
 
-    conference = Conference.objects.get(title=UPCOMING_TITLE)
+    # the demo's conference being prepared: the one ahead of today
+    conference = Conference.objects.filter(agency__code="ubnd-xa-diem-he",
+                                           held_on__gt=timezone.localdate()).first()
     missing = MERGED_INVITATIONS - Invitation.objects.filter(
         delegate__conference=conference).count()
     delegates = Delegate.objects.bulk_create([

@@ -139,7 +139,7 @@ def build_petitions(total: int, today: dt.date, seed: int = 2026) -> list[str]:
         fields[a] = list(Field.objects.filter(agency_id=a).values_list("pk", flat=True))
         units[a] = list(Unit.objects.filter(agency_id=a).values_list("pk", flat=True))
         villages[a] = list(Village.objects.filter(agency_id=a).values_list("pk", flat=True))
-    start = dt.date(2026, 1, 5)
+    start = today - dt.timedelta(days=365)  # a year of petitions, whatever the day
     span = (today - start).days
     due_cache: dict[tuple[dt.date, bool], dt.date] = {}
     codes: set[str] = set()

@@ -1,5 +1,7 @@
+import datetime as dt
 import fcntl
 import io
+import os
 import pickle
 import sys
 import traceback
@@ -15,6 +17,44 @@ from tests.factories import (
     UnitFactory,
     VillageFactory,
 )
+
+# The whole run on another day: DOITHOAI_TEST_TODAY=year-end (the last working day of this
+# year, as CI runs one of its two suites) or a date (2027-02-08). Every process of the run
+# (each xdist worker configures itself) lives on that day from its start, the clock running
+# on; tests that pin a day of their own still do. The browser's clock is not moved.
+_moved_clock = None
+
+
+def moved_day(value: str, real_today: dt.date) -> dt.date:
+    if value != "year-end":
+        return dt.date.fromisoformat(value)
+    from doithoai.core.workdays import build_vn_calendar
+
+    calendar, day = build_vn_calendar(overrides={}), dt.date(real_today.year, 12, 31)
+    while not calendar.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def pytest_configure(config):
+    global _moved_clock
+    value = os.environ.get("DOITHOAI_TEST_TODAY", "").strip()
+    if not value or _moved_clock is not None:
+        return
+    import time_machine
+
+    day = moved_day(value, dt.date.today())
+    _moved_clock = time_machine.travel(f"{day.isoformat()} 15:00 +07:00", tick=True)
+    _moved_clock.start()
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        print(f"Đồng hồ của bộ kiểm thử: {day:%d/%m/%Y} (DOITHOAI_TEST_TODAY={value})")
+
+
+def pytest_unconfigure(config):
+    global _moved_clock
+    if _moved_clock is not None:
+        _moved_clock.stop()
+        _moved_clock = None
 
 
 @pytest.fixture

@@ -32,21 +32,24 @@ from doithoai.workdays.management.commands.workdays import OneLineParser
 FORMATS = ("docx", "pdf", "xlsx")
 OBJECT_ID = re.compile(r"[1-9]\d{0,17}")
 DEMO_AGENCY = "ubnd-xa-diem-he"  # the demo commune every sample is made for
-DEMO_YEAR = 2026
 
 
 def demo_object(kind):
     """The demo object a sample of `kind` is made from (None before `doithoai demo_data`):
-    xã Điềm He's 2026 plan, its June conference, an answered petition, the commune itself."""
+    xã Điềm He's plan of this year, the latest of its conferences (of last year's plan on)
+    complete for the document, an answered petition, the commune itself."""
     from django.db.models import F
+    from django.utils import timezone
 
     from doithoai.dialogues.models import Conference, Delegate, Plan
     from doithoai.org.models import Agency
     from doithoai.petitions.models import Petition
 
-    plans = Plan.objects.filter(agency__code=DEMO_AGENCY, year=DEMO_YEAR)
+    year = timezone.localdate().year
+    plans = Plan.objects.filter(agency__code=DEMO_AGENCY, year__gte=year - 1)
     finders = {
-        "dialogues.plan": lambda: plans.filter(kind=Plan.Kind.PERIODIC).order_by("pk").first(),
+        "dialogues.plan": lambda: plans.filter(kind=Plan.Kind.PERIODIC, year__lte=year)
+        .order_by("-year").first(),
         "dialogues.conference": lambda: _complete_first(kind, Conference.objects.filter(
             plan__in=plans).order_by("-held_on", "-pk")),
         "dialogues.delegate": lambda: _complete_first(kind, Delegate.objects.filter(
