@@ -1,0 +1,148 @@
+"""Steps before a conference that fall on a day off are due on the working day before: the
+stored milestones, the pages and documents that read them, and their recomputation when the
+calendar changes. The reported case: a conference five working days after Tết 2027."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from doithoai.dialogues import preparation, services
+from doithoai.dialogues.models import Milestone
+from doithoai.documents.contexts import thong_bao
+from doithoai.workdays import services as workdays
+from doithoai.workdays.calendar import get_calendar
+from doithoai.workdays.models import CalendarOverride
+from tests.dialogues.conftest import TODAY
+
+D = dt.date
+AFTER_TET = D(2027, 2, 17)  # Wednesday, the fifth working day after Tết Đinh Mùi
+MOVED_TO_12 = "ngày 14/02/2027 là ngày nghỉ: thực hiện trước, vào ngày làm việc 12/02/2027"
+MOVED_TO_03 = "ngày 10/02/2027 là ngày nghỉ: thực hiện trước, vào ngày làm việc 03/02/2027"
+FRONT_TASK = "Tổng hợp, phân loại ý kiến, kiến nghị của Nhân dân các thôn"
+
+
+@pytest.fixture
+def plan_2027(commune, clerk):
+    return services.create_plan(actor=clerk, agency=commune, year=2027)
+
+
+@pytest.fixture
+def after_tet(plan_2027, clerk):
+    return services.schedule_conference(
+        actor=clerk, plan=plan_2027, data={"held_on": AFTER_TET, "hall_capacity": 400},
+        today=TODAY)
+
+
+def _milestone(conference, kind):
+    return conference.milestones.get(kind=kind)
+
+
+def _admin():
+    return get_user_model().objects.create_superuser(username="quantri-tet",
+                                                     password="mat-khau-quan-tri-1")
+
+
+def _override(day, kind, reason):
+    workdays.create_override(
+        actor=_admin(), reason="Theo thông báo của Bộ Nội vụ",
+        override=CalendarOverride(date=day, kind=kind, reason=reason,
+                                  legal_basis="Thông báo số 1/TB-BNV"))
+
+
+def test_the_calendar_around_tet_2027():
+    calendar = get_calendar()  # holidays.VN under the override table (none for 2027)
+    assert not calendar.is_workday(D(2027, 2, 10))
+    assert calendar.day_status(D(2027, 2, 10)).reason == "Mùng năm Tết Nguyên Đán"
+    assert not calendar.is_workday(D(2027, 2, 14))
+    assert calendar.count_workdays(D(2027, 2, 10), AFTER_TET) == 5
+    assert not CalendarOverride.objects.filter(date__year=2027).exists()
+
+
+def test_stored_milestones_of_the_reported_conference(after_tet):
+    announcement = _milestone(after_tet, Milestone.Kind.ANNOUNCEMENT)
+    assert announcement.due_on == D(2027, 2, 3)
+    assert announcement.rule.endswith(MOVED_TO_03)
+    assert announcement.is_legal
+    for kind in (Milestone.Kind.VILLAGE_OPINIONS, Milestone.Kind.DELEGATE_LISTS):
+        m = _milestone(after_tet, kind)
+        assert m.due_on == D(2027, 2, 12)
+        assert m.rule.endswith(MOVED_TO_12)
+    invitations = _milestone(after_tet, Milestone.Kind.INVITATIONS)
+    assert invitations.due_on == D(2027, 2, 1)
+    assert "ngày nghỉ" not in invitations.rule
+    assert _milestone(after_tet, Milestone.Kind.PREPARED_ANSWERS).due_on == D(2027, 2, 16)
+    # After the conference, Art. 148 as before: 27/02 is a Saturday, so Monday 01/03.
+    results = _milestone(after_tet, Milestone.Kind.RESULTS_ANNOUNCED)
+    assert results.due_on == D(2027, 3, 1)
+    assert "ngày nghỉ" not in results.rule
+
+
+def test_stored_task_milestones_before_the_conference(after_tet):
+    calendar = get_calendar()
+    front = after_tet.milestones.get(kind=Milestone.Kind.TASK, title__startswith=FRONT_TASK)
+    assert front.task.offset_days == -3
+    assert front.due_on == D(2027, 2, 12)
+    assert front.rule == f"Chậm nhất 3 ngày trước hội nghị 17/02/2027; {MOVED_TO_12}"
+    before = after_tet.milestones.filter(kind=Milestone.Kind.TASK, task__offset_days__lt=0)
+    assert before.filter(task__offset_days=-7).exists()
+    for m in before:
+        assert calendar.is_workday(m.due_on), m.title
+    for m in before.filter(task__offset_days=-7):
+        assert m.due_on == D(2027, 2, 3)
+        assert m.rule.endswith(MOVED_TO_03)
+
+
+def test_the_timeline_shows_the_moved_dates(client, clerk, after_tet):
+    client.force_login(clerk)
+    page = client.get(reverse("dialogues:timeline", args=[after_tet.pk])).content.decode()
+    assert '<time datetime="2027-02-03">03/02/2027</time>' in page
+    assert '<time datetime="2027-02-12">12/02/2027</time>' in page
+    assert MOVED_TO_03 in page and MOVED_TO_12 in page
+    # The days off appear only in the rules, never as a due date.
+    assert 'datetime="2027-02-10"' not in page and 'datetime="2027-02-14"' not in page
+
+
+def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk, after_tet):
+    assert preparation.opinions_due(after_tet) == D(2027, 2, 12)
+    client.force_login(clerk)
+    village = after_tet.village_returns.first().village
+    page = client.get(reverse("dialogues:village_opinions",
+                              args=[after_tet.pk, village.pk])).content.decode()
+    assert "12/02/2027" in page and "14/02/2027" not in page
+    deadline = thong_bao.context(after_tet)["deadline"]
+    assert deadline.endswith("trước ngày 12 tháng 02 năm 2027.")
+    radio = " ".join(thong_bao.radio_context(after_tet)["paragraphs"])
+    assert "trước ngày 12 tháng 02 năm 2027" in radio
+
+
+def test_rescheduling_onto_the_date_applies_the_rule(plan_2027, clerk):
+    conference = services.schedule_conference(
+        actor=clerk, plan=plan_2027, data={"held_on": D(2027, 3, 19), "hall_capacity": 400},
+        today=TODAY)
+    assert _milestone(conference, Milestone.Kind.VILLAGE_OPINIONS).due_on == D(2027, 3, 16)
+    services.update_conference(actor=clerk, conference=conference,
+                               data={"held_on": AFTER_TET}, today=TODAY)
+    opinions = _milestone(conference, Milestone.Kind.VILLAGE_OPINIONS)
+    assert (opinions.due_on, opinions.rule.endswith(MOVED_TO_12)) == (D(2027, 2, 12), True)
+
+
+def test_recomputed_when_the_calendar_changes(after_tet):
+    # Friday 12/02 becomes a day off too: the villages send on Thursday 11/02.
+    _override(D(2027, 2, 12), "off", "Nghỉ bù")
+    for kind in (Milestone.Kind.VILLAGE_OPINIONS, Milestone.Kind.DELEGATE_LISTS):
+        m = _milestone(after_tet, kind)
+        assert m.due_on == D(2027, 2, 11)
+        assert m.rule.endswith(
+            "ngày 14/02/2027 là ngày nghỉ: thực hiện trước, vào ngày làm việc 11/02/2027")
+    front = after_tet.milestones.get(kind=Milestone.Kind.TASK, title__startswith=FRONT_TASK)
+    assert front.due_on == D(2027, 2, 11)
+
+
+def test_a_worked_sunday_keeps_the_plain_date(after_tet):
+    _override(D(2027, 2, 14), "work", "Ngày làm bù")
+    opinions = _milestone(after_tet, Milestone.Kind.VILLAGE_OPINIONS)
+    assert opinions.due_on == D(2027, 2, 14)
+    assert opinions.rule == "Thôn gửi ý kiến của Nhân dân chậm nhất 3 ngày trước hội nghị " \
+                            "17/02/2027"
