@@ -3,13 +3,16 @@ stored milestones, the pages and documents that read them, and their recomputati
 calendar changes. The reported case: a conference five working days after Tết 2027."""
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from doithoai.dialogues import preparation, services
 from doithoai.dialogues.models import Milestone
+from doithoai.documents.contexts import plan as ke_hoach
 from doithoai.documents.contexts import thong_bao
 from doithoai.workdays import services as workdays
 from doithoai.workdays.calendar import get_calendar
@@ -51,7 +54,7 @@ def _override(day, kind, reason):
                                   legal_basis="Thông báo số 1/TB-BNV"))
 
 
-def test_the_calendar_around_tet_2027():
+def test_the_calendar_around_tet_2027(db):
     calendar = get_calendar()  # holidays.VN under the override table (none for 2027)
     assert not calendar.is_workday(D(2027, 2, 10))
     assert calendar.day_status(D(2027, 2, 10)).reason == "Mùng năm Tết Nguyên Đán"
@@ -117,6 +120,26 @@ def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk
     assert "trước ngày 12 tháng 02 năm 2027" in radio
 
 
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_the_plan_document_prints_no_milestone_date(plan_2027, after_tet):
+    """The Kế hoạch is issued for the year before its conferences are dated: its tasks print
+    without a date, so no date of a conference's milestones (moved or not) can be stale in it.
+    """
+    text = "\n".join(_strings(ke_hoach.context(plan_2027)))
+    assert FRONT_TASK in text
+    assert "/02/2027" not in text and "tháng 02 năm 2027" not in text
+
+
 def test_rescheduling_onto_the_date_applies_the_rule(plan_2027, clerk):
     conference = services.schedule_conference(
         actor=clerk, plan=plan_2027, data={"held_on": D(2027, 3, 19), "hall_capacity": 400},
@@ -146,3 +169,47 @@ def test_a_worked_sunday_keeps_the_plain_date(after_tet):
     assert opinions.due_on == D(2027, 2, 14)
     assert opinions.rule == "Thôn gửi ý kiến của Nhân dân chậm nhất 3 ngày trước hội nghị " \
                             "17/02/2027"
+
+
+# -- the data migration ----------------------------------------------------------------------
+
+
+def _migration():
+    return importlib.import_module(
+        "doithoai.dialogues.migrations.0004_milestones_before_days_off")
+
+
+def _as_stored_before(conference):
+    """The conference's steps as the former rule stored them (a day off stood)."""
+    old = {Milestone.Kind.ANNOUNCEMENT: (D(2027, 2, 10), "Thông báo công khai chậm nhất 7 ngày "
+                                         "trước hội nghị 17/02/2027 (Điều 43 Luật Tổ chức chính "
+                                         "quyền địa phương 2025)"),
+           Milestone.Kind.VILLAGE_OPINIONS: (D(2027, 2, 14), "Thôn gửi ý kiến của Nhân dân chậm "
+                                             "nhất 3 ngày trước hội nghị 17/02/2027"),
+           Milestone.Kind.DELEGATE_LISTS: (D(2027, 2, 14), "Thôn gửi danh sách đại biểu chậm "
+                                           "nhất 3 ngày trước hội nghị 17/02/2027")}
+    for kind, (due_on, rule) in old.items():
+        conference.milestones.filter(kind=kind).update(due_on=due_on, rule=rule)
+    conference.milestones.filter(kind=Milestone.Kind.TASK, task__offset_days=-3).update(
+        due_on=D(2027, 2, 14), rule="Chậm nhất 3 ngày trước hội nghị 17/02/2027")
+
+
+def test_the_migration_recomputes_open_steps_of_conferences_in_preparation(after_tet):
+    expected = {m.pk: (m.due_on, m.rule) for m in after_tet.milestones.all()}
+    _as_stored_before(after_tet)
+    delegates = _milestone(after_tet, Milestone.Kind.DELEGATE_LISTS)
+    Milestone.objects.filter(pk=delegates.pk).update(done_on=D(2026, 11, 20), proof="Sổ")
+    _migration().recompute(django_apps, None)
+    now = {m.pk: (m.due_on, m.rule) for m in after_tet.milestones.all()}
+    assert {pk: v for pk, v in now.items() if pk != delegates.pk} == {
+        pk: v for pk, v in expected.items() if pk != delegates.pk}
+    # A step done keeps the deadline it was judged against.
+    assert now[delegates.pk][0] == D(2027, 2, 14)
+
+
+def test_the_migration_leaves_held_conferences(after_tet):
+    _as_stored_before(after_tet)
+    after_tet.__class__.objects.filter(pk=after_tet.pk).update(state="held")
+    before = {m.pk: (m.due_on, m.rule) for m in after_tet.milestones.all()}
+    _migration().recompute(django_apps, None)
+    assert {m.pk: (m.due_on, m.rule) for m in after_tet.milestones.all()} == before
