@@ -120,6 +120,13 @@ def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk
     assert "trước ngày 12 tháng 02 năm 2027" in radio
 
 
+def test_the_public_announcement_shows_the_moved_date(client, clerk, plan_2027, after_tet):
+    services.issue_plan(actor=clerk, plan=plan_2027, number="3/KH-UBND",
+                        issued_on=D(2026, 11, 2))
+    page = client.get(reverse("dialogues_public:announcement", args=[after_tet.pk]))
+    assert "Nên gửi trước ngày 12/02/2027" in page.content.decode()
+
+
 def _strings(value):
     if isinstance(value, str):
         yield value
