@@ -185,6 +185,14 @@ def test_civil_period_rolls_to_the_next_working_day():
     assert CAL.add_days_civil(D(2026, 3, 2), 10) == D(2026, 3, 12)
 
 
+def test_roll_back_goes_to_the_working_day_before():
+    # Mùng 5 Tết 2027 (Wednesday 10/2) → Wednesday 3/2, the last working day before Tết.
+    assert CAL.roll_back(D(2027, 2, 10)) == D(2027, 2, 3)
+    assert CAL.roll_back(D(2027, 2, 14)) == D(2027, 2, 12)  # a Sunday → the Friday
+    assert CAL.roll_back(D(2027, 2, 12)) == D(2027, 2, 12)  # a working day stays
+    assert CAL.roll_back(D(2026, 1, 10)) == D(2026, 1, 10)  # a Saturday worked stays
+
+
 def test_days_before():
     assert days_before(D(2026, 3, 10), 7) == D(2026, 3, 3)
 
@@ -292,6 +300,15 @@ def test_civil_period_rolls_forward_only_over_days_off(start, n):
     assert all(
         not CAL.is_workday(last + dt.timedelta(days=i)) for i in range((result - last).days)
     )
+
+
+@given(dates)
+def test_roll_back_mirrors_roll_forward(day):
+    result = CAL.roll_back(day)
+    assert result <= day
+    assert CAL.is_workday(result)
+    assert all(not CAL.is_workday(result + dt.timedelta(days=i))
+               for i in range(1, (day - result).days + 1))
 
 
 @given(dates, counts)

@@ -3,6 +3,12 @@
 Pure: the calendar and the plan's settings are passed in. Each rule gives a due date counted
 from the conference day (domain.md §1, §3) and a sentence that explains it, stored with the
 milestone so the timeline can say why a date is what it is.
+
+Days off: a step due "N days before" the conference whose day falls on a day off is done on
+the working day before it (the work must be done by the conference, and nobody is at the
+office that day); the sentence says so. A step due after the conference whose last day is
+off moves to the next working day (Civil Code Art. 148). Steps counted in working days always
+fall on one.
 """
 
 from __future__ import annotations
@@ -51,21 +57,34 @@ def _d(d: dt.date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
+def _before(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, str]:
+    """"At least N days before": D − N, or the working day before it when that day is off;
+    with the clause the rule sentence then ends with (empty when nothing moved)."""
+    day = days_before(held_on, n)
+    due = calendar.roll_back(day)
+    if due == day:
+        return due, ""
+    return due, f"; ngày {_d(day)} là ngày nghỉ: thực hiện trước, vào ngày làm việc {_d(due)}"
+
+
 def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due]:
     """Every statutory milestone of a conference held on `held_on`, in time order."""
+    announce_on, announce_moved = _before(calendar, held_on, s.announce_days_before)
+    village_on, village_moved = _before(calendar, held_on, s.village_days_before)
     return [
-        Due(Kind.ANNOUNCEMENT, days_before(held_on, s.announce_days_before),
+        Due(Kind.ANNOUNCEMENT, announce_on,
             f"Thông báo công khai chậm nhất {s.announce_days_before} ngày trước hội nghị "
-            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)", True),
+            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)"
+            f"{announce_moved}", True),
         Due(Kind.INVITATIONS, calendar.subtract_workdays(held_on, s.invite_workdays_before),
             f"Gửi giấy mời chậm nhất {s.invite_workdays_before} ngày làm việc trước hội nghị "
             f"{_d(held_on)}", False),
-        Due(Kind.VILLAGE_OPINIONS, days_before(held_on, s.village_days_before),
+        Due(Kind.VILLAGE_OPINIONS, village_on,
             f"Thôn gửi ý kiến của Nhân dân chậm nhất {s.village_days_before} ngày trước hội "
-            f"nghị {_d(held_on)}", False),
-        Due(Kind.DELEGATE_LISTS, days_before(held_on, s.village_days_before),
+            f"nghị {_d(held_on)}{village_moved}", False),
+        Due(Kind.DELEGATE_LISTS, village_on,
             f"Thôn gửi danh sách đại biểu chậm nhất {s.village_days_before} ngày trước hội "
-            f"nghị {_d(held_on)}", False),
+            f"nghị {_d(held_on)}{village_moved}", False),
         Due(Kind.PREPARED_ANSWERS, calendar.subtract_workdays(held_on, 1),
             f"Các đơn vị gửi nội dung trả lời trước ngày hội nghị {_d(held_on)}", False),
         Due(Kind.CONCLUSION_NOTICE, calendar.add_workdays(held_on, s.conclusion_workdays_after),
@@ -84,11 +103,11 @@ def task_due(calendar: WorkCalendar, held_on: dt.date, offset_days: int) -> Due:
     """A plan task due `offset_days` calendar days from the conference (negative: before).
 
     After the conference, a last day that is off moves to the next working day (Civil Code
-    Art. 148); before it, the date stands (the work must be done by then).
+    Art. 148); before it, to the working day before (the work must be done by then).
     """
     if offset_days < 0:
-        due = days_before(held_on, -offset_days)
-        rule = f"Chậm nhất {-offset_days} ngày trước hội nghị {_d(held_on)}"
+        due, moved = _before(calendar, held_on, -offset_days)
+        rule = f"Chậm nhất {-offset_days} ngày trước hội nghị {_d(held_on)}{moved}"
     elif offset_days == 0:
         due, rule = held_on, f"Trong ngày hội nghị {_d(held_on)}"
     else:

@@ -209,6 +209,13 @@ class WorkCalendar:
             d = _shift(d, 1)
         return d
 
+    def roll_back(self, d: dt.date) -> dt.date:
+        """`d` if it is a working day, else the working day before it: the last day on which
+        a step due "at least N days before" an event can still be done when D − N is off."""
+        while not self.is_workday(d):
+            d = _shift(d, -1)
+        return d
+
     def add_days_civil(self, start: dt.date, n: int) -> dt.date:
         """A period of N calendar days after `start` (Civil Code Art. 147–148).
 
