@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import struct
+import tempfile
 import threading
 import time
 import unicodedata
@@ -20,6 +21,8 @@ import pytest
 from docx.shared import Mm, Pt
 
 from doithoai.documents import pdf
+
+TMP = tempfile.gettempdir()  # where LibreOffice's profiles go (TMPDIR when set)
 
 TITLE = "KẾ HOẠCH Tổ chức Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026"
 BODY = ("Ủy ban nhân dân xã Điềm He xây dựng kế hoạch tổ chức hội nghị đối thoại: thôn Nà Pàn, "
@@ -171,7 +174,7 @@ def test_threads_of_one_process_take_turns_on_one_profile(counted, cache):
     assert len(results) == 3 and len(set(results)) == 1
     starts = counted()
     assert len(starts) == 1  # the others waited for the lock and found the cache
-    profile = f"-env:UserInstallation=file:///tmp/doithoai-lo-profile-{os.getpid()}"
+    profile = f"-env:UserInstallation=file://{TMP}/doithoai-lo-profile-{os.getpid()}"
     assert starts[0].startswith(profile + " --headless")
     assert "--norestore" in starts[0] and "--nolockcheck" in starts[0]
 
@@ -197,12 +200,12 @@ def test_processes_have_profiles_of_their_own(counted, cache):
         child.join(timeout=30)
     assert [pages for _pid, _profile, pages in reports] == [2, 2], reports
     assert {profile for _pid, profile, _pages in reports} == {
-        f"/tmp/doithoai-lo-profile-{pid}" for pid, _profile, _pages in reports}
+        f"{TMP}/doithoai-lo-profile-{pid}" for pid, _profile, _pages in reports}
     profiles = {line.split()[0] for line in counted()}
     assert len(profiles) == 2  # both ran at the same time, never on one profile
-    assert f"-env:UserInstallation=file:///tmp/doithoai-lo-profile-{os.getpid()}" not in profiles
+    assert f"-env:UserInstallation=file://{TMP}/doithoai-lo-profile-{os.getpid()}" not in profiles
     for pid, _profile, _pages in reports:  # multiprocessing's children end without atexit
-        shutil.rmtree(f"/tmp/doithoai-lo-profile-{pid}", ignore_errors=True)
+        shutil.rmtree(f"{TMP}/doithoai-lo-profile-{pid}", ignore_errors=True)
 
 
 def test_timeout_kills_the_whole_process_group(settings, tmp_path, cache):
