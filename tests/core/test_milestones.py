@@ -69,8 +69,14 @@ def test_after_the_conference_art_148_still_moves_forward():
     assert dues[Kind.RESULTS_ANNOUNCED].due_on == D(2027, 3, 1)
     assert dues[Kind.RESULTS_ANNOUNCED].rule == (
         "Công bố kết quả hội nghị trong 10 ngày sau hội nghị 17/02/2027 (Điều 43 Luật Tổ chức "
-        "chính quyền địa phương 2025)")
+        "chính quyền địa phương 2025); ngày 27/02/2027 là ngày nghỉ: hạn là ngày làm việc "
+        "tiếp theo 01/03/2027 (Điều 148 Bộ luật Dân sự)")
     assert dues[Kind.WRITTEN_ANSWERS].due_on == D(2027, 3, 10)
+    # a task 3 days after (Saturday 20/02) says so too; one 5 days after (Monday) does not
+    assert rules.task_due(CAL, AFTER_TET, 3).rule == (
+        "Trong 3 ngày sau hội nghị 17/02/2027; ngày 20/02/2027 là ngày nghỉ: hạn là ngày làm "
+        "việc tiếp theo 22/02/2027 (Điều 148 Bộ luật Dân sự)")
+    assert rules.task_due(CAL, AFTER_TET, 5).rule == "Trong 5 ngày sau hội nghị 17/02/2027"
 
 
 def test_nothing_moves_when_the_days_are_worked():
@@ -113,7 +119,9 @@ def test_plan_tasks_before_the_conference_move_back():
                                         "Chậm nhất 5 ngày trước hội nghị 17/02/2027")
     assert rules.task_due(CAL, AFTER_TET, 0).due_on == AFTER_TET
     after = rules.task_due(CAL, AFTER_TET, 10)
-    assert (after.due_on, after.rule) == (D(2027, 3, 1), "Trong 10 ngày sau hội nghị 17/02/2027")
+    assert (after.due_on, after.rule) == (D(2027, 3, 1), (
+        "Trong 10 ngày sau hội nghị 17/02/2027; ngày 27/02/2027 là ngày nghỉ: hạn là ngày làm "
+        "việc tiếp theo 01/03/2027 (Điều 148 Bộ luật Dân sự)"))
 
 
 held = st.dates(min_value=D(2024, 3, 1), max_value=D(2030, 10, 31))

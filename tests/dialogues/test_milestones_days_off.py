@@ -79,7 +79,8 @@ def test_stored_milestones_of_the_reported_conference(after_tet):
     # After the conference, Art. 148 as before: 27/02 is a Saturday, so Monday 01/03.
     results = _milestone(after_tet, Milestone.Kind.RESULTS_ANNOUNCED)
     assert results.due_on == D(2027, 3, 1)
-    assert "ngày nghỉ" not in results.rule
+    assert results.rule.endswith("ngày 27/02/2027 là ngày nghỉ: hạn là ngày làm việc tiếp theo "
+                                 "01/03/2027 (Điều 148 Bộ luật Dân sự)")
 
 
 def test_stored_task_milestones_before_the_conference(after_tet):
@@ -138,13 +139,21 @@ def _strings(value):
             yield from _strings(item)
 
 
-def test_the_plan_document_prints_no_milestone_date(plan_2027, after_tet):
-    """The Kế hoạch is issued for the year before its conferences are dated: its tasks print
-    without a date, so no date of a conference's milestones (moved or not) can be stale in it.
-    """
+def test_the_plan_document_gives_each_task_its_moved_deadline(plan_2027, clerk, after_tet):
+    """With its conference dated, the Kế hoạch tells each unit by when: the date of the
+    task's milestone, moved to the working day before (the Front's summary: Sunday 14/02 →
+    Friday 12/02; the week-before tasks: Mùng 5 Tết 10/02 → 03/02)."""
     text = "\n".join(_strings(ke_hoach.context(plan_2027)))
-    assert FRONT_TASK in text
-    assert "/02/2027" not in text and "tháng 02 năm 2027" not in text
+    assert (f"{FRONT_TASK} và danh sách đại biểu thôn, gửi UBND. Thời hạn: chậm nhất ngày "
+            f"12/02/2027.") in text
+    assert "Thời hạn: chậm nhất ngày 03/02/2027." in text
+    assert "Thời hạn: trong ngày hội nghị 17/02/2027." in text  # the reporter's day
+    assert "14/02/2027" not in text and "10/02/2027" not in text
+    # a second conference: each has its own dates (on its page), the plan prints none
+    services.schedule_conference(actor=clerk,
+                                 plan=plan_2027, data={"held_on": D(2027, 9, 24)},
+                                 today=TODAY)
+    assert "Thời hạn:" not in "\n".join(_strings(ke_hoach.context(plan_2027)))
 
 
 def test_rescheduling_onto_the_date_applies_the_rule(plan_2027, clerk):

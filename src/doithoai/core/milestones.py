@@ -67,10 +67,22 @@ def _before(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, 
     return due, f"; ngày {_d(day)} là ngày nghỉ: thực hiện trước, vào ngày làm việc {_d(due)}"
 
 
+def _after(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, str]:
+    """"Within N days after": D + N, or the next working day when that day is off (Civil
+    Code Art. 148); with the clause the rule sentence then ends with."""
+    day = held_on + dt.timedelta(days=n)
+    due = calendar.add_days_civil(held_on, n)
+    if due == day:
+        return due, ""
+    return due, (f"; ngày {_d(day)} là ngày nghỉ: hạn là ngày làm việc tiếp theo {_d(due)} "
+                 f"(Điều 148 Bộ luật Dân sự)")
+
+
 def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due]:
     """Every statutory milestone of a conference held on `held_on`, in time order."""
     announce_on, announce_moved = _before(calendar, held_on, s.announce_days_before)
     village_on, village_moved = _before(calendar, held_on, s.village_days_before)
+    results_on, results_moved = _after(calendar, held_on, s.results_days_after)
     return [
         Due(Kind.ANNOUNCEMENT, announce_on,
             f"Thông báo công khai chậm nhất {s.announce_days_before} ngày trước hội nghị "
@@ -90,9 +102,10 @@ def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due
         Due(Kind.CONCLUSION_NOTICE, calendar.add_workdays(held_on, s.conclusion_workdays_after),
             f"Ban hành thông báo kết luận trong {s.conclusion_workdays_after} ngày làm việc "
             f"sau hội nghị {_d(held_on)}", False),
-        Due(Kind.RESULTS_ANNOUNCED, calendar.add_days_civil(held_on, s.results_days_after),
+        Due(Kind.RESULTS_ANNOUNCED, results_on,
             f"Công bố kết quả hội nghị trong {s.results_days_after} ngày sau hội nghị "
-            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)", True),
+            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)"
+            f"{results_moved}", True),
         Due(Kind.WRITTEN_ANSWERS, calendar.add_workdays(held_on, s.answer_workdays),
             f"Trả lời bằng văn bản trong {s.answer_workdays} ngày làm việc sau hội nghị "
             f"{_d(held_on)} ({s.complex_answer_workdays} ngày với vụ việc phức tạp)", False),
@@ -111,6 +124,6 @@ def task_due(calendar: WorkCalendar, held_on: dt.date, offset_days: int) -> Due:
     elif offset_days == 0:
         due, rule = held_on, f"Trong ngày hội nghị {_d(held_on)}"
     else:
-        due = calendar.add_days_civil(held_on, offset_days)
-        rule = f"Trong {offset_days} ngày sau hội nghị {_d(held_on)}"
+        due, moved = _after(calendar, held_on, offset_days)
+        rule = f"Trong {offset_days} ngày sau hội nghị {_d(held_on)}{moved}"
     return Due(Kind.TASK, due, rule, False)

@@ -137,9 +137,16 @@ def _read_cache(key: str, ext: str) -> bytes | None:
     magic = PDF_MAGIC if ext == "pdf" else PNG_MAGIC
     if not data.startswith(magic):
         return None  # a damaged entry is made again
-    with contextlib.suppress(OSError):
-        os.utime(path)  # the entry's time is its last use: `prune` keeps what is used
+    _stamp(path)
     return data
+
+
+def _stamp(path: Path) -> None:
+    """The entry's time is its last use: `prune` keeps what is used. Stamped with the clock
+    `prune` reads (not the file system's), so that the two always agree."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        os.utime(path, (now, now))
 
 
 @dataclass(frozen=True)
@@ -190,6 +197,7 @@ def _write_cache(key: str, ext: str, data: bytes) -> None:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
             os.replace(temp, path)
+            _stamp(path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise

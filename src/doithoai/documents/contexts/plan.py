@@ -54,10 +54,33 @@ def composition(plan) -> list[dict]:
     return result
 
 
+def _deadlines(plan) -> dict[int, str]:
+    """task id → "Thời hạn: …" when the plan has one dated conference (a yearly plan as it is
+    issued): the date its milestone is due — moved to the working day before when the day
+    counted back is off (core.milestones) — so that each unit reads by when. With several
+    conferences each has its own dates, on its page."""
+    from doithoai.dialogues.models import Milestone
+
+    dated = list(plan.conferences.exclude(held_on=None).values_list("pk", flat=True)[:2])
+    if len(dated) != 1:
+        return {}
+    result = {}
+    for task_id, due_on, offset in Milestone.objects.filter(
+            conference_id=dated[0], kind=Milestone.Kind.TASK, task__plan=plan,
+            task__offset_days__isnull=False).exclude(due_on=None).values_list(
+            "task_id", "due_on", "task__offset_days"):
+        when = due_on.strftime("%d/%m/%Y")
+        result[task_id] = (f"Thời hạn: trong ngày hội nghị {when}." if offset == 0
+                           else f"Thời hạn: chậm nhất ngày {when}.")
+    return result
+
+
 def tasks(plan) -> list[dict]:
-    """Tasks grouped by unit in the plan's order, numbered by unit."""
+    """Tasks grouped by unit in the plan's order, numbered by unit, each with its deadline
+    when the plan's conference is dated."""
     groups: list[dict] = []
     index: dict[int, dict] = {}
+    deadlines = _deadlines(plan) if plan.pk else {}
     for task in plan.tasks.select_related("unit").all():
         group = index.get(task.unit_id)
         if group is None:
@@ -70,7 +93,9 @@ def tasks(plan) -> list[dict]:
             groups.append(group)
         text = task.text.strip()
         if text:
-            group["entries"].append(text if text[-1] in ".;:!?" else text + ".")
+            text = text if text[-1] in ".;:!?" else text + "."
+            group["entries"].append(f"{text} {deadlines[task.pk]}" if task.pk in deadlines
+                                    else text)
     return groups
 
 

@@ -335,8 +335,18 @@
       speakerStale = true;
       return;
     }
+    // A section the secretary had opened (an outcome's form) stays open in the new record.
+    const opened = Array.from(record.querySelectorAll("details[open]"), detailsKey);
     record.innerHTML = await response.text();
+    record.querySelectorAll("details").forEach(function (details) {
+      if (opened.includes(detailsKey(details))) details.open = true;
+    });
     restoreDrafts(record);
+  }
+
+  function detailsKey(details) {
+    const summary = details.querySelector("summary");
+    return details.id || (summary ? summary.textContent.trim() : "");
   }
 
   root.addEventListener("click", function (event) {
