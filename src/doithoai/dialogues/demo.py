@@ -54,6 +54,18 @@ UPCOMING_OPINIONS = [
 UPCOMING_UNITS = {"giao-thong": "kinh-te", "dien-nuoc": "kinh-te", "nong-nghiep": "kinh-te",
                   "dat-dai": "kinh-te", "y-te": "tram-y-te", "giao-duc": "van-hoa-xa-hoi"}
 VILLAGES_SENT_OPINIONS = ("Thôn Nà Pàn", "Thôn Bản Chu", "Thôn Bản Thẳm", "Thôn Khòn Pát")
+# Last year's conference, told briefly: (field, opinion), and the answers published since.
+PREVIOUS_OPINIONS = [
+    ("giao-thong", "Đề nghị làm rãnh thoát nước dọc đường trục thôn Nà Pàn."),
+    ("y-te", "Đề nghị Trạm Y tế xã có thêm buổi tiêm chủng tại các thôn xa."),
+    ("dat-dai", "Đề nghị công khai kết quả đo đạc lại bản đồ địa chính của xã."),
+]
+PREVIOUS_ANSWERS = {
+    "y-te": "Trạm Y tế xã tổ chức tiêm chủng lưu động tại nhà văn hóa các thôn xa vào tuần "
+            "đầu mỗi quý; lịch tiêm được thông báo trên Đài truyền thanh xã.",
+    "dat-dai": "Kết quả đo đạc lại bản đồ địa chính đã được niêm yết tại trụ sở UBND xã và nhà "
+               "văn hóa các thôn; người dân có ý kiến gửi Phòng Kinh tế trong 30 ngày.",
+}
 
 
 @dataclass
@@ -413,14 +425,25 @@ def _previous_year(agency: Agency, clerk: User, leader: User, timeline: Timeline
     title = conference_title(day.year)
     if not created or plan.conferences.filter(title=title).exists():
         return
-    _told_briefly(
+    conference = _told_briefly(
         agency, clerk, plan, title, day, plan.issued_on, "Hội trường UBND xã Điềm He",
-        [("giao-thong", "Đề nghị làm rãnh thoát nước dọc đường trục thôn Nà Pàn."),
-         ("y-te", "Đề nghị Trạm Y tế xã có thêm buổi tiêm chủng tại các thôn xa."),
-         ("dat-dai", "Đề nghị công khai kết quả đo đạc lại bản đồ địa chính của xã.")],
-        118, "Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn bản.",
+        PREVIOUS_OPINIONS, 118, "Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn bản.",
         PREVIOUS_CONCLUSION_NUMBER, "Giao các phòng chuyên môn trả lời bằng văn bản các ý "
         "kiến của Nhân dân.", "hoi-nghi-mau-nam-truoc")
+    # What became of them: two answered and published, the road's drain still waiting.
+    fields = {f.code: f for f in Field.objects.filter(agency=agency)}
+    units = {u.code: u for u in agency.units.all()}
+    for p in conference.petitions.order_by("submission_key"):
+        code = p.field.code
+        p = petition_services.classify(actor=clerk, petition=p, kind=Kind.OPINION,
+                                       field=fields[code], urgency=Urgency.NORMAL)
+        p = petition_services.assign(actor=clerk, petition=p,
+                                     unit=units[UPCOMING_UNITS[code]])
+        answer = PREVIOUS_ANSWERS.get(code)
+        if answer:
+            p = petition_services.draft_answer(actor=clerk, petition=p, text=answer).petition
+            p = petition_services.approve_answer(actor=leader, petition=p)
+            petition_services.publish_answer(actor=clerk, petition=p)
     outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của năm trước")
 
 
