@@ -56,10 +56,12 @@ UPCOMING_UNITS = {"giao-thong": "kinh-te", "dien-nuoc": "kinh-te", "nong-nghiep"
 VILLAGES_SENT_OPINIONS = ("Thôn Nà Pàn", "Thôn Bản Chu", "Thôn Bản Thẳm", "Thôn Khòn Pát")
 # Last year's conference, told briefly: (field, opinion), and the answers published since.
 PREVIOUS_OPINIONS = [
-    ("giao-thong", "Đề nghị làm rãnh thoát nước dọc đường trục thôn Nà Pàn."),
-    ("y-te", "Đề nghị Trạm Y tế xã có thêm buổi tiêm chủng tại các thôn xa."),
-    ("dat-dai", "Đề nghị công khai kết quả đo đạc lại bản đồ địa chính của xã."),
+    ("giao-thong", "Đề nghị làm rãnh thoát nước dọc đường trục thôn Nà Pàn.", "Hoàng Văn Nhì"),
+    ("y-te", "Đề nghị Trạm Y tế xã có thêm buổi tiêm chủng tại các thôn xa.", "Lục Thị Vân"),
+    ("dat-dai", "Đề nghị công khai kết quả đo đạc lại bản đồ địa chính của xã.",
+     "Nông Văn Thượng"),
 ]
+PREVIOUS_LETTERS = {"y-te": 71, "dat-dai": 72}
 PREVIOUS_ANSWERS = {
     "y-te": "Trạm Y tế xã tổ chức tiêm chủng lưu động tại nhà văn hóa các thôn xa vào tuần "
             "đầu mỗi quý; lịch tiêm được thông báo trên Đài truyền thanh xã.",
@@ -183,8 +185,6 @@ def prepare(timeline: Timeline) -> Outcome:
         return outcome
     clerk, leader = _user("vanphong"), _user("chutich")
     with transaction.atomic():
-        if timeline.previous_held_on:  # last year first: the registers go forward
-            _previous_year(agency, clerk, leader, timeline, outcome)
         plan, created = _plan(agency, clerk, leader, timeline.held_year,
                               timeline.plan_issued_on, PLAN_NUMBER, timeline.today)
         if created:
@@ -229,6 +229,8 @@ def finish(outcome: Outcome, timeline: Timeline) -> Outcome:
             participants.demo_participants(upcoming, clerk)
             outcome.created.append(
                 f"hội nghị sắp tới ngày {upcoming.held_on:%d/%m/%Y} đang chuẩn bị")
+        if timeline.previous_held_on:  # last year's registers: numbers of their own
+            _previous_year(agency, clerk, leader, timeline, outcome)
         _van_quan(outcome, timeline)
     return outcome
 
@@ -392,20 +394,23 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
 
 
 def _told_briefly(agency: Agency, clerk: User, plan: Plan, title: str, day: dt.date,
-                  scheduled_on: dt.date, venue: str, opinions: list[tuple[str, str]],
+                  scheduled_on: dt.date, venue: str, opinions: list[tuple],
                   attendance: int, outcome_text: str, notice: str, conclusion: str,
                   key: str) -> Conference:
     """A conference of the past in a few lines: scheduled, its steps done on time, a few
-    opinions raised there, held, its conclusion notice issued a few working days later."""
+    opinions raised there — (field, text[, speaker's name]) —, held, its conclusion notice
+    issued a few working days later."""
     calendar = get_calendar()
     conference = _schedule(plan, clerk, title, day, scheduled_on, venue)
     petition_services.ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     village = Village.objects.filter(agency=agency).order_by("order", "name").first()
-    for i, (code, text) in enumerate(opinions):
+    for i, (code, text, *speaker) in enumerate(opinions):
         petition_services.receive(petition_services.Intake(
             agency=agency, text=text, channel=Channel.CONFERENCE, received_on=day,
             field=fields[code], village_id=village.pk, conference_id=conference.pk,
+            petitioners=[petition_services.PetitionerData(full_name=name, village_id=village.pk)
+                         for name in speaker],
             submission_key=f"{key}-{i}"), actor=clerk)
     for m in conference.milestones.filter(due_on__lt=day):
         services.mark_done(actor=clerk, milestone=m, done_on=m.due_on,
@@ -440,8 +445,11 @@ def _previous_year(agency: Agency, clerk: User, leader: User, timeline: Timeline
         p = petition_services.assign(actor=clerk, petition=p,
                                      unit=units[UPCOMING_UNITS[code]])
         answer = PREVIOUS_ANSWERS.get(code)
-        if answer:
-            p = petition_services.draft_answer(actor=clerk, petition=p, text=answer).petition
+        if answer:  # sent as a letter of its own three weeks after the conference
+            p = petition_services.draft_answer(
+                actor=clerk, petition=p, text=answer,
+                document_number=f"{PREVIOUS_LETTERS[code]}/UBND-{p.unit.short_name or 'VP'}",
+                document_date=day + dt.timedelta(days=21)).petition
             p = petition_services.approve_answer(actor=leader, petition=p)
             petition_services.publish_answer(actor=clerk, petition=p)
     outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của năm trước")
