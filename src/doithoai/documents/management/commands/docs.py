@@ -25,7 +25,6 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from doithoai.workdays.management.commands.workdays import OneLineParser
 
@@ -83,7 +82,7 @@ def seconds_text(s: float) -> str:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Văn bản hành chính: tạo một văn bản (render) hoặc bộ văn bản mẫu từ dữ "
+    help = _("Văn bản hành chính: tạo một văn bản (render) hoặc bộ văn bản mẫu từ dữ "
                         "liệu mẫu (samples).")
 
     def create_parser(self, prog_name, subcommand, **kwargs):

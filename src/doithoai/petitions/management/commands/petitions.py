@@ -14,7 +14,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference
@@ -36,7 +35,7 @@ def parse_date(text: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Ý kiến, kiến nghị: nhập bảng tổng hợp từ tệp Excel (import).")
+    help = _("Ý kiến, kiến nghị: nhập bảng tổng hợp từ tệp Excel (import).")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="import")

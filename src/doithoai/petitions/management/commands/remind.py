@@ -7,20 +7,19 @@ scheduler reports it; what was not sent is tried again at the next run.
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from doithoai.petitions import reminders
 from doithoai.workdays.management.commands.workdays import parse_date
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Gửi thư nhắc các ý kiến sắp đến hạn và quá hạn (chạy hằng ngày; "
+    help = _("Gửi thư nhắc các ý kiến sắp đến hạn và quá hạn (chạy hằng ngày; "
                         "chạy lại không gửi trùng).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--date", help=gettext_lazy(
+        parser.add_argument("--date", help=_(
             "Ngày tính hạn, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)."))
-        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy(
+        parser.add_argument("--dry-run", action="store_true", help=_(
             "Chỉ in ra những gì sẽ gửi; không gửi thư, không ghi lại."))
 
     def handle(self, *args, date=None, dry_run=False, **options):

@@ -13,7 +13,6 @@ import re
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR, MAX_DAYS, BadCount, OutOfRange
 from doithoai.workdays.calendar import get_calendar
@@ -54,7 +53,7 @@ def parse_count(text: str) -> int:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Lịch ngày làm việc: cộng, đếm ngày làm việc, kiểm tra một ngày.")
+    help = _("Lịch ngày làm việc: cộng, đếm ngày làm việc, kiểm tra một ngày.")
     requires_system_checks = []  # a read-only query, called from scripts
 
     def create_parser(self, prog_name, subcommand, **kwargs):
