@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from foundation import setup_django
+from foundation import p95, setup_django
 from pypdf import PdfReader
 
 AIM_DOCX_MS, AIM_PDF_MS = 500, 2000
@@ -39,8 +39,7 @@ def measure(fn, repeat: int, before=None) -> tuple[float, float, int]:
         start = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[max(int(len(samples) * 0.95) - 1, 0)], repeat
+    return statistics.median(samples), p95(samples), repeat
 
 
 def row(label: str, figures: tuple[float, float, int], aim: float | None = None) -> None:

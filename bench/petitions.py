@@ -22,7 +22,7 @@ import random
 import statistics
 import time
 
-from foundation import build, setup_django, timed
+from foundation import build, p95, setup_django, timed
 
 CHUNK = 5000
 SLOW_MS = 200  # pages slower than this get a line per query
@@ -46,9 +46,7 @@ def sampled(fn, repeat: int, budget: float = 20.0) -> tuple[float, float, int]:
     while len(samples) < repeat and (len(samples) < 5 or time.perf_counter() - began < budget):
         med_one, _p = timed(fn, 1)
         samples.append(med_one)
-    samples.sort()
-    return statistics.median(samples), samples[max(int(len(samples) * 0.95) - 1, 0)], \
-        len(samples)
+    return statistics.median(samples), p95(samples), len(samples)
 
 
 def _texts(count: int, rng: random.Random) -> list[tuple[str, str]]:

@@ -350,3 +350,16 @@ def test_a_notice_numbered_outside_the_register_is_not_numbered_again(client, cl
     response = client.post(issue, {"da_ky": "on", "ngay": today().isoformat()}, follow=True)
     assert "ngoài sổ" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_the_home_page_names_the_next_step_without_a_doubled_full_stop(client, clerk,
+                                                                      conference):
+    """A task's title ends with a full stop; inside "Việc tiếp theo: …, hạn …." it has none."""
+    step = conference.milestones.filter(done_on=None).exclude(due_on=None).order_by(
+        "due_on", "order").first()
+    step.title = "Cử phóng viên ghi hình, đưa tin về hội nghị."
+    step.save(update_fields=["title"])
+    client.force_login(clerk)
+    page = client.get("/").content.decode()
+    assert "Việc tiếp theo: Cử phóng viên ghi hình, đưa tin về hội nghị, hạn" in page
+    assert ".," not in page

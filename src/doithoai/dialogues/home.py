@@ -21,6 +21,11 @@ class ConferenceNote:
     overdue: int
     my_returns: list[VillageReturn] = field(default_factory=list)
 
+    @property
+    def step_title(self) -> str:
+        """The next step's title inside a sentence ("…, hạn 07/12/2026."): no full stop."""
+        return self.next_step.title.strip().rstrip(".") if self.next_step else ""
+
 
 def conferences_ahead(user, today: dt.date | None = None, limit: int = 5
                       ) -> list[ConferenceNote]:
