@@ -51,6 +51,22 @@ def check_conference(conference, output):
     assert conference.delegates.exists()
 
 
+def meeting_labels(conference) -> list[str]:
+    """The state badge of today's conference on its page, its plan's page and the plans."""
+    client = Client()
+    client.force_login(User.objects.get(username="vanphong"))
+    pages = [reverse("dialogues:conference_detail", args=[conference.pk]),
+             reverse("dialogues:plan_detail", args=[conference.plan_id]),
+             reverse("dialogues:plan_list")]
+    labels = []
+    for url in pages:
+        page = client.get(url).content.decode()
+        labels.append("Đang họp" if ("— Đang họp" in page or
+                                     '<span class="badge state">Đang họp</span>' in page)
+                      else "Chuẩn bị")
+    return labels
+
+
 def check_session(conference, session):
     assert session.is_open and session.opened_by.username == "vanphong"
     assert session.current_item == conference.agenda.get(order=2)
@@ -162,6 +178,7 @@ def scenario(out: dict) -> None:
     """Runs in the run's one build of the full demo (tests/conftest.py::demo_scenarios)."""
     def checks():
         conference = Conference.objects.get(title=LIVE_TITLE)
+        out["meeting_labels"] = meeting_labels(conference)
         session = conference.live_session
         check_conference(conference, out["demo_output"])
         check_session(conference, session)
@@ -178,3 +195,8 @@ def scenario(out: dict) -> None:
 def test_demo_conference_in_progress(db, demo_scenarios):
     failure = demo_scenarios[__name__]["failure"]
     assert failure is None, failure
+
+
+def test_a_conference_in_session_is_said_to_be_meeting(client, demo_scenarios):
+    """Its state stays "planned" until the minutes are adopted, but pages say "Đang họp"."""
+    assert demo_scenarios[__name__]["meeting_labels"] == ["Đang họp", "Đang họp", "Đang họp"]

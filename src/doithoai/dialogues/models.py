@@ -258,6 +258,15 @@ class Conference(NFCModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def state_label(self) -> str:
+        """The state as people say it: "Đang họp" while its session is open in the hall
+        (still "planned" until the minutes are adopted), else the state's name."""
+        session = getattr(self, "live_session", None)  # the live room's, when opened
+        if self.state == self.State.PLANNED and session is not None and session.is_open:
+            return str(_("Đang họp"))
+        return self.get_state_display()
+
 
 class AgendaItem(NFCModel):
     """One item of a conference's programme, in order, with its planned duration."""

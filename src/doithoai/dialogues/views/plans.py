@@ -111,7 +111,8 @@ def plan_list(request):
     """The plans the user may see, by year; several agencies (overseer, admin): a filter."""
     scope = scope_of(request.user)
     plans = visible(Plan, request.user).select_related("agency").prefetch_related(
-        Prefetch("conferences", queryset=Conference.objects.order_by("held_on", "pk")))
+        Prefetch("conferences", queryset=Conference.objects.select_related("live_session")
+                 .order_by("held_on", "pk")))
     reachable = (Agency.objects.filter(is_active=True) if scope.is_admin
                  else Agency.objects.filter(pk__in=scope.agency_ids, is_active=True))
     reachable = list(reachable.order_by("name"))
@@ -172,7 +173,8 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
     draft = plan.state == Plan.State.DRAFT
     missing = services.missing_for_issue(plan) if draft else []
     conferences = [{"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
-                   for c in plan.conferences.order_by("held_on", "pk")]
+                   for c in plan.conferences.select_related("live_session")
+                   .order_by("held_on", "pk")]
     context = {
         "plan": plan, "can_act": can_act, "draft": draft, "missing": missing,
         "legal_bases": Plan.lines(plan.legal_bases),
