@@ -197,6 +197,6 @@ def test_demo_conference_in_progress(db, demo_scenarios):
     assert failure is None, failure
 
 
-def test_a_conference_in_session_is_said_to_be_meeting(client, demo_scenarios):
+def test_a_conference_in_session_is_said_to_be_meeting(db, demo_scenarios):
     """Its state stays "planned" until the minutes are adopted, but pages say "Đang họp"."""
     assert demo_scenarios[__name__]["meeting_labels"] == ["Đang họp", "Đang họp", "Đang họp"]
