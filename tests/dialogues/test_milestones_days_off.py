@@ -108,6 +108,21 @@ def test_the_timeline_shows_the_moved_dates(client, clerk, after_tet):
     assert 'datetime="2027-02-10"' not in page and 'datetime="2027-02-14"' not in page
 
 
+def test_the_conference_pages_warn_while_its_year_is_not_confirmed(client, clerk, after_tet):
+    """2027's swapped days are not confirmed yet (the shipped years are 2024–2026): its dates
+    may move. Once an administrator confirms the year, the warning goes."""
+    warning = ("Lịch ngày nghỉ, làm bù năm 2027 chưa được quản trị hệ thống xác nhận: các hạn "
+               "có thể thay đổi")
+    client.force_login(clerk)
+    pages = [reverse("dialogues:conference_detail", args=[after_tet.pk]),
+             reverse("dialogues:timeline", args=[after_tet.pk])]
+    assert all(warning in client.get(url).content.decode() for url in pages)
+    workdays.confirm_year(actor=_admin(), year=2027, legal_basis="Thông báo số 1/TB-BNV",
+                          reason="Chính phủ đã công bố lịch nghỉ năm 2027")
+    assert not any("chưa được quản trị hệ thống xác nhận" in client.get(url).content.decode()
+                   for url in pages)
+
+
 def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk, after_tet):
     assert preparation.opinions_due(after_tet) == D(2027, 2, 12)
     client.force_login(clerk)

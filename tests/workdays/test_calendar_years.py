@@ -172,6 +172,7 @@ def test_page_shows_each_years_confirmation_to_everyone(client, clerk):
     assert ("Chưa xác nhận: các hạn tính trong năm này có thể thay đổi khi Chính phủ công bố "
             "lịch nghỉ") in row_2027
     assert "workdays/nam/" not in html and "xac-nhan" not in html  # no form for a clerk
+    assert "calendaroverride" not in html
 
 
 def test_page_warns_on_an_unconfirmed_year_on_display(client, clerk):
@@ -189,6 +190,8 @@ def test_an_administrator_confirms_and_withdraws_from_the_page(client, admin):
         html = client.get(reverse("workdays:year")).content.decode()
         assert reverse("workdays:confirm_year", args=[2027]) in html
         assert reverse("workdays:withdraw_year", args=[2026]) in html
+        # where the year's swapped days are entered
+        assert reverse("admin:workdays_calendaroverride_add") in html
         url = reverse("workdays:confirm_year", args=[2027])
         response = client.post(url, {"can_cu": BASIS, "ly_do": ""}, follow=True)
         assert not confirmed(2027)

@@ -19,6 +19,7 @@ from doithoai.core.petition_flow import OPEN_STATES
 from doithoai.dialogues import oversight, services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.petitions.models import Petition, Urgency
+from doithoai.workdays.queries import confirmed_years
 
 OPEN = sorted(OPEN_STATES)
 PRESSING = (Urgency.PRESSING, Urgency.URGENT)
@@ -100,16 +101,25 @@ class MilestoneSummary:
     done: int
     overdue: int
     next_due: Milestone | None
+    # Years of the steps still to do whose days off an administrator has not confirmed yet:
+    # their dates may move (recomputed when the year's swapped days are entered).
+    unconfirmed_years: list[int] = field(default_factory=list)
+
+    @property
+    def unconfirmed_text(self) -> str:
+        return ", ".join(str(y) for y in self.unconfirmed_years)
 
 
 def milestone_summary(conference: Conference, today: dt.date | None = None
                       ) -> MilestoneSummary:
     rows = timeline(conference, today)
     pending = [r.milestone for r in rows if r.status == "due"]
+    years = {m.due_on.year for m in pending if m.due_on}
     return MilestoneSummary(
         total=len(rows), done=sum(r.status in ("done", "done_late") for r in rows),
         overdue=sum(r.status == "overdue" for r in rows),
-        next_due=pending[0] if pending else None)
+        next_due=pending[0] if pending else None,
+        unconfirmed_years=sorted(years - confirmed_years(years)))
 
 
 # -- carry-over (R31) -------------------------------------------------------------------------
