@@ -1,4 +1,4 @@
-"""The working-day calendar, without a database (domain.md §3)."""
+"""The working-day calendar, without a database (docs/law.md#working-days-and-holidays)."""
 
 import datetime as dt
 
@@ -20,7 +20,8 @@ from doithoai.core.workdays import (
 
 D = dt.date
 
-# The official civil-servant calendar of domain.md §3: weekdays off, and Saturdays worked.
+# The official civil-servant calendar (docs/law.md#official-civil-servant-calendar): weekdays
+# off, and Saturdays worked.
 OFFICIAL = {
     2024: (
         [D(2024, 1, 1), D(2024, 2, 8), D(2024, 2, 9), D(2024, 2, 12), D(2024, 2, 13),
@@ -66,7 +67,7 @@ def every_day(year):
         d += dt.timedelta(days=1)
 
 
-# -- table tests: every date of domain.md §3 ------------------------------------------------
+# -- table tests: every date of docs/law.md#official-civil-servant-calendar ---------------
 
 
 @pytest.mark.parametrize("day", WEEKDAYS_OFF, ids=str)

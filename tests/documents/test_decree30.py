@@ -1,4 +1,4 @@
-"""The text rules of Decree 30/2020 (domain.md §7), as tables of cases."""
+"""The text rules of Decree 30/2020 (docs/law.md#document-format), as tables of cases."""
 
 import datetime as dt
 

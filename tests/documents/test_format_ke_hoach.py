@@ -1,4 +1,5 @@
-"""The demo plan 27/KH-UBND read back from its .docx, rule by rule (domain.md §7)."""
+"""The demo plan 27/KH-UBND read back from its .docx, rule by rule
+(docs/law.md#document-format)."""
 
 import io
 import re

@@ -17,7 +17,7 @@ from doithoai.workdays.models import CalendarOverride
 D = dt.date
 CULTURAL_DAY = D(2026, 11, 24)
 
-# domain.md §3, for the calendar read from the database.
+# docs/law.md#official-civil-servant-calendar, for the calendar read from the database.
 WEEKDAYS_OFF = {
     2024: "1/1 8/2 9/2 12/2 13/2 14/2 18/4 29/4 30/4 1/5 2/9 3/9",
     2025: "1/1 27/1 28/1 29/1 30/1 31/1 7/4 30/4 1/5 2/5 1/9 2/9",

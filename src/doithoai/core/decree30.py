@@ -1,4 +1,5 @@
-"""The text rules of Decree 30/2020/NĐ-CP, Appendix I (domain.md §7), without Word.
+"""The text rules of Decree 30/2020/NĐ-CP, Appendix I (docs/law.md#document-format), without
+Word.
 
 Pure: number and date lines (issued and draft), type abbreviations, legal bases, the
 recipients list and the signature lines, as the plain strings a document prints.

@@ -1,14 +1,15 @@
 """The statutory steps around a conference: when each is due and the rule behind it.
 
 Pure: the calendar and the plan's settings are passed in. Each rule gives a due date counted
-from the conference day (domain.md §1, §3) and a sentence that explains it, stored with the
-milestone so the timeline can say why a date is what it is.
+from the conference day (docs/law.md#conference-deadlines, docs/law.md#counting-time) and a
+sentence that explains it, stored with the milestone so the timeline can say why a date is
+what it is.
 
-Days off: a step due "N days before" the conference whose day falls on a day off is done on
-the working day before it (the work must be done by the conference, and nobody is at the
-office that day); the sentence says so. A step due after the conference whose last day is
-off moves to the next working day (Civil Code Art. 148). Steps counted in working days always
-fall on one.
+Days off (docs/law.md#days-off-before-and-after-an-event): a step due "N days before" the
+conference whose day falls on a day off is done on the working day before it (the work must
+be done by the conference, and nobody is at the office that day); the sentence says so. A
+step due after the conference whose last day is off moves to the next working day (Civil
+Code Art. 148). Steps counted in working days always fall on one.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class Kind:
 
 @dataclass(frozen=True)
 class Settings:
-    """A plan's deadlines (defaults: the law and the seeds' practice, domain.md §1)."""
+    """A plan's deadlines (defaults: the law and the seeds' practice,
+    docs/law.md#conference-deadlines)."""
 
     announce_days_before: int = 7  # law: at least 7 days before
     invite_workdays_before: int = 7  # TD: invitations 7 working days before

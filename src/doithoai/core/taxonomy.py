@@ -1,4 +1,5 @@
-"""The default fields (lĩnh vực) of domain.md §6: codes are stable, names editable per agency."""
+"""The default fields (lĩnh vực), docs/law.md#default-fields: codes are stable, names editable
+per agency."""
 
 DEFAULT_FIELDS = (
     ("dat-dai", "Đất đai"),

@@ -1,4 +1,5 @@
-"""The working-day calendar and the ways the law counts time (domain.md §3).
+"""The working-day calendar and the ways the law counts time (docs/law.md#counting-time,
+docs/law.md#working-days-and-holidays).
 
 Pure Python, no Django: a `WorkCalendar` is built from base holidays (date → name) and
 overrides (date → Override), and answers "is this a working day?" and the deadline sums.
@@ -35,7 +36,8 @@ LAST_YEAR: int = holidays.VN.end_year
 MAX_DAYS = 3660
 
 # holidays.VN 0.109 adds 24/11 from 2026 (with weekend substitutes); its legal enactment is
-# unverified (domain.md §3), so it is stripped here and shipped as a switchable override.
+# unverified (docs/law.md#vietnamese-culture-day), so it is stripped here and shipped as a
+# switchable override.
 CULTURAL_DAY_NAME = "Ngày Văn hóa Việt Nam"
 _ONE_DAY = dt.timedelta(days=1)
 

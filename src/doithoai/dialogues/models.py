@@ -82,7 +82,8 @@ class Plan(NFCModel):
                                        default=SignerCapacity.TM)
     signer_position = models.CharField(_("chức vụ người ký"), max_length=80,
                                        default="CHỦ TỊCH")
-    # Deadline settings (domain.md §1): the law's and the seeds' defaults, editable per plan.
+    # Deadline settings (docs/law.md#conference-deadlines): the law's and the seeds' defaults,
+    # editable per plan.
     announce_days_before = models.PositiveSmallIntegerField(
         _("thông báo công khai trước hội nghị (ngày)"),
         default=milestones.Settings.announce_days_before)

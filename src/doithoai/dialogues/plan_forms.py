@@ -14,7 +14,8 @@ from doithoai.org.models import Agency, Person, Unit
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
-# Which deadline settings the law sets and which are the seeds' practice (domain.md §1).
+# Which deadline settings the law sets and which are the seeds' practice
+# (docs/law.md#conference-deadlines).
 SETTING_HELP = {
     "announce_days_before": _("Theo luật: thông báo công khai chậm nhất 07 ngày trước hội nghị "
                               "(Điều 43 Luật Tổ chức chính quyền địa phương 2025). Không nên "

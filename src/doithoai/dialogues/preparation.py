@@ -1,5 +1,5 @@
 """Before the conference: the villages' opinions, the Front's summary report of them and the
-units' prepared answers (spec R14, R16, R19).
+units' prepared answers (docs/process.md, R14, R16, R19).
 
 Opinions collected before a conference are the petitions attached to it. Reads that a page
 shows go through the permission layer (`visible`); the data functions the documents issue

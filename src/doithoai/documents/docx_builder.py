@@ -1,4 +1,5 @@
-"""Word skeletons in the format of Decree 30/2020 (domain.md §7), built with python-docx.
+"""Word skeletons in the format of Decree 30/2020 (docs/law.md#document-format), built with
+python-docx.
 
 The builder writes TEMPLATES: any text may carry docxtpl Jinja tags ("{{ title }}",
 "{%p for x in items %}" on a paragraph of its own), which `render.render_docx` fills in.

@@ -1,4 +1,5 @@
-"""The official civil-servant swaps of 2024–2026 (domain.md §3), shipped as data.
+"""The official civil-servant swaps of 2024–2026, shipped as data
+(docs/law.md#official-civil-servant-calendar).
 
 holidays.VN 0.109 has the weekday off of most swaps but none of the Saturdays worked, and
 lacks the 2/1/2026 ↔ 10/1/2026 swap. Both halves of every swap are shipped, so that each
