@@ -164,11 +164,14 @@ def test_the_plan_document_gives_each_task_its_moved_deadline(plan_2027, clerk, 
     assert "Thời hạn: chậm nhất ngày 03/02/2027." in text
     assert "Thời hạn: trong ngày hội nghị 17/02/2027." in text  # the reporter's day
     assert "14/02/2027" not in text and "10/02/2027" not in text
+    # and its "Thời gian" says the day, not the new plan's "to be announced"
+    assert "ngày 17 tháng 02 năm 2027" in text and "sẽ thông báo sau" not in text
     # a second conference: each has its own dates (on its page), the plan prints none
     services.schedule_conference(actor=clerk,
                                  plan=plan_2027, data={"held_on": D(2027, 9, 24)},
                                  today=TODAY)
-    assert "Thời hạn:" not in "\n".join(_strings(ke_hoach.context(plan_2027)))
+    text = "\n".join(_strings(ke_hoach.context(plan_2027)))
+    assert "Thời hạn:" not in text and "thời gian cụ thể sẽ thông báo sau" in text
 
 
 def test_rescheduling_onto_the_date_applies_the_rule(plan_2027, clerk):

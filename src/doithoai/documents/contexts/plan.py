@@ -54,19 +54,26 @@ def composition(plan) -> list[dict]:
     return result
 
 
-def _deadlines(plan) -> dict[int, str]:
-    """task id → "Thời hạn: …" when the plan has one dated conference (a yearly plan as it is
-    issued): the date its milestone is due — moved to the working day before when the day
-    counted back is off (core.milestones) — so that each unit reads by when. With several
-    conferences each has its own dates, on its page."""
+def _the_conference(plan):
+    """The plan's one dated conference (a yearly plan as it is issued); None when it has
+    none or several (each then has its own dates, on its page)."""
+    if not plan.pk:
+        return None
+    dated = list(plan.conferences.exclude(held_on=None)[:2])
+    return dated[0] if len(dated) == 1 else None
+
+
+def _deadlines(conference) -> dict[int, str]:
+    """task id → "Thời hạn: …": the date the task's milestone is due — moved to the working
+    day before when the day counted back is off (core.milestones) — so that each unit reads
+    by when."""
     from doithoai.dialogues.models import Milestone
 
-    dated = list(plan.conferences.exclude(held_on=None).values_list("pk", flat=True)[:2])
-    if len(dated) != 1:
+    if conference is None:
         return {}
     result = {}
     for task_id, due_on, offset in Milestone.objects.filter(
-            conference_id=dated[0], kind=Milestone.Kind.TASK, task__plan=plan,
+            conference=conference, kind=Milestone.Kind.TASK,
             task__offset_days__isnull=False).exclude(due_on=None).values_list(
             "task_id", "due_on", "task__offset_days"):
         when = due_on.strftime("%d/%m/%Y")
@@ -75,12 +82,24 @@ def _deadlines(plan) -> dict[int, str]:
     return result
 
 
-def tasks(plan) -> list[dict]:
+def _time_text(plan, conference) -> str:
+    """"Thời gian" as the plan says it; the new plan's placeholder ("… thời gian cụ thể sẽ
+    thông báo sau") gives way to the day once the conference is dated, as the tasks'
+    deadlines do."""
+    from doithoai.dialogues.defaults import TIME_TEXT
+    from doithoai.documents.contexts.thong_bao import when_text
+
+    if conference is not None and plan.time_text.strip() == TIME_TEXT.format(year=plan.year):
+        return f"Hội nghị tổ chức vào {when_text(conference)}."
+    return plan.time_text
+
+
+def tasks(plan, conference=None) -> list[dict]:
     """Tasks grouped by unit in the plan's order, numbered by unit, each with its deadline
-    when the plan's conference is dated."""
+    when the plan's conference is dated (`conference`)."""
     groups: list[dict] = []
     index: dict[int, dict] = {}
-    deadlines = _deadlines(plan) if plan.pk else {}
+    deadlines = _deadlines(conference)
     for task in plan.tasks.select_related("unit").all():
         group = index.get(task.unit_id)
         if group is None:
@@ -146,7 +165,8 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
     agency = plan.agency
     gap = decree30.MISSING
     content = composition(plan)
-    unit_tasks = tasks(plan)
+    conference = _the_conference(plan)
+    unit_tasks = tasks(plan, conference)
     banner = _lines(plan.banner)
     rules = _sentences(plan.rules)
     coordination = _sentences(plan.coordination)
@@ -167,7 +187,7 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
         "preamble": plan.preamble.strip(),
         "purposes": _sentences(plan.purposes) or [gap],
         "requirements": _sentences(plan.requirements) or [gap],
-        "time_text": _sentence(plan.time_text) or gap,
+        "time_text": _sentence(_time_text(plan, conference)) or gap,
         "venue": _sentence(plan.venue) or gap,
         "composition": content or [{"letter": "a", "label": SIDE_LABELS["commune"],
                                     "entries": [gap]}],
