@@ -359,17 +359,12 @@ def _answer_letter_issued(actor, petition, document: Document) -> None:
     """The written answer names the letter that carries it ("Văn bản số 12/UBND-VP ngày …" on
     the petition and tracking pages): filled when empty, or when it named the letter this one
     corrects; a number the unit wrote for a letter of its own is left as it is."""
-    from doithoai.documents.contexts.cong_van_tra_loi import current_answer
+    from doithoai.petitions import services as petitions
 
-    answer = current_answer(petition)
-    replaced = document.corrects.number_text if document.corrects_id else None
-    if answer is None or answer.document_number not in ("", replaced):
-        return
-    before = snapshot(answer)
-    answer.document_number, answer.document_date = document.number_text, document.issued_on
-    answer.save(update_fields=["document_number", "document_date"])
-    record(actor=actor, action="answer.letter_issued", obj=answer, before=before,
-           after=snapshot(answer))
+    petitions.note_reply_letter(
+        actor=actor, petition=petition, number=document.number_text,
+        issued_on=document.issued_on,
+        replaces=document.corrects.number_text if document.corrects_id else None)
 
 
 # Kinds whose source's own state follows the document: (why it cannot be issued here, or

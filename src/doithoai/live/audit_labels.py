@@ -18,6 +18,5 @@ for action, label in {
     "live.conclude": _("Chủ trì kết luận ý kiến"),
     "live.minutes": _("Sửa dự thảo biên bản"),
     "live.adopt": _("Thông qua biên bản"),
-    "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
 }.items():
     register(action, label)

@@ -76,16 +76,8 @@ def _title(registration: Registration, petition: Petition) -> str:
 def _correct_text(actor, petition: Petition, text: str) -> None:
     """The secretary completes what she typed while the speaker talked (before the minutes
     are adopted); the opinion sent before keeps its sender's words."""
-    text = petitions.validate_text(text)
-    if text == petition.text:
-        return
-    petition = Petition.objects.select_for_update().get(pk=petition.pk)
-    before = snapshot(petition)
-    petition.text = text
-    petition.version += 1
-    petition.save(update_fields=["text", "version"])
-    record(actor=actor, action="petition.text_corrected", obj=petition, before=before,
-           after=snapshot(petition), reason=_("Thư ký hoàn chỉnh nội dung phát biểu"))
+    petitions.correct_text(actor=actor, petition=petition, text=text,
+                           reason=_("Thư ký hoàn chỉnh nội dung phát biểu"))
 
 
 def _petition(registration: Registration) -> Petition:
@@ -119,24 +111,11 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
 def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:
     """The chair adds to an answer already given in the hall (R21)."""
     require_office(actor, registration)
-    addition = nfc(addition).strip()
-    if not addition:
-        raise ValidationError({"addition": _("Hãy ghi nội dung chủ trì bổ sung.")})
     with transaction.atomic():
         locked_recording_session(registration.session_id)
-        petition = _petition(registration)
-        answer = (petition.answers.select_for_update()
-                  .filter(at_conference=True, is_current=True).first())
-        if answer is None:
-            raise ValidationError(_("Ý kiến này chưa được trả lời tại hội nghị."))
-        before = snapshot(answer)
-        answer.text = f"{answer.text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
-        answer.save(update_fields=["text"])
-        # The other device sees the petition changed and shows the addition.
-        Petition.objects.filter(pk=petition.pk).update(version=petition.version + 1)
-        record(actor=actor, action="answer.addition", obj=answer, before=before,
-               after=snapshot(answer))
-    return Petition.objects.get(pk=petition.pk)
+        return petitions.add_to_conference_answer(actor=actor,
+                                                  petition=_petition(registration),
+                                                  addition=addition)
 
 
 def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:

@@ -21,6 +21,9 @@ class PetitionsConfig(AppConfig):
             "petition.recompute_due": _("Tính lại hạn theo lịch"),
             "petition.remind": _("Nhắc hạn"),
             "answer.create": _("Soạn trả lời"),
+            "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
+            "answer.addition": _("Chủ trì bổ sung trả lời"),
+            "answer.letter_issued": _("Ghi số công văn trả lời"),
             "issue.create": _("Tạo vấn đề"),
         }.items():
             register(code, label)
