@@ -108,44 +108,41 @@ def _form_errors(form) -> list[str]:
     return [error for errors in form.errors.values() for error in errors]
 
 
-@login_required
-@require_POST
-def confirm_year(request, year: int):
+def _year_action(request, year: int, form_class, call, done: str):
+    """An administrator's change to a year's confirmation: the form, the service, then back
+    to that year's calendar with what was done or why it was refused."""
     if not scope_of(request.user).is_admin:
         raise PermissionDenied
     back = f"{reverse('workdays:year')}?nam={year}"
-    form = ConfirmYearForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         _refused(request, _form_errors(form))
         return redirect(back)
     try:
-        services.confirm_year(actor=request.user, year=year,
-                              legal_basis=form.cleaned_data["can_cu"],
-                              reason=form.cleaned_data["ly_do"])
+        call(form.cleaned_data)
     except ValidationError as exc:
         _refused(request, exc.messages)
         return redirect(back)
-    messages.success(request, _("Đã xác nhận ngày nghỉ, làm bù năm %(year)s. Các hạn đang "
-                                "mở đã được tính lại theo lịch hiện hành.") % {"year": year})
+    messages.success(request, done)
     return redirect(back)
+
+
+@login_required
+@require_POST
+def confirm_year(request, year: int):
+    return _year_action(
+        request, year, ConfirmYearForm,
+        lambda d: services.confirm_year(actor=request.user, year=year,
+                                        legal_basis=d["can_cu"], reason=d["ly_do"]),
+        _("Đã xác nhận ngày nghỉ, làm bù năm %(year)s. Các hạn đang mở đã được tính lại theo "
+          "lịch hiện hành.") % {"year": year})
 
 
 @login_required
 @require_POST
 def withdraw_year(request, year: int):
-    if not scope_of(request.user).is_admin:
-        raise PermissionDenied
-    back = f"{reverse('workdays:year')}?nam={year}"
-    form = WithdrawYearForm(request.POST)
-    if not form.is_valid():
-        _refused(request, _form_errors(form))
-        return redirect(back)
-    try:
-        services.withdraw_year_confirmation(actor=request.user, year=year,
-                                            reason=form.cleaned_data["ly_do"])
-    except ValidationError as exc:
-        _refused(request, exc.messages)
-        return redirect(back)
-    messages.success(request, _("Đã hủy xác nhận ngày nghỉ, làm bù năm %(year)s.")
-                     % {"year": year})
-    return redirect(back)
+    return _year_action(
+        request, year, WithdrawYearForm,
+        lambda d: services.withdraw_year_confirmation(actor=request.user, year=year,
+                                                      reason=d["ly_do"]),
+        _("Đã hủy xác nhận ngày nghỉ, làm bù năm %(year)s.") % {"year": year})
