@@ -54,7 +54,7 @@ UPCOMING_OPINIONS = [
 UPCOMING_UNITS = {"giao-thong": "kinh-te", "dien-nuoc": "kinh-te", "nong-nghiep": "kinh-te",
                   "dat-dai": "kinh-te", "y-te": "tram-y-te", "giao-duc": "van-hoa-xa-hoi"}
 VILLAGES_SENT_OPINIONS = ("Thôn Nà Pàn", "Thôn Bản Chu", "Thôn Bản Thẳm", "Thôn Khòn Pát")
-# Last year's conference, told briefly: (field, opinion), and the answers published since.
+# Last year's conference, told briefly: (field, opinion, speaker), and the answers sent since.
 PREVIOUS_OPINIONS = [
     ("giao-thong", "Đề nghị làm rãnh thoát nước dọc đường trục thôn Nà Pàn.", "Hoàng Văn Nhì"),
     ("y-te", "Đề nghị Trạm Y tế xã có thêm buổi tiêm chủng tại các thôn xa.", "Lục Thị Vân"),
