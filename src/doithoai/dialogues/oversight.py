@@ -41,14 +41,13 @@ from doithoai.core.petition_flow import OPEN_STATES
 from doithoai.core.petition_flow import State as S
 from doithoai.core.text import nfc
 from doithoai.dialogues.models import Conference, Plan, PlanRequest
-from doithoai.org.access import scope_of
+from doithoai.org.access import OFFICE_ROLES, scope_of
 from doithoai.org.models import Agency, Membership, Role
 
 logger = logging.getLogger(__name__)
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 FIGURE_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.SUPERVISOR, Role.OVERSEER})
-OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
 
 
 # -- who is above whom ------------------------------------------------------------------------

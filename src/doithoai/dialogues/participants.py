@@ -33,11 +33,10 @@ from doithoai.dialogues.models import (
     ParticipantGroup,
     VillageReturn,
 )
-from doithoai.org.access import require_role
+from doithoai.org.access import OFFICE_ROLES, require_role
 from doithoai.org.models import Person, Role, Unit, Village
 
 Side = ParticipantGroup.Side
-OFFICE_ROLES = services.OFFICE_ROLES
 LIST_ROLES = OFFICE_ROLES | {Role.FRONT_OFFICER, Role.VILLAGE_HEAD}
 RESPONSE_ROLES = OFFICE_ROLES | {Role.FRONT_OFFICER}
 # Citizen representatives per village when the conference has no plan (the DH seed's 3).

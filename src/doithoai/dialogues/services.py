@@ -30,11 +30,10 @@ from doithoai.dialogues.models import (
     PlanTask,
     VillageReturn,
 )
-from doithoai.org.access import require_role
+from doithoai.org.access import OFFICE_ROLES, require_role
 from doithoai.org.models import Agency, Role, Unit, Village
 from doithoai.workdays.calendar import get_calendar
 
-OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
 # Steps that come after the session: they cannot be done while the conference is ahead.
 AFTER_THE_SESSION = {Milestone.Kind.CONCLUSION_NOTICE, Milestone.Kind.RESULTS_ANNOUNCED,
                      Milestone.Kind.WRITTEN_ANSWERS}

@@ -36,10 +36,9 @@ from doithoai.documents.models import (
     register_code,
 )
 from doithoai.documents.render import Rendered, full_context, render_docx
-from doithoai.org.access import acting_roles, require_role
+from doithoai.org.access import OFFICE_ROLES, acting_roles, require_role
 from doithoai.org.models import Agency, Role
 
-OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # What a browser may send for a .docx (some send a generic type; the content decides).
 DOCX_UPLOAD_TYPES = {DOCX_CONTENT_TYPE, "application/octet-stream", "application/zip",

@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core.text import fold, nfc
 from doithoai.dialogues.models import Conference
-from doithoai.dialogues.services import OFFICE_ROLES
 from doithoai.live.models import Registration, Session
-from doithoai.org.access import require_role
+from doithoai.org.access import OFFICE_ROLES, require_role
 
 State = Registration.State
 LIVE = (State.WAITING, State.SPEAKING)

@@ -31,6 +31,10 @@ from doithoai.org.models import Agency, Membership, Role
 
 AGENCY_WIDE_ROLES = {Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR}
 READ_ONLY_ROLES = {Role.SUPERVISOR, Role.OVERSEER}
+# The office (Văn phòng) and the leaders: they run plans, conferences, petitions and documents.
+OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
+# Who types in opinions gathered on paper: the office, the Front and the village heads.
+INTAKE_ROLES = OFFICE_ROLES | {Role.FRONT_OFFICER, Role.VILLAGE_HEAD}
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,13 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
-from doithoai.org.access import require_role, visible
-from doithoai.org.models import Agency, Role, Unit
+from doithoai.org.access import OFFICE_ROLES, require_role, visible
+from doithoai.org.models import Agency, Unit
 from doithoai.petitions.models import Kind, Petition, Reminder
 from doithoai.petitions.notify import unit_officer_emails
 from doithoai.petitions.queries import Today, flag_rows, today_info
 from doithoai.workdays.calendar import get_calendar
 
-OFFICE_ROLES = {Role.CLERK, Role.LEADER}
 # Waiting for the unit's answer: what a reminder to the unit is about.
 UNIT_WAITING = (State.ASSIGNED,)
 # Due soon or overdue, but waiting for the office or a leader, not for a unit.

@@ -25,7 +25,7 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core import phone as phone_rules
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference
-from doithoai.org.access import acting_roles, scope_of, visible
+from doithoai.org.access import INTAKE_ROLES, acting_roles, scope_of, visible
 from doithoai.org.models import Agency, Role, Village
 from doithoai.petitions import excel, services
 from doithoai.petitions.models import (
@@ -38,7 +38,6 @@ from doithoai.petitions.models import (
     Urgency,
 )
 
-INTAKE_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.VILLAGE_HEAD})
 BATCH_CHANNELS = (Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.OFFICE, Channel.HOTLINE,
                   Channel.INSPECTORATE)
 IMPORT_CHANNELS = (Channel.FRONT_SUMMARY, Channel.SURVEY_FORM)

@@ -24,7 +24,7 @@ from doithoai.core.taxonomy import DEFAULT_FIELDS
 from doithoai.core.text import fold, nfc
 from doithoai.core.tracking import new_code
 from doithoai.dialogues.models import Conference
-from doithoai.org.access import require_role
+from doithoai.org.access import OFFICE_ROLES, require_role
 from doithoai.org.models import Agency, Role, Unit, Village
 from doithoai.petitions import notify
 from doithoai.petitions.models import (
@@ -40,7 +40,6 @@ from doithoai.petitions.models import (
 )
 from doithoai.workdays.calendar import get_calendar
 
-OFFICE_ROLES = frozenset({Role.CLERK, Role.LEADER})
 UNGROUP = "ungroup"
 # Who may take each action (a system administrator always may). Pages read it to decide which
 # forms to show; the services enforce it.

@@ -27,6 +27,7 @@ from doithoai.core.petition_flow import (
     allowed_actions,
 )
 from doithoai.org.access import (
+    OFFICE_ROLES,
     READ_ONLY_ROLES,
     acting_roles,
     get_visible_object_or_404,
@@ -37,7 +38,6 @@ from doithoai.petitions import follow_up as follow_up_service
 from doithoai.petitions import forms, queries, services
 from doithoai.petitions.models import Answer, Kind, Petition
 
-OFFICE = services.OFFICE_ROLES
 IDENTITY_OF_DENOUNCER = frozenset({Role.CLERK, Role.LEADER})
 SERVICES = {
     Action.CLASSIFY: services.classify,
@@ -125,7 +125,7 @@ def _office_of(user, agency) -> bool:
     scope = scope_of(user)
     if scope.is_admin:
         return True
-    return any(g.role in OFFICE and agency is not None and agency.pk in g.agency_ids
+    return any(g.role in OFFICE_ROLES and agency is not None and agency.pk in g.agency_ids
                for g in scope.grants)
 
 
@@ -168,7 +168,7 @@ def queue(request):
 def queue_action(request):
     """Bulk actions of the queue: assign the checked petitions, or group them as one issue."""
     scope = scope_of(request.user)
-    if scope.is_read_only or not (scope.is_admin or scope.roles & OFFICE):
+    if scope.is_read_only or not (scope.is_admin or scope.roles & OFFICE_ROLES):
         raise PermissionDenied(_("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))
     agency = queries.single_agency(request.user) or queries.queue_agencies(request.user).filter(
         pk=forms.to_int(request.POST.get("agency"))).first()
@@ -243,7 +243,7 @@ def approvals(request):
         roles = queries.roles_on(request.user, row)
         writable = Role.ADMIN in roles or not roles <= READ_ONLY_ROLES
         row.can_approve = writable and bool(roles & {Role.LEADER, Role.ADMIN})
-        row.can_publish = writable and bool(roles & (OFFICE | {Role.ADMIN}))
+        row.can_publish = writable and bool(roles & (OFFICE_ROLES | {Role.ADMIN}))
     return render(request, "petitions/approvals.html", _context(
         request, today=today, **data,
         drafted_url=reverse("petitions:queue") + _query(QueryDict(),

@@ -1,9 +1,7 @@
 """Navigation shown in the layout, from the user's scope."""
 
-from doithoai.org.access import scope_of
+from doithoai.org.access import INTAKE_ROLES, scope_of
 from doithoai.org.models import Role
-
-INTAKE_ROLES = {Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.VILLAGE_HEAD}
 
 
 def navigation(request):

@@ -36,11 +36,14 @@ from doithoai.dialogues.conference_forms import (
 )
 from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
 from doithoai.dialogues.views.public import public_conferences
-from doithoai.org.access import acting_roles, get_visible_object_or_404, require_role, scope_of
+from doithoai.org.access import (
+    OFFICE_ROLES,
+    acting_roles,
+    get_visible_object_or_404,
+    require_role,
+    scope_of,
+)
 from doithoai.org.models import Role
-
-OFFICE = services.OFFICE_ROLES
-
 
 # -- shared ---------------------------------------------------------------------------------
 
@@ -52,11 +55,11 @@ def _conference(request, pk) -> Conference:
 
 def _is_office(user, obj) -> bool:
     acting = acting_roles(user, obj)
-    return Role.ADMIN in acting or bool(acting & OFFICE)
+    return Role.ADMIN in acting or bool(acting & OFFICE_ROLES)
 
 
 def _require_office(user, obj) -> None:
-    require_role(user, obj, OFFICE, _("Chỉ Văn phòng hoặc lãnh đạo UBND được làm việc này."))
+    require_role(user, obj, OFFICE_ROLES, _("Chỉ Văn phòng hoặc lãnh đạo UBND được làm việc này."))
 
 
 def _form_errors(form, exc: ValidationError) -> None:
@@ -438,7 +441,7 @@ def _milestone(request, pk, mpk) -> tuple[Conference, Milestone]:
 @require_POST
 def milestone_done(request, pk, mpk):
     conference, milestone = _milestone(request, pk, mpk)
-    require_role(request.user, milestone, OFFICE | {Role.UNIT_OFFICER},
+    require_role(request.user, milestone, OFFICE_ROLES | {Role.UNIT_OFFICER},
                  _("Chỉ Văn phòng, lãnh đạo hoặc đơn vị phụ trách được xác nhận việc này."))
     form = MilestoneDoneForm(request.POST, prefix=f"m{milestone.pk}")
     if form.is_valid():

@@ -23,8 +23,8 @@ from doithoai.dialogues.participant_forms import (
     SendForm,
     WalkInForm,
 )
-from doithoai.dialogues.services import OFFICE_ROLES, covered_villages
-from doithoai.org.access import acting_roles, get_visible_object_or_404, visible
+from doithoai.dialogues.services import covered_villages
+from doithoai.org.access import OFFICE_ROLES, acting_roles, get_visible_object_or_404, visible
 from doithoai.org.models import Role, Village
 
 Side = ParticipantGroup.Side

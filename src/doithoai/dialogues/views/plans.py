@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from doithoai.dialogues import plan_edits, plan_forms, services
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.org.access import (
+    OFFICE_ROLES,
     READ_ONLY_ROLES,
     acting_roles,
     get_visible_object_or_404,
@@ -31,15 +32,12 @@ from doithoai.org.access import (
 )
 from doithoai.org.models import Agency, Role
 
-OFFICE = services.OFFICE_ROLES
-
-
 # --- shared --------------------------------------------------------------------------------
 
 def _may_act(user, plan: Plan) -> bool:
     """Whether the page offers this user the plan's actions (the service decides anyway)."""
     roles = acting_roles(user, plan)
-    return Role.ADMIN in roles or bool(roles & OFFICE)
+    return Role.ADMIN in roles or bool(roles & OFFICE_ROLES)
 
 
 def _refuse_read_only(user, plan: Plan) -> None:
@@ -58,7 +56,7 @@ def _office_agencies(user):
     scope = scope_of(user)
     if scope.is_admin:
         return Agency.objects.filter(is_active=True).order_by("name")
-    ids = {a for g in scope.grants if g.role in OFFICE for a in g.agency_ids}
+    ids = {a for g in scope.grants if g.role in OFFICE_ROLES for a in g.agency_ids}
     return Agency.objects.filter(pk__in=ids, is_active=True).order_by("name")
 
 

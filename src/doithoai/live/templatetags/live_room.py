@@ -5,9 +5,8 @@ from django import template
 from django.utils import timezone
 
 from doithoai.dialogues.models import Conference
-from doithoai.dialogues.services import OFFICE_ROLES
 from doithoai.live.models import Session
-from doithoai.org.access import acting_roles
+from doithoai.org.access import OFFICE_ROLES, acting_roles
 from doithoai.org.models import Role
 
 register = template.Library()
