@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core.petition_flow import OPEN_STATES
+from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
 from doithoai.dialogues import oversight, services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.petitions.models import Petition, Urgency
@@ -51,7 +51,7 @@ def unit_progress(conference: Conference, today: dt.date | None = None) -> list[
     rows = (Petition.objects.filter(conference=conference)
             .values("unit_id", "unit__name")
             .annotate(total=Count("pk"),
-                      settled=Count("pk", filter=Q(state__in=services.SETTLED_STATES)),
+                      settled=Count("pk", filter=Q(state__in=SETTLED_STATES)),
                       overdue=Count("pk", filter=open_q & Q(due_date__lt=today)),
                       open=Count("pk", filter=open_q))
             .order_by("unit__name"))

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core.petition_flow import SETTLED_STATES
 from doithoai.core.petition_flow import State as PetitionState
 from doithoai.core.text import nfc
 from doithoai.dialogues import services
@@ -545,7 +546,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         rows = [r for r in every if r.needed]
         # Opinions not yet given to any unit still wait for an answer: not complete yet.
         unassigned = [r for r in every if not r.needed and not r.petition.unit_id
-                      and r.petition.state not in services.SETTLED_STATES]
+                      and r.petition.state not in SETTLED_STATES]
         if rows and not unassigned and all(r.ready for r in rows):
             services.confirm_automatic(
                 conference, Milestone.Kind.PREPARED_ANSWERS,

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import milestones as rules
-from doithoai.core.petition_flow import State as PetitionState
+from doithoai.core.petition_flow import SETTLED_STATES
 from doithoai.core.text import fold, nfc
 from doithoai.dialogues import defaults
 from doithoai.dialogues.models import (
@@ -37,10 +37,6 @@ from doithoai.workdays.calendar import get_calendar
 # Steps that come after the session: they cannot be done while the conference is ahead.
 AFTER_THE_SESSION = {Milestone.Kind.CONCLUSION_NOTICE, Milestone.Kind.RESULTS_ANNOUNCED,
                      Milestone.Kind.WRITTEN_ANSWERS}
-# A petition of a conference counts as dealt with once answered, escalated or routed away.
-SETTLED_STATES = frozenset({
-    PetitionState.ANSWERED_AT_CONFERENCE, PetitionState.PUBLISHED, PetitionState.CLOSED,
-    PetitionState.ESCALATED, PetitionState.NOT_ACCEPTED, PetitionState.TRANSFERRED})
 # Which unit answers for a statutory milestone, by unit kind (first match of the agency).
 RESPONSIBLE_KIND = {
     Milestone.Kind.ANNOUNCEMENT: (Unit.Kind.SERVICE_CENTRE, ("dịch vụ công ích",

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core.milestones import Settings
 from doithoai.dialogues import participants
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import AgendaItem, Conference, Plan, VillageReturn
@@ -200,8 +201,9 @@ def _conference(plan: Plan, clerk: User, timeline: Timeline) -> Conference:
         starts_at=dt.time(8, 0),
         venue=VENUE, hall_capacity=300, chair=chair,
         co_chair=_person(agency, "Phó Chủ tịch HĐND"), secretary=secretary, topics=TOPICS,
-        speaker_minutes=5, answer_workdays=plan.answer_workdays or 15,
-        complex_answer_workdays=plan.complex_answer_workdays or 30)
+        speaker_minutes=5, answer_workdays=plan.answer_workdays or Settings.answer_workdays,
+        complex_answer_workdays=plan.complex_answer_workdays
+        or Settings.complex_answer_workdays)
     presenters = {"chair": _title(chair),
                   "economy": _title(_person(agency, "Trưởng phòng Kinh tế"))}
     AgendaItem.objects.bulk_create([
