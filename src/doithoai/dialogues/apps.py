@@ -8,4 +8,8 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Hội nghị đối thoại")
 
     def ready(self):
+        from doithoai.dialogues import receivers
+        from doithoai.workdays.signals import calendar_changed
+
+        calendar_changed.connect(receivers.calendar_changed, dispatch_uid="dialogues.calendar")
         from doithoai.dialogues import audit_labels  # noqa: F401 (registers the labels)

@@ -8,6 +8,10 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Ý kiến, kiến nghị")
 
     def ready(self):
+        from doithoai.petitions import receivers
+        from doithoai.workdays.signals import calendar_changed
+
+        calendar_changed.connect(receivers.calendar_changed, dispatch_uid="petitions.calendar")
         from doithoai.audit.labels import register
         from doithoai.core.petition_flow import ACTION_LABELS, Action
 

@@ -16,19 +16,17 @@ from doithoai.core.text import nfc
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
 from doithoai.org.access import scope_of
 from doithoai.workdays.models import CalendarOverride, CalendarYear
+from doithoai.workdays.signals import calendar_changed
 
 EDITABLE_FIELDS = ("date", "kind", "reason", "legal_basis", "enabled", "note")
 
 
 def _recompute_due_dates(*changed_dates) -> None:
-    """Open petitions' due dates and conferences' milestones follow the calendar: recomputed
-    (petitions audited) in the same transaction as the change, so a rolled-back change leaves
-    them as they were. Only due dates on or after the earliest changed day can move."""
-    from doithoai.dialogues.services import recompute_open_milestones  # imports us too
-    from doithoai.petitions.services import recompute_due_dates  # petitions imports us
-
-    recompute_due_dates(on_or_after=min(changed_dates))
-    recompute_open_milestones(on_or_after=min(changed_dates))
+    """Open petitions' due dates and conferences' milestones follow the calendar: the apps
+    that hold them recompute them (petitions audited) on `calendar_changed`, in the same
+    transaction as the change, so a rolled-back change leaves them as they were. Only due
+    dates on or after the earliest changed day can move."""
+    calendar_changed.send(sender=CalendarOverride, on_or_after=min(changed_dates))
 
 
 def _require_admin(actor) -> None:
