@@ -10,7 +10,7 @@ Without DATABASE_URL it uses a fresh SQLite file in a temporary folder. With DAT
 database is emptied first (never point it at real data). The organisation and petitions come
 from bench/foundation.py and bench/petitions.py (bulk-created, see there); every commune gets
 a plan and two conferences through the product's own services (so with audit events and
-milestones), dated like the demo's (`org.demo.timeline`: the June conference held, the one
+milestones), dated like the demo's (`demo.timeline`: the June conference held, the one
 ahead in the plan of its own year), so that it runs on any day; one petition in ten is
 attached to a conference. Prints medians and 95th percentiles in milliseconds.
 """
@@ -115,7 +115,7 @@ def main() -> None:
     vendor = setup_django()
     from django.utils import timezone
 
-    from doithoai.org.demo import timeline
+    from doithoai.demo import timeline
     from doithoai.org.models import Agency, Membership, Role, User
     from doithoai.workdays.calendar import get_calendar
 

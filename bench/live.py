@@ -283,10 +283,10 @@ def prepare() -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
+    from doithoai.demo.data import DEMO_PASSWORD
     from doithoai.dialogues import services as dialogues
     from doithoai.dialogues.models import Conference
     from doithoai.live import public_views, services
-    from doithoai.org.demo.data import DEMO_PASSWORD
     from doithoai.org.models import Agency, Person, Unit, User
     from doithoai.petitions import services as petitions
     from doithoai.petitions.models import Field

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "doithoai.documents",
     "doithoai.live",
     "doithoai.web",
+    "doithoai.demo",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import demo
+from doithoai.demo import dialogues as demo
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.dialogues.services import milestone_status
 from doithoai.org.models import Agency

@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from doithoai.dialogues.demo import UPCOMING_OPINIONS, VILLAGES_SENT_OPINIONS
+from doithoai.demo.dialogues import UPCOMING_OPINIONS, VILLAGES_SENT_OPINIONS
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.documents import format_check
 from doithoai.documents import services as documents

@@ -10,9 +10,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.utils import timezone
 
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
-from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, Person, Unit, User
 from doithoai.petitions import services as petitions
 from doithoai.workdays.calendar import get_calendar

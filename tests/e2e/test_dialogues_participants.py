@@ -9,10 +9,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues import participants as p
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Invitation, VillageReturn
-from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, User, Village
 from tests.e2e.conftest import login
 

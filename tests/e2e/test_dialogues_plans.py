@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.models import Plan
-from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency
 from tests.e2e.conftest import login
 

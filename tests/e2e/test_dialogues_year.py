@@ -20,9 +20,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.core.petition_flow import State
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Invitation, Plan, VillageReturn
-from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Petition

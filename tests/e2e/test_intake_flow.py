@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.utils import timezone
 
-from doithoai.org.demo.data import DEMO_PASSWORD
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, User, Village
 from doithoai.petitions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Petition

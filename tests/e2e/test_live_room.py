@@ -15,10 +15,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from doithoai.core.petition_flow import State
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import AgendaItem, Conference
 from doithoai.live.models import Registration
-from doithoai.org.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, Person, User
 from doithoai.petitions.models import Channel, Petition
 from tests.e2e.conftest import login

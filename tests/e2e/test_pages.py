@@ -5,7 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from doithoai.org.demo.data import DEMO_PASSWORD
+from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, Person, Unit, Village
 from tests.e2e.conftest import login
 

@@ -1,4 +1,4 @@
-"""The demo's conference in progress (live.demo): xã Điềm He's thematic conference held
+"""The demo's conference in progress (demo.live): xã Điềm He's thematic conference held
 today, its session open at the dialogue, nine speakers from the three sources, three heard
 with the three outcomes, one at the floor, the others waiting. The whole demo is slow to load:
 the checks run in the run's one build of it (tests/conftest.py::demo_scenarios, on the dialogue
@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State as PetitionState
+from doithoai.demo import live as demo
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.dialogues.services import milestone_status
-from doithoai.live import demo, projector, services
+from doithoai.live import projector, services
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import User
 from doithoai.petitions.models import Channel, Kind

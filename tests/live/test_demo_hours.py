@@ -1,4 +1,4 @@
-"""The demo's conference in progress loaded at any hour (live.demo): its times are today's,
+"""The demo's conference in progress loaded at any hour (demo.live): its times are today's,
 in order, never in the future, and the speaker at the floor has had it for minutes. Apart
 from tests/live/test_demo.py, whose module-wide demo would already hold the conference."""
 
@@ -8,10 +8,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from doithoai.demo import live as demo
+from doithoai.demo import timeline
 from doithoai.dialogues import services as dialogues
-from doithoai.live import demo, services
+from doithoai.live import services
 from doithoai.live.models import Session
-from doithoai.org.demo import timeline
 from doithoai.org.models import User
 from doithoai.workdays.calendar import get_calendar
 from tests.conftest import LIVE_TITLE

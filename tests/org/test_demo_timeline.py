@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from doithoai.core.workdays import Override, build_vn_calendar
-from doithoai.org.demo.timeline import HELD_AT_LEAST_DAYS_AGO, build, shift_years
+from doithoai.demo.timeline import HELD_AT_LEAST_DAYS_AGO, build, shift_years
 
 # The 2026 swap (02/01 off, Saturday 10/01 worked), as the database ships it.
 CALENDAR = build_vn_calendar(overrides={dt.date(2026, 1, 2): Override("off", "Nghỉ bù"),

@@ -15,10 +15,11 @@ from django.utils import timezone
 from doithoai.audit.models import AuditEvent
 from doithoai.core.deadlines import DUE_SOON, OVERDUE, urgency_flag
 from doithoai.core.petition_flow import OPEN_STATES, State
+from doithoai.demo import petitions as demo
+from doithoai.demo import timeline
 from doithoai.dialogues.models import Conference, Plan
-from doithoai.org.demo import timeline
 from doithoai.org.models import Agency, User
-from doithoai.petitions import demo, reminders
+from doithoai.petitions import reminders
 from doithoai.petitions.models import (
     Channel,
     Escalation,

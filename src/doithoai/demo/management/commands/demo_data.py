@@ -4,14 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from doithoai.dialogues import demo as dialogues_demo
+from doithoai.demo import dialogues as dialogues_demo
+from doithoai.demo import live as live_demo
+from doithoai.demo import timeline as demo_timeline
+from doithoai.demo.data import DEMO_PASSWORD
+from doithoai.demo.organisation import load_demo
+from doithoai.demo.petitions import load_demo_petitions
+from doithoai.demo.reset import empty_database
 from doithoai.dialogues.models import Conference
-from doithoai.live import demo as live_demo
-from doithoai.org.demo import timeline as demo_timeline
-from doithoai.org.demo.data import DEMO_PASSWORD
-from doithoai.org.demo.loader import load_demo
-from doithoai.org.demo.reset import empty_database
-from doithoai.petitions.demo import load_demo_petitions
 from doithoai.workdays.calendar import get_calendar
 
 

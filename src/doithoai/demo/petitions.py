@@ -6,7 +6,7 @@ Every petition goes through the real services with the demo accounts as actors (
 `truongthon`, the Front's `mattran`), so its audit log, due dates and answers are real. The
 wording is drawn from templates about the matters citizens of a mountain commune raise, by a
 random generator with a fixed seed: the same data on every run (only the tracking codes,
-which must stay unguessable, differ). Dates follow the demo's timeline (`org.demo.timeline`):
+which must stay unguessable, differ). Dates follow the demo's timeline (`demo.timeline`):
 spread from the first week of the held conference's year up to today, the open petitions
 placed so that some are overdue, some due soon and some still in time; years named in the
 texts move with the story.
@@ -28,8 +28,8 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core.deadlines import DUE_SOON, OVERDUE, urgency_flag
 from doithoai.core.petition_flow import OPEN_STATES, State
 from doithoai.core.text import fold
+from doithoai.demo.timeline import Timeline
 from doithoai.dialogues.models import Conference
-from doithoai.org.demo.timeline import Timeline
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions import notify, services
 from doithoai.petitions.models import (

@@ -12,7 +12,7 @@ session in the hall and the screen's timers show minutes, not the time the demo 
 load.
 
 Loading twice adds nothing: the conference is found by its plan and title. The texts were
-written for 2026: the years they name move with the demo's timeline (`org.demo.timeline`).
+written for 2026: the years they name move with the demo's timeline (`demo.timeline`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from doithoai.audit.services import record, snapshot
 from doithoai.core.milestones import Settings
+from doithoai.demo.timeline import Timeline
 from doithoai.dialogues import participants
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import AgendaItem, Conference, Plan, VillageReturn
@@ -31,7 +32,6 @@ from doithoai.dialogues.services import AFTER_THE_SESSION
 from doithoai.live import record as live_record
 from doithoai.live import services
 from doithoai.live.models import Registration, Session
-from doithoai.org.demo.timeline import Timeline
 from doithoai.org.models import Person, User, Village
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Channel, Field, Kind, Urgency

@@ -1,6 +1,6 @@
-"""Demo plans and conferences, on the demo's timeline (`org.demo.timeline`): xã Điềm He's
+"""Demo plans and conferences, on the demo's timeline (`demo.timeline`): xã Điềm He's
 yearly conference of June, held and concluded, its petitions in every state; a thematic
-conference held today with its session under way in the hall (`live.demo`), under this year's
+conference held today with its session under way in the hall (`demo.live`), under this year's
 plan; an upcoming one whose milestones are due, under the plan of its own year; last year's
 conference told briefly when the June one is this year's; xã Văn Quan's conference of
 September, so that the province's roll-up shows real figures (and the other communes of the
@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from doithoai.demo.petitions import conference_title
+from doithoai.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
 from doithoai.dialogues import participants, preparation, services
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
-from doithoai.org.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
 from doithoai.petitions import services as petition_services
-from doithoai.petitions.demo import conference_title
 from doithoai.petitions.models import Channel, Field, Kind, Urgency
 from doithoai.workdays.calendar import get_calendar
 
@@ -237,7 +237,7 @@ def finish(outcome: Outcome, timeline: Timeline) -> Outcome:
 
 def _in_progress(plan: Plan, clerk: User, outcome: Outcome, timeline: Timeline) -> None:
     """A conference held today, its session open in the hall (the live room's demo)."""
-    from doithoai.live import demo as live_demo
+    from doithoai.demo import live as live_demo
 
     line = live_demo.load(plan, clerk, _user("chutich"), timeline)
     if line:

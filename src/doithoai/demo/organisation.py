@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 
 from doithoai.audit.services import record, snapshot
-from doithoai.org.demo import data
+from doithoai.demo import data
 from doithoai.org.models import AdministrativeUnit, Agency, Membership, Person, Unit, User, Village
 from doithoai.org.units_loader import load_units
 
