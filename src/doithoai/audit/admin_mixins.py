@@ -1,5 +1,6 @@
 """Changes made in the Django admin are state changes too: they go to the audit log."""
 
+from django.contrib import admin
 from django.db import transaction
 
 from doithoai.audit.services import record, snapshot
@@ -50,3 +51,18 @@ class AuditedAdmin:
                        obj=obj, before=before, after=snapshot(obj),
                        reason=CHANGED_IN_ADMIN)
             formset.save_m2m()
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never changed here: these rows change only through the services (audited)."""
+
+    show_full_result_count = False  # no COUNT(*) over a province's table on each page
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,18 +3,8 @@ only through `documents.services` (each change audited), never by hand here."""
 
 from django.contrib import admin
 
+from doithoai.audit.admin_mixins import ReadOnlyAdmin
 from doithoai.documents.models import AgencyTemplate, Document, DocumentRegister
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DocumentRegister)

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.audit.admin_mixins import AuditedAdmin
+from doithoai.audit.admin_mixins import AuditedAdmin, ReadOnlyAdmin
 from doithoai.petitions.models import (
     Answer,
     AnswerTemplate,
@@ -71,21 +71,6 @@ class AnswerTemplateAdmin(AuditedAdmin, admin.ModelAdmin):
     list_filter = ["agency"]
     list_select_related = ["field", "agency"]
     search_fields = ["title", "text"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Shown, never changed here: these rows change only through the services (audited)."""
-
-    show_full_result_count = False  # no COUNT(*) over a province's table on each page
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Petition)

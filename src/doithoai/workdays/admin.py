@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.audit.admin_mixins import ReadOnlyAdmin
 from doithoai.org.access import scope_of
 from doithoai.workdays import services
 from doithoai.workdays.models import CalendarOverride, CalendarYear
@@ -62,7 +63,7 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(ReadOnlyAdmin):
     """Read-only: confirming or withdrawing a year is done on the calendar page, which records
     who, why and recomputes deadlines."""
 
@@ -74,12 +75,3 @@ class CalendarYearAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return scope_of(request.user).is_admin
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
