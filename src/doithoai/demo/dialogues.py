@@ -18,14 +18,16 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from doithoai.demo import live as live_demo
 from doithoai.demo.petitions import conference_title
 from doithoai.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
 from doithoai.dialogues import participants, preparation, services
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
+from doithoai.documents import services as documents
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
 from doithoai.petitions import services as petition_services
-from doithoai.petitions.models import Channel, Field, Kind, Urgency
+from doithoai.petitions.models import Channel, Field, Kind, Petition, Urgency
 from doithoai.workdays.calendar import get_calendar
 
 DIEM_HE, VAN_QUAN = "ubnd-xa-diem-he", "ubnd-xa-van-quan"
@@ -111,8 +113,6 @@ def _plan(agency: Agency, clerk: User, leader: User, year: int, issued_on: dt.da
 def _paper_register_reached(actor: User, agency: Agency, year: int, number: str) -> None:
     """The office's paper register had reached `number` ("27/KH-UBND"): the next document of
     that register gets 27."""
-    from doithoai.documents import services as documents
-
     documents.set_next_number(actor, agency, year, number.split("/")[1].split("-")[0],
                               int(number.split("/")[0]),
                               "Khớp với sổ đăng ký văn bản đi của Văn phòng")
@@ -121,8 +121,6 @@ def _paper_register_reached(actor: User, agency: Agency, year: int, number: str)
 def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> Plan:
     """Issue the plan through the register, as an office does: the register is first set to
     the number the paper register had reached ("27/KH-UBND" → next 27), when one is given."""
-    from doithoai.documents import services as documents
-
     if number:
         _paper_register_reached(actor, plan.agency, issued_on.year, number)
     documents.issue(actor, "ke-hoach", plan, issued_on)
@@ -133,8 +131,6 @@ def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> P
 def _conclude(actor: User, conference: Conference, number: str, issued_on: dt.date,
               conclusion: str) -> None:
     """The conclusion notice issued through the register (its paper number reached first)."""
-    from doithoai.documents import services as documents
-
     _paper_register_reached(actor, conference.agency, issued_on.year, number)
     documents.issue_conclusion_notice(actor, conference, conclusion=conclusion,
                                       issued_on=issued_on)
@@ -237,8 +233,6 @@ def finish(outcome: Outcome, timeline: Timeline) -> Outcome:
 
 def _in_progress(plan: Plan, clerk: User, outcome: Outcome, timeline: Timeline) -> None:
     """A conference held today, its session open in the hall (the live room's demo)."""
-    from doithoai.demo import live as live_demo
-
     line = live_demo.load(plan, clerk, _user("chutich"), timeline)
     if line:
         outcome.created.append(line)
@@ -305,8 +299,6 @@ JUNE_SPEECHES = [
 def _june_outcome(june: Conference) -> str:
     """The secretary's summary, with the counts the record holds (the minutes, the notice and
     the report print the same figures)."""
-    from doithoai.petitions.models import Petition
-
     raised = Petition.objects.filter(conference=june)
     on_the_spot = raised.filter(answers__at_conference=True,
                                 answers__is_current=True).distinct().count()
