@@ -17,7 +17,7 @@ environment looks like a development machine:
 Run as `python -m doithoai.localenv` to create the file if it does not exist yet; an existing
 file is never overwritten (its key keeps sessions and signed QR codes valid).
 
-No Django import here: this runs before the settings are loaded.
+Nothing here reads Django's settings: this runs before they are loaded.
 """
 
 import os
@@ -47,36 +47,17 @@ def may_read(environ=None) -> bool:
     return "SECRET_KEY" not in environ and "DATABASE_URL" not in environ
 
 
-def _parse(text: str) -> dict[str, str]:
-    values = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        key, value = key.strip(), value.strip()
-        if key.startswith("export "):
-            key = key[len("export "):].strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        values[key] = value
-    return values
+def load() -> Path | None:
+    """Fill in the environment from the local file when allowed; values already set win
+    (django-environ's reader: `setdefault` on os.environ). Returns the file read, or None."""
+    import environ
 
-
-def load(environ=None) -> Path | None:
-    """Fill in the environment from the local file when allowed; values already set win.
-
-    Returns the file read, or None."""
-    environ = os.environ if environ is None else environ
-    if not may_read(environ):
+    if not may_read(os.environ):
         return None
     path = local_env_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.is_file():
         return None
-    for key, value in _parse(text).items():
-        environ.setdefault(key, value)
+    environ.Env.read_env(path)
     return path
 
 
