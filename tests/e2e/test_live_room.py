@@ -182,9 +182,12 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     secretary.locator('form[data-action="speech"] select[name="kind"]').select_option(
         label="Khiếu nại")
     secretary.get_by_role("button", name="Ghi nội dung").click()
+    # the speech is saved (the heard list names him) before its outcome is chosen
+    expect(secretary.locator("#panel-heard")).to_contain_text("Vy Văn Thắng")
     secretary.get_by_text("Khiếu nại, tố cáo — chuyển theo thủ tục").click()
-    secretary.get_by_label("Ghi chú (hướng dẫn người dân)").fill(
-        "Hướng dẫn công dân gửi đơn khiếu nại theo quy định.")
+    guidance = secretary.get_by_label("Ghi chú (hướng dẫn người dân)")
+    guidance.fill("Hướng dẫn công dân gửi đơn khiếu nại theo quy định.")
+    expect(guidance).to_have_value("Hướng dẫn công dân gửi đơn khiếu nại theo quy định.")
     secretary.get_by_role("button", name="Chuyển theo thủ tục").click()
     expect(secretary.locator("#panel-heard")).to_contain_text(
         "Chuyển thủ tục khiếu nại, tố cáo")
