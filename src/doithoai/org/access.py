@@ -195,3 +195,94 @@ def require_role(user, obj: Model, roles: set[str], message: str) -> frozenset[s
     if Role.ADMIN not in acting and not acting & roles:
         raise PermissionDenied(message)
     return acting
+
+
+# --- The permission vocabulary -------------------------------------------------------------
+# Each app names what may be done in its `rules.py` (`Rule`s: the roles that may, acting on
+# the object within their scope, and the refusal they read otherwise); views, actions and
+# templates ask `can` / `require` (templates: `{% can "petitions.assign" petition as ok %}`).
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named permission: who may (roles acting on the object) and what others are told."""
+
+    name: str
+    roles: frozenset[str]
+    refusal: str  # a lazy Vietnamese message, shown as it stands
+
+    def __str__(self) -> str:
+        return self.name
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(name: str, roles, refusal) -> Rule:
+    """Declare a named permission (once per name; the app's rules module does it at import)."""
+    declared = Rule(name=name, roles=frozenset(roles), refusal=refusal)
+    if _RULES.setdefault(name, declared) is not declared:
+        raise ValueError(f"permission {name} is declared twice")
+    return declared
+
+
+def rule_named(name: str) -> Rule:
+    try:
+        return _RULES[name]
+    except KeyError as exc:
+        raise LookupError(f"no permission named {name}") from exc
+
+
+def _as_rule(perm: Rule | str) -> Rule:
+    return perm if isinstance(perm, Rule) else rule_named(perm)
+
+
+def can(user, perm: Rule | str, obj: Model) -> bool:
+    """Whether the user, acting on obj within their scope, holds one of the rule's roles."""
+    perm = _as_rule(perm)
+    acting = acting_roles(user, obj)
+    return Role.ADMIN in acting or bool(acting & perm.roles)
+
+
+def require(user, perm: Rule | str, obj: Model) -> frozenset[str]:
+    """The roles the user acts in on obj; PermissionDenied with the rule's refusal otherwise."""
+    perm = _as_rule(perm)
+    return require_role(user, obj, perm.roles, str(perm.refusal))
+
+
+def _value_at(obj: Model, path: str):
+    """The id an ORM scope path ends at, read from loaded objects (no query when related
+    objects were selected)."""
+    if path == "pk":
+        return obj.pk
+    *hops, last = path.split("__")
+    for hop in hops:
+        obj = getattr(obj, hop)
+        if obj is None:
+            return None
+    return obj.pk if last == "pk" else getattr(obj, f"{last}_id")
+
+
+def _grant_reaches(grant: Grant, paths: dict, obj: Model) -> bool:
+    """In memory, what `_grant_q(..., for_change=False)` decides in the database."""
+    if _value_at(obj, paths["agency"]) not in grant.agency_ids:
+        return False
+    unit_path, village_path = paths.get("unit"), paths.get("village")
+    if grant.role == Role.UNIT_OFFICER and unit_path:
+        return _value_at(obj, unit_path) == grant.unit_id
+    if grant.role == Role.VILLAGE_HEAD and village_path:
+        return _value_at(obj, village_path) == grant.village_id
+    return True
+
+
+def roles_for_rows(user, rows) -> dict[int, frozenset[str]]:
+    """acting_roles for many loaded rows at once, without a query per row (list pages:
+    select_related the scope paths first)."""
+    scope = scope_of(user)
+    result = {}
+    for row in rows:
+        paths = _paths(type(row))
+        roles = {Role.ADMIN} if scope.is_admin else set()
+        roles.update(g.role for g in scope.grants if _grant_reaches(g, paths, row))
+        result[row.pk] = frozenset(roles)
+    return result

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,7 @@ class OrgConfig(AppConfig):
     name = "doithoai.org"
     label = "org"
     verbose_name = _("Tổ chức")
+
+    def ready(self) -> None:
+        # Every app's named permissions, so that a template can ask for one by its name.
+        autodiscover_modules("rules")
