@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 
 from doithoai.dialogues.models import Plan
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 
 FILE_LINE = r"{name}: \d{{1,3}}(\.\d{{3}})* byte, \d+,\d\d giây\."

@@ -23,7 +23,7 @@ from doithoai.demo.petitions import conference_title
 from doithoai.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
 from doithoai.dialogues import participants, preparation, services
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
-from doithoai.documents import services as documents
+from doithoai.documents.actions import register as documents
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
 from doithoai.petitions import services as petition_services

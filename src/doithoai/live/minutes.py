@@ -129,7 +129,7 @@ def outcome_text(session: Session) -> str:
 def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
     """The minutes are read and adopted at the end of the session: locked, time-stamped,
     the conference held with the chair's conclusion."""
-    from doithoai.documents.contexts import bien_ban
+    from doithoai.documents.kinds import bien_ban
 
     require_office(actor, session)
     with transaction.atomic():

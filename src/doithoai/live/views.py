@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.dialogues.models import Conference
-from doithoai.documents.qr import svg_data_uri
+from doithoai.documents.drawing.qr import svg_data_uri
 from doithoai.live import actions, console, minutes, projector, public_views, services
 from doithoai.live.models import Session
 from doithoai.org.access import get_visible_object_or_404

@@ -35,6 +35,7 @@ from doithoai.dialogues.conference_forms import (
     OutcomeForm,
 )
 from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
+from doithoai.dialogues.signals import conclusion_given
 from doithoai.dialogues.views.public import public_conferences
 from doithoai.org.access import (
     OFFICE_ROLES,
@@ -220,11 +221,10 @@ def conference_outcome(request, pk):
 @require_POST
 def conference_conclude(request, pk):
     def call(conference, d):
-        from doithoai.documents import services as documents
-
-        documents.issue_conclusion_notice(
-            request.user, conference, conclusion=d["conclusion"], issued_on=d["concluded_on"],
-            version=d["version"])
+        # The documents issue the notice (they sit above the dialogues: told by a signal).
+        conclusion_given.send(
+            sender=Conference, actor=request.user, conference=conference,
+            conclusion=d["conclusion"], concluded_on=d["concluded_on"], version=d["version"])
     return _state_action(request, pk, ConclusionForm, "conclusion", call,
                          _("Đã ban hành thông báo kết luận; số do sổ văn bản cấp, bản đã ban "
                            "hành được lưu ở mục Văn bản."))
