@@ -58,18 +58,20 @@ def office(db):
 
 def test_numbers_follow_one_another_per_agency_year_and_register(office):
     agency, clerk = office["agency"], office["clerk"]
-    first = register_actions.issue(clerk, KIND, office["plan"])
-    second = register_actions.issue(clerk, KIND, make_plan(agency, clerk, ad_hoc=True))
+    first = register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])
+    second = register_actions.issue(actor=clerk, kind_code=KIND,
+                                    obj=make_plan(agency, clerk, ad_hoc=True))
     assert (first.number, first.number_text) == (1, "01/KH-UBND")
     assert (second.number, second.number_text) == (2, "02/KH-UBND")
     # Another commune has its own register.
     other = new_commune()
     other_clerk = user_with_role(Role.CLERK, other)
-    assert register_actions.issue(other_clerk, KIND, make_plan(other, other_clerk)).number_text == \
-        "01/KH-UBND"
+    assert register_actions.issue(actor=other_clerk, kind_code=KIND,
+                                  obj=make_plan(other, other_clerk)).number_text == "01/KH-UBND"
     # A document dated last year goes to last year's register.
     last_year = make_plan(agency, clerk, ad_hoc=True)
-    old = register_actions.issue(clerk, KIND, last_year, issued_on=dt.date(THIS_YEAR - 1, 12, 30))
+    old = register_actions.issue(actor=clerk, kind_code=KIND, obj=last_year,
+                                 issued_on=dt.date(THIS_YEAR - 1, 12, 30))
     assert (old.number, old.register.year) == (1, THIS_YEAR - 1)
     registers = {(r.year, r.code): r.last_number
                  for r in DocumentRegister.objects.filter(agency=agency)}
@@ -85,7 +87,7 @@ def test_missing_fields_refuse_the_issue_and_keep_the_number(office):
     Plan.objects.filter(pk=plan.pk).update(signer=None, venue="")
     plan.refresh_from_db()
     with pytest.raises(ValidationError) as refused:
-        register_actions.issue(clerk, KIND, plan)
+        register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     message = refused.value.messages[0]
     assert message.startswith("Chưa ban hành được, còn thiếu:")
     assert "người ký" in message.lower() and "địa điểm" in message.lower()
@@ -96,12 +98,13 @@ def test_missing_fields_refuse_the_issue_and_keep_the_number(office):
     Plan.objects.filter(pk=plan.pk).update(signer=PersonFactory(agency=plan.agency),
                                            venue="Hội trường UBND xã")
     plan.refresh_from_db()
-    assert register_actions.issue(clerk, KIND, plan).number == 1  # the refused try used no number
+    assert register_actions.issue(actor=clerk, kind_code=KIND,
+                                  obj=plan).number == 1  # the refused try used no number
 
 
 def test_a_date_in_the_future_is_refused(office):
     with pytest.raises(ValidationError):
-        register_actions.issue(office["clerk"], KIND, office["plan"],
+        register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"],
                        issued_on=timezone.localdate() + dt.timedelta(days=1))
     assert not Document.objects.exists()
 
@@ -127,7 +130,7 @@ def test_concurrent_issues_take_every_number_once():
     def work(clerk, plan):
         try:
             start.wait()
-            results.append(register_actions.issue(clerk, KIND, plan).number)
+            results.append(register_actions.issue(actor=clerk, kind_code=KIND, obj=plan).number)
         except Exception as exc:  # noqa: BLE001 — reported to the main thread
             errors.append(exc)
         finally:
@@ -150,7 +153,8 @@ def test_concurrent_issues_take_every_number_once():
 
 def test_issued_document_is_frozen_and_its_hash_checked(office):
     plan, clerk = office["plan"], office["clerk"]
-    document = register_actions.issue(clerk, KIND, plan, issued_on=timezone.localdate())
+    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan,
+                                      issued_on=timezone.localdate())
     stored = document.file.read()
     document.file.close()
     assert hashlib.sha256(stored).hexdigest() == document.sha256
@@ -164,7 +168,7 @@ def test_issued_document_is_frozen_and_its_hash_checked(office):
     assert issued_documents.issued_bytes(document) == stored
     # Issuing again is refused: a correction is the way.
     with pytest.raises(ValidationError, match="Đã ban hành số 01/KH-UBND"):
-        register_actions.issue(clerk, KIND, plan)
+        register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     # A file changed outside the product no longer matches its hash.
     with open(document.file.path, "ab") as f:
         f.write(b"x")
@@ -177,23 +181,24 @@ def test_issued_document_is_frozen_and_its_hash_checked(office):
 
 def test_correction_is_a_new_document_with_its_own_number(office):
     plan, clerk = office["plan"], office["clerk"]
-    original = register_actions.issue(clerk, KIND, plan)
+    original = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     with pytest.raises(ValidationError):
-        register_actions.correct(clerk, original, "  ")
-    draft = register_actions.correct(clerk, original, "Sửa địa điểm tổ chức hội nghị")
+        register_actions.correct(actor=clerk, document=original, reason="  ")
+    draft = register_actions.correct(actor=clerk, document=original,
+                                     reason="Sửa địa điểm tổ chức hội nghị")
     assert (draft.state, draft.corrects, draft.number) == (Document.State.DRAFT, original, None)
     with pytest.raises(ValidationError, match="đang dự thảo"):
-        register_actions.correct(clerk, original, "Lần nữa")
-    # number 02
-    register_actions.issue(clerk, KIND, make_plan(office["agency"], clerk, ad_hoc=True))
-    issued = register_actions.issue(clerk, KIND, plan)
+        register_actions.correct(actor=clerk, document=original, reason="Lần nữa")
+    register_actions.issue(actor=clerk, kind_code=KIND,
+                           obj=make_plan(office["agency"], clerk, ad_hoc=True))  # number 02
+    issued = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     assert issued.pk == draft.pk
     assert (issued.number_text, issued.corrects_id) == ("03/KH-UBND", original.pk)
     original.refresh_from_db()
     assert (original.number_text, original.state) == ("01/KH-UBND", Document.State.ISSUED)
     assert list(original.corrected_by.all()) == [issued]
     with pytest.raises(ValidationError, match="đã được sửa đổi"):
-        register_actions.correct(clerk, original, "Sửa lại lần hai")
+        register_actions.correct(actor=clerk, document=original, reason="Sửa lại lần hai")
     # The correction says, under its title, which document it replaces; the original not.
     replaces = (f"(Thay thế Kế hoạch tổ chức hội nghị đối thoại số 01/KH-UBND "
                 f"{decree30.date_text(original.issued_on)})")
@@ -211,7 +216,7 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
     plan = plan_services.issue_plan(actor=office["clerk"], plan=office["plan"],
                                     number="27/KH-UBND", issued_on=timezone.localdate())
     with pytest.raises(ValidationError, match="ngoài sổ với số 27/KH-UBND"):
-        register_actions.issue(office["clerk"], KIND, plan)
+        register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
     assert not DocumentRegister.objects.filter(last_number__gt=0).exists()
     # Its reprint carries the number and date it was signed with, not a blank.
     reprint = WordDocument(io.BytesIO(drafts.render_draft(KIND, plan).docx))
@@ -226,18 +231,18 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
 def test_only_the_office_issues(office, role):
     someone = user_with_role(role, office["agency"])
     with pytest.raises(PermissionDenied):
-        register_actions.issue(someone, KIND, office["plan"])
+        register_actions.issue(actor=someone, kind_code=KIND, obj=office["plan"])
     leader = user_with_role(Role.LEADER, office["agency"])
-    document = register_actions.issue(leader, KIND, office["plan"])
+    document = register_actions.issue(actor=leader, kind_code=KIND, obj=office["plan"])
     with pytest.raises(PermissionDenied):
-        register_actions.correct(someone, document, "Không được")
+        register_actions.correct(actor=someone, document=document, reason="Không được")
     assert Document.objects.count() == 1
 
 
 def test_another_communes_clerk_cannot_issue(office):
     stranger = user_with_role(Role.CLERK, new_commune())
     with pytest.raises(PermissionDenied):
-        register_actions.issue(stranger, KIND, office["plan"])
+        register_actions.issue(actor=stranger, kind_code=KIND, obj=office["plan"])
     assert not Document.objects.exists()
 
 
@@ -257,7 +262,8 @@ def edited(change) -> bytes:
 
 def upload(office, data: bytes, name: str = "ke-hoach.docx",
            content_type: str = template_actions.DOCX_CONTENT_TYPE):
-    return template_actions.upload_template(office["clerk"], office["agency"], KIND, data,
+    return template_actions.upload_template(actor=office["clerk"], agency=office["agency"],
+                                            kind_code=KIND, data=data,
                                             name=name, content_type=content_type)
 
 
@@ -277,7 +283,7 @@ def test_a_template_that_keeps_the_format_replaces_the_shipped_one(office):
         hashlib.sha256(agency_templates.template_bytes(office["agency"], KIND)).hexdigest() == \
         second.sha256
     assert AuditEvent.objects.filter(action="document.template_upload").count() == 2
-    template_actions.reset_template(office["clerk"], office["agency"], KIND)
+    template_actions.reset_template(actor=office["clerk"], agency=office["agency"], kind_code=KIND)
     assert agency_templates.template_bytes(office["agency"], KIND) is None
 
 
@@ -340,7 +346,8 @@ def test_read_only_and_other_communes_cannot_upload(office):
     stranger = user_with_role(Role.CLERK, new_commune())
     for user in (supervisor, stranger):
         with pytest.raises(PermissionDenied):
-            template_actions.upload_template(user, office["agency"], KIND, shipped(),
+            template_actions.upload_template(actor=user, agency=office["agency"], kind_code=KIND,
+                                             data=shipped(),
                                      name="ke-hoach.docx",
                                      content_type=template_actions.DOCX_CONTENT_TYPE)
     assert not AgencyTemplate.objects.exists()
@@ -355,7 +362,7 @@ def test_an_agency_template_is_used_when_issuing(office):
                     return
 
     upload(office, edited(mark))
-    document = register_actions.issue(office["clerk"], KIND, office["plan"])
+    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"])
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(
         issued_documents.issued_bytes(document))).paragraphs)
     assert "Mục đích riêng của xã" in text
@@ -378,7 +385,7 @@ def scenario(out: dict) -> None:
     before = registers()
     out["refusal"] = drafts.issue_refusal("phieu-lay-y-kien", conference)
     try:
-        register_actions.issue(clerk, "phieu-dang-ky-phat-bieu", conference)
+        register_actions.issue(actor=clerk, kind_code="phieu-dang-ky-phat-bieu", obj=conference)
     except ValidationError as exc:
         out["error"] = " ".join(exc.messages)
     out["registers"] = (before, registers())

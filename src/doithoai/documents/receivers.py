@@ -6,5 +6,6 @@ from doithoai.documents.actions.register import issue_conclusion_notice
 
 def conclusion_given(sender, *, actor, conference, conclusion, concluded_on, version=None,
                      **kwargs) -> None:
-    issue_conclusion_notice(actor, conference, conclusion=conclusion, issued_on=concluded_on,
+    issue_conclusion_notice(actor=actor, conference=conference, conclusion=conclusion,
+                            issued_on=concluded_on,
                             version=version)

@@ -63,7 +63,7 @@ def _take_number(agency: Agency, year: int, code: str) -> tuple[DocumentRegister
     return register, register.last_number
 
 
-def set_next_number(actor, agency: Agency, year: int, code: str, next_number: int,
+def set_next_number(*, actor, agency: Agency, year: int, code: str, next_number: int,
                     reason: str) -> DocumentRegister:
     """Align a register with the office's paper register (sổ đăng ký văn bản đi): the next
     document of this register gets `next_number`. Only forward — a number once given, here
@@ -113,7 +113,7 @@ def _conclusion_issued(actor, conference, document: Document) -> None:
             concluded_on=document.issued_on, conclusion=conference.conclusion)
 
 
-def issue_conclusion_notice(actor, conference, *, conclusion: str, issued_on: dt.date,
+def issue_conclusion_notice(*, actor, conference, conclusion: str, issued_on: dt.date,
                             version: int | None = None) -> Document:
     """The conference page's one step: write the chair's conclusion down and issue the
     notice made from it, numbered by the register (the conference becomes concluded)."""
@@ -122,7 +122,8 @@ def issue_conclusion_notice(actor, conference, *, conclusion: str, issued_on: dt
     with transaction.atomic():
         conference = dialogue_services.set_conclusion(
             actor=actor, conference=conference, conclusion=conclusion, version=version)
-        return issue(actor, "thong-bao-ket-luan", conference, issued_on)
+        return issue(actor=actor, kind_code="thong-bao-ket-luan", obj=conference,
+                     issued_on=issued_on)
 
 
 def _answer_letter_issued(actor, petition, document: Document) -> None:
@@ -149,7 +150,8 @@ def missing_message(missing: list[str]) -> str:
     return _("Chưa ban hành được, còn thiếu: %(fields)s.") % {"fields": ", ".join(missing)}
 
 
-def issue(actor, kind_code: str, obj: Model, issued_on: dt.date | None = None) -> Document:
+def issue(*, actor, kind_code: str, obj: Model, issued_on: dt.date | None = None
+          ) -> Document:
     """Number, date, render and freeze the document of `obj` (or issue its open correction)."""
     kind = kind_of(kind_code)
     if source_label(obj) != kind.source:
@@ -217,7 +219,7 @@ def _user(actor):
     return actor if actor is not None and actor.is_authenticated else None
 
 
-def correct(actor, document: Document, reason: str) -> Document:
+def correct(*, actor, document: Document, reason: str) -> Document:
     """A correction of an issued document: a new draft that references it (its own number
     comes when it is issued); the issued one stays as it was."""
     reason = require_reason(reason)

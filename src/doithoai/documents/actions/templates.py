@@ -112,7 +112,7 @@ def _user(actor):
     return actor if actor is not None and actor.is_authenticated else None
 
 
-def upload_template(actor, agency: Agency, kind_code: str, data: bytes, *, name: str = "",
+def upload_template(*, actor, agency: Agency, kind_code: str, data: bytes, name: str = "",
                     content_type: str = "") -> AgencyTemplate:
     """Check the agency's own template and make it the active one (the previous one is
     kept, inactive). Refused with every reason as a ValidationError."""
@@ -136,7 +136,7 @@ def upload_template(actor, agency: Agency, kind_code: str, data: bytes, *, name:
     return template
 
 
-def reset_template(actor, agency: Agency, kind_code: str) -> None:
+def reset_template(*, actor, agency: Agency, kind_code: str) -> None:
     """Back to the shipped template (the agency's uploads are kept, inactive)."""
     kind_of(kind_code)
     access.require(actor, rules.MANAGE_TEMPLATES, agency)

@@ -2,7 +2,7 @@
 for pages.
 
 A context builder does not hold the DocxTemplate being rendered, so it gives a `QrImage`
-(a docxtpl `InlineImage` without its template); `render.render_context` binds every such
+(a docxtpl `InlineImage` without its template); `fill.render_context` binds every such
 image to the template just before rendering.
 """
 

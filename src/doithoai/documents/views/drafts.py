@@ -87,7 +87,8 @@ def issue(request, kind: str, object_id: int):
         form_errors(request, form)
         return redirect(to)
     try:
-        document = issue_document(request.user, kind_.code, obj, form.cleaned_data["ngay"])
+        document = issue_document(actor=request.user, kind_code=kind_.code, obj=obj,
+                                  issued_on=form.cleaned_data["ngay"])
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

@@ -161,7 +161,8 @@ def correct(request, pk: int):
         form_errors(request, form)
         return redirect(back)
     try:
-        draft = correct_document(request.user, document, form.cleaned_data["ly_do"])
+        draft = correct_document(actor=request.user, document=document,
+                                 reason=form.cleaned_data["ly_do"])
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

@@ -68,8 +68,9 @@ def register_adjust(request, agency_id: int):
     data = form.cleaned_data
     year = timezone.localdate().year
     try:
-        set_next_number(request.user, agency, year, data["so"], data["so_tiep_theo"],
-                        data["ly_do"])
+        set_next_number(actor=request.user, agency=agency, year=year, code=data["so"],
+                        next_number=data["so_tiep_theo"],
+                        reason=data["ly_do"])
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

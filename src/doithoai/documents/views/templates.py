@@ -91,7 +91,7 @@ def template_upload(request, agency_id: int, kind: str):
                                {kind_.code: problems}, status=400)
     upload = form.cleaned_data["tep"]
     try:
-        upload_template(request.user, agency, kind_.code, upload.read(),
+        upload_template(actor=request.user, agency=agency, kind_code=kind_.code, data=upload.read(),
                         name=upload.name, content_type=upload.content_type or "")
     except ValidationError as exc:
         return _templates_page(request, agency, agencies_of(request.user),
@@ -108,7 +108,7 @@ def template_reset(request, agency_id: int, kind: str):
     kind_ = kind_or_404(kind)
     back = f"{reverse('documents:templates')}?co-quan={agency.pk}"
     try:
-        reset_template(request.user, agency, kind_.code)
+        reset_template(actor=request.user, agency=agency, kind_code=kind_.code)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

@@ -16,7 +16,7 @@ def header(c: Checker, blocks) -> None:
     table = blocks[0] if blocks and isinstance(blocks[0], Table) else None
     if table is None:
         c.add("Thiếu bảng tiêu đề hai cột (tên cơ quan, số ký hiệu | Quốc hiệu, tiêu ngữ, "
-                 "địa danh và ngày tháng) ở đầu văn bản.")
+              "địa danh và ngày tháng) ở đầu văn bản.")
         return
     if len(table.columns) != 2:
         c.add("Bảng tiêu đề phải có đúng hai cột.")
@@ -35,7 +35,7 @@ def header(c: Checker, blocks) -> None:
     else:
         for p in issuer:
             c.expect(p, "Tên cơ quan ban hành", sizes=(12, 13),
-                        align=WD_ALIGN_PARAGRAPH.CENTER)
+                     align=WD_ALIGN_PARAGRAPH.CENTER)
         parents = [p for p in lt[:lt.index(issuer[0])]]
         for p in parents:
             if p.text.strip() != p.text.strip().upper():
@@ -50,7 +50,7 @@ def header(c: Checker, blocks) -> None:
             width = rd.rule_width(rule, table, 0)
             if width is not None and not 12 <= width <= 35:
                 c.add(f"Đường kẻ dưới tên cơ quan dài {width:.0f} mm, phải bằng 1/3 "
-                         f"đến 1/2 dòng chữ.")
+                      f"đến 1/2 dòng chữ.")
     if not c.numbered:
         pass  # a form has no number
     elif number is None:
@@ -58,7 +58,7 @@ def header(c: Checker, blocks) -> None:
     else:
         if not rd.NUMBER_RE.match(number.text.strip()):
             c.add(f"Dòng số ký hiệu “{number.text.strip()}” không đúng dạng "
-                     f"“Số: 27/KH-UBND”.")
+                  f"“Số: 27/KH-UBND”.")
         c.expect(number, "Dòng số ký hiệu", sizes=(13, 13), bold=False, italic=False)
     # Right: national title, motto with its rule, place and date.
     title = next((p for p in rt if p.text.strip() == rd.NATIONAL_TITLE), None)
@@ -67,12 +67,12 @@ def header(c: Checker, blocks) -> None:
         c.add(f"Thiếu Quốc hiệu “{rd.NATIONAL_TITLE}” ở cột phải bảng tiêu đề.")
     else:
         c.expect(title, "Quốc hiệu", sizes=(12, 13), bold=True,
-                    align=WD_ALIGN_PARAGRAPH.CENTER)
+                 align=WD_ALIGN_PARAGRAPH.CENTER)
     if motto is None:
         c.add(f"Thiếu Tiêu ngữ “{rd.MOTTO}” ở cột phải bảng tiêu đề.")
     else:
         c.expect(motto, "Tiêu ngữ", sizes=(13, 14), bold=True,
-                    align=WD_ALIGN_PARAGRAPH.CENTER)
+                 align=WD_ALIGN_PARAGRAPH.CENTER)
         after = right[right.index(motto) + 1:]
         rule = next((p for p in after if not p.text.strip()), None)
         if rule is None or not (rd.has_bottom_border(rule) or rd.has_drawn_line(rule)
@@ -82,7 +82,7 @@ def header(c: Checker, blocks) -> None:
             width = rd.rule_width(rule, table, 1)
             if width is not None and not 50 <= width <= 62:
                 c.add(f"Đường kẻ dưới Tiêu ngữ dài {width:.0f} mm, phải dài bằng dòng "
-                         f"chữ (khoảng 57 mm).")
+                      f"chữ (khoảng 57 mm).")
     date = next((p for p in rt if rd.DATE_RE.match(p.text.strip())), None)
     if not c.numbered:
         pass  # nor a date in its header
@@ -107,9 +107,9 @@ def title(c: Checker, body_paragraphs: list[Paragraph]) -> int:
     if type_p.text.strip() != type_p.text.strip().upper():
         c.add("Tên loại văn bản phải VIẾT HOA.")
     c.expect(type_p, "Tên loại văn bản", sizes=(13, 14), bold=True,
-                align=WD_ALIGN_PARAGRAPH.CENTER)
+             align=WD_ALIGN_PARAGRAPH.CENTER)
     c.expect(summary, "Trích yếu nội dung", sizes=(13, 14), bold=True,
-                align=WD_ALIGN_PARAGRAPH.CENTER)
+             align=WD_ALIGN_PARAGRAPH.CENTER)
     rest = body_paragraphs[texts[1] + 1:]
     rule = next((p for p in rest[:2] if not p.text.strip() and rd.has_bottom_border(p)), None)
     if rule is None and not rd.has_drawn_line(summary):
@@ -129,7 +129,7 @@ def letter(c: Checker, paragraphs: list[Paragraph], header) -> int:
         c.add("Công văn phải có trích yếu “V/v …” dưới số, ký hiệu (cột trái tiêu đề).")
     else:
         c.expect(summary, "Trích yếu công văn “V/v …”", sizes=(12, 13), bold=False,
-                    italic=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+                 italic=False, align=WD_ALIGN_PARAGRAPH.CENTER)
         if number is not None and left.index(summary) < left.index(number):
             c.add("Trích yếu “V/v …” phải đặt dưới dòng số, ký hiệu.")
     texts = [i for i, p in enumerate(paragraphs) if p.text.strip()]

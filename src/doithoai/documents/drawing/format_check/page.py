@@ -43,7 +43,7 @@ def fonts(c: Checker) -> None:
                 colours = True
     if bad:
         c.add("Phông chữ phải là Times New Roman ở mọi chỗ; đang có: "
-                 + ", ".join(sorted(bad)) + ".")
+              + ", ".join(sorted(bad)) + ".")
     if colours:
         c.add("Chữ phải màu đen.")
 

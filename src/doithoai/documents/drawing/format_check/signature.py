@@ -43,7 +43,7 @@ def signature(c: Checker, table: Table | None) -> None:
     heads = [p for p in right if p.text.strip() == p.text.strip().upper()]
     for p in heads[:3]:
         c.expect(p, "Quyền hạn, chức vụ người ký", sizes=(13, 14), bold=True,
-                    align=WD_ALIGN_PARAGRAPH.CENTER)
+                 align=WD_ALIGN_PARAGRAPH.CENTER)
     names = [p for p in right if p.text.strip() != p.text.strip().upper()]
     for p in names:
         c.expect(p, "Họ tên người ký", sizes=(13, 14), bold=True)
@@ -67,10 +67,10 @@ def minutes_signature(c: Checker, table: Table | None) -> None:
             c.add(f"Chữ ký của {who} phải có chức danh “{roles[0]}” (không ghi “TM.”).")
             continue
         c.expect(column[0], f"Chức danh {who}", sizes=(13, 14), bold=True,
-                    align=WD_ALIGN_PARAGRAPH.CENTER)
+                 align=WD_ALIGN_PARAGRAPH.CENTER)
         for p in column[1:]:
             c.expect(p, f"Họ tên {who}", sizes=(13, 14), bold=True,
-                        align=WD_ALIGN_PARAGRAPH.CENTER)
+                     align=WD_ALIGN_PARAGRAPH.CENTER)
     if at == len(left):
         c.add("Biên bản phải có “Nơi nhận:” dưới chữ ký của thư ký.")
         return

@@ -28,7 +28,7 @@ def body(c: Checker, paragraphs: list[Paragraph]) -> None:
         end = "." if i == len(bases) - 1 else ";"
         if not p.text.rstrip().endswith(end):
             c.add(f"Căn cứ ban hành: mỗi căn cứ kết thúc bằng “;”, căn cứ cuối bằng “.” "
-                     f"(“…{p.text.strip()[-30:]}”).")
+                  f"(“…{p.text.strip()[-30:]}”).")
     for p in texts:
         text = p.text.strip()
         align = c.r.para_attr(p, "alignment")

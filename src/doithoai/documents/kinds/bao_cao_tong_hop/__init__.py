@@ -1,4 +1,4 @@
-"""The context of the summary report of the opinions sent before a conference (Báo cáo tổng hợp
+"""The summary report of the opinions sent before a conference (Báo cáo tổng hợp
 ý kiến, kiến nghị của Nhân dân trước hội nghị đối thoại, BC), read out at the conference: how
 the opinions were collected, the figures (by kind, urgency, village and, in a table, by field),
 then each opinion by field — a grouped issue once, with how many people raised it — with the
@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
@@ -24,12 +22,18 @@ from doithoai.core.petition_flow import State
 from doithoai.core.text import nfc
 from doithoai.dialogues import preparation
 from doithoai.dialogues.models import Conference, Mode
-from doithoai.documents.drawing import tables
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
 from doithoai.documents.kinds import Kind as DocumentKind
 from doithoai.documents.kinds import thong_bao as tb
-from doithoai.petitions.models import Channel, Escalation, Kind, Petition, Urgency
+from doithoai.documents.kinds.bao_cao_tong_hop.opinions import (
+    Data,
+    Entry,
+    build_table,
+    collect,
+    table,
+)
+from doithoai.petitions.models import Channel, Kind, Urgency
 
 # How the report names each channel an opinion came through ("- Qua …: 05 ý kiến;").
 CHANNELS = {
@@ -43,7 +47,6 @@ CHANNELS = {
 KIND_WORDS = {Kind.OPINION: "ý kiến, kiến nghị", Kind.REPORT: "phản ánh",
               Kind.COMPLAINT: "khiếu nại", Kind.DENUNCIATION: "tố cáo"}
 URGENCY_WORDS = {Urgency.URGENT: "khẩn", Urgency.PRESSING: "cấp thiết", Urgency.NORMAL: "thường"}
-SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 NONE_YET = ("Đến thời điểm báo cáo, chưa nhận được ý kiến, kiến nghị nào của Nhân dân gửi "
             "trước hội nghị.")
 NOTHING = "Không có nội dung ý kiến, kiến nghị để tổng hợp."
@@ -52,129 +55,11 @@ UNIT_LABEL = "Đơn vị chuẩn bị trả lời: "
 WAY_LABEL = "Hướng giải quyết: "
 PROCEDURE = ("Tiếp nhận, xử lý theo quy định của pháp luật về khiếu nại, tố cáo; kết quả "
              "thông báo cho người gửi.")
-COLUMNS = [
-    tables.Column("STT", 6), tables.Column("Lĩnh vực", 40),
-    tables.Column("Tổng số ý kiến", 12, numeric=True),
-    tables.Column("Ý kiến, kiến nghị", 12, numeric=True),
-    tables.Column("Phản ánh", 12, numeric=True),
-    tables.Column("Khiếu nại, tố cáo", 12, numeric=True),
-    tables.Column("Cấp thiết, khẩn", 12, numeric=True),
-    tables.Column("Đã có nội dung trả lời", 14, numeric=True),
-]
 
 
 def _n(n: int) -> str:
     """A count as the text prints it: "07", "12", "500"; "0" for none."""
     return decree30.number_text(n) if n > 0 else "0"
-
-
-def _d(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
-def before_conference(conference: Conference):
-    """The conference's petitions sent before it: not those spoken at the conference."""
-    return Petition.objects.filter(conference=conference).exclude(channel=Channel.CONFERENCE)
-
-
-@dataclass
-class Entry:
-    """One item of section II: an opinion, or a grouped issue once."""
-
-    item: preparation.ReportItem
-    members: list[Petition]
-    unit: str = ""  # the unit preparing the answer ("" when none is assigned)
-    answer: str = ""  # its prepared answer ("" when not written yet)
-
-    @property
-    def sensitive(self) -> bool:
-        """A complaint or denunciation: its own procedure, its sender kept confidential."""
-        return not self.item.is_issue and any(
-            p.kind in SENSITIVE or p.state == State.TRANSFERRED for p in self.members)
-
-    @property
-    def private(self) -> bool:
-        """Its content is not read out: sensitive, or kept from the public at the sender's
-        request."""
-        return self.sensitive or (not self.item.is_issue
-                                  and any(p.hide_from_public for p in self.members))
-
-
-@dataclass
-class Data:
-    conference: Conference
-    report: preparation.FrontReport
-    petitions: list[Petition]
-    fields: list[tuple[str, list[Entry]]] = field(default_factory=list)
-
-    @property
-    def entries(self) -> list[Entry]:
-        return [e for _name, entries in self.fields for e in entries]
-
-    @property
-    def last_received(self) -> dt.date | None:
-        return max((p.received_on for p in self.petitions), default=None)
-
-
-def collect(conference: Conference) -> Data:
-    """The opinions sent before the conference, by field, each with its unit and prepared
-    answer (looked up by the petitions' tracking codes)."""
-    qs = before_conference(conference).prefetch_related(
-        Prefetch("escalations", queryset=Escalation.objects.order_by("-pk")))
-    petitions = list(qs.order_by("received_on", "pk"))
-    by_code = {p.tracking_code: p for p in petitions}
-    report = preparation.front_report_data(conference, before_conference(conference))
-    prepared: dict[str, tuple[str, str]] = {}
-    for unit in preparation.prepared_answers_by_unit(conference):
-        for answer in unit.items:
-            for code in answer.tracking_codes:
-                prepared[code] = (unit.unit_name, answer.answer)
-    data = Data(conference=conference, report=report, petitions=petitions)
-    for group in report.fields:
-        entries = []
-        for village in group.villages:
-            for item in village.items:
-                members = [by_code[c] for c in item.tracking_codes if c in by_code]
-                unit, answer = next((prepared[c] for c in item.tracking_codes
-                                     if c in prepared), ("", ""))
-                entries.append(Entry(item=item, members=members, unit=unit, answer=answer))
-        data.fields.append((group.name, entries))
-    return data
-
-
-# --- the table -----------------------------------------------------------------------------
-
-def _row(entries: list[Entry]) -> list[int]:
-    members = [(p, e) for e in entries for p in e.members]
-    return [
-        len(members),
-        sum(1 for p, _e in members if p.kind == Kind.OPINION),
-        sum(1 for p, _e in members if p.kind == Kind.REPORT),
-        sum(1 for p, _e in members if p.kind in SENSITIVE),
-        sum(1 for p, _e in members if p.urgency in (Urgency.PRESSING, Urgency.URGENT)),
-        sum(1 for p, e in members if e.answer),
-    ]
-
-
-def build_table(data: Data) -> tables.Table:
-    """The opinions by field: how many, of which kind, how many pressing, how many with a
-    prepared answer (each opinion counted once, also inside a grouped issue)."""
-    rows = [[i, name, *_row(entries)] for i, (name, entries) in enumerate(data.fields, start=1)]
-    sums = [sum(r[k] for r in rows) for k in range(2, len(COLUMNS))]
-    last = data.last_received
-    notes = ["Số liệu tính theo từng ý kiến (kể cả các ý kiến trùng nội dung đã gộp), không gồm "
-             "ý kiến phát biểu tại hội nghị"
-             + (f"; tính đến ngày {_d(last)}." if last else ".")]
-    return tables.Table(
-        title="Tổng hợp ý kiến, kiến nghị theo lĩnh vực (đơn vị tính: ý kiến)",
-        columns=list(COLUMNS), rows=rows, total=["", "Tổng cộng", *sums] if rows else None,
-        notes=notes, sheet="Tong hop y kien")
-
-
-def table(conference: Conference, today: dt.date | None = None) -> tables.Table:
-    """The report's table, for the .xlsx beside the document (the opinions received so far:
-    `today` changes nothing here)."""
-    return build_table(collect(conference))
 
 
 # --- the text ------------------------------------------------------------------------------
