@@ -132,7 +132,7 @@ def speakers(conference: Conference) -> list[Speaker]:
     that record will feed this function, and the minutes read it from here only."""
     unit = tb.office(conference.agency)
     office_name = unit.name if unit else "Văn phòng Ủy ban nhân dân xã"
-    from doithoai.live import minutes
+    from doithoai.live.selectors import minutes
 
     adopted = minutes.adopted(conference)
     if adopted is not None:  # what was read and adopted in the hall, whatever came after
@@ -336,7 +336,7 @@ def _live_minutes(conference: Conference):
 def _conclusion(conference: Conference, live_minutes) -> str:
     """The conclusion as adopted; before adoption the minutes' draft (or the chair's
     conclusions on each matter), else what the conference page holds."""
-    from doithoai.live import minutes
+    from doithoai.live.selectors import minutes
 
     if live_minutes is None:
         return conference.conclusion

@@ -10,38 +10,47 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doithoai.core.qr import svg_data_uri
 from doithoai.dialogues.models import Conference
-from doithoai.documents.qr import svg_data_uri
-from doithoai.live import actions, console, minutes, projector, public_views, services
-from doithoai.live.models import Session
-from doithoai.org.access import get_visible_object_or_404
+from doithoai.live import rules
+from doithoai.live.actions import console_requests, sessions
+from doithoai.live.actions.minutes import minutes_of
+from doithoai.live.selectors import console
+from doithoai.live.selectors.minutes import adopted
+from doithoai.live.selectors.screen import screen as screen_of
+from doithoai.live.selectors.sessions import session_of
+from doithoai.live.views.registrations import reachable_from_phones, registration_url
+from doithoai.org import access
 
 
-def _conference(request, pk: int) -> Conference:
-    return get_visible_object_or_404(request.user, Conference.objects.select_related("agency"),
-                                     pk)
+def conference_of(request, pk: int) -> Conference:
+    return access.get_visible_object_or_404(request.user,
+                                            Conference.objects.select_related("agency"), pk)
 
 
-def _office_conference(request, pk: int) -> Conference:
-    conference = _conference(request, pk)
-    services.require_office(request.user, conference)
+def _console_conference(request, pk: int) -> Conference:
+    conference = conference_of(request, pk)
+    access.require(request.user, rules.RUN_SESSION, conference)
     return conference
 
 
-def _session(conference: Conference) -> Session | None:
-    return Session.objects.filter(conference=conference).first()
+def _state(session):
+    if session is not None:
+        minutes_of(session)  # the draft exists from the console's first look
+    return console.state(session)
 
 
 def _page(request, pk: int, template: str, view: str):
-    conference = _office_conference(request, pk)
-    session = _session(conference)
-    context = {"conference": conference, "view": view, **console.state(session),
-               "action_labels": {key: str(label) for key, label in actions.LABELS.items()},
+    conference = _console_conference(request, pk)
+    session = session_of(conference)
+    context = {"conference": conference, "view": view, **_state(session),
+               "action_labels": {key: str(label)
+                                 for key, label in console_requests.LABELS.items()},
                **console.choices(conference, session)}
     if session is not None:
-        url = public_views.registration_url(request, session)
+        url = registration_url(request, session)
         context.update(qr_url=url, qr_image=svg_data_uri(url),
-                       qr_reachable=public_views.reachable_from_phones(url))
+                       qr_reachable=reachable_from_phones(url))
     return render(request, template, context)
 
 
@@ -60,10 +69,10 @@ def chair_page(request, pk: int):
 @login_required
 @require_GET
 def state_fragment(request, pk: int):
-    conference = _office_conference(request, pk)
+    conference = _console_conference(request, pk)
     response = render(request, "live/_state.html",
                       {"conference": conference, "view": request.GET.get("view", "secretary"),
-                       **console.state(_session(conference))})
+                       **_state(session_of(conference))})
     response["Cache-Control"] = "no-store"
     return response
 
@@ -72,20 +81,15 @@ def state_fragment(request, pk: int):
 @require_GET
 def speaker_fragment(request, pk: int, registration: int):
     """The record of one speaker: what was said and what became of it, with its forms."""
-    conference = _office_conference(request, pk)
-    session = _session(conference)
+    conference = _console_conference(request, pk)
+    session = session_of(conference)
     if session is None:
         return render(request, "live/_speaker.html", {"row": None})
-    row = session.registrations.select_related("village", "petition__unit").filter(
-        pk=registration).first()
-    context = {"conference": conference, "session": session, "row": row,
+    context = {"conference": conference, "session": session,
                "view": request.GET.get("view", "secretary"),
-               "minutes_adopted": minutes.adopted(conference) is not None,
-               **console.choices(conference, session)}
-    if row is not None:
-        context["outcome"], context["settled"] = console.outcome_label(row)
-        context["answer"] = (row.petition.answers.filter(at_conference=True).first()
-                             if row.petition_id else None)
+               "minutes_adopted": adopted(conference) is not None,
+               **console.choices(conference, session),
+               **console.speaker_record(session, registration)}
     response = render(request, "live/_speaker.html", context)
     response["Cache-Control"] = "no-store"
     return response
@@ -94,9 +98,9 @@ def speaker_fragment(request, pk: int, registration: int):
 @login_required
 @require_POST
 def open_page(request, pk: int):
-    conference = _conference(request, pk)
+    conference = conference_of(request, pk)
     try:
-        services.open_session(actor=request.user, conference=conference)
+        sessions.open_session(actor=request.user, conference=conference)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("dialogues:conference_detail", pk=conference.pk)
@@ -107,13 +111,13 @@ def open_page(request, pk: int):
 @require_POST
 def act(request, pk: int):
     """One change from the console or the tablet; JSON back: the message, or the refusal."""
-    conference = _conference(request, pk)
-    session = _session(conference)
+    conference = conference_of(request, pk)
+    session = session_of(conference)
     try:
-        services.require_office(request.user, conference)
+        access.require(request.user, rules.RUN_SESSION, conference)
         if session is None:
             raise ValidationError(_("Phiên họp chưa được mở."))
-        done = actions.perform(request.user, session, request.POST)
+        done = console_requests.perform(request.user, session, request.POST)
     except PermissionDenied as exc:
         return JsonResponse({"error": str(exc)}, status=403)
     except ValidationError as exc:
@@ -125,11 +129,11 @@ def act(request, pk: int):
 @login_required
 @require_GET
 def screen(request, pk: int):
-    conference = _conference(request, pk)
-    context = {"screen": projector.screen(conference)}
+    conference = conference_of(request, pk)
+    context = {"screen": screen_of(conference)}
     session = context["screen"].session
     if session is not None and session.is_open:  # the hall registers from this code
-        url = public_views.registration_url(request, session)
+        url = registration_url(request, session)
         context.update(qr_image=svg_data_uri(url))
     return render(request, "live/screen.html", context)
 
@@ -137,7 +141,7 @@ def screen(request, pk: int):
 @login_required
 @require_GET
 def screen_fragment(request, pk: int):
-    conference = _conference(request, pk)
-    response = render(request, "live/_screen.html", {"screen": projector.screen(conference)})
+    conference = conference_of(request, pk)
+    response = render(request, "live/_screen.html", {"screen": screen_of(conference)})
     response["Cache-Control"] = "no-store"
     return response

@@ -2,30 +2,20 @@
 conclusion and the secretary's notes editable until the minutes are read and adopted at the
 end. Adoption is once: it freezes what the Biên bản prints, records the conference as held
 (attendance from check-in) with the chair's conclusion, from which the conclusion notice is
-drafted."""
+drafted. Here what pages and documents read of them; `live.actions.minutes` writes them."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import record, snapshot
 from doithoai.core.petition_flow import State
-from doithoai.core.text import nfc
-from doithoai.dialogues import services as dialogues
 from doithoai.live.models import Minutes, Registration, Session
-from doithoai.live.services import require_office
-from doithoai.petitions.services import Conflict
 
 
-def minutes_of(session: Session) -> Minutes:
-    minutes, _created = Minutes.objects.get_or_create(session=session)
-    return minutes
+def minutes_of(session: Session) -> Minutes | None:
+    """The draft, once the console has looked at the session (None before)."""
+    return Minutes.objects.filter(session=session).first()
 
 
 def heard(session: Session):
@@ -55,39 +45,6 @@ def full_conclusion(session: Session, minutes: Minutes | None) -> str:
     conclusion."""
     general = minutes.conclusion.strip() if minutes is not None else ""
     return "\n".join(part for part in (draft_conclusion(session), general) if part)
-
-
-def _locked(session: Session, version: int | None) -> Minutes:
-    minutes = minutes_of(session)
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
-    if minutes.is_adopted:
-        raise ValidationError(
-            _("Biên bản đã được thông qua lúc %(time)s ngày %(day)s: không sửa, không thông "
-              "qua lại được nữa.") % {
-                "time": time_format(timezone.localtime(minutes.adopted_at), "H:i"),
-                "day": timezone.localtime(minutes.adopted_at).strftime("%d/%m/%Y")})
-    if version is not None and minutes.version != version:
-        raise Conflict(_("Biên bản vừa được sửa trên thiết bị khác. Hãy tải lại trang để xem "
-                         "bản mới nhất; chưa có gì bị ghi đè."))
-    return minutes
-
-
-def edit(*, actor, session: Session, conclusion: str, notes: str,
-         version: int | None = None) -> Minutes:
-    """The secretary writes the chair's overall conclusion and other matters."""
-    require_office(actor, session)
-    with transaction.atomic():
-        minutes = _locked(session, version)
-        conclusion, notes = nfc(conclusion).strip(), nfc(notes).strip()
-        if (minutes.conclusion, minutes.notes) == (conclusion, notes):
-            return minutes
-        before = snapshot(minutes)
-        minutes.conclusion, minutes.notes = conclusion, notes
-        minutes.version += 1
-        minutes.save()
-        record(actor=actor, action="live.minutes", obj=minutes, before=before,
-               after=snapshot(minutes))
-    return minutes
 
 
 # What became of an opinion heard (the console's labels and the outcome line count these).
@@ -126,36 +83,7 @@ def outcome_text(session: Session) -> str:
     return text
 
 
-def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
-    """The minutes are read and adopted at the end of the session: locked, time-stamped,
-    the conference held with the chair's conclusion."""
-    from doithoai.documents.contexts import bien_ban
-
-    require_office(actor, session)
-    with transaction.atomic():
-        session = Session.objects.select_for_update().select_related("conference").get(
-            pk=session.pk)
-        if session.is_open:
-            raise ValidationError(_("Hãy kết thúc phiên họp trước khi thông qua biên bản."))
-        minutes = _locked(session, version)
-        conclusion = full_conclusion(session, minutes)
-        if not conclusion:
-            raise ValidationError({"conclusion": _(
-                "Hãy ghi kết luận của chủ trì hội nghị trước khi thông qua biên bản.")})
-        before = snapshot(minutes)
-        conference = dialogues.record_outcome(actor=actor, conference=session.conference,
-                                              outcome=outcome_text(session), attendance=None)
-        dialogues.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
-        minutes.content = {"speakers": [asdict(s) for s in bien_ban.speakers(conference)],
-                           "conclusion": conclusion}
-        minutes.adopted_at, minutes.adopted_by = timezone.now(), actor
-        minutes.version += 1
-        minutes.save()
-        record(actor=actor, action="live.adopt", obj=minutes, before=before,
-               after=snapshot(minutes))
-    return minutes
-
-
 def adopted(conference) -> Minutes | None:
     return (Minutes.objects.filter(session__conference=conference).exclude(adopted_at=None)
             .first())
+
