@@ -19,7 +19,7 @@ from doithoai.core.text import nfc
 from doithoai.dialogues import services as dialogues
 from doithoai.live import rules
 from doithoai.live.models import Minutes, Session
-from doithoai.live.selectors.minutes import full_conclusion, outcome_text
+from doithoai.live.selectors.minutes import full_conclusion, outcome_text, speakers
 from doithoai.org import access
 
 
@@ -65,8 +65,6 @@ def edit(*, actor, session: Session, conclusion: str, notes: str,
 def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
     """The minutes are read and adopted at the end of the session: locked, time-stamped,
     the conference held with the chair's conclusion."""
-    from doithoai.documents.contexts import bien_ban
-
     access.require(actor, rules.KEEP_MINUTES, session)
     with transaction.atomic():
         session = Session.objects.select_for_update().select_related("conference").get(
@@ -82,7 +80,7 @@ def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
         conference = dialogues.record_outcome(actor=actor, conference=session.conference,
                                               outcome=outcome_text(session), attendance=None)
         dialogues.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
-        minutes.content = {"speakers": [asdict(s) for s in bien_ban.speakers(conference)],
+        minutes.content = {"speakers": [asdict(s) for s in speakers(conference)],
                            "conclusion": conclusion}
         minutes.adopted_at, minutes.adopted_by = timezone.now(), actor
         bump_version(minutes)
