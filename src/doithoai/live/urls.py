@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doithoai.live.views import console
+from doithoai.live.views import console, screen
 
 app_name = "live"
 
@@ -12,6 +12,6 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/nguoi-phat-bieu/<int:registration>/", console.speaker_fragment,
          name="speaker"),
     path("hoi-nghi/<int:pk>/thao-tac/", console.act, name="act"),
-    path("hoi-nghi/<int:pk>/man-hinh/", console.screen, name="screen"),
-    path("hoi-nghi/<int:pk>/man-hinh/noi-dung/", console.screen_fragment, name="screen_fragment"),
+    path("hoi-nghi/<int:pk>/man-hinh/", screen.screen, name="screen"),
+    path("hoi-nghi/<int:pk>/man-hinh/noi-dung/", screen.screen_fragment, name="screen_fragment"),
 ]

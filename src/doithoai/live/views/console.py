@@ -1,6 +1,7 @@
-"""Live room pages: the secretary's console and the chair's tablet (one page each, a polled
-state fragment, one POST endpoint for every change), the projector view for the hall's
-screen, and the record of one speaker."""
+"""The secretary's console and the chair's tablet: one page each, a polled state fragment,
+the record of one speaker, and one POST endpoint for every change (done through
+`live.actions.console_requests`, once per device key). Opening the session is a form on the
+conference page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,7 +18,6 @@ from doithoai.live.actions import console_requests, sessions
 from doithoai.live.actions.minutes import minutes_of
 from doithoai.live.selectors import console
 from doithoai.live.selectors.minutes import adopted
-from doithoai.live.selectors.screen import screen as screen_of
 from doithoai.live.selectors.sessions import session_of
 from doithoai.live.views.registrations import reachable_from_phones, registration_url
 from doithoai.org import access
@@ -124,24 +124,3 @@ def act(request, pk: int):
         return JsonResponse({"error": " ".join(exc.messages)}, status=400)
     return JsonResponse({"message": done.message, "selected": done.selected,
                          "minutes_version": done.minutes_version})
-
-
-@login_required
-@require_GET
-def screen(request, pk: int):
-    conference = conference_of(request, pk)
-    context = {"screen": screen_of(conference)}
-    session = context["screen"].session
-    if session is not None and session.is_open:  # the hall registers from this code
-        url = registration_url(request, session)
-        context.update(qr_image=svg_data_uri(url))
-    return render(request, "live/screen.html", context)
-
-
-@login_required
-@require_GET
-def screen_fragment(request, pk: int):
-    conference = conference_of(request, pk)
-    response = render(request, "live/_screen.html", {"screen": screen_of(conference)})
-    response["Cache-Control"] = "no-store"
-    return response
