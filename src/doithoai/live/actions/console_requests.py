@@ -4,7 +4,7 @@ named for what it handles; the use cases themselves are in the topic modules bes
 
 The browser keeps every change in its outbox until the server has taken it (a hall with bad
 Wi-Fi): a change sent again after a dropped connection finds its key already taken and is not
-done twice. A change the services refuse comes back with its Vietnamese message, nothing done.
+done twice. A change the actions refuse comes back with its Vietnamese message, nothing done.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors import minutes
 from doithoai.live.selectors.screen import screen
-from doithoai.live.selectors.sessions import agenda, queue, speaking
-from doithoai.org.models import Unit, Village
+from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_of
+from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Field, Kind, Petition
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
@@ -93,7 +93,7 @@ def choices(conference: Conference, session: Session | None) -> dict:
                  .exclude(kind__in=SENSITIVE)
                  .order_by("received_on", "pk"))
     return {
-        "villages": Village.objects.filter(agency=agency).order_by("name"),
+        "villages": villages_of(agency),
         "fields": Field.objects.filter(agency=agency).order_by("name"),
         "units": Unit.objects.filter(agency=agency, is_active=True).order_by("name"),
         "prior": prior[:200],
