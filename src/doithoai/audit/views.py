@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from doithoai.audit.labels import action_label
-from doithoai.audit.queries import field_label, history_for
+from doithoai.audit.selectors import field_label, history_for
 from doithoai.org.access import get_visible_object_or_404, scope_of
 
 PAGE_SIZE = 50

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.home import conferences_ahead
 from doithoai.dialogues.oversight import open_plan_requests
-from doithoai.web.home import calendar_note, calendar_years_to_confirm, cards_for
+from doithoai.web.selectors import calendar_note, calendar_years_to_confirm, cards_for
 
 
 class LoginForm(AuthenticationForm):
