@@ -1,11 +1,12 @@
 """Every change to the organisation model: one function per use case, one transaction,
-one audit event."""
+one audit event (the official list of units, copied in by a command, has none)."""
 
 from django.db import transaction
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.org.access import require_change
-from doithoai.org.models import Person, Village
+from doithoai.org.models import AdministrativeUnit, Person, Village
+from doithoai.org.official_units import LoadResult, official_rows
 
 
 def _apply(instance, changes: dict) -> None:
@@ -50,3 +51,46 @@ def create_person(*, actor, person: Person, reason: str) -> Person:
     record(actor=actor, action="person.create", obj=person, after=snapshot(person),
            reason=reason)
     return person
+
+
+@transaction.atomic
+def load_units(*, provinces: set[str] | None = None) -> LoadResult:
+    """Idempotent: creates what is missing, updates what changed, leaves the rest.
+    `provinces` (official codes) limits the load to those provinces and their communes."""
+    result = LoadResult()
+    existing = {u.code: u for u in AdministrativeUnit.objects.all()}
+    rows = [(code, fields, parent) for code, fields, parent in official_rows()
+            if provinces is None or (parent or code) in provinces]
+    # Provinces first so that communes can point at them.
+    _sync([(code, fields) for code, fields, parent in rows if parent is None], existing, result)
+    provinces = dict(
+        AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.PROVINCE)
+        .values_list("code", "pk")
+    )
+    communes = [
+        (code, {**fields, "parent_id": provinces[parent]})
+        for code, fields, parent in rows if parent is not None
+    ]
+    _sync(communes, existing, result)
+    return result
+
+
+def _sync(rows, existing: dict, result: LoadResult) -> None:
+    to_create, to_update = [], []
+    for code, fields in rows:
+        unit = existing.get(code)
+        if unit is None:
+            to_create.append(AdministrativeUnit(code=code, **fields))
+        elif any(getattr(unit, k) != v for k, v in fields.items()):
+            for k, v in fields.items():
+                setattr(unit, k, v)
+            to_update.append(unit)
+        else:
+            result.unchanged += 1
+    # bulk_create skips save(): the package's names are already NFC.
+    AdministrativeUnit.objects.bulk_create(to_create, batch_size=500)
+    AdministrativeUnit.objects.bulk_update(
+        to_update, ["name", "kind", "level", "codename", "parent"], batch_size=500
+    )
+    result.created += len(to_create)
+    result.updated += len(to_update)

@@ -1,9 +1,9 @@
-"""Copies the official list of provinces and communes (package `vietnam-provinces`, 2025
-two-level model) into our own table; run by `doithoai load_units`, never at request time."""
+"""The official list of provinces and communes (package `vietnam-provinces`, 2025 two-level
+model) as rows of our own table; `org.actions.load_units` copies them in (run by
+`doithoai load_units`, never at request time)."""
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from doithoai.org.models import AdministrativeUnit
@@ -36,7 +36,8 @@ def commune_code(code: int) -> str:
     return f"{int(code):05d}"
 
 
-def _rows():
+def official_rows():
+    """(code, fields, parent province's code or None) for every province, then every commune."""
     for p in Province.iter_all():
         yield province_code(p.code), {
             "name": p.name, "kind": KIND_OF[p.division_type],
@@ -47,46 +48,3 @@ def _rows():
             "name": w.name, "kind": KIND_OF[w.division_type],
             "level": AdministrativeUnit.Level.COMMUNE, "codename": w.codename,
         }, province_code(w.province_code)
-
-
-@transaction.atomic
-def load_units(provinces: set[str] | None = None) -> LoadResult:
-    """Idempotent: creates what is missing, updates what changed, leaves the rest.
-    `provinces` (official codes) limits the load to those provinces and their communes."""
-    result = LoadResult()
-    existing = {u.code: u for u in AdministrativeUnit.objects.all()}
-    rows = [(code, fields, parent) for code, fields, parent in _rows()
-            if provinces is None or (parent or code) in provinces]
-    # Provinces first so that communes can point at them.
-    _sync([(code, fields) for code, fields, parent in rows if parent is None], existing, result)
-    provinces = dict(
-        AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.PROVINCE)
-        .values_list("code", "pk")
-    )
-    communes = [
-        (code, {**fields, "parent_id": provinces[parent]})
-        for code, fields, parent in rows if parent is not None
-    ]
-    _sync(communes, existing, result)
-    return result
-
-
-def _sync(rows, existing: dict, result: LoadResult) -> None:
-    to_create, to_update = [], []
-    for code, fields in rows:
-        unit = existing.get(code)
-        if unit is None:
-            to_create.append(AdministrativeUnit(code=code, **fields))
-        elif any(getattr(unit, k) != v for k, v in fields.items()):
-            for k, v in fields.items():
-                setattr(unit, k, v)
-            to_update.append(unit)
-        else:
-            result.unchanged += 1
-    # bulk_create skips save(): the package's names are already NFC.
-    AdministrativeUnit.objects.bulk_create(to_create, batch_size=500)
-    AdministrativeUnit.objects.bulk_update(
-        to_update, ["name", "kind", "level", "codename", "parent"], batch_size=500
-    )
-    result.created += len(to_create)
-    result.updated += len(to_update)
