@@ -13,6 +13,11 @@ from tests.factories import UserFactory, VillageFactory, user_with_role
 
 
 @pytest.fixture
+def village(db):
+    return VillageFactory(name="Thôn Đông", households=120)
+
+
+@pytest.fixture
 def clerk(village):
     return user_with_role(Role.CLERK, agency=village.agency, full_name="Phạm Thị Thư")
 
