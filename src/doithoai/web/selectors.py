@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.org import selectors
-from doithoai.org.access import scope_of, visible
+from doithoai.org.access import is_system_admin, scope_of, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.queries import years_to_confirm
@@ -49,7 +49,7 @@ def calendar_note(today: dt.date | None = None) -> dict:
 def calendar_years_to_confirm(user, today: dt.date | None = None) -> dict:
     """For a system administrator only: the years whose days off and swaps still need
     confirming (this year whenever unconfirmed, the next one from 1 November)."""
-    if not scope_of(user).is_admin:
+    if not is_system_admin(user):
         return {"years_to_confirm": []}
     today = today or timezone.localdate()
     return {"years_to_confirm": [
