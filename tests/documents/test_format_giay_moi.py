@@ -11,11 +11,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from doithoai.core import tracking
+from doithoai.core.qr import png
 from doithoai.dialogues import participants
 from doithoai.dialogues.models import Conference, Delegate, Invitation
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
-from doithoai.documents.drawing.qr import png
 from doithoai.documents.kinds import giay_moi as invitation_context
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path

@@ -9,11 +9,11 @@ from django.test import override_settings
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
+from doithoai.core.qr import png
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
-from doithoai.documents.drawing.qr import png
 from doithoai.documents.kinds import phieu_lay_y_kien as forms
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
