@@ -27,7 +27,7 @@ from petitions import _analyze, build_people, build_petitions, sampled
 def build_plans(clerk_of: dict, story) -> list:
     """A plan, a concluded June conference and one ahead (in its own year's plan, issued
     then) for every commune."""
-    from doithoai.dialogues import services
+    from doithoai.dialogues.actions import conferences as services
     from doithoai.dialogues.models import Conference
     from doithoai.org.models import Person
     from doithoai.petitions import notify
@@ -70,8 +70,11 @@ def attach_petitions(conferences) -> int:
 
 
 def bench_pages(conferences, clerk, overseer, province, repeat: int) -> None:
-    from doithoai.dialogues import conference_queries, oversight, participants, preparation
+    from doithoai.dialogues.actions import delegates as participants
     from doithoai.dialogues.models import Invitation
+    from doithoai.dialogues.selectors import conferences as conference_queries
+    from doithoai.dialogues.selectors import oversight
+    from doithoai.dialogues.selectors import village_opinions as preparation
 
     held, upcoming = conferences[0]
     participants.build_delegates(actor=clerk, conference=upcoming)

@@ -284,7 +284,7 @@ def prepare() -> dict:
     from django.utils import timezone
 
     from doithoai.demo.data import DEMO_PASSWORD
-    from doithoai.dialogues import services as dialogues
+    from doithoai.dialogues.actions import conferences as dialogues
     from doithoai.dialogues.models import Conference
     from doithoai.live import public_views, services
     from doithoai.org.models import Agency, Person, Unit, User

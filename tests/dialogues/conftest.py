@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.org.models import Agency, Role, User
 from tests.factories import user_with_role
 

@@ -4,7 +4,7 @@ real services; the counts each test expects are written out by hand next to them
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
 from doithoai.org.models import Unit, User, Village
 from doithoai.petitions import services
 from doithoai.petitions.models import Answer, Kind

@@ -5,8 +5,9 @@ import datetime as dt
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import conference_edits as edits
-from doithoai.dialogues import defaults, services
+from doithoai.dialogues import defaults
+from doithoai.dialogues.actions import agenda as edits
+from doithoai.dialogues.actions import conferences as services
 from tests.dialogues.test_conference_pages import past_conference, schedule, workday_ahead
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Delegate, Invitation, Milestone
 from tests.dialogues.test_conference_pages import (
     form_data,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.documents.models import Document
 from doithoai.org.models import Person, Role, Unit

@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import conference_queries as queries
-from doithoai.dialogues import oversight, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Milestone, PreparedAnswer
+from doithoai.dialogues.selectors import conferences as queries
+from doithoai.dialogues.selectors import oversight
 from doithoai.org.access import scope_of
 from doithoai.org.models import Agency, Unit
 from doithoai.petitions import services as petitions

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from doithoai.dialogues import services
-from doithoai.dialogues.conference_forms import ConferenceEditForm, ConferenceForm
+from doithoai.dialogues.actions import conferences as services
+from doithoai.dialogues.forms.conferences import ConferenceEditForm, ConferenceForm
 from doithoai.dialogues.models import Milestone
 from doithoai.org.models import Person, Unit, User
 from doithoai.petitions import services as petitions

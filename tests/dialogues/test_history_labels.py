@@ -3,7 +3,7 @@ as dd/mm/yyyy, long lists of codes summarised."""
 
 from django.urls import reverse
 
-from doithoai.dialogues import participants
+from doithoai.dialogues.actions import delegates as participants
 
 
 def test_the_conference_history_reads_as_words(client, clerk, conference):

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.org.models import Village
 from doithoai.petitions import intake
 from doithoai.petitions.intake_forms import StartBatchForm

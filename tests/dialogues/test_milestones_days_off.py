@@ -10,8 +10,9 @@ from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Milestone
+from doithoai.dialogues.selectors import village_opinions as preparation
 from doithoai.documents.contexts import plan as ke_hoach
 from doithoai.documents.contexts import thong_bao
 from doithoai.workdays import services as workdays

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import oversight
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
 from doithoai.dialogues.models import PlanRequest
+from doithoai.dialogues.selectors import oversight
 from doithoai.org.models import Agency, Role, User
 from tests.dialogues.oversight_fixtures import (
     conclude,

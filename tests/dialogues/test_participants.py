@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import participants as p
+from doithoai.dialogues.actions import delegates as p
 from doithoai.dialogues.models import (
     Delegate,
     Invitation,
@@ -129,7 +129,7 @@ def test_the_office_sets_a_quota_within_the_hall(built, clerk, commune, leader):
     before = _state(conference)
     with pytest.raises(ValidationError, match="đã nhập 5 đại diện"):
         p.set_village_quota(actor=clerk, conference=conference, village=village, seats=4)
-    from doithoai.dialogues.services import planned_seats
+    from doithoai.dialogues.actions.conferences import planned_seats
     type(conference).objects.filter(pk=conference.pk).update(
         hall_capacity=planned_seats(conference) + 10)
     conference.refresh_from_db()
@@ -328,7 +328,7 @@ def test_sending_late_needs_confirmation_and_is_flagged(built, clerk):
 
 
 def test_a_date_change_flags_resend_and_sending_clears_it(built, clerk):
-    from doithoai.dialogues import services
+    from doithoai.dialogues.actions import conferences as services
     conference = built
     p.prepare_invitations(actor=clerk, conference=conference)
     p.send_invitations(actor=clerk, conference=conference)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import participants as p
+from doithoai.dialogues.actions import delegates as p
 from doithoai.dialogues.models import Conference, Milestone, ParticipantGroup, VillageReturn
 from doithoai.org.models import User, Village
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import participants as p
+from doithoai.dialogues.actions import delegates as p
 from doithoai.dialogues.models import Delegate, Invitation, Milestone, ParticipantGroup
 from doithoai.org.models import Role, User, Village
 from tests.factories import user_with_role
@@ -248,7 +248,7 @@ def test_removing_someone_already_invited_asks_why(client, clerk, built, napan):
 
 
 def test_a_rehearsal_check_in_is_undone_and_never_counts_as_attendance(client, clerk, built):
-    from doithoai.dialogues import services as conf_services
+    from doithoai.dialogues.actions import conferences as conf_services
 
     p.prepare_invitations(actor=clerk, conference=built)
     invitation = Invitation.objects.filter(delegate__conference=built).first()

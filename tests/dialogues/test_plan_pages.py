@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Plan
 from doithoai.org.models import Person, Role, User
 from tests.dialogues.conftest import ISSUED_ON

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import plan_edits, services
+from doithoai.dialogues.actions import conferences as services
+from doithoai.dialogues.actions import plan_contents as plan_edits
 from doithoai.dialogues.models import Milestone, ParticipantGroup, PlanTask
 from doithoai.org.models import Unit
 from tests.dialogues.conftest import ISSUED_ON

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Milestone, Plan
 from tests.dialogues.conftest import HELD_ON, ISSUED_ON, TODAY
 

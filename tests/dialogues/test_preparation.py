@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Milestone, PreparedAnswer, VillageReturn
+from doithoai.dialogues.selectors import village_opinions as preparation
 from doithoai.org.models import Role, Unit, User, Village
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Kind, Petition, Urgency

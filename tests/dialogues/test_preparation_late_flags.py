@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.selectors import village_opinions as preparation
 from tests.dialogues.test_preparation import LATE, ON_TIME, build_prep
 
 SOONER = dt.date(2026, 12, 11)  # the conference brought forward: opinions due before 10/12

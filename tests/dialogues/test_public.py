@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
 from doithoai.dialogues.models import AgendaItem
 from doithoai.org.models import Agency
 from tests.dialogues.oversight_fixtures import (

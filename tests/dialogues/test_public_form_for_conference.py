@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.org.models import Village
 from doithoai.petitions.models import Field, Petition
 from doithoai.public.forms import new_token

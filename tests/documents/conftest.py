@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Plan
 from doithoai.documents.render import render_docx
 from doithoai.org.models import Agency, User

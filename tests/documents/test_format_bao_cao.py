@@ -15,8 +15,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues import conference_queries, oversight, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import conferences as conference_queries
+from doithoai.dialogues.selectors import oversight
 from doithoai.documents import format_check, layouts_bao_cao, tables
 from doithoai.documents.contexts import bao_cao_ket_qua, bao_cao_nam
 from doithoai.documents.kinds import KINDS

@@ -12,7 +12,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference
 from doithoai.documents import format_check
 from doithoai.documents.contexts import bien_ban

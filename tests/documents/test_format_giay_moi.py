@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from doithoai.core import tracking
-from doithoai.dialogues import participants
+from doithoai.dialogues.actions import delegates as participants
 from doithoai.dialogues.models import Conference, Delegate, Invitation
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import invitation as invitation_context

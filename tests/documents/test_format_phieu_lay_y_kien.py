@@ -9,7 +9,7 @@ from django.test import override_settings
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import forms

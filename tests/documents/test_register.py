@@ -18,7 +18,7 @@ from docx.shared import Pt
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core import decree30
-from doithoai.dialogues import services as plan_services
+from doithoai.dialogues.actions import conferences as plan_services
 from doithoai.dialogues.models import Plan
 from doithoai.documents import services
 from doithoai.documents.models import AgencyTemplate, Document, DocumentRegister

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.org.models import Agency, Person, Unit, User
 from doithoai.petitions import services as petitions

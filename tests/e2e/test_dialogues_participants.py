@@ -10,8 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import participants as p
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
+from doithoai.dialogues.actions import delegates as p
 from doithoai.dialogues.models import Invitation, VillageReturn
 from doithoai.org.models import Agency, User, Village
 from tests.e2e.conftest import login

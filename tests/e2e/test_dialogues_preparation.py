@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import PreparedAnswer, VillageReturn
 from doithoai.org.models import Agency, User
 from tests.dialogues.test_preparation import build_prep

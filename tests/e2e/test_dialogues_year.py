@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from doithoai.core.petition_flow import State
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Invitation, Plan, VillageReturn
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions import services as petitions

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from doithoai.core.petition_flow import State
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
 from doithoai.dialogues.models import AgendaItem, Conference
 from doithoai.live.models import Registration
 from doithoai.org.models import Agency, Person, User

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
 from doithoai.dialogues.models import Conference
 from doithoai.live import services
 from doithoai.org.models import Agency, Person, User

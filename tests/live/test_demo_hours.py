@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from doithoai.demo import live as demo
 from doithoai.demo import timeline
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
 from doithoai.live import services
 from doithoai.live.models import Session
 from doithoai.org.models import User

@@ -71,7 +71,7 @@ def test_confirming_a_year_is_recorded_and_audited(admin):
 
 
 def test_confirming_recomputes_deadlines_from_the_first_day_of_the_year(admin, monkeypatch):
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import conferences as dialogue_services
     from doithoai.petitions import services as petition_services
 
     calls = []

@@ -21,8 +21,10 @@ from django.utils import timezone
 from doithoai.demo import live as live_demo
 from doithoai.demo.petitions import conference_title
 from doithoai.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
-from doithoai.dialogues import participants, preparation, services
+from doithoai.dialogues.actions import conferences as services
+from doithoai.dialogues.actions import delegates as participants
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
+from doithoai.dialogues.selectors import village_opinions as preparation
 from doithoai.documents import services as documents
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify

@@ -25,10 +25,10 @@ from django.utils import timezone
 from doithoai.audit.services import record, snapshot
 from doithoai.core.milestones import Settings
 from doithoai.demo.timeline import Timeline
-from doithoai.dialogues import participants
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences as dialogues
+from doithoai.dialogues.actions import delegates as participants
+from doithoai.dialogues.actions.conferences import AFTER_THE_SESSION
 from doithoai.dialogues.models import AgendaItem, Conference, Plan, VillageReturn
-from doithoai.dialogues.services import AFTER_THE_SESSION
 from doithoai.live import record as live_record
 from doithoai.live import services
 from doithoai.live.models import Registration, Session

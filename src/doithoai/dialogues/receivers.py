@@ -1,6 +1,6 @@
 """How this app follows the others' news: the working-day calendar changed."""
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 
 
 def calendar_changed(sender, on_or_after, **kwargs) -> None:

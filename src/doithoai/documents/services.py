@@ -288,7 +288,7 @@ def _dmy(day: dt.date | None) -> str:
 
 def _plan_issued(actor, plan, document: Document) -> None:
     """A plan still in draft becomes issued with the number the register gave."""
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import conferences as dialogue_services
     from doithoai.dialogues.models import Plan
 
     if plan.state == Plan.State.DRAFT:
@@ -309,7 +309,7 @@ def _plan_numbered_elsewhere(plan) -> str | None:
 def _conclusion_issued(actor, conference, document: Document) -> None:
     """A held conference whose conclusion notice is issued becomes concluded, with the
     register's number (its milestone confirmed)."""
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import conferences as dialogue_services
     from doithoai.dialogues.models import Conference
 
     if conference.state == Conference.State.HELD:
@@ -330,7 +330,7 @@ def issue_conclusion_notice(actor, conference, *, conclusion: str, issued_on: dt
                             version: int | None = None) -> Document:
     """The conference page's one step: write the chair's conclusion down and issue the
     notice made from it, numbered by the register (the conference becomes concluded)."""
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import conferences as dialogue_services
 
     with transaction.atomic():
         conference = dialogue_services.set_conclusion(

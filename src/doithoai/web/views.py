@@ -8,8 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues.home import conferences_ahead
-from doithoai.dialogues.oversight import open_plan_requests
+from doithoai.dialogues.selectors.home import conferences_ahead
+from doithoai.dialogues.selectors.oversight import open_plan_requests
 from doithoai.web.home import calendar_note, calendar_years_to_confirm, cards_for
 
 

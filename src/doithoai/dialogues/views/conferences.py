@@ -21,10 +21,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.core.text import fold
-from doithoai.dialogues import conference_edits as edits
-from doithoai.dialogues import conference_queries as queries
-from doithoai.dialogues import defaults, services
-from doithoai.dialogues.conference_forms import (
+from doithoai.dialogues import defaults
+from doithoai.dialogues.actions import agenda as edits
+from doithoai.dialogues.actions import conferences as services
+from doithoai.dialogues.forms.conferences import (
     AgendaItemForm,
     CloseForm,
     ConclusionForm,
@@ -35,6 +35,7 @@ from doithoai.dialogues.conference_forms import (
     OutcomeForm,
 )
 from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
+from doithoai.dialogues.selectors import conferences as queries
 from doithoai.dialogues.views.public import public_conferences
 from doithoai.org.access import (
     OFFICE_ROLES,

@@ -20,8 +20,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from doithoai.dialogues import oversight
 from doithoai.dialogues.models import Plan
+from doithoai.dialogues.selectors import oversight
 from doithoai.org.access import acting_roles, get_visible_object_or_404
 from doithoai.org.models import Agency, Role
 

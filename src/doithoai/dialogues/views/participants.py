@@ -13,9 +13,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from doithoai.dialogues import participants as svc
-from doithoai.dialogues.models import Conference, Delegate, Invitation, ParticipantGroup
-from doithoai.dialogues.participant_forms import (
+from doithoai.dialogues.actions import delegates as svc
+from doithoai.dialogues.actions.conferences import covered_villages
+from doithoai.dialogues.forms.delegates import (
     CheckInForm,
     DelegateForm,
     OfficeDelegateForm,
@@ -23,7 +23,7 @@ from doithoai.dialogues.participant_forms import (
     SendForm,
     WalkInForm,
 )
-from doithoai.dialogues.services import covered_villages
+from doithoai.dialogues.models import Conference, Delegate, Invitation, ParticipantGroup
 from doithoai.org.access import OFFICE_ROLES, acting_roles, get_visible_object_or_404, visible
 from doithoai.org.models import Role, Village
 

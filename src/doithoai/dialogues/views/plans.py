@@ -20,7 +20,9 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from doithoai.dialogues import plan_edits, plan_forms, services
+from doithoai.dialogues.actions import conferences as services
+from doithoai.dialogues.actions import plan_contents as plan_edits
+from doithoai.dialogues.forms import plans as plan_forms
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.org.access import (
     OFFICE_ROLES,

@@ -13,8 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.selectors import village_opinions as preparation
 from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Role, Village
 from doithoai.petitions.models import Petition

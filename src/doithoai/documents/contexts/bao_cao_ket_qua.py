@@ -18,8 +18,9 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from doithoai.core import decree30
-from doithoai.dialogues import conference_queries, oversight
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.dialogues.selectors import conferences as conference_queries
+from doithoai.dialogues.selectors import oversight
 from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts import thong_bao_ket_luan as conclusion_context

@@ -16,8 +16,9 @@ import datetime as dt
 from django.utils import timezone
 
 from doithoai.core import decree30
-from doithoai.dialogues import conference_queries, oversight
 from doithoai.dialogues.models import Conference, Plan
+from doithoai.dialogues.selectors import conferences as conference_queries
+from doithoai.dialogues.selectors import oversight
 from doithoai.documents.contexts import bao_cao_ket_qua as bc
 from doithoai.documents.contexts import nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb

@@ -20,8 +20,8 @@ from django.db.models import Prefetch
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import nfc
-from doithoai.dialogues import preparation
 from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.selectors import village_opinions as preparation
 from doithoai.documents import tables
 from doithoai.documents.contexts import nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import fold
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
 from doithoai.documents.contexts import nfc_all
 from doithoai.documents.contexts import thong_bao as tb

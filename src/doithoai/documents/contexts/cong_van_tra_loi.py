@@ -68,7 +68,7 @@ def is_approved(petition: Petition, answer: Answer | None) -> bool:
 def signer(petition: Petition, answer: Answer | None):
     """The leader who approved the answer when the account is a known person of the committee
     who leads it; else the chairman (who signs for the committee)."""
-    from doithoai.dialogues.services import _default_signer
+    from doithoai.dialogues.actions.conferences import _default_signer
 
     person = answer.approved_by.person if answer is not None and answer.approved_by_id \
         else None

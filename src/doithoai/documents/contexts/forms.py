@@ -13,8 +13,9 @@ import datetime as dt
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import village_opinions as preparation
 from doithoai.documents.contexts import agency_header, nfc_all
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.qr import QrImage

@@ -9,7 +9,7 @@ import io
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import participants
+from doithoai.dialogues.actions import delegates as participants
 from doithoai.dialogues.models import Conference, Delegate
 from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
-from doithoai.dialogues import oversight, services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
+from doithoai.dialogues.selectors import oversight
 from doithoai.petitions.models import Petition, Urgency
 from doithoai.workdays.queries import confirmed_years
 

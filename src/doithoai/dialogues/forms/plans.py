@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import ParticipantGroup, Plan, PlanTask
 from doithoai.org.models import Agency, Person, Unit
 

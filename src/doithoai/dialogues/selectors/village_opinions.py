@@ -25,7 +25,7 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core.petition_flow import SETTLED_STATES
 from doithoai.core.petition_flow import State as PetitionState
 from doithoai.core.text import nfc
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer, VillageReturn
 from doithoai.org.access import require_role, visible
 from doithoai.org.models import Role, Unit, Village

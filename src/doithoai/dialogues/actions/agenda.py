@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
 from doithoai.core.text import nfc
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import AgendaItem, Conference
 
 MAX_MINUTES = 600

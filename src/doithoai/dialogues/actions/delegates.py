@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import tracking
 from doithoai.core.text import fold, nfc
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import (
     Conference,
     Delegate,

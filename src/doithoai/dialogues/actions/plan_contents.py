@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from doithoai.audit.labels import register
 from doithoai.audit.services import record
 from doithoai.core.text import nfc
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.org.models import Unit
 
