@@ -15,8 +15,8 @@ from django.utils import timezone
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State as PetitionState
 from doithoai.demo import live as demo
-from doithoai.dialogues.actions.conferences import milestone_status
 from doithoai.dialogues.models import Conference, Plan
+from doithoai.dialogues.selectors.milestones import milestone_status
 from doithoai.live import projector, services
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import User

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.core.petition_flow import State
 from doithoai.core.text import nfc
-from doithoai.dialogues.actions import conferences as dialogues
+from doithoai.dialogues.actions import outcome
 from doithoai.live.models import Minutes, Registration, Session
 from doithoai.live.services import require_office
 from doithoai.petitions.services import Conflict
@@ -143,9 +143,9 @@ def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
             raise ValidationError({"conclusion": _(
                 "Hãy ghi kết luận của chủ trì hội nghị trước khi thông qua biên bản.")})
         before = snapshot(minutes)
-        conference = dialogues.record_outcome(actor=actor, conference=session.conference,
-                                              outcome=outcome_text(session), attendance=None)
-        dialogues.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
+        conference = outcome.record_outcome(actor=actor, conference=session.conference,
+                                            outcome=outcome_text(session), attendance=None)
+        outcome.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
         minutes.content = {"speakers": [asdict(s) for s in bien_ban.speakers(conference)],
                            "conclusion": conclusion}
         minutes.adopted_at, minutes.adopted_by = timezone.now(), actor

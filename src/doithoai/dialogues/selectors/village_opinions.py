@@ -1,50 +1,30 @@
-"""Before the conference: the villages' opinions, the Front's summary report of them and the
-units' prepared answers (docs/process.md, R14, R16, R19).
+"""Before the conference: the villages' opinions on a board and the Front's summary report
+of them (docs/process.md, R14, R16).
 
 Opinions collected before a conference are the petitions attached to it. Reads that a page
-shows go through the permission layer (`visible`); the data functions the documents issue
-and the chair's briefing reuse (`front_report_data`, `prepared_answers_by_unit`) return
-plain dataclasses. Each change is one function, one transaction, one audit event; when the
-last village has sent its opinions, or the last assigned petition has its prepared answer,
-the conference's milestone is confirmed by the product itself.
+shows go through the permission layer (`visible`); the data the documents issue
+(`front_report_data`) is plain dataclasses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import record, snapshot
-from doithoai.core.petition_flow import SETTLED_STATES
-from doithoai.core.petition_flow import State as PetitionState
-from doithoai.core.text import nfc
-from doithoai.dialogues.actions import conferences as services
-from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer, VillageReturn
-from doithoai.org.access import require_role, visible
-from doithoai.org.models import Role, Unit, Village
+from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.org.access import visible
+from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
 
-OPINION_ROLES = frozenset({Role.VILLAGE_HEAD, Role.FRONT_OFFICER, Role.CLERK, Role.LEADER})
-ANSWER_ROLES = frozenset({Role.UNIT_OFFICER, Role.CLERK, Role.LEADER})
-# Petitions routed away from the commune's own answer need no prepared answer.
-ROUTED_AWAY = frozenset({PetitionState.NOT_ACCEPTED, PetitionState.TRANSFERRED,
-                         PetitionState.ESCALATED})
 URGENCY_RANK = {Urgency.URGENT: 0, Urgency.PRESSING: 1, Urgency.NORMAL: 2}
-MAX_ANSWER = 10_000
 
 # Statuses of a village's opinions.
 SENT, SENT_LATE, MISSING, OVERDUE = "sent", "late", "missing", "overdue"
-
-
-def _d(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def opinions_due(conference: Conference) -> dt.date | None:
@@ -167,79 +147,11 @@ def village_petitions(user, conference: Conference, village: Village) -> QuerySe
             .select_related("field", "unit", "issue").order_by("received_on", "pk"))
 
 
-# --- a village sends its opinions --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class OpinionsSent:
-    village_return: VillageReturn
-    opinions: int
-    late: bool
-    due_on: dt.date | None
-    all_sent: bool
-
-
-def send_village_opinions(*, actor, conference: Conference, village: Village,
-                          now: dt.datetime | None = None) -> OpinionsSent:
-    """The village's opinions are in: the village head (his village only), the Front
-    officer or the office says so. Once only; after the due day it is recorded as late.
-    When every covered village has sent, the milestone is confirmed."""
-    require_role(actor, village, OPINION_ROLES,
-                 _("Chỉ trưởng thôn của thôn này, Mặt trận hoặc Văn phòng được xác nhận "
-                   "thôn đã gửi ý kiến."))
-    if village.agency_id != conference.agency_id or village.pk not in {
-            v.pk for v in services.covered_villages(conference)}:
-        raise ValidationError(_("%(village)s không thuộc phạm vi của hội nghị này.")
-                              % {"village": village.name})
-    now = now or timezone.now()
-    with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
-        village_return, _created = VillageReturn.objects.get_or_create(
-            conference=conference, village=village)
-        village_return = VillageReturn.objects.select_for_update().get(pk=village_return.pk)
-        if conference.state != Conference.State.PLANNED:
-            raise ValidationError(_("Hội nghị đã diễn ra: không nhận thêm ý kiến gửi trước "
-                                    "hội nghị."))
-        if village_return.opinions_sent_at is not None:
-            raise ValidationError(
-                _("%(village)s đã gửi ý kiến lúc %(when)s, không gửi lại được.")
-                % {"village": village.name,
-                   "when": timezone.localtime(village_return.opinions_sent_at)
-                   .strftime("%H:%M %d/%m/%Y")})
-        due_on = opinions_due(conference)
-        late = due_on is not None and timezone.localdate(now) > due_on
-        opinions = Petition.objects.filter(conference=conference, village=village).count()
-        before = snapshot(village_return)
-        village_return.opinions_sent_at = now
-        village_return.opinions_sent_by = actor if actor and actor.is_authenticated else None
-        village_return.opinions_late = late
-        village_return.save(update_fields=["opinions_sent_at", "opinions_sent_by",
-                                           "opinions_late"])
-        record(actor=actor, action="village.opinions_sent", obj=village_return, before=before,
-               after={**snapshot(village_return), "late": late, "opinions": opinions,
-                      "due_on": due_on.isoformat() if due_on else None},
-               reason=(f"Gửi sau hạn {_d(due_on)}" if late else ""))
-        covered = {v.pk for v in services.covered_villages(conference)}
-        waiting = (VillageReturn.objects.filter(conference=conference, village_id__in=covered,
-                                                opinions_sent_at=None).count()
-                   + len(covered - set(VillageReturn.objects.filter(conference=conference)
-                                       .values_list("village_id", flat=True))))
-        all_sent = waiting == 0
-        if all_sent:
-            services.confirm_automatic(
-                conference, Milestone.Kind.VILLAGE_OPINIONS,
-                f"Cả {len(covered)} thôn đã gửi ý kiến (thôn gửi cuối: {village.name}, "
-                f"{timezone.localtime(now):%H:%M %d/%m/%Y})", actor,
-                done_on=timezone.localdate(now))
-    return OpinionsSent(village_return=village_return, opinions=opinions, late=late,
-                        due_on=due_on, all_sent=all_sent)
-
-
-def can_send_opinions(roles: frozenset[str], conference: Conference,
-                      village_return: VillageReturn | None) -> bool:
-    """Whether to offer the "sent" button (the service decides in the end)."""
+def opinions_open(conference: Conference, village_return: VillageReturn | None) -> bool:
+    """Whether a village can still say its opinions are sent (who may: rules.SEND_OPINIONS;
+    the action decides in the end)."""
     return (village_return is not None and village_return.opinions_sent_at is None
-            and conference.state == Conference.State.PLANNED
-            and bool(roles & (OPINION_ROLES | {Role.ADMIN})))
+            and conference.state == Conference.State.PLANNED)
 
 
 # --- the Front's summary report (R14, R16) -------------------------------------------------
@@ -315,7 +227,7 @@ class FrontReport:
 NO_FIELD, NO_VILLAGE, MANY_VILLAGES = "Chưa phân loại", "Không rõ thôn", "Nhiều thôn"
 
 
-def _groups(petitions: list[Petition]) -> list[list[Petition]]:
+def issue_groups(petitions: list[Petition]) -> list[list[Petition]]:
     """Petitions of one issue together (in the order of their first one), others alone."""
     groups: dict[object, list[Petition]] = {}
     for p in petitions:
@@ -323,7 +235,7 @@ def _groups(petitions: list[Petition]) -> list[list[Petition]]:
     return list(groups.values())
 
 
-def _people(petition: Petition) -> int:
+def people_of(petition: Petition) -> int:
     """A petition with no petitioner recorded still stands for one person."""
     return max(1, petition.petitioner_count)
 
@@ -351,7 +263,7 @@ def front_report_data(conference: Conference, petitions: QuerySet | None = None,
     village_order: dict[str, tuple] = {}
     labels_kind, labels_urgency = dict(Kind.choices), dict(Urgency.choices)
     issues = 0
-    for group in _groups(rows):
+    for group in issue_groups(rows):
         first = group[0]
         worst = min(group, key=lambda p: URGENCY_RANK.get(p.urgency, 9)).urgency
         names = []
@@ -369,7 +281,7 @@ def front_report_data(conference: Conference, petitions: QuerySet | None = None,
             text=first.issue.title if first.issue_id else first.text,
             kind=str(labels_kind.get(first.kind, first.kind)),
             urgency=str(labels_urgency.get(worst, worst)), urgency_code=worst,
-            petitions=len(group), petitioners=sum(_people(p) for p in group),
+            petitions=len(group), petitioners=sum(people_of(p) for p in group),
             issue_title=first.issue.title if first.issue_id else "",
             texts=tuple(texts) if first.issue_id else (),
             tracking_codes=tuple(p.tracking_code for p in group), villages=tuple(names))
@@ -407,202 +319,3 @@ def front_report_data(conference: Conference, petitions: QuerySet | None = None,
                                 key=lambda kv: village_order.get(kv[0], (1, 0, kv[0])))),
         villages_sent=tuple(r.village.name for r in returns if r.opinions_sent_at),
         villages_missing=tuple(r.village.name for r in returns if not r.opinions_sent_at))
-
-
-# --- the units' prepared answers (R16) -----------------------------------------------------
-
-@dataclass
-class AnswerRow:
-    """A petition of the conference, or a grouped issue once (its first petition)."""
-
-    petition: Petition
-    members: list[Petition]
-    answer: PreparedAnswer | None = None
-    can_write: bool = False
-
-    @property
-    def issue_title(self) -> str:
-        return self.petition.issue.title if self.petition.issue_id else ""
-
-    @property
-    def needed(self) -> bool:
-        return any(p.unit_id and p.state not in ROUTED_AWAY for p in self.members)
-
-    @property
-    def ready(self) -> bool:
-        """Prepared by the unit now assigned (a reassigned petition needs the new unit's)."""
-        return self.answer is not None and any(
-            self.answer.unit_id == p.unit_id for p in self.members)
-
-    @property
-    def villages(self) -> list[str]:
-        names = []
-        for p in self.members:
-            if p.village and p.village.name not in names:
-                names.append(p.village.name)
-        return names
-
-
-def _answers(conference: Conference) -> tuple[dict[int, PreparedAnswer], dict[int, PreparedAnswer]]:
-    """The conference's prepared answers, by petition and by issue."""
-    by_petition, by_issue = {}, {}
-    for a in (PreparedAnswer.objects.filter(conference=conference)
-              .select_related("unit", "submitted_by", "petition").order_by("petition_id")):
-        by_petition[a.petition_id] = a
-        if a.petition.issue_id:
-            by_issue.setdefault(a.petition.issue_id, a)
-    return by_petition, by_issue
-
-
-def _rows(petitions: QuerySet, conference: Conference) -> list[AnswerRow]:
-    rows = list(petitions.filter(conference=conference)
-                .select_related("field", "village", "unit", "issue").order_by("pk"))
-    by_petition, by_issue = _answers(conference)
-    result = []
-    for group in _groups(rows):
-        first = group[0]
-        answer = by_issue.get(first.issue_id) if first.issue_id else by_petition.get(first.pk)
-        result.append(AnswerRow(petition=first, members=group, answer=answer))
-    return result
-
-
-def prepared_answer_rows(user, conference: Conference) -> list[AnswerRow]:
-    """What the user sees of the prepared answers: the office every petition, a unit
-    officer his unit's; `can_write` where he may write (the service decides in the end)."""
-    from doithoai.petitions.queries import roles_on
-
-    rows = _rows(visible(Petition, user), conference)
-    open_ = conference.state == Conference.State.PLANNED
-    for row in rows:
-        p = row.petition
-        row.can_write = (open_ and bool(p.unit_id) and row.needed
-                         and bool(roles_on(user, p) & (ANSWER_ROLES | {Role.ADMIN})))
-    rows.sort(key=lambda r: (r.petition.unit is None,
-                             r.petition.unit.name if r.petition.unit else "",
-                             r.petition.field.order if r.petition.field else 999, r.petition.pk))
-    return rows
-
-
-def missing_prepared_answers(conference: Conference) -> list[AnswerRow]:
-    """Assigned petitions (a grouped issue once) still without their unit's answer."""
-    return [r for r in _rows(Petition.objects.all(), conference) if r.needed and not r.ready]
-
-
-def answer_token(answer: PreparedAnswer | None) -> str:
-    """What the form sends back to detect that someone else saved in between."""
-    return answer.submitted_at.isoformat() if answer is not None else "new"
-
-
-class Conflict(ValidationError):
-    """Someone else saved this prepared answer first."""
-
-
-def save_prepared_answer(*, actor, conference: Conference, petition: Petition, text: str,
-                         token: str | None = None) -> PreparedAnswer:
-    """The assigned unit's officer (or the office) writes or updates what the unit will
-    answer at the conference; a grouped issue has one answer. When every assigned petition
-    has one, the PREPARED_ANSWERS milestone is confirmed."""
-    require_role(actor, petition, ANSWER_ROLES,
-                 _("Chỉ đơn vị được giao ý kiến này hoặc Văn phòng được chuẩn bị nội dung "
-                   "trả lời."))
-    if petition.conference_id != conference.pk:
-        raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
-    text = nfc(text or "").strip()
-    if not text:
-        raise ValidationError({"text": _("Hãy ghi nội dung dự kiến trả lời.")})
-    if len(text) > MAX_ANSWER:
-        raise ValidationError({"text": _("Nội dung quá dài (tối đa %(n)s ký tự).")
-                               % {"n": f"{MAX_ANSWER:,}".replace(",", ".")}})
-    with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
-        petition = Petition.objects.select_related("unit").get(pk=petition.pk)
-        if conference.state != Conference.State.PLANNED:
-            raise ValidationError(_("Hội nghị đã diễn ra: nội dung trả lời bây giờ là câu "
-                                    "trả lời chính thức, không còn là nội dung chuẩn bị."))
-        if petition.unit_id is None:
-            raise ValidationError(_("Ý kiến chưa được giao đơn vị trả lời."))
-        if petition.state in ROUTED_AWAY:
-            raise ValidationError(_("Ý kiến đã chuyển đi nơi khác, không cần chuẩn bị trả "
-                                    "lời."))
-        members = [petition]
-        if petition.issue_id:
-            members = list(Petition.objects.filter(conference=conference,
-                                                   issue_id=petition.issue_id).order_by("pk"))
-        answer = (PreparedAnswer.objects.select_for_update()
-                  .filter(conference=conference, petition__in=members)
-                  .order_by("petition_id").first())
-        if token is not None and token != answer_token(answer):
-            raise Conflict(_("Người khác vừa lưu nội dung trả lời của ý kiến này. Hãy tải lại "
-                             "trang để xem trước khi lưu; chưa có gì bị ghi đè."))
-        before = snapshot(answer) if answer else None
-        if answer is None:
-            answer = PreparedAnswer(conference=conference, petition=members[0])
-        answer.text, answer.unit = text, petition.unit
-        answer.submitted_by = actor if actor and actor.is_authenticated else None
-        answer.save()
-        record(actor=actor, action="prepared_answer.save", obj=answer, before=before,
-               after=snapshot(answer))
-        every = _rows(Petition.objects.all(), conference)
-        rows = [r for r in every if r.needed]
-        # Opinions not yet given to any unit still wait for an answer: not complete yet.
-        unassigned = [r for r in every if not r.needed and not r.petition.unit_id
-                      and r.petition.state not in SETTLED_STATES]
-        if rows and not unassigned and all(r.ready for r in rows):
-            services.confirm_automatic(
-                conference, Milestone.Kind.PREPARED_ANSWERS,
-                f"Các đơn vị đã gửi nội dung trả lời cho cả {len(rows)} ý kiến, vấn đề đã "
-                f"giao", actor)
-    return answer
-
-
-# --- for the chair's briefing (R19) --------------------------------------------------------
-
-@dataclass(frozen=True)
-class BriefingAnswer:
-    text: str  # the opinion, or the grouped issue's title
-    field: str
-    villages: tuple[str, ...]
-    petitions: int
-    petitioners: int
-    tracking_codes: tuple[str, ...]
-    answer: str  # "" when the unit has not prepared it yet
-    is_issue: bool = False
-
-
-@dataclass(frozen=True)
-class UnitAnswers:
-    unit_id: int
-    unit_name: str
-    items: tuple[BriefingAnswer, ...] = field(default_factory=tuple)
-
-    @property
-    def ready(self) -> int:
-        return sum(1 for i in self.items if i.answer)
-
-    @property
-    def missing(self) -> int:
-        return len(self.items) - self.ready
-
-
-def prepared_answers_by_unit(conference: Conference) -> list[UnitAnswers]:
-    """What each unit will answer at the conference, unit by unit (every assigned petition
-    of the conference, a grouped issue once; `answer` empty where none is prepared)."""
-    qs = Petition.objects.annotate(petitioner_count=Count("petitioners"))
-    by_unit: dict[int, list[BriefingAnswer]] = defaultdict(list)
-    units: dict[int, Unit] = {}
-    for row in _rows(qs, conference):
-        if not row.needed:
-            continue
-        p = row.petition
-        unit = p.unit or next(m.unit for m in row.members if m.unit_id)
-        units[unit.pk] = unit
-        by_unit[unit.pk].append(BriefingAnswer(
-            text=row.issue_title or p.text, field=p.field.name if p.field else NO_FIELD,
-            villages=tuple(row.villages), petitions=len(row.members),
-            petitioners=sum(_people(m) for m in row.members),
-            tracking_codes=tuple(m.tracking_code for m in row.members),
-            answer=row.answer.text if row.ready else "", is_issue=bool(row.issue_title)))
-    ordered = sorted(units.values(), key=lambda u: (u.order, u.name))
-    return [UnitAnswers(unit_id=u.pk, unit_name=u.name, items=tuple(by_unit[u.pk]))
-            for u in ordered]
-

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import fold
-from doithoai.dialogues.actions import conferences as services
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
+from doithoai.dialogues.selectors import conferences
 from doithoai.documents.contexts import nfc_all
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts import thong_bao_ket_luan as conclusion
@@ -251,7 +251,7 @@ def invited(conference: Conference) -> list[dict]:
 
 
 def attendance_text(conference: Conference) -> str:
-    checked = services.checked_in_count(conference)
+    checked = conferences.checked_in_count(conference)
     if checked:
         return f"{decree30.number_text(checked)} người (theo danh sách điểm danh)."
     if conference.attendance:
