@@ -1,4 +1,4 @@
-"""Participants services: the list from the plan, the villages' lists and quotas, invitations,
+"""Participants actions: the list from the plan, the villages' lists and quotas, invitations,
 answers and check-in; every refusal leaves everything as it was and every change is audited."""
 
 import datetime as dt

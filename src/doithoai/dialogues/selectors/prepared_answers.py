@@ -13,7 +13,7 @@ from doithoai.dialogues import rules
 from doithoai.dialogues.models import Conference, PreparedAnswer
 from doithoai.dialogues.selectors.village_opinions import NO_FIELD, issue_groups, people_of
 from doithoai.org import access
-from doithoai.org.models import Role, Unit
+from doithoai.org.models import Unit
 from doithoai.petitions.models import Petition
 
 # Petitions routed away from the commune's own answer need no prepared answer.
@@ -83,8 +83,8 @@ def prepared_answer_rows(user, conference: Conference) -> list[AnswerRow]:
     open_ = conference.state == Conference.State.PLANNED
     roles = access.roles_for_rows(user, [row.petition for row in rows])
     for row in rows:
-        p, held = row.petition, roles[row.petition.pk]
-        may = Role.ADMIN in held or bool(held & rules.PREPARE_ANSWER.roles)
+        p = row.petition
+        may = rules.allows(roles[p.pk], rules.PREPARE_ANSWER)
         row.can_write = open_ and bool(p.unit_id) and row.needed and may
     rows.sort(key=lambda r: (r.petition.unit is None,
                              r.petition.unit.name if r.petition.unit else "",
