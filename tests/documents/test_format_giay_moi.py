@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 
 from doithoai.core import tracking
 from doithoai.core.qr import png
-from doithoai.dialogues import participants
 from doithoai.dialogues.models import Conference, Delegate, Invitation
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import giay_moi as invitation_context
@@ -48,7 +48,7 @@ def scenario(out: dict) -> None:
     invited = list(invitation_context.delegates(conference))
     out["invited"] = [(d.full_name, d.position, d.invitation.code, d.person_id)
                       for d in invited]
-    out["listed"] = [d.pk for d in participants.in_list_order(
+    out["listed"] = [d.pk for d in delegates_reads.in_list_order(
         conference.delegates.filter(invitation__isnull=False))
         if d.person_id != conference.chair_id]
     out["order"] = [d.pk for d in invited]

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from doithoai.core.qr import png
-from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import phieu_lay_y_kien as forms
@@ -29,7 +29,7 @@ def scenario(out: dict) -> None:
     conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
     out["pk"], out["title"] = conference.pk, conference.title
     out["villages"] = [v.name for v in forms.villages(conference)]
-    out["covered"] = len(services.covered_villages(conference))
+    out["covered"] = len(conferences.covered_villages(conference))
     out["due"] = conference.milestones.get(kind=Milestone.Kind.VILLAGE_OPINIONS).due_on
     out["form"] = render_docx("phieu-lay-y-kien", conference)
     with override_settings(PUBLIC_BASE_URL="https://doithoai.langson.gov.vn/"):

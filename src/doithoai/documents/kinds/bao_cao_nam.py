@@ -1,12 +1,12 @@
-"""The context of the yearly report on dialogue work (Báo cáo kết quả thực hiện công tác tổ
+"""The yearly report on dialogue work (Báo cáo kết quả thực hiện công tác tổ
 chức hội nghị đối thoại năm …, BC), sent to the province (through its Department of Home
 Affairs), made from the year's plan: the plans issued, each conference of the year (when,
 where, attendance, opinions), the year's figures, what is still open, an evaluation and
 proposals. Its table — one row per conference — also goes out as .xlsx.
 
-The figures are `dialogues.oversight.yearly_figures` (the yearly-figures page and the
-province's roll-up count the same way), per conference `conference_queries
-.counts_by_conference`.
+The figures are `dialogues.selectors.oversight.yearly_figures` (the yearly-figures page and
+the province's roll-up count the same way), per conference
+`dialogues.selectors.conferences.counts_by_conference`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import datetime as dt
 from django.utils import timezone
 
 from doithoai.core import decree30
-from doithoai.dialogues import conference_queries, oversight
 from doithoai.dialogues.models import Conference, Plan
+from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.documents.drawing import report
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
@@ -59,7 +59,7 @@ def figures(plan: Plan, today: dt.date) -> oversight.YearlyFigures:
 
 def conference_counts(data: oversight.YearlyFigures) -> dict[int, oversight.Counts]:
     ids = [line.conference.pk for line in data.conferences]
-    return conference_queries.counts_by_conference(
+    return conferences.counts_by_conference(
         Petition.objects.filter(conference_id__in=ids), data.today)
 
 

@@ -18,8 +18,8 @@ from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
+from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all
 from doithoai.documents.kinds import Kind
@@ -102,7 +102,7 @@ def invited(conference: Conference) -> list[dict]:
 
 
 def attendance_text(conference: Conference) -> str:
-    checked = services.checked_in_count(conference)
+    checked = conferences.checked_in_count(conference)
     if checked:
         return f"{decree30.number_text(checked)} người (theo danh sách điểm danh)."
     if conference.attendance:

@@ -19,8 +19,8 @@ from docx.shared import Pt
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import participants
 from doithoai.dialogues.models import Conference, Delegate
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header, nfc_all, office_short_name
 from doithoai.documents.drawing.qr import QrImage
@@ -56,7 +56,7 @@ def delegates(conference: Conference):
     qs = Delegate.objects.filter(conference=conference, invitation__isnull=False)
     if conference.chair_id:  # who signs the invitations does not invite himself
         qs = qs.exclude(person_id=conference.chair_id)
-    return participants.in_list_order(qs).select_related("invitation", "unit", "village")
+    return delegates_reads.in_list_order(qs).select_related("invitation", "unit", "village")
 
 
 def addressee(delegate: Delegate) -> tuple[str, str]:

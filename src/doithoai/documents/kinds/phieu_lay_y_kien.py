@@ -18,8 +18,8 @@ from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import preparation, services
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import conferences, village_opinions
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header, nfc_all
 from doithoai.documents.drawing.qr import QrImage
@@ -43,7 +43,7 @@ def common_context(conference: Conference) -> dict:
 
 
 def villages(conference: Conference) -> list:
-    return sorted(services.covered_villages(conference), key=lambda v: (v.order, v.name))
+    return sorted(conferences.covered_villages(conference), key=lambda v: (v.order, v.name))
 
 
 def village_line(name: str) -> str:
@@ -61,7 +61,7 @@ def missing(conference: Conference) -> list[str]:
         result.append("tên hội nghị")
     if not villages(conference):
         result.append("thôn, tổ dân phố tham gia")
-    if preparation.opinions_due(conference) is None:
+    if village_opinions.opinions_due(conference) is None:
         result.append("hạn thôn gửi ý kiến")
     return result
 
@@ -70,7 +70,7 @@ def context(conference: Conference, *, number: int | None = None,
                     issued_on: dt.date | None = None) -> dict:
     """`number` and `issued_on` are ignored: a form is not numbered."""
     url = tb.submit_url(conference)
-    due = preparation.opinions_due(conference)
+    due = village_opinions.opinions_due(conference)
     pages = [{"village": village_line(v.name), "qr": QrImage(url, QR_WIDTH_MM)}
              for v in villages(conference)]
     if not pages:

@@ -1,5 +1,5 @@
 """The opinions the summary report tells: those sent before the conference, by field, each
-with its unit and prepared answer (the Front's summary, `preparation.front_report_data`), and
+with its unit and prepared answer (the Front's summary, `village_opinions.front_report_data`), and
 the table of them by field, for the .docx and the .xlsx alike."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues import preparation
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import prepared_answers, village_opinions
 from doithoai.documents.drawing import tables
 from doithoai.petitions.models import Channel, Escalation, Kind, Petition, Urgency
 
@@ -40,7 +40,7 @@ def before_conference(conference: Conference):
 class Entry:
     """One item of section II: an opinion, or a grouped issue once."""
 
-    item: preparation.ReportItem
+    item: village_opinions.ReportItem
     members: list[Petition]
     unit: str = ""  # the unit preparing the answer ("" when none is assigned)
     answer: str = ""  # its prepared answer ("" when not written yet)
@@ -62,7 +62,7 @@ class Entry:
 @dataclass
 class Data:
     conference: Conference
-    report: preparation.FrontReport
+    report: village_opinions.FrontReport
     petitions: list[Petition]
     fields: list[tuple[str, list[Entry]]] = field(default_factory=list)
 
@@ -82,9 +82,9 @@ def collect(conference: Conference) -> Data:
         Prefetch("escalations", queryset=Escalation.objects.order_by("-pk")))
     petitions = list(qs.order_by("received_on", "pk"))
     by_code = {p.tracking_code: p for p in petitions}
-    report = preparation.front_report_data(conference, before_conference(conference))
+    report = village_opinions.front_report_data(conference, before_conference(conference))
     prepared: dict[str, tuple[str, str]] = {}
-    for unit in preparation.prepared_answers_by_unit(conference):
+    for unit in prepared_answers.prepared_answers_by_unit(conference):
         for answer in unit.items:
             for code in answer.tracking_codes:
                 prepared[code] = (unit.unit_name, answer.answer)
