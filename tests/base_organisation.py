@@ -91,6 +91,8 @@ def _move_head(last_seq: int, last_hash: str) -> None:
         return
     if current != 0:
         raise AssertionError("the base organisation goes into an empty audit log only")
+    if last_seq == 0:
+        return
     head = AuditChainHead.objects.filter(pk=1)
     for seq in range(1, last_seq):
         head.update(last_seq=seq)
