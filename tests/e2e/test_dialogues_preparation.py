@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import PreparedAnswer, VillageReturn
 from doithoai.org.models import Agency, User
 from tests.dialogues.test_preparation import build_prep
@@ -25,7 +25,7 @@ def prep(transactional_db, load_organisation):
     load_organisation()
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
-    plan = services.create_plan(actor=clerk, agency=commune, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2026)
     return build_prep(commune, plan, clerk)
 
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from doithoai.demo import live as demo
 from doithoai.demo import timeline
-from doithoai.dialogues import services as dialogues
-from doithoai.live import services
+from doithoai.dialogues.actions import plans
 from doithoai.live.models import Session
+from doithoai.live.selectors.sessions import speaking
 from doithoai.org.models import User
 from doithoai.workdays.calendar import get_calendar
 from tests.conftest import LIVE_TITLE
@@ -26,7 +26,7 @@ def test_loaded_at_any_hour(commune, at):
     agency = commune
     clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
     with time_machine.travel(at, tick=True):
-        plan = dialogues.create_plan(actor=clerk, agency=agency, year=2026)
+        plan = plans.create_plan(actor=clerk, agency=agency, year=2026)
         story = timeline.build(timezone.localdate(), get_calendar())
         assert demo.load(plan, clerk, leader, story)
         assert demo.load(plan, clerk, leader, story) is None  # once
@@ -38,6 +38,6 @@ def test_loaded_at_any_hour(commune, at):
                    for s in (r.called_at, r.finished_at) if s]
         assert all(timezone.localtime(s).date() == today and s <= now for s in stamps)
         assert session.opened_at == min(stamps)
-        speaker = services.speaking(session)
+        speaker = speaking(session)
         assert now - speaker.called_at < dt.timedelta(minutes=5)
         assert speaker.called_at == max(stamps)

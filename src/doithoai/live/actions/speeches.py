@@ -1,0 +1,169 @@
+"""What a speaker said, and what became of it (R21, R22): the opinion becomes a petition of
+the conference — received on the conference day, channel "at the conference", the speaker as
+petitioner — then it is answered on the spot, assigned to a unit for a written answer (its
+due date counted from the conference day by the petitions' rules), or sent to the complaint or
+denunciation procedure. Everything goes through `petitions.services`, so the petition's
+lifecycle, due date, notices and audit are the same as for any other petition."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.audit.conflicts import Conflict
+from doithoai.audit.services import record, snapshot
+from doithoai.core.text import nfc
+from doithoai.live import rules
+from doithoai.live.actions.sessions import locked_recording_session
+from doithoai.live.models import Registration
+from doithoai.org import access
+from doithoai.petitions import services as petitions
+from doithoai.petitions.models import Channel, Kind, Petition
+
+# A registration is typed into one petition, however often the console sends it.
+KEY = "live-{session}-{number}"
+
+
+def record_speech(*, actor, registration: Registration, text: str, kind: str = Kind.OPINION,
+                  field=None, urgency: str = "normal", same_as: Petition | None = None
+                  ) -> Petition:
+    """The speaker's opinion as a petition of the conference. `same_as`: a petition of the
+    conference on the same matter — both are grouped into one issue (every petitioner kept).
+    A speaker presenting an opinion sent before keeps that petition."""
+    access.require(actor, rules.RUN_SESSION, registration)
+    with transaction.atomic():
+        session = locked_recording_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
+            raise ValidationError(_("Chỉ ghi nội dung của người đã được mời phát biểu."))
+        if registration.petition_id:
+            petition = registration.petition
+            if registration.source != Registration.Source.PRIOR:
+                _correct_text(actor, petition, text)
+        else:
+            conference = session.conference
+            village_id = registration.village_id
+            petition = petitions.receive(petitions.Intake(
+                agency=conference.agency, text=text, channel=Channel.CONFERENCE,
+                received_on=conference.held_on, village_id=village_id,
+                conference_id=conference.pk,
+                petitioners=[petitions.PetitionerData(full_name=registration.full_name,
+                                                      village_id=village_id)],
+                submission_key=KEY.format(session=session.pk, number=registration.number)),
+                actor=actor)
+            petition = petitions.classify(actor=actor, petition=petition, kind=kind,
+                                          field=field, urgency=urgency,
+                                          village_id=village_id)
+            before = snapshot(registration)
+            registration.petition = petition
+            registration.save(update_fields=["petition"])
+            record(actor=actor, action="live.record", obj=registration, before=before,
+                   after=snapshot(registration))
+        if same_as is not None:
+            if same_as.conference_id != session.conference_id:
+                raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
+            title = same_as.issue.title if same_as.issue_id else _title(registration, same_as)
+            petitions.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
+    return Petition.objects.get(pk=petition.pk)
+
+
+def _title(registration: Registration, petition: Petition) -> str:
+    """The issue's name: the speaker's topic, else the opinion's first words (whole words)."""
+    text = (registration.topic or petition.text).strip().split("\n")[0]
+    if len(text) <= 120:
+        return text
+    return text[:120].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _correct_text(actor, petition: Petition, text: str) -> None:
+    """The secretary completes what she typed while the speaker talked (before the minutes
+    are adopted); the opinion sent before keeps its sender's words."""
+    petitions.correct_text(actor=actor, petition=petition, text=text,
+                           reason=_("Thư ký hoàn chỉnh nội dung phát biểu"))
+
+
+def _petition(registration: Registration) -> Petition:
+    registration = Registration.objects.select_related("petition").get(pk=registration.pk)
+    if registration.state not in (Registration.State.SPEAKING, Registration.State.DONE):
+        raise ValidationError(_("Chỉ trả lời, giao đơn vị hay chuyển thủ tục ý kiến của người "
+                                "đã được mời phát biểu."))
+    if registration.petition is None:
+        raise ValidationError(_("Hãy ghi nội dung phát biểu trước."))
+    return registration.petition
+
+
+def answer_on_the_spot(*, actor, registration: Registration, text: str, answered_by: str,
+                       addition: str = "") -> Petition:
+    """The chair, or a unit head he names, answers in the hall; the chair may add to it."""
+    access.require(actor, rules.DECIDE, registration)
+    text, addition = text.strip(), addition.strip()
+    if not text:
+        raise ValidationError({"text": _("Hãy ghi tóm tắt nội dung trả lời.")})
+    if not answered_by.strip():
+        raise ValidationError({"answered_by": _("Hãy ghi ai trả lời (chủ trì hoặc trưởng đơn "
+                                                "vị được chủ trì mời).")})
+    if addition:
+        text = f"{text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        return petitions.answer_at_conference(actor=actor, petition=_petition(registration),
+                                              text=text, answered_by=answered_by)
+
+
+def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:
+    """The chair adds to an answer already given in the hall (R21)."""
+    access.require(actor, rules.DECIDE, registration)
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        return petitions.add_to_conference_answer(actor=actor,
+                                                  petition=_petition(registration),
+                                                  addition=addition)
+
+
+def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
+    """The chair gives the opinion to a unit to answer in writing by the due date."""
+    access.require(actor, rules.DECIDE, registration)
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        return petitions.assign(actor=actor, petition=_petition(registration), unit=unit)
+
+
+def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
+    """A complaint or denunciation raised in the hall goes to its own procedure."""
+    access.require(actor, rules.DECIDE, registration)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi hướng dẫn đã nói với người dân (gửi đơn "
+                                           "theo thủ tục nào, ở đâu).")})
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        return petitions.transfer_to_procedure(actor=actor, petition=_petition(registration),
+                                               kind=kind, reason=reason)
+
+
+def conclude(*, actor, registration: Registration, text: str, previous: str | None = None
+             ) -> Registration:
+    """The chair's conclusion on the matter this speaker raised (R21); written again, it is
+    replaced (audited each time). `previous`: the conclusion the device showed — when the
+    other device changed it meanwhile, nothing is overwritten."""
+    access.require(actor, rules.DECIDE, registration)
+    text = nfc(text).strip()
+    if not text:
+        raise ValidationError({"conclusion": _("Hãy ghi nội dung kết luận của chủ trì.")})
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
+            raise ValidationError(_("Chỉ kết luận ý kiến của người đã được mời phát biểu."))
+        if registration.conclusion == text:
+            return registration
+        if previous is not None and nfc(previous).strip() != registration.conclusion:
+            raise Conflict(_("Kết luận về ý kiến này vừa được ghi trên thiết bị "
+                                       "khác. Hãy xem lại kết luận mới nhất; chưa có gì bị "
+                                       "ghi đè."))
+        before = snapshot(registration)
+        registration.conclusion = text
+        registration.save(update_fields=["conclusion"])
+        record(actor=actor, action="live.conclude", obj=registration, before=before,
+               after=snapshot(registration))
+    return registration

@@ -1,0 +1,114 @@
+"""What the secretary's console and the chair's tablet show: the programme, who has the
+floor, the queue, those heard with what became of their opinion, and the choices of the
+forms (villages, fields, units, opinions sent before, the conference's petitions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zlib import crc32
+
+from django.utils.translation import gettext as _
+
+from doithoai.dialogues.models import Conference
+from doithoai.live.models import Registration, Session
+from doithoai.live.selectors import minutes
+from doithoai.live.selectors.screen import screen
+from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_of
+from doithoai.org.models import Unit
+from doithoai.petitions.models import Channel, Field, Kind, Petition
+
+SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
+
+
+@dataclass
+class Heard:
+    registration: Registration
+    outcome: str  # what became of the opinion, in a few words
+    done: bool  # recorded and answered, assigned or sent to its procedure
+
+
+def outcome_label(row: Registration) -> tuple[str, bool]:
+    """What became of the opinion, in a few words; settled or not."""
+    outcome = minutes.outcome_of(row)
+    if outcome == minutes.UNRECORDED:
+        return _("Chưa ghi nội dung"), False
+    if outcome == minutes.ANSWERED:
+        return _("Đã trả lời tại hội nghị"), True
+    if outcome == minutes.PROCEDURE:
+        return _("Chuyển thủ tục khiếu nại, tố cáo"), True
+    if outcome == minutes.ASSIGNED:
+        petition = row.petition
+        return (_("Giao %(unit)s, hạn %(due)s") % {
+            "unit": petition.unit.name, "due": petition.due_date.strftime("%d/%m/%Y")
+            if petition.due_date else "—"}), True
+    return _("Đã ghi, chưa trả lời hay giao"), False
+
+
+def heard(session: Session) -> list[Heard]:
+    return [Heard(row, *outcome_label(row)) for row in minutes.heard_with_outcomes(session)]
+
+
+def state(session: Session | None) -> dict:
+    """The polled part: programme, floor, queue, heard (and a signature per panel so the
+    browser replaces only what changed)."""
+    if session is None:
+        return {"session": None}
+    waiting = list(queue(session).select_related("village"))
+    speaker = speaking(session)
+    done = heard(session)
+    record = minutes.minutes_of(session)  # started by the view (actions.minutes.minutes_of)
+    heard_sig = ",".join(
+        f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
+        f"{h.registration.petition.version if h.registration.petition_id else 0}"
+        for h in done)
+    items = agenda(session)
+    return {
+        "session": session,
+        "item_first": bool(items) and session.current_item_id == items[0].pk,
+        "item_last": bool(items) and session.current_item_id == items[-1].pk,
+        "screen": screen(session.conference),
+        "speaker": speaker,
+        "waiting": waiting,
+        "heard": done,
+        "minutes": record,
+        "per_matter": [line for line in minutes.draft_conclusion(
+            session, [h.registration for h in done]).split("\n") if line],
+        "unsettled": sum(1 for h in done if not h.done),
+        "sig": {
+            "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
+                     f"{len(waiting)}",
+            "queue": f"{session.state}." + ",".join(f"{r.pk}.{r.position}" for r in waiting),
+            "heard": heard_sig,
+            "minutes": f"{session.state}.{record.version if record else 0}.{heard_sig}",
+        },
+    }
+
+
+def choices(conference: Conference, session: Session | None) -> dict:
+    agency = conference.agency
+    prior = Petition.objects.none()
+    if session is not None:
+        prior = (Petition.objects.filter(conference=conference)
+                 .exclude(channel=Channel.CONFERENCE).exclude(live_registrations__session=session)
+                 .exclude(kind__in=SENSITIVE)
+                 .order_by("received_on", "pk"))
+    return {
+        "villages": villages_of(agency),
+        "fields": Field.objects.filter(agency=agency).order_by("name"),
+        "units": Unit.objects.filter(agency=agency, is_active=True).order_by("name"),
+        "prior": prior[:200],
+        "same_matter": Petition.objects.filter(conference=conference)
+        .exclude(kind__in=SENSITIVE).order_by("-pk")[:200],
+    }
+
+
+def speaker_record(session: Session, pk: int) -> dict:
+    """One speaker with what became of the opinion, for the speaker's panel."""
+    row = session.registrations.select_related("village", "petition__unit").filter(
+        pk=pk).first()
+    context = {"row": row}
+    if row is not None:
+        context["outcome"], context["settled"] = outcome_label(row)
+        context["answer"] = (row.petition.answers.filter(at_conference=True).first()
+                             if row.petition_id else None)
+    return context
