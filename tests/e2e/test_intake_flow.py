@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from doithoai.demo import timeline
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.org.models import Agency, User, Village
 from doithoai.petitions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Petition
@@ -32,12 +32,12 @@ def demo(transactional_db, load_organisation):
 @pytest.fixture
 def upcoming(demo):
     """Also a conference being prepared, on the day the demo would hold its upcoming one,
-    scheduled under a plan of its year through the dialogue services."""
+    scheduled under a plan of its year through the dialogue actions."""
     clerk, today = User.objects.get(username="vanphong"), timezone.localdate()
     held_on = timeline.build(today, get_calendar()).ahead_on
-    plan = dialogues.create_plan(actor=clerk, agency=demo, year=held_on.year)
-    dialogues.schedule_conference(actor=clerk, plan=plan, today=today,
-                                  data={"held_on": held_on, "hall_capacity": 300})
+    plan = plans.create_plan(actor=clerk, agency=demo, year=held_on.year)
+    conferences.schedule_conference(actor=clerk, plan=plan, today=today,
+                                    data={"held_on": held_on, "hall_capacity": 300})
     return demo
 
 
