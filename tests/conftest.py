@@ -68,7 +68,8 @@ SLOWEST_FIRST = (
 
 
 def _database_use(item) -> int:
-    """0: no database; 1: in a transaction rolled back; 2: committing (emptied afterwards).
+    """0: no database; 1: in a transaction rolled back (or reading the shared demo built in
+    one); 2: committing (emptied afterwards).
     The tests of a worker run in that order: like Django's runner (whose order pytest-django
     sets), every rolled-back test runs before any test that empties the database of what
     the migrations put there; the tests without a database can run at any time, so first."""
@@ -77,7 +78,8 @@ def _database_use(item) -> int:
                                 or marker.kwargs.get("reset_sequences"))) \
             or "transactional_db" in fixtures or "live_server" in fixtures:
         return 2
-    return 1 if marker is not None or "db" in fixtures else 0
+    uses = marker is not None or "db" in fixtures or "demo_scenarios" in fixtures
+    return 1 if uses else 0
 
 
 @pytest.hookimpl(trylast=True)
