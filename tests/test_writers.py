@@ -24,7 +24,6 @@ DEBTS = {
     "documents/services.py", "live/minutes.py", "live/record.py", "live/services.py",
     "org/services.py", "org/units_loader.py", "petitions/follow_up.py", "petitions/intake.py",
     "petitions/reminders.py", "petitions/services.py", "public/throttle.py",
-    "workdays/services.py",
 }
 
 

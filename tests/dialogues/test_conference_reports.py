@@ -14,7 +14,7 @@ from doithoai.org.access import scope_of
 from doithoai.org.models import Agency, Unit
 from doithoai.petitions import services as petitions
 from doithoai.petitions.models import Answer, Petition
-from doithoai.workdays import services as workdays
+from doithoai.workdays import actions as workdays
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
 from tests.dialogues.test_conference_pages import (

@@ -14,7 +14,7 @@ from doithoai.dialogues import preparation, services
 from doithoai.dialogues.models import Milestone
 from doithoai.documents.contexts import plan as ke_hoach
 from doithoai.documents.contexts import thong_bao
-from doithoai.workdays import services as workdays
+from doithoai.workdays import actions as workdays
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
 from tests.dialogues.conftest import TODAY

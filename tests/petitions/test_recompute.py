@@ -9,7 +9,7 @@ from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
 from doithoai.petitions import services
-from doithoai.workdays import services as calendar_services
+from doithoai.workdays import actions as calendar_services
 from doithoai.workdays.models import CalendarOverride
 from tests.factories import user_with_role
 

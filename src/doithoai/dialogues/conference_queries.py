@@ -19,7 +19,7 @@ from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
 from doithoai.dialogues import oversight, services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.petitions.models import Petition, Urgency
-from doithoai.workdays.queries import confirmed_years
+from doithoai.workdays.selectors import confirmed_years
 
 OPEN = sorted(OPEN_STATES)
 PRESSING = (Urgency.PRESSING, Urgency.URGENT)
