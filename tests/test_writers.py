@@ -22,8 +22,7 @@ DEBTS = {
     "dialogues/conference_edits.py", "dialogues/oversight.py", "dialogues/participants.py",
     "dialogues/plan_edits.py", "dialogues/preparation.py", "dialogues/services.py",
     "documents/services.py", "live/minutes.py", "live/record.py", "live/services.py",
-    "org/services.py", "org/units_loader.py", "petitions/follow_up.py", "petitions/intake.py",
-    "petitions/reminders.py", "petitions/services.py", "public/throttle.py",
+    "org/services.py", "org/units_loader.py", "public/throttle.py",
 }
 
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, User, Village
-from doithoai.petitions import intake
+from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Petition
+from doithoai.petitions.selectors import intake as intake_selectors
 from tests.e2e.conftest import login
 from tests.petitions.intake_support import row, xlsx
 
@@ -212,7 +213,7 @@ def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(p
                                                                               shot):
     demo = full_demo
     clerk = User.objects.get(username="vanphong")
-    conference = intake.next_conference([demo])
+    conference = intake_selectors.next_conference([demo])
     assert conference is not None  # the demo prepares an upcoming conference
     na_pan = Village.objects.get(agency=demo, name="Thôn Nà Pàn")
     batch = intake.start_batch(actor=clerk, agency=demo, name="Phiếu lấy ý kiến thôn Nà Pàn",

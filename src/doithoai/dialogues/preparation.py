@@ -27,7 +27,7 @@ from doithoai.core.petition_flow import State as PetitionState
 from doithoai.core.text import nfc
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer, VillageReturn
-from doithoai.org.access import require_role, visible
+from doithoai.org.access import require_role, roles_for_rows, visible
 from doithoai.org.models import Role, Unit, Village
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
 
@@ -469,14 +469,15 @@ def _rows(petitions: QuerySet, conference: Conference) -> list[AnswerRow]:
 def prepared_answer_rows(user, conference: Conference) -> list[AnswerRow]:
     """What the user sees of the prepared answers: the office every petition, a unit
     officer his unit's; `can_write` where he may write (the service decides in the end)."""
-    from doithoai.petitions.queries import roles_on
+    # FIXME roles_on
 
     rows = _rows(visible(Petition, user), conference)
     open_ = conference.state == Conference.State.PLANNED
+    roles = roles_for_rows(user, [row.petition for row in rows])
     for row in rows:
         p = row.petition
         row.can_write = (open_ and bool(p.unit_id) and row.needed
-                         and bool(roles_on(user, p) & (ANSWER_ROLES | {Role.ADMIN})))
+                         and bool(roles[p.pk] & (ANSWER_ROLES | {Role.ADMIN})))
     rows.sort(key=lambda r: (r.petition.unit is None,
                              r.petition.unit.name if r.petition.unit else "",
                              r.petition.field.order if r.petition.field else 999, r.petition.pk))

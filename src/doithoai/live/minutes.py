@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
+from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
 from doithoai.core.petition_flow import State
 from doithoai.core.text import nfc
 from doithoai.dialogues import services as dialogues
 from doithoai.live.models import Minutes, Registration, Session
 from doithoai.live.services import require_office
-from doithoai.petitions.services import Conflict
 
 
 def minutes_of(session: Session) -> Minutes:
