@@ -34,6 +34,10 @@ TRANSFER = access.rule("petitions.transfer", OFFICE_ROLES, _NOT_ON_THIS)
 CLOSE = access.rule("petitions.close", OFFICE_ROLES, _NOT_ON_THIS)
 REOPEN = access.rule("petitions.reopen", OFFICE_ROLES, _NOT_ON_THIS)
 
+# Whose step drafting is: the page opens the draft form for the unit (the office may draft
+# too, from the list of actions, but the form stays closed for it).
+OWE_ANSWER = access.rule("petitions.owe_answer", {Role.UNIT_OFFICER}, _NOT_ON_THIS)
+
 ACTION_RULES: dict[Action, access.Rule] = {
     Action.CLASSIFY: CLASSIFY, Action.ASSIGN: ASSIGN, Action.RETURN: RETURN,
     Action.ANSWER_AT_CONFERENCE: ANSWER_AT_CONFERENCE, Action.DRAFT_ANSWER: DRAFT_ANSWER,

@@ -23,7 +23,6 @@ from doithoai.audit.conflicts import Conflict
 from doithoai.core.petition_flow import ACTION_LABELS, Action, State, allowed_actions
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
-from doithoai.org.models import Role
 from doithoai.petitions import rules
 from doithoai.petitions.actions import (
     answers,
@@ -95,7 +94,7 @@ def _opened(petition: Petition, actions: list[str], roles: frozenset[str]) -> st
     step = NEXT_STEP.get(State(petition.state))
     if step is None or step not in actions:
         return None
-    if step == Action.DRAFT_ANSWER and Role.UNIT_OFFICER not in roles:
+    if step == Action.DRAFT_ANSWER and not roles & rules.OWE_ANSWER.roles:
         return None
     return step.value
 
