@@ -285,17 +285,17 @@ def _where_the_time_goes(captured: list[dict], explain: bool) -> None:
 
 def bench_lookup(codes: list[str], repeat: int) -> None:
     from doithoai.core.tracking import new_code, normalise
-    from doithoai.public import queries
+    from doithoai.public import selectors
 
     rng = random.Random(3)
 
     def lookup():
         code = normalise(rng.choice(codes).lower().replace("-", " "))
-        petition = queries.find(code)
-        return queries.public_view(petition)
+        petition = selectors.find(code)
+        return selectors.public_view(petition)
 
     def miss():
-        return queries.find(new_code())
+        return selectors.find(new_code())
 
     med, p95 = timed(lookup, repeat)
     print(f"\nTracking lookup (normalise + find + public_view with its audit timeline): "

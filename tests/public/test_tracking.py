@@ -243,7 +243,7 @@ def test_finding_a_code_is_not_counted_as_a_guess(client, receive, settings):
 
 def test_the_public_view_itself_holds_nothing_of_a_denunciation(receive, staff):
     """Masking happens before any template: the view object carries no text, no sender."""
-    from doithoai.public.queries import public_view
+    from doithoai.public.selectors import public_view
 
     petition = receive(text="Tố cáo cán bộ Nguyễn Văn Xấu.", kind=Kind.DENUNCIATION)
     view = public_view(petition)

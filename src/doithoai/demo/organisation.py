@@ -5,8 +5,8 @@ from django.db import transaction
 
 from doithoai.audit.services import record, snapshot
 from doithoai.demo import data
+from doithoai.org.actions import load_units
 from doithoai.org.models import AdministrativeUnit, Agency, Membership, Person, Unit, User, Village
-from doithoai.org.units_loader import load_units
 
 # Stored data (log reasons, positions) is Vietnamese whatever language is active.
 DEMO_REASON = "Tạo dữ liệu mẫu"

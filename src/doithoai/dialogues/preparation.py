@@ -469,8 +469,6 @@ def _rows(petitions: QuerySet, conference: Conference) -> list[AnswerRow]:
 def prepared_answer_rows(user, conference: Conference) -> list[AnswerRow]:
     """What the user sees of the prepared answers: the office every petition, a unit
     officer his unit's; `can_write` where he may write (the service decides in the end)."""
-    # FIXME roles_on
-
     rows = _rows(visible(Petition, user), conference)
     open_ = conference.state == Conference.State.PLANNED
     roles = roles_for_rows(user, [row.petition for row in rows])

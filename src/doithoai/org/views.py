@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from doithoai.org import queries, services
+from doithoai.org import actions, selectors
 from doithoai.org.access import can_change, get_visible_object_or_404, require_change
 from doithoai.org.forms import PersonForm, VillageForm
 from doithoai.org.models import Agency, Person, Unit, Village
@@ -15,7 +15,7 @@ from doithoai.org.models import Agency, Person, Unit, Village
 
 @login_required
 def agency_list(request):
-    agencies = list(queries.agencies_for(request.user))
+    agencies = list(selectors.agencies_for(request.user))
     if len(agencies) == 1:
         return redirect("org:agency_detail", agencies[0].pk)
     return render(request, "org/agency_list.html", {"agencies": agencies})
@@ -24,27 +24,27 @@ def agency_list(request):
 @login_required
 def agency_detail(request, pk):
     agency = get_visible_object_or_404(request.user, Agency, pk)
-    context = {"agency": agency, **queries.agency_overview(request.user, agency)}
+    context = {"agency": agency, **selectors.agency_overview(request.user, agency)}
     return render(request, "org/agency_detail.html", context)
 
 
 @login_required
 def unit_detail(request, pk):
     unit = get_visible_object_or_404(request.user, Unit, pk)
-    people = queries.people_of(request.user, unit=unit)
+    people = selectors.people_of(request.user, unit=unit)
     return render(request, "org/unit_detail.html", {
         "unit": unit, "people": people,
-        "editable_ids": queries.changeable_ids(request.user, people),
+        "editable_ids": selectors.changeable_ids(request.user, people),
     })
 
 
 @login_required
 def village_detail(request, pk):
     village = get_visible_object_or_404(request.user, Village, pk)
-    people = queries.people_of(request.user, village=village)
+    people = selectors.people_of(request.user, village=village)
     return render(request, "org/village_detail.html", {
         "village": village, "people": people,
-        "editable_ids": queries.changeable_ids(request.user, people),
+        "editable_ids": selectors.changeable_ids(request.user, people),
         "can_edit": can_change(request.user, village),
     })
 
@@ -70,7 +70,7 @@ def _edit(request, instance, form, service, redirect_to, template):
 def village_edit(request, pk):
     village = get_visible_object_or_404(request.user, Village, pk)
     form = VillageForm(request.POST or None, instance=Village.objects.get(pk=village.pk))
-    return _edit(request, village, form, services.update_village,
+    return _edit(request, village, form, actions.update_village,
                  redirect("org:village_detail", village.pk), "org/village_form.html")
 
 
@@ -83,4 +83,4 @@ def person_edit(request, pk):
     target = (redirect("org:village_detail", person.village_id) if person.village_id
               else redirect("org:unit_detail", person.unit_id) if person.unit_id
               else redirect("org:agency_detail", person.agency_id))
-    return _edit(request, person, form, services.update_person, target, "org/person_form.html")
+    return _edit(request, person, form, actions.update_person, target, "org/person_form.html")

@@ -1,6 +1,6 @@
 """The citizens' side: send an opinion without an account, keep the code, follow it.
 
-Thin views: parse the form, call `public.services.send` (limits, honeypot, `receive`),
+Thin views: parse the form, call `public.actions.send` (limits, honeypot, `receive`),
 render. The receipt is a signed link (POST → redirect → GET), so that reloading it never sends
 the opinion twice and so that a bot caught by the honeypot gets the same kind of page.
 """
@@ -27,8 +27,8 @@ from doithoai.org.models import Agency, Village
 from doithoai.petitions.actions import intake
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Channel, Field
-from doithoai.public import queries, throttle
-from doithoai.public import services as public
+from doithoai.public import actions as public
+from doithoai.public import selectors, throttle
 from doithoai.public.forms import (
     ChooseCommuneForm,
     SubmitForm,
@@ -181,7 +181,7 @@ def _lookup(request, typed: str, form):
     if throttle.exceeded(Attempt.Bucket.TRACK_MISS, client, limits):
         return None, _track_refused(request, form)
     code = tracking.normalise(typed)
-    petition = queries.find(code) if code else None
+    petition = selectors.find(code) if code else None
     if petition is None:
         throttle.record(Attempt.Bucket.TRACK_MISS, client, limits)
         if code is None:
@@ -217,5 +217,5 @@ def track_code(request, code):
     if code != petition.tracking_code:
         return redirect("public:track_code", code=petition.tracking_code)
     return render(request, "public/track_detail.html", {
-        "view": queries.public_view(petition), "petition": petition,
+        "view": selectors.public_view(petition), "petition": petition,
         "today": timezone.localdate()})

@@ -1,16 +1,23 @@
-"""The layout's own pages: sign-in, password change and the home page ("Việc của tôi")."""
+"""The layout's own pages: sign-in, password change, the home page ("Việc của tôi") and any
+object's history (shown here, above org, because org decides who may read it)."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.audit.selectors import history_entry, history_for
 from doithoai.dialogues.home import conferences_ahead
 from doithoai.dialogues.oversight import open_plan_requests
-from doithoai.web.home import calendar_note, calendar_years_to_confirm, cards_for
+from doithoai.org.access import get_visible_object_or_404, is_system_admin
+from doithoai.web.selectors import calendar_note, calendar_years_to_confirm, cards_for
 
 
 class LoginForm(AuthenticationForm):
@@ -42,6 +49,36 @@ def home(request):
                "conferences": conferences_ahead(request.user),
                "plan_requests": open_plan_requests(request.user)}
     return render(request, "web/home.html", context)
+
+
+HISTORY_PAGE_SIZE = 50
+
+
+def _model_or_404(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError) as exc:
+        raise Http404 from exc
+
+
+@login_required
+def object_history(request, object_type: str, object_id: str):
+    """The history page of one object, for staff who may see that object."""
+    model = _model_or_404(object_type)
+    if not hasattr(model, "scope_paths") and not is_system_admin(request.user):
+        raise Http404  # a model without a scope is for system administrators only
+    try:
+        pk = model._meta.pk.to_python(object_id)
+    except ValidationError as exc:
+        raise Http404 from exc
+    obj = get_visible_object_or_404(request.user, model, pk)
+    page = Paginator(history_for(obj), HISTORY_PAGE_SIZE).get_page(request.GET.get("trang"))
+    return render(request, "audit/history.html", {
+        "obj": obj,
+        "model_name": model._meta.verbose_name,
+        "page": page,
+        "entries": [history_entry(model, event) for event in page],
+    })
 
 
 def locked_out(request, original_response=None, credentials=None):

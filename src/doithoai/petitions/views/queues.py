@@ -46,7 +46,7 @@ def queue(request):
                                before=request.GET.get("before", ""))
     agency = form.chosen_agency
     can_act = (access.can(request.user, rules.WORK_QUEUE, agency) if agency is not None
-               else scope.is_admin)
+               else access.is_system_admin(request.user))
     states = [{"value": s.value, "label": _(STATE_LABELS[s]), "count": page.counts[s.value],
                "url": query_string(request.GET, state=s.value), "current": filters.state == s.value}
               for s in State]
@@ -64,9 +64,8 @@ def queue(request):
 @require_POST
 def queue_action(request):
     """Bulk actions of the queue: assign the checked petitions, or group them as one issue."""
-    scope = scope_of(request.user)
     # Asked before the agency is known (the form names it): the office of some agency.
-    if not (scope.is_admin or scope.roles & rules.WORK_QUEUE.roles):
+    if not access.holds_role(request.user, rules.WORK_QUEUE.roles):
         raise PermissionDenied(str(rules.WORK_QUEUE.refusal))
     agency = queues.single_agency(request.user) or queues.queue_agencies(request.user).filter(
         pk=forms.to_int(request.POST.get("agency"))).first()

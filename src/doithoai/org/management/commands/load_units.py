@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from doithoai.org.units_loader import load_units
+from doithoai.org.actions import load_units
 
 
 class Command(BaseCommand):

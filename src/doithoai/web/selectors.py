@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.org import queries
-from doithoai.org.access import scope_of, visible
+from doithoai.org import selectors
+from doithoai.org.access import is_system_admin, scope_of, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.selectors import years_to_confirm
@@ -49,7 +49,7 @@ def calendar_note(today: dt.date | None = None) -> dict:
 def calendar_years_to_confirm(user, today: dt.date | None = None) -> dict:
     """For a system administrator only: the years whose days off and swaps still need
     confirming (this year whenever unconfirmed, the next one from 1 November)."""
-    if not scope_of(user).is_admin:
+    if not is_system_admin(user):
         return {"years_to_confirm": []}
     today = today or timezone.localdate()
     return {"years_to_confirm": [
@@ -78,7 +78,7 @@ def _card_for_grant(user, grant) -> Card:
     role_label = Role(grant.role).label
     if grant.role == Role.OVERSEER:
         province = Agency.objects.get(pk__in=grant.agency_ids, level=Agency.Level.PROVINCE)
-        c = queries.counts_for_province(user, province)
+        c = selectors.counts_for_province(user, province)
         return Card(
             title=province.name,
             subtitle=role_label,
@@ -109,7 +109,7 @@ def _card_for_grant(user, grant) -> Card:
             ],
             links=[(_("Trang thôn"), reverse("org:village_detail", args=[village.pk]))],
         )
-    c = queries.counts_for_agency(user, agency)
+    c = selectors.counts_for_agency(user, agency)
     return Card(
         title=agency.name,
         subtitle=role_label,

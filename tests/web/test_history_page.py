@@ -6,10 +6,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.audit.labels import ACTION_LABELS, action_label, register
-from doithoai.audit.queries import history_for
+from doithoai.audit.selectors import history_for
 from doithoai.audit.services import record
 from doithoai.org.models import Role
 from tests.factories import UserFactory, VillageFactory, user_with_role
+
+
+@pytest.fixture
+def village(db):
+    return VillageFactory(name="Thôn Đông", households=120)
 
 
 @pytest.fixture
@@ -120,7 +125,7 @@ def test_common_verbs_and_related_objects_read_as_words(client, village, clerk):
 def test_a_reverse_relation_in_an_event_reads_as_the_related_models_name(client, clerk,
                                                                           village):
     """An event about a village's people (a reverse relation) must not break the page."""
-    from doithoai.audit.queries import field_label
+    from doithoai.audit.selectors import field_label
     from doithoai.audit.services import record
     from doithoai.org.models import Village
 

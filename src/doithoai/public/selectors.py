@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.audit.queries import history_for
+from doithoai.audit.selectors import history_for
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
 from doithoai.org.models import Unit

@@ -1,29 +1,38 @@
-"""The history page of one object, for staff who may see that object."""
+"""Reads of the audit log used by pages: an object's events, and each one as people read it."""
 
 import json
 
-from django.apps import apps
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from doithoai.audit.labels import action_label
-from doithoai.audit.queries import field_label, history_for
-from doithoai.org.access import get_visible_object_or_404, scope_of
-
-PAGE_SIZE = 50
+from doithoai.audit.models import AuditEvent, object_type_of
 
 
-def _model_or_404(object_type: str):
+def history_for(obj: Model) -> QuerySet[AuditEvent]:
+    """Every event about one object, newest first (served by the object index)."""
+    return AuditEvent.objects.filter(
+        object_type=object_type_of(obj), object_id=str(obj.pk)
+    ).order_by("-seq")
+
+
+def field_label(model: type[Model], name: str) -> str:
+    """The field's verbose name when the model still has that field, else its name.
+
+    A reverse relation (an event about a conference's delegates, say) has no verbose name of
+    its own: it reads as the related model's plural name."""
     try:
-        return apps.get_model(object_type)
-    except (LookupError, ValueError) as exc:
-        raise Http404 from exc
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:  # a fact the event carries, or a field removed since
+        from doithoai.audit.labels import KEY_LABELS
+
+        return str(KEY_LABELS.get(name, name))
+    if hasattr(field, "verbose_name"):
+        return str(field.verbose_name)
+    return str(field.related_model._meta.verbose_name_plural)
 
 
 def _related_name(field, value) -> str | None:
@@ -73,7 +82,8 @@ def _moment(value: str) -> str | None:
     return moment.strftime("%H:%M %d/%m/%Y")
 
 
-def _entry(model, event) -> dict:
+def history_entry(model: type[Model], event: AuditEvent) -> dict:
+    """One event as the history page shows it: when, who, what, and each change read aloud."""
     return {
         "event": event,
         "action": action_label(event.action, model),
@@ -83,22 +93,3 @@ def _entry(model, event) -> dict:
             if name != model._meta.pk.name  # the object's own id says nothing to a reader
         ],
     }
-
-
-@login_required
-def object_history(request, object_type: str, object_id: str):
-    model = _model_or_404(object_type)
-    if not hasattr(model, "scope_paths") and not scope_of(request.user).is_admin:
-        raise Http404  # a model without a scope is for system administrators only
-    try:
-        pk = model._meta.pk.to_python(object_id)
-    except ValidationError as exc:
-        raise Http404 from exc
-    obj = get_visible_object_or_404(request.user, model, pk)
-    page = Paginator(history_for(obj), PAGE_SIZE).get_page(request.GET.get("trang"))
-    return render(request, "audit/history.html", {
-        "obj": obj,
-        "model_name": model._meta.verbose_name,
-        "page": page,
-        "entries": [_entry(model, event) for event in page],
-    })

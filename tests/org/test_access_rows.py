@@ -1,0 +1,125 @@
+"""`roles_for_rows` (in memory, for list pages) answers what `acting_roles` (the database)
+answers, for every scoped model of every app and every kind of user.
+
+The rows are the full demo's (every app's builders through the real services), with, for each
+model, rows on both sides of every nullable scope path (a person of no unit, a petition not yet
+assigned, an administrator's membership of no agency)."""
+
+from django.apps import apps
+from django.db.models import Model
+
+from doithoai.org.access import acting_roles, roles_for_rows
+from doithoai.org.models import Agency, Membership, Role, Unit, User, Village
+from tests.conftest import run_checks
+from tests.factories import UserFactory, user_with_role
+
+DEMO_COMMUNE = "ubnd-xa-diem-he"
+OTHER_COMMUNE = "ubnd-xa-van-quan"
+
+
+def scoped_models() -> list[type[Model]]:
+    return [m for m in apps.get_models() if hasattr(m, "scope_paths")]
+
+
+def scenario(out: dict) -> None:
+    """Runs in the run's one build of the full demo (tests/conftest.py::demo_scenarios)."""
+    run_checks(out, lambda: out.update(compared=check_every_scoped_model()))
+
+
+def test_roles_for_rows_agrees_with_acting_roles_on_every_scoped_model(db, demo_scenarios):
+    out = demo_scenarios[__name__]
+    assert out["failure"] is None, out["failure"]
+    assert out["compared"] == {m._meta.label for m in scoped_models()}
+
+
+def users_of_every_role() -> dict[str, User]:
+    """Who may ask, around the demo's commune: every role, every unit and village of it."""
+    commune = Agency.objects.get(code=DEMO_COMMUNE)
+    users = {role: user_with_role(role, agency=commune) for role in (
+        Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR)}
+    for unit in Unit.objects.filter(agency=commune):
+        users[f"unit officer of {unit}"] = user_with_role(
+            Role.UNIT_OFFICER, agency=commune, unit=unit)
+    for village in Village.objects.filter(agency=commune):
+        users[f"village head of {village}"] = user_with_role(
+            Role.VILLAGE_HEAD, agency=commune, village=village)
+    users["overseer of the province"] = user_with_role(Role.OVERSEER, agency=commune.parent)
+    users["administrator (role)"] = user_with_role(Role.ADMIN)  # a membership of no agency
+    users["administrator (superuser)"] = UserFactory(is_superuser=True)
+    users["clerk of another commune"] = user_with_role(
+        Role.CLERK, agency=Agency.objects.get(code=OTHER_COMMUNE))
+    users["stranger"] = UserFactory()
+    both = user_with_role(Role.LEADER, agency=commune)
+    Membership.objects.create(user=both, role=Role.VILLAGE_HEAD, agency=commune,
+                              village=Village.objects.filter(agency=commune).first())
+    users["leader and village head"] = both
+    return users
+
+
+def sample_rows(model: type[Model]) -> list[Model]:
+    """A few rows of the model: some of the demo's commune, some of another, and on both sides
+    of each nullable unit or village path."""
+    manager = model._default_manager
+    paths = model.scope_paths
+    picks = [manager.order_by("pk").first(), manager.order_by("-pk").first()]
+    agency = paths["agency"] if paths["agency"] != "pk" else "pk"
+    for code in (DEMO_COMMUNE, OTHER_COMMUNE):
+        key = "code" if agency == "pk" else f"{agency}__code"
+        picks.append(manager.filter(**{key: code}).order_by("pk").first())
+    for kind in ("unit", "village"):
+        path = paths.get(kind)
+        if path and path != "pk":
+            picks.append(manager.filter(**{f"{path}__isnull": True}).order_by("pk").first())
+            picks.append(manager.filter(**{f"{path}__isnull": False}).order_by("pk").first())
+    seen, rows = set(), []
+    for row in picks:
+        if row is not None and row.pk not in seen:
+            seen.add(row.pk)
+            rows.append(row)
+    return rows
+
+
+def rows_the_demo_lacks() -> None:
+    """One row of each model the demo never fills (written as the apps write them, fields
+    only: what is compared is where the row sits, not how it got there)."""
+    from django.utils import timezone
+
+    from doithoai.dialogues.models import PlanRequest
+    from doithoai.documents.models import AgencyTemplate
+    from doithoai.live.models import Minutes, Session
+    from doithoai.petitions.models import Petition, Reminder
+
+    today = timezone.localdate()
+    for code in (DEMO_COMMUNE, OTHER_COMMUNE):
+        agency = Agency.objects.get(code=code)
+        PlanRequest.objects.create(agency=agency, year=today.year + 1, message="Đề nghị")
+        AgencyTemplate.objects.create(agency=agency, kind="thong-bao", file="mau.docx",
+                                      sha256="0" * 64)
+    for petition in (Petition.objects.filter(unit__isnull=True).first(),
+                     Petition.objects.filter(unit__isnull=False, village__isnull=False).first()):
+        Reminder.objects.create(petition=petition, kind=Reminder.Kind.MANUAL,
+                                due_date=today, sent_on=today)
+    for session in Session.objects.filter(minutes__isnull=True):
+        Minutes.objects.create(session=session)
+
+
+def check_every_scoped_model() -> set[str]:
+    rows_the_demo_lacks()
+    users = users_of_every_role()
+    compared, empty, disagreements = set(), [], []
+    for model in scoped_models():
+        rows = sample_rows(model)
+        if not rows:
+            empty.append(model._meta.label)
+            continue
+        for name, user in users.items():
+            fresh = [type(row)._default_manager.get(pk=row.pk) for row in rows]
+            in_memory = roles_for_rows(user, fresh)
+            in_database = {row.pk: acting_roles(user, row) for row in rows}
+            if in_memory != in_database:
+                disagreements.append(f"{model._meta.label}, {name}: in memory {in_memory}, "
+                                     f"in the database {in_database}")
+        compared.add(model._meta.label)
+    assert not disagreements, "\n".join(disagreements)
+    assert not empty, f"no row of {empty}"
+    return compared
