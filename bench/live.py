@@ -286,7 +286,8 @@ def prepare() -> dict:
     from doithoai.demo.data import DEMO_PASSWORD
     from doithoai.dialogues import services as dialogues
     from doithoai.dialogues.models import Conference
-    from doithoai.live import public_views, services
+    from doithoai.live.actions import sessions
+    from doithoai.live.views.registrations import token
     from doithoai.org.models import Agency, Person, Unit, User
     from doithoai.petitions.actions.fields import ensure_default_fields
     from doithoai.petitions.models import Field
@@ -300,12 +301,12 @@ def prepare() -> dict:
         agency=commune, plan=plan, title="Hội nghị đối thoại với Nhân dân xã Điềm He (bench)",
         held_on=timezone.localdate(), starts_at=dt.time(8, 0), venue="Hội trường UBND xã",
         chair=Person.objects.get(agency=commune, position__startswith="Chủ tịch UBND"))
-    session = services.open_session(actor=clerk, conference=conference)
+    session = sessions.open_session(actor=clerk, conference=conference)
     ensure_default_fields(commune)
     return {
         "password": DEMO_PASSWORD,
         "session": session.pk,
-        "form": reverse("live_public:register", args=[public_views.token(session)]),
+        "form": reverse("live_public:register", args=[token(session)]),
         "act": reverse("live:act", args=[conference.pk]),
         "state": reverse("live:state", args=[conference.pk]),
         "speaker": reverse("live:speaker", args=[conference.pk, 0]),

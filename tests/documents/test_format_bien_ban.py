@@ -18,6 +18,7 @@ from doithoai.documents import format_check
 from doithoai.documents.contexts import bien_ban
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
+from doithoai.live.selectors.minutes import speakers
 from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
 from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
 from tests.documents.conftest import lines, nfd, props, read, texts
@@ -76,14 +77,14 @@ def scenario(out: dict) -> None:
         "agenda": [a.title for a in june.agenda.all()],
     }
     out["petitions"], out["hidden"] = petitions, hidden
-    out["speakers"] = bien_ban.speakers(june)
+    out["speakers"] = speakers(june)
     out["issued"] = render_docx("bien-ban", june, number=12, issued_on=june.held_on)
     out["draft"] = render_docx("bien-ban", june)
     upcoming = Conference.objects.get(title=UPCOMING_TITLE)
     out["not_held"] = render_docx("bien-ban", upcoming)
     out["bare"] = bien_ban.missing(Conference(agency=june.agency, title="Hội nghị mới"))
     many = _many_speakers(june)
-    out["many_speakers"] = bien_ban.speakers(many)
+    out["many_speakers"] = speakers(many)
     out["many"] = render_docx("bien-ban", many, number=13, issued_on=many.held_on)
     june.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
     june.venue = nfd("Nhà văn hóa thôn Khòn Pát")

@@ -11,12 +11,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from doithoai.core import tracking
+from doithoai.core.qr import png
 from doithoai.dialogues import participants
 from doithoai.dialogues.models import Conference, Delegate, Invitation
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import invitation as invitation_context
 from doithoai.documents.kinds import KINDS
-from doithoai.documents.qr import png
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person
 from tests.conftest import UPCOMING_TITLE

@@ -9,12 +9,12 @@ from django.test import override_settings
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
+from doithoai.core.qr import png
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import forms
 from doithoai.documents.kinds import KINDS
-from doithoai.documents.qr import png
 from doithoai.documents.render import render_docx, template_path
 from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import nfd, props, read, texts

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import Conference
-from doithoai.live import services
+from doithoai.live.actions import sessions
 from doithoai.org.models import Agency, Person, User
 
 
@@ -33,4 +33,4 @@ def conference(commune, clerk):
 
 @pytest.fixture
 def session(conference, clerk):
-    return services.open_session(actor=clerk, conference=conference)
+    return sessions.open_session(actor=clerk, conference=conference)

@@ -11,8 +11,11 @@ from docx import Document as WordDocument
 from doithoai.audit.models import AuditEvent
 from doithoai.dialogues.models import Conference
 from doithoai.documents.render import render_docx
-from doithoai.live import minutes, record, services
+from doithoai.live.actions import minutes as minutes_actions
+from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration
+from doithoai.live.selectors import minutes
+from doithoai.live.selectors.sessions import speaking
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Petition
 
@@ -28,15 +31,15 @@ def text_of(docx: bytes) -> str:
 def heard(session, clerk, commune):
     """One speaker recorded, assigned to a unit and concluded by the chair."""
     village = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
-    speaker = services.register(actor=clerk, session=session, source=Source.PAPER,
-                                full_name="Hoàng Văn Pản", village=village,
-                                topic="Đường liên thôn")
-    services.call_next(actor=clerk, session=session)
-    record.record_speech(actor=clerk, registration=speaker, text=ROAD)
-    record.assign_for_answer(actor=clerk, registration=speaker,
-                             unit=Unit.objects.get(agency=commune, code="kinh-te"))
-    record.conclude(actor=clerk, registration=speaker,
-                    text="Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.")
+    speaker = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                     full_name="Hoàng Văn Pản", village=village,
+                                     topic="Đường liên thôn")
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=speaker, text=ROAD)
+    speeches.assign_for_answer(actor=clerk, registration=speaker,
+                               unit=Unit.objects.get(agency=commune, code="kinh-te"))
+    speeches.conclude(actor=clerk, registration=speaker,
+                      text="Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.")
     return speaker
 
 
@@ -44,7 +47,7 @@ def test_the_chair_concludes_each_matter(heard, clerk):
     heard.refresh_from_db()
     assert heard.conclusion.startswith("Giao Phòng Kinh tế khảo sát")
     with pytest.raises(ValidationError) as refused:
-        record.conclude(actor=clerk, registration=heard, text="  ")
+        speeches.conclude(actor=clerk, registration=heard, text="  ")
     assert "kết luận" in refused.value.messages[0]
     assert minutes.draft_conclusion(heard.session) == (
         "Về đường liên thôn: Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.")
@@ -52,32 +55,32 @@ def test_the_chair_concludes_each_matter(heard, clerk):
 
 
 def test_nothing_is_recorded_for_someone_still_waiting(session, clerk):
-    waiting = services.register(actor=clerk, session=session, source=Source.PAPER,
-                                full_name="Nông Thị Hoa")
+    waiting = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                     full_name="Nông Thị Hoa")
     with pytest.raises(ValidationError):
-        record.record_speech(actor=clerk, registration=waiting, text=ROAD)
+        speeches.record_speech(actor=clerk, registration=waiting, text=ROAD)
     assert not Petition.objects.exists()
 
 
 def test_the_secretary_completes_the_text_until_adoption(heard, clerk):
-    petition = record.record_speech(actor=clerk, registration=heard,
-                                    text=ROAD + " Mặt đường có nhiều ổ gà.")
+    petition = speeches.record_speech(actor=clerk, registration=heard,
+                                      text=ROAD + " Mặt đường có nhiều ổ gà.")
     assert petition.text.endswith("nhiều ổ gà.") and Petition.objects.count() == 1
     assert AuditEvent.objects.filter(action="petition.text_corrected").count() == 1
 
 
 def test_the_minutes_are_adopted_once_and_locked(heard, clerk, conference, session):
-    draft = minutes.minutes_of(session)
-    minutes.edit(actor=clerk, session=session, version=draft.version,
-                 conclusion="Các đơn vị trả lời đúng hạn.",
-                 notes="Hội nghị dành một phút tưởng niệm.")
+    draft = minutes_actions.minutes_of(session)
+    minutes_actions.edit(actor=clerk, session=session, version=draft.version,
+                         conclusion="Các đơn vị trả lời đúng hạn.",
+                         notes="Hội nghị dành một phút tưởng niệm.")
     with pytest.raises(ValidationError) as still_open:
-        minutes.adopt(actor=clerk, session=session)
+        minutes_actions.adopt(actor=clerk, session=session)
     assert "kết thúc phiên họp" in still_open.value.messages[0]
-    services.close_session(actor=clerk, session=session)
+    sessions.close_session(actor=clerk, session=session)
     # Typed late, before adoption: still accepted.
-    record.record_speech(actor=clerk, registration=heard, text=ROAD + " Gấp.")
-    adopted = minutes.adopt(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=heard, text=ROAD + " Gấp.")
+    adopted = minutes_actions.adopt(actor=clerk, session=session)
     assert adopted.is_adopted and adopted.adopted_by == clerk
 
     conference.refresh_from_db()
@@ -103,10 +106,10 @@ def test_the_minutes_are_adopted_once_and_locked(heard, clerk, conference, sessi
 
     events = AuditEvent.objects.filter(action="live.adopt").count()
     for attempt in (
-            lambda: minutes.adopt(actor=clerk, session=session),
-            lambda: minutes.edit(actor=clerk, session=session, conclusion="Khác", notes=""),
-            lambda: record.record_speech(actor=clerk, registration=heard, text="Khác"),
-            lambda: record.conclude(actor=clerk, registration=heard, text="Khác")):
+            lambda: minutes_actions.adopt(actor=clerk, session=session),
+            lambda: minutes_actions.edit(actor=clerk, session=session, conclusion="Khác", notes=""),
+            lambda: speeches.record_speech(actor=clerk, registration=heard, text="Khác"),
+            lambda: speeches.conclude(actor=clerk, registration=heard, text="Khác")):
         with pytest.raises(ValidationError) as refused:
             attempt()
         assert "đã được thông qua" in refused.value.messages[0]
@@ -114,43 +117,44 @@ def test_the_minutes_are_adopted_once_and_locked(heard, clerk, conference, sessi
 
 
 def test_adoption_needs_the_chairs_conclusion(session, clerk):
-    services.close_session(actor=clerk, session=session)
+    sessions.close_session(actor=clerk, session=session)
     with pytest.raises(ValidationError) as refused:
-        minutes.adopt(actor=clerk, session=session)
+        minutes_actions.adopt(actor=clerk, session=session)
     assert "kết luận của chủ trì" in refused.value.messages[0]
-    assert not minutes.minutes_of(session).is_adopted
+    assert not minutes_actions.minutes_of(session).is_adopted
 
 
 def test_two_devices_do_not_overwrite_each_other(session, clerk):
-    draft = minutes.minutes_of(session)
-    minutes.edit(actor=clerk, session=session, conclusion="A", notes="", version=draft.version)
+    draft = minutes_actions.minutes_of(session)
+    minutes_actions.edit(actor=clerk, session=session, conclusion="A", notes="",
+                         version=draft.version)
     with pytest.raises(ValidationError) as stale:
-        minutes.edit(actor=clerk, session=session, conclusion="B", notes="",
-                     version=draft.version)
+        minutes_actions.edit(actor=clerk, session=session, conclusion="B", notes="",
+                             version=draft.version)
     assert "thiết bị khác" in stale.value.messages[0]
-    assert minutes.minutes_of(session).conclusion == "A"
+    assert minutes_actions.minutes_of(session).conclusion == "A"
 
 
 def test_calling_next_from_a_stale_screen_skips_nobody(session, clerk):
     for name in ("Nông Thị Hoa", "Lý Văn Sáng"):
-        services.register(actor=clerk, session=session, source=Source.PAPER, full_name=name)
-    called = services.call_next(actor=clerk, session=session, seen_speaker=0)
+        registrations.register(actor=clerk, session=session, source=Source.PAPER, full_name=name)
+    called = registrations.call_next(actor=clerk, session=session, seen_speaker=0)
     # The chair's tablet still shows nobody speaking and taps "next".
     with pytest.raises(ValidationError) as stale:
-        services.call_next(actor=clerk, session=session, seen_speaker=0)
+        registrations.call_next(actor=clerk, session=session, seen_speaker=0)
     assert "thiết bị khác" in stale.value.messages[0]
-    assert services.speaking(session) == called
+    assert speaking(session) == called
 
 
 def test_the_minutes_follow_conclusions_written_after_a_draft_save(heard, clerk, session,
                                                                    commune):
-    minutes.edit(actor=clerk, session=session, conclusion="Chung.", notes="")
-    later = services.register(actor=clerk, session=session, source=Source.PAPER,
-                              full_name="Lý Văn Sáng")
-    services.call_next(actor=clerk, session=session)
-    record.record_speech(actor=clerk, registration=later, text="Đề nghị lắp đèn đường.")
-    record.conclude(actor=clerk, registration=later, text="Giao Trung tâm Dịch vụ công ích.")
-    text = minutes.full_conclusion(session, minutes.minutes_of(session))
+    minutes_actions.edit(actor=clerk, session=session, conclusion="Chung.", notes="")
+    later = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                   full_name="Lý Văn Sáng")
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=later, text="Đề nghị lắp đèn đường.")
+    speeches.conclude(actor=clerk, registration=later, text="Giao Trung tâm Dịch vụ công ích.")
+    text = minutes.full_conclusion(session, minutes_actions.minutes_of(session))
     assert text.splitlines() == [
         "Về đường liên thôn: Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.",
         "Về ý kiến của Lý Văn Sáng: Giao Trung tâm Dịch vụ công ích.", "Chung."]
@@ -159,26 +163,26 @@ def test_the_minutes_follow_conclusions_written_after_a_draft_save(heard, clerk,
 def test_two_devices_concluding_the_same_opinion(heard, clerk):
     heard.refresh_from_db()
     shown = heard.conclusion
-    record.conclude(actor=clerk, registration=heard, text="Từ máy thư ký.", previous=shown)
+    speeches.conclude(actor=clerk, registration=heard, text="Từ máy thư ký.", previous=shown)
     with pytest.raises(ValidationError) as stale:
-        record.conclude(actor=clerk, registration=heard, text="Từ máy chủ trì.",
-                        previous=shown)
+        speeches.conclude(actor=clerk, registration=heard, text="Từ máy chủ trì.",
+                          previous=shown)
     assert "thiết bị khác" in stale.value.messages[0]
     heard.refresh_from_db()
     assert heard.conclusion == "Từ máy thư ký."
 
 
 def test_the_chair_adds_to_an_answer_given(session, clerk, commune):
-    speaker = services.register(actor=clerk, session=session, source=Source.PAPER,
-                                full_name="Vy Thị Liên")
-    services.call_next(actor=clerk, session=session)
-    record.record_speech(actor=clerk, registration=speaker, text="Nước sạch.")
+    speaker = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                     full_name="Vy Thị Liên")
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=speaker, text="Nước sạch.")
     with pytest.raises(ValidationError):
-        record.add_to_answer(actor=clerk, registration=speaker, addition="Thêm.")
-    record.answer_on_the_spot(actor=clerk, registration=speaker, text="Sửa trong tuần.",
-                              answered_by="Trưởng phòng Kinh tế")
-    petition = record.add_to_answer(actor=clerk, registration=speaker,
-                                    addition="Xã hỗ trợ kinh phí.")
+        speeches.add_to_answer(actor=clerk, registration=speaker, addition="Thêm.")
+    speeches.answer_on_the_spot(actor=clerk, registration=speaker, text="Sửa trong tuần.",
+                                answered_by="Trưởng phòng Kinh tế")
+    petition = speeches.add_to_answer(actor=clerk, registration=speaker,
+                                      addition="Xã hỗ trợ kinh phí.")
     answer = petition.answers.get(is_current=True)
     assert answer.text == "Sửa trong tuần.\nChủ trì bổ sung: Xã hỗ trợ kinh phí."
     assert AuditEvent.objects.filter(action="answer.addition").count() == 1

@@ -17,8 +17,9 @@ from doithoai.core.petition_flow import State as PetitionState
 from doithoai.demo import live as demo
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.dialogues.services import milestone_status
-from doithoai.live import projector, services
 from doithoai.live.models import Registration, Session
+from doithoai.live.selectors import screen as screens
+from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org.models import User
 from doithoai.petitions.models import Channel, Kind
 from tests.conftest import LIVE_TITLE, run_checks
@@ -120,8 +121,8 @@ def check_heard(conference, session):
 
 def check_floor_and_queue(session):
     registrations = rows(session)
-    assert services.speaking(session) == registrations[4]
-    assert [r.number for r in services.queue(session)] == [8, 5, 6, 7, 9]
+    assert speaking(session) == registrations[4]
+    assert [r.number for r in queue(session)] == [8, 5, 6, 7, 9]
     moved = AuditEvent.objects.get(action="live.move", object_id=str(registrations[8].pk))
     assert moved.reason == "Người cao tuổi, sức khỏe yếu"
     assert moved.actor.username == "chutich"
@@ -143,7 +144,7 @@ def check_times_and_screen(conference, session):
         assert called < finished <= next_called
     assert dt.timedelta(minutes=1) < now - current < dt.timedelta(minutes=5)
 
-    screen = projector.screen(conference)
+    screen = screens.screen(conference)
     assert screen.item == "Tiến hành đối thoại với Nhân dân" and not screen.item_over
     assert (screen.speaker, screen.village) == ("Vi Văn Khoa", "Thôn Khòn Pát")
     assert not screen.over

@@ -11,8 +11,8 @@ from django.utils import timezone
 from doithoai.demo import live as demo
 from doithoai.demo import timeline
 from doithoai.dialogues import services as dialogues
-from doithoai.live import services
 from doithoai.live.models import Session
+from doithoai.live.selectors.sessions import speaking
 from doithoai.org.models import User
 from doithoai.workdays.calendar import get_calendar
 from tests.conftest import LIVE_TITLE
@@ -38,6 +38,6 @@ def test_loaded_at_any_hour(commune, at):
                    for s in (r.called_at, r.finished_at) if s]
         assert all(timezone.localtime(s).date() == today and s <= now for s in stamps)
         assert session.opened_at == min(stamps)
-        speaker = services.speaking(session)
+        speaker = speaking(session)
         assert now - speaker.called_at < dt.timedelta(minutes=5)
         assert speaker.called_at == max(stamps)

@@ -6,8 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from doithoai.live import public_views
+from doithoai.live.actions import sessions
 from doithoai.live.models import ConsoleRequest, Registration
+from doithoai.live.views.registrations import DEVICE_COOKIE, token
 from doithoai.org.models import Unit, User, Village
 
 Source = Registration.Source
@@ -111,13 +112,13 @@ def phone(session):
 
 
 def qr_url(session):
-    return reverse("live_public:register", args=[public_views.token(session)])
+    return reverse("live_public:register", args=[token(session)])
 
 
 def test_a_citizen_registers_from_his_phone(session, phone, commune, settings):
     url = qr_url(session)
     form = phone.get(url)
-    assert form.status_code == 200 and public_views.DEVICE_COOKIE in form.cookies
+    assert form.status_code == 200 and DEVICE_COOKIE in form.cookies
     village = Village.objects.filter(agency=commune).first()
     sent = phone.post(url, {"full_name": "Lộc Văn Tài", "village": village.pk,
                             "topic": "Cấp giấy chứng nhận đất", "nonce": "n1"})
@@ -143,11 +144,10 @@ def test_a_form_spammed_from_one_phone_is_refused(session, phone, settings):
 
 
 def test_no_registration_after_the_session_closed(session, phone, clerk):
-    from doithoai.live import services
 
     url = qr_url(session)
     phone.get(url)
-    services.close_session(actor=clerk, session=session)
+    sessions.close_session(actor=clerk, session=session)
     late = phone.post(url, {"full_name": "Muộn Văn Giờ", "nonce": "z"})
     assert late.status_code == 400 and "Phiên họp đã kết thúc" in late.content.decode()
     assert not session.registrations.exists()

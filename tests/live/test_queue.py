@@ -9,8 +9,9 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from doithoai.audit.models import AuditEvent
-from doithoai.live import services
+from doithoai.live.actions import registrations, sessions
 from doithoai.live.models import Registration
+from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org.models import Role, Village
 from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel
@@ -20,44 +21,44 @@ Source, State = Registration.Source, Registration.State
 
 
 def paper(clerk, session, name, village=None, **kw):
-    return services.register(actor=clerk, session=session, source=Source.PAPER,
-                             full_name=name, village=village, **kw)
+    return registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                  full_name=name, village=village, **kw)
 
 
 def test_the_session_opens_on_the_day_once_and_is_audited(conference, clerk):
-    first = services.open_session(actor=clerk, conference=conference)
-    assert services.open_session(actor=clerk, conference=conference) == first
+    first = sessions.open_session(actor=clerk, conference=conference)
+    assert sessions.open_session(actor=clerk, conference=conference) == first
     assert AuditEvent.objects.filter(action="live.open").count() == 1
     conference.held_on += dt.timedelta(days=1)
     conference.save()
     with pytest.raises(ValidationError, match="vào ngày tổ chức"):
-        services.open_session(actor=clerk, conference=conference)
+        sessions.open_session(actor=clerk, conference=conference)
 
 
 def test_speakers_are_called_in_registration_order(session, clerk, commune):
     na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
     a = paper(clerk, session, "Hoàng Văn Pản", na_pan, topic="Đường liên thôn")
-    b = services.register(actor=None, session=session, source=Source.QR,
-                          full_name="Lý Thị Hoa", topic="Nước sạch", client_key="phone-1")
+    b = registrations.register(actor=None, session=session, source=Source.QR,
+                               full_name="Lý Thị Hoa", topic="Nước sạch", client_key="phone-1")
     c = paper(clerk, session, "Nông Văn Cường")
     assert [r.number for r in (a, b, c)] == [1, 2, 3]
-    assert list(services.queue(session)) == [a, b, c]
-    assert services.call_next(actor=clerk, session=session) == a
-    assert services.speaking(session) == a
-    assert services.call_next(actor=clerk, session=session) == b
+    assert list(queue(session)) == [a, b, c]
+    assert registrations.call_next(actor=clerk, session=session) == a
+    assert speaking(session) == a
+    assert registrations.call_next(actor=clerk, session=session) == b
     a.refresh_from_db()
     assert a.state == State.DONE and a.finished_at is not None
-    assert services.call_next(actor=clerk, session=session) == c
-    assert services.call_next(actor=clerk, session=session) is None
-    assert services.speaking(session) is None
+    assert registrations.call_next(actor=clerk, session=session) == c
+    assert registrations.call_next(actor=clerk, session=session) is None
+    assert speaking(session) is None
     assert AuditEvent.objects.filter(action="live.call").count() == 3
 
 
 def test_a_retried_registration_is_stored_once(session, clerk):
-    first = services.register(actor=None, session=session, source=Source.QR,
-                              full_name="Lý Thị Hoa", client_key="offline-7f3a")
-    again = services.register(actor=None, session=session, source=Source.QR,
-                              full_name="Lý Thị Hoa", client_key="offline-7f3a")
+    first = registrations.register(actor=None, session=session, source=Source.QR,
+                                   full_name="Lý Thị Hoa", client_key="offline-7f3a")
+    again = registrations.register(actor=None, session=session, source=Source.QR,
+                                   full_name="Lý Thị Hoa", client_key="offline-7f3a")
     assert again == first and session.registrations.count() == 1
     assert AuditEvent.objects.filter(action="live.register").count() == 1
 
@@ -67,22 +68,22 @@ def test_the_same_person_waiting_twice_is_refused(session, clerk, commune):
     first = paper(clerk, session, "Hoàng Văn Pản", na_pan)
     with pytest.raises(ValidationError, match="đã đăng ký phát biểu"):
         paper(clerk, session, "HOANG VAN PAN", na_pan)  # typed without diacritics
-    services.call_next(actor=clerk, session=session)
-    services.finish(actor=clerk, registration=first)
+    registrations.call_next(actor=clerk, session=session)
+    registrations.finish(actor=clerk, registration=first)
     assert paper(clerk, session, "Hoàng Văn Pản", na_pan).number == 2  # may ask again later
 
 
 def test_the_chair_moves_someone_only_with_a_reason(session, clerk):
     a, b, c = (paper(clerk, session, name) for name in ("An", "Bình", "Chi"))
     with pytest.raises(ValidationError, match="lý do"):
-        services.move(actor=clerk, registration=c, after=None, reason=" ")
-    services.move(actor=clerk, registration=c, after=None, reason="Người cao tuổi, sức yếu")
-    assert list(services.queue(session)) == [c, a, b]
-    services.move(actor=clerk, registration=b, after=c, reason="Cùng nội dung với bà Chi")
-    assert list(services.queue(session)) == [c, b, a]
+        registrations.move(actor=clerk, registration=c, after=None, reason=" ")
+    registrations.move(actor=clerk, registration=c, after=None, reason="Người cao tuổi, sức yếu")
+    assert list(queue(session)) == [c, a, b]
+    registrations.move(actor=clerk, registration=b, after=c, reason="Cùng nội dung với bà Chi")
+    assert list(queue(session)) == [c, b, a]
     event = AuditEvent.objects.filter(action="live.move").latest("seq")
     assert event.reason == "Cùng nội dung với bà Chi"
-    assert services.call_next(actor=clerk, session=session) == c
+    assert registrations.call_next(actor=clerk, session=session) == c
 
 
 def test_an_opinion_sent_before_is_heard_once(session, clerk, commune, conference):
@@ -92,12 +93,12 @@ def test_an_opinion_sent_before_is_heard_once(session, clerk, commune, conferenc
         received_on=conference.held_on - dt.timedelta(days=5), village_id=na_pan.pk,
         conference_id=conference.pk,
         petitioners=[intake.PetitionerData(full_name="Vy Thị Liên")]), actor=clerk)
-    heard = services.register(actor=clerk, session=session, source=Source.PRIOR,
-                              full_name="", petition=sent)
+    heard = registrations.register(actor=clerk, session=session, source=Source.PRIOR,
+                                   full_name="", petition=sent)
     assert (heard.full_name, heard.topic, heard.village) == ("Vy Thị Liên", sent.text, na_pan)
     with pytest.raises(ValidationError, match="đã có trong danh sách"):
-        services.register(actor=clerk, session=session, source=Source.PRIOR, full_name="",
-                          petition=sent)
+        registrations.register(actor=clerk, session=session, source=Source.PRIOR, full_name="",
+                               petition=sent)
 
 
 def test_bad_input_changes_nothing(session, clerk):
@@ -107,25 +108,25 @@ def test_bad_input_changes_nothing(session, clerk):
     with pytest.raises(ValidationError, match="Thôn không thuộc xã"):
         paper(clerk, session, "An", other_village)
     with pytest.raises(ValidationError, match="Nguồn đăng ký"):
-        services.register(actor=clerk, session=session, source="fax", full_name="An")
+        registrations.register(actor=clerk, session=session, source="fax", full_name="An")
     supervisor = user_with_role(Role.SUPERVISOR, session.conference.agency)
     with pytest.raises(PermissionDenied):
         paper(supervisor, session, "An")
     with pytest.raises(PermissionDenied):  # only the QR form registers without an account
-        services.register(actor=None, session=session, source=Source.PAPER, full_name="An")
+        registrations.register(actor=None, session=session, source=Source.PAPER, full_name="An")
     assert not session.registrations.exists()
 
 
 def test_after_the_session_nothing_more(session, clerk):
     a = paper(clerk, session, "An")
-    services.call_next(actor=clerk, session=session)
-    services.close_session(actor=clerk, session=session)
+    registrations.call_next(actor=clerk, session=session)
+    sessions.close_session(actor=clerk, session=session)
     a.refresh_from_db()
     assert a.state == State.DONE  # whoever spoke has finished
     with pytest.raises(ValidationError, match="Phiên họp đã kết thúc"):
-        services.register(actor=None, session=session, source=Source.QR, full_name="Bình")
+        registrations.register(actor=None, session=session, source=Source.QR, full_name="Bình")
     with pytest.raises(ValidationError, match="Phiên họp đã kết thúc"):
-        services.close_session(actor=clerk, session=session)
+        sessions.close_session(actor=clerk, session=session)
     assert session.registrations.count() == 1
 
 
@@ -133,10 +134,10 @@ def test_moving_many_times_keeps_an_exact_order(session, clerk):
     people = [paper(clerk, session, f"Người số {i}") for i in range(1, 7)]
     last = people[-1]
     for _ in range(40):  # back and forth between the same two: no rounding, no tie
-        services.move(actor=clerk, registration=last, after=people[0], reason="Đổi chỗ")
-        services.move(actor=clerk, registration=last, after=None, reason="Đổi chỗ")
-    assert list(services.queue(session)) == [last, *people[:-1]]
-    positions = [r.position for r in services.queue(session)]
+        registrations.move(actor=clerk, registration=last, after=people[0], reason="Đổi chỗ")
+        registrations.move(actor=clerk, registration=last, after=None, reason="Đổi chỗ")
+    assert list(queue(session)) == [last, *people[:-1]]
+    positions = [r.position for r in queue(session)]
     assert positions == sorted(set(positions))
 
 
@@ -148,17 +149,17 @@ def test_the_programme_moves_on_and_back(session, clerk, conference):
         AgendaItem.objects.create(conference=conference, order=order, title=title,
                                   minutes=minutes)
     with pytest.raises(ValidationError, match="mục đầu tiên"):
-        services.move_item(actor=clerk, session=session, step=1)  # starts the first item
-        services.move_item(actor=clerk, session=session, step=-1)
+        sessions.move_item(actor=clerk, session=session, step=1)  # starts the first item
+        sessions.move_item(actor=clerk, session=session, step=-1)
     session.refresh_from_db()
     assert session.current_item.title == "Khai mạc" and session.item_started_at
     for _ in range(2):
-        services.move_item(actor=clerk, session=session, step=1)
+        sessions.move_item(actor=clerk, session=session, step=1)
     session.refresh_from_db()
     assert session.current_item.title == "Đối thoại"
     with pytest.raises(ValidationError, match="mục cuối cùng"):
-        services.move_item(actor=clerk, session=session, step=1)
-    services.move_item(actor=clerk, session=session, step=-1)
+        sessions.move_item(actor=clerk, session=session, step=1)
+    sessions.move_item(actor=clerk, session=session, step=-1)
     session.refresh_from_db()
     assert session.current_item.title == "Báo cáo tình hình"
     assert AuditEvent.objects.filter(action="live.item").count() == 4
@@ -166,13 +167,13 @@ def test_the_programme_moves_on_and_back(session, clerk, conference):
 
 def test_the_same_name_with_and_without_a_village_is_one_person(session, clerk, commune):
     village = Village.objects.filter(agency=commune).first()
-    services.register(actor=clerk, session=session, source=Source.PAPER,
-                      full_name="Phạm Văn Một", village=village)
+    registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                           full_name="Phạm Văn Một", village=village)
     with pytest.raises(ValidationError, match="đang chờ"):
-        services.register(actor=clerk, session=session, source=Source.PAPER,
-                          full_name="phạm văn một")
+        registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                               full_name="phạm văn một")
     with pytest.raises(ValidationError, match="tối đa 120 ký tự"):
-        services.register(actor=None, session=session, source=Source.QR, full_name="A" * 121)
+        registrations.register(actor=None, session=session, source=Source.QR, full_name="A" * 121)
     assert session.registrations.count() == 1
 
 
@@ -185,10 +186,10 @@ def test_going_back_resumes_the_items_clock(session, clerk, conference):
         AgendaItem.objects.create(conference=conference, order=order, title=title, minutes=30)
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        services.move_item(actor=clerk, session=session, step=1)
+        sessions.move_item(actor=clerk, session=session, step=1)
     with time_machine.travel(start + dt.timedelta(minutes=12), tick=False):
-        services.move_item(actor=clerk, session=session, step=1)
+        sessions.move_item(actor=clerk, session=session, step=1)
     with time_machine.travel(start + dt.timedelta(minutes=20), tick=False):
-        back = services.move_item(actor=clerk, session=session, step=-1)
+        back = sessions.move_item(actor=clerk, session=session, step=-1)
     assert back.current_item.title == "Khai mạc"
     assert back.item_started_at == start + dt.timedelta(minutes=8)  # 12 minutes already used

@@ -7,7 +7,7 @@ import datetime as dt
 import time_machine
 from django.urls import reverse
 
-from doithoai.live import services
+from doithoai.live.actions import registrations, sessions
 from doithoai.live.models import Registration
 from doithoai.org.models import Role, Village
 from tests.factories import AgencyFactory, user_with_role
@@ -23,10 +23,10 @@ def test_the_screen_follows_the_queue(client, session, clerk, commune, conferenc
     assert "Chưa có người đăng ký." in page
 
     na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
-    people = [services.register(actor=clerk, session=session, source=Source.PAPER,
-                                full_name=name, village=na_pan, topic=f"Nội dung {i}")
+    people = [registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                     full_name=name, village=na_pan, topic=f"Nội dung {i}")
               for i, name in enumerate(("An", "Bình", "Chi", "Dũng", "Giang"))]
-    services.call_next(actor=clerk, session=session)
+    registrations.call_next(actor=clerk, session=session)
     text = client.get(fragment_url).content.decode()
     assert '<p class="hall-name">An</p>' in text and "Thôn Nà Pàn" in text
     assert "Nội dung 0" in text
@@ -38,7 +38,7 @@ def test_the_screen_follows_the_queue(client, session, clerk, commune, conferenc
     with time_machine.travel(called + dt.timedelta(minutes=6, seconds=5), tick=False):
         late = client.get(fragment_url).content.decode()
     assert "06:05" in late and "hall-timer over" in late  # 5 minutes each by default
-    services.close_session(actor=clerk, session=session)
+    sessions.close_session(actor=clerk, session=session)
     assert "Phiên họp đã kết thúc" in client.get(fragment_url).content.decode()
 
 
@@ -56,7 +56,7 @@ def test_the_screen_shows_the_item_and_its_time(client, session, clerk, conferen
     from doithoai.dialogues.models import AgendaItem
 
     AgendaItem.objects.create(conference=conference, order=1, title="Khai mạc", minutes=5)
-    services.move_item(actor=clerk, session=session, step=1)
+    sessions.move_item(actor=clerk, session=session, step=1)
     client.force_login(clerk)
     url = reverse("live:screen_fragment", args=[conference.pk])
     assert "Khai mạc" in client.get(url).content.decode()

@@ -29,8 +29,7 @@ from doithoai.dialogues import participants
 from doithoai.dialogues import services as dialogues
 from doithoai.dialogues.models import AgendaItem, Conference, Plan, VillageReturn
 from doithoai.dialogues.services import AFTER_THE_SESSION
-from doithoai.live import record as live_record
-from doithoai.live import services
+from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import Person, User, Village
 from doithoai.petitions.actions import assignments, intake
@@ -168,13 +167,13 @@ def load(plan: Plan, clerk: User, leader: User, timeline: Timeline) -> str | Non
     participants.demo_participants(conference, clerk, held=True)
     _prepared(conference, clerk, today)
     opinions = _opinions_sent_before(conference, clerk, timeline)
-    session = services.open_session(actor=clerk, conference=conference)
+    session = sessions.open_session(actor=clerk, conference=conference)
     for _step in range(DIALOGUE_ITEM + 1):
-        session = services.move_item(actor=clerk, session=session, step=1)
+        session = sessions.move_item(actor=clerk, session=session, step=1)
     rows = _register(session, clerk, opinions)
     _speak(session, clerk, leader, rows, timeline)
-    services.move(actor=leader, registration=rows[MOVED_AHEAD], after=None,
-                  reason=MOVE_REASON)
+    registrations.move(actor=leader, registration=rows[MOVED_AHEAD], after=None,
+                       reason=MOVE_REASON)
     _set_back_times(session, rows)
     return f"hội nghị chuyên đề về đất đai, xây dựng ngày {today:%d/%m/%Y} đang diễn ra"
 
@@ -263,7 +262,7 @@ def _register(session: Session, clerk: User, opinions: list) -> list[Registratio
     rows = []
     for number, speaker in enumerate(SPEAKERS, start=1):
         qr = speaker.source == Registration.Source.QR
-        rows.append(services.register(
+        rows.append(registrations.register(
             actor=None if qr else clerk, session=session, source=speaker.source,
             full_name=speaker.name, village=villages[speaker.village], topic=speaker.topic,
             petition=opinions[speaker.prior] if speaker.prior is not None else None,
@@ -279,27 +278,27 @@ def _speak(session: Session, clerk: User, leader: User, rows: list[Registration]
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     answered, assigned, complaint = rows[:3]
 
-    services.call_next(actor=clerk, session=session)
-    live_record.record_speech(actor=clerk, registration=answered,
-                              text=timeline.text(SPEECH_ANSWERED),
-                              field=fields["dat-dai"])
-    live_record.answer_on_the_spot(actor=clerk, registration=answered, text=ANSWER,
-                                   answered_by=_title(session.conference.chair)
-                                   or "Chủ tịch UBND xã")
-    live_record.conclude(actor=leader, registration=answered, text=CONCLUSION_ANSWERED)
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=answered,
+                           text=timeline.text(SPEECH_ANSWERED),
+                           field=fields["dat-dai"])
+    speeches.answer_on_the_spot(actor=clerk, registration=answered, text=ANSWER,
+                                answered_by=_title(session.conference.chair)
+                                or "Chủ tịch UBND xã")
+    speeches.conclude(actor=leader, registration=answered, text=CONCLUSION_ANSWERED)
 
-    services.call_next(actor=clerk, session=session)
-    live_record.record_speech(actor=clerk, registration=assigned, text="")
-    live_record.assign_for_answer(actor=clerk, registration=assigned, unit=kinh_te)
-    live_record.conclude(actor=leader, registration=assigned, text=CONCLUSION_ASSIGNED)
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=assigned, text="")
+    speeches.assign_for_answer(actor=clerk, registration=assigned, unit=kinh_te)
+    speeches.conclude(actor=leader, registration=assigned, text=CONCLUSION_ASSIGNED)
 
-    services.call_next(actor=clerk, session=session)
-    live_record.record_speech(actor=clerk, registration=complaint, text=SPEECH_COMPLAINT,
-                              kind=Kind.COMPLAINT, field=fields["xay-dung"])
-    live_record.to_procedure(actor=clerk, registration=complaint, kind=Kind.COMPLAINT,
-                             reason=COMPLAINT_REASON)
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=complaint, text=SPEECH_COMPLAINT,
+                           kind=Kind.COMPLAINT, field=fields["xay-dung"])
+    speeches.to_procedure(actor=clerk, registration=complaint, kind=Kind.COMPLAINT,
+                          reason=COMPLAINT_REASON)
 
-    services.call_next(actor=clerk, session=session)  # the fourth has the floor
+    registrations.call_next(actor=clerk, session=session)  # the fourth has the floor
 
 
 def _set_back_times(session: Session, rows: list[Registration]) -> None:

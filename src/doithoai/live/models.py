@@ -3,7 +3,7 @@
 A Session is opened on the conference day; speakers register (paper form typed by the
 secretary, a citizen's phone through the hall's QR code, or an opinion sent before that the
 chair wants heard) and are called in registration order unless the chair moves someone, with
-a reason. Every change goes through `live.services`, one transaction and one audit event
+a reason. Every change goes through `live.actions`, one transaction and one audit event
 each. A registration sent twice (a phone retrying, the secretary's console resending after a
 dropped connection) carries the same `client_key` and is stored once.
 """

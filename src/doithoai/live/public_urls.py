@@ -1,9 +1,9 @@
 from django.urls import path
 
-from doithoai.live import public_views
+from doithoai.live.views import registrations
 
 app_name = "live_public"
 
 urlpatterns = [
-    path("<str:value>/", public_views.register, name="register"),
+    path("<str:value>/", registrations.register, name="register"),
 ]

@@ -7,10 +7,8 @@ assigned, the chair's conclusion, and the signatures of the secretary and the ch
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from doithoai.core import decree30
-from doithoai.core.petition_flow import State
 from doithoai.core.text import fold
 from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
@@ -18,13 +16,9 @@ from doithoai.documents.contexts import nfc_all
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts import thong_bao_ket_luan as conclusion
 from doithoai.documents.contexts.plan import SIDE_LABELS
-from doithoai.petitions.models import Channel, Petition
+from doithoai.live.selectors.minutes import Speaker, full_conclusion, speakers
 
 GAP = decree30.MISSING
-SENSITIVE = ("Nêu nội dung khiếu nại, tố cáo (nội dung và thông tin người gửi không ghi vào "
-             "biên bản).")
-# Words that open a village's name and are written in lower case inside a sentence.
-PLACE_WORDS = ("Thôn", "Bản", "Xóm", "Tổ", "Khu", "Ấp", "Khối", "Làng", "Buôn", "Khóm")
 # The invited, as the minutes group them: the commune's side, then the villages with their
 # citizens' representatives, then other guests.
 SIDES = (("commune", SIDE_LABELS["commune"]),
@@ -32,160 +26,7 @@ SIDES = (("commune", SIDE_LABELS["commune"]),
          ("extra", SIDE_LABELS["extra"]))
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """One opinion heard at the conference, as the minutes record it."""
-
-    who: str  # "Ông Hà Văn Khiêm (thôn Bản Chặng)"
-    text: str  # what was said (or why it is not written here)
-    reply_label: str  # "Trả lời: " before the answer, "" before the chair's direction
-    reply: str
-    spoken: bool  # spoken in the hall (else sent before and read at the conference)
-
-
-# --- the speakers ------------------------------------------------------------------------------
-
-def _village_text(name: str) -> str:
-    """"Thôn Bản Chặng" inside a sentence: "thôn Bản Chặng"."""
-    name = name.strip()
-    first = name.split(" ", 1)[0]
-    return name[:1].lower() + name[1:] if first in PLACE_WORDS else name
-
-
-def _title(full_name: str) -> str:
-    """"Ông" or "Bà" from the middle name (Văn, Thị) when it tells; else "Ông (bà)"."""
-    middle = [fold(word) for word in full_name.split()[1:-1]]
-    if "thi" in middle:
-        return "Bà"
-    if "van" in middle:
-        return "Ông"
-    return "Ông (bà)"
-
-
-def _who(petition: Petition) -> str:
-    village = petition.village.name if petition.village_id else ""
-    if petition.is_sensitive or petition.state == State.TRANSFERRED:
-        return "Một công dân"  # neither name nor village: the sender stays confidential
-    people = [p for p in petition.petitioners.all() if p.full_name.strip()]
-    named = [p for p in people if not p.anonymous_to_public]
-    if not village:
-        village = next((p.village.name for p in people if p.village_id), "")
-    where = f" ({_village_text(village)})" if village else ""
-    if named:
-        names = [f"{_title(p.full_name)} {p.full_name.strip()}" for p in named]
-        names[1:] = [name[:1].lower() + name[1:] for name in names[1:]]
-        return ", ".join(names) + where
-    if people:
-        return "Một công dân" + where
-    return f"Ý kiến của Nhân dân {_village_text(village)}" if village else "Ý kiến của Nhân dân"
-
-
-def _first_due(petition: Petition) -> dt.date | None:
-    """The deadline set at the conference: before any later extension."""
-    first = min(petition.extensions.all(), key=lambda e: e.pk, default=None)
-    return first.old_due_date if first is not None and first.old_due_date else petition.due_date
-
-
-def _before(day: dt.date | None) -> str:
-    return f" trước {decree30.date_text(day)}" if day else ""
-
-
-def _reply(petition: Petition, conference: Conference, office_name: str) -> tuple[str, str]:
-    """(label, text): the answer given in the hall, or what the chair decided."""
-    if petition.is_sensitive or petition.state == State.TRANSFERRED:
-        return "", ("Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về khiếu "
-                    "nại, tố cáo.")
-    answer = conclusion._answer_on_the_spot(petition)
-    if answer is not None:
-        by = answer.answered_by.strip().rstrip(":") or _official(conference.chair, "Chủ trì")
-        if petition.hide_from_public:  # the answer would tell what the opinion kept back
-            return "Trả lời: ", f"{by} đã trả lời trực tiếp tại hội nghị."
-        return "Trả lời: ", f"{by}: {tb.sentence(answer.text)}"
-    escalation = min(petition.escalations.all(), key=lambda e: e.pk, default=None)
-    if escalation is not None:
-        return "", (f"Chủ trì tiếp thu; Ủy ban nhân dân xã chuyển ý kiến đến "
-                    f"{escalation.receiving_agency.strip()} xem xét, giải quyết theo thẩm quyền.")
-    if petition.state == State.NOT_ACCEPTED:
-        note = petition.public_note.strip()
-        return "", ("Chủ trì giải thích: nội dung không thuộc phạm vi giải quyết của Ủy ban nhân "
-                    "dân xã" + (f"; {tb.lower_first(note)}." if note else "."))
-    due = _before(_first_due(petition))
-    if petition.unit_id:
-        return "", (f"Chủ trì giao {petition.unit.name} xem xét, giải quyết, trả lời bằng văn "
-                    f"bản cho công dân{due}.")
-    return "", (f"Chủ trì tiếp thu, giao {office_name} phân công đơn vị xem xét, giải quyết, "
-                f"trả lời bằng văn bản cho công dân{due}.")
-
-
-def _shown(petition: Petition) -> str:
-    if petition.is_sensitive or petition.state == State.TRANSFERRED:
-        return SENSITIVE
-    return tb.sentence(conclusion._shown(petition))
-
-
-def speakers(conference: Conference) -> list[Speaker]:
-    """Everyone heard at the conference, in the order the minutes list them.
-
-    Today the record is the conference's petitions: those spoken in the hall (channel
-    "Phát biểu tại hội nghị") in the order received, then those sent before and read at the
-    conference. The live room (issue 6) keeps a speaker queue with each speaker's record;
-    that record will feed this function, and the minutes read it from here only."""
-    unit = tb.office(conference.agency)
-    office_name = unit.name if unit else "Văn phòng Ủy ban nhân dân xã"
-    from doithoai.live import minutes
-
-    adopted = minutes.adopted(conference)
-    if adopted is not None:  # what was read and adopted in the hall, whatever came after
-        return [Speaker(**entry) for entry in adopted.content.get("speakers", [])]
-    heard = _heard_in_the_live_room(conference, office_name)
-    if heard is not None:
-        return heard
-    petitions = (Petition.objects.filter(conference=conference)
-                 .select_related("village", "unit")
-                 .prefetch_related("petitioners__village", "answers", "escalations",
-                                   "extensions")
-                 .order_by("received_on", "created_at", "pk"))
-    result = []
-    for petition in petitions:
-        label, reply = _reply(petition, conference, office_name)
-        result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
-                              reply=reply, spoken=petition.channel == Channel.CONFERENCE))
-    return [s for s in result if s.spoken] + [s for s in result if not s.spoken]
-
-
-def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Speaker] | None:
-    """Those who had the floor in the live room, in the order they were called, each with
-    what became of the opinion; None when the conference was not run in the live room."""
-    from doithoai.live.models import Registration
-
-    rows = list(Registration.objects.filter(
-        session__conference=conference,
-        state__in=(Registration.State.SPEAKING, Registration.State.DONE))
-        .select_related("village", "petition__village", "petition__unit")
-        .prefetch_related("petition__petitioners__village", "petition__answers",
-                          "petition__escalations", "petition__extensions")
-        .order_by("called_at", "number"))
-    if not rows:
-        return None
-    result = []
-    for row in rows:
-        petition = row.petition
-        if petition is None:  # heard, nothing recorded yet: the topic the speaker gave
-            where = f" ({_village_text(row.village.name)})" if row.village_id else ""
-            result.append(Speaker(
-                who=f"{_title(row.full_name)} {row.full_name.strip()}{where}",
-                text=tb.sentence(row.topic) or decree30.MISSING, reply_label="", reply="",
-                spoken=True))
-            continue
-        label, reply = _reply(petition, conference, office_name)
-        if row.conclusion.strip():
-            reply = f"{reply} Chủ trì kết luận: {tb.sentence(row.conclusion)}".strip()
-        # An opinion sent before and presented by its sender at the chair's invitation was
-        # heard in the hall like any other, in its turn.
-        result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
-                              reply=reply, spoken=True))
-    return result
-
+# --- the record ----------------------------------------------------------------------------
 
 def ended_at(conference: Conference) -> dt.time | None:
     """When the session closed in the live room (None: not recorded, the minutes leave the
@@ -336,13 +177,11 @@ def _live_minutes(conference: Conference):
 def _conclusion(conference: Conference, live_minutes) -> str:
     """The conclusion as adopted; before adoption the minutes' draft (or the chair's
     conclusions on each matter), else what the conference page holds."""
-    from doithoai.live import minutes
-
     if live_minutes is None:
         return conference.conclusion
     if live_minutes.is_adopted:
         return live_minutes.content.get("conclusion", "")
-    return minutes.full_conclusion(live_minutes.session, live_minutes)
+    return full_conclusion(live_minutes.session, live_minutes)
 
 
 def context(conference: Conference, *, number: int | None = None,

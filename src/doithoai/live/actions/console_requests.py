@@ -1,8 +1,10 @@
-"""The console's and the chair's changes, sent as one POST each with the device's key.
+"""The console's and the chair's requests: each change sent as one POST with the device's
+key, read into the action it asks for and done exactly once. (The dispatcher of the console,
+named for what it handles; the use cases themselves are in the topic modules beside it.)
 
 The browser keeps every change in its outbox until the server has taken it (a hall with bad
 Wi-Fi): a change sent again after a dropped connection finds its key already taken and is not
-done twice. A change the services refuse comes back with its Vietnamese message, nothing done.
+done twice. A change the actions refuse comes back with its Vietnamese message, nothing done.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from doithoai.live import minutes, record, services
+from doithoai.live.actions import minutes, registrations, sessions, speeches
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
@@ -77,7 +79,7 @@ def _conference_petition(session: Session, data, name: str) -> Petition | None:
 def register(actor, session, data) -> Done:
     prior = _conference_petition(session, data, "petition")
     source = Registration.Source.PRIOR if prior is not None else Registration.Source.PAPER
-    row = services.register(actor=actor, session=session, source=source,
+    row = registrations.register(actor=actor, session=session, source=source,
                             full_name=_text(data, "full_name"), village=_village(session, data),
                             topic=_text(data, "topic"), petition=prior,
                             client_key=_text(data, "client_key"))
@@ -87,7 +89,7 @@ def register(actor, session, data) -> Done:
 
 def call_next(actor, session, data) -> Done:
     seen = _int(data, "seen_speaker")
-    row = services.call_next(actor=actor, session=session,
+    row = registrations.call_next(actor=actor, session=session,
                              seen_speaker=seen if seen is not None else None)
     if row is None:
         return Done(_("Không còn ai chờ phát biểu."))
@@ -95,19 +97,19 @@ def call_next(actor, session, data) -> Done:
 
 
 def finish(actor, session, data) -> Done:
-    row = services.finish(actor=actor, registration=_registration(session, data))
+    row = registrations.finish(actor=actor, registration=_registration(session, data))
     return Done(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": row.full_name})
 
 
 def move(actor, session, data) -> Done:
     row = _numbered(session, data, "number")
     after = _numbered(session, data, "after_number") if _int(data, "after_number") else None
-    services.move(actor=actor, registration=row, after=after, reason=_text(data, "reason"))
+    registrations.move(actor=actor, registration=row, after=after, reason=_text(data, "reason"))
     return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": row.full_name})
 
 
 def withdraw(actor, session, data) -> Done:
-    row = services.withdraw(actor=actor, registration=_numbered(session, data, "number"),
+    row = registrations.withdraw(actor=actor, registration=_numbered(session, data, "number"),
                             reason=_text(data, "reason"))
     return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
 
@@ -123,7 +125,7 @@ def speech(actor, session, data) -> Done:
         if field_pk else None
     if field_pk and field is None:
         raise ValidationError({"field": _("Lĩnh vực không thuộc cơ quan này.")})
-    record.record_speech(actor=actor, registration=row, text=_text(data, "text"), kind=kind,
+    speeches.record_speech(actor=actor, registration=row, text=_text(data, "text"), kind=kind,
                          field=field, urgency=urgency,
                          same_as=_conference_petition(session, data, "same_as"))
     return Done(_("Đã ghi nội dung phát biểu của %(name)s.") % {"name": row.full_name},
@@ -132,7 +134,7 @@ def speech(actor, session, data) -> Done:
 
 def answer(actor, session, data) -> Done:
     row = _registration(session, data)
-    record.answer_on_the_spot(actor=actor, registration=row, text=_text(data, "text"),
+    speeches.answer_on_the_spot(actor=actor, registration=row, text=_text(data, "text"),
                               answered_by=_text(data, "answered_by"),
                               addition=_text(data, "addition"))
     return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": row.full_name},
@@ -141,7 +143,7 @@ def answer(actor, session, data) -> Done:
 
 def addition(actor, session, data) -> Done:
     row = _registration(session, data)
-    record.add_to_answer(actor=actor, registration=row, addition=_text(data, "addition"))
+    speeches.add_to_answer(actor=actor, registration=row, addition=_text(data, "addition"))
     return Done(_("Đã ghi phần chủ trì bổ sung."), selected=row.pk)
 
 
@@ -152,7 +154,7 @@ def assign(actor, session, data) -> Done:
                                is_active=True).first() if pk else None
     if unit is None:
         raise ValidationError({"unit": _("Hãy chọn một đơn vị của Ủy ban nhân dân xã.")})
-    petition = record.assign_for_answer(actor=actor, registration=row, unit=unit)
+    petition = speeches.assign_for_answer(actor=actor, registration=row, unit=unit)
     return Done(_("Đã giao %(unit)s trả lời bằng văn bản, hạn %(due)s.") % {
         "unit": unit.name, "due": petition.due_date.strftime("%d/%m/%Y")}, selected=row.pk)
 
@@ -162,14 +164,14 @@ def procedure(actor, session, data) -> Done:
     kind = _text(data, "kind")
     if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
-    record.to_procedure(actor=actor, registration=row, kind=kind,
+    speeches.to_procedure(actor=actor, registration=row, kind=kind,
                         reason=_text(data, "reason"))
     return Done(_("Đã chuyển theo thủ tục %(kind)s.") % {
         "kind": Kind(kind).label.lower()}, selected=row.pk)
 
 
 def conclude(actor, session, data) -> Done:
-    row = record.conclude(actor=actor, registration=_registration(session, data),
+    row = speeches.conclude(actor=actor, registration=_registration(session, data),
                           text=_text(data, "conclusion"),
                           previous=data.get("previous") if "previous" in data else None)
     return Done(_("Đã ghi kết luận của chủ trì."), selected=row.pk)
@@ -177,7 +179,7 @@ def conclude(actor, session, data) -> Done:
 
 def item(actor, session, data) -> Done:
     step = 1 if _text(data, "step") != "-1" else -1
-    session = services.move_item(actor=actor, session=session, step=step)
+    session = sessions.move_item(actor=actor, session=session, step=step)
     return Done(_("Chương trình: %(title)s.") % {"title": session.current_item.title})
 
 
@@ -185,12 +187,12 @@ def timer(actor, session, data) -> Done:
     minutes = _int(data, "speaker_minutes")
     if minutes is None:
         raise ValidationError(_("Thời gian mỗi lượt phát biểu từ 1 đến 60 phút."))
-    session = services.set_speaker_minutes(actor=actor, session=session, minutes=minutes)
+    session = sessions.set_speaker_minutes(actor=actor, session=session, minutes=minutes)
     return Done(_("Mỗi lượt phát biểu: %(n)s phút.") % {"n": session.speaker_minutes})
 
 
 def close(actor, session, data) -> Done:
-    services.close_session(actor=actor, session=session)
+    sessions.close_session(actor=actor, session=session)
     return Done(_("Phiên họp đã kết thúc. Hãy hoàn chỉnh và thông qua biên bản."))
 
 

@@ -10,25 +10,28 @@ per address (LIVE_QR_PER_ADDRESS an hour) is only against scripts.
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from doithoai.live import services
+from doithoai.live.actions.registrations import register_by_phone
 from doithoai.live.models import Registration, Session
-from doithoai.org.models import Village
+from doithoai.live.selectors.sessions import (
+    queue,
+    registered_by_key,
+    registered_from_device,
+    session_for_phones,
+    villages_of,
+)
 from doithoai.public import throttle
-from doithoai.public.models import Attempt
 
 SALT = "doithoai.live.qr"
 DEVICE_COOKIE = "doithoai_thiet_bi"
@@ -61,23 +64,14 @@ def _session(value: str) -> Session:
         pk = int(signing.Signer(salt=SALT).unsign(value))
     except (signing.BadSignature, ValueError) as exc:
         raise Http404 from exc
-    session = (Session.objects.select_related("conference__agency").filter(pk=pk).first())
+    session = session_for_phones(pk)
     if session is None:
         raise Http404
     return session
 
 
-def _limits() -> list[throttle.Limit]:
-    return [throttle.Limit(getattr(settings, "LIVE_QR_PER_ADDRESS", 600), dt.timedelta(hours=1))]
-
-
 def _device(request) -> str:
     return request.get_signed_cookie(DEVICE_COOKIE, default="", salt=SALT)
-
-
-def _mine(session: Session, device: str):
-    return session.registrations.filter(source=Registration.Source.QR,
-                                        client_key__startswith=f"{device}-")
 
 
 @never_cache
@@ -85,9 +79,9 @@ def register(request, value: str):
     session = _session(value)
     conference = session.conference
     device = _device(request) or secrets.token_hex(8)
-    villages = Village.objects.filter(agency=conference.agency).order_by("name")
+    villages = villages_of(conference.agency)
     context = {"session": session, "conference": conference, "villages": villages,
-               "data": {}, "errors": [], "mine": list(_mine(session, device))}
+               "data": {}, "errors": [], "mine": list(registered_from_device(session, device))}
     status = 200
     if request.method == "POST":
         context["data"] = request.POST
@@ -102,7 +96,7 @@ def register(request, value: str):
     number = request.GET.get("so", "") if not context["errors"] else ""
     context["done"] = next((r for r in context["mine"] if str(r.number) == number), None)
     if context["done"] is not None:
-        context["ahead"] = services.queue(session).filter(
+        context["ahead"] = queue(session).filter(
             position__lt=context["done"].position).count()
     context["nonce"] = secrets.token_hex(8)
     response = render(request, "live/register.html", context, status=status)
@@ -117,26 +111,14 @@ def _register(request, session: Session, device: str) -> Registration:
                                 "lại."))
     nonce = (request.POST.get("nonce") or "").strip()[:16]
     key = f"{device}-{nonce}"
-    again = session.registrations.filter(client_key=key).first()
+    again = registered_by_key(session, key)
     if again is not None:  # the same form sent twice
         return again
-    if _mine(session, device).count() >= getattr(settings, "LIVE_QR_PER_DEVICE", 3):
+    allowed = getattr(settings, "LIVE_QR_PER_DEVICE", 3)
+    if registered_from_device(session, device).count() >= allowed:
         raise ValidationError(_("Điện thoại này đã đăng ký đủ số người được phép. Nếu cần "
                                 "đăng ký thêm, hãy gặp thư ký hội nghị."), code="too_many")
-    client = throttle.client_key(request)
-    if throttle.exceeded(Attempt.Bucket.LIVE_QR, client, _limits()):
-        raise ValidationError(_("Có quá nhiều lượt đăng ký từ mạng này. Hãy gặp thư ký hội "
-                                "nghị để đăng ký phát biểu."), code="too_many")
-    village = None
-    raw = (request.POST.get("village") or "").strip()
-    if raw.isdigit():
-        village = Village.objects.filter(pk=int(raw), agency=session.conference.agency).first()
-        if village is None:
-            raise ValidationError(_("Thôn không thuộc xã tổ chức hội nghị."))
-    # One transaction: a registration is never stored while the phone is told it failed.
-    with transaction.atomic():
-        row = services.register(actor=None, session=session, source=Registration.Source.QR,
-                                full_name=request.POST.get("full_name", ""), village=village,
-                                topic=request.POST.get("topic", ""), client_key=key)
-        throttle.record(Attempt.Bucket.LIVE_QR, client, _limits())
-    return row
+    return register_by_phone(session=session, client=throttle.client_key(request), key=key,
+                             full_name=request.POST.get("full_name", ""),
+                             village_pk=(request.POST.get("village") or "").strip(),
+                             topic=request.POST.get("topic", ""))

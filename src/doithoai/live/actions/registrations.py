@@ -1,6 +1,6 @@
-"""The speaker queue of a conference in the hall: open the session, register speakers (paper,
-QR, an opinion sent before), call them in order, move one with a reason, finish, withdraw,
-close. One function per use case, one transaction, one audit event.
+"""The speaker queue of a conference in the hall: register speakers (paper, QR, an opinion
+sent before), call them in order, move one with a reason, finish, withdraw. One function per
+use case, one transaction, one audit event.
 
 Who may act: the office (clerk, leader — the secretary and the chair) on everything; a citizen
 registers himself through the hall's QR code (actor None, only while the session is open).
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
@@ -19,53 +20,17 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core.text import fold, nfc
-from doithoai.dialogues.models import Conference
+from doithoai.live import rules
+from doithoai.live.actions.sessions import end_turn, locked_open_session
 from doithoai.live.models import Registration, Session
-from doithoai.org.access import OFFICE_ROLES, require_role
+from doithoai.live.selectors.sessions import queue, speaking
+from doithoai.org import access
+from doithoai.org.models import Village
+from doithoai.public import throttle
+from doithoai.public.models import Attempt
 
 State = Registration.State
 LIVE = (State.WAITING, State.SPEAKING)
-
-
-def require_office(actor, obj) -> None:
-    message = _("Chỉ thư ký, chủ trì (Văn phòng, lãnh đạo UBND) điều hành phiên họp.")
-    if actor is None:
-        raise PermissionDenied(message)
-    require_role(actor, obj, OFFICE_ROLES, message)
-
-
-def locked_open_session(pk: int) -> Session:
-    session = Session.objects.select_for_update().get(pk=pk)
-    if not session.is_open:
-        raise ValidationError(_("Phiên họp đã kết thúc: không nhận thêm đăng ký hay thay đổi."))
-    return session
-
-
-def locked_recording_session(pk: int) -> Session:
-    """The record may still be completed after the session closes, until the minutes are
-    adopted (the secretary catches up what was said)."""
-    from doithoai.live.models import Minutes
-
-    session = Session.objects.select_for_update().get(pk=pk)
-    if Minutes.objects.filter(session=session).exclude(adopted_at=None).exists():
-        raise ValidationError(_("Biên bản đã được thông qua: không sửa nội dung phiên họp nữa."))
-    return session
-
-
-def open_session(*, actor, conference: Conference) -> Session:
-    """The secretary opens the session on the conference day (once; again returns it)."""
-    require_office(actor, conference)
-    if conference.held_on != timezone.localdate():
-        raise ValidationError(_("Chỉ mở phiên họp vào ngày tổ chức hội nghị."))
-    if conference.state != Conference.State.PLANNED:
-        raise ValidationError(_("Hội nghị đã được ghi nhận là đã tổ chức."))
-    with transaction.atomic():
-        session, created = Session.objects.get_or_create(
-            conference=conference,
-            defaults={"opened_by": actor, "speaker_minutes": conference.speaker_minutes or 5})
-        if created:
-            record(actor=actor, action="live.open", obj=session, after=snapshot(session))
-    return session
 
 
 def register(*, actor, session: Session, source: str, full_name: str, village=None,
@@ -74,8 +39,10 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
     registration back (a retried request); the same person twice while waiting is refused."""
     if source not in Registration.Source.values:
         raise ValidationError(_("Nguồn đăng ký không hợp lệ."))
-    if actor is not None or source != Registration.Source.QR:
-        require_office(actor, session)
+    if actor is None and source != Registration.Source.QR:
+        raise PermissionDenied(str(rules.RUN_SESSION.refusal))
+    if actor is not None:
+        access.require(actor, rules.RUN_SESSION, session)
     full_name, topic, client_key = nfc(full_name).strip(), nfc(topic).strip(), client_key.strip()
     if petition is not None:
         full_name = full_name or _petitioner_name(petition)
@@ -136,21 +103,12 @@ def _already_waiting(session: Session, full_name: str, village) -> bool:
     return any(fold(r.full_name) == folded for r in rows)
 
 
-def queue(session: Session):
-    """Who waits, in the order they will be called."""
-    return session.registrations.filter(state=State.WAITING).order_by("position", "number")
-
-
-def speaking(session: Session) -> Registration | None:
-    return session.registrations.filter(state=State.SPEAKING).first()
-
-
 def move(*, actor, registration: Registration, after: Registration | None, reason: str
          ) -> Registration:
     """The chair moves a waiting speaker: first in the queue (`after` None) or right after
     another waiting one. The reason is kept (R20: registration order is the rule)."""
     reason = require_reason(reason)
-    require_office(actor, registration)
+    access.require(actor, rules.DECIDE, registration)
     with transaction.atomic():
         session = locked_open_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -182,7 +140,7 @@ def call_next(*, actor, session: Session, seen_speaker: int | None = None
     """The speaker at the floor finishes; the first waiting one is called (None: nobody).
     `seen_speaker`: who the device showed at the floor (0: nobody) — when the other device
     already called someone, nobody is skipped by a second tap."""
-    require_office(actor, session)
+    access.require(actor, rules.RUN_SESSION, session)
     with transaction.atomic():
         session = locked_open_session(session.pk)
         current = speaking(session)
@@ -190,7 +148,7 @@ def call_next(*, actor, session: Session, seen_speaker: int | None = None
             raise ValidationError(_("Người phát biểu vừa được thay đổi trên thiết bị khác; "
                                     "màn hình đã cập nhật, hãy xem lại trước khi mời tiếp."))
         if current is not None:
-            _finish(actor, current)
+            end_turn(actor, current)
         following = queue(session).first()
         if following is None:
             return None
@@ -203,27 +161,19 @@ def call_next(*, actor, session: Session, seen_speaker: int | None = None
 
 
 def finish(*, actor, registration: Registration) -> Registration:
-    require_office(actor, registration)
+    access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
         locked_open_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state != State.SPEAKING:
             raise ValidationError(_("Người này không đang phát biểu."))
-        _finish(actor, registration)
+        end_turn(actor, registration)
     return registration
-
-
-def _finish(actor, registration: Registration) -> None:
-    before = snapshot(registration)
-    registration.state, registration.finished_at = State.DONE, timezone.now()
-    registration.save(update_fields=["state", "finished_at"])
-    record(actor=actor, action="live.finish", obj=registration, before=before,
-           after=snapshot(registration))
 
 
 def withdraw(*, actor, registration: Registration, reason: str) -> Registration:
     reason = require_reason(reason)
-    require_office(actor, registration)
+    access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
         locked_open_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -237,74 +187,24 @@ def withdraw(*, actor, registration: Registration, reason: str) -> Registration:
     return registration
 
 
-def close_session(*, actor, session: Session) -> Session:
-    """The session ends: nobody registers any more; whoever speaks has finished."""
-    require_office(actor, session)
+def register_by_phone(*, session: Session, client: str, key: str, full_name: str,
+                      village_pk: str, topic: str) -> Registration:
+    """A citizen registers from the hall's QR code (no account): counted against the
+    address's limit, stored in one transaction with the count (a registration is never
+    stored while the phone is told it failed)."""
+    limits = [throttle.Limit(getattr(settings, "LIVE_QR_PER_ADDRESS", 600),
+                             dt.timedelta(hours=1))]
+    if throttle.exceeded(Attempt.Bucket.LIVE_QR, client, limits):
+        raise ValidationError(_("Có quá nhiều lượt đăng ký từ mạng này. Hãy gặp thư ký hội "
+                                "nghị để đăng ký phát biểu."), code="too_many")
+    village = None
+    if village_pk.isdigit():
+        village = Village.objects.filter(pk=int(village_pk),
+                                         agency=session.conference.agency).first()
+        if village is None:
+            raise ValidationError(_("Thôn không thuộc xã tổ chức hội nghị."))
     with transaction.atomic():
-        session = locked_open_session(session.pk)
-        current = speaking(session)
-        if current is not None:
-            _finish(actor, current)
-        before = snapshot(session)
-        session.state, session.closed_at = Session.State.CLOSED, timezone.now()
-        session.version += 1
-        session.save()
-        record(actor=actor, action="live.close", obj=session, before=before,
-               after=snapshot(session))
-    return session
-
-
-def agenda(session: Session) -> list:
-    """The conference's programme in order."""
-    return list(session.conference.agenda.order_by("order", "pk"))
-
-
-def move_item(*, actor, session: Session, step: int) -> Session:
-    """The programme moves on (+1) or back (-1): the current item and when it started, for
-    the time used against the time planned. The first step starts the first item."""
-    require_office(actor, session)
-    with transaction.atomic():
-        session = locked_open_session(session.pk)
-        items = agenda(session)
-        if not items:
-            raise ValidationError(_("Hội nghị chưa có chương trình."))
-        ids = [item.pk for item in items]
-        index = ids.index(session.current_item_id) + step if session.current_item_id in ids \
-            else 0
-        if not 0 <= index < len(items):
-            raise ValidationError(_("Đã ở mục đầu tiên của chương trình.") if index < 0
-                                  else _("Đã ở mục cuối cùng của chương trình."))
-        before = snapshot(session)
-        now = timezone.now()
-        used = dict(session.item_seconds or {})
-        if session.current_item_id and session.item_started_at:
-            used[str(session.current_item_id)] = int(
-                (now - session.item_started_at).total_seconds())
-        following = items[index]
-        session.item_seconds = used
-        session.current_item = following
-        session.item_started_at = now - dt.timedelta(seconds=used.get(str(following.pk), 0))
-        session.version += 1
-        session.save()
-        record(actor=actor, action="live.item", obj=session, before=before,
-               after=snapshot(session))
-    return session
-
-
-def set_speaker_minutes(*, actor, session: Session, minutes: int) -> Session:
-    """The time each speaker has (the conference's setting to start with)."""
-    require_office(actor, session)
-    if not 1 <= minutes <= 60:
-        raise ValidationError({"speaker_minutes": _("Thời gian mỗi lượt phát biểu từ 1 đến 60 "
-                                                    "phút.")})
-    with transaction.atomic():
-        session = locked_open_session(session.pk)
-        if session.speaker_minutes == minutes:
-            return session
-        before = snapshot(session)
-        session.speaker_minutes = minutes
-        session.version += 1
-        session.save()
-        record(actor=actor, action="live.timer", obj=session, before=before,
-               after=snapshot(session))
-    return session
+        row = register(actor=None, session=session, source=Registration.Source.QR,
+                       full_name=full_name, village=village, topic=topic, client_key=key)
+        throttle.record(Attempt.Bucket.LIVE_QR, client, limits)
+    return row

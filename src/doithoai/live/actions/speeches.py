@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
 from doithoai.core.text import nfc
+from doithoai.live import rules
+from doithoai.live.actions.sessions import locked_recording_session
 from doithoai.live.models import Registration
-from doithoai.live.services import locked_recording_session, require_office
+from doithoai.org import access
 from doithoai.petitions.actions import answers, assignments, corrections, intake, issues, procedures
 from doithoai.petitions.models import Channel, Kind, Petition
 
@@ -29,7 +31,7 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
     """The speaker's opinion as a petition of the conference. `same_as`: a petition of the
     conference on the same matter — both are grouped into one issue (every petitioner kept).
     A speaker presenting an opinion sent before keeps that petition."""
-    require_office(actor, registration)
+    access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
         session = locked_recording_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -94,7 +96,7 @@ def _petition(registration: Registration) -> Petition:
 def answer_on_the_spot(*, actor, registration: Registration, text: str, answered_by: str,
                        addition: str = "") -> Petition:
     """The chair, or a unit head he names, answers in the hall; the chair may add to it."""
-    require_office(actor, registration)
+    access.require(actor, rules.DECIDE, registration)
     text, addition = text.strip(), addition.strip()
     if not text:
         raise ValidationError({"text": _("Hãy ghi tóm tắt nội dung trả lời.")})
@@ -111,7 +113,7 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
 
 def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:
     """The chair adds to an answer already given in the hall (R21)."""
-    require_office(actor, registration)
+    access.require(actor, rules.DECIDE, registration)
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return corrections.add_to_conference_answer(actor=actor,
@@ -121,7 +123,7 @@ def add_to_answer(*, actor, registration: Registration, addition: str) -> Petiti
 
 def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
     """The chair gives the opinion to a unit to answer in writing by the due date."""
-    require_office(actor, registration)
+    access.require(actor, rules.DECIDE, registration)
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return assignments.assign(actor=actor, petition=_petition(registration), unit=unit)
@@ -129,7 +131,7 @@ def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
 
 def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
     """A complaint or denunciation raised in the hall goes to its own procedure."""
-    require_office(actor, registration)
+    access.require(actor, rules.DECIDE, registration)
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy ghi hướng dẫn đã nói với người dân (gửi đơn "
                                            "theo thủ tục nào, ở đâu).")})
@@ -144,7 +146,7 @@ def conclude(*, actor, registration: Registration, text: str, previous: str | No
     """The chair's conclusion on the matter this speaker raised (R21); written again, it is
     replaced (audited each time). `previous`: the conclusion the device showed — when the
     other device changed it meanwhile, nothing is overwritten."""
-    require_office(actor, registration)
+    access.require(actor, rules.DECIDE, registration)
     text = nfc(text).strip()
     if not text:
         raise ValidationError({"conclusion": _("Hãy ghi nội dung kết luận của chủ trì.")})
@@ -157,8 +159,8 @@ def conclude(*, actor, registration: Registration, text: str, previous: str | No
             return registration
         if previous is not None and nfc(previous).strip() != registration.conclusion:
             raise Conflict(_("Kết luận về ý kiến này vừa được ghi trên thiết bị "
-                             "khác. Hãy xem lại kết luận mới nhất; chưa có gì bị "
-                             "ghi đè."))
+                                       "khác. Hãy xem lại kết luận mới nhất; chưa có gì bị "
+                                       "ghi đè."))
         before = snapshot(registration)
         registration.conclusion = text
         registration.save(update_fields=["conclusion"])

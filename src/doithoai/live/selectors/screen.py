@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from doithoai.dialogues.models import Conference
-from doithoai.live import services
 from doithoai.live.models import Registration, Session
+from doithoai.live.selectors.sessions import queue
 
 NEXT = 3
 
@@ -69,5 +69,5 @@ def screen(conference: Conference) -> Screen:
         result.elapsed, result.allowed = _clock(max(seconds, 0)), _clock(allowed)
         result.over = seconds > allowed
     result.following = [_name(r) for r in
-                        services.queue(session).select_related("village")[:NEXT]]
+                        queue(session).select_related("village")[:NEXT]]
     return result

@@ -10,9 +10,11 @@ from zlib import crc32
 from django.utils.translation import gettext as _
 
 from doithoai.dialogues.models import Conference
-from doithoai.live import minutes, projector, services
 from doithoai.live.models import Registration, Session
-from doithoai.org.models import Unit, Village
+from doithoai.live.selectors import minutes
+from doithoai.live.selectors.screen import screen
+from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_of
+from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Field, Kind, Petition
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
@@ -51,20 +53,20 @@ def state(session: Session | None) -> dict:
     browser replaces only what changed)."""
     if session is None:
         return {"session": None}
-    waiting = list(services.queue(session).select_related("village"))
-    speaker = services.speaking(session)
+    waiting = list(queue(session).select_related("village"))
+    speaker = speaking(session)
     done = heard(session)
-    record = minutes.minutes_of(session)  # exists from the first look: edits carry a version
+    record = minutes.minutes_of(session)  # started by the view (actions.minutes.minutes_of)
     heard_sig = ",".join(
         f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
         f"{h.registration.petition.version if h.registration.petition_id else 0}"
         for h in done)
-    items = services.agenda(session)
+    items = agenda(session)
     return {
         "session": session,
         "item_first": bool(items) and session.current_item_id == items[0].pk,
         "item_last": bool(items) and session.current_item_id == items[-1].pk,
-        "screen": projector.screen(session.conference),
+        "screen": screen(session.conference),
         "speaker": speaker,
         "waiting": waiting,
         "heard": done,
@@ -91,10 +93,22 @@ def choices(conference: Conference, session: Session | None) -> dict:
                  .exclude(kind__in=SENSITIVE)
                  .order_by("received_on", "pk"))
     return {
-        "villages": Village.objects.filter(agency=agency).order_by("name"),
+        "villages": villages_of(agency),
         "fields": Field.objects.filter(agency=agency).order_by("name"),
         "units": Unit.objects.filter(agency=agency, is_active=True).order_by("name"),
         "prior": prior[:200],
         "same_matter": Petition.objects.filter(conference=conference)
         .exclude(kind__in=SENSITIVE).order_by("-pk")[:200],
     }
+
+
+def speaker_record(session: Session, pk: int) -> dict:
+    """One speaker with what became of the opinion, for the speaker's panel."""
+    row = session.registrations.select_related("village", "petition__unit").filter(
+        pk=pk).first()
+    context = {"row": row}
+    if row is not None:
+        context["outcome"], context["settled"] = outcome_label(row)
+        context["answer"] = (row.petition.answers.filter(at_conference=True).first()
+                             if row.petition_id else None)
+    return context

@@ -1,0 +1,286 @@
+"""The session's minutes (R23) as pages and documents read them: the draft that follows
+the live record (the chair's conclusions on each matter, the outcome line), the adopted
+minutes, and everyone heard as the Biên bản prints them. Adoption freezes that list; the
+draft is written in `live.actions.minutes`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.core import decree30
+from doithoai.core.petition_flow import State
+from doithoai.core.text import fold
+from doithoai.dialogues.models import Conference
+from doithoai.live.models import Minutes, Registration, Session
+from doithoai.org.models import Unit
+from doithoai.petitions.models import Channel, Petition
+
+
+def minutes_of(session: Session) -> Minutes | None:
+    """The draft, once the console has looked at the session (None before)."""
+    return Minutes.objects.filter(session=session).first()
+
+
+def heard(session: Session):
+    """Those who had the floor, in the order called."""
+    return (session.registrations.filter(state__in=(Registration.State.SPEAKING,
+                                                    Registration.State.DONE))
+            .select_related("village", "petition").order_by("called_at", "number"))
+
+
+def draft_conclusion(session: Session, rows=None) -> str:
+    """The chair's conclusions on each matter, one line each, in the order heard (`rows`:
+    those heard, when the caller already has them)."""
+    lines = []
+    for row in (rows if rows is not None else heard(session)):
+        if not row.conclusion.strip():
+            continue
+        topic = row.topic.strip().rstrip(".").split("\n")[0][:120]
+        line = row.conclusion.strip()
+        lines.append(f"Về {topic[:1].lower() + topic[1:]}: {line}" if topic
+                     else f"Về ý kiến của {row.full_name}: {line}")
+    return "\n".join(lines)
+
+
+def full_conclusion(session: Session, minutes: Minutes | None) -> str:
+    """What section III of the minutes and the conclusion notice say: the conclusions on
+    each matter (they follow the record until adoption), then the chair's general
+    conclusion."""
+    general = minutes.conclusion.strip() if minutes is not None else ""
+    return "\n".join(part for part in (draft_conclusion(session), general) if part)
+
+
+# What became of an opinion heard (the console's labels and the outcome line count these).
+UNRECORDED, RECORDED, ANSWERED, PROCEDURE, ASSIGNED = (
+    "unrecorded", "recorded", "answered", "procedure", "assigned")
+
+
+def heard_with_outcomes(session: Session):
+    """Those heard, with what `outcome_of` needs in one query each."""
+    return heard(session).select_related("petition__unit").prefetch_related("petition__answers")
+
+
+def outcome_of(row: Registration) -> str:
+    petition = row.petition
+    if petition is None:
+        return UNRECORDED
+    if any(a.at_conference for a in petition.answers.all()):
+        return ANSWERED
+    if petition.state == State.TRANSFERRED:
+        return PROCEDURE
+    return ASSIGNED if petition.unit_id else RECORDED
+
+
+def outcome_text(session: Session) -> str:
+    """The conference's outcome line, from the live record."""
+    outcomes = [outcome_of(row) for row in heard_with_outcomes(session)]
+    answered, assigned = outcomes.count(ANSWERED), outcomes.count(ASSIGNED)
+    procedure = outcomes.count(PROCEDURE)
+    start = timezone.localtime(session.opened_at)
+    end = timezone.localtime(session.closed_at) if session.closed_at else None
+    text = _("Phiên họp từ %(start)s đến %(end)s; %(n)s lượt phát biểu: %(answered)s trả lời "
+             "tại hội nghị, %(assigned)s giao đơn vị trả lời bằng văn bản, %(procedure)s "
+             "chuyển theo thủ tục khiếu nại, tố cáo.") % {
+        "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M") if end else "…",
+        "n": len(outcomes), "answered": answered, "assigned": assigned, "procedure": procedure}
+    return text
+
+
+def adopted(conference) -> Minutes | None:
+    return (Minutes.objects.filter(session__conference=conference).exclude(adopted_at=None)
+            .first())
+
+
+# --- Everyone heard, as the Biên bản prints them (adoption freezes this list) ----------------
+
+SENSITIVE = ("Nêu nội dung khiếu nại, tố cáo (nội dung và thông tin người gửi không ghi vào "
+             "biên bản).")
+# Words that open a village's name and are written in lower case inside a sentence.
+PLACE_WORDS = ("Thôn", "Bản", "Xóm", "Tổ", "Khu", "Ấp", "Khối", "Làng", "Buôn", "Khóm")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One opinion heard at the conference, as the minutes record it."""
+
+    who: str  # "Ông Hà Văn Khiêm (thôn Bản Chặng)"
+    text: str  # what was said (or why it is not written here)
+    reply_label: str  # "Trả lời: " before the answer, "" before the chair's direction
+    reply: str
+    spoken: bool  # spoken in the hall (else sent before and read at the conference)
+
+
+# The documents' sentence helpers, the few the minutes' record needs (the live room sits
+# below the documents and cannot borrow theirs).
+def _sentence(text: str) -> str:
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".;:!?…)" else text + "."
+
+
+def _lower_first(text: str) -> str:
+    text = (text or "").strip().rstrip(".")
+    return text[:1].lower() + text[1:]
+
+
+def _official(person, gap: str) -> str:
+    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã"."""
+    if person is None or not person.full_name.strip():
+        return gap
+    position = person.position.strip()
+    return "Đồng chí " + person.full_name.strip() + (f", {position}" if position else "")
+
+
+def _office_name(agency) -> str:
+    office = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
+              .order_by("order", "pk").first())
+    return office.name if office else "Văn phòng Ủy ban nhân dân xã"
+
+
+def _village_text(name: str) -> str:
+    """"Thôn Bản Chặng" inside a sentence: "thôn Bản Chặng"."""
+    name = name.strip()
+    first = name.split(" ", 1)[0]
+    return name[:1].lower() + name[1:] if first in PLACE_WORDS else name
+
+
+def _title(full_name: str) -> str:
+    """"Ông" or "Bà" from the middle name (Văn, Thị) when it tells; else "Ông (bà)"."""
+    middle = [fold(word) for word in full_name.split()[1:-1]]
+    if "thi" in middle:
+        return "Bà"
+    if "van" in middle:
+        return "Ông"
+    return "Ông (bà)"
+
+
+def _who(petition: Petition) -> str:
+    village = petition.village.name if petition.village_id else ""
+    if petition.is_sensitive or petition.state == State.TRANSFERRED:
+        return "Một công dân"  # neither name nor village: the sender stays confidential
+    people = [p for p in petition.petitioners.all() if p.full_name.strip()]
+    named = [p for p in people if not p.anonymous_to_public]
+    if not village:
+        village = next((p.village.name for p in people if p.village_id), "")
+    where = f" ({_village_text(village)})" if village else ""
+    if named:
+        names = [f"{_title(p.full_name)} {p.full_name.strip()}" for p in named]
+        names[1:] = [name[:1].lower() + name[1:] for name in names[1:]]
+        return ", ".join(names) + where
+    if people:
+        return "Một công dân" + where
+    return f"Ý kiến của Nhân dân {_village_text(village)}" if village else "Ý kiến của Nhân dân"
+
+
+def _first_due(petition: Petition) -> dt.date | None:
+    """The deadline set at the conference: before any later extension."""
+    first = min(petition.extensions.all(), key=lambda e: e.pk, default=None)
+    return first.old_due_date if first is not None and first.old_due_date else petition.due_date
+
+
+def _before(day: dt.date | None) -> str:
+    return f" trước {decree30.date_text(day)}" if day else ""
+
+
+def _answer_on_the_spot(petition: Petition):
+    for answer in petition.answers.all():
+        if answer.is_current and answer.at_conference:
+            return answer
+    return None
+
+
+def _reply(petition: Petition, conference: Conference, office_name: str) -> tuple[str, str]:
+    """(label, text): the answer given in the hall, or what the chair decided."""
+    if petition.is_sensitive or petition.state == State.TRANSFERRED:
+        return "", ("Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về khiếu "
+                    "nại, tố cáo.")
+    answer = _answer_on_the_spot(petition)
+    if answer is not None:
+        by = answer.answered_by.strip().rstrip(":") or _official(conference.chair, "Chủ trì")
+        if petition.hide_from_public:  # the answer would tell what the opinion kept back
+            return "Trả lời: ", f"{by} đã trả lời trực tiếp tại hội nghị."
+        return "Trả lời: ", f"{by}: {_sentence(answer.text)}"
+    escalation = min(petition.escalations.all(), key=lambda e: e.pk, default=None)
+    if escalation is not None:
+        return "", (f"Chủ trì tiếp thu; Ủy ban nhân dân xã chuyển ý kiến đến "
+                    f"{escalation.receiving_agency.strip()} xem xét, giải quyết theo thẩm quyền.")
+    if petition.state == State.NOT_ACCEPTED:
+        note = petition.public_note.strip()
+        return "", ("Chủ trì giải thích: nội dung không thuộc phạm vi giải quyết của Ủy ban nhân "
+                    "dân xã" + (f"; {_lower_first(note)}." if note else "."))
+    due = _before(_first_due(petition))
+    if petition.unit_id:
+        return "", (f"Chủ trì giao {petition.unit.name} xem xét, giải quyết, trả lời bằng văn "
+                    f"bản cho công dân{due}.")
+    return "", (f"Chủ trì tiếp thu, giao {office_name} phân công đơn vị xem xét, giải quyết, "
+                f"trả lời bằng văn bản cho công dân{due}.")
+
+
+def _shown(petition: Petition) -> str:
+    """The opinion as the minutes print it: a complaint or denunciation, or an opinion kept
+    from the public, without its text."""
+    if petition.is_sensitive or petition.state == State.TRANSFERRED:
+        return SENSITIVE
+    if petition.hide_from_public:
+        return "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
+    return _sentence(petition.text)
+
+
+def speakers(conference: Conference) -> list[Speaker]:
+    """Everyone heard at the conference, in the order the minutes list them: as adopted in
+    the hall, else those called in the live room in turn, else (a conference not run in the
+    live room) its petitions — spoken in the hall in the order received, then those sent
+    before and read at the conference."""
+    office_name = _office_name(conference.agency)
+    minutes = adopted(conference)
+    if minutes is not None:  # what was read and adopted in the hall, whatever came after
+        return [Speaker(**entry) for entry in minutes.content.get("speakers", [])]
+    heard = _heard_in_the_live_room(conference, office_name)
+    if heard is not None:
+        return heard
+    petitions = (Petition.objects.filter(conference=conference)
+                 .select_related("village", "unit")
+                 .prefetch_related("petitioners__village", "answers", "escalations",
+                                   "extensions")
+                 .order_by("received_on", "created_at", "pk"))
+    result = []
+    for petition in petitions:
+        label, reply = _reply(petition, conference, office_name)
+        result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
+                              reply=reply, spoken=petition.channel == Channel.CONFERENCE))
+    return [s for s in result if s.spoken] + [s for s in result if not s.spoken]
+
+
+def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Speaker] | None:
+    """Those who had the floor in the live room, in the order they were called, each with
+    what became of the opinion; None when the conference was not run in the live room."""
+    rows = list(Registration.objects.filter(
+        session__conference=conference,
+        state__in=(Registration.State.SPEAKING, Registration.State.DONE))
+        .select_related("village", "petition__village", "petition__unit")
+        .prefetch_related("petition__petitioners__village", "petition__answers",
+                          "petition__escalations", "petition__extensions")
+        .order_by("called_at", "number"))
+    if not rows:
+        return None
+    result = []
+    for row in rows:
+        petition = row.petition
+        if petition is None:  # heard, nothing recorded yet: the topic the speaker gave
+            where = f" ({_village_text(row.village.name)})" if row.village_id else ""
+            result.append(Speaker(
+                who=f"{_title(row.full_name)} {row.full_name.strip()}{where}",
+                text=_sentence(row.topic) or decree30.MISSING, reply_label="", reply="",
+                spoken=True))
+            continue
+        label, reply = _reply(petition, conference, office_name)
+        if row.conclusion.strip():
+            reply = f"{reply} Chủ trì kết luận: {_sentence(row.conclusion)}".strip()
+        # An opinion sent before and presented by its sender at the chair's invitation was
+        # heard in the hall like any other, in its turn.
+        result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
+                              reply=reply, spoken=True))
+    return result
