@@ -27,14 +27,15 @@ from petitions import _analyze, build_people, build_petitions, sampled
 def build_plans(clerk_of: dict, story) -> list:
     """A plan, a concluded June conference and one ahead (in its own year's plan, issued
     then) for every commune."""
-    from doithoai.dialogues import services
+    from doithoai.dialogues.actions import conferences as conferences_actions
+    from doithoai.dialogues.actions import plans
     from doithoai.dialogues.models import Conference
     from doithoai.org.models import Person
     from doithoai.petitions import notify
 
     def plan_of(agency, clerk, year, issued_on, number):
-        plan = services.create_plan(actor=clerk, agency=agency, year=year)
-        return services.issue_plan(actor=clerk, plan=plan, number=number, issued_on=issued_on)
+        plan = plans.create_plan(actor=clerk, agency=agency, year=year)
+        return plans.issue_plan(actor=clerk, plan=plan, number=number, issued_on=issued_on)
 
     conferences = []
     with notify.muted():
@@ -42,16 +43,16 @@ def build_plans(clerk_of: dict, story) -> list:
             Person.objects.create(agency=agency, full_name=f"Chủ tịch {agency.pk}",
                                   position="Chủ tịch UBND xã")  # the plan's signer
             plan = plan_of(agency, clerk, story.held_year, story.plan_issued_on, "27/KH-UBND")
-            held = services.schedule_conference(actor=clerk, plan=plan,
-                                                data={"held_on": story.held_on},
-                                                today=story.plan_issued_on)
+            held = conferences_actions.schedule_conference(actor=clerk, plan=plan,
+                                                           data={"held_on": story.held_on},
+                                                           today=story.plan_issued_on)
             Conference.objects.filter(pk=held.pk).update(state=Conference.State.CONCLUDED)
             if story.ahead_on.year != plan.year:
                 plan = plan_of(agency, clerk, story.ahead_on.year, story.ahead_plan_issued_on,
                                "95/KH-UBND")
-            upcoming = services.schedule_conference(actor=clerk, plan=plan,
-                                                    data={"held_on": story.ahead_on},
-                                                    today=story.today)
+            upcoming = conferences_actions.schedule_conference(actor=clerk, plan=plan,
+                                                               data={"held_on": story.ahead_on},
+                                                               today=story.today)
             conferences.append((held, upcoming))
     return conferences
 
@@ -70,12 +71,15 @@ def attach_petitions(conferences) -> int:
 
 
 def bench_pages(conferences, clerk, overseer, province, repeat: int) -> None:
-    from doithoai.dialogues import conference_queries, oversight, participants, preparation
+    from doithoai.dialogues.actions import check_in as check_in_actions
+    from doithoai.dialogues.actions import delegates, invitations
     from doithoai.dialogues.models import Invitation
+    from doithoai.dialogues.selectors import conferences as conferences_reads
+    from doithoai.dialogues.selectors import milestones, oversight, village_opinions
 
     held, upcoming = conferences[0]
-    participants.build_delegates(actor=clerk, conference=upcoming)
-    participants.prepare_invitations(actor=clerk, conference=upcoming)
+    delegates.build_delegates(actor=clerk, conference=upcoming)
+    invitations.prepare_invitations(actor=clerk, conference=upcoming)
     codes = list(Invitation.objects.filter(delegate__conference=upcoming)
                  .values_list("code", flat=True))
     checks = iter(codes)
@@ -83,19 +87,19 @@ def bench_pages(conferences, clerk, overseer, province, repeat: int) -> None:
     def check_in():
         code = next(checks, None)
         if code is not None:
-            participants.check_in(actor=clerk, conference=upcoming, code=code)
+            check_in_actions.check_in(actor=clerk, conference=upcoming, code=code)
 
     rows = [
         ("province roll-up (every commune, one year)",
          lambda: oversight.rollup(province, held.held_on.year)),
         ("a commune's yearly figures",
          lambda: oversight.yearly_figures(held.agency, held.held_on.year)),
-        ("timeline of a conference", lambda: conference_queries.timeline(upcoming)),
-        ("progress per unit (held conference)", lambda: conference_queries.unit_progress(held)),
+        ("timeline of a conference", lambda: milestones.timeline(upcoming)),
+        ("progress per unit (held conference)", lambda: conferences_reads.unit_progress(held)),
         ("carry-over report (upcoming conference)",
-         lambda: conference_queries.carry_over(upcoming)),
+         lambda: conferences_reads.carry_over(upcoming)),
         ("opinion board (held conference)",
-         lambda: preparation.opinion_board(clerk, held)),
+         lambda: village_opinions.opinion_board(clerk, held)),
         ("check-in by code", check_in),
     ]
     print("\nmedian / p95 ms (runs)")

@@ -284,7 +284,7 @@ def prepare() -> dict:
     from django.utils import timezone
 
     from doithoai.demo.data import DEMO_PASSWORD
-    from doithoai.dialogues import services as dialogues
+    from doithoai.dialogues.actions import plans
     from doithoai.dialogues.models import Conference
     from doithoai.live.actions import sessions
     from doithoai.live.views.registrations import token
@@ -295,7 +295,7 @@ def prepare() -> dict:
     call_command("demo_data", "--no-petitions", stdout=io.StringIO())
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
-    plan = dialogues.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
     # Made directly, as tests/live/conftest.py does: scheduling refuses a date this close.
     conference = Conference.objects.create(
         agency=commune, plan=plan, title="Hội nghị đối thoại với Nhân dân xã Điềm He (bench)",

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.org.models import Agency, Role, User
 from tests.factories import user_with_role
 
@@ -42,12 +42,12 @@ def outsider(commune):
 
 @pytest.fixture
 def plan(commune, clerk):
-    return services.create_plan(actor=clerk, agency=commune, year=2026)
+    return plans.create_plan(actor=clerk, agency=commune, year=2026)
 
 
 @pytest.fixture
 def conference(plan, clerk):
-    return services.schedule_conference(
+    return conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": HELD_ON, "hall_capacity": 400},
         today=TODAY)
 

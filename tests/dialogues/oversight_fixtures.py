@@ -4,7 +4,7 @@ real services; the counts each test expects are written out by hand next to them
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences, outcome, plans
 from doithoai.org.models import Unit, User, Village
 from doithoai.petitions.actions import answers, assignments, procedures
 from doithoai.petitions.actions import intake as petition_intake
@@ -22,21 +22,21 @@ def at_local(day: dt.date, hour: int) -> dt.datetime:
 
 def held_conference(commune, clerk, leader):
     """An issued and published 2026 plan with a conference held on 12/06/2026, concluded."""
-    plan = dialogues.create_plan(actor=clerk, agency=commune, year=2026)
-    plan = dialogues.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
-                                issued_on=dt.date(2026, 4, 20))
-    plan = dialogues.publish_plan(actor=clerk, plan=plan, published_on=dt.date(2026, 4, 21))
-    conference = dialogues.schedule_conference(
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2026)
+    plan = plans.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
+                            issued_on=dt.date(2026, 4, 20))
+    plan = plans.publish_plan(actor=clerk, plan=plan, published_on=dt.date(2026, 4, 21))
+    conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": HELD_ON, "hall_capacity": 400},
         today=SCHEDULED_ON)
     return plan, conference
 
 
 def conclude(conference, clerk):
-    conference = dialogues.record_outcome(actor=clerk, conference=conference,
-                                          outcome="Hội nghị diễn ra đúng chương trình.",
-                                          attendance=120)
-    return dialogues.issue_conclusion(
+    conference = outcome.record_outcome(actor=clerk, conference=conference,
+                                        outcome="Hội nghị diễn ra đúng chương trình.",
+                                        attendance=120)
+    return outcome.issue_conclusion(
         actor=clerk, conference=conference, number="45/TB-UBND",
         concluded_on=dt.date(2026, 6, 16),
         conclusion="UBND xã giao các đơn vị trả lời bằng văn bản đúng hạn.")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import outcome
 from doithoai.dialogues.models import Conference, Delegate, Invitation, Milestone
 from tests.dialogues.test_conference_pages import (
     form_data,
@@ -199,8 +199,8 @@ def test_the_date_can_go_back_to_be_announced(client, clerk, plan):
 
 def test_a_held_conference_is_not_edited(client, clerk, plan):
     conference = past_conference(plan, clerk)
-    services.record_outcome(actor=clerk, conference=conference, outcome="Đã họp.",
-                            attendance=90)
+    outcome.record_outcome(actor=clerk, conference=conference, outcome="Đã họp.",
+                           attendance=90)
     conference.refresh_from_db()
     client.force_login(clerk)
     response = client.get(edit_url(conference))

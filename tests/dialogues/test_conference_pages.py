@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences, milestones, outcome
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.dialogues.selectors import schedule as schedule_reads
 from doithoai.documents.models import Document
 from doithoai.org.models import Person, Role, Unit
 from doithoai.petitions.actions import answers, assignments
@@ -41,14 +42,14 @@ def holiday_ahead() -> dt.date:
 
 def saturday_ahead() -> dt.date:
     day = today() + dt.timedelta(days=21)
-    while day.weekday() != 5 or not services.check_date(day).warnings:
+    while day.weekday() != 5 or not schedule_reads.check_date(day).warnings:
         day += dt.timedelta(days=1)
     return day
 
 
 def schedule(plan, clerk, held_on, **data):
     """A conference through the service; one in the past is scheduled as of its eve."""
-    return services.schedule_conference(
+    return conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": held_on, **data},
         today=min(held_on, today()) if held_on else None)
 
@@ -253,8 +254,8 @@ def test_progress_per_unit_links_to_the_queue(client, clerk, plan, commune):
     late.due_date = today() - dt.timedelta(days=1)
     late.save(update_fields=["due_date"])
     answer_at_conference(receive_for(conference), clerk)
-    services.record_outcome(actor=clerk, conference=conference, outcome="Đã họp.",
-                            attendance=100)
+    outcome.record_outcome(actor=clerk, conference=conference, outcome="Đã họp.",
+                           attendance=100)
     client.force_login(clerk)
     response = client.get(detail_url(conference))
     rows = {r.unit_name: r for r in response.context["progress"]}
@@ -299,7 +300,7 @@ GET_NAMES = ["conference_detail", "conference_edit", "agenda", "timeline", "carr
 def test_read_only_roles_see_but_every_post_is_403(client, clerk, plan, commune, supervisor):
     conference = past_conference(plan, clerk)
     milestone = conference.milestones.get(kind=Milestone.Kind.ANNOUNCEMENT)
-    services.mark_done(actor=clerk, milestone=milestone, proof="Niêm yết tại UBND")
+    milestones.mark_done(actor=clerk, milestone=milestone, proof="Niêm yết tại UBND")
     item = conference.agenda.last()
     overseer = user_with_role(Role.OVERSEER, agency=commune)
     events = AuditEvent.objects.count()
@@ -338,10 +339,10 @@ def test_a_notice_numbered_outside_the_register_is_not_numbered_again(client, cl
     """A conference concluded with a number typed from the paper register (before the
     product numbered notices): the panel reprints it, it does not number it a second time."""
     conference = past_conference(plan, clerk)
-    services.record_outcome(actor=clerk, conference=conference, outcome="Đã đối thoại.",
-                            attendance=40)
-    services.issue_conclusion(actor=clerk, conference=conference, number="45/TB-UBND",
-                              concluded_on=conference.held_on, conclusion="Kết luận.")
+    outcome.record_outcome(actor=clerk, conference=conference, outcome="Đã đối thoại.",
+                           attendance=40)
+    outcome.issue_conclusion(actor=clerk, conference=conference, number="45/TB-UBND",
+                             concluded_on=conference.held_on, conclusion="Kết luận.")
     client.force_login(clerk)
     page = client.get(reverse("dialogues:conference_detail", args=[conference.pk]))
     text = page.content.decode()

@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import conference_queries as queries
-from doithoai.dialogues import oversight, services
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import Milestone, PreparedAnswer
+from doithoai.dialogues.selectors import conferences, oversight
+from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.org.access import scope_of
 from doithoai.org.models import Agency, Unit
 from doithoai.petitions.actions import answers, assignments, procedures
@@ -84,7 +85,7 @@ def test_carry_over_counts_every_outcome_and_lists_the_open_ones(client, clerk, 
     current = schedule(plan, clerk, workday_ahead(20))
     later = schedule(plan, clerk, workday_ahead(22))
     receive_for(later, "Ý kiến của hội nghị sau, không thuộc báo cáo.")
-    [report] = queries.carry_over(current)
+    [report] = conferences_reads.carry_over(current)
     assert report.conference == previous
     # At the conference: on time (the conference is the answer), whenever the record was
     # typed; in writing: on time on the due day, late the day after.
@@ -100,14 +101,14 @@ def test_carry_over_counts_every_outcome_and_lists_the_open_ones(client, clerk, 
     assert p["escalated"].tracking_code not in page
     assert "Ý kiến chưa được trả lời (2)" in page and "quá hạn" in page
     # The earlier conference has no earlier conference of its own.
-    assert queries.carry_over(previous) == []
+    assert conferences_reads.carry_over(previous) == []
 
 
 def test_carry_over_agrees_with_the_rollup(clerk, plan):
     """The report counts as `oversight.counts` does (the roll-up, the yearly report)."""
     previous, _ = _previous_with_every_outcome(plan, clerk)
     current = schedule(plan, clerk, workday_ahead(20))
-    [report] = queries.carry_over(current)
+    [report] = conferences_reads.carry_over(current)
     c = oversight.counts(Petition.objects.filter(conference=previous))
     assert (report.total, report.on_time, report.late, report.open, report.open_overdue,
             report.routed) == (c.received, c.answered_on_time, c.answered_late, c.open,
@@ -118,9 +119,9 @@ def test_carry_over_agrees_with_the_rollup(clerk, plan):
 def test_carry_over_keeps_to_the_agency(client, clerk, plan, outsider):
     _previous_with_every_outcome(plan, clerk)
     other = Agency.objects.get(pk=next(iter(scope_of(outsider).agency_ids)))
-    other_plan = services.create_plan(actor=outsider, agency=other, year=2026)
+    other_plan = plans.create_plan(actor=outsider, agency=other, year=2026)
     theirs = schedule(other_plan, outsider, workday_ahead(20))
-    assert queries.carry_over(theirs) == []
+    assert conferences_reads.carry_over(theirs) == []
 
 
 def test_the_briefing_has_the_main_issues_and_the_prepared_answers(client, clerk, plan,
@@ -140,11 +141,11 @@ def test_the_briefing_has_the_main_issues_and_the_prepared_answers(client, clerk
                              urgency="normal")
     PreparedAnswer.objects.create(conference=conference, petition=road, unit=unit,
                                   text="Công an xã đã cắm biển cảnh báo, phối hợp khắc phục.")
-    brief = queries.briefing(conference)
+    brief = conferences_reads.briefing(conference)
     assert [g.name for g in brief.fields] == [fields[1].name, fields[0].name]  # pressing first
     assert (brief.fields[1].total, brief.fields[0].pressing) == (2, 1)
     assert brief.carry_over_open == 2 and brief.petitions == 3
-    assert brief.planned_seats == services.planned_seats(conference)
+    assert brief.planned_seats == conferences.planned_seats(conference)
 
     client.force_login(clerk)
     page = client.get(reverse("dialogues:briefing", args=[conference.pk])).content.decode()

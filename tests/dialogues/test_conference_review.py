@@ -9,9 +9,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from doithoai.dialogues import services
-from doithoai.dialogues.conference_forms import ConferenceEditForm, ConferenceForm
+from doithoai.dialogues.actions import milestones
+from doithoai.dialogues.forms.conferences import ConferenceEditForm, ConferenceForm
 from doithoai.dialogues.models import Milestone
+from doithoai.dialogues.selectors import schedule as schedule_reads
 from doithoai.org.models import Person, Unit, User
 from doithoai.petitions.actions import assignments
 from doithoai.petitions.actions.fields import ensure_default_fields
@@ -128,17 +129,17 @@ def test_the_conference_page_links_to_its_history(client, clerk, plan, superviso
 
 def _confirm_all_done_today(conference, clerk):
     """Every step that can be done before the session (those after it wait for it)."""
-    for m in conference.milestones.exclude(kind__in=services.AFTER_THE_SESSION):
-        services.mark_done(actor=clerk, milestone=m, proof="Đã làm.")
+    for m in conference.milestones.exclude(kind__in=milestones.AFTER_THE_SESSION):
+        milestones.mark_done(actor=clerk, milestone=m, proof="Đã làm.")
 
 
 def test_the_impact_names_each_impossible_step_and_each_done_step_made_late(client, clerk,
                                                                            plan):
     conference = upcoming(plan, clerk)
     announcement = conference.milestones.get(kind=Milestone.Kind.ANNOUNCEMENT)
-    services.mark_done(actor=clerk, milestone=announcement, proof="Niêm yết tại nhà văn hóa.")
+    milestones.mark_done(actor=clerk, milestone=announcement, proof="Niêm yết tại nhà văn hóa.")
     soon = workday_ahead(4)
-    impact = services.change_impact(conference, soon)
+    impact = schedule_reads.change_impact(conference, soon)
     tasks = [d for d in impact.impossible if d.kind == Milestone.Kind.TASK]
     assert tasks and impact.late_done  # the case this test is about
     client.force_login(clerk)
@@ -174,7 +175,7 @@ def test_steps_made_late_alone_need_the_confirmation_on_the_form(client, clerk, 
     conference = upcoming(plan, clerk)
     _confirm_all_done_today(conference, clerk)
     soon = workday_ahead(4)
-    impact = services.change_impact(conference, soon)
+    impact = schedule_reads.change_impact(conference, soon)
     assert not impact.impossible and impact.late_done
     client.force_login(clerk)
     response = client.post(edit_url(conference), data_for(conference, held_on=soon.isoformat()))

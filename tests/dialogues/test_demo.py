@@ -8,7 +8,7 @@ from django.utils import timezone
 from doithoai.audit.models import AuditEvent
 from doithoai.demo import dialogues as demo
 from doithoai.dialogues.models import Conference, Plan
-from doithoai.dialogues.services import milestone_status
+from doithoai.dialogues.selectors.milestones import milestone_status
 from doithoai.org.models import Agency
 from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE, run_checks
 

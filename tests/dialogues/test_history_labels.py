@@ -3,13 +3,13 @@ as dd/mm/yyyy, long lists of codes summarised."""
 
 from django.urls import reverse
 
-from doithoai.dialogues import participants
+from doithoai.dialogues.actions import delegates, invitations
 
 
 def test_the_conference_history_reads_as_words(client, clerk, conference):
-    participants.build_delegates(actor=clerk, conference=conference)
-    participants.prepare_invitations(actor=clerk, conference=conference)
-    participants.send_invitations(actor=clerk, conference=conference, late_ok=True)
+    delegates.build_delegates(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
+    invitations.send_invitations(actor=clerk, conference=conference, late_ok=True)
     client.force_login(clerk)
     page = client.get(reverse("audit:history", args=["dialogues.conference", conference.pk]))
     html = page.content.decode()

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.org.models import Village
 from doithoai.petitions.actions import imports, intake
 from doithoai.petitions.actions.fields import ensure_default_fields
@@ -22,7 +22,7 @@ def upcoming(plan, clerk):
     day = timezone.localdate() + dt.timedelta(days=30)
     while day.weekday() > 4:
         day += dt.timedelta(days=1)
-    return services.schedule_conference(actor=clerk, plan=plan, data={"held_on": day})
+    return conferences.schedule_conference(actor=clerk, plan=plan, data={"held_on": day})
 
 
 def _batch(clerk, commune, conference):
@@ -49,10 +49,10 @@ def test_imported_rows_join_the_conference(commune, clerk, upcoming):
 
 
 def test_a_concluded_or_foreign_conference_is_refused(commune, clerk, outsider, upcoming):
-    other_plan = services.create_plan(actor=outsider, agency=outsider.memberships.get().agency,
-                                      year=2026)
-    foreign = services.schedule_conference(actor=outsider, plan=other_plan,
-                                           data={"held_on": upcoming.held_on})
+    other_plan = plans.create_plan(actor=outsider, agency=outsider.memberships.get().agency,
+                                   year=2026)
+    foreign = conferences.schedule_conference(actor=outsider, plan=other_plan,
+                                              data={"held_on": upcoming.held_on})
     with pytest.raises(ValidationError, match="không thuộc cơ quan"):
         _batch(clerk, commune, foreign)
     upcoming.state = upcoming.State.CONCLUDED

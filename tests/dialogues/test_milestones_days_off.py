@@ -10,8 +10,9 @@ from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Milestone
+from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.contexts import plan as ke_hoach
 from doithoai.documents.contexts import thong_bao
 from doithoai.workdays import actions as workdays
@@ -28,12 +29,12 @@ FRONT_TASK = "Tổng hợp, phân loại ý kiến, kiến nghị của Nhân d�
 
 @pytest.fixture
 def plan_2027(commune, clerk):
-    return services.create_plan(actor=clerk, agency=commune, year=2027)
+    return plans.create_plan(actor=clerk, agency=commune, year=2027)
 
 
 @pytest.fixture
 def after_tet(plan_2027, clerk):
-    return services.schedule_conference(
+    return conferences.schedule_conference(
         actor=clerk, plan=plan_2027, data={"held_on": AFTER_TET, "hall_capacity": 400},
         today=TODAY)
 
@@ -124,7 +125,7 @@ def test_the_conference_pages_warn_while_its_year_is_not_confirmed(client, clerk
 
 
 def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk, after_tet):
-    assert preparation.opinions_due(after_tet) == D(2027, 2, 12)
+    assert village_opinions.opinions_due(after_tet) == D(2027, 2, 12)
     client.force_login(clerk)
     village = after_tet.village_returns.first().village
     page = client.get(reverse("dialogues:village_opinions",
@@ -137,8 +138,8 @@ def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk
 
 
 def test_the_public_announcement_shows_the_moved_date(client, clerk, plan_2027, after_tet):
-    services.issue_plan(actor=clerk, plan=plan_2027, number="3/KH-UBND",
-                        issued_on=D(2026, 11, 2))
+    plans.issue_plan(actor=clerk, plan=plan_2027, number="3/KH-UBND",
+                     issued_on=D(2026, 11, 2))
     page = client.get(reverse("dialogues_public:announcement", args=[after_tet.pk]))
     assert "Nên gửi trước ngày 12/02/2027" in page.content.decode()
 
@@ -167,20 +168,20 @@ def test_the_plan_document_gives_each_task_its_moved_deadline(plan_2027, clerk, 
     # and its "Thời gian" says the day, not the new plan's "to be announced"
     assert "ngày 17 tháng 02 năm 2027" in text and "sẽ thông báo sau" not in text
     # a second conference: each has its own dates (on its page), the plan prints none
-    services.schedule_conference(actor=clerk,
-                                 plan=plan_2027, data={"held_on": D(2027, 9, 24)},
-                                 today=TODAY)
+    conferences.schedule_conference(actor=clerk,
+                                    plan=plan_2027, data={"held_on": D(2027, 9, 24)},
+                                    today=TODAY)
     text = "\n".join(_strings(ke_hoach.context(plan_2027)))
     assert "Thời hạn:" not in text and "thời gian cụ thể sẽ thông báo sau" in text
 
 
 def test_rescheduling_onto_the_date_applies_the_rule(plan_2027, clerk):
-    conference = services.schedule_conference(
+    conference = conferences.schedule_conference(
         actor=clerk, plan=plan_2027, data={"held_on": D(2027, 3, 19), "hall_capacity": 400},
         today=TODAY)
     assert _milestone(conference, Milestone.Kind.VILLAGE_OPINIONS).due_on == D(2027, 3, 16)
-    services.update_conference(actor=clerk, conference=conference,
-                               data={"held_on": AFTER_TET}, today=TODAY)
+    conferences.update_conference(actor=clerk, conference=conference,
+                                  data={"held_on": AFTER_TET}, today=TODAY)
     opinions = _milestone(conference, Milestone.Kind.VILLAGE_OPINIONS)
     assert (opinions.due_on, opinions.rule.endswith(MOVED_TO_12)) == (D(2027, 2, 12), True)
 

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import oversight
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import plan_requests, plans
 from doithoai.dialogues.models import PlanRequest
+from doithoai.dialogues.selectors import oversight
 from doithoai.org.models import Agency, Role, User
 from tests.dialogues.oversight_fixtures import (
     conclude,
@@ -208,8 +208,8 @@ def test_rollup_query_count(django_assert_max_num_queries, world, province, over
         intake.receive(intake.Intake(agency=agency, text=f"Ý kiến {i}", channel="office",
                                      received_on=dt.date(2026, 6, 1)))
         if i % 2:
-            dialogues.create_plan(actor=user_with_role(Role.CLERK, agency=agency),
-                                  agency=agency, year=2026)
+            plans.create_plan(actor=user_with_role(Role.CLERK, agency=agency),
+                              agency=agency, year=2026)
     with django_assert_max_num_queries(5):
         data = oversight.rollup(province, 2026)
         assert len(data.rows) == 8
@@ -232,8 +232,8 @@ def test_request_plans(world, overseer, province, van_quan):
     mail.outbox.clear()
     before = AuditEvent.objects.count()
     message = oversight.default_request_message(province, 2026)
-    requests = oversight.request_plans(actor=overseer, province_agency=province,
-                                       agencies=[van_quan], year=2026, message=message)
+    requests = plan_requests.request_plans(actor=overseer, province_agency=province,
+                                           agencies=[van_quan], year=2026, message=message)
     assert [r.agency for r in requests] == [van_quan]
     assert PlanRequest.objects.get().requested_by == overseer
     assert AuditEvent.objects.count() == before + 1
@@ -243,8 +243,8 @@ def test_request_plans(world, overseer, province, van_quan):
 @pytest.mark.django_db(transaction=True)
 def test_request_plans_mails_the_office_and_leaders(commune, overseer, van_quan):
     mail.outbox.clear()
-    oversight.request_plans(actor=overseer, province_agency=commune.parent,
-                            agencies=[van_quan], year=2027, message="Đề nghị lập kế hoạch.")
+    plan_requests.request_plans(actor=overseer, province_agency=commune.parent,
+                                agencies=[van_quan], year=2027, message="Đề nghị lập kế hoạch.")
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     clerk = User.objects.get(username="vanphong.vanquan")
@@ -255,8 +255,8 @@ def test_request_plans_mails_the_office_and_leaders(commune, overseer, van_quan)
 
 def test_request_refusals(world, overseer, province, commune, van_quan, clerk):
     def ask(actor=overseer, agencies=(van_quan,), message="Đề nghị.", prov=province):
-        return oversight.request_plans(actor=actor, province_agency=prov,
-                                       agencies=list(agencies), year=2026, message=message)
+        return plan_requests.request_plans(actor=actor, province_agency=prov,
+                                           agencies=list(agencies), year=2026, message=message)
 
     with pytest.raises(ValidationError, match="Đã có kế hoạch năm 2026"):
         ask(agencies=[commune, van_quan])  # Điềm He has its plan
@@ -302,10 +302,10 @@ def test_supervisor_cannot_request(client, world, province, van_quan, supervisor
 
 
 def test_open_plan_requests(world, overseer, province, van_quan, outsider, clerk):
-    oversight.request_plans(actor=overseer, province_agency=province, agencies=[van_quan],
-                            year=2027, message="Đề nghị lập kế hoạch năm 2027.")
+    plan_requests.request_plans(actor=overseer, province_agency=province, agencies=[van_quan],
+                                year=2027, message="Đề nghị lập kế hoạch năm 2027.")
     assert [r.agency for r in oversight.open_plan_requests(outsider)] == [van_quan]
     assert oversight.open_plan_requests(clerk) == []  # Điềm He was not asked
     assert oversight.open_plan_requests(overseer) == []  # the home card is the commune's
-    dialogues.create_plan(actor=outsider, agency=van_quan, year=2027)
+    plans.create_plan(actor=outsider, agency=van_quan, year=2027)
     assert oversight.open_plan_requests(outsider) == []  # answered by the plan

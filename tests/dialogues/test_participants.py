@@ -1,4 +1,4 @@
-"""Participants services: the list from the plan, the villages' lists and quotas, invitations,
+"""Participants actions: the list from the plan, the villages' lists and quotas, invitations,
 answers and check-in; every refusal leaves everything as it was and every change is audited."""
 
 import datetime as dt
@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import participants as p
+from doithoai.demo import participants
+from doithoai.dialogues.actions import check_in, invitations
+from doithoai.dialogues.actions import delegates as delegates_actions
 from doithoai.dialogues.models import (
     Delegate,
     Invitation,
@@ -16,6 +18,7 @@ from doithoai.dialogues.models import (
     ParticipantGroup,
     VillageReturn,
 )
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.org.models import Village
 
 Side = ParticipantGroup.Side
@@ -40,15 +43,15 @@ def _state(conference):
 
 
 def _citizens(conference, clerk, village, n, start=0):
-    return [p.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
-                           village=village, full_name=f"Hoàng Văn Dân {start + i}",
-                           position="Đại diện hộ gia đình", phone="0912 345 678")
+    return [delegates_actions.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
+                                           village=village, full_name=f"Hoàng Văn Dân {start + i}",
+                                           position="Đại diện hộ gia đình", phone="0912 345 678")
             for i in range(n)]
 
 
 @pytest.fixture
 def built(conference, clerk):
-    p.build_delegates(actor=clerk, conference=conference)
+    delegates_actions.build_delegates(actor=clerk, conference=conference)
     return conference
 
 
@@ -93,10 +96,10 @@ def test_build_turns_the_composition_into_delegates(built, clerk):
 def test_build_again_adds_only_what_is_missing(built, clerk):
     conference = built
     before = conference.delegates.count()
-    assert p.build_delegates(actor=clerk, conference=conference) == 0
+    assert delegates_actions.build_delegates(actor=clerk, conference=conference) == 0
     assert conference.delegates.count() == before
     conference.delegates.filter(unit__code="cong-an").delete()
-    assert p.build_delegates(actor=clerk, conference=conference) == 1
+    assert delegates_actions.build_delegates(actor=clerk, conference=conference) == 1
     assert conference.delegates.get(unit__code="cong-an").full_name == "Nguyễn Văn Hùng"
     assert conference.delegates.filter(full_name="Lý Thị Dương").count() == 1
 
@@ -104,7 +107,7 @@ def test_build_again_adds_only_what_is_missing(built, clerk):
 def test_only_the_office_builds(conference, supervisor, front, outsider):
     for user in (supervisor, front, outsider):
         with pytest.raises(PermissionDenied):
-            p.build_delegates(actor=user, conference=conference)
+            delegates_actions.build_delegates(actor=user, conference=conference)
     assert not conference.delegates.exists()
 
 
@@ -123,21 +126,25 @@ def test_a_village_cannot_exceed_its_quota(built, clerk, commune):
 def test_the_office_sets_a_quota_within_the_hall(built, clerk, commune, leader):
     conference, village = built, _village(commune)
     _citizens(conference, clerk, village, 3)
-    vr = p.set_village_quota(actor=leader, conference=conference, village=village, seats=5)
-    assert vr.citizen_seats == 5 and p.citizen_seats(conference, village) == 5
+    vr = delegates_actions.set_village_quota(actor=leader, conference=conference, village=village,
+                                             seats=5)
+    assert vr.citizen_seats == 5 and delegates_reads.citizen_seats(conference, village) == 5
     _citizens(conference, clerk, village, 2, start=3)
     before = _state(conference)
     with pytest.raises(ValidationError, match="đã nhập 5 đại diện"):
-        p.set_village_quota(actor=clerk, conference=conference, village=village, seats=4)
-    from doithoai.dialogues.services import planned_seats
+        delegates_actions.set_village_quota(actor=clerk, conference=conference, village=village,
+                                            seats=4)
+    from doithoai.dialogues.selectors.conferences import planned_seats
     type(conference).objects.filter(pk=conference.pk).update(
         hall_capacity=planned_seats(conference) + 10)
     conference.refresh_from_db()
     before = _state(conference)
     with pytest.raises(ValidationError, match="hội trường chỉ có"):
-        p.set_village_quota(actor=clerk, conference=conference, village=village, seats=50)
+        delegates_actions.set_village_quota(actor=clerk, conference=conference, village=village,
+                                            seats=50)
     with pytest.raises(ValidationError):
-        p.set_village_quota(actor=clerk, conference=conference, village=village, seats=-1)
+        delegates_actions.set_village_quota(actor=clerk, conference=conference, village=village,
+                                            seats=-1)
     assert _state(conference) == before
     assert AuditEvent.objects.filter(action="delegates.quota").count() == 1
 
@@ -145,21 +152,24 @@ def test_the_office_sets_a_quota_within_the_hall(built, clerk, commune, leader):
 def test_village_head_keeps_to_his_own_village(built, village_head, commune):
     conference = built
     own, other = _village(commune), _village(commune, "Thôn Bản Chu")
-    d = p.add_delegate(actor=village_head, conference=conference, side=Side.CITIZEN,
-                       village=own, full_name="Lương Thị Mai", position="Hội Phụ nữ")
+    d = delegates_actions.add_delegate(actor=village_head, conference=conference, side=Side.CITIZEN,
+                                       village=own, full_name="Lương Thị Mai",
+                                       position="Hội Phụ nữ")
     assert d.added_by == village_head
     before = _state(conference)
     with pytest.raises(PermissionDenied):
-        p.add_delegate(actor=village_head, conference=conference, side=Side.CITIZEN,
-                       village=other, full_name="Hoàng Văn A")
+        delegates_actions.add_delegate(actor=village_head, conference=conference, side=Side.CITIZEN,
+                                       village=other, full_name="Hoàng Văn A")
     with pytest.raises(PermissionDenied):  # commune delegates are the office's
-        p.add_delegate(actor=village_head, conference=conference, side=Side.EXTRA,
-                       full_name="Khách")
+        delegates_actions.add_delegate(actor=village_head, conference=conference, side=Side.EXTRA,
+                                       full_name="Khách")
     other_seat = conference.delegates.filter(village=other).first()
     with pytest.raises(PermissionDenied):
-        p.update_delegate(actor=village_head, delegate=other_seat, full_name="X", position="Y")
+        delegates_actions.update_delegate(actor=village_head, delegate=other_seat, full_name="X",
+                                          position="Y")
     with pytest.raises(PermissionDenied):
-        p.submit_village_list(actor=village_head, conference=conference, village=other)
+        delegates_actions.submit_village_list(actor=village_head, conference=conference,
+                                              village=other)
     assert _state(conference) == before
 
 
@@ -167,14 +177,16 @@ def test_front_officer_enters_any_village_and_supervisor_reads_only(built, front
                                                                    commune):
     conference = built
     village = _village(commune, "Thôn Bản Thẳm")
-    p.add_delegate(actor=front, conference=conference, side=Side.CITIZEN, village=village,
+    delegates_actions.add_delegate(actor=front, conference=conference, side=Side.CITIZEN,
+                                   village=village,
                    full_name="Vi Văn Hợp")
     before = _state(conference)
     with pytest.raises(PermissionDenied):
-        p.add_delegate(actor=supervisor, conference=conference, side=Side.CITIZEN,
-                       village=village, full_name="Vi Văn Khác")
+        delegates_actions.add_delegate(actor=supervisor, conference=conference, side=Side.CITIZEN,
+                                       village=village, full_name="Vi Văn Khác")
     with pytest.raises(PermissionDenied):
-        p.set_village_quota(actor=front, conference=conference, village=village, seats=4)
+        delegates_actions.set_village_quota(actor=front, conference=conference, village=village,
+                                            seats=4)
     assert _state(conference) == before
 
 
@@ -182,17 +194,20 @@ def test_bad_delegate_input_is_refused(built, clerk, commune):
     conference, village = built, _village(commune)
     before = _state(conference)
     with pytest.raises(ValidationError, match="họ và tên"):
-        p.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN, village=village,
+        delegates_actions.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
+                                       village=village,
                        full_name="  ", position="Đại diện hộ")
     with pytest.raises(ValidationError, match="điện thoại"):
-        p.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN, village=village,
+        delegates_actions.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
+                                       village=village,
                        full_name="Hà Văn B", phone="abc")
     with pytest.raises(ValidationError, match="chọn thôn"):
-        p.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
-                       full_name="Hà Văn B")
+        delegates_actions.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
+                                       full_name="Hà Văn B")
     with pytest.raises(ValidationError, match="không thuộc phạm vi"):
         conference.villages.set([_village(commune, "Thôn Bản Chu")])
-        p.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN, village=village,
+        delegates_actions.add_delegate(actor=clerk, conference=conference, side=Side.CITIZEN,
+                                       village=village,
                        full_name="Hà Văn B")
     assert _state(conference) == before
 
@@ -203,15 +218,18 @@ def test_submitting_a_list_on_time_late_and_all_in(built, clerk, village_head, c
     own = _village(commune)
     before = _state(conference)
     with pytest.raises(ValidationError, match="chưa có đại diện Nhân dân"):
-        p.submit_village_list(actor=village_head, conference=conference, village=own)
+        delegates_actions.submit_village_list(actor=village_head, conference=conference,
+                                              village=own)
     assert _state(conference) == before
     _citizens(conference, village_head, own, 3)
-    result = p.submit_village_list(actor=village_head, conference=conference, village=own)
+    result = delegates_actions.submit_village_list(actor=village_head, conference=conference,
+                                                   village=own)
     assert not result.late and not result.all_in
     vr = VillageReturn.objects.get(conference=conference, village=own)
     assert vr.delegates_sent_by == village_head and vr.delegates_sent_at
     with pytest.raises(ValidationError, match="đã gửi danh sách lúc"):
-        p.submit_village_list(actor=village_head, conference=conference, village=own)
+        delegates_actions.submit_village_list(actor=village_head, conference=conference,
+                                              village=own)
     # The deadline has passed for the others: they are late, and the last one completes it.
     due = timezone.localdate() - dt.timedelta(days=1)
     conference.milestones.filter(kind=Milestone.Kind.DELEGATE_LISTS).update(due_on=due)
@@ -220,12 +238,13 @@ def test_submitting_a_list_on_time_late_and_all_in(built, clerk, village_head, c
     rest = [v for v in villages if v != own]
     for village in rest:
         _citizens(conference, clerk, village, 1)
-        result = p.submit_village_list(actor=clerk, conference=conference, village=village)
+        result = delegates_actions.submit_village_list(actor=clerk, conference=conference,
+                                                       village=village)
         assert result.late
     assert result.all_in
     m = conference.milestones.get(kind=Milestone.Kind.DELEGATE_LISTS)
     assert m.done_on == timezone.localdate() and "12 thôn" in m.proof
-    rows = p.village_rows(conference)
+    rows = delegates_reads.village_rows(conference)
     assert sum(r.late for r in rows) == 11
     assert AuditEvent.objects.filter(action="delegates.submit").count() == 12
 
@@ -233,11 +252,11 @@ def test_submitting_a_list_on_time_late_and_all_in(built, clerk, village_head, c
 def test_remove_and_update(built, clerk, commune):
     conference = built
     seat = conference.delegates.filter(side=Side.VILLAGE, full_name="").first()
-    p.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Thị Thêm",
-                      position=seat.position, phone="0987654321")
+    delegates_actions.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Thị Thêm",
+                                      position=seat.position, phone="0987654321")
     seat.refresh_from_db()
     assert seat.full_name == "Lộc Thị Thêm"
-    p.remove_delegate(actor=clerk, delegate=seat)
+    delegates_actions.remove_delegate(actor=clerk, delegate=seat)
     assert not Delegate.objects.filter(pk=seat.pk).exists()
     assert AuditEvent.objects.filter(action="delegate.remove", object_id=str(seat.pk)).exists()
 
@@ -247,36 +266,36 @@ def test_remove_and_update(built, clerk, commune):
 
 def test_prepare_gives_every_delegate_a_unique_code(built, clerk):
     conference = built
-    n = p.prepare_invitations(actor=clerk, conference=conference)
-    assert n == p.addressable(conference.delegates.all()).count()
+    n = invitations.prepare_invitations(actor=clerk, conference=conference)
+    assert n == delegates_reads.addressable(conference.delegates.all()).count()
     codes = list(Invitation.objects.filter(delegate__conference=conference)
                  .values_list("code", flat=True))
     assert len(set(codes)) == len(codes)
     from doithoai.core import tracking
     assert all(tracking.normalise(c) == c for c in codes)
-    assert p.prepare_invitations(actor=clerk, conference=conference) == 0
+    assert invitations.prepare_invitations(actor=clerk, conference=conference) == 0
 
 
 def test_seats_without_a_name_or_unit_get_no_invitation_until_named(built, clerk):
     conference = built
-    seats = p.unnamed(conference.delegates.all())
+    seats = delegates_reads.unnamed(conference.delegates.all())
     assert seats.exists()  # village seats nobody was named for yet
     n_seats = seats.count()
-    p.prepare_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
     assert not Invitation.objects.filter(delegate__in=seats).exists()
-    assert p.sending_summary(conference).unnamed == n_seats
+    assert delegates_reads.sending_summary(conference).unnamed == n_seats
     event = AuditEvent.objects.filter(action="invitations.prepare").latest("seq")
     assert event.after["unnamed_skipped"] == n_seats
     # Once the seats are named and every named delegate's invitation is sent, the
     # milestone is confirmed even while other seats stay unnamed.
-    result = p.send_invitations(actor=clerk, conference=conference)
+    result = invitations.send_invitations(actor=clerk, conference=conference)
     assert result.all_sent
-    seat = p.unnamed(conference.delegates.all()).first()
-    p.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Văn Tài",
-                      position=seat.position)
-    assert p.prepare_invitations(actor=clerk, conference=conference) == 1
+    seat = delegates_reads.unnamed(conference.delegates.all()).first()
+    delegates_actions.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Văn Tài",
+                                      position=seat.position)
+    assert invitations.prepare_invitations(actor=clerk, conference=conference) == 1
     assert Invitation.objects.get(delegate=seat).sent_at is None
-    assert p.sending_summary(conference).unnamed == n_seats - 1
+    assert delegates_reads.sending_summary(conference).unnamed == n_seats - 1
 
 
 def test_a_code_collision_is_retried(built, clerk, monkeypatch):
@@ -287,14 +306,14 @@ def test_a_code_collision_is_retried(built, clerk, monkeypatch):
     from doithoai.core import tracking
     monkeypatch.setattr(tracking, "new_code", lambda: next(codes))
     conference.delegates.exclude(pk__in=[d.pk for d in delegates]).delete()
-    assert p.prepare_invitations(actor=clerk, conference=conference) == 1
+    assert invitations.prepare_invitations(actor=clerk, conference=conference) == 1
     assert Invitation.objects.get(delegate=delegates[1]).code == "BBBB-BBBB"
 
 
 def test_sending_on_time_confirms_the_milestone(built, clerk):
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
-    result = p.send_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
+    result = invitations.send_invitations(actor=clerk, conference=conference)
     assert not result.late and result.all_sent
     invs = Invitation.objects.filter(delegate__conference=conference)
     assert not invs.filter(sent_at=None).exists()
@@ -303,22 +322,23 @@ def test_sending_on_time_confirms_the_milestone(built, clerk):
     assert m.done_on == timezone.localdate() and m.done_by == clerk
     before = _state(conference)
     with pytest.raises(ValidationError, match="Không có giấy mời nào cần gửi"):
-        p.send_invitations(actor=clerk, conference=conference)
+        invitations.send_invitations(actor=clerk, conference=conference)
     assert _state(conference) == before
 
 
 def test_sending_late_needs_confirmation_and_is_flagged(built, clerk):
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
     due = timezone.localdate() - dt.timedelta(days=2)
     conference.milestones.filter(kind=Milestone.Kind.INVITATIONS).update(due_on=due)
-    assert p.sending_late(conference) == due
+    assert delegates_reads.sending_late(conference) == due
     before = _state(conference)
     with pytest.raises(ValidationError, match="sau hạn"):
-        p.send_invitations(actor=clerk, conference=conference, late_ok=False)
+        invitations.send_invitations(actor=clerk, conference=conference, late_ok=False)
     assert _state(conference) == before
     first = list(conference.delegates.order_by("pk")[:2])
-    result = p.send_invitations(actor=clerk, conference=conference, delegates=first,
+    result = invitations.send_invitations(actor=clerk, conference=conference,
+                                                  delegates=first,
                                 late_ok=True)
     assert result.late and result.count == 2 and not result.all_sent
     assert Invitation.objects.filter(sent_late=True).count() == 2
@@ -328,36 +348,37 @@ def test_sending_late_needs_confirmation_and_is_flagged(built, clerk):
 
 
 def test_a_date_change_flags_resend_and_sending_clears_it(built, clerk):
-    from doithoai.dialogues import services
+    from doithoai.dialogues.actions import conferences
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
-    p.send_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
+    invitations.send_invitations(actor=clerk, conference=conference)
     conference.refresh_from_db()
-    services.update_conference(actor=clerk, conference=conference,
-                               data={"venue": "Nhà văn hóa thôn Bản Chu"}, reason="Sửa hội trường",
-                               confirmed=True)
-    assert Invitation.objects.filter(needs_resend=True).count() == p.addressable(
+    conferences.update_conference(actor=clerk, conference=conference,
+                                  data={"venue": "Nhà văn hóa thôn Bản Chu"},
+                                  reason="Sửa hội trường",
+                                  confirmed=True)
+    assert Invitation.objects.filter(needs_resend=True).count() == delegates_reads.addressable(
         conference.delegates.all()).count()
-    p.send_invitations(actor=clerk, conference=conference)
+    invitations.send_invitations(actor=clerk, conference=conference)
     assert not Invitation.objects.filter(needs_resend=True).exists()
 
 
 def test_responses(built, clerk, front, supervisor):
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
     inv = Invitation.objects.filter(delegate__conference=conference).first()
     before = _state(conference)
     with pytest.raises(ValidationError, match="chưa được gửi"):
-        p.record_response(actor=clerk, invitation=inv, confirmed=True)
-    p.send_invitations(actor=clerk, conference=conference)
+        invitations.record_response(actor=clerk, invitation=inv, confirmed=True)
+    invitations.send_invitations(actor=clerk, conference=conference)
     before = _state(conference)
     with pytest.raises(PermissionDenied):
-        p.record_response(actor=supervisor, invitation=inv, confirmed=True)
+        invitations.record_response(actor=supervisor, invitation=inv, confirmed=True)
     assert _state(conference) == before
-    p.record_response(actor=front, invitation=inv, confirmed=False)
+    invitations.record_response(actor=front, invitation=inv, confirmed=False)
     inv.refresh_from_db()
     assert inv.state == Invitation.State.DECLINED and inv.responded_at
-    p.record_response(actor=clerk, invitation=inv, confirmed=True)
+    invitations.record_response(actor=clerk, invitation=inv, confirmed=True)
     inv.refresh_from_db()
     assert inv.state == Invitation.State.CONFIRMED
     assert AuditEvent.objects.filter(action="invitation.respond").count() == 2
@@ -368,59 +389,59 @@ def test_responses(built, clerk, front, supervisor):
 
 def test_check_in_by_code_any_way_it_is_typed(built, clerk):
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
     inv = Invitation.objects.filter(delegate__conference=conference).first()
     typed = " " + inv.code.replace("-", "").lower() + " "
-    got = p.check_in(actor=clerk, conference=conference, code=typed)
+    got = check_in.check_in(actor=clerk, conference=conference, code=typed)
     assert got.pk == inv.pk and got.checked_in_at and got.checked_in_by == clerk
-    assert p.counts(conference)["checked_in"] == 1
+    assert delegates_reads.counts(conference)["checked_in"] == 1
     assert AuditEvent.objects.filter(action="invitation.check_in").count() == 1
 
 
 def test_a_second_check_in_changes_nothing(built, clerk):
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
     inv = Invitation.objects.filter(delegate__conference=conference).first()
-    first = p.check_in(actor=clerk, conference=conference, code=inv.code)
+    first = check_in.check_in(actor=clerk, conference=conference, code=inv.code)
     before = _state(conference)
     at = timezone.localtime(first.checked_in_at).strftime("%H:%M")
-    with pytest.raises(p.AlreadyCheckedIn, match=f"đã điểm danh lúc {at}"):
-        p.check_in(actor=clerk, conference=conference, code=inv.code)
-    with pytest.raises(p.AlreadyCheckedIn):
-        p.check_in(actor=clerk, conference=conference, delegate=inv.delegate)
+    with pytest.raises(check_in.AlreadyCheckedIn, match=f"đã điểm danh lúc {at}"):
+        check_in.check_in(actor=clerk, conference=conference, code=inv.code)
+    with pytest.raises(check_in.AlreadyCheckedIn):
+        check_in.check_in(actor=clerk, conference=conference, delegate=inv.delegate)
     assert _state(conference) == before
 
 
 def test_unknown_and_malformed_codes(built, clerk, commune, outsider):
     conference = built
-    p.prepare_invitations(actor=clerk, conference=conference)
+    invitations.prepare_invitations(actor=clerk, conference=conference)
     before = _state(conference)
     with pytest.raises(ValidationError, match="Không có giấy mời mã ZZZZ-ZZZZ"):
-        p.check_in(actor=clerk, conference=conference, code="zzzz zzzz")
+        check_in.check_in(actor=clerk, conference=conference, code="zzzz zzzz")
     with pytest.raises(ValidationError, match="không phải mã giấy mời"):
-        p.check_in(actor=clerk, conference=conference, code="12")
+        check_in.check_in(actor=clerk, conference=conference, code="12")
     with pytest.raises(ValidationError, match="quét mã"):
-        p.check_in(actor=clerk, conference=conference, code="")
+        check_in.check_in(actor=clerk, conference=conference, code="")
     with pytest.raises(PermissionDenied):
-        p.check_in(actor=outsider, conference=conference,
-                   code=Invitation.objects.first().code)
+        check_in.check_in(actor=outsider, conference=conference,
+                          code=Invitation.objects.first().code)
     assert _state(conference) == before
 
 
 def test_check_in_by_name_without_invitation_and_remove_refused_after(built, clerk):
     conference = built
     d = conference.delegates.get(full_name="Lý Thị Dương")
-    assert p.find_by_name(conference.delegates.all(), "ly thi duong") == [d]
-    inv = p.check_in(actor=clerk, conference=conference, delegate=d)
+    assert delegates_reads.find_by_name(conference.delegates.all(), "ly thi duong") == [d]
+    inv = check_in.check_in(actor=clerk, conference=conference, delegate=d)
     assert inv.code and inv.checked_in_at
     before = _state(conference)
     with pytest.raises(ValidationError, match="đã điểm danh"):
-        p.remove_delegate(actor=clerk, delegate=d)
+        delegates_actions.remove_delegate(actor=clerk, delegate=d)
     with pytest.raises(ValidationError, match="không ghi báo vắng"):
         inv.sent_at = timezone.now()
         inv.save()
         before = _state(conference)
-        p.record_response(actor=clerk, invitation=inv, confirmed=False)
+        invitations.record_response(actor=clerk, invitation=inv, confirmed=False)
     assert _state(conference) == before
 
 
@@ -428,12 +449,12 @@ def test_walk_in(built, clerk, commune, supervisor):
     conference = built
     before = _state(conference)
     with pytest.raises(ValidationError, match="họ và tên"):
-        p.walk_in(actor=clerk, conference=conference, full_name=" ", position="")
+        check_in.walk_in(actor=clerk, conference=conference, full_name=" ", position="")
     with pytest.raises(PermissionDenied):
-        p.walk_in(actor=supervisor, conference=conference, full_name="Ai đó")
+        check_in.walk_in(actor=supervisor, conference=conference, full_name="Ai đó")
     assert _state(conference) == before
-    inv = p.walk_in(actor=clerk, conference=conference, full_name="Nông Văn Tài",
-                    village=_village(commune), position="")
+    inv = check_in.walk_in(actor=clerk, conference=conference, full_name="Nông Văn Tài",
+                           village=_village(commune), position="")
     d = inv.delegate
     assert d.side == Side.EXTRA and d.position == "Người dân đến dự" and inv.checked_in_at
     assert AuditEvent.objects.filter(action="delegate.walk_in", object_id=str(d.pk)).exists()
@@ -447,7 +468,7 @@ def test_lists_close_after_the_conclusion(built, clerk, commune):
     with pytest.raises(ValidationError, match="đã chốt"):
         _citizens(conference, clerk, _village(commune), 1)
     with pytest.raises(ValidationError, match="đã kết thúc"):
-        p.walk_in(actor=clerk, conference=conference, full_name="Nông Văn Tài")
+        check_in.walk_in(actor=clerk, conference=conference, full_name="Nông Văn Tài")
     assert _state(conference) == before
 
 
@@ -455,15 +476,15 @@ def test_lists_close_after_the_conclusion(built, clerk, commune):
 
 
 def test_demo_participants_upcoming(conference, clerk):
-    summary = p.demo_participants(conference, clerk)
+    summary = participants.demo_participants(conference, clerk)
     assert summary["missing_villages"] == 2
-    rows = p.village_rows(conference)
+    rows = delegates_reads.village_rows(conference)
     assert sum(1 for r in rows if not r.village_return.delegates_sent_at) == 2
     assert conference.delegates.filter(side=Side.CITIZEN).count() == 10 * 3
     invs = Invitation.objects.filter(delegate__conference=conference)
     # The two villages that have not sent left their seats unnamed: no invitation yet.
-    assert invs.count() == p.addressable(conference.delegates.all()).count()
-    assert p.sending_summary(conference).unnamed > 0
+    assert invs.count() == delegates_reads.addressable(conference.delegates.all()).count()
+    assert delegates_reads.sending_summary(conference).unnamed > 0
     assert not invs.filter(sent_at=None).exists()
     assert invs.filter(state=Invitation.State.CONFIRMED).exists()
     assert invs.filter(state=Invitation.State.DECLINED).exists()
@@ -479,8 +500,8 @@ def test_demo_participants_held(conference, clerk):
     conference.milestones.filter(kind=Milestone.Kind.INVITATIONS).update(
         due_on=day - dt.timedelta(days=9))
     conference.refresh_from_db()
-    summary = p.demo_participants(conference, clerk, held=True)
-    rows = p.village_rows(conference)
+    summary = participants.demo_participants(conference, clerk, held=True)
+    rows = delegates_reads.village_rows(conference)
     assert sum(r.late for r in rows) == 1
     invs = Invitation.objects.filter(delegate__conference=conference)
     assert not invs.filter(sent_late=True).exists()
@@ -495,6 +516,6 @@ def test_another_communes_clerk_is_refused(built, outsider, commune):
     with pytest.raises(PermissionDenied):
         _citizens(conference, outsider, _village(commune), 1)
     with pytest.raises(PermissionDenied):
-        p.prepare_invitations(actor=outsider, conference=conference)
+        invitations.prepare_invitations(actor=outsider, conference=conference)
     assert _state(conference) == before
 

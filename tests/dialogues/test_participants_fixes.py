@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import participants as p
+from doithoai.dialogues.actions import delegates
 from doithoai.dialogues.models import Conference, Milestone, ParticipantGroup, VillageReturn
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.org.models import User, Village
 
 Side = ParticipantGroup.Side
@@ -16,13 +17,14 @@ Side = ParticipantGroup.Side
 
 @pytest.fixture
 def built(conference, clerk):
-    p.build_delegates(actor=clerk, conference=conference)
+    delegates.build_delegates(actor=clerk, conference=conference)
     return conference
 
 
 def _citizens(conference, actor, village, n=1):
     for i in range(n):
-        p.add_delegate(actor=actor, conference=conference, side=Side.CITIZEN, village=village,
+        delegates.add_delegate(actor=actor, conference=conference, side=Side.CITIZEN,
+                                       village=village,
                        full_name=f"Hoàng Văn Dân {i}", position="Đại diện hộ gia đình")
 
 
@@ -33,15 +35,17 @@ def test_an_on_time_list_stays_on_time_when_the_deadline_moves_earlier(client, b
     ban_chu = Village.objects.get(agency=commune, name="Thôn Bản Chu")
     head = User.objects.get(username="truongthon")
     _citizens(conference, head, na_pan)
-    assert not p.submit_village_list(actor=head, conference=conference, village=na_pan).late
+    assert not delegates.submit_village_list(actor=head, conference=conference,
+                                                     village=na_pan).late
     # The conference is brought forward: the lists' due day is now already past.
     conference.milestones.filter(kind=Milestone.Kind.DELEGATE_LISTS).update(
         due_on=timezone.localdate() - dt.timedelta(days=1))
     _citizens(conference, clerk, ban_chu)
-    assert p.submit_village_list(actor=clerk, conference=conference, village=ban_chu).late
+    assert delegates.submit_village_list(actor=clerk, conference=conference,
+                                                 village=ban_chu).late
     returns = {r.village_id: r for r in VillageReturn.objects.filter(conference=conference)}
     assert not returns[na_pan.pk].delegates_late and returns[ban_chu.pk].delegates_late
-    rows = {r.village.name: r.late for r in p.village_rows(conference)
+    rows = {r.village.name: r.late for r in delegates_reads.village_rows(conference)
             if r.village_return.delegates_sent_at}
     assert rows == {"Thôn Nà Pàn": False, "Thôn Bản Chu": True}
     client.force_login(clerk)

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import participants as p
+from doithoai.dialogues.actions import check_in, delegates, invitations
 from doithoai.dialogues.models import Delegate, Invitation, Milestone, ParticipantGroup
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.org.models import Role, User, Village
 from tests.factories import user_with_role
 
@@ -18,7 +19,7 @@ Side = ParticipantGroup.Side
 
 @pytest.fixture
 def built(conference, clerk):
-    p.build_delegates(actor=clerk, conference=conference)
+    delegates.build_delegates(actor=clerk, conference=conference)
     return conference
 
 
@@ -47,7 +48,7 @@ def test_office_page_shows_counts_missing_villages_and_buttons(client, clerk, bu
 
 
 def test_late_sending_is_warned_then_refused_without_confirmation(client, clerk, built):
-    p.prepare_invitations(actor=clerk, conference=built)
+    invitations.prepare_invitations(actor=clerk, conference=built)
     due = timezone.localdate() - dt.timedelta(days=1)
     built.milestones.filter(kind=Milestone.Kind.INVITATIONS).update(due_on=due)
     client.force_login(clerk)
@@ -60,7 +61,7 @@ def test_late_sending_is_warned_then_refused_without_confirmation(client, clerk,
     r = client.post(_url("invitations_send", built.pk), {"confirm_late": "on"}, follow=True)
     html = r.content.decode()
     sent = Invitation.objects.filter(sent_late=True).count()
-    assert sent == p.addressable(built.delegates.all()).count()
+    assert sent == delegates_reads.addressable(built.delegates.all()).count()
     # A plain sentence, no capitals.
     assert (f"Đã gửi {sent} giấy mời; hạn gửi là {due:%d/%m/%Y} nên các giấy mời này được "
             "ghi là gửi sau hạn.") in html
@@ -73,8 +74,8 @@ def test_late_sending_is_warned_then_refused_without_confirmation(client, clerk,
     # A name changed on a sent invitation: there is something to send again, so the late
     # warning and the confirmation come back.
     seat = built.delegates.exclude(full_name="").exclude(invitation=None).first()
-    p.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Văn Tài",
-                      position=seat.position)
+    delegates.update_delegate(actor=clerk, delegate=seat, full_name="Lộc Văn Tài",
+                              position=seat.position)
     html = client.get(_url("delegates", built.pk)).content.decode()
     assert "Đã quá hạn gửi giấy mời" in html and 'name="confirm_late"' in html
     assert "1 giấy mời đang chờ gửi." in html
@@ -82,7 +83,7 @@ def test_late_sending_is_warned_then_refused_without_confirmation(client, clerk,
 
 def test_the_page_says_how_many_seats_are_unnamed(client, clerk, built):
     client.force_login(clerk)
-    unnamed = p.unnamed(built.delegates.all()).count()
+    unnamed = delegates_reads.unnamed(built.delegates.all()).count()
     assert unnamed
     r = client.post(_url("invitations_prepare", built.pk), follow=True)
     html = r.content.decode()
@@ -117,8 +118,8 @@ def test_village_head_is_sent_to_his_village_and_enters_names(client, village_he
 
 
 def test_read_only_roles_get_403_and_change_nothing(client, supervisor, built, napan, clerk):
-    p.prepare_invitations(actor=clerk, conference=built)
-    p.send_invitations(actor=clerk, conference=built)
+    invitations.prepare_invitations(actor=clerk, conference=built)
+    invitations.send_invitations(actor=clerk, conference=built)
     inv = Invitation.objects.filter(delegate__conference=built).first()
     client.force_login(supervisor)
     assert client.get(_url("delegates", built.pk)).status_code == 200
@@ -164,7 +165,7 @@ def test_unit_officer_and_other_roles_cannot_check_in(client, commune, built):
 
 
 def test_check_in_at_the_door_without_javascript(client, clerk, built):
-    p.prepare_invitations(actor=clerk, conference=built)
+    invitations.prepare_invitations(actor=clerk, conference=built)
     inv = Invitation.objects.filter(delegate__conference=built).first()
     client.force_login(clerk)
     r = client.get(_url("checkin", built.pk))
@@ -189,18 +190,18 @@ def test_check_in_at_the_door_without_javascript(client, clerk, built):
                                                 "vl-position": "", "vl-village": ""},
                     follow=True)
     assert "Đã thêm và điểm danh Hà Thị Nhàn" in r.content.decode()
-    assert p.counts(built)["checked_in"] == 3
+    assert delegates_reads.counts(built)["checked_in"] == 3
 
 
 def test_printable_list_has_every_code(client, clerk, built):
-    p.prepare_invitations(actor=clerk, conference=built)
+    invitations.prepare_invitations(actor=clerk, conference=built)
     client.force_login(clerk)
     html = client.get(_url("invitation_list", built.pk)).content.decode()
     for code in Invitation.objects.values_list("code", flat=True):
         assert code in html
-    p.add_delegate(actor=clerk, conference=built, side=Side.CITIZEN,
-                   village=Village.objects.get(name="Thôn Bản Chu", agency=built.agency),
-                   full_name="Lăng Văn Thắng")
+    delegates.add_delegate(actor=clerk, conference=built, side=Side.CITIZEN,
+                           village=Village.objects.get(name="Thôn Bản Chu", agency=built.agency),
+                           full_name="Lăng Văn Thắng")
     html = client.get(_url("invitation_list", built.pk)).content.decode()
     # The commune first, then village by village, village roles before citizens.
     assert html.index("Lý Thị Dương") < html.index("Hoàng Văn Pản") < html.index(
@@ -232,8 +233,8 @@ def test_office_adds_edits_and_removes(client, clerk, built, napan):
 
 def test_removing_someone_already_invited_asks_why(client, clerk, built, napan):
     seat = Delegate.objects.filter(conference=built, unit__isnull=False).first()
-    p.prepare_invitations(actor=clerk, conference=built)
-    p.send_invitations(actor=clerk, conference=built, late_ok=True)
+    invitations.prepare_invitations(actor=clerk, conference=built)
+    invitations.send_invitations(actor=clerk, conference=built, late_ok=True)
     client.force_login(clerk)
     url = _url("delegate_remove", built.pk, seat.pk)
     page = client.get(url).content.decode()
@@ -248,12 +249,12 @@ def test_removing_someone_already_invited_asks_why(client, clerk, built, napan):
 
 
 def test_a_rehearsal_check_in_is_undone_and_never_counts_as_attendance(client, clerk, built):
-    from doithoai.dialogues import services as conf_services
+    from doithoai.dialogues.selectors import conferences
 
-    p.prepare_invitations(actor=clerk, conference=built)
+    invitations.prepare_invitations(actor=clerk, conference=built)
     invitation = Invitation.objects.filter(delegate__conference=built).first()
-    p.check_in(actor=clerk, conference=built, code=invitation.code)  # before the day
-    assert conf_services.checked_in_count(built) == 0
+    check_in.check_in(actor=clerk, conference=built, code=invitation.code)  # before the day
+    assert conferences.checked_in_count(built) == 0
     client.force_login(clerk)
     url = _url("checkin_undo", built.pk, invitation.pk)
     client.post(url, {"reason": ""})
@@ -276,7 +277,7 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
     from doithoai.documents import services as documents
     from doithoai.documents.kinds import KINDS
 
-    p.prepare_invitations(actor=clerk, conference=built)
+    invitations.prepare_invitations(actor=clerk, conference=built)
     delegate = (Delegate.objects.filter(conference=built, invitation__isnull=False)
                 .exclude(person_id=built.chair_id).select_related("invitation").first())
     client.force_login(clerk)

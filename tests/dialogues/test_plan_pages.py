@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import Plan
 from doithoai.org.models import Person, Role, User
 from tests.dialogues.conftest import ISSUED_ON
@@ -21,8 +21,8 @@ def overseer(commune):
 
 @pytest.fixture
 def other_plan(commune, outsider):
-    return services.create_plan(actor=outsider, agency=outsider.memberships.get().agency,
-                                year=2026)
+    return plans.create_plan(actor=outsider, agency=outsider.memberships.get().agency,
+                             year=2026)
 
 
 def _detail(plan):
@@ -37,7 +37,7 @@ def _snapshot(plan):
 
 def _edit_data(plan, **changes):
     """The edit form as the browser posts it, unchanged unless told."""
-    data = {name: getattr(plan, name) for name in services.PLAN_EDITABLE}
+    data = {name: getattr(plan, name) for name in plans.PLAN_EDITABLE}
     data["signer"] = plan.signer_id or ""
     data["version"] = plan.version
     data.update(changes)
@@ -162,7 +162,7 @@ def test_the_plan_reads_like_the_seed_plan(client, clerk, plan, conference):
 
 
 def test_a_draft_lists_what_is_missing_before_issue(client, clerk, plan):
-    services.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
+    plans.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
     client.force_login(clerk)
     text = client.get(_detail(plan)).content.decode()
     assert "Chưa ban hành được, còn thiếu:" in text and "Người ký" in text
@@ -202,7 +202,7 @@ def test_a_draft_points_to_the_register_not_to_a_typed_number(client, clerk, pla
 
 
 def test_issuing_with_a_missing_signer_lists_it_and_changes_nothing(client, clerk, plan):
-    services.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
+    plans.update_plan(actor=clerk, plan=plan, data={"signer": None}, version=plan.version)
     client.force_login(clerk)
     before = _snapshot(plan)
     page = client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20",
@@ -235,7 +235,7 @@ def test_issuing_twice_is_refused(client, clerk, plan):
 
 
 def test_completing_needs_closed_conferences(client, clerk, plan, conference):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
+    plans.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     plan.refresh_from_db()
     client.force_login(clerk)
     response = client.post(reverse("dialogues:plan_complete", args=[plan.pk]),
@@ -267,8 +267,8 @@ def test_clerk_edits_a_section(client, clerk, plan):
 def test_a_stale_edit_is_refused_with_a_message(client, clerk, plan):
     client.force_login(clerk)
     data = _edit_data(plan, venue="Hội trường")
-    services.update_plan(actor=clerk, plan=plan, data={"venue": "Nhà văn hóa"},
-                         version=plan.version)
+    plans.update_plan(actor=clerk, plan=plan, data={"venue": "Nhà văn hóa"},
+                      version=plan.version)
     before = _snapshot(plan)
     page = client.post(reverse("dialogues:plan_edit", args=[plan.pk]), data)
     assert page.status_code == 400
@@ -289,13 +289,13 @@ def test_edit_refuses_an_ad_hoc_plan_without_basis_and_empty_sections(client, cl
 
 
 def test_after_issue_only_settings_move_with_a_reason(client, clerk, plan):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
+    plans.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     plan.refresh_from_db()
     client.force_login(clerk)
     url = reverse("dialogues:plan_edit", args=[plan.pk])
     text = client.get(url).content.decode()
     assert 'name="purposes"' not in text and 'name="invite_workdays_before"' in text
-    settings = {name: getattr(plan, name) for name in services.PLAN_SETTINGS}
+    settings = {name: getattr(plan, name) for name in plans.PLAN_SETTINGS}
     before = _snapshot(plan)
     page = client.post(url, {**settings, "invite_workdays_before": 10, "version": plan.version,
                              "purposes": "Khác"})

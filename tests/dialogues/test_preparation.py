@@ -7,9 +7,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from doithoai.audit.conflicts import Conflict
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import conferences, prepared_answers, village_opinions
 from doithoai.dialogues.models import Milestone, PreparedAnswer, VillageReturn
+from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
+from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
 from doithoai.org.models import Role, Unit, User, Village
 from doithoai.petitions.actions import assignments
 from doithoai.petitions.actions import intake as petition_intake
@@ -35,7 +38,7 @@ def build_prep(commune, plan, clerk) -> dict:
     villages = {v.name: v for v in Village.objects.filter(agency=commune)}
     units = {u.code: u for u in Unit.objects.filter(agency=commune)}
     na_pan, ban_chu = villages["Thôn Nà Pàn"], villages["Thôn Bản Chu"]
-    conference = services.schedule_conference(
+    conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": HELD_ON, "hall_capacity": 400},
         villages=[na_pan, ban_chu], today=TODAY)
 
@@ -80,8 +83,8 @@ def build_prep(commune, plan, clerk) -> dict:
 # --- the board -----------------------------------------------------------------------------
 
 def test_the_board_counts_opinions_per_village_and_field(prep):
-    board = preparation.opinion_board(prep["users"]["vanphong"], prep["conference"],
-                                      today=TODAY)
+    board = village_opinions_reads.opinion_board(prep["users"]["vanphong"], prep["conference"],
+                                                 today=TODAY)
     labels = [c.label for c in board.columns]
     assert labels == ["Giao thông", "Nông nghiệp, thủy lợi và lâm nghiệp", "Y tế",
                       "Chưa phân loại"]
@@ -100,15 +103,15 @@ def test_the_board_counts_opinions_per_village_and_field(prep):
 
 
 def test_a_village_head_sees_only_his_village(prep):
-    board = preparation.opinion_board(prep["users"]["truongthon"], prep["conference"])
+    board = village_opinions_reads.opinion_board(prep["users"]["truongthon"], prep["conference"])
     assert [r.label for r in board.rows] == ["Thôn Nà Pàn"]
     assert board.total == 2 and [r.label for r in board.covered_rows] == ["Thôn Nà Pàn"]
 
 
 def test_overdue_villages_are_told_apart(prep):
-    board = preparation.opinion_board(prep["users"]["vanphong"], prep["conference"],
-                                      today=dt.date(2026, 12, 16))
-    assert {r.status for r in board.missing} == {preparation.OVERDUE}
+    board = village_opinions_reads.opinion_board(prep["users"]["vanphong"], prep["conference"],
+                                                 today=dt.date(2026, 12, 16))
+    assert {r.status for r in board.missing} == {village_opinions_reads.OVERDUE}
 
 
 # --- sending a village's opinions ----------------------------------------------------------
@@ -116,16 +119,16 @@ def test_overdue_villages_are_told_apart(prep):
 def test_the_village_head_sends_his_village_once(prep):
     conference, na_pan = prep["conference"], prep["na_pan"]
     head = prep["users"]["truongthon"]
-    sent = preparation.send_village_opinions(actor=head, conference=conference,
-                                             village=na_pan, now=ON_TIME)
+    sent = village_opinions.send_village_opinions(actor=head, conference=conference,
+                                                  village=na_pan, now=ON_TIME)
     assert sent.opinions == 2 and not sent.late and not sent.all_sent
     ret = VillageReturn.objects.get(conference=conference, village=na_pan)
     assert ret.opinions_sent_at == ON_TIME and ret.opinions_sent_by == head
     event = AuditEvent.objects.get(action="village.opinions_sent", object_id=str(ret.pk))
     assert event.after["late"] is False and event.after["opinions"] == 2
     with pytest.raises(ValidationError, match="đã gửi ý kiến lúc"):
-        preparation.send_village_opinions(actor=prep["users"]["mattran"],
-                                          conference=conference, village=na_pan, now=LATE)
+        village_opinions.send_village_opinions(actor=prep["users"]["mattran"],
+                                               conference=conference, village=na_pan, now=LATE)
     ret.refresh_from_db()
     assert ret.opinions_sent_at == ON_TIME
     assert AuditEvent.objects.filter(action="village.opinions_sent").count() == 1
@@ -133,9 +136,9 @@ def test_the_village_head_sends_his_village_once(prep):
 
 def test_a_village_head_cannot_send_for_another_village(prep):
     with pytest.raises(PermissionDenied):
-        preparation.send_village_opinions(actor=prep["users"]["truongthon"],
-                                          conference=prep["conference"],
-                                          village=prep["ban_chu"], now=ON_TIME)
+        village_opinions.send_village_opinions(actor=prep["users"]["truongthon"],
+                                               conference=prep["conference"],
+                                               village=prep["ban_chu"], now=ON_TIME)
     assert not VillageReturn.objects.filter(conference=prep["conference"]).exclude(
         opinions_sent_at=None).exists()
 
@@ -143,47 +146,48 @@ def test_a_village_head_cannot_send_for_another_village(prep):
 @pytest.mark.parametrize("username", ["giamsat", "kinhte"])
 def test_read_only_and_unit_officers_cannot_send(prep, username):
     with pytest.raises(PermissionDenied):
-        preparation.send_village_opinions(actor=prep["users"][username],
-                                          conference=prep["conference"],
-                                          village=prep["na_pan"], now=ON_TIME)
+        village_opinions.send_village_opinions(actor=prep["users"][username],
+                                               conference=prep["conference"],
+                                               village=prep["na_pan"], now=ON_TIME)
     assert not VillageReturn.objects.exclude(opinions_sent_at=None).exists()
 
 
 def test_another_commune_cannot_send(prep, outsider):
     with pytest.raises(PermissionDenied):
-        preparation.send_village_opinions(actor=outsider, conference=prep["conference"],
-                                          village=prep["na_pan"], now=ON_TIME)
+        village_opinions.send_village_opinions(actor=outsider, conference=prep["conference"],
+                                               village=prep["na_pan"], now=ON_TIME)
 
 
 def test_a_village_not_covered_is_refused(prep):
     khon_pat = prep["villages"]["Thôn Khòn Pát"]
     with pytest.raises(ValidationError, match="không thuộc phạm vi"):
-        preparation.send_village_opinions(actor=prep["users"]["mattran"],
-                                          conference=prep["conference"], village=khon_pat,
-                                          now=ON_TIME)
+        village_opinions.send_village_opinions(actor=prep["users"]["mattran"],
+                                               conference=prep["conference"], village=khon_pat,
+                                               now=ON_TIME)
     assert not VillageReturn.objects.filter(village=khon_pat).exists()
 
 
 def test_late_opinions_are_flagged_and_the_last_village_confirms_the_milestone(prep):
     conference = prep["conference"]
     milestone = conference.milestones.get(kind=Milestone.Kind.VILLAGE_OPINIONS)
-    first = preparation.send_village_opinions(actor=prep["users"]["mattran"],
-                                              conference=conference, village=prep["ban_chu"],
-                                              now=ON_TIME)
+    first = village_opinions.send_village_opinions(actor=prep["users"]["mattran"],
+                                                   conference=conference, village=prep["ban_chu"],
+                                                   now=ON_TIME)
     assert not first.all_sent
     milestone.refresh_from_db()
     assert milestone.done_on is None
-    last = preparation.send_village_opinions(actor=prep["users"]["vanphong"],
-                                             conference=conference, village=prep["na_pan"],
-                                             now=LATE)
+    last = village_opinions.send_village_opinions(actor=prep["users"]["vanphong"],
+                                                  conference=conference, village=prep["na_pan"],
+                                                  now=LATE)
     assert last.late and last.all_sent and last.due_on == dt.date(2026, 12, 15)
     event = AuditEvent.objects.filter(action="village.opinions_sent").order_by("seq").last()
     assert event.after["late"] is True and "Gửi sau hạn 15/12/2026" in event.reason
     milestone.refresh_from_db()
     assert milestone.done_on is not None and "Cả 2 thôn đã gửi ý kiến" in milestone.proof
-    board = preparation.opinion_board(prep["users"]["vanphong"], conference)
+    board = village_opinions_reads.opinion_board(prep["users"]["vanphong"], conference)
     statuses = {r.label: r.status for r in board.covered_rows}
-    assert statuses == {"Thôn Bản Chu": preparation.SENT, "Thôn Nà Pàn": preparation.SENT_LATE}
+    assert statuses == {"Thôn Bản Chu": village_opinions_reads.SENT,
+                        "Thôn Nà Pàn": village_opinions_reads.SENT_LATE}
     assert board.missing == []
 
 
@@ -192,14 +196,14 @@ def test_no_opinions_after_the_conference(prep, clerk):
     conference.state = conference.State.HELD
     conference.save()
     with pytest.raises(ValidationError, match="đã diễn ra"):
-        preparation.send_village_opinions(actor=clerk, conference=conference,
-                                          village=prep["na_pan"], now=LATE)
+        village_opinions.send_village_opinions(actor=clerk, conference=conference,
+                                               village=prep["na_pan"], now=LATE)
 
 
 # --- the Front's report --------------------------------------------------------------------
 
 def test_the_front_report_groups_by_field_then_village(prep):
-    report = preparation.front_report_data(prep["conference"], today=TODAY)
+    report = village_opinions_reads.front_report_data(prep["conference"], today=TODAY)
     assert report.front_name == "Ủy ban MTTQ Việt Nam xã Điềm He"
     assert [f.name for f in report.fields] == [
         "Giao thông", "Nông nghiệp, thủy lợi và lâm nghiệp", "Y tế", "Chưa phân loại"]
@@ -222,8 +226,9 @@ def test_the_front_report_groups_by_field_then_village(prep):
 
 
 def test_the_front_report_can_be_narrowed_to_what_a_user_sees(prep):
-    visible = preparation.conference_petitions(prep["users"]["truongthon"], prep["conference"])
-    report = preparation.front_report_data(prep["conference"], visible)
+    visible = village_opinions_reads.conference_petitions(prep["users"]["truongthon"],
+                                                          prep["conference"])
+    report = village_opinions_reads.front_report_data(prep["conference"], visible)
     assert report.total_petitions == 2
     assert {v.name for f in report.fields for v in f.villages} == {"Thôn Nà Pàn"}
 
@@ -233,33 +238,34 @@ def test_the_front_report_can_be_narrowed_to_what_a_user_sees(prep):
 def test_the_unit_writes_its_prepared_answer(prep):
     conference, road = prep["conference"], prep["p"]["road"]
     officer = prep["users"]["kinhte"]
-    answer = preparation.save_prepared_answer(actor=officer, conference=conference,
-                                              petition=road, text="  Sẽ sửa trong quý I/2027. ",
-                                              token="new")
+    answer = prepared_answers.save_prepared_answer(actor=officer, conference=conference,
+                                                   petition=road,
+                                                   text="  Sẽ sửa trong quý I/2027. ",
+                                                   token="new")
     assert answer.text == "Sẽ sửa trong quý I/2027." and answer.unit.code == "kinh-te"
     assert answer.submitted_by == officer
     assert AuditEvent.objects.filter(action="prepared_answer.save",
                                      object_id=str(answer.pk)).count() == 1
-    token = preparation.answer_token(answer)
-    updated = preparation.save_prepared_answer(actor=prep["users"]["vanphong"],
-                                               conference=conference, petition=road,
-                                               text="Đã có kế hoạch sửa.", token=token)
+    token = prepared_answers_reads.answer_token(answer)
+    updated = prepared_answers.save_prepared_answer(actor=prep["users"]["vanphong"],
+                                                    conference=conference, petition=road,
+                                                    text="Đã có kế hoạch sửa.", token=token)
     assert updated.pk == answer.pk and PreparedAnswer.objects.count() == 1
-    with pytest.raises(preparation.Conflict):  # a stale form
-        preparation.save_prepared_answer(actor=officer, conference=conference, petition=road,
-                                         text="Khác", token=token)
+    with pytest.raises(Conflict):  # a stale form
+        prepared_answers.save_prepared_answer(actor=officer, conference=conference, petition=road,
+                                              text="Khác", token=token)
     assert PreparedAnswer.objects.get().text == "Đã có kế hoạch sửa."
 
 
 def test_a_grouped_issue_has_one_prepared_answer(prep):
     conference, officer = prep["conference"], prep["users"]["kinhte"]
-    preparation.save_prepared_answer(actor=officer, conference=conference,
-                                     petition=prep["p"]["mud2"], text="Sẽ rải cấp phối.")
-    preparation.save_prepared_answer(actor=officer, conference=conference,
-                                     petition=prep["p"]["mud"], text="Sẽ đổ bê tông.")
+    prepared_answers.save_prepared_answer(actor=officer, conference=conference,
+                                          petition=prep["p"]["mud2"], text="Sẽ rải cấp phối.")
+    prepared_answers.save_prepared_answer(actor=officer, conference=conference,
+                                          petition=prep["p"]["mud"], text="Sẽ đổ bê tông.")
     assert PreparedAnswer.objects.count() == 1
     assert PreparedAnswer.objects.get().petition == prep["p"]["mud"]  # the issue's first
-    rows = preparation.prepared_answer_rows(prep["users"]["vanphong"], conference)
+    rows = prepared_answers_reads.prepared_answer_rows(prep["users"]["vanphong"], conference)
     issue_rows = [r for r in rows if r.issue_title]
     assert len(issue_rows) == 1 and issue_rows[0].ready
     assert issue_rows[0].answer.text == "Sẽ đổ bê tông."
@@ -268,39 +274,40 @@ def test_a_grouped_issue_has_one_prepared_answer(prep):
 @pytest.mark.parametrize("username", ["tramyte", "giamsat", "mattran", "truongthon"])
 def test_only_the_assigned_unit_or_the_office_prepares(prep, username):
     with pytest.raises(PermissionDenied):
-        preparation.save_prepared_answer(actor=prep["users"][username],
-                                         conference=prep["conference"],
-                                         petition=prep["p"]["road"], text="Trả lời")
+        prepared_answers.save_prepared_answer(actor=prep["users"][username],
+                                              conference=prep["conference"],
+                                              petition=prep["p"]["road"], text="Trả lời")
     assert not PreparedAnswer.objects.exists()
 
 
 def test_prepared_answers_refuse_bad_input(prep, clerk, outsider):
     conference, p = prep["conference"], prep["p"]
     with pytest.raises(ValidationError, match="Hãy ghi nội dung"):
-        preparation.save_prepared_answer(actor=clerk, conference=conference,
-                                         petition=p["road"], text="   ")
+        prepared_answers.save_prepared_answer(actor=clerk, conference=conference,
+                                              petition=p["road"], text="   ")
     with pytest.raises(ValidationError, match="chưa được giao"):
-        preparation.save_prepared_answer(actor=clerk, conference=conference,
-                                         petition=p["allowance"], text="Trả lời")
+        prepared_answers.save_prepared_answer(actor=clerk, conference=conference,
+                                              petition=p["allowance"], text="Trả lời")
     with pytest.raises(PermissionDenied):
-        preparation.save_prepared_answer(actor=outsider, conference=conference,
-                                         petition=p["road"], text="Trả lời")
-    other = services.schedule_conference(
+        prepared_answers.save_prepared_answer(actor=outsider, conference=conference,
+                                              petition=p["road"], text="Trả lời")
+    other = conferences.schedule_conference(
         actor=clerk, plan=conference.plan, data={"held_on": dt.date(2026, 12, 22)},
         today=TODAY)
     with pytest.raises(ValidationError, match="không thuộc hội nghị"):
-        preparation.save_prepared_answer(actor=clerk, conference=other, petition=p["road"],
-                                         text="Trả lời")
+        prepared_answers.save_prepared_answer(actor=clerk, conference=other, petition=p["road"],
+                                              text="Trả lời")
     assert not PreparedAnswer.objects.exists()
 
 
 def test_a_unit_officer_sees_only_his_units_petitions(prep):
-    rows = preparation.prepared_answer_rows(prep["users"]["kinhte"], prep["conference"])
+    rows = prepared_answers_reads.prepared_answer_rows(prep["users"]["kinhte"], prep["conference"])
     assert {r.petition.unit.code for r in rows} == {"kinh-te"}
     assert len(rows) == 2 and all(r.can_write for r in rows)
-    rows = preparation.prepared_answer_rows(prep["users"]["giamsat"], prep["conference"])
+    rows = prepared_answers_reads.prepared_answer_rows(prep["users"]["giamsat"], prep["conference"])
     assert len(rows) == 5 and not any(r.can_write for r in rows)
-    office = preparation.prepared_answer_rows(prep["users"]["vanphong"], prep["conference"])
+    office = prepared_answers_reads.prepared_answer_rows(prep["users"]["vanphong"],
+                                                         prep["conference"])
     writable = {r.petition.tracking_code for r in office if r.can_write}
     assert prep["p"]["allowance"].tracking_code not in writable and len(writable) == 4
 
@@ -308,28 +315,28 @@ def test_a_unit_officer_sees_only_his_units_petitions(prep):
 def test_the_last_prepared_answer_confirms_the_milestone(prep):
     conference, p, users = prep["conference"], prep["p"], prep["users"]
     milestone = conference.milestones.get(kind=Milestone.Kind.PREPARED_ANSWERS)
-    assert len(preparation.missing_prepared_answers(conference)) == 4
-    preparation.save_prepared_answer(actor=users["kinhte"], conference=conference,
-                                     petition=p["road"], text="Sửa đường quý I/2027.")
-    preparation.save_prepared_answer(actor=users["kinhte"], conference=conference,
-                                     petition=p["mud"], text="Rải cấp phối.")
-    preparation.save_prepared_answer(actor=users["tramyte"], conference=conference,
-                                     petition=p["clinic"], text="Đã bổ sung thuốc.")
+    assert len(prepared_answers_reads.missing_prepared_answers(conference)) == 4
+    prepared_answers.save_prepared_answer(actor=users["kinhte"], conference=conference,
+                                          petition=p["road"], text="Sửa đường quý I/2027.")
+    prepared_answers.save_prepared_answer(actor=users["kinhte"], conference=conference,
+                                          petition=p["mud"], text="Rải cấp phối.")
+    prepared_answers.save_prepared_answer(actor=users["tramyte"], conference=conference,
+                                          petition=p["clinic"], text="Đã bổ sung thuốc.")
     milestone.refresh_from_db()
     assert milestone.done_on is None
-    assert len(preparation.missing_prepared_answers(conference)) == 1
-    preparation.save_prepared_answer(actor=users["vanphong"], conference=conference,
-                                     petition=p["outside"], text="Hỗ trợ giống vụ xuân.")
+    assert len(prepared_answers_reads.missing_prepared_answers(conference)) == 1
+    prepared_answers.save_prepared_answer(actor=users["vanphong"], conference=conference,
+                                          petition=p["outside"], text="Hỗ trợ giống vụ xuân.")
     milestone.refresh_from_db()
     assert milestone.done_on is None  # the allowance opinion is not given to any unit yet
     allowance = assignments.assign(actor=users["vanphong"], petition=p["allowance"],
                                    unit=prep["units"]["van-hoa-xa-hoi"])
-    preparation.save_prepared_answer(actor=users["vanphong"], conference=conference,
-                                     petition=allowance, text="Chi trả trong tháng 12.")
+    prepared_answers.save_prepared_answer(actor=users["vanphong"], conference=conference,
+                                          petition=allowance, text="Chi trả trong tháng 12.")
     milestone.refresh_from_db()
     assert milestone.done_on is not None and "cả 5 ý kiến" in milestone.proof
 
-    units = preparation.prepared_answers_by_unit(conference)
+    units = prepared_answers_reads.prepared_answers_by_unit(conference)
     assert [u.unit_name for u in units] == ["Phòng Kinh tế", "Phòng Văn hóa - Xã hội",
                                             "Trạm Y tế xã"]
     economy = units[0]
@@ -341,11 +348,11 @@ def test_the_last_prepared_answer_confirms_the_milestone(prep):
 
 def test_a_reassigned_petition_needs_the_new_units_answer(prep, clerk):
     conference, clinic = prep["conference"], prep["p"]["clinic"]
-    preparation.save_prepared_answer(actor=prep["users"]["tramyte"], conference=conference,
-                                     petition=clinic, text="Đã bổ sung thuốc.")
+    prepared_answers.save_prepared_answer(actor=prep["users"]["tramyte"], conference=conference,
+                                          petition=clinic, text="Đã bổ sung thuốc.")
     assignments.assign(actor=clerk, petition=clinic, unit=prep["units"]["van-hoa-xa-hoi"])
-    missing = preparation.missing_prepared_answers(conference)
+    missing = prepared_answers_reads.missing_prepared_answers(conference)
     assert clinic.pk in {r.petition.pk for r in missing}
-    by_unit = {u.unit_name: u for u in preparation.prepared_answers_by_unit(conference)}
+    by_unit = {u.unit_name: u for u in prepared_answers_reads.prepared_answers_by_unit(conference)}
     assert "Trạm Y tế xã" not in by_unit
     assert by_unit["Phòng Văn hóa - Xã hội"].missing == 2

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues.actions import milestones, village_opinions
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.selectors import milestones as milestones_reads
+from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
 from tests.dialogues.test_preparation import LATE, ON_TIME, build_prep
 
 SOONER = dt.date(2026, 12, 11)  # the conference brought forward: opinions due before 10/12
@@ -22,35 +24,36 @@ def prep(commune, plan, clerk):
 def _bring_forward(conference: Conference) -> dt.date:
     Conference.objects.filter(pk=conference.pk).update(held_on=SOONER)
     conference.refresh_from_db()
-    services.sync_milestones(conference)
-    due = preparation.opinions_due(conference)
+    milestones.sync_milestones(conference)
+    due = village_opinions_reads.opinions_due(conference)
     assert due < ON_TIME.date()
     return due
 
 
 def test_on_time_stays_on_time_after_the_conference_is_brought_forward(prep):
     conference, clerk = prep["conference"], prep["users"]["vanphong"]
-    sent = preparation.send_village_opinions(actor=clerk, conference=conference,
-                                             village=prep["na_pan"], now=ON_TIME)
+    sent = village_opinions.send_village_opinions(actor=clerk, conference=conference,
+                                                  village=prep["na_pan"], now=ON_TIME)
     assert not sent.late
     assert not VillageReturn.objects.get(conference=conference,
                                          village=prep["na_pan"]).opinions_late
     _bring_forward(conference)
-    late = preparation.send_village_opinions(actor=clerk, conference=conference,
-                                             village=prep["ban_chu"], now=ON_TIME)
+    late = village_opinions.send_village_opinions(actor=clerk, conference=conference,
+                                                  village=prep["ban_chu"], now=ON_TIME)
     assert late.late and late.all_sent
     returns = {r.village_id: r for r in VillageReturn.objects.filter(conference=conference)}
     assert not returns[prep["na_pan"].pk].opinions_late
     assert returns[prep["ban_chu"].pk].opinions_late
-    board = preparation.opinion_board(clerk, conference)
+    board = village_opinions_reads.opinion_board(clerk, conference)
     assert {r.label: r.status for r in board.covered_rows} == {
-        "Thôn Nà Pàn": preparation.SENT, "Thôn Bản Chu": preparation.SENT_LATE}
+        "Thôn Nà Pàn": village_opinions_reads.SENT,
+        "Thôn Bản Chu": village_opinions_reads.SENT_LATE}
 
 
 def test_the_pages_show_the_recorded_flag(client, prep):
     conference, clerk = prep["conference"], prep["users"]["vanphong"]
-    preparation.send_village_opinions(actor=clerk, conference=conference,
-                                      village=prep["na_pan"], now=ON_TIME)
+    village_opinions.send_village_opinions(actor=clerk, conference=conference,
+                                           village=prep["na_pan"], now=ON_TIME)
     _bring_forward(conference)
     client.force_login(clerk)
     village = client.get(reverse("dialogues:village_opinions",
@@ -63,11 +66,12 @@ def test_the_pages_show_the_recorded_flag(client, prep):
 def test_a_milestone_done_after_its_due_day_shows_done_late(client, prep):
     conference, clerk = prep["conference"], prep["users"]["vanphong"]
     for village in (prep["na_pan"], prep["ban_chu"]):
-        preparation.send_village_opinions(actor=clerk, conference=conference, village=village,
+        village_opinions.send_village_opinions(actor=clerk, conference=conference,
+                                                       village=village,
                                           now=LATE)
     milestone = conference.milestones.get(kind=Milestone.Kind.VILLAGE_OPINIONS)
     assert milestone.done_on == LATE.date() > milestone.due_on
-    assert services.milestone_status(milestone) == "done_late"
+    assert milestones_reads.milestone_status(milestone) == "done_late"
     client.force_login(clerk)
     url = reverse("dialogues:opinion_board", args=[conference.pk])
     html = client.get(url).content.decode()

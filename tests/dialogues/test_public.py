@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import AgendaItem
 from doithoai.org.models import Agency
 from tests.dialogues.oversight_fixtures import (
@@ -41,16 +41,16 @@ def test_announcement(client, world, commune):
 
 
 def test_announcement_time_to_be_announced(client, commune, clerk, world):
-    later = dialogues.schedule_conference(actor=clerk, plan=world["plan"], data={},
-                                          today=SCHEDULED_ON)
+    later = conferences.schedule_conference(actor=clerk, plan=world["plan"], data={},
+                                            today=SCHEDULED_ON)
     body = client.get(reverse("dialogues_public:announcement", args=[later.pk])
                       ).content.decode()
     assert "Thời gian sẽ thông báo sau" in body
 
 
 def test_drafts_are_not_public(client, commune, clerk):
-    plan = dialogues.create_plan(actor=clerk, agency=commune, year=2027)
-    conference = dialogues.schedule_conference(
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2027)
+    conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": dt.date(2027, 6, 11)}, today=SCHEDULED_ON)
     assert client.get(reverse("dialogues_public:announcement",
                               args=[conference.pk])).status_code == 404
@@ -62,15 +62,15 @@ def test_drafts_are_not_public(client, commune, clerk):
 
 
 def test_issued_plan_announces_but_is_published_only_when_published(client, commune, clerk):
-    plan = dialogues.create_plan(actor=clerk, agency=commune, year=2027)
-    plan = dialogues.issue_plan(actor=clerk, plan=plan, number="3/KH-UBND",
-                                issued_on=dt.date(2026, 11, 2))
-    conference = dialogues.schedule_conference(
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2027)
+    plan = plans.issue_plan(actor=clerk, plan=plan, number="3/KH-UBND",
+                            issued_on=dt.date(2026, 11, 2))
+    conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": dt.date(2027, 6, 11)}, today=SCHEDULED_ON)
     assert client.get(reverse("dialogues_public:announcement",
                               args=[conference.pk])).status_code == 200
     assert client.get(reverse("dialogues_public:plan", args=[plan.pk])).status_code == 404
-    dialogues.publish_plan(actor=clerk, plan=plan)
+    plans.publish_plan(actor=clerk, plan=plan)
     response = client.get(reverse("dialogues_public:plan", args=[plan.pk]))
     assert response.status_code == 200
     assert "3/KH-UBND" in response.content.decode()

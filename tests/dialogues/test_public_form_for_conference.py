@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.org.models import Village
 from doithoai.petitions.models import Field, Petition
 from doithoai.public.forms import new_token
@@ -15,12 +15,12 @@ from doithoai.public.forms import new_token
 
 @pytest.fixture
 def upcoming(plan, clerk):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
-                        issued_on=dt.date(2026, 5, 15))
+    plans.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND",
+                     issued_on=dt.date(2026, 5, 15))
     day = timezone.localdate() + dt.timedelta(days=20)
     while day.weekday() > 4:
         day += dt.timedelta(days=1)
-    return services.schedule_conference(actor=clerk, plan=plan, data={"held_on": day})
+    return conferences.schedule_conference(actor=clerk, plan=plan, data={"held_on": day})
 
 
 def _post(client, commune, conference_pk):

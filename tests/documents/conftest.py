@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import Plan
 from doithoai.documents.render import render_docx
 from doithoai.org.models import Agency, User
@@ -59,8 +59,8 @@ def commune(db):
 @pytest.fixture
 def draft_plan(commune):
     """A new draft plan of the commune for 2027, every section prefilled, not numbered."""
-    return services.create_plan(actor=User.objects.get(username="vanphong"), agency=commune,
-                                year=2027)
+    return plans.create_plan(actor=User.objects.get(username="vanphong"), agency=commune,
+                             year=2027)
 
 
 def scenario(out: dict) -> None:

@@ -1,7 +1,7 @@
 """The reports to the province, read back from the .docx element by element: the results of
 the demo's June conference (bao-cao-ket-qua) and the year's dialogue work (bao-cao-nam), each
 with its table — the same rows and totals in the .docx and in the .xlsx, the figures those of
-`dialogues.oversight`; a conference not held yet, a year not started, a year without a
+`dialogues.selectors.oversight`; a conference not held yet, a year not started, a year without a
 conference, a year of 30 conferences, NFD text and very long names."""
 
 import datetime as dt
@@ -15,8 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues import conference_queries, oversight, services
+from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.documents import format_check, layouts_bao_cao, tables
 from doithoai.documents.contexts import bao_cao_ket_qua, bao_cao_nam
 from doithoai.documents.kinds import KINDS
@@ -53,7 +54,7 @@ def section(got: list[str], start: str, end: str | None) -> list[str]:
 
 def _many_conferences(agency, clerk) -> None:
     """A 2024 plan whose 30 conferences each heard a few opinions, answered or not."""
-    plan = services.create_plan(actor=clerk, agency=agency, year=2024)
+    plan = plans_actions.create_plan(actor=clerk, agency=agency, year=2024)
     field = Field.objects.filter(agency=agency).order_by("order").first()
     petitions = []
     for i in range(MANY):
@@ -89,7 +90,7 @@ def scenario(out: dict) -> None:
         for name in petitions.values_list("field__name", flat=True).distinct()}
     out["field_order"] = list(Field.objects.filter(agency=agency).order_by(
         "order", "name").values_list("name", flat=True))
-    out["progress"] = conference_queries.unit_progress(june, TODAY)
+    out["progress"] = conferences.unit_progress(june, TODAY)
     out["result"] = render_docx("bao-cao-ket-qua", june, number=64, issued_on=TODAY)
     out["result_draft"] = render_docx("bao-cao-ket-qua", june)
     out["result_xlsx"] = render_table("bao-cao-ket-qua", june)
@@ -108,10 +109,10 @@ def scenario(out: dict) -> None:
     out["not_held"] = render_docx("bao-cao-ket-qua", upcoming)
 
     clerk = User.objects.get(username="vanphong")
-    next_year = services.create_plan(actor=clerk, agency=agency, year=2027)
+    next_year = plans_actions.create_plan(actor=clerk, agency=agency, year=2027)
     out["not_started"] = render_docx("bao-cao-nam", next_year)
     # (the demo's last year, 2025, held its conference: a year before the demo's story)
-    last_year = services.create_plan(actor=clerk, agency=agency, year=2023)
+    last_year = plans_actions.create_plan(actor=clerk, agency=agency, year=2023)
     out["no_conference"] = render_docx("bao-cao-nam", last_year)
     _many_conferences(agency, clerk)
     plan_2024 = agency.plans.get(year=2024)

@@ -12,8 +12,8 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import conferences
 from doithoai.documents import format_check
 from doithoai.documents.contexts import bien_ban
 from doithoai.documents.kinds import KINDS
@@ -73,7 +73,7 @@ def scenario(out: dict) -> None:
             ("chair", june.chair), ("co_chair", june.co_chair),
             ("secretary", june.secretary))},
         "conclusion": june.conclusion, "held_on": june.held_on,
-        "checked_in": services.checked_in_count(june), "invited": june.delegates.count(),
+        "checked_in": conferences.checked_in_count(june), "invited": june.delegates.count(),
         "agenda": [a.title for a in june.agenda.all()],
     }
     out["petitions"], out["hidden"] = petitions, hidden

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from doithoai.core.qr import png
-from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.dialogues.selectors import conferences
 from doithoai.documents import docx_builder, format_check
 from doithoai.documents.contexts import forms
 from doithoai.documents.kinds import KINDS
@@ -28,7 +28,7 @@ def scenario(out: dict) -> None:
     conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
     out["pk"], out["title"] = conference.pk, conference.title
     out["villages"] = [v.name for v in forms.villages(conference)]
-    out["covered"] = len(services.covered_villages(conference))
+    out["covered"] = len(conferences.covered_villages(conference))
     out["due"] = conference.milestones.get(kind=Milestone.Kind.VILLAGE_OPINIONS).due_on
     out["form"] = render_docx("phieu-lay-y-kien", conference)
     with override_settings(PUBLIC_BASE_URL="https://doithoai.langson.gov.vn/"):

@@ -18,7 +18,7 @@ from docx.shared import Pt
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core import decree30
-from doithoai.dialogues import services as plan_services
+from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.models import Plan
 from doithoai.documents import services
 from doithoai.documents.models import AgencyTemplate, Document, DocumentRegister
@@ -37,10 +37,10 @@ def new_commune(**kwargs):
 
 def make_plan(agency, actor, *, ad_hoc: bool = False, year: int = THIS_YEAR) -> Plan:
     if ad_hoc:
-        return plan_services.create_plan(actor=actor, agency=agency, year=year,
+        return plans_actions.create_plan(actor=actor, agency=agency, year=year,
                                          kind=Plan.Kind.AD_HOC,
                                          ad_hoc_basis=Plan.AdHocBasis.PRESSING)
-    return plan_services.create_plan(actor=actor, agency=agency, year=year)
+    return plans_actions.create_plan(actor=actor, agency=agency, year=year)
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_correction_is_a_new_document_with_its_own_number(office):
 
 
 def test_a_plan_issued_on_paper_is_not_numbered_again(office):
-    plan = plan_services.issue_plan(actor=office["clerk"], plan=office["plan"],
+    plan = plans_actions.issue_plan(actor=office["clerk"], plan=office["plan"],
                                     number="27/KH-UBND", issued_on=timezone.localdate())
     with pytest.raises(ValidationError, match="ngoài sổ với số 27/KH-UBND"):
         services.issue(office["clerk"], KIND, plan)

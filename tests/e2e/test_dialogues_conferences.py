@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.org.models import Agency, Person, Unit, User
 from doithoai.petitions.actions import answers, assignments, intake
@@ -56,9 +56,9 @@ def _confirm_reads_as_one_line(page) -> None:
 
 def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     clerk = User.objects.get(username="vanphong")
-    plan = services.create_plan(actor=clerk, agency=demo, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=demo, year=2026)
     held = _workday(-10)
-    past = services.schedule_conference(
+    past = conferences.schedule_conference(
         actor=clerk, plan=plan, today=held,
         data={"held_on": held, "title": "Hội nghị đối thoại kỳ trước", "hall_capacity": 400})
     chair = Person.objects.get(agency=demo, full_name="Lý Thị Dương")
@@ -220,7 +220,7 @@ def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot
     has no dangling dash; a supervisor reads the facts without a save button or tabs that
     would refuse him."""
     clerk = User.objects.get(username="vanphong")
-    plan = services.create_plan(actor=clerk, agency=demo, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=demo, year=2026)
     axe = Axe()
     page.set_viewport_size(PC)
     login(page, "vanphong", DEMO_PASSWORD)
@@ -246,7 +246,7 @@ def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot
         shot(page, f"conference-undated-timeline-{name}")
 
     # The briefing, printed: no value left hanging after a dash; urgency labelled exactly.
-    conference = services.schedule_conference(
+    conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": _workday(20), "hall_capacity": 400})
     ensure_default_fields(demo)
     field = demo.fields.order_by("order").first()

@@ -10,8 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import participants as p
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import check_in, conferences, plans
 from doithoai.dialogues.models import Invitation, VillageReturn
 from doithoai.org.models import Agency, User, Village
 from tests.e2e.conftest import login
@@ -28,10 +27,10 @@ def conference(transactional_db):
     call_command("demo_data", "--no-petitions", verbosity=0)
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
-    plan = services.create_plan(actor=clerk, agency=commune, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2026)
     villages = Village.objects.filter(agency=commune, name__in=[
         "Thôn Nà Pàn", "Thôn Bản Chu", "Thôn Bản Thẳm"])
-    return services.schedule_conference(
+    return conferences.schedule_conference(
         actor=clerk, plan=plan, villages=list(villages),
         data={"held_on": dt.date(2026, 12, 18), "hall_capacity": 200},
         today=dt.date(2026, 11, 22))
@@ -154,8 +153,8 @@ def test_office_village_head_and_the_door(page, browser, live_server, conference
     # Someone else checks in at the other door: the count follows without a reload.
     page.evaluate("window.stillThisPage = true")
     kien = conference.delegates.get(full_name="Vi Văn Kiên")
-    p.check_in(actor=User.objects.get(username="chutich"), conference=conference,
-               delegate=kien)
+    check_in.check_in(actor=User.objects.get(username="chutich"), conference=conference,
+                      delegate=kien)
     page.wait_for_function(
         "total => document.querySelector('#live-count').innerText.includes("
         "'3 người có mặt trên ' + total)", arg=total, timeout=15_000)

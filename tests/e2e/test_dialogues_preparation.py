@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import PreparedAnswer, VillageReturn
 from doithoai.org.models import Agency, User
 from tests.dialogues.test_preparation import build_prep
@@ -26,7 +26,7 @@ def prep(transactional_db):
     call_command("demo_data", "--no-petitions", verbosity=0)
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
-    plan = services.create_plan(actor=clerk, agency=commune, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2026)
     return build_prep(commune, plan, clerk)
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from doithoai.core.petition_flow import State
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import milestones as milestones_actions
 from doithoai.dialogues.models import Conference, Invitation, Plan, VillageReturn
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions.actions import answers, assignments
@@ -308,7 +308,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     # are recomputed, as if the preparation above had happened before that day.
     Conference.objects.filter(pk=conference.pk).update(held_on=held)
     conference.refresh_from_db()
-    services.sync_milestones(conference)
+    milestones_actions.sync_milestones(conference)
 
     page.goto(f"{base}/")
     page.locator("#action-outcome summary").click()

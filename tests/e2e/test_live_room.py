@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from doithoai.core.petition_flow import State
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import AgendaItem, Conference
 from doithoai.live.models import Registration
 from doithoai.org.models import Agency, Person, User
@@ -35,7 +35,7 @@ def conference(transactional_db):
     call_command("demo_data", "--no-petitions", verbosity=0)
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
-    plan = dialogues.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
     conference = Conference.objects.create(
         agency=commune, plan=plan, title="Hội nghị đối thoại với Nhân dân xã Điềm He",
         held_on=timezone.localdate(), starts_at=dt.time(8, 0), venue="Hội trường UBND xã",

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import Conference
 from doithoai.live.actions import sessions
 from doithoai.org.models import Agency, Person, User
@@ -24,7 +24,7 @@ def clerk(commune):
 @pytest.fixture
 def conference(commune, clerk):
     """Today's conference (made directly: scheduling refuses a date this close)."""
-    plan = dialogues.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)
     return Conference.objects.create(
         agency=commune, plan=plan, title="Hội nghị đối thoại với Nhân dân xã Điềm He",
         held_on=timezone.localdate(), starts_at=dt.time(8, 0), venue="Hội trường UBND xã",

@@ -16,7 +16,7 @@ from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State as PetitionState
 from doithoai.demo import live as demo
 from doithoai.dialogues.models import Conference, Plan
-from doithoai.dialogues.services import milestone_status
+from doithoai.dialogues.selectors.milestones import milestone_status
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors import screen as screens
 from doithoai.live.selectors.sessions import queue, speaking

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from doithoai.demo import live as demo
 from doithoai.demo import timeline
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import plans
 from doithoai.live.models import Session
 from doithoai.live.selectors.sessions import speaking
 from doithoai.org.models import User
@@ -26,7 +26,7 @@ def test_loaded_at_any_hour(commune, at):
     agency = commune
     clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
     with time_machine.travel(at, tick=True):
-        plan = dialogues.create_plan(actor=clerk, agency=agency, year=2026)
+        plan = plans.create_plan(actor=clerk, agency=agency, year=2026)
         story = timeline.build(timezone.localdate(), get_calendar())
         assert demo.load(plan, clerk, leader, story)
         assert demo.load(plan, clerk, leader, story) is None  # once

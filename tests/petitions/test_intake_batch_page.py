@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Conference
 from doithoai.org.access import visible
 from doithoai.org.models import Role
@@ -29,8 +29,8 @@ def conference(c):
     while not get_calendar().is_workday(day):
         day += dt.timedelta(days=1)
     # the plan of the conference's own year, whatever the season
-    plan = dialogues.create_plan(actor=c["clerk"], agency=c["agency"], year=day.year)
-    return dialogues.schedule_conference(actor=c["clerk"], plan=plan, data={"held_on": day})
+    plan = plans.create_plan(actor=c["clerk"], agency=c["agency"], year=day.year)
+    return conferences.schedule_conference(actor=c["clerk"], plan=plan, data={"held_on": day})
 
 
 def _batch(c, conference, *, village="na_pan", actor="clerk") -> IntakeBatch:

@@ -71,13 +71,13 @@ def test_confirming_a_year_is_recorded_and_audited(admin):
 
 
 def test_confirming_recomputes_deadlines_from_the_first_day_of_the_year(admin, monkeypatch):
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import milestones
     from doithoai.petitions.actions import deadlines as petition_deadlines
 
     calls = []
     monkeypatch.setattr(petition_deadlines, "recompute_due_dates",
                         lambda **kw: calls.append(("petitions", kw)))
-    monkeypatch.setattr(dialogue_services, "recompute_open_milestones",
+    monkeypatch.setattr(milestones, "recompute_open_milestones",
                         lambda **kw: calls.append(("milestones", kw)))
     with at("2026-12-03 10:00"):
         confirm(admin)

@@ -19,10 +19,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from doithoai.demo import live as live_demo
+from doithoai.demo import participants
 from doithoai.demo.petitions import conference_title
 from doithoai.demo.timeline import PLAN_ISSUED, Timeline, workday_on_or_before
-from doithoai.dialogues import participants, preparation, services
+from doithoai.dialogues.actions import conferences, milestones, plans, prepared_answers
+from doithoai.dialogues.actions import outcome as outcome_actions
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
+from doithoai.dialogues.selectors import delegates as delegates_reads
+from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents import services as documents
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
@@ -105,9 +109,9 @@ def _plan(agency: Agency, clerk: User, leader: User, year: int, issued_on: dt.da
     existing = Plan.objects.filter(agency=agency, year=year, kind=Plan.Kind.PERIODIC).first()
     if existing:
         return existing, False
-    plan = services.create_plan(actor=clerk, agency=agency, year=year)
+    plan = plans.create_plan(actor=clerk, agency=agency, year=year)
     plan = _issue(leader, plan, number, issued_on)
-    plan = services.publish_plan(actor=clerk, plan=plan, published_on=min(
+    plan = plans.publish_plan(actor=clerk, plan=plan, published_on=min(
         issued_on + dt.timedelta(days=3), today))
     return plan, True
 
@@ -146,13 +150,13 @@ def _schedule(plan: Plan, clerk: User, title: str, held_on: dt.date, today: dt.d
             "co_chair": _person(agency, "Phó Chủ tịch HĐND"),
             "secretary": _person(agency, "Chuyên viên Văn phòng")
             or _person(agency, "Công chức Văn phòng")}
-    return services.schedule_conference(actor=clerk, plan=plan, data=data, today=today)
+    return conferences.schedule_conference(actor=clerk, plan=plan, data=data, today=today)
 
 
 def _done(conference: Conference, kind: str, clerk: User, on: dt.date, proof: str) -> None:
     m = conference.milestones.filter(kind=kind, done_on=None).first()
     if m is not None:
-        services.mark_done(actor=clerk, milestone=m, proof=proof, done_on=on)
+        milestones.mark_done(actor=clerk, milestone=m, proof=proof, done_on=on)
 
 
 def _villages_sent(conference: Conference, names, on: dt.datetime, user: User, *,
@@ -162,11 +166,11 @@ def _villages_sent(conference: Conference, names, on: dt.datetime, user: User, *
     returns = VillageReturn.objects.filter(conference=conference, village__name__in=names)
     day = timezone.localdate(on)
     if opinions:
-        due = preparation.opinions_due(conference)
+        due = village_opinions.opinions_due(conference)
         returns.update(opinions_sent_at=on, opinions_sent_by=user,
                        opinions_late=bool(due and day > due))
     if delegates:
-        due = participants.delegate_lists_due(conference)
+        due = delegates_reads.delegate_lists_due(conference)
         returns.update(delegates_sent_at=on, delegates_sent_by=user,
                        delegates_late=bool(due and day > due))
 
@@ -260,10 +264,11 @@ def _finish_june(june: Conference, clerk: User, front: User, timeline: Timeline)
     _done(june, Milestone.Kind.PREPARED_ANSWERS, clerk, day - dt.timedelta(days=1),
           "Phòng Kinh tế, Phòng Văn hóa - Xã hội, Công an xã đã gửi nội dung trả lời")
     for task in june.milestones.filter(kind=Milestone.Kind.TASK, done_on=None):
-        services.mark_done(actor=clerk, milestone=task, proof="Đã thực hiện theo kế hoạch",
+        milestones.mark_done(actor=clerk, milestone=task,
+                                     proof="Đã thực hiện theo kế hoạch",
                            done_on=task.due_on or june.plan.published_on)
     _june_speeches(june, clerk, timeline)
-    services.record_outcome(
+    outcome_actions.record_outcome(
         actor=clerk, conference=june, attendance=None,  # from the check-ins at the door
         outcome=_june_outcome(june))
     conclusion_day = get_calendar().add_workdays(day, 4)
@@ -374,7 +379,7 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
                                  field=fields[field_code], urgency=urgency)
         p = assignments.assign(actor=clerk, petition=p, unit=unit)
         if i == 0:  # the Phòng Kinh tế has written what it will say about the ford
-            preparation.save_prepared_answer(
+            prepared_answers.save_prepared_answer(
                 actor=_user("kinhte"), conference=conference, petition=p,
                 text="Phòng Kinh tế đã khảo sát cầu tràn đầu thôn Nà Pàn; đề xuất đưa vào kế "
                      "hoạch sửa chữa năm 2027, trước mắt cắm biển cảnh báo mùa mưa.")
@@ -383,7 +388,8 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
     # The plan went on the commune's website when it was published.
     site = conference.milestones.filter(kind=Milestone.Kind.TASK, due_on=None).first()
     if site is not None:
-        services.mark_done(actor=clerk, milestone=site, done_on=conference.plan.published_on,
+        milestones.mark_done(actor=clerk, milestone=site,
+                                     done_on=conference.plan.published_on,
                            proof="Đăng tại mục Thông báo của trang thông tin điện tử xã")
 
 
@@ -407,10 +413,10 @@ def _told_briefly(agency: Agency, clerk: User, plan: Plan, title: str, day: dt.d
                          for name in speaker],
             submission_key=f"{key}-{i}"), actor=clerk)
     for m in conference.milestones.filter(due_on__lt=day):
-        services.mark_done(actor=clerk, milestone=m, done_on=m.due_on,
-                           proof="Đã thực hiện theo kế hoạch")
-    services.record_outcome(actor=clerk, conference=conference, attendance=attendance,
-                            outcome=outcome_text)
+        milestones.mark_done(actor=clerk, milestone=m, done_on=m.due_on,
+                             proof="Đã thực hiện theo kế hoạch")
+    outcome_actions.record_outcome(actor=clerk, conference=conference, attendance=attendance,
+                                   outcome=outcome_text)
     _conclude(clerk, conference, notice, calendar.add_workdays(day, 3), conclusion)
     return conference
 
@@ -455,7 +461,7 @@ def _van_quan(outcome: Outcome, timeline: Timeline) -> None:
     if agency is None or Plan.objects.filter(agency=agency, year=day.year).exists():
         return
     clerk = _user("vanphong.vanquan")
-    plan = services.create_plan(actor=clerk, agency=agency, year=day.year)
+    plan = plans.create_plan(actor=clerk, agency=agency, year=day.year)
     plan = _issue(clerk, plan, VAN_QUAN_PLAN_NUMBER, timeline.neighbour_plan_issued_on)
     _told_briefly(
         agency, clerk, plan, f"Hội nghị đối thoại với Nhân dân xã Văn Quan năm {day.year}",

@@ -24,11 +24,12 @@ from django.utils import timezone
 
 from doithoai.audit.services import record, snapshot
 from doithoai.core.milestones import Settings
+from doithoai.demo import participants
 from doithoai.demo.timeline import Timeline
-from doithoai.dialogues import participants
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import milestones
+from doithoai.dialogues.actions.milestones import AFTER_THE_SESSION
 from doithoai.dialogues.models import AgendaItem, Conference, Plan, VillageReturn
-from doithoai.dialogues.services import AFTER_THE_SESSION
+from doithoai.dialogues.selectors import conferences
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import Person, User, Village
@@ -212,8 +213,8 @@ def _conference(plan: Plan, clerk: User, timeline: Timeline) -> Conference:
         for i, (item, presenter, minutes) in enumerate(AGENDA)])
     VillageReturn.objects.bulk_create([
         VillageReturn(conference=conference, village=v)
-        for v in dialogues.covered_villages(conference)])
-    dialogues.sync_milestones(conference)
+        for v in conferences.covered_villages(conference)])
+    milestones.sync_milestones(conference)
     record(actor=clerk, action="conference.create", obj=conference, after=snapshot(conference))
     return conference
 
@@ -232,8 +233,8 @@ def _prepared(conference: Conference, clerk: User, today: dt.date) -> None:
             continue  # due today (the broadcast's report of the day): not yet
         proof = ("Đăng tại mục Thông báo của trang thông tin điện tử xã"
                  if m.due_on is None else "Đã thực hiện theo kế hoạch")
-        dialogues.mark_done(actor=clerk, milestone=m, proof=proof,
-                            done_on=min(m.due_on or published, today))
+        milestones.mark_done(actor=clerk, milestone=m, proof=proof,
+                             done_on=min(m.due_on or published, today))
 
 
 def _opinions_sent_before(conference: Conference, clerk: User, timeline: Timeline) -> list:

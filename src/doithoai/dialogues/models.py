@@ -4,7 +4,7 @@ A Plan (kế hoạch) holds the sections of the seed plans, its deadline setting
 composition of participants and the tasks per unit; it holds one or more Conferences. A
 conference carries its programme (AgendaItem), its milestones (statutory steps and the plan's
 tasks, each with unit, rule and proof), the villages' returns, delegates and invitations, and
-the units' prepared answers. States move only through `dialogues.services`, each move audited.
+the units' prepared answers. States move only through `dialogues.actions`, each move audited.
 """
 
 from django.conf import settings

@@ -288,12 +288,12 @@ def _dmy(day: dt.date | None) -> str:
 
 def _plan_issued(actor, plan, document: Document) -> None:
     """A plan still in draft becomes issued with the number the register gave."""
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import plans
     from doithoai.dialogues.models import Plan
 
     if plan.state == Plan.State.DRAFT:
-        dialogue_services.issue_plan(actor=actor, plan=plan, number=document.number_text,
-                                     issued_on=document.issued_on)
+        plans.issue_plan(actor=actor, plan=plan, number=document.number_text,
+                         issued_on=document.issued_on)
 
 
 def _plan_numbered_elsewhere(plan) -> str | None:
@@ -309,11 +309,11 @@ def _plan_numbered_elsewhere(plan) -> str | None:
 def _conclusion_issued(actor, conference, document: Document) -> None:
     """A held conference whose conclusion notice is issued becomes concluded, with the
     register's number (its milestone confirmed)."""
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import outcome
     from doithoai.dialogues.models import Conference
 
     if conference.state == Conference.State.HELD:
-        dialogue_services.issue_conclusion(
+        outcome.issue_conclusion(
             actor=actor, conference=conference, number=document.number_text,
             concluded_on=document.issued_on, conclusion=conference.conclusion)
 
@@ -330,10 +330,10 @@ def issue_conclusion_notice(actor, conference, *, conclusion: str, issued_on: dt
                             version: int | None = None) -> Document:
     """The conference page's one step: write the chair's conclusion down and issue the
     notice made from it, numbered by the register (the conference becomes concluded)."""
-    from doithoai.dialogues import services as dialogue_services
+    from doithoai.dialogues.actions import outcome
 
     with transaction.atomic():
-        conference = dialogue_services.set_conclusion(
+        conference = outcome.set_conclusion(
             actor=actor, conference=conference, conclusion=conclusion, version=version)
         return issue(actor, "thong-bao-ket-luan", conference, issued_on)
 

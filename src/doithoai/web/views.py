@@ -14,8 +14,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.audit.selectors import history_entry, history_for
-from doithoai.dialogues.home import conferences_ahead
-from doithoai.dialogues.oversight import open_plan_requests
+from doithoai.dialogues.selectors.home import conferences_ahead
+from doithoai.dialogues.selectors.oversight import open_plan_requests
 from doithoai.org.access import get_visible_object_or_404, is_system_admin
 from doithoai.web.selectors import calendar_note, calendar_years_to_confirm, cards_for
 

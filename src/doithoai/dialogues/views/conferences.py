@@ -21,10 +21,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.core.text import fold
-from doithoai.dialogues import conference_edits as edits
-from doithoai.dialogues import conference_queries as queries
-from doithoai.dialogues import defaults, services
-from doithoai.dialogues.conference_forms import (
+from doithoai.dialogues import defaults, rules
+from doithoai.dialogues.actions import agenda as agenda_actions
+from doithoai.dialogues.actions import conferences, outcome
+from doithoai.dialogues.actions import milestones as milestones_actions
+from doithoai.dialogues.forms.conferences import (
     AgendaItemForm,
     CloseForm,
     ConclusionForm,
@@ -35,15 +36,13 @@ from doithoai.dialogues.conference_forms import (
     OutcomeForm,
 )
 from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
+from doithoai.dialogues.selectors import agenda as agenda_reads
+from doithoai.dialogues.selectors import conferences as conferences_reads
+from doithoai.dialogues.selectors import milestones as milestones_reads
+from doithoai.dialogues.selectors import schedule
 from doithoai.dialogues.views.public import public_conferences
-from doithoai.org.access import (
-    OFFICE_ROLES,
-    acting_roles,
-    get_visible_object_or_404,
-    require_role,
-    scope_of,
-)
-from doithoai.org.models import Role
+from doithoai.org import access
+from doithoai.org.access import get_visible_object_or_404
 
 # -- shared ---------------------------------------------------------------------------------
 
@@ -51,15 +50,6 @@ from doithoai.org.models import Role
 def _conference(request, pk) -> Conference:
     qs = Conference.objects.select_related("agency", "plan", "chair", "co_chair", "secretary")
     return get_visible_object_or_404(request.user, qs, pk)
-
-
-def _is_office(user, obj) -> bool:
-    acting = acting_roles(user, obj)
-    return Role.ADMIN in acting or bool(acting & OFFICE_ROLES)
-
-
-def _require_office(user, obj) -> None:
-    require_role(user, obj, OFFICE_ROLES, _("Chỉ Văn phòng hoặc lãnh đạo UBND được làm việc này."))
 
 
 def _form_errors(form, exc: ValidationError) -> None:
@@ -80,7 +70,7 @@ def _is_carry_over(title: str) -> bool:
 def _page(request, template: str, conference: Conference, context: dict, status=200):
     """Render a conference page with its sub-navigation: only the tabs this user may open
     (check-in is the office's; the public announcement exists once the plan is announced)."""
-    nav = {"office": _is_office(request.user, conference),
+    nav = {"office": access.can(request.user, rules.MANAGE, conference),
            "announcement": public_conferences().filter(pk=conference.pk).exists()}
     return render(request, template, {"conference": conference, "nav": nav, **context},
                   status=status)
@@ -96,10 +86,10 @@ def conference_new(request, plan_pk):
                                      plan_pk)
     warnings: list[str] = []
     if request.method == "POST":
-        _require_office(request.user, plan)
+        access.require(request.user, rules.MANAGE, plan)
         form = ConferenceForm(request.POST, agency=plan.agency)
         if form.is_valid():
-            check = services.check_date(form.cleaned_data["held_on"])
+            check = schedule.check_date(form.cleaned_data["held_on"])
             for error in check.errors:
                 form.add_error("held_on", error)
             warnings = check.warnings
@@ -107,7 +97,7 @@ def conference_new(request, plan_pk):
                 form.add_error("confirmed", _("Hãy đánh dấu xác nhận nếu vẫn giữ ngày này."))
             if not form.errors:
                 try:
-                    conference = services.schedule_conference(
+                    conference = conferences.schedule_conference(
                         actor=request.user, plan=plan, data=form.service_data(),
                         villages=list(form.cleaned_data["villages"]))
                 except ValidationError as exc:
@@ -123,7 +113,7 @@ def conference_new(request, plan_pk):
                     return redirect("dialogues:conference_detail", conference.pk)
     else:
         form = ConferenceForm(agency=plan.agency, initial={
-            "title": services._default_title(plan), "venue": plan.venue,
+            "title": conferences._default_title(plan), "venue": plan.venue,
             "topics": plan.content, "mode": "in_person", "speaker_minutes": 5})
     return render(request, "dialogues/conferences/form.html", {
         "form": form, "plan": plan, "warnings": warnings, "creating": True})
@@ -139,8 +129,8 @@ def _queue_url(conference: Conference, **params) -> str:
 
 def _detail(request, conference: Conference, *, bound: dict | None = None, status=200):
     bound = bound or {}
-    can_act = _is_office(request.user, conference)
-    progress = queries.unit_progress(conference)
+    can_act = access.can(request.user, rules.MANAGE, conference)
+    progress = conferences_reads.unit_progress(conference)
     for row in progress:
         row.urls = None if row.unit_id is None else {
             "all": _queue_url(conference, unit=row.unit_id),
@@ -153,14 +143,14 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
     if can_act:
         if state == Conference.State.PLANNED:
             forms["outcome"] = bound.get("outcome") or OutcomeForm(initial={
-                **version, "attendance": services.checked_in_count(conference)})
+                **version, "attendance": conferences_reads.checked_in_count(conference)})
         elif state == Conference.State.HELD:
             forms["conclusion"] = bound.get("conclusion") or ConclusionForm(initial={
                 **version, "concluded_on": conference.held_on,
                 "conclusion": conference.conclusion})
         elif state == Conference.State.CONCLUDED:
             forms["close"] = bound.get("close") or CloseForm(initial=version)
-    unsettled = (services.unsettled(conference).count()
+    unsettled = (conferences_reads.unsettled(conference).count()
                  if state == Conference.State.CONCLUDED else 0)
     # After a refused close the error already says how many are left: say it once.
     unsettled_said = bool(unsettled) and "close" in forms and ngettext(
@@ -173,13 +163,13 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
     total = sum(i.minutes for i in agenda)
     return _page(request, "dialogues/conferences/detail.html", conference, {
         "plan": conference.plan, "can_act": can_act,
-        "summary": queries.milestone_summary(conference), "progress": progress,
-        "totals": queries.progress_totals(progress), "queue_url": _queue_url(conference),
+        "summary": milestones_reads.milestone_summary(conference), "progress": progress,
+        "totals": conferences_reads.progress_totals(progress), "queue_url": _queue_url(conference),
         "forms": forms, "agenda": agenda, "agenda_total": total,
-        "agenda_ends": edits.ends_at(conference, total),
+        "agenda_ends": agenda_reads.ends_at(conference, total),
         "villages": list(conference.villages.all()),
         "unsettled": unsettled, "unsettled_said": unsettled_said,
-        "planned_seats": services.planned_seats(conference),
+        "planned_seats": conferences_reads.planned_seats(conference),
         "resend": Invitation.objects.filter(delegate__conference=conference,
                                             needs_resend=True).count(),
     }, status=status)
@@ -192,7 +182,7 @@ def conference_detail(request, pk):
 
 def _state_action(request, pk, form_class, key, call, done_message):
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -209,9 +199,9 @@ def _state_action(request, pk, form_class, key, call, done_message):
 @require_POST
 def conference_outcome(request, pk):
     def call(conference, d):
-        services.record_outcome(actor=request.user, conference=conference,
-                                outcome=d["outcome"], attendance=d["attendance"],
-                                version=d["version"])
+        outcome.record_outcome(actor=request.user, conference=conference,
+                               outcome=d["outcome"], attendance=d["attendance"],
+                               version=d["version"])
     return _state_action(request, pk, OutcomeForm, "outcome", call,
                          _("Đã ghi nhận kết quả: hội nghị đã tổ chức."))
 
@@ -234,8 +224,8 @@ def conference_conclude(request, pk):
 @require_POST
 def conference_close(request, pk):
     def call(conference, d):
-        services.close_conference(actor=request.user, conference=conference,
-                                  version=d["version"])
+        outcome.close_conference(actor=request.user, conference=conference,
+                                 version=d["version"])
     return _state_action(request, pk, CloseForm, "close", call,
                          _("Hội nghị đã hoàn thành: mọi ý kiến đã được trả lời hoặc chuyển "
                            "cấp trên."))
@@ -272,11 +262,11 @@ def conference_edit(request, pk):
         messages.error(request, _("Hội nghị đã diễn ra: không đổi thông tin tổ chức được "
                                   "nữa."))
         return redirect("dialogues:conference_detail", conference.pk)
-    can_act = _is_office(request.user, conference)
+    can_act = access.can(request.user, rules.MANAGE, conference)
     impact = None
     sent = 0
     if request.method == "POST":
-        _require_office(request.user, conference)
+        access.require(request.user, rules.MANAGE, conference)
         form = ConferenceEditForm(request.POST, agency=conference.agency, conference=conference)
         if form.is_valid():
             d = form.cleaned_data
@@ -284,7 +274,7 @@ def conference_edit(request, pk):
             new_date = d["held_on"]
             date_moved = new_date != conference.held_on
             moved = any(data[name] != getattr(conference, name) for name in MOVING)
-            impact = services.change_impact(conference, new_date)
+            impact = schedule.change_impact(conference, new_date)
             if date_moved:
                 for error in impact.date_check.errors:
                     form.add_error("held_on", error)
@@ -299,7 +289,7 @@ def conference_edit(request, pk):
                 form.add_error("reason", _("Giấy mời đã gửi: hãy ghi lý do thay đổi."))
             if not form.errors:
                 try:
-                    services.update_conference(
+                    conferences.update_conference(
                         actor=request.user, conference=conference, data=data,
                         villages=list(d["villages"]), reason=d.get("reason") or "",
                         confirmed=bool(d["confirmed"]), version=d["version"])
@@ -332,12 +322,12 @@ def conference_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def agenda(request, pk):
     conference = _conference(request, pk)
-    can_edit = (_is_office(request.user, conference)
+    can_edit = (access.can(request.user, rules.MANAGE, conference)
                 and conference.state == Conference.State.PLANNED)
     add_form = AgendaItemForm(prefix="new")
     bound_item, bound_form = None, None
     if request.method == "POST":
-        _require_office(request.user, conference)
+        access.require(request.user, rules.MANAGE, conference)
         op = request.POST.get("op", "")
         item = None
         if op != "add":
@@ -347,26 +337,26 @@ def agenda(request, pk):
                 return redirect("dialogues:agenda", conference.pk)
         try:
             if op in ("up", "down"):
-                edits.move_item(actor=request.user, item=item, direction=op)
+                agenda_actions.move_item(actor=request.user, item=item, direction=op)
                 return redirect(f"{reverse('dialogues:agenda', args=[conference.pk])}"
                                 f"#item-{item.pk}")
             if op == "remove":
-                edits.remove_item(actor=request.user, item=item)
+                agenda_actions.remove_item(actor=request.user, item=item)
                 messages.success(request, _("Đã bỏ mục “%(t)s”.") % {"t": item.title})
                 return redirect("dialogues:agenda", conference.pk)
             if op == "add":
                 add_form = AgendaItemForm(request.POST, prefix="new")
                 if add_form.is_valid():
-                    edits.add_item(actor=request.user, conference=conference,
-                                   **add_form.cleaned_data)
+                    agenda_actions.add_item(actor=request.user, conference=conference,
+                                            **add_form.cleaned_data)
                     messages.success(request, _("Đã thêm mục vào chương trình."))
                     return redirect("dialogues:agenda", conference.pk)
             elif op == "update":
                 bound_item = item.pk
                 bound_form = AgendaItemForm(request.POST, prefix=f"item-{item.pk}")
                 if bound_form.is_valid():
-                    edits.update_item(actor=request.user, item=item,
-                                      **bound_form.cleaned_data)
+                    agenda_actions.update_item(actor=request.user, item=item,
+                                               **bound_form.cleaned_data)
                     messages.success(request, _("Đã lưu mục chương trình."))
                     return redirect(f"{reverse('dialogues:agenda', args=[conference.pk])}"
                                     f"#item-{item.pk}")
@@ -391,27 +381,24 @@ def agenda(request, pk):
     total = sum(i.minutes for i in items)
     return _page(request, "dialogues/conferences/agenda.html", conference, {
         "items": items, "can_edit": can_edit, "add_form": add_form,
-        "total": total, "ends": edits.ends_at(conference, total),
+        "total": total, "ends": agenda_reads.ends_at(conference, total),
         "bound_item": bound_item}, status=400 if request.method == "POST" else 200)
 
 
 # -- timeline ---------------------------------------------------------------------------------
 
 
-def _officer_units(user, conference: Conference) -> set[int]:
-    return {g.unit_id for g in scope_of(user).grants
-            if g.role == Role.UNIT_OFFICER and conference.agency_id in g.agency_ids}
-
-
 def _timeline(request, conference: Conference, *, bound_pk=None, bound_form=None,
               undo_form=None, status=200):
-    office = _is_office(request.user, conference)
-    units = _officer_units(request.user, conference)
-    rows = queries.timeline(conference)
+    office = access.can(request.user, rules.MANAGE, conference)
+    rows = milestones_reads.timeline(conference)
+    for row in rows:
+        row.milestone.conference = conference  # its scope, read without a query per row
+    roles = access.roles_for_rows(request.user, [row.milestone for row in rows])
     for row in rows:
         m = row.milestone
         done = row.status in ("done", "done_late")
-        row.can_confirm = not done and (office or (m.unit_id is not None and m.unit_id in units))
+        row.can_confirm = not done and rules.allows(roles[m.pk], rules.CONFIRM_MILESTONE)
         row.can_undo = done and office
         row.form = row.undo = None
         if row.can_confirm:
@@ -421,7 +408,7 @@ def _timeline(request, conference: Conference, *, bound_pk=None, bound_form=None
             row.undo = undo_form if m.pk == bound_pk and undo_form else MilestoneUndoForm(
                 prefix=f"u{m.pk}")
     return _page(request, "dialogues/conferences/timeline.html", conference, {
-        "rows": rows, "summary": queries.milestone_summary(conference)}, status=status)
+        "rows": rows, "summary": milestones_reads.milestone_summary(conference)}, status=status)
 
 
 @login_required
@@ -441,14 +428,13 @@ def _milestone(request, pk, mpk) -> tuple[Conference, Milestone]:
 @require_POST
 def milestone_done(request, pk, mpk):
     conference, milestone = _milestone(request, pk, mpk)
-    require_role(request.user, milestone, OFFICE_ROLES | {Role.UNIT_OFFICER},
-                 _("Chỉ Văn phòng, lãnh đạo hoặc đơn vị phụ trách được xác nhận việc này."))
+    access.require(request.user, rules.CONFIRM_MILESTONE, milestone)
     form = MilestoneDoneForm(request.POST, prefix=f"m{milestone.pk}")
     if form.is_valid():
         try:
-            services.mark_done(actor=request.user, milestone=milestone,
-                               proof=form.cleaned_data["proof"],
-                               done_on=form.cleaned_data["done_on"])
+            milestones_actions.mark_done(actor=request.user, milestone=milestone,
+                                         proof=form.cleaned_data["proof"],
+                                         done_on=form.cleaned_data["done_on"])
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -462,12 +448,12 @@ def milestone_done(request, pk, mpk):
 @require_POST
 def milestone_undo(request, pk, mpk):
     conference, milestone = _milestone(request, pk, mpk)
-    _require_office(request.user, milestone)
+    access.require(request.user, rules.MANAGE, milestone)
     form = MilestoneUndoForm(request.POST, prefix=f"u{milestone.pk}")
     if form.is_valid():
         try:
-            services.undo_done(actor=request.user, milestone=milestone,
-                               reason=form.cleaned_data["reason"])
+            milestones_actions.undo_done(actor=request.user, milestone=milestone,
+                                         reason=form.cleaned_data["reason"])
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -483,7 +469,7 @@ def milestone_undo(request, pk, mpk):
 @login_required
 def carry_over(request, pk):
     conference = _conference(request, pk)
-    reports = queries.carry_over(conference)
+    reports = conferences_reads.carry_over(conference)
     return _page(request, "dialogues/conferences/carry_over.html", conference, {
         "reports": reports, "open_total": sum(r.open for r in reports),
         "today": timezone.localdate()})
@@ -493,7 +479,7 @@ def carry_over(request, pk):
 def briefing(request, pk):
     conference = _conference(request, pk)
     return _page(request, "dialogues/conferences/briefing.html", conference, {
-        "b": queries.briefing(conference)})
+        "b": conferences_reads.briefing(conference)})
 
 
 urlpatterns = [

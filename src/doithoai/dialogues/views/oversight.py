@@ -8,7 +8,6 @@ outside the overseer's scope, or an agency outside the user's, is 404.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,10 +19,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from doithoai.dialogues import oversight
+from doithoai.dialogues import rules
+from doithoai.dialogues.actions import plan_requests
+from doithoai.dialogues.forms.plan_requests import RequestForm
 from doithoai.dialogues.models import Plan
-from doithoai.org.access import acting_roles, get_visible_object_or_404
-from doithoai.org.models import Agency, Role
+from doithoai.dialogues.selectors import oversight
+from doithoai.org import access
+from doithoai.org.access import get_visible_object_or_404
+from doithoai.org.models import Agency
 
 FILTERS = {
     "": gettext_lazy("Tất cả các xã"),
@@ -49,22 +52,6 @@ def _year(value, default: int) -> int:
     return year if 2000 <= year <= 2100 else default
 
 
-class RequestForm(forms.Form):
-    agencies = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Các xã được đề nghị"),
-        error_messages={"required": gettext_lazy("Hãy chọn ít nhất một xã."),
-                        "invalid_choice": gettext_lazy("Xã đã chọn không thuộc tỉnh."),
-                        "invalid_pk_value": gettext_lazy("Xã đã chọn không hợp lệ.")})
-    message = forms.CharField(
-        label=gettext_lazy("Nội dung đề nghị"), widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=4000, error_messages={"required": gettext_lazy("Hãy ghi nội dung đề nghị.")})
-
-    def __init__(self, *args, communes, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = communes
-
-
 @login_required
 def rollup(request):
     provinces = list(oversight.overseen_provinces(request.user))
@@ -85,7 +72,7 @@ def rollup(request):
         form = RequestForm(request.POST, communes=communes)
         if form.is_valid():
             try:
-                sent = oversight.request_plans(
+                sent = plan_requests.request_plans(
                     actor=request.user, province_agency=province,
                     agencies=form.cleaned_data["agencies"], year=year,
                     message=form.cleaned_data["message"])
@@ -121,16 +108,15 @@ def rollup(request):
         "year": year, "years": years, "filters": FILTERS, "show": show,
         "sorts": {k: v[0] for k, v in SORTS.items()}, "sort": sort, "form": form,
         "without_plan": without_plan,
-        "can_request": oversight.may_request_plans(request.user, province),
+        "can_request": rules.allows(access.roles_for_rows(request.user, [province])[province.pk],
+                                     rules.REQUEST_PLANS),
     }, status=400 if request.method == "POST" else 200)
 
 
 @login_required
 def yearly_figures(request, agency_pk: int, year: int):
     agency = get_visible_object_or_404(request.user, Agency, agency_pk)
-    roles = acting_roles(request.user, agency)
-    if Role.ADMIN not in roles and not roles & oversight.FIGURE_ROLES:
-        raise PermissionDenied(_("Bạn không có quyền xem số liệu tổng hợp của cơ quan này."))
+    access.require(request.user, rules.READ_FIGURES, agency)
     if not 2000 <= year <= 2100:
         raise Http404
     figures = oversight.yearly_figures(agency, year)

@@ -13,9 +13,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from doithoai.dialogues import participants as svc
-from doithoai.dialogues.models import Conference, Delegate, Invitation, ParticipantGroup
-from doithoai.dialogues.participant_forms import (
+from doithoai.dialogues import rules
+from doithoai.dialogues.actions import check_in, invitations
+from doithoai.dialogues.actions import delegates as delegates_actions
+from doithoai.dialogues.forms.delegates import (
     CheckInForm,
     DelegateForm,
     OfficeDelegateForm,
@@ -23,8 +24,11 @@ from doithoai.dialogues.participant_forms import (
     SendForm,
     WalkInForm,
 )
-from doithoai.dialogues.services import covered_villages
-from doithoai.org.access import OFFICE_ROLES, acting_roles, get_visible_object_or_404, visible
+from doithoai.dialogues.models import Conference, Delegate, Invitation, ParticipantGroup
+from doithoai.dialogues.selectors import delegates as delegates_reads
+from doithoai.dialogues.selectors.conferences import covered_villages
+from doithoai.org import access
+from doithoai.org.access import acting_roles, get_visible_object_or_404, visible
 from doithoai.org.models import Role, Village
 
 Side = ParticipantGroup.Side
@@ -33,16 +37,6 @@ Side = ParticipantGroup.Side
 def _conference(request, pk: int) -> Conference:
     return get_visible_object_or_404(
         request.user, Conference.objects.select_related("plan", "agency"), pk)
-
-
-def _is_office(user, conference: Conference) -> bool:
-    roles = acting_roles(user, conference)
-    return bool(roles & (OFFICE_ROLES | {Role.ADMIN}))
-
-
-def _require_office(user, conference: Conference) -> None:
-    if not _is_office(user, conference):
-        raise PermissionDenied(_("Chỉ Văn phòng hoặc lãnh đạo UBND được làm việc này."))
 
 
 def _error(request, exc: ValidationError) -> None:
@@ -77,38 +71,38 @@ def delegates(request, pk: int):
     if own is not None:
         return redirect(_village_url(conference, own))
     villages = covered_villages(conference)
-    rows = svc.village_rows(conference, villages)
-    listed = list(svc.in_list_order(visible(conference.delegates.all(), request.user)
-                                    .select_related("village", "unit", "invitation")))
+    rows = delegates_reads.village_rows(conference, villages)
+    listed = list(delegates_reads.in_list_order(visible(conference.delegates.all(), request.user)
+                                                .select_related("village", "unit", "invitation")))
     by_village: dict[int, list[Delegate]] = {}
     for d in listed:
         if d.village_id:
             by_village.setdefault(d.village_id, []).append(d)
     commune = [d for d in listed if d.side == Side.COMMUNE and not d.village_id]
     extra = [d for d in listed if d.side == Side.EXTRA]
-    office = _is_office(request.user, conference)
-    counts = svc.counts(conference)
+    office = access.can(request.user, rules.MANAGE, conference)
+    counts = delegates_reads.counts(conference)
     to_send = counts["invited"] - counts["sent"] + counts["needs_resend"]
     return render(request, "dialogues/participants/delegates.html", {
         "conference": conference, "office": office, "rows": rows,
         "village_blocks": [(row, by_village.get(row.village.pk, [])) for row in rows],
         "commune": commune, "extra": extra, "counts": counts, "to_send": to_send,
-        "sending": svc.sending_summary(conference),
+        "sending": delegates_reads.sending_summary(conference),
         "not_sent": [r for r in rows if not r.village_return.delegates_sent_at],
         "late_lists": [r for r in rows if r.late],
-        "lists_due": svc.delegate_lists_due(conference),
-        "invitations_due": svc.invitations_due(conference),
-        "late_due": svc.sending_late(conference) if to_send else None,
+        "lists_due": delegates_reads.delegate_lists_due(conference),
+        "invitations_due": delegates_reads.invitations_due(conference),
+        "late_due": delegates_reads.sending_late(conference) if to_send else None,
         "send_form": SendForm(),
         "add_form": OfficeDelegateForm(villages=villages, agency=conference.agency)
         if office else None,
-        "role_seats": svc.village_role_seats(conference),
+        "role_seats": delegates_reads.village_role_seats(conference),
     })
 
 
 def _office_action(request, pk: int, action) -> Conference:
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     try:
         action(conference)
     except ValidationError as exc:
@@ -120,7 +114,7 @@ def _office_action(request, pk: int, action) -> Conference:
 @require_POST
 def build(request, pk: int):
     def act(conference):
-        added = svc.build_delegates(actor=request.user, conference=conference)
+        added = delegates_actions.build_delegates(actor=request.user, conference=conference)
         if added:
             messages.success(request, _("Đã lập danh sách từ thành phần của kế hoạch: thêm "
                                         "%(n)s đại biểu.") % {"n": added})
@@ -134,13 +128,13 @@ def build(request, pk: int):
 @require_POST
 def add(request, pk: int):
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     form = OfficeDelegateForm(request.POST, villages=covered_villages(conference),
                               agency=conference.agency)
     if form.is_valid():
         try:
-            d = svc.add_delegate(actor=request.user, conference=conference,
-                                 **form.cleaned_data)
+            d = delegates_actions.add_delegate(actor=request.user, conference=conference,
+                                               **form.cleaned_data)
         except ValidationError as exc:
             _error(request, exc)
         else:
@@ -156,11 +150,12 @@ def add(request, pk: int):
 @require_POST
 def prepare(request, pk: int):
     def act(conference):
-        made = svc.prepare_invitations(actor=request.user, conference=conference)
+        made = invitations.prepare_invitations(actor=request.user, conference=conference)
         if made:
             messages.success(request, _("Đã chuẩn bị %(n)s giấy mời, mỗi giấy một mã điểm "
                                         "danh.") % {"n": made})
-        waiting = svc.unnamed(conference.delegates.filter(invitation__isnull=True)).count()
+        waiting = delegates_reads.unnamed(
+            conference.delegates.filter(invitation__isnull=True)).count()
         if waiting:
             messages.warning(request, _("%(n)s chỗ chưa ghi tên người dự nên chưa có giấy mời; "
                                         "giấy mời được chuẩn bị khi đã ghi tên.") % {"n": waiting})
@@ -176,8 +171,8 @@ def send(request, pk: int):
     form.is_valid()
 
     def act(conference):
-        result = svc.send_invitations(actor=request.user, conference=conference,
-                                      late_ok=form.cleaned_data.get("confirm_late", False))
+        result = invitations.send_invitations(actor=request.user, conference=conference,
+                                              late_ok=form.cleaned_data.get("confirm_late", False))
         if result.late:
             messages.warning(request, _("Đã gửi %(n)s giấy mời; hạn gửi là %(d)s nên các giấy "
                                         "mời này được ghi là gửi sau hạn.")
@@ -199,8 +194,8 @@ def respond(request, pk: int, invitation_pk: int):
         messages.error(request, _("Hãy chọn tham dự hoặc báo vắng."))
     else:
         try:
-            svc.record_response(actor=request.user, invitation=invitation,
-                                confirmed=answer == "confirmed")
+            invitations.record_response(actor=request.user, invitation=invitation,
+                                        confirmed=answer == "confirmed")
         except ValidationError as exc:
             _error(request, exc)
         else:
@@ -214,11 +209,11 @@ def respond(request, pk: int, invitation_pk: int):
 def invitation_list(request, pk: int):
     """The printable list: every invitee with the code printed on his invitation."""
     conference = _conference(request, pk)
-    listed = svc.in_list_order(visible(conference.delegates.all(), request.user)
-                               .select_related("village", "invitation"))
+    listed = delegates_reads.in_list_order(visible(conference.delegates.all(), request.user)
+                                           .select_related("village", "invitation"))
     return render(request, "dialogues/participants/invitation_list.html", {
         "conference": conference, "delegates": listed,
-        "office": _is_office(request.user, conference),
+        "office": access.can(request.user, rules.MANAGE, conference),
     })
 
 
@@ -241,8 +236,9 @@ def village_delegates(request, pk: int, village_pk: int):
     form = DelegateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            d = svc.add_delegate(actor=request.user, conference=conference,
-                                 side=Side.CITIZEN, village=village, **form.cleaned_data)
+            d = delegates_actions.add_delegate(actor=request.user, conference=conference,
+                                               side=Side.CITIZEN, village=village,
+                                               **form.cleaned_data)
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():
@@ -253,7 +249,7 @@ def village_delegates(request, pk: int, village_pk: int):
             messages.success(request, _("Đã thêm %(name)s vào danh sách của %(v)s.")
                              % {"name": d, "v": village.name})
             return redirect(_village_url(conference, village))
-    row = svc.village_rows(conference, [village])[0]
+    row = delegates_reads.village_rows(conference, [village])[0]
     listed = (visible(conference.delegates.filter(village=village), request.user)
               .select_related("invitation").order_by("pk"))
     return render(request, "dialogues/participants/village.html", {
@@ -261,10 +257,10 @@ def village_delegates(request, pk: int, village_pk: int):
         "roles_list": [d for d in listed if d.side == Side.VILLAGE],
         "citizens": [d for d in listed if d.side == Side.CITIZEN],
         "others": [d for d in listed if d.side not in (Side.VILLAGE, Side.CITIZEN)],
-        "can_edit": svc.require_list_access(request.user, conference, village),
-        "office": _is_office(request.user, conference),
+        "can_edit": delegates_reads.may_edit_list(request.user, conference, village),
+        "office": access.can(request.user, rules.MANAGE, conference),
         "quota_form": QuotaForm(initial={"seats": row.village_return.citizen_seats}),
-        "lists_due": svc.delegate_lists_due(conference),
+        "lists_due": delegates_reads.delegate_lists_due(conference),
         "full": row.citizens >= row.citizen_seats,
     })
 
@@ -275,8 +271,8 @@ def village_submit(request, pk: int, village_pk: int):
     conference = _conference(request, pk)
     village = _village(request, conference, village_pk)
     try:
-        result = svc.submit_village_list(actor=request.user, conference=conference,
-                                         village=village)
+        result = delegates_actions.submit_village_list(actor=request.user, conference=conference,
+                                                       village=village)
     except ValidationError as exc:
         _error(request, exc)
     else:
@@ -297,7 +293,7 @@ def village_submit(request, pk: int, village_pk: int):
 def village_quota(request, pk: int, village_pk: int):
     conference = _conference(request, pk)
     village = _village(request, conference, village_pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     form = QuotaForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -305,7 +301,8 @@ def village_quota(request, pk: int, village_pk: int):
                 messages.error(request, text)
     else:
         try:
-            svc.set_village_quota(actor=request.user, conference=conference, village=village,
+            delegates_actions.set_village_quota(actor=request.user, conference=conference,
+                                                village=village,
                                   seats=form.cleaned_data["seats"])
         except ValidationError as exc:
             _error(request, exc)
@@ -331,14 +328,15 @@ def _delegate(request, conference: Conference, delegate_pk: int) -> Delegate:
 def delegate_edit(request, pk: int, delegate_pk: int):
     conference = _conference(request, pk)
     delegate = _delegate(request, conference, delegate_pk)
-    if not svc.require_list_access(request.user, conference, delegate.village):
+    if not delegates_reads.may_edit_list(request.user, conference, delegate.village):
         raise PermissionDenied(_("Bạn chỉ có quyền xem danh sách này."))
     form = DelegateForm(request.POST or None, initial={
         "full_name": delegate.full_name, "position": delegate.position,
         "phone": delegate.phone})
     if request.method == "POST" and form.is_valid():
         try:
-            svc.update_delegate(actor=request.user, delegate=delegate, **form.cleaned_data)
+            delegates_actions.update_delegate(actor=request.user, delegate=delegate,
+                                              **form.cleaned_data)
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():
@@ -365,15 +363,15 @@ def delegate_remove(request, pk: int, delegate_pk: int):
     invitation = getattr(delegate, "invitation", None)
     invited = invitation is not None and invitation.sent_at is not None
     if request.method == "GET" or (invited and not request.POST.get("reason", "").strip()):
-        if not svc.require_list_access(request.user, conference, delegate.village):
+        if not delegates_reads.may_edit_list(request.user, conference, delegate.village):
             raise PermissionDenied(_("Bạn không có quyền sửa danh sách này."))
         return render(request, "dialogues/participants/delegate_remove.html", {
             "conference": conference, "delegate": delegate, "invited": invited,
             "back": back, "missing_reason": request.method == "POST"},
             status=400 if request.method == "POST" else 200)
     try:
-        svc.remove_delegate(actor=request.user, delegate=delegate,
-                            reason=request.POST.get("reason", ""))
+        delegates_actions.remove_delegate(actor=request.user, delegate=delegate,
+                                          reason=request.POST.get("reason", ""))
     except ValidationError as exc:
         _error(request, exc)
     else:
@@ -393,16 +391,16 @@ def _checkin_url(conference: Conference, query: str = "") -> str:
 @require_http_methods(["GET", "POST"])
 def checkin(request, pk: int):
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()[:80]
     if request.method == "POST":
         delegate = None
         if request.POST.get("delegate"):
             delegate = _delegate(request, conference, request.POST["delegate"])
         try:
-            invitation = svc.check_in(actor=request.user, conference=conference,
-                                      code=request.POST.get("code", ""), delegate=delegate)
-        except svc.AlreadyCheckedIn as exc:
+            invitation = check_in.check_in(actor=request.user, conference=conference,
+                                           code=request.POST.get("code", ""), delegate=delegate)
+        except check_in.AlreadyCheckedIn as exc:
             messages.warning(request, exc.messages[0])
         except ValidationError as exc:
             _error(request, exc)
@@ -415,10 +413,10 @@ def checkin(request, pk: int):
     if query:
         everyone = (conference.delegates.select_related("village", "invitation")
                     .order_by("full_name", "pk"))
-        found = svc.find_by_name(everyone, query)
+        found = delegates_reads.find_by_name(everyone, query)
     return render(request, "dialogues/participants/checkin.html", {
         "conference": conference, "form": CheckInForm(), "query": query, "found": found,
-        "counts": svc.counts(conference), "today": timezone.localdate(),
+        "counts": delegates_reads.counts(conference), "today": timezone.localdate(),
         "walkin_form": WalkInForm(prefix="vl", villages=covered_villages(conference)),
     })
 
@@ -427,12 +425,12 @@ def checkin(request, pk: int):
 @require_POST
 def checkin_undo(request, pk: int, invitation_pk: int):
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     invitation = get_visible_object_or_404(
         request.user, Invitation.objects.filter(delegate__conference=conference), invitation_pk)
     try:
-        svc.undo_check_in(actor=request.user, invitation=invitation,
-                          reason=request.POST.get("reason", ""))
+        check_in.undo_check_in(actor=request.user, invitation=invitation,
+                               reason=request.POST.get("reason", ""))
     except ValidationError as exc:
         _error(request, exc)
     else:
@@ -445,16 +443,16 @@ def checkin_undo(request, pk: int, invitation_pk: int):
 @require_GET
 def checkin_count(request, pk: int):
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     return render(request, "dialogues/participants/_count.html", {
-        "conference": conference, "counts": svc.counts(conference)})
+        "conference": conference, "counts": delegates_reads.counts(conference)})
 
 
 @login_required
 @require_POST
 def walk_in(request, pk: int):
     conference = _conference(request, pk)
-    _require_office(request.user, conference)
+    access.require(request.user, rules.MANAGE, conference)
     form = WalkInForm(request.POST, prefix="vl", villages=covered_villages(conference))
     if not form.is_valid():
         for errors in form.errors.values():
@@ -462,8 +460,8 @@ def walk_in(request, pk: int):
                 messages.error(request, text)
     else:
         try:
-            invitation = svc.walk_in(actor=request.user, conference=conference,
-                                     **form.cleaned_data)
+            invitation = check_in.walk_in(actor=request.user, conference=conference,
+                                          **form.cleaned_data)
         except ValidationError as exc:
             _error(request, exc)
         else:

@@ -20,44 +20,21 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from doithoai.dialogues import plan_edits, plan_forms, services
+from doithoai.dialogues import rules
+from doithoai.dialogues.actions import plan_contents
+from doithoai.dialogues.actions import plans as plans_actions
+from doithoai.dialogues.forms import plans as plan_forms
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
-from doithoai.org.access import (
-    OFFICE_ROLES,
-    READ_ONLY_ROLES,
-    acting_roles,
-    get_visible_object_or_404,
-    scope_of,
-    visible,
-)
-from doithoai.org.models import Agency, Role
+from doithoai.dialogues.selectors import plans as plans_reads
+from doithoai.org import access
+from doithoai.org.access import get_visible_object_or_404, scope_of, visible
+from doithoai.org.models import Agency
 
 # --- shared --------------------------------------------------------------------------------
-
-def _may_act(user, plan: Plan) -> bool:
-    """Whether the page offers this user the plan's actions (the service decides anyway)."""
-    roles = acting_roles(user, plan)
-    return Role.ADMIN in roles or bool(roles & OFFICE_ROLES)
-
-
-def _refuse_read_only(user, plan: Plan) -> None:
-    roles = acting_roles(user, plan)
-    if Role.ADMIN not in roles and roles <= READ_ONLY_ROLES:
-        raise PermissionDenied(_("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))
-
 
 def _plan_or_404(request, pk) -> Plan:
     return get_visible_object_or_404(request.user, Plan.objects.select_related(
         "agency", "signer", "created_by"), pk)
-
-
-def _office_agencies(user):
-    """The agencies for which the user may make a plan (clerk or leader; admin: all)."""
-    scope = scope_of(user)
-    if scope.is_admin:
-        return Agency.objects.filter(is_active=True).order_by("name")
-    ids = {a for g in scope.grants if g.role in OFFICE_ROLES for a in g.agency_ids}
-    return Agency.objects.filter(pk__in=ids, is_active=True).order_by("name")
 
 
 def _composition(plan: Plan) -> list[dict]:
@@ -129,7 +106,8 @@ def plan_list(request):
     return render(request, "dialogues/plans/list.html", {
         "years": years, "several": len(reachable) > 1, "agencies": reachable,
         "chosen": chosen,
-        "can_create": not scope.is_read_only and _office_agencies(request.user).exists(),
+        "can_create": (not scope.is_read_only
+                       and plans_reads.agencies_for_new_plan(request.user).exists()),
     })
 
 
@@ -143,18 +121,18 @@ def _int(value) -> int | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_new(request):
-    agencies = _office_agencies(request.user)
+    agencies = plans_reads.agencies_for_new_plan(request.user)
     if scope_of(request.user).is_read_only or not agencies.exists():
-        raise PermissionDenied(_("Chỉ Văn phòng hoặc lãnh đạo UBND được lập kế hoạch."))
+        raise PermissionDenied(str(rules.CREATE_PLAN.refusal))
     form = plan_forms.PlanNewForm(request.POST or None, agencies=agencies)
     if request.GET.get("nam", "").isdigit():  # from the province's request on the home page
         form.fields["year"].initial = int(request.GET["nam"])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            plan = services.create_plan(actor=request.user, agency=data["agency"],
-                                        year=data["year"], kind=data["kind"],
-                                        ad_hoc_basis=data["ad_hoc_basis"])
+            plan = plans_actions.create_plan(actor=request.user, agency=data["agency"],
+                                             year=data["year"], kind=data["kind"],
+                                             ad_hoc_basis=data["ad_hoc_basis"])
         except ValidationError as exc:
             plan_forms.add_service_errors(form, exc)
         else:
@@ -167,9 +145,9 @@ def plan_new(request):
 # --- the plan ------------------------------------------------------------------------------
 
 def _detail_context(request, plan: Plan, **extra) -> dict:
-    can_act = _may_act(request.user, plan)
+    can_act = access.can(request.user, rules.MANAGE, plan)
     draft = plan.state == Plan.State.DRAFT
-    missing = services.missing_for_issue(plan) if draft else []
+    missing = plans_reads.missing_for_issue(plan) if draft else []
     conferences = [{"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
                    for c in plan.conferences.select_related("live_session")
                    .order_by("held_on", "pk")]
@@ -185,7 +163,7 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
         "settings_rows": [
             {"label": Plan._meta.get_field(name).verbose_name, "value": getattr(plan, name),
              "law": name in plan_forms.LAW_SETTINGS}
-            for name in services.PLAN_SETTINGS],
+            for name in plans_actions.PLAN_SETTINGS],
         "conferences": conferences,
         "conference_new_url": (_url("dialogues:conference_new", plan.pk)
                                if can_act and plan.state != Plan.State.DONE else None),
@@ -211,7 +189,7 @@ def plan_detail(request, pk):
 
 def _simple_action(request, pk, service, done: str):
     plan = _plan_or_404(request, pk)
-    _refuse_read_only(request.user, plan)
+    access.require(request.user, rules.CHANGE_PLAN, plan)
     form = plan_forms.VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
     try:
@@ -227,14 +205,14 @@ def _simple_action(request, pk, service, done: str):
 @login_required
 @require_POST
 def plan_publish(request, pk):
-    return _simple_action(request, pk, services.publish_plan,
+    return _simple_action(request, pk, plans_actions.publish_plan,
                           _("Đã công khai kế hoạch. Trang công khai đã mở cho Nhân dân."))
 
 
 @login_required
 @require_POST
 def plan_complete(request, pk):
-    return _simple_action(request, pk, services.complete_plan,
+    return _simple_action(request, pk, plans_actions.complete_plan,
                           _("Đã đánh dấu kế hoạch hoàn thành."))
 
 
@@ -243,23 +221,23 @@ def plan_complete(request, pk):
 def plan_edit(request, pk):
     plan = _plan_or_404(request, pk)
     if request.method == "POST":
-        _refuse_read_only(request.user, plan)
+        access.require(request.user, rules.CHANGE_PLAN, plan)
     if plan.state == Plan.State.DONE:
         messages.error(request, _("Kế hoạch đã hoàn thành, không sửa được nữa."))
         return redirect("dialogues:plan_detail", plan.pk)
     form = plan_forms.PlanEditForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_plan(actor=request.user, plan=plan, data=form.changes,
-                                 version=form.cleaned_data["version"],
-                                 reason=form.cleaned_data.get("reason", ""))
+            plans_actions.update_plan(actor=request.user, plan=plan, data=form.changes,
+                                      version=form.cleaned_data["version"],
+                                      reason=form.cleaned_data.get("reason", ""))
         except ValidationError as exc:
             plan_forms.add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu kế hoạch."))
             return redirect("dialogues:plan_detail", plan.pk)
     return render(request, "dialogues/plans/edit.html", {
-        "plan": plan, "form": form, "can_act": _may_act(request.user, plan)},
+        "plan": plan, "form": form, "can_act": access.can(request.user, rules.MANAGE, plan)},
         status=400 if form.errors else 200)
 
 
@@ -267,7 +245,7 @@ def plan_edit(request, pk):
 
 def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, status=200):
     """The composition or the tasks page: one small form per row, and a form to add one."""
-    can_edit = _may_act(request.user, plan) and plan.state == Plan.State.DRAFT
+    can_edit = access.can(request.user, rules.MANAGE, plan) and plan.state == Plan.State.DRAFT
     if kind == "groups":
         rows, form_class = plan.groups.select_related("unit"), plan_forms.GroupForm
     else:
@@ -295,7 +273,7 @@ def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, sta
     return render(request, template, {
         "plan": plan, "items": items, "add_form": add_form if can_edit else None,
         "sections": [{"title": t, "items": rows} for t, rows in sections.items()],
-        "can_edit": can_edit, "can_act": _may_act(request.user, plan),
+        "can_edit": can_edit, "can_act": access.can(request.user, rules.MANAGE, plan),
         "village_count": _village_count(plan),
         "composition": _composition(plan) if kind == "groups" else None,
     }, status=status)
@@ -315,11 +293,11 @@ def plan_groups(request, pk):
     plan = _plan_or_404(request, pk)
     if request.method == "GET":
         return _rows_page(request, plan, kind="groups")
-    _refuse_read_only(request.user, plan)
+    access.require(request.user, rules.CHANGE_PLAN, plan)
     form = plan_forms.GroupForm(request.POST, plan=plan, prefix="new")
     if form.is_valid():
         try:
-            plan_edits.add_group(actor=request.user, plan=plan, **form.cleaned_data)
+            plan_contents.add_group(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "groups")
@@ -335,11 +313,11 @@ def plan_groups(request, pk):
 @require_POST
 def plan_group(request, pk, row):
     plan = _plan_or_404(request, pk)
-    _refuse_read_only(request.user, plan)
+    access.require(request.user, rules.CHANGE_PLAN, plan)
     group = get_object_or_404(ParticipantGroup, pk=row, plan=plan)
     if request.POST.get("op") == "remove":
         try:
-            plan_edits.remove_group(actor=request.user, group=group)
+            plan_contents.remove_group(actor=request.user, group=group)
         except ValidationError as exc:
             for message in _errors(exc):
                 messages.error(request, message)
@@ -349,7 +327,7 @@ def plan_group(request, pk, row):
     form = plan_forms.GroupForm(request.POST, instance=group, plan=plan, prefix=f"r{group.pk}")
     if form.is_valid():
         try:
-            plan_edits.update_group(actor=request.user, group=group, **form.cleaned_data)
+            plan_contents.update_group(actor=request.user, group=group, **form.cleaned_data)
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "groups")
@@ -367,11 +345,11 @@ def plan_tasks(request, pk):
     plan = _plan_or_404(request, pk)
     if request.method == "GET":
         return _rows_page(request, plan, kind="tasks")
-    _refuse_read_only(request.user, plan)
+    access.require(request.user, rules.CHANGE_PLAN, plan)
     form = plan_forms.TaskForm(request.POST, plan=plan, prefix="new")
     if form.is_valid():
         try:
-            plan_edits.add_task(actor=request.user, plan=plan, **form.cleaned_data)
+            plan_contents.add_task(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "tasks")
@@ -387,11 +365,11 @@ def plan_tasks(request, pk):
 @require_POST
 def plan_task(request, pk, row):
     plan = _plan_or_404(request, pk)
-    _refuse_read_only(request.user, plan)
+    access.require(request.user, rules.CHANGE_PLAN, plan)
     task = get_object_or_404(PlanTask, pk=row, plan=plan)
     if request.POST.get("op") == "remove":
         try:
-            plan_edits.remove_task(actor=request.user, task=task)
+            plan_contents.remove_task(actor=request.user, task=task)
         except ValidationError as exc:
             for message in _errors(exc):
                 messages.error(request, message)
@@ -401,7 +379,7 @@ def plan_task(request, pk, row):
     form = plan_forms.TaskForm(request.POST, instance=task, plan=plan, prefix=f"r{task.pk}")
     if form.is_valid():
         try:
-            plan_edits.update_task(actor=request.user, task=task, **form.cleaned_data)
+            plan_contents.update_task(actor=request.user, task=task, **form.cleaned_data)
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "tasks")

@@ -1,6 +1,6 @@
 """Before the conference: the opinion board, a village's opinions, the Front's summary report
 and the units' prepared answers. Thin: look up through the permission layer (404 outside the
-user's scope), call `dialogues.preparation`, render."""
+user's scope), read through the selectors, change through the actions, render."""
 
 from urllib.parse import urlencode
 
@@ -13,8 +13,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from doithoai.dialogues import preparation, services
+from doithoai.dialogues import rules
+from doithoai.dialogues.actions import prepared_answers as prepared_answers_actions
+from doithoai.dialogues.actions import village_opinions as village_opinions_actions
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.selectors import milestones
+from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
+from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
+from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Role, Village
 from doithoai.petitions.models import Petition
@@ -23,20 +29,6 @@ from doithoai.petitions.models import Petition
 def _conference(user, pk) -> Conference:
     return get_visible_object_or_404(user, Conference.objects.select_related("agency", "plan"),
                                      pk)
-
-
-def _village_roles(user, village: Village) -> frozenset[str]:
-    """The roles under which the user reaches this village (as `acting_roles` would say,
-    without a query per row of the board)."""
-    scope = scope_of(user)
-    roles = {Role.ADMIN} if scope.is_admin else set()
-    for grant in scope.grants:
-        if village.agency_id not in grant.agency_ids:
-            continue
-        if grant.role == Role.VILLAGE_HEAD and grant.village_id != village.pk:
-            continue
-        roles.add(grant.role)
-    return frozenset(roles)
 
 
 def _optional_url(name: str, *args) -> str | None:
@@ -95,11 +87,13 @@ def _safe_next(request, default: str) -> str:
 @require_GET
 def opinion_board(request, pk: int):
     conference = _conference(request.user, pk)
-    board = preparation.opinion_board(request.user, conference)
+    board = village_opinions_reads.opinion_board(request.user, conference)
     queue = _queue_query(request.user, conference)
+    roles = access.roles_for_rows(request.user, [r.village for r in board.rows if r.village])
     for row in board.rows:
-        row.can_send = row.village is not None and preparation.can_send_opinions(
-            _village_roles(request.user, row.village), conference, row.village_return)
+        row.can_send = (row.village is not None
+                        and village_opinions_reads.opinions_open(conference, row.village_return)
+                        and rules.allows(roles[row.village.pk], rules.SEND_OPINIONS))
         village = {"village": row.village.pk} if row.village else None
         row.url = _filtered(queue, village) if row.total else ""
         row.links = [(n, _filtered(queue, {**village, "field": c.field_id})
@@ -110,7 +104,7 @@ def opinion_board(request, pk: int):
     milestone = conference.milestones.filter(kind=Milestone.Kind.VILLAGE_OPINIONS).first()
     return render(request, "dialogues/preparation/board.html", {
         **_nav(request, conference), "board": board, "milestone": milestone,
-        "milestone_status": services.milestone_status(milestone) if milestone else "",
+        "milestone_status": milestones.milestone_status(milestone) if milestone else "",
         "columns": columns, "queue": queue, "next_url": request.get_full_path(),
     })
 
@@ -123,14 +117,15 @@ def village_opinions(request, pk: int, village_pk: int):
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
     village_return = visible(VillageReturn, request.user).filter(
         conference=conference, village=village).select_related("opinions_sent_by").first()
-    due_on = preparation.opinions_due(conference)
-    status = preparation.opinions_status(village_return, due_on) if village_return else ""
+    due_on = village_opinions_reads.opinions_due(conference)
+    status = village_opinions_reads.opinions_status(village_return,
+                                                    due_on) if village_return else ""
     return render(request, "dialogues/preparation/village.html", {
         **_nav(request, conference), "village": village, "village_return": village_return,
         "due_on": due_on, "status": status,
-        "petitions": preparation.village_petitions(request.user, conference, village),
-        "can_send": preparation.can_send_opinions(_village_roles(request.user, village),
-                                                  conference, village_return),
+        "petitions": village_opinions_reads.village_petitions(request.user, conference, village),
+        "can_send": (village_opinions_reads.opinions_open(conference, village_return)
+                     and access.can(request.user, rules.SEND_OPINIONS, village)),
         "can_intake": _optional_url("intake:index") is not None and not scope_of(
             request.user).is_read_only,
         "queue": _queue_query(request.user, conference),
@@ -147,7 +142,8 @@ def village_opinions_send(request, pk: int, village_pk: int):
     target = _safe_next(request, reverse("dialogues:village_opinions",
                                          args=[conference.pk, village.pk]))
     try:
-        sent = preparation.send_village_opinions(actor=request.user, conference=conference,
+        sent = village_opinions_actions.send_village_opinions(actor=request.user,
+                                                              conference=conference,
                                                  village=village)
     except ValidationError as exc:
         for message in exc.messages:
@@ -177,7 +173,7 @@ def front_report(request, pk: int):
     scope = scope_of(request.user)
     narrowed = not scope.is_admin and not scope.roles & {
         Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR, Role.OVERSEER}
-    report = preparation.front_report_data(conference, visible(Petition, request.user))
+    report = village_opinions_reads.front_report_data(conference, visible(Petition, request.user))
     return render(request, "dialogues/preparation/front_report.html", {
         **_nav(request, conference), "report": report, "narrowed": narrowed,
     })
@@ -186,10 +182,10 @@ def front_report(request, pk: int):
 # --- prepared answers --------------------------------------------------------------------------
 
 def _answers_page(request, conference: Conference, *, errors=None, typed=None, status=200):
-    rows = preparation.prepared_answer_rows(request.user, conference)
+    rows = prepared_answers_reads.prepared_answer_rows(request.user, conference)
     errors, typed = errors or {}, typed or {}
     for row in rows:
-        row.token = preparation.answer_token(row.answer)
+        row.token = prepared_answers_reads.answer_token(row.answer)
         row.errors = errors.get(row.petition.pk, [])
         row.typed = typed.get(row.petition.pk, row.answer.text if row.answer else "")
     needed = [r for r in rows if r.needed]
@@ -206,7 +202,7 @@ def _answers_page(request, conference: Conference, *, errors=None, typed=None, s
         "missing": sum(1 for r in needed if not r.ready),
         "unassigned": sum(1 for r in rows if not r.needed and not r.petition.unit_id),
         "milestone": milestone, "open": conference.state == Conference.State.PLANNED,
-        "milestone_status": services.milestone_status(milestone) if milestone else "",
+        "milestone_status": milestones.milestone_status(milestone) if milestone else "",
     }, status=status)
 
 
@@ -225,9 +221,9 @@ def prepared_answer_save(request, pk: int, petition_pk: int):
         petition_pk)
     text = request.POST.get("text", "")
     try:
-        preparation.save_prepared_answer(actor=request.user, conference=conference,
-                                         petition=petition, text=text,
-                                         token=request.POST.get("token") or None)
+        prepared_answers_actions.save_prepared_answer(actor=request.user, conference=conference,
+                                                      petition=petition, text=text,
+                                                      token=request.POST.get("token") or None)
     except ValidationError as exc:
         return _answers_page(request, conference, errors={petition.pk: exc.messages},
                              typed={petition.pk: text}, status=400)

@@ -27,8 +27,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
-from doithoai.dialogues import oversight
 from doithoai.dialogues.models import Conference, Milestone, Plan
+from doithoai.dialogues.selectors import oversight
 from doithoai.org.models import Agency
 
 PUBLIC_PLAN_STATES = (Plan.State.PUBLISHED, Plan.State.DONE)

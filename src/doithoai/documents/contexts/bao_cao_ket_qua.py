@@ -5,7 +5,7 @@ conference's milestones), the session (when, where, who chaired, attendance, wha
 each opinion), what has been answered since as of the report's date, an evaluation drawn from
 the figures, and proposals. Its table — the opinions by field — also goes out as .xlsx.
 
-Every figure is counted by `dialogues.oversight` (the same conditions as the province's
+Every figure is counted by `dialogues.selectors.oversight` (the same conditions as the province's
 roll-up, the yearly report and the public results page), so the report never disagrees with
 the pages.
 """
@@ -18,8 +18,8 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from doithoai.core import decree30
-from doithoai.dialogues import conference_queries, oversight
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.dialogues.selectors import conferences, milestones, oversight
 from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts import thong_bao_ket_luan as conclusion_context
@@ -195,7 +195,7 @@ def plan_line(conference: Conference) -> str:
     return text
 
 
-def _step(row: conference_queries.MilestoneRow, label: str, extra: str = "") -> str:
+def _step(row: milestones.MilestoneRow, label: str, extra: str = "") -> str:
     """"Label: thực hiện ngày …[, chậm so với thời hạn][; extra]. Proof" — the proof as the
     clerk wrote it (a document's number, where it was posted)."""
     m = row.milestone
@@ -337,7 +337,7 @@ def follow_up(conference: Conference, c: oversight.Counts, today: dt.date) -> di
     lines = []
     if written(c):
         overdue = [(p.unit_name or "chưa giao đơn vị", p.overdue)
-                   for p in conference_queries.unit_progress(conference, today) if p.overdue]
+                   for p in conferences.unit_progress(conference, today) if p.overdue]
         lines.append(f"Đã trả lời: {n_text(c.answered_in_writing)} ý kiến (đúng hạn "
                      f"{n_text(c.answered_in_writing_on_time)}, quá hạn "
                      f"{n_text(c.answered_late)})")
@@ -438,7 +438,7 @@ def context(conference: Conference, *, number: int | None = None,
     today = as_of(issued_on)
     person, signature = tb.signer(conference)
     c = oversight.counts(petitions_of(conference), today)
-    rows = conference_queries.timeline(conference, today)
+    rows = milestones.timeline(conference, today)
     data = table(conference, today)
     province = province_name(agency)
     issuer = tb.body_name(agency)

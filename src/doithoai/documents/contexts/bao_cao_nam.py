@@ -4,7 +4,7 @@ Affairs), made from the year's plan: the plans issued, each conference of the ye
 where, attendance, opinions), the year's figures, what is still open, an evaluation and
 proposals. Its table — one row per conference — also goes out as .xlsx.
 
-The figures are `dialogues.oversight.yearly_figures` (the yearly-figures page and the
+The figures are `dialogues.selectors.oversight.yearly_figures` (the yearly-figures page and the
 province's roll-up count the same way), per conference `conference_queries
 .counts_by_conference`.
 """
@@ -16,8 +16,8 @@ import datetime as dt
 from django.utils import timezone
 
 from doithoai.core import decree30
-from doithoai.dialogues import conference_queries, oversight
 from doithoai.dialogues.models import Conference, Plan
+from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.documents.contexts import bao_cao_ket_qua as bc
 from doithoai.documents.contexts import nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb
@@ -47,7 +47,7 @@ def figures(plan: Plan, today: dt.date) -> oversight.YearlyFigures:
 
 def conference_counts(data: oversight.YearlyFigures) -> dict[int, oversight.Counts]:
     ids = [line.conference.pk for line in data.conferences]
-    return conference_queries.counts_by_conference(
+    return conferences.counts_by_conference(
         Petition.objects.filter(conference_id__in=ids), data.today)
 
 

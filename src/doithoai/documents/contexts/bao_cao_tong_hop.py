@@ -4,7 +4,7 @@ the opinions were collected, the figures (by kind, urgency, village and, in a ta
 then each opinion by field — a grouped issue once, with how many people raised it — with the
 answer its unit has prepared, and what is proposed.
 
-The opinions are the Front's summary (`preparation.front_report_data`) without those spoken
+The opinions are the Front's summary (`village_opinions.front_report_data`) without those spoken
 at the conference itself: they belong to the minutes and the conclusion notice, not to a report
 made before. The table (`table(conference)`) is built from the same data as the text, for the
 .docx and the .xlsx alike."""
@@ -20,8 +20,8 @@ from django.db.models import Prefetch
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import nfc
-from doithoai.dialogues import preparation
 from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.selectors import prepared_answers, village_opinions
 from doithoai.documents import tables
 from doithoai.documents.contexts import nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb
@@ -77,7 +77,7 @@ def before_conference(conference: Conference):
 class Entry:
     """One item of section II: an opinion, or a grouped issue once."""
 
-    item: preparation.ReportItem
+    item: village_opinions.ReportItem
     members: list[Petition]
     unit: str = ""  # the unit preparing the answer ("" when none is assigned)
     answer: str = ""  # its prepared answer ("" when not written yet)
@@ -99,7 +99,7 @@ class Entry:
 @dataclass
 class Data:
     conference: Conference
-    report: preparation.FrontReport
+    report: village_opinions.FrontReport
     petitions: list[Petition]
     fields: list[tuple[str, list[Entry]]] = field(default_factory=list)
 
@@ -119,9 +119,9 @@ def collect(conference: Conference) -> Data:
         Prefetch("escalations", queryset=Escalation.objects.order_by("-pk")))
     petitions = list(qs.order_by("received_on", "pk"))
     by_code = {p.tracking_code: p for p in petitions}
-    report = preparation.front_report_data(conference, before_conference(conference))
+    report = village_opinions.front_report_data(conference, before_conference(conference))
     prepared: dict[str, tuple[str, str]] = {}
-    for unit in preparation.prepared_answers_by_unit(conference):
+    for unit in prepared_answers.prepared_answers_by_unit(conference):
         for answer in unit.items:
             for code in answer.tracking_codes:
                 prepared[code] = (unit.unit_name, answer.answer)
@@ -248,7 +248,7 @@ def _villages(data: Data) -> str:
         text += f" ({', '.join(sent)})"
     if missing:
         text += f"; {_n(len(missing))} thôn chưa gửi: {', '.join(missing)}"
-        due = preparation.opinions_due(data.conference)
+        due = village_opinions.opinions_due(data.conference)
         if due:
             text += f" (hạn gửi {decree30.date_text(due)})"
     return text + "."
@@ -369,7 +369,7 @@ def _proposals(data: Data, office_name: str) -> list[str]:
     entries = data.entries
     waiting = [e for e in entries if e.unit and not e.answer and not e.sensitive]
     unassigned = [e for e in entries if not e.unit and not e.sensitive
-                  and not {p.state for p in e.members} & preparation.ROUTED_AWAY]
+                  and not {p.state for p in e.members} & prepared_answers.ROUTED_AWAY]
     lines = []
     if waiting:
         units = list(dict.fromkeys(e.unit for e in waiting))

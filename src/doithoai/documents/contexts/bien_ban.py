@@ -10,8 +10,8 @@ import datetime as dt
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import services
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
+from doithoai.dialogues.selectors import conferences
 from doithoai.documents.contexts import nfc_all
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts import thong_bao_ket_luan as conclusion
@@ -92,7 +92,7 @@ def invited(conference: Conference) -> list[dict]:
 
 
 def attendance_text(conference: Conference) -> str:
-    checked = services.checked_in_count(conference)
+    checked = conferences.checked_in_count(conference)
     if checked:
         return f"{decree30.number_text(checked)} người (theo danh sách điểm danh)."
     if conference.attendance:

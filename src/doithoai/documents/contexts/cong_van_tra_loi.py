@@ -68,14 +68,14 @@ def is_approved(petition: Petition, answer: Answer | None) -> bool:
 def signer(petition: Petition, answer: Answer | None):
     """The leader who approved the answer when the account is a known person of the committee
     who leads it; else the chairman (who signs for the committee)."""
-    from doithoai.dialogues.services import _default_signer
+    from doithoai.dialogues.selectors.plans import default_signer
 
     person = answer.approved_by.person if answer is not None and answer.approved_by_id \
         else None
     if person is not None and person.agency_id == petition.agency_id \
             and fold(person.position).startswith(LEADER_POSITIONS):
         return person
-    return _default_signer(petition.agency)
+    return default_signer(petition.agency)
 
 
 def place(agency) -> str:

@@ -13,8 +13,8 @@ import datetime as dt
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import preparation, services
 from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import conferences, village_opinions
 from doithoai.documents.contexts import agency_header, nfc_all
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.qr import QrImage
@@ -37,7 +37,7 @@ def _common(conference: Conference) -> dict:
 
 
 def villages(conference: Conference) -> list:
-    return sorted(services.covered_villages(conference), key=lambda v: (v.order, v.name))
+    return sorted(conferences.covered_villages(conference), key=lambda v: (v.order, v.name))
 
 
 def village_line(name: str) -> str:
@@ -55,7 +55,7 @@ def opinion_missing(conference: Conference) -> list[str]:
         result.append("tên hội nghị")
     if not villages(conference):
         result.append("thôn, tổ dân phố tham gia")
-    if preparation.opinions_due(conference) is None:
+    if village_opinions.opinions_due(conference) is None:
         result.append("hạn thôn gửi ý kiến")
     return result
 
@@ -64,7 +64,7 @@ def opinion_context(conference: Conference, *, number: int | None = None,
                     issued_on: dt.date | None = None) -> dict:
     """`number` and `issued_on` are ignored: a form is not numbered."""
     url = tb.submit_url(conference)
-    due = preparation.opinions_due(conference)
+    due = village_opinions.opinions_due(conference)
     pages = [{"village": village_line(v.name), "qr": QrImage(url, QR_WIDTH_MM)}
              for v in villages(conference)]
     if not pages:

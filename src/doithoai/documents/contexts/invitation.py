@@ -9,8 +9,8 @@ import io
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues import participants
 from doithoai.dialogues.models import Conference, Delegate
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.documents.contexts import agency_header, nfc_all, office_short_name
 from doithoai.documents.contexts import thong_bao as tb
 from doithoai.documents.contexts.forms import village_line
@@ -44,7 +44,7 @@ def delegates(conference: Conference):
     qs = Delegate.objects.filter(conference=conference, invitation__isnull=False)
     if conference.chair_id:  # who signs the invitations does not invite himself
         qs = qs.exclude(person_id=conference.chair_id)
-    return participants.in_list_order(qs).select_related("invitation", "unit", "village")
+    return delegates_reads.in_list_order(qs).select_related("invitation", "unit", "village")
 
 
 def addressee(delegate: Delegate) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.conflicts import bump_version, check_version
 from doithoai.audit.services import record, snapshot
 from doithoai.core.text import nfc
-from doithoai.dialogues import services as dialogues
+from doithoai.dialogues.actions import outcome
 from doithoai.live import rules
 from doithoai.live.models import Minutes, Session
 from doithoai.live.selectors.minutes import full_conclusion, outcome_text, speakers
@@ -77,9 +77,9 @@ def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
             raise ValidationError({"conclusion": _(
                 "Hãy ghi kết luận của chủ trì hội nghị trước khi thông qua biên bản.")})
         before = snapshot(minutes)
-        conference = dialogues.record_outcome(actor=actor, conference=session.conference,
-                                              outcome=outcome_text(session), attendance=None)
-        dialogues.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
+        conference = outcome.record_outcome(actor=actor, conference=session.conference,
+                                            outcome=outcome_text(session), attendance=None)
+        outcome.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
         minutes.content = {"speakers": [asdict(s) for s in speakers(conference)],
                            "conclusion": conclusion}
         minutes.adopted_at, minutes.adopted_by = timezone.now(), actor

@@ -5,8 +5,9 @@ import datetime as dt
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import conference_edits as edits
-from doithoai.dialogues import defaults, services
+from doithoai.dialogues import defaults
+from doithoai.dialogues.actions import outcome
+from doithoai.dialogues.selectors import agenda
 from tests.dialogues.test_conference_pages import past_conference, schedule, workday_ahead
 
 
@@ -38,7 +39,7 @@ def test_items_move_up_and_down(client, clerk, plan):
 def test_edit_add_remove_and_the_total(client, clerk, plan):
     conference = schedule(plan, clerk, workday_ahead(20), starts_at=dt.time(7, 30))
     client.force_login(clerk)
-    total = edits.total_minutes(conference)
+    total = agenda.total_minutes(conference)
     page = client.get(url(conference)).content.decode()
     assert f"Tổng thời lượng: {total} phút" in page and "bắt đầu 07:30" in page
     item = conference.agenda.first()
@@ -62,7 +63,7 @@ def test_edit_add_remove_and_the_total(client, clerk, plan):
                                              "new-presenter": "", "new-minutes": "15"})
     assert response.status_code == 302
     assert titles(conference)[-1] == "Giải lao"
-    new_total = edits.total_minutes(conference)
+    new_total = agenda.total_minutes(conference)
     assert new_total == total + 15 + 20 - defaults.PROGRAMME[0][1]
     end = (dt.datetime(2000, 1, 1, 7, 30) + dt.timedelta(minutes=new_total)).strftime("%H:%M")
     assert f"khoảng {end}" in client.get(url(conference)).content.decode()
@@ -97,8 +98,8 @@ def test_the_carry_over_item_links_to_the_report(client, clerk, plan):
 
 def test_after_the_session_the_programme_is_history(client, clerk, plan):
     conference = past_conference(plan, clerk)
-    services.record_outcome(actor=clerk, conference=conference, outcome="Đã họp.",
-                            attendance=80)
+    outcome.record_outcome(actor=clerk, conference=conference, outcome="Đã họp.",
+                           attendance=80)
     before = titles(conference)
     client.force_login(clerk)
     page = client.get(url(conference)).content.decode()

@@ -12,21 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from doithoai.audit.labels import register
 from doithoai.audit.services import record
 from doithoai.core.text import nfc
-from doithoai.dialogues import services
+from doithoai.dialogues import rules
+from doithoai.dialogues.actions.milestones import sync_milestones
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
+from doithoai.org import access
 from doithoai.org.models import Unit
-
-register("plan.group_add", gettext_lazy("Thêm thành phần tham dự"))
-register("plan.group_update", gettext_lazy("Sửa thành phần tham dự"))
-register("plan.group_remove", gettext_lazy("Bỏ thành phần tham dự"))
-register("plan.task_add", gettext_lazy("Thêm nhiệm vụ của đơn vị"))
-register("plan.task_update", gettext_lazy("Sửa nhiệm vụ của đơn vị"))
-register("plan.task_remove", gettext_lazy("Bỏ nhiệm vụ của đơn vị"))
 
 SEATS_MAX = 500
 OFFSET_LIMIT = 120  # a task is due at most four months before or after the conference
@@ -34,7 +27,7 @@ OFFSET_LIMIT = 120  # a task is due at most four months before or after the conf
 
 def _draft(actor, plan: Plan) -> Plan:
     """The office may edit, the plan is (still) a draft; the plan row is locked."""
-    services._office(actor, plan)
+    access.require(actor, rules.MANAGE, plan)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if plan.state != Plan.State.DRAFT:
         raise ValidationError(_("Kế hoạch đã ban hành: thành phần tham dự và nhiệm vụ của các "
@@ -96,7 +89,7 @@ def _row(row) -> dict:
 
 def _resync(plan: Plan) -> None:
     for conference in plan.conferences.exclude(state=Conference.State.CLOSED):
-        services.sync_milestones(conference)
+        sync_milestones(conference)
 
 
 # -- composition ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Forms of the participants pages: plain field parsing; the rules live in the services."""
+"""Forms of the participants pages: plain field parsing; the rules live in the actions."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

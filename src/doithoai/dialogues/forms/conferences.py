@@ -1,4 +1,4 @@
-"""Forms of the conference pages: parse and check what the office typed; the services decide."""
+"""Forms of the conference pages: parse and check what the office typed; the actions decide."""
 
 from __future__ import annotations
 

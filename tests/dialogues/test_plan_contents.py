@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.dialogues import plan_edits, services
+from doithoai.dialogues.actions import plan_contents, plans
 from doithoai.dialogues.models import Milestone, ParticipantGroup, PlanTask
 from doithoai.org.models import Unit
 from tests.dialogues.conftest import ISSUED_ON
@@ -74,7 +74,7 @@ def test_units_are_limited_to_the_plans_agency(client, clerk, plan, outsider):
                        _group_post("new", unit=foreign.pk, text="Việc lạ", offset_days=-2))
     assert page.status_code == 400 and plan.tasks.count() == count
     with pytest.raises(Exception, match="không thuộc cơ quan"):
-        plan_edits.add_task(actor=clerk, plan=plan, unit=foreign, text="Việc lạ")
+        plan_contents.add_task(actor=clerk, plan=plan, unit=foreign, text="Việc lạ")
 
 
 def test_tasks_move_the_conference_milestones(client, clerk, plan, conference):
@@ -97,7 +97,7 @@ def test_tasks_move_the_conference_milestones(client, clerk, plan, conference):
 
 
 def test_rows_of_an_issued_plan_stay_as_signed(client, clerk, plan):
-    services.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
+    plans.issue_plan(actor=clerk, plan=plan, number="27/KH-UBND", issued_on=ISSUED_ON)
     client.force_login(clerk)
     text = client.get(reverse("dialogues:plan_groups", args=[plan.pk])).content.decode()
     assert "Kế hoạch đã ban hành" in text and "Thêm thành phần" not in text
@@ -115,7 +115,7 @@ def test_rows_of_an_issued_plan_stay_as_signed(client, clerk, plan):
 
 
 def test_a_row_of_another_plan_is_404(client, clerk, plan, commune):
-    other = services.create_plan(actor=clerk, agency=commune, year=2027)
+    other = plans.create_plan(actor=clerk, agency=commune, year=2027)
     client.force_login(clerk)
     group = other.groups.first()
     response = client.post(reverse("dialogues:plan_group", args=[plan.pk, group.pk]),

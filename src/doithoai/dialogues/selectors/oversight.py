@@ -16,38 +16,20 @@ How a petition counts (each petition falls in exactly one of these):
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import record_many, snapshot
 from doithoai.core.petition_flow import OPEN_STATES
 from doithoai.core.petition_flow import State as S
-from doithoai.core.text import nfc
 from doithoai.dialogues.models import Conference, Plan, PlanRequest
 from doithoai.org.access import OFFICE_ROLES, scope_of
-from doithoai.org.models import Agency, Membership, Role
-
-logger = logging.getLogger(__name__)
+from doithoai.org.models import Agency, Role
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
-FIGURE_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.SUPERVISOR, Role.OVERSEER})
 
 
 # -- who is above whom ------------------------------------------------------------------------
@@ -373,89 +355,12 @@ def default_request_message(province: Agency, year: int) -> str:
             f"lên hệ thống để theo dõi chung.")
 
 
-def may_request_plans(user, province: Agency) -> bool:
-    scope = scope_of(user)
-    if scope.is_admin:
-        return True
-    return any(g.role == Role.OVERSEER and province.pk in g.agency_ids for g in scope.grants)
 
 
-def request_plans(*, actor, province_agency: Agency, agencies, year: int,
-                  message: str) -> list[PlanRequest]:
-    """The province asks communes without a plan for the year to make one: a request per
-    commune (audited), and an e-mail to each commune's office and leaders.
-
-    All or nothing: a commune outside the province or already planning refuses the lot."""
-    if province_agency.level != Agency.Level.PROVINCE or not may_request_plans(
-            actor, province_agency):
-        raise PermissionDenied(_("Chỉ cán bộ theo dõi của tỉnh được đề nghị các xã xây dựng "
-                                 "kế hoạch."))
-    message = nfc(message or "").strip()
-    agencies = list(agencies)
-    errors = []
-    if not agencies:
-        errors.append(_("Hãy chọn ít nhất một xã."))
-    if not message:
-        errors.append(_("Hãy ghi nội dung đề nghị."))
-    if not 2000 <= year <= 2100:
-        errors.append(_("Năm không hợp lệ."))
-    outside = [a for a in agencies if a.parent_id != province_agency.pk
-               or a.level != Agency.Level.COMMUNE]
-    if outside:
-        errors.append(_("Không thuộc %(province)s: %(names)s.") % {
-            "province": province_agency.name, "names": ", ".join(a.name for a in outside)})
-    planned = sorted(set(Plan.objects.filter(agency__in=agencies, year=year)
-                         .values_list("agency__name", flat=True)))
-    if planned:
-        errors.append(_("Đã có kế hoạch năm %(year)s: %(names)s.") % {
-            "year": year, "names": ", ".join(planned)})
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        requests = [PlanRequest.objects.create(agency=a, year=year, message=message,
-                                               requested_by=actor) for a in agencies]
-        record_many(actor=actor, action="plan_request.create", objs=requests,
-                    afters=[snapshot(r) for r in requests])
-        ids = [r.pk for r in requests]
-        transaction.on_commit(lambda: _mail_requests(ids))
-    return requests
 
 
-def office_emails(agency_ids) -> dict[int, list[str]]:
-    """The e-mail addresses of each agency's clerks and leaders (active accounts)."""
-    emails: dict[int, set[str]] = {}
-    for agency_id, email in (Membership.objects.filter(
-            agency_id__in=agency_ids, role__in=OFFICE_ROLES, is_active=True,
-            user__is_active=True).exclude(user__email="")
-            .values_list("agency_id", "user__email")):
-        emails.setdefault(agency_id, set()).add(email)
-    return {k: sorted(v) for k, v in emails.items()}
 
 
-def _mail_requests(request_ids: list[int]) -> None:
-    """One e-mail per commune; a failure is logged, never raised (the request is recorded)."""
-    from doithoai.petitions import notify
-
-    if notify.is_muted():
-        return
-    requests = list(PlanRequest.objects.filter(pk__in=request_ids)
-                    .select_related("agency__parent", "requested_by"))
-    emails = office_emails([r.agency_id for r in requests])
-    for req in requests:
-        to = emails.get(req.agency_id) or ([req.agency.email] if req.agency.email else [])
-        if not to:
-            continue
-        sender = req.agency.parent.name if req.agency.parent else ""
-        who = req.requested_by.get_full_name() if req.requested_by else ""
-        body = "\n".join([
-            f"Kính gửi {req.agency.name},", "", req.message, "",
-            f"Người đề nghị: {who} — {sender}" if who else sender, "",
-            f"Xem và lập kế hoạch tại {settings.PUBLIC_BASE_URL.rstrip('/')}/doi-thoai/"])
-        try:
-            send_mail(f"Đề nghị xây dựng kế hoạch hội nghị đối thoại năm {req.year}", body,
-                      settings.DEFAULT_FROM_EMAIL, to)
-        except Exception:  # a mail outage must not undo the recorded request
-            logger.exception("E-mail of plan request #%s failed", req.pk)
 
 
 def open_plan_requests(user) -> list[PlanRequest]:

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
-from doithoai.dialogues import oversight, services
-from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
+from doithoai.dialogues.models import Conference, Invitation, ParticipantGroup, PreparedAnswer
+from doithoai.dialogues.selectors import oversight
+from doithoai.org.models import Village
 from doithoai.petitions.models import Petition, Urgency
-from doithoai.workdays.selectors import confirmed_years
 
 OPEN = sorted(OPEN_STATES)
 PRESSING = (Urgency.PRESSING, Urgency.URGENT)
@@ -64,62 +64,6 @@ def unit_progress(conference: Conference, today: dt.date | None = None) -> list[
 def progress_totals(rows: list[UnitProgress]) -> UnitProgress:
     return UnitProgress(None, "", sum(r.total for r in rows), sum(r.settled for r in rows),
                         sum(r.due for r in rows), sum(r.overdue for r in rows))
-
-
-# -- milestones -------------------------------------------------------------------------------
-
-
-@dataclass
-class MilestoneRow:
-    milestone: Milestone
-    status: str
-
-    @property
-    def label(self) -> str:
-        return str(STATUS_LABELS[self.status])
-
-
-STATUS_LABELS = {"done": _("Đã hoàn thành"), "done_late": _("Hoàn thành muộn"),
-                 "due": _("Chưa đến hạn"), "overdue": _("Quá hạn"),
-                 "unscheduled": _("Chưa có hạn")}
-
-
-def timeline(conference: Conference, today: dt.date | None = None) -> list[MilestoneRow]:
-    """Every milestone in date order (those without a date last), with its status."""
-    today = _today(today)
-    milestones = (conference.milestones.select_related("unit", "done_by", "task")
-                  .order_by("due_on", "order", "pk"))
-    rows = [MilestoneRow(m, services.milestone_status(m, today)) for m in milestones]
-    rows.sort(key=lambda r: (r.milestone.due_on is None, r.milestone.due_on or dt.date.min,
-                             r.milestone.order, r.milestone.pk))
-    return rows
-
-
-@dataclass
-class MilestoneSummary:
-    total: int
-    done: int
-    overdue: int
-    next_due: Milestone | None
-    # Years of the steps still to do whose days off an administrator has not confirmed yet:
-    # their dates may move (recomputed when the year's swapped days are entered).
-    unconfirmed_years: list[int] = field(default_factory=list)
-
-    @property
-    def unconfirmed_text(self) -> str:
-        return ", ".join(str(y) for y in self.unconfirmed_years)
-
-
-def milestone_summary(conference: Conference, today: dt.date | None = None
-                      ) -> MilestoneSummary:
-    rows = timeline(conference, today)
-    pending = [r.milestone for r in rows if r.status == "due"]
-    years = {m.due_on.year for m in pending if m.due_on}
-    return MilestoneSummary(
-        total=len(rows), done=sum(r.status in ("done", "done_late") for r in rows),
-        overdue=sum(r.status == "overdue" for r in rows),
-        next_due=pending[0] if pending else None,
-        unconfirmed_years=sorted(years - confirmed_years(years)))
 
 
 # -- carry-over (R31) -------------------------------------------------------------------------
@@ -247,9 +191,64 @@ def briefing(conference: Conference, today: dt.date | None = None) -> Briefing:
               .order_by("unit__order", "unit__name", "petition__tracking_code")):
         answers[a.unit.name].append(a)
     return Briefing(
-        planned_seats=services.planned_seats(conference),
+        planned_seats=planned_seats(conference),
         delegates=conference.delegates.count(),
         petitions=len(petitions), fields=fields,
         answers_by_unit=list(answers.items()),
         carry_over_open=carry_over_open_count(conference, today),
-        villages=services.covered_villages(conference))
+        villages=covered_villages(conference))
+
+
+def planned_seats(conference: Conference) -> int:
+    """How many people the composition invites: commune seats, village seats per covered
+    village, citizen representatives per village (a village's own quota where set)."""
+    if not conference.plan_id:
+        return conference.delegates.count()
+    villages = covered_villages(conference)
+    quotas = dict(conference.village_returns.exclude(citizen_seats=None)
+                  .values_list("village_id", "citizen_seats"))
+    total = 0
+    for group in conference.plan.groups.all():
+        if group.side == ParticipantGroup.Side.COMMUNE or group.side == \
+                ParticipantGroup.Side.EXTRA:
+            total += group.seats
+        elif group.side == ParticipantGroup.Side.VILLAGE:
+            total += group.seats * len(villages)
+        else:
+            total += sum(quotas.get(v.pk, group.seats) for v in villages)
+    return total
+
+
+def check_hall(conference: Conference) -> str | None:
+    """A refusal message when the invited people do not fit the hall."""
+    if not conference.hall_capacity:
+        return None
+    seats = planned_seats(conference)
+    if seats > conference.hall_capacity:
+        return (_("Thành phần mời %(seats)s người nhưng hội trường chỉ có %(cap)s chỗ: hãy "
+                  "giảm số đại biểu mỗi thôn, tổ chức theo cụm thôn hoặc chọn hội trường lớn "
+                  "hơn.") % {"seats": seats, "cap": conference.hall_capacity})
+    return None
+
+
+def covered_villages(conference: Conference) -> list[Village]:
+    chosen = list(conference.villages.all())
+    if chosen:
+        return chosen
+    return list(Village.objects.filter(agency=conference.agency_id, is_active=True))
+
+
+def checked_in_count(conference: Conference) -> int:
+    """People checked in at the door. Check-ins before the conference day (a rehearsal of the
+    door, say) are not attendance."""
+    checked = Invitation.objects.filter(delegate__conference=conference).exclude(
+        checked_in_at=None)
+    if conference.held_on is not None:
+        start = timezone.make_aware(dt.datetime.combine(conference.held_on, dt.time.min))
+        checked = checked.filter(checked_in_at__gte=start)
+    return checked.count()
+
+
+def unsettled(conference: Conference):
+    """The conference's petitions still waiting for an answer."""
+    return Petition.objects.filter(conference=conference).exclude(state__in=SETTLED_STATES)

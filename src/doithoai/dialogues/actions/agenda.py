@@ -6,22 +6,21 @@ while the conference is still being prepared (after the session the programme is
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
 from doithoai.core.text import nfc
-from doithoai.dialogues import services
+from doithoai.dialogues import rules
 from doithoai.dialogues.models import AgendaItem, Conference
+from doithoai.org import access
 
 MAX_MINUTES = 600
 
 
 def _editable(actor, conference: Conference) -> Conference:
-    services._office(actor, conference)
+    access.require(actor, rules.MANAGE, conference)
     conference = Conference.objects.select_for_update().get(pk=conference.pk)
     if conference.state != Conference.State.PLANNED:
         raise ValidationError(_("Hội nghị đã diễn ra: chương trình không sửa được nữa."))
@@ -113,15 +112,3 @@ def remove_item(*, actor, item: AgendaItem) -> None:
         item.delete()
         _renumber(conference)
         record(actor=actor, action="agenda.remove", obj=conference, before=before)
-
-
-def total_minutes(conference: Conference) -> int:
-    return sum(conference.agenda.values_list("minutes", flat=True))
-
-
-def ends_at(conference: Conference, minutes: int) -> dt.time | None:
-    """When the programme ends if it starts at the conference's time and keeps to time."""
-    if conference.starts_at is None:
-        return None
-    start = dt.datetime.combine(dt.date(2000, 1, 1), conference.starts_at)
-    return (start + dt.timedelta(minutes=minutes)).time()

@@ -1,5 +1,5 @@
 """Forms of the plan pages: new plan, edit (sections + deadline settings), issue, and the rows
-of the composition and of the tasks per unit. Forms parse; the services decide."""
+of the composition and of the tasks per unit. Forms parse; the actions decide."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues import services
+from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import ParticipantGroup, Plan, PlanTask
 from doithoai.org.models import Agency, Person, Unit
 
@@ -98,7 +98,7 @@ class PlanEditForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = services.PLAN_EDITABLE
+        fields = plans.PLAN_EDITABLE
         widgets = {
             "kind": forms.RadioSelect,
             "ad_hoc_basis": forms.RadioSelect,
@@ -116,7 +116,7 @@ class PlanEditForm(forms.ModelForm):
         self.issued = plan.state != Plan.State.DRAFT
         if self.issued:
             for name in list(self.fields):
-                if name not in (*services.PLAN_SETTINGS, "version", "reason"):
+                if name not in (*plans.PLAN_SETTINGS, "version", "reason"):
                     del self.fields[name]
             self.fields["reason"].required = True
         else:
@@ -125,7 +125,7 @@ class PlanEditForm(forms.ModelForm):
             self.fields["signer"].empty_label = _("— Chưa chọn —")
             self.fields["ad_hoc_basis"].choices = [("", _("Không (kế hoạch định kỳ)")),
                                                    *Plan.AdHocBasis.choices]
-        for name in services.PLAN_SETTINGS:
+        for name in plans.PLAN_SETTINGS:
             self.fields[name].widget.attrs.update({"min": 0, "max": 365})
 
     def clean(self):
@@ -143,7 +143,7 @@ class PlanEditForm(forms.ModelForm):
 
     @property
     def changes(self) -> dict:
-        editable = services.PLAN_SETTINGS if self.issued else services.PLAN_EDITABLE
+        editable = plans.PLAN_SETTINGS if self.issued else plans.PLAN_EDITABLE
         return {name: self.cleaned_data[name] for name in editable if name in self.cleaned_data}
 
     def sections(self):
@@ -159,7 +159,7 @@ class PlanEditForm(forms.ModelForm):
             (_("V. Kinh phí thực hiện"), ("budget", "budget_source")),
             (_("Nơi nhận, người ký"),
              ("recipients", "signer", "signer_capacity", "signer_position")),
-            (_("Thời hạn các bước"), services.PLAN_SETTINGS),
+            (_("Thời hạn các bước"), plans.PLAN_SETTINGS),
             (_("Lý do"), ("reason",)),
         ]
         for title, names in groups:

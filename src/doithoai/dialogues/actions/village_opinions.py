@@ -1,0 +1,85 @@
+"""A village says its opinions are in (once; late after the due day); when every covered
+village has, the VILLAGE_OPINIONS milestone is confirmed (R14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.audit.services import record, snapshot
+from doithoai.dialogues import rules
+from doithoai.dialogues.actions.milestones import confirm_automatic
+from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.selectors.conferences import covered_villages
+from doithoai.dialogues.selectors.village_opinions import opinions_due
+from doithoai.org import access
+from doithoai.org.models import Village
+from doithoai.petitions.models import Petition
+
+
+@dataclass(frozen=True)
+class OpinionsSent:
+    village_return: VillageReturn
+    opinions: int
+    late: bool
+    due_on: dt.date | None
+    all_sent: bool
+
+
+def send_village_opinions(*, actor, conference: Conference, village: Village,
+                          now: dt.datetime | None = None) -> OpinionsSent:
+    """The village's opinions are in: the village head (his village only), the Front
+    officer or the office says so. Once only; after the due day it is recorded as late.
+    When every covered village has sent, the milestone is confirmed."""
+    access.require(actor, rules.SEND_OPINIONS, village)
+    if village.agency_id != conference.agency_id or village.pk not in {
+            v.pk for v in covered_villages(conference)}:
+        raise ValidationError(_("%(village)s không thuộc phạm vi của hội nghị này.")
+                              % {"village": village.name})
+    now = now or timezone.now()
+    with transaction.atomic():
+        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        village_return, _created = VillageReturn.objects.get_or_create(
+            conference=conference, village=village)
+        village_return = VillageReturn.objects.select_for_update().get(pk=village_return.pk)
+        if conference.state != Conference.State.PLANNED:
+            raise ValidationError(_("Hội nghị đã diễn ra: không nhận thêm ý kiến gửi trước "
+                                    "hội nghị."))
+        if village_return.opinions_sent_at is not None:
+            raise ValidationError(
+                _("%(village)s đã gửi ý kiến lúc %(when)s, không gửi lại được.")
+                % {"village": village.name,
+                   "when": timezone.localtime(village_return.opinions_sent_at)
+                   .strftime("%H:%M %d/%m/%Y")})
+        due_on = opinions_due(conference)
+        late = due_on is not None and timezone.localdate(now) > due_on
+        opinions = Petition.objects.filter(conference=conference, village=village).count()
+        before = snapshot(village_return)
+        village_return.opinions_sent_at = now
+        village_return.opinions_sent_by = actor if actor and actor.is_authenticated else None
+        village_return.opinions_late = late
+        village_return.save(update_fields=["opinions_sent_at", "opinions_sent_by",
+                                           "opinions_late"])
+        record(actor=actor, action="village.opinions_sent", obj=village_return, before=before,
+               after={**snapshot(village_return), "late": late, "opinions": opinions,
+                      "due_on": due_on.isoformat() if due_on else None},
+               reason=(f"Gửi sau hạn {due_on:%d/%m/%Y}" if late else ""))
+        covered = {v.pk for v in covered_villages(conference)}
+        waiting = (VillageReturn.objects.filter(conference=conference, village_id__in=covered,
+                                                opinions_sent_at=None).count()
+                   + len(covered - set(VillageReturn.objects.filter(conference=conference)
+                                       .values_list("village_id", flat=True))))
+        all_sent = waiting == 0
+        if all_sent:
+            confirm_automatic(
+                conference, Milestone.Kind.VILLAGE_OPINIONS,
+                f"Cả {len(covered)} thôn đã gửi ý kiến (thôn gửi cuối: {village.name}, "
+                f"{timezone.localtime(now):%H:%M %d/%m/%Y})", actor,
+                done_on=timezone.localdate(now))
+    return OpinionsSent(village_return=village_return, opinions=opinions, late=late,
+                        due_on=due_on, all_sent=all_sent)
