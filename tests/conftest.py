@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from tests import base_organisation as base_organisation_rows
 from tests.factories import (
     AgencyFactory,
     PersonFactory,
@@ -50,11 +51,65 @@ def pytest_configure(config):
         print(f"Đồng hồ của bộ kiểm thử: {day:%d/%m/%Y} (DOITHOAI_TEST_TODAY={value})")
 
 
+# The modules that take longest (measured with --durations), longest first. Under xdist the
+# workers take tests in collection order: with these first, the short tests fill the gaps at
+# the end and both workers finish together, instead of one long browser story or demo build
+# running alone at the end while the other worker waits.
+SLOWEST_FIRST = (
+    "tests/test_cli_config.py", "tests/petitions/test_demo.py", "tests/e2e/test_dialogues_year.py",
+    "tests/e2e/test_live_room.py", "tests/e2e/test_dialogues_conferences.py",
+    "tests/e2e/test_dialogues_plans.py", "tests/e2e/test_petition_pages_flow.py",
+    "tests/e2e/test_dialogues_preparation.py", "tests/e2e/test_dialogues_participants.py",
+    "tests/e2e/test_petition_journeys.py", "tests/e2e/test_intake_flow.py",
+    "tests/e2e/test_pages.py", "tests/documents/test_pdf.py",
+    "tests/documents/test_docs_command.py",
+    "tests/e2e/", "tests/test_settings.py", "tests/test_docs_references.py",
+)
+
+
+def _database_use(item) -> int:
+    """0: no database; 1: in a transaction rolled back; 2: committing (emptied afterwards).
+    The tests of a worker run in that order: like Django's runner (whose order pytest-django
+    sets), every rolled-back test runs before any test that empties the database of what
+    the migrations put there; the tests without a database can run at any time, so first."""
+    marker, fixtures = item.get_closest_marker("django_db"), getattr(item, "fixturenames", ())
+    if (marker is not None and (marker.kwargs.get("transaction")
+                                or marker.kwargs.get("reset_sequences"))) \
+            or "transactional_db" in fixtures or "live_server" in fixtures:
+        return 2
+    return 1 if marker is not None or "db" in fixtures else 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> tuple[int, int]:
+        path = item.nodeid.split("::", 1)[0]
+        slow = next((i for i, slow in enumerate(SLOWEST_FIRST) if path.startswith(slow)), None)
+        if slow is None:
+            # The readers of the run's shared demo last: by then the first of them to need
+            # it (tests/documents/test_docs_command.py, early) has built it, and no worker
+            # waits for another's build.
+            slow = len(SLOWEST_FIRST) + ("demo_scenarios" in item.fixturenames)
+        return _database_use(item), slow
+
+    items.sort(key=rank)  # stable: each module's tests keep their order
+
+
 def pytest_unconfigure(config):
     global _moved_clock
     if _moved_clock is not None:
         _moved_clock.stop()
         _moved_clock = None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _documents_cache(tmp_path_factory):
+    """One cache of converted documents per test process and run: a PDF converted once is
+    found by every later test of the process (LibreOffice's profile is per process too), and
+    nothing is kept from an earlier run. Tests about the cache set a folder of their own."""
+    from django.conf import settings
+
+    settings.DOCUMENTS_CACHE_DIR = tmp_path_factory.mktemp("documents-cache")
 
 
 @pytest.fixture
@@ -148,13 +203,28 @@ def run_checks(out: dict, checks) -> None:
         out["failure"] = None
 
 
+@pytest.fixture(scope="session")
+def base_organisation(django_db_setup, django_db_blocker):
+    """The demo's organisation (no petitions) as rows, built once per test process
+    (tests/base_organisation.py); `load_organisation` copies them into a test's database."""
+    with django_db_blocker.unblock():
+        return base_organisation_rows.capture()
+
+
+@pytest.fixture
+def load_organisation(base_organisation):
+    """Call it to copy the demo's organisation into this test's database (a transactional
+    test's too) — what `demo_data --no-petitions` would make, in a tenth of the time."""
+    return lambda: base_organisation_rows.load(base_organisation)
+
+
 @pytest.fixture(scope="module")
-def _organisation(django_db_setup, django_db_blocker):
+def _organisation(base_organisation, django_db_blocker):
     """The demo's organisation (no petitions), loaded once per module in a transaction that
     each test's own transaction nests in (a savepoint rolled back after the test); the
     whole is rolled back after the module. A module with a `transaction=True` test
     overrides `commune` to load it per test."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo_data", "--no-petitions", verbosity=0)
+        base_organisation_rows.load(base_organisation)
         yield
         transaction.set_rollback(True)

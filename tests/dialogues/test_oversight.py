@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
@@ -22,10 +21,10 @@ from tests.factories import AgencyFactory, ProvinceFactory, user_with_role
 
 
 @pytest.fixture
-def commune(db):
+def commune(db, load_organisation):
     """Loaded per test here: one test needs real commits (the mail goes after commit), which
     the module-wide organisation of conftest.py cannot give."""
-    call_command("demo_data", "--no-petitions", verbosity=0)
+    load_organisation()
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 

@@ -5,7 +5,6 @@ import io
 import unicodedata
 
 import pytest
-from django.core.management import call_command
 from docx import Document
 
 from doithoai.dialogues.actions import plans
@@ -22,9 +21,9 @@ def read(docx: bytes):
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    """Each test's uploads, issued files and converted PDFs in a folder of its own."""
+    """Each test's uploads and issued files in a folder of its own. Converted PDFs go to
+    the test process's cache (tests/conftest.py): a test about the cache brings its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DOCUMENTS_CACHE_DIR = tmp_path / "cache"
 
 
 def texts(paragraphs):
@@ -51,8 +50,8 @@ def nfd(text: str) -> str:
 
 
 @pytest.fixture
-def commune(db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def commune(db, load_organisation):
+    load_organisation()
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 

@@ -3,16 +3,20 @@ input is one line and a non-zero exit status."""
 
 import io
 import re
+import tempfile
+from pathlib import Path
 
 import docx
 import openpyxl
 import pypdf
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
+from django.test import override_settings
 
 from doithoai.dialogues.models import Plan
 from doithoai.documents.kinds import KINDS
 from doithoai.documents.render import render_docx
+from tests.conftest import run_checks
 
 FILE_LINE = r"{name}: \d{{1,3}}(\.\d{{3}})* byte, \d+,\d\d giây\."
 
@@ -46,9 +50,20 @@ def pdf_text(data: bytes) -> tuple[int, str]:
                                        for p in reader.pages)
 
 
-@pytest.mark.django_db
-def test_render_and_samples_from_the_demo(tmp_path, cache, frozen_today):
-    call_command("demo_data", stdout=io.StringIO())
+def scenario(out: dict) -> None:
+    """Run once inside the shared demo (tests/conftest.py::demo_scenarios), then rolled back:
+    the files go to a folder of their own, the PDFs to a cache of their own."""
+    with tempfile.TemporaryDirectory(prefix="doithoai-docs-") as folder, \
+            override_settings(DOCUMENTS_CACHE_DIR=Path(folder) / "cache"):
+        run_checks(out, lambda: render_and_samples_from_the_demo(Path(folder)))
+
+
+def test_render_and_samples_from_the_demo(demo_scenarios):
+    failure = demo_scenarios[__name__]["failure"]
+    assert failure is None, failure
+
+
+def render_and_samples_from_the_demo(tmp_path: Path) -> None:
     plan = Plan.objects.get(agency__code="ubnd-xa-diem-he", year=2026, kind=Plan.Kind.PERIODIC)
 
     target = tmp_path / "ke-hoach-27.docx"

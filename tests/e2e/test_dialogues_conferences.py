@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.demo.data import DEMO_PASSWORD
@@ -27,8 +26,8 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("demo_data", "--no-petitions")
+def demo(transactional_db, load_organisation):
+    load_organisation()
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 

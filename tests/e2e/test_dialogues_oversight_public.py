@@ -4,7 +4,6 @@ passes axe on a PC and on a phone, and no page is wider than the phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.models import PlanRequest
@@ -24,8 +23,8 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def world(transactional_db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def world(transactional_db, load_organisation):
+    load_organisation()
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
     leader = User.objects.get(username="chutich")

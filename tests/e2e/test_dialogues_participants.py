@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import check_in, conferences, plans
@@ -23,8 +22,8 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def conference(transactional_db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def conference(transactional_db, load_organisation):
+    load_organisation()
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
     plan = plans.create_plan(actor=clerk, agency=commune, year=2026)

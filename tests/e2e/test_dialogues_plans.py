@@ -4,7 +4,6 @@ and every plan page passes axe on a PC and on a phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.models import Plan
@@ -19,8 +18,8 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def demo(transactional_db, load_organisation):
+    load_organisation()
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 

@@ -5,7 +5,6 @@ by field and village. Every page passes axe, on a PC and on a phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import plans
@@ -22,8 +21,8 @@ ANSWER = "Phòng Kinh tế đã khảo sát tuyến đường, sẽ sửa chữa
 
 
 @pytest.fixture
-def prep(transactional_db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def prep(transactional_db, load_organisation):
+    load_organisation()
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
     plan = plans.create_plan(actor=clerk, agency=commune, year=2026)

@@ -16,7 +16,6 @@ remaining petitions (given through the petition services, as the units would ove
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from doithoai.core.petition_flow import State
@@ -44,8 +43,8 @@ CITIZENS = [("Lương Văn Sáng", "Đại diện hộ gia đình"), ("Hoàng Th
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def demo(transactional_db, load_organisation):
+    load_organisation()
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 

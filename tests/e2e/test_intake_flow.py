@@ -4,14 +4,16 @@ a phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.utils import timezone
 
+from doithoai.demo import timeline
 from doithoai.demo.data import DEMO_PASSWORD
+from doithoai.dialogues.actions import conferences, plans
 from doithoai.org.models import Agency, User, Village
 from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Petition
 from doithoai.petitions.selectors import intake as intake_selectors
+from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login
 from tests.petitions.intake_support import row, xlsx
 
@@ -22,17 +24,22 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, load_organisation):
     """The commune's organisation and people (intake needs nothing more)."""
-    call_command("demo_data", "--no-petitions")
+    load_organisation()
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 
 @pytest.fixture
-def full_demo(transactional_db):
-    """Also the demo's plans and conferences."""
-    call_command("demo_data")
-    return Agency.objects.get(code="ubnd-xa-diem-he")
+def upcoming(demo):
+    """Also a conference being prepared, on the day the demo would hold its upcoming one,
+    scheduled under a plan of its year through the dialogue actions."""
+    clerk, today = User.objects.get(username="vanphong"), timezone.localdate()
+    held_on = timeline.build(today, get_calendar()).ahead_on
+    plan = plans.create_plan(actor=clerk, agency=demo, year=held_on.year)
+    conferences.schedule_conference(actor=clerk, plan=plan, today=today,
+                                    data={"held_on": held_on, "hall_capacity": 300})
+    return demo
 
 
 def _focused(page) -> str:
@@ -209,12 +216,12 @@ def test_clerk_uploads_a_summary_sheet(page, demo, shot, tmp_path):
     shot(page, "intake-upload-duplicate")
 
 
-def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(page, full_demo,
+def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(page, upcoming,
                                                                               shot):
-    demo = full_demo
+    demo = upcoming
     clerk = User.objects.get(username="vanphong")
     conference = intake_selectors.next_conference([demo])
-    assert conference is not None  # the demo prepares an upcoming conference
+    assert conference is not None
     na_pan = Village.objects.get(agency=demo, name="Thôn Nà Pàn")
     batch = intake.start_batch(actor=clerk, agency=demo, name="Phiếu lấy ý kiến thôn Nà Pàn",
                                channel=Channel.SURVEY_FORM, received_on=timezone.localdate(),

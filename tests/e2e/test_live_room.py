@@ -10,7 +10,6 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -31,8 +30,8 @@ LAND = "Tôi khiếu nại việc thu hồi đất làm đường chưa được
 
 
 @pytest.fixture
-def conference(transactional_db):
-    call_command("demo_data", "--no-petitions", verbosity=0)
+def conference(transactional_db, load_organisation):
+    load_organisation()
     commune = Agency.objects.get(code="ubnd-xa-diem-he")
     clerk = User.objects.get(username="vanphong")
     plan = plans.create_plan(actor=clerk, agency=commune, year=timezone.localdate().year)

@@ -3,7 +3,6 @@ accessibility (axe-core: labels, contrast, landmarks, …) on a PC and on a phon
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.org.models import Agency, Person, Unit, Village
@@ -13,8 +12,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("demo_data", "--no-petitions")  # org pages only: faster
+def demo(transactional_db, load_organisation):
+    load_organisation()  # org pages only: faster
     return Agency.objects.get(code="ubnd-xa-diem-he")
 
 
