@@ -49,7 +49,7 @@ def row(label: str, figures: tuple[float, float, int], aim: float | None = None)
 
 
 def bench_kind(code: str, obj, args, empty_cache, first: bool) -> None:
-    from doithoai.documents import pdf
+    from doithoai.documents.drawing import pdf
     from doithoai.documents.render import render_docx
 
     def docx():
@@ -81,8 +81,8 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from doithoai.documents.kinds import KINDS
     from doithoai.documents.management.commands.docs import demo_object
+    from doithoai.documents.registry import KINDS
 
     start = time.perf_counter()
     call_command("demo_data", stdout=io.StringIO())
@@ -114,7 +114,7 @@ def bench_merged_invitations(args, empty_cache) -> None:
 
     from doithoai.core.tracking import new_code
     from doithoai.dialogues.models import Conference, Delegate, Invitation
-    from doithoai.documents import pdf
+    from doithoai.documents.drawing import pdf
     from doithoai.documents.render import render_docx
 
     # the demo's conference being prepared: the one ahead of today

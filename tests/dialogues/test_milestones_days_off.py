@@ -13,8 +13,7 @@ from django.urls import reverse
 from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Milestone
 from doithoai.dialogues.selectors import village_opinions
-from doithoai.documents.contexts import plan as ke_hoach
-from doithoai.documents.contexts import thong_bao
+from doithoai.documents.kinds import ke_hoach, thong_bao, thong_bao_truyen_thanh
 from doithoai.workdays import actions as workdays
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
@@ -133,7 +132,7 @@ def test_the_village_pages_and_the_announcement_use_the_moved_date(client, clerk
     assert "12/02/2027" in page and "14/02/2027" not in page
     deadline = thong_bao.context(after_tet)["deadline"]
     assert deadline.endswith("trước ngày 12 tháng 02 năm 2027.")
-    radio = " ".join(thong_bao.radio_context(after_tet)["paragraphs"])
+    radio = " ".join(thong_bao_truyen_thanh.context(after_tet)["paragraphs"])
     assert "trước ngày 12 tháng 02 năm 2027" in radio
 
 

@@ -274,8 +274,9 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
 
     from docx import Document as WordDocument
 
-    from doithoai.documents import services as documents
-    from doithoai.documents.kinds import KINDS
+    from doithoai.documents.actions import register as register_actions
+    from doithoai.documents.registry import KINDS
+    from doithoai.documents.selectors import drafts
 
     invitations.prepare_invitations(actor=clerk, conference=built)
     delegate = (Delegate.objects.filter(conference=built, invitation__isnull=False)
@@ -297,7 +298,7 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
     assert "Số:      /GM-UBND" in text()
     built.starts_at = dt.time(8, 0)
     built.save()
-    issued = documents.issue(clerk, "giay-moi", built)
+    issued = register_actions.issue(actor=clerk, kind_code="giay-moi", obj=built)
     # Now it is the invitee's page cut from the issued file: its number, and what was
     # issued even after the conference changes (the register keeps the same page).
     page = text()
@@ -306,7 +307,7 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
     built.starts_at = dt.time(8, 30)
     built.save()
     assert text() == page
-    assert "một trang của giấy mời hội nghị" in documents.issue_refusal(
+    assert "một trang của giấy mời hội nghị" in drafts.issue_refusal(
         "giay-moi-dai-bieu", delegate)
     # The chair signs the invitations: no invitation of his own.
     chair_row = Delegate.objects.get(conference=built, person_id=built.chair_id)

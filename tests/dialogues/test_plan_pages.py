@@ -214,9 +214,10 @@ def test_issuing_with_a_missing_signer_lists_it_and_changes_nothing(client, cler
 
 def test_the_register_follows_the_paper_register(client, clerk, plan):
     """The office had reached 27 in its paper register: the plan is 27/KH-UBND."""
-    from doithoai.documents import services as documents
+    from doithoai.documents.actions import register as register_actions
 
-    documents.set_next_number(clerk, plan.agency, 2026, "KH", 27, "Khớp sổ giấy")
+    register_actions.set_next_number(actor=clerk, agency=plan.agency, year=2026, code="KH",
+                                     next_number=27, reason="Khớp sổ giấy")
     client.force_login(clerk)
     client.post(_issue_url(plan), {"da_ky": "on", "ngay": "2026-11-20"})
     plan.refresh_from_db()

@@ -14,7 +14,7 @@ from django.core.management import CommandError, ManagementUtility, call_command
 from django.test import override_settings
 
 from doithoai.dialogues.models import Plan
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from tests.conftest import run_checks
 

@@ -18,11 +18,12 @@ from doithoai.core.petition_flow import State
 from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conferences, oversight
-from doithoai.documents import format_check, layouts_bao_cao, tables
-from doithoai.documents.contexts import bao_cao_ket_qua, bao_cao_nam
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check, report, tables
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import bao_cao_ket_qua, bao_cao_nam
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
-from doithoai.documents.services import render_table
+from doithoai.documents.selectors.drafts import render_table
 from doithoai.org.models import User
 from doithoai.petitions.models import Channel, Field, Petition
 from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
@@ -163,9 +164,9 @@ def test_registered_with_their_tables():
     assert YEARLY.source == "dialogues.plan" and YEARLY.abbreviation == "BC"
     assert RESULT.table is bao_cao_ket_qua.table and YEARLY.table is bao_cao_nam.table
     # the shipped templates print the tables' own column titles
-    assert [c.title for c in bao_cao_ket_qua.COLUMNS] == layouts_bao_cao.RESULT_HEADER
-    assert [c.title for c in bao_cao_nam.COLUMNS] == layouts_bao_cao.YEAR_HEADER
-    assert sum(layouts_bao_cao.RESULT_WIDTHS) == sum(layouts_bao_cao.YEAR_WIDTHS) == 165
+    assert [c.title for c in bao_cao_ket_qua.COLUMNS] == bao_cao_ket_qua.RESULT_HEADER
+    assert [c.title for c in bao_cao_nam.COLUMNS] == bao_cao_nam.YEAR_HEADER
+    assert sum(bao_cao_ket_qua.RESULT_WIDTHS) == sum(bao_cao_nam.YEAR_WIDTHS) == 165
 
 
 @pytest.mark.parametrize(("key", "number", "summary"), [
@@ -264,8 +265,8 @@ def test_result_follow_up_as_of_the_report_date(demo):
     assert got[0] == (f"Tính đến ngày 23 tháng 11 năm 2026, trong số "
                       f"{c.answered_in_writing + c.open:02d} ý kiến giao trả lời bằng văn bản:")
     assert got[1] == (f"- Đã trả lời: {c.answered_in_writing:02d} ý kiến (đúng hạn "
-                      f"{bao_cao_ket_qua.n_text(c.answered_in_writing_on_time)}, quá hạn "
-                      f"{bao_cao_ket_qua.n_text(c.answered_late)});")
+                      f"{report.n_text(c.answered_in_writing_on_time)}, quá hạn "
+                      f"{report.n_text(c.answered_late)});")
     assert got[2] == f"- Đang giải quyết, chưa đến hạn: {c.open_not_overdue:02d} ý kiến;"
     assert got[3].startswith(f"- Đang giải quyết, đã quá hạn: {c.open_overdue:02d} ý kiến (")
     # the units as the conference page's progress shows them
@@ -506,7 +507,7 @@ def test_nfd_input_renders_nfc(demo):
         doc = read(demo[key].docx)
         assert unicodedata.is_normalized("NFC", doc.element.xml)
     doc = read(demo["nfd"].docx)
-    all_text = [p.text for p in format_check._all_paragraphs(doc)]
+    all_text = [p.text for p in reading.all_paragraphs(doc)]
     assert "Hoàng Thị Diệu Hiền" in all_text
     assert any("tại Nhà văn hóa thôn Khòn Pát" in x for x in all_text)
     assert texts(doc.paragraphs)[1].text == ("Kết quả tổ chức hội nghị đối thoại với Nhân dân "

@@ -18,12 +18,13 @@ from openpyxl import load_workbook
 
 from doithoai.demo.dialogues import UPCOMING_OPINIONS, VILLAGES_SENT_OPINIONS
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
-from doithoai.documents import format_check
-from doithoai.documents import services as documents
-from doithoai.documents.contexts import bao_cao_tong_hop as report
-from doithoai.documents.contexts.thong_bao import LETTERS
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import bao_cao_tong_hop as report
+from doithoai.documents.kinds.thong_bao import LETTERS
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
+from doithoai.documents.selectors import drafts
 from doithoai.org.models import Unit, User, Village
 from doithoai.petitions.actions import intake
 from doithoai.petitions.models import (
@@ -138,7 +139,7 @@ def scenario(out: dict) -> None:
         "villages": Village.objects.filter(agency=upcoming.agency).count()}
     out["issued"] = render_docx(CODE, upcoming, number=9, issued_on=ISSUED_ON)
     out["draft"] = render_docx(CODE, upcoming)
-    out["xlsx"] = documents.render_table(CODE, upcoming)
+    out["xlsx"] = drafts.render_table(CODE, upcoming)
     out["table"] = KIND.table(upcoming)
 
     june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
@@ -184,7 +185,7 @@ def scenario(out: dict) -> None:
     started = time.perf_counter()
     out["large"] = render_docx(CODE, june, number=10, issued_on=dt.date(2026, 6, 9))
     out["large_seconds"] = time.perf_counter() - started
-    out["large_xlsx"] = documents.render_table(CODE, june)
+    out["large_xlsx"] = drafts.render_table(CODE, june)
 
 
 @pytest.fixture(scope="module")
@@ -478,7 +479,7 @@ def test_missing_fields_listed(demo):
 def test_nfd_rendered_nfc(demo):
     doc = read(demo["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
-    all_text = "\n".join(p.text for p in format_check._all_paragraphs(doc))
+    all_text = "\n".join(p.text for p in reading.all_paragraphs(doc))
     assert "Hoàng Thị Diệu Hiền" in all_text
     assert "Đề nghị lắp thêm bóng đèn đoạn đường Khuổi Slằng." in all_text
     assert "tại Nhà văn hóa thôn Khòn Pát)" in all_text

@@ -14,9 +14,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conferences
-from doithoai.documents import format_check
-from doithoai.documents.contexts import bien_ban
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import bien_ban
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.live.selectors.minutes import speakers
 from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
@@ -365,7 +366,7 @@ def test_two_hundred_speakers(demo):
 def test_nfd_and_long_names(demo):
     doc = read(demo["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
-    all_text = [p.text for p in format_check._all_paragraphs(doc)]
+    all_text = [p.text for p in reading.all_paragraphs(doc)]
     assert "Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu" in all_text
     assert "Hoàng Thị Diệu Hiền" in all_text
     assert "Địa điểm: Nhà văn hóa thôn Khòn Pát." in all_text

@@ -19,13 +19,15 @@ from docx.oxml.ns import qn
 from doithoai.audit.models import AuditEvent
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
-from doithoai.documents import format_check, services
-from doithoai.documents.contexts import cong_van_tra_loi as letter
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.actions import register as register_actions
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.context import letter_symbol
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import cong_van_tra_loi as letter
 from doithoai.documents.management.commands.docs import demo_object
 from doithoai.documents.models import Document, DocumentRegister, register_code
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
-from doithoai.documents.services import letter_symbol
 from doithoai.org.models import Person, Unit, User, Village
 from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.actions import intake as petition_intake
@@ -57,7 +59,7 @@ def _facts(petition: Petition) -> dict:
 def _refusal(petition: Petition) -> str:
     clerk = User.objects.get(username="vanphong")
     try:
-        services.issue(clerk, CODE, petition)
+        register_actions.issue(actor=clerk, kind_code=CODE, obj=petition)
     except ValidationError as exc:
         return " ".join(exc.messages)
     raise AssertionError("issued")
@@ -171,7 +173,7 @@ def test_page_and_fonts(issued):
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
     assert (round(s.top_margin.mm), round(s.bottom_margin.mm), round(s.left_margin.mm),
             round(s.right_margin.mm)) == (20, 20, 30, 15)
-    runs = [r for p in format_check._all_paragraphs(issued) for r in p.runs if r.text.strip()]
+    runs = [r for p in reading.all_paragraphs(issued) for r in p.runs if r.text.strip()]
     assert len(runs) > 20
     for r in runs:
         fonts = r._element.rPr.find(qn("w:rFonts"))
@@ -273,8 +275,8 @@ def test_vice_chairman_who_approved_signs_for_the_chairman(demo):
 def test_page_numbers_from_page_two(issued):
     section = issued.sections[0]
     assert section.different_first_page_header_footer
-    assert any(format_check._has_page_field(p) for p in section.header.paragraphs)
-    assert not any(format_check._has_page_field(p)
+    assert any(reading.has_page_field(p) for p in section.header.paragraphs)
+    assert not any(reading.has_page_field(p)
                    for p in section.first_page_header.paragraphs)
 
 
@@ -301,7 +303,7 @@ def test_several_petitioners_one_line_each(demo):
     assert "của các Ông/Bà có tên trên gửi" in body[0]
     assert body[-1] == "Ủy ban nhân dân xã trả lời để các Ông/Bà được biết./."
     # only this petition's petitioners: the others of its issue get their own letters
-    all_text = "\n".join(p.text for p in format_check._all_paragraphs(doc))
+    all_text = "\n".join(p.text for p in reading.all_paragraphs(doc))
     assert not any(name in all_text for name in demo["siblings"] if name not in people)
 
 
@@ -311,7 +313,7 @@ def test_denunciation_gets_no_letter_and_stays_secret(demo):
     assert demo["denunciation"].missing == [reason]
     assert demo["denunciation_refusal"] == f"Chưa ban hành được, còn thiếu: {reason}."
     doc = read(demo["denunciation"].docx)
-    all_text = "\n".join(p.text for p in format_check._all_paragraphs(doc))
+    all_text = "\n".join(p.text for p in reading.all_paragraphs(doc))
     facts = demo["denunciation_facts"]
     assert facts["people"] and not any(name in all_text for name in facts["people"])
     assert facts["text"][:40] not in all_text and facts["code"] not in all_text
@@ -431,9 +433,11 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     assert "Văn bản số 01/UBND-KT" in public.content.decode()
 
     # A correction replaces the number the answer names.
-    correction = services.correct(User.objects.get(username="vanphong"), document,
-                                  "Sửa địa chỉ người nhận")
-    services.issue(User.objects.get(username="vanphong"), CODE, petition)
+    correction = register_actions.correct(actor=User.objects.get(username="vanphong"),
+                                          document=document,
+                                  reason="Sửa địa chỉ người nhận")
+    register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
+                           obj=petition)
     answer.refresh_from_db()
     correction.refresh_from_db()
     assert answer.document_number == correction.number_text == "02/UBND-KT"
@@ -442,7 +446,8 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     Answer.objects.filter(petition=other).update(document_number="45/UBND-KT",
                                                  document_date=today)
     with pytest.raises(ValidationError, match="Đã trả lời bằng văn bản số 45/UBND-KT"):
-        services.issue(User.objects.get(username="vanphong"), CODE, other)
+        register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
+                               obj=other)
     assert Document.objects.filter(object_id=other.pk).count() == 0
 
 
@@ -467,5 +472,6 @@ def test_a_unit_officer_sees_the_panel_but_cannot_issue(client, commune):
 def test_a_denunciation_is_refused_and_numbers_nothing(commune):
     petition = _answered(commune, kind=Kind.DENUNCIATION)
     with pytest.raises(ValidationError, match="tố cáo"):
-        services.issue(User.objects.get(username="vanphong"), CODE, petition)
+        register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
+                               obj=petition)
     assert not Document.objects.exists() and not DocumentRegister.objects.exists()

@@ -14,9 +14,10 @@ from doithoai.core import tracking
 from doithoai.core.qr import png
 from doithoai.dialogues.models import Conference, Delegate, Invitation
 from doithoai.dialogues.selectors import delegates as delegates_reads
-from doithoai.documents import docx_builder, format_check
-from doithoai.documents.contexts import invitation as invitation_context
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import giay_moi as invitation_context
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person
 from tests.conftest import UPCOMING_TITLE
@@ -87,7 +88,7 @@ def test_registry_and_shipped_template():
     assert (KIND.code, KIND.abbreviation, KIND.source, KIND.template) == (
         "giay-moi", "GM", "dialogues.conference", "giay-moi.docx")
     assert template_path(KIND).is_file()
-    assert "giay-moi" in docx_builder.LAYOUTS
+    assert KIND.layout is not None
 
 
 def test_the_demo_invitations_keep_every_rule(demo):
@@ -132,7 +133,7 @@ def test_each_invitation_on_its_own_page_numbered_from_its_second(demo, issued):
 
 
 def test_times_new_roman_black_everywhere(issued):
-    runs = [r for p in format_check._all_paragraphs(issued) for r in p.runs if r.text.strip()]
+    runs = [r for p in reading.all_paragraphs(issued) for r in p.runs if r.text.strip()]
     for r in runs:
         fonts = r._element.rPr.find(qn("w:rFonts"))
         assert {fonts.get(qn(f"w:{k}")) for k in ("ascii", "hAnsi", "eastAsia", "cs")} == \

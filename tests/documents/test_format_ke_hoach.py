@@ -11,8 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from doithoai.documents import format_check
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
 from tests.documents.conftest import read, texts
 
@@ -63,7 +64,7 @@ def test_page_a4_portrait_with_decree_margins(issued):
 
 
 def test_times_new_roman_black_on_every_run_and_style(issued):
-    runs = [r for p in format_check._all_paragraphs(issued) for r in p.runs]
+    runs = [r for p in reading.all_paragraphs(issued) for r in p.runs]
     assert len(runs) > 100
     for r in runs:
         fonts = r._element.rPr.find(qn("w:rFonts"))
@@ -266,7 +267,7 @@ def test_nfd_input_comes_out_nfc(demo):
     doc = read(demo["nfd"].docx)
     xml = doc.element.xml
     assert unicodedata.is_normalized("NFC", xml)
-    texts_ = [p.text for p in format_check._all_paragraphs(doc)]
+    texts_ = [p.text for p in reading.all_paragraphs(doc)]
     assert "Tổ chức hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu" in texts_
     assert "Hoàng Thị Diệu Hiền" in texts_
     assert "- Địa điểm: Nhà văn hóa thôn Khòn Pát." in texts_

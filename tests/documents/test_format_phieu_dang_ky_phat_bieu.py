@@ -9,9 +9,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from doithoai.dialogues.models import Conference
-from doithoai.documents import docx_builder, format_check
-from doithoai.documents.contexts import forms
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import phieu_dang_ky_phat_bieu
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
 from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import nfd, props, read, texts
@@ -49,14 +50,14 @@ def test_registry_a_form_not_numbered():
     assert (KIND.code, KIND.abbreviation, KIND.source, KIND.template, KIND.numbered) == (
         "phieu-dang-ky-phat-bieu", "", "dialogues.conference", "phieu-dang-ky-phat-bieu.docx",
         False)
-    assert template_path(KIND).is_file() and "phieu-dang-ky-phat-bieu" in docx_builder.LAYOUTS
+    assert template_path(KIND).is_file() and KIND.layout is not None
 
 
 def test_keeps_the_form_rules(demo, form):
     assert demo["form"].missing == []
     assert format_check.check(demo["form"].docx, KIND) == []
     # a number given by mistake is not printed: a form has none
-    assert not any(p.text.startswith("Số:") for p in format_check._all_paragraphs(form))
+    assert not any(p.text.startswith("Số:") for p in reading.all_paragraphs(form))
     problems = format_check.check(demo["form"].docx, KINDS["giay-moi"])
     assert "Thiếu dòng “Số: …” ở cột trái bảng tiêu đề." in problems
 
@@ -68,7 +69,7 @@ def test_one_page_a4_times_new_roman(form):
     assert (round(s.top_margin.mm), round(s.bottom_margin.mm), round(s.left_margin.mm),
             round(s.right_margin.mm)) == (20, 20, 30, 15)
     assert not form.element.body.findall(f".//{qn('w:sectPr')}")[:-1]
-    for p in format_check._all_paragraphs(form):
+    for p in reading.all_paragraphs(form):
         for r in p.runs:
             if r.text.strip():
                 fonts = r._element.rPr.find(qn("w:rFonts"))
@@ -91,7 +92,7 @@ def test_header_title_and_fields(demo, form):
     fields = [p for p in form.paragraphs if len(p.paragraph_format.tab_stops)]
     assert [p.text.rstrip("\t") for p in fields] == [
         "Họ và tên: ", "Thôn (tổ dân phố): ", "Số điện thoại (nếu có): ",
-        "Vấn đề đăng ký phát biểu (lĩnh vực): "] + [""] * forms.SPEAKER_LINES
+        "Vấn đề đăng ký phát biểu (lĩnh vực): "] + [""] * phieu_dang_ky_phat_bieu.SPEAKER_LINES
     for p in fields:
         stop = p.paragraph_format.tab_stops[0]
         assert stop.leader == WD_TAB_LEADER.DOTS and round(stop.position.mm) == 165

@@ -12,9 +12,10 @@ from docx.oxml.ns import qn
 from doithoai.core.qr import png
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors import conferences
-from doithoai.documents import docx_builder, format_check
-from doithoai.documents.contexts import forms
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import phieu_lay_y_kien as forms
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
 from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import nfd, props, read, texts
@@ -63,7 +64,7 @@ def form(demo):
 def test_registry_a_form_not_numbered():
     assert (KIND.code, KIND.abbreviation, KIND.source, KIND.template, KIND.numbered) == (
         "phieu-lay-y-kien", "", "dialogues.conference", "phieu-lay-y-kien.docx", False)
-    assert template_path(KIND).is_file() and "phieu-lay-y-kien" in docx_builder.LAYOUTS
+    assert template_path(KIND).is_file() and KIND.layout is not None
     assert all(kind.numbered for code, kind in KINDS.items()
                if code not in ("phieu-lay-y-kien", "phieu-dang-ky-phat-bieu"))
 
@@ -107,7 +108,7 @@ def test_header_without_number_or_date(form):
         rule = cell.paragraphs[-1]
         assert rule.text == "" and rule._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") \
             is not None
-    assert not any(p.text.startswith("Số:") for p in format_check._all_paragraphs(form))
+    assert not any(p.text.startswith("Số:") for p in reading.all_paragraphs(form))
 
 
 def test_title_fields_and_lines(demo, form):
@@ -159,7 +160,7 @@ def test_signature_of_the_writer(form):
 
 
 def test_times_new_roman_everywhere(form):
-    for p in format_check._all_paragraphs(form):
+    for p in reading.all_paragraphs(form):
         for r in p.runs:
             if r.text.strip():
                 fonts = r._element.rPr.find(qn("w:rFonts"))

@@ -11,8 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from doithoai.dialogues.models import Conference, Milestone, Mode
-from doithoai.documents import format_check
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from tests.conftest import UPCOMING_TITLE
 from tests.documents.conftest import lines, nfd, props, read, texts
@@ -221,7 +222,7 @@ def test_nfd_input_comes_out_nfc(demo):
     for key in ("nfd", "nfd/radio"):
         doc = read(demo[key].docx)
         assert unicodedata.is_normalized("NFC", doc.element.xml)
-        all_text = [p.text for p in format_check._all_paragraphs(doc)]
+        all_text = [p.text for p in reading.all_paragraphs(doc)]
         assert "Hoàng Thị Diệu Hiền" in all_text
         assert any("Nhà văn hóa thôn Khòn Pát" in x for x in all_text)
         assert any("hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu" in x

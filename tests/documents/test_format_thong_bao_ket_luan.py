@@ -10,8 +10,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
-from doithoai.documents import format_check
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.petitions.models import Issue, Petition
 from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
@@ -171,7 +172,7 @@ def test_not_held_cannot_be_issued(demo):
 def test_nfd_and_long_names(demo):
     doc = read(demo["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
-    all_text = [p.text for p in format_check._all_paragraphs(doc)]
+    all_text = [p.text for p in reading.all_paragraphs(doc)]
     assert "Hoàng Thị Diệu Hiền" in all_text
     assert "Giao Phòng Kinh tế sửa đường Khuổi Slằng." in all_text
     assert any("tại Nhà văn hóa thôn Khòn Pát" in x for x in all_text)

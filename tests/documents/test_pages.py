@@ -11,13 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.dialogues.models import Plan
-from doithoai.documents import services
+from doithoai.documents.actions import register as register_actions
+from doithoai.documents.actions import templates as template_actions
 from doithoai.documents.models import AgencyTemplate, Document, DocumentRegister
+from doithoai.documents.selectors import templates as agency_templates
 from doithoai.org.models import Role
 from tests.documents.test_register import KIND, make_plan, new_commune
 from tests.factories import user_with_role
 
-DOCX = services.DOCX_CONTENT_TYPE
+DOCX = template_actions.DOCX_CONTENT_TYPE
 
 
 @pytest.fixture
@@ -91,7 +93,7 @@ def test_read_only_roles_see_but_cannot_issue(client, office):
 
 def test_another_commune_gets_404_everywhere(client, office):
     plan = office["plan"]
-    document = services.issue(office["clerk"], KIND, plan)
+    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
     client.force_login(user_with_role(Role.CLERK, new_commune()))
     for url in (reverse("documents:draft_docx", args=[KIND, plan.pk]),
                 reverse("documents:draft_png", args=[KIND, plan.pk]),
@@ -108,7 +110,7 @@ def test_another_commune_gets_404_everywhere(client, office):
 
 
 def test_correction_from_the_document_page(client, office):
-    document = services.issue(office["clerk"], KIND, office["plan"])
+    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"])
     client.force_login(office["clerk"])
     page = client.get(reverse("documents:detail", args=[document.pk])).content.decode()
     assert "01/KH-UBND" in page and document.sha256 in page
@@ -198,7 +200,8 @@ def test_templates_page_downloads_and_refuses_a_bad_upload(client, office):
     page = client.get(reverse("documents:templates")).content.decode()
     assert "Đang dùng mẫu có sẵn" in page and "Kiểm tra và dùng mẫu này" in page
     shipped = client.get(reverse("documents:template_download", args=[agency.pk, KIND]))
-    assert shipped.status_code == 200 and shipped.content == services.shipped_template_bytes(KIND)
+    assert shipped.status_code == 200 and (
+        shipped.content == agency_templates.shipped_template_bytes(KIND))
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -210,7 +213,7 @@ def test_templates_page_downloads_and_refuses_a_bad_upload(client, office):
     assert "không phải văn bản Word .docx" in response.content.decode()
     assert not AgencyTemplate.objects.exists()
 
-    good = SimpleUploadedFile("mau-xa.docx", services.shipped_template_bytes(KIND),
+    good = SimpleUploadedFile("mau-xa.docx", agency_templates.shipped_template_bytes(KIND),
                               content_type=DOCX)
     response = client.post(url, {f"{KIND}-tep": good}, follow=True)
     assert "Đã nhận mẫu" in response.content.decode()
@@ -224,7 +227,7 @@ def test_templates_page_is_read_only_for_supervisors(client, office):
     assert "Tải mẫu đang dùng" in page and "Kiểm tra và dùng mẫu này" not in page
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    good = SimpleUploadedFile("mau.docx", services.shipped_template_bytes(KIND),
+    good = SimpleUploadedFile("mau.docx", agency_templates.shipped_template_bytes(KIND),
                               content_type=DOCX)
     response = client.post(reverse("documents:template_upload",
                                    args=[office["agency"].pk, KIND]), {f"{KIND}-tep": good})

@@ -20,7 +20,7 @@ import pypdf
 import pytest
 from docx.shared import Mm, Pt
 
-from doithoai.documents import pdf
+from doithoai.documents.drawing import pdf
 
 TMP = tempfile.gettempdir()  # where LibreOffice's profiles go (TMPDIR when set)
 

@@ -1,5 +1,5 @@
 """The numbering register, frozen issued documents, corrections, agencies' templates and the
-scope of every action (documents.services)."""
+scope of every action (documents.actions)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,12 @@ from doithoai.audit.models import AuditEvent
 from doithoai.core import decree30
 from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.models import Plan
-from doithoai.documents import services
+from doithoai.documents.actions import register as register_actions
+from doithoai.documents.actions import templates as template_actions
 from doithoai.documents.models import AgencyTemplate, Document, DocumentRegister
+from doithoai.documents.selectors import drafts
+from doithoai.documents.selectors import issued as issued_documents
+from doithoai.documents.selectors import templates as agency_templates
 from doithoai.org.models import Role
 from tests.factories import AgencyFactory, PersonFactory, user_with_role
 
@@ -54,18 +58,20 @@ def office(db):
 
 def test_numbers_follow_one_another_per_agency_year_and_register(office):
     agency, clerk = office["agency"], office["clerk"]
-    first = services.issue(clerk, KIND, office["plan"])
-    second = services.issue(clerk, KIND, make_plan(agency, clerk, ad_hoc=True))
+    first = register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])
+    second = register_actions.issue(actor=clerk, kind_code=KIND,
+                                    obj=make_plan(agency, clerk, ad_hoc=True))
     assert (first.number, first.number_text) == (1, "01/KH-UBND")
     assert (second.number, second.number_text) == (2, "02/KH-UBND")
     # Another commune has its own register.
     other = new_commune()
     other_clerk = user_with_role(Role.CLERK, other)
-    assert services.issue(other_clerk, KIND, make_plan(other, other_clerk)).number_text == \
-        "01/KH-UBND"
+    assert register_actions.issue(actor=other_clerk, kind_code=KIND,
+                                  obj=make_plan(other, other_clerk)).number_text == "01/KH-UBND"
     # A document dated last year goes to last year's register.
     last_year = make_plan(agency, clerk, ad_hoc=True)
-    old = services.issue(clerk, KIND, last_year, issued_on=dt.date(THIS_YEAR - 1, 12, 30))
+    old = register_actions.issue(actor=clerk, kind_code=KIND, obj=last_year,
+                                 issued_on=dt.date(THIS_YEAR - 1, 12, 30))
     assert (old.number, old.register.year) == (1, THIS_YEAR - 1)
     registers = {(r.year, r.code): r.last_number
                  for r in DocumentRegister.objects.filter(agency=agency)}
@@ -81,23 +87,24 @@ def test_missing_fields_refuse_the_issue_and_keep_the_number(office):
     Plan.objects.filter(pk=plan.pk).update(signer=None, venue="")
     plan.refresh_from_db()
     with pytest.raises(ValidationError) as refused:
-        services.issue(clerk, KIND, plan)
+        register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     message = refused.value.messages[0]
     assert message.startswith("Chưa ban hành được, còn thiếu:")
     assert "người ký" in message.lower() and "địa điểm" in message.lower()
     assert not Document.objects.exists()
     assert not DocumentRegister.objects.filter(last_number__gt=0).exists()
     # The draft still renders, with the gaps.
-    assert services.render_draft(KIND, plan).missing
+    assert drafts.render_draft(KIND, plan).missing
     Plan.objects.filter(pk=plan.pk).update(signer=PersonFactory(agency=plan.agency),
                                            venue="Hội trường UBND xã")
     plan.refresh_from_db()
-    assert services.issue(clerk, KIND, plan).number == 1  # the refused try used no number
+    assert register_actions.issue(actor=clerk, kind_code=KIND,
+                                  obj=plan).number == 1  # the refused try used no number
 
 
 def test_a_date_in_the_future_is_refused(office):
     with pytest.raises(ValidationError):
-        services.issue(office["clerk"], KIND, office["plan"],
+        register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"],
                        issued_on=timezone.localdate() + dt.timedelta(days=1))
     assert not Document.objects.exists()
 
@@ -123,7 +130,7 @@ def test_concurrent_issues_take_every_number_once():
     def work(clerk, plan):
         try:
             start.wait()
-            results.append(services.issue(clerk, KIND, plan).number)
+            results.append(register_actions.issue(actor=clerk, kind_code=KIND, obj=plan).number)
         except Exception as exc:  # noqa: BLE001 — reported to the main thread
             errors.append(exc)
         finally:
@@ -146,7 +153,8 @@ def test_concurrent_issues_take_every_number_once():
 
 def test_issued_document_is_frozen_and_its_hash_checked(office):
     plan, clerk = office["plan"], office["clerk"]
-    document = services.issue(clerk, KIND, plan, issued_on=timezone.localdate())
+    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan,
+                                      issued_on=timezone.localdate())
     stored = document.file.read()
     document.file.close()
     assert hashlib.sha256(stored).hexdigest() == document.sha256
@@ -157,15 +165,15 @@ def test_issued_document_is_frozen_and_its_hash_checked(office):
         for c in r.cells) + text
     # The object changes afterwards: the issued document does not.
     Plan.objects.filter(pk=plan.pk).update(title="Một tiêu đề khác hẳn")
-    assert services.issued_bytes(document) == stored
+    assert issued_documents.issued_bytes(document) == stored
     # Issuing again is refused: a correction is the way.
     with pytest.raises(ValidationError, match="Đã ban hành số 01/KH-UBND"):
-        services.issue(clerk, KIND, plan)
+        register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     # A file changed outside the product no longer matches its hash.
     with open(document.file.path, "ab") as f:
         f.write(b"x")
-    with pytest.raises(services.Unavailable, match="không còn khớp mã băm"):
-        services.issued_bytes(document)
+    with pytest.raises(issued_documents.Unavailable, match="không còn khớp mã băm"):
+        issued_documents.issued_bytes(document)
     event = AuditEvent.objects.get(action="document.issue")
     assert event.after["sha256"] == document.sha256
     assert event.after["number_text"] == "01/KH-UBND"
@@ -173,30 +181,32 @@ def test_issued_document_is_frozen_and_its_hash_checked(office):
 
 def test_correction_is_a_new_document_with_its_own_number(office):
     plan, clerk = office["plan"], office["clerk"]
-    original = services.issue(clerk, KIND, plan)
+    original = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     with pytest.raises(ValidationError):
-        services.correct(clerk, original, "  ")
-    draft = services.correct(clerk, original, "Sửa địa điểm tổ chức hội nghị")
+        register_actions.correct(actor=clerk, document=original, reason="  ")
+    draft = register_actions.correct(actor=clerk, document=original,
+                                     reason="Sửa địa điểm tổ chức hội nghị")
     assert (draft.state, draft.corrects, draft.number) == (Document.State.DRAFT, original, None)
     with pytest.raises(ValidationError, match="đang dự thảo"):
-        services.correct(clerk, original, "Lần nữa")
-    services.issue(clerk, KIND, make_plan(office["agency"], clerk, ad_hoc=True))  # number 02
-    issued = services.issue(clerk, KIND, plan)
+        register_actions.correct(actor=clerk, document=original, reason="Lần nữa")
+    register_actions.issue(actor=clerk, kind_code=KIND,
+                           obj=make_plan(office["agency"], clerk, ad_hoc=True))  # number 02
+    issued = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     assert issued.pk == draft.pk
     assert (issued.number_text, issued.corrects_id) == ("03/KH-UBND", original.pk)
     original.refresh_from_db()
     assert (original.number_text, original.state) == ("01/KH-UBND", Document.State.ISSUED)
     assert list(original.corrected_by.all()) == [issued]
     with pytest.raises(ValidationError, match="đã được sửa đổi"):
-        services.correct(clerk, original, "Sửa lại lần hai")
+        register_actions.correct(actor=clerk, document=original, reason="Sửa lại lần hai")
     # The correction says, under its title, which document it replaces; the original not.
     replaces = (f"(Thay thế Kế hoạch tổ chức hội nghị đối thoại số 01/KH-UBND "
                 f"{decree30.date_text(original.issued_on)})")
-    paragraphs = WordDocument(io.BytesIO(services.issued_bytes(issued))).paragraphs
+    paragraphs = WordDocument(io.BytesIO(issued_documents.issued_bytes(issued))).paragraphs
     line = next(p for p in paragraphs if p.text == replaces)
     assert line.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert all(r.font.italic for r in line.runs if r.text.strip())
-    first = WordDocument(io.BytesIO(services.issued_bytes(original)))
+    first = WordDocument(io.BytesIO(issued_documents.issued_bytes(original)))
     assert not any(p.text.startswith("(Thay thế") for p in first.paragraphs)
     assert AuditEvent.objects.filter(action="document.correct",
                                      reason="Sửa địa điểm tổ chức hội nghị").count() == 1
@@ -206,10 +216,10 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
     plan = plans_actions.issue_plan(actor=office["clerk"], plan=office["plan"],
                                     number="27/KH-UBND", issued_on=timezone.localdate())
     with pytest.raises(ValidationError, match="ngoài sổ với số 27/KH-UBND"):
-        services.issue(office["clerk"], KIND, plan)
+        register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
     assert not DocumentRegister.objects.filter(last_number__gt=0).exists()
     # Its reprint carries the number and date it was signed with, not a blank.
-    reprint = WordDocument(io.BytesIO(services.render_draft(KIND, plan).docx))
+    reprint = WordDocument(io.BytesIO(drafts.render_draft(KIND, plan).docx))
     header = " ".join(c.text for row in reprint.tables[0].rows for c in row.cells)
     assert "Số: 27/KH-UBND" in header
     assert decree30.date_text(plan.issued_on) in header
@@ -221,25 +231,25 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
 def test_only_the_office_issues(office, role):
     someone = user_with_role(role, office["agency"])
     with pytest.raises(PermissionDenied):
-        services.issue(someone, KIND, office["plan"])
+        register_actions.issue(actor=someone, kind_code=KIND, obj=office["plan"])
     leader = user_with_role(Role.LEADER, office["agency"])
-    document = services.issue(leader, KIND, office["plan"])
+    document = register_actions.issue(actor=leader, kind_code=KIND, obj=office["plan"])
     with pytest.raises(PermissionDenied):
-        services.correct(someone, document, "Không được")
+        register_actions.correct(actor=someone, document=document, reason="Không được")
     assert Document.objects.count() == 1
 
 
 def test_another_communes_clerk_cannot_issue(office):
     stranger = user_with_role(Role.CLERK, new_commune())
     with pytest.raises(PermissionDenied):
-        services.issue(stranger, KIND, office["plan"])
+        register_actions.issue(actor=stranger, kind_code=KIND, obj=office["plan"])
     assert not Document.objects.exists()
 
 
 # --- agencies' templates -------------------------------------------------------------------
 
 def shipped() -> bytes:
-    return services.shipped_template_bytes(KIND)
+    return agency_templates.shipped_template_bytes(KIND)
 
 
 def edited(change) -> bytes:
@@ -251,9 +261,10 @@ def edited(change) -> bytes:
 
 
 def upload(office, data: bytes, name: str = "ke-hoach.docx",
-           content_type: str = services.DOCX_CONTENT_TYPE):
-    return services.upload_template(office["clerk"], office["agency"], KIND, data, name=name,
-                                    content_type=content_type)
+           content_type: str = template_actions.DOCX_CONTENT_TYPE):
+    return template_actions.upload_template(actor=office["clerk"], agency=office["agency"],
+                                            kind_code=KIND, data=data,
+                                            name=name, content_type=content_type)
 
 
 def test_a_template_that_keeps_the_format_replaces_the_shipped_one(office):
@@ -268,18 +279,18 @@ def test_a_template_that_keeps_the_format_replaces_the_shipped_one(office):
     second = upload(office, edited(reword))
     first.refresh_from_db()
     assert (first.active, second.active) == (False, True)
-    assert services.template_bytes(office["agency"], KIND) == edited(reword) or \
-        hashlib.sha256(services.template_bytes(office["agency"], KIND)).hexdigest() == \
+    assert agency_templates.template_bytes(office["agency"], KIND) == edited(reword) or \
+        hashlib.sha256(agency_templates.template_bytes(office["agency"], KIND)).hexdigest() == \
         second.sha256
     assert AuditEvent.objects.filter(action="document.template_upload").count() == 2
-    services.reset_template(office["clerk"], office["agency"], KIND)
-    assert services.template_bytes(office["agency"], KIND) is None
+    template_actions.reset_template(actor=office["clerk"], agency=office["agency"], kind_code=KIND)
+    assert agency_templates.template_bytes(office["agency"], KIND) is None
 
 
 @pytest.mark.parametrize(("data", "name", "content_type"), [
-    (b"Day la van ban thuong", "ke-hoach.docx", services.DOCX_CONTENT_TYPE),
+    (b"Day la van ban thuong", "ke-hoach.docx", template_actions.DOCX_CONTENT_TYPE),
     (b"%PDF-1.7\n...", "ke-hoach.pdf", "application/pdf"),
-    (b"PK\x03\x04 not really a zip", "ke-hoach.docx", services.DOCX_CONTENT_TYPE),
+    (b"PK\x03\x04 not really a zip", "ke-hoach.docx", template_actions.DOCX_CONTENT_TYPE),
 ])
 def test_a_file_that_is_not_docx_is_refused(office, data, name, content_type):
     with pytest.raises(ValidationError) as refused:
@@ -335,9 +346,10 @@ def test_read_only_and_other_communes_cannot_upload(office):
     stranger = user_with_role(Role.CLERK, new_commune())
     for user in (supervisor, stranger):
         with pytest.raises(PermissionDenied):
-            services.upload_template(user, office["agency"], KIND, shipped(),
+            template_actions.upload_template(actor=user, agency=office["agency"], kind_code=KIND,
+                                             data=shipped(),
                                      name="ke-hoach.docx",
-                                     content_type=services.DOCX_CONTENT_TYPE)
+                                     content_type=template_actions.DOCX_CONTENT_TYPE)
     assert not AgencyTemplate.objects.exists()
 
 
@@ -350,17 +362,18 @@ def test_an_agency_template_is_used_when_issuing(office):
                     return
 
     upload(office, edited(mark))
-    document = services.issue(office["clerk"], KIND, office["plan"])
+    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"])
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(
-        services.issued_bytes(document))).paragraphs)
+        issued_documents.issued_bytes(document))).paragraphs)
     assert "Mục đích riêng của xã" in text
 
 
 def scenario(out: dict) -> None:
     """In the shared demo: trying to number the blank forms of the upcoming conference."""
     from doithoai.dialogues.models import Conference
-    from doithoai.documents import services as doc_services
+    from doithoai.documents.actions import register as register_actions
     from doithoai.documents.models import DocumentRegister
+    from doithoai.documents.selectors import drafts
     from doithoai.org.models import User
 
     def registers():
@@ -370,9 +383,9 @@ def scenario(out: dict) -> None:
     conference = Conference.objects.filter(state="planned").first()
     clerk = User.objects.get(username="vanphong")
     before = registers()
-    out["refusal"] = doc_services.issue_refusal("phieu-lay-y-kien", conference)
+    out["refusal"] = drafts.issue_refusal("phieu-lay-y-kien", conference)
     try:
-        doc_services.issue(clerk, "phieu-dang-ky-phat-bieu", conference)
+        register_actions.issue(actor=clerk, kind_code="phieu-dang-ky-phat-bieu", obj=conference)
     except ValidationError as exc:
         out["error"] = " ".join(exc.messages)
     out["registers"] = (before, registers())

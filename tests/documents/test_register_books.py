@@ -13,9 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.documents import services, tables
-from doithoai.documents.kinds import KINDS, Kind
+from doithoai.documents import registry
+from doithoai.documents.actions import register as register_actions
+from doithoai.documents.drawing import tables
+from doithoai.documents.kinds import Kind
 from doithoai.documents.models import DocumentRegister
+from doithoai.documents.registry import KINDS
 from doithoai.org.models import Role
 from tests.documents.test_register import KIND, THIS_YEAR, make_plan, new_commune
 from tests.factories import user_with_role
@@ -39,8 +42,9 @@ def last_number(agency, code="KH"):
 
 def test_the_next_number_follows_the_paper_register_and_is_audited(office):
     agency, clerk = office["agency"], office["clerk"]
-    services.set_next_number(clerk, agency, THIS_YEAR, "KH", 27, "Khớp sổ văn bản đi")
-    document = services.issue(clerk, KIND, office["plan"])
+    register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
+                                     next_number=27, reason="Khớp sổ văn bản đi")
+    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])
     assert document.number_text == "27/KH-UBND"
     event = AuditEvent.objects.get(action="document.register_adjust")
     assert event.reason == "Khớp sổ văn bản đi"
@@ -50,24 +54,30 @@ def test_the_next_number_follows_the_paper_register_and_is_audited(office):
 @pytest.mark.parametrize("number", [27, 26, 1])
 def test_a_number_once_given_is_never_given_again(office, number):
     agency, clerk = office["agency"], office["clerk"]
-    services.set_next_number(clerk, agency, THIS_YEAR, "KH", 28, "Khớp sổ")
-    services.issue(clerk, KIND, office["plan"])  # 28
+    register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
+                                     next_number=28, reason="Khớp sổ")
+    register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])  # 28
     with pytest.raises(ValidationError, match="đã cấp đến số 28"):
-        services.set_next_number(clerk, agency, THIS_YEAR, "KH", number, "Lùi số")
+        register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
+                                         next_number=number, reason="Lùi số")
     assert last_number(agency) == 28
 
 
 def test_bad_adjustments_change_nothing(office):
     agency, clerk = office["agency"], office["clerk"]
     with pytest.raises(ValidationError, match="lý do"):
-        services.set_next_number(clerk, agency, THIS_YEAR, "KH", 5, "  ")
+        register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
+                                         next_number=5, reason="  ")
     with pytest.raises(ValidationError, match="Không có sổ văn bản “QĐ”"):
-        services.set_next_number(clerk, agency, THIS_YEAR, "QĐ", 5, "x")
+        register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="QĐ",
+                                         next_number=5, reason="x")
     with pytest.raises(ValidationError, match="năm sau"):
-        services.set_next_number(clerk, agency, THIS_YEAR + 1, "KH", 5, "x")
+        register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR + 1, code="KH",
+                                         next_number=5, reason="x")
     officer = user_with_role(Role.SUPERVISOR, agency)
     with pytest.raises(PermissionDenied):
-        services.set_next_number(officer, agency, THIS_YEAR, "KH", 5, "x")
+        register_actions.set_next_number(actor=officer, agency=agency, year=THIS_YEAR, code="KH",
+                                         next_number=5, reason="x")
     assert not DocumentRegister.objects.exists()
     assert not AuditEvent.objects.filter(action="document.register_adjust").exists()
 
@@ -77,7 +87,7 @@ def test_the_register_page_lists_the_books_and_adjusts_one(client, office):
     client.force_login(clerk)
     page = client.get(reverse("documents:register")).content.decode()
     assert f"Sổ đăng ký văn bản năm {THIS_YEAR}" in page
-    for code in services.register_codes():
+    for code in registry.register_codes():
         assert f'<td class="code">{code}</td>' in page
     url = reverse("documents:register_adjust", args=[agency.pk])
     response = client.post(url, {"so": "TB", "so_tiep_theo": "61", "ly_do": "Khớp sổ"},
@@ -147,7 +157,7 @@ def test_a_report_table_downloads_live_then_frozen_with_the_document(client, pla
     assert [c.value for c in sheet[5]] == ["STT", "Mục", "Số dòng"]  # under the title
     venue_length = len(plan.venue)
 
-    document = services.issue(clerk, KIND, plan)
+    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
     assert document.table_file and document.table_sha256
     plan.venue = plan.venue + " (mở rộng)"
     plan.save()
@@ -168,7 +178,7 @@ def test_a_kind_without_a_table_has_no_xlsx(client, office):
     client.force_login(office["clerk"])
     plan = office["plan"]
     assert client.get(reverse("documents:draft_xlsx", args=[KIND, plan.pk])).status_code == 404
-    document = services.issue(office["clerk"], KIND, plan)
+    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
     assert not document.table_file
     assert client.get(reverse("documents:document_xlsx",
                               args=[document.pk])).status_code == 404

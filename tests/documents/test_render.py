@@ -9,9 +9,10 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
-from doithoai.documents import format_check
-from doithoai.documents.contexts import plan as plan_context
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.format_check import reading
+from doithoai.documents.kinds import ke_hoach as plan_context
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import Rendered, render_docx, template_path
 from tests.documents.conftest import read
 
@@ -19,7 +20,7 @@ KIND = KINDS["ke-hoach"]
 
 
 def all_text(docx: bytes) -> list[str]:
-    return [p.text for p in format_check._all_paragraphs(read(docx))]
+    return [p.text for p in reading.all_paragraphs(read(docx))]
 
 
 def test_registry_describes_the_plan():

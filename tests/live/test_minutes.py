@@ -7,8 +7,8 @@ import time_machine
 from django.utils import timezone
 from docx import Document as WordDocument
 
-from doithoai.documents import format_check
-from doithoai.documents.kinds import KINDS
+from doithoai.documents.drawing import format_check
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration

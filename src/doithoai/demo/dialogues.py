@@ -27,7 +27,7 @@ from doithoai.dialogues.actions import outcome as outcome_actions
 from doithoai.dialogues.models import Conference, Milestone, Plan, VillageReturn
 from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.dialogues.selectors import village_opinions
-from doithoai.documents import services as documents
+from doithoai.documents.actions import register as documents
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
 from doithoai.petitions.actions import answers, assignments, intake, procedures
@@ -119,9 +119,10 @@ def _plan(agency: Agency, clerk: User, leader: User, year: int, issued_on: dt.da
 def _paper_register_reached(actor: User, agency: Agency, year: int, number: str) -> None:
     """The office's paper register had reached `number` ("27/KH-UBND"): the next document of
     that register gets 27."""
-    documents.set_next_number(actor, agency, year, number.split("/")[1].split("-")[0],
-                              int(number.split("/")[0]),
-                              "Khớp với sổ đăng ký văn bản đi của Văn phòng")
+    documents.set_next_number(actor=actor, agency=agency, year=year,
+                              code=number.split("/")[1].split("-")[0],
+                              next_number=int(number.split("/")[0]),
+                              reason="Khớp với sổ đăng ký văn bản đi của Văn phòng")
 
 
 def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> Plan:
@@ -129,7 +130,7 @@ def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> P
     the number the paper register had reached ("27/KH-UBND" → next 27), when one is given."""
     if number:
         _paper_register_reached(actor, plan.agency, issued_on.year, number)
-    documents.issue(actor, "ke-hoach", plan, issued_on)
+    documents.issue(actor=actor, kind_code="ke-hoach", obj=plan, issued_on=issued_on)
     plan.refresh_from_db()
     return plan
 
@@ -138,7 +139,7 @@ def _conclude(actor: User, conference: Conference, number: str, issued_on: dt.da
               conclusion: str) -> None:
     """The conclusion notice issued through the register (its paper number reached first)."""
     _paper_register_reached(actor, conference.agency, issued_on.year, number)
-    documents.issue_conclusion_notice(actor, conference, conclusion=conclusion,
+    documents.issue_conclusion_notice(actor=actor, conference=conference, conclusion=conclusion,
                                       issued_on=issued_on)
 
 

@@ -1,5 +1,5 @@
 """Documents in the Django admin: shown read-only. Numbers, issued files and templates change
-only through `documents.services` (each change audited), never by hand here."""
+only through `documents.actions` (each change audited), never by hand here."""
 
 from django.contrib import admin
 

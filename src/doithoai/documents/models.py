@@ -5,7 +5,7 @@ register code — the type abbreviation, "CV" for công văn) only when a docume
 under a row lock: never reused, never duplicated. An issued Document keeps its .docx and the
 file's SHA-256; it never changes again (a correction is a new document that references it).
 Drafts are rendered live from their object and are not stored, except a correction's draft.
-Everything changes only through `documents.services`, each change audited.
+Everything changes only through `documents.actions`, each change audited.
 """
 
 from pathlib import PurePosixPath

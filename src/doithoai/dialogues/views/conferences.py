@@ -40,6 +40,7 @@ from doithoai.dialogues.selectors import agenda as agenda_reads
 from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.dialogues.selectors import milestones as milestones_reads
 from doithoai.dialogues.selectors import schedule
+from doithoai.dialogues.signals import conclusion_given
 from doithoai.dialogues.views.public import public_conferences
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
@@ -210,11 +211,10 @@ def conference_outcome(request, pk):
 @require_POST
 def conference_conclude(request, pk):
     def call(conference, d):
-        from doithoai.documents import services as documents
-
-        documents.issue_conclusion_notice(
-            request.user, conference, conclusion=d["conclusion"], issued_on=d["concluded_on"],
-            version=d["version"])
+        # The documents issue the notice (they sit above the dialogues: told by a signal).
+        conclusion_given.send(
+            sender=Conference, actor=request.user, conference=conference,
+            conclusion=d["conclusion"], concluded_on=d["concluded_on"], version=d["version"])
     return _state_action(request, pk, ConclusionForm, "conclusion", call,
                          _("Đã ban hành thông báo kết luận; số do sổ văn bản cấp, bản đã ban "
                            "hành được lưu ở mục Văn bản."))

@@ -8,15 +8,20 @@ form, or the list of fields still missing when it cannot be issued yet.
 from django import template
 from django.urls import reverse
 
-from doithoai.documents import services
+from doithoai.documents import rules
+from doithoai.documents.drawing import pdf
 from doithoai.documents.forms import IssueForm
+from doithoai.documents.registry import kinds_for
+from doithoai.documents.selectors.drafts import issue_refusal
+from doithoai.documents.selectors.issued import latest_issued, open_draft
+from doithoai.org import access
 
 register = template.Library()
 
 
 def _entry(kind, obj, *, can_act: bool) -> dict:
-    draft = services.open_draft(obj, kind.code)
-    issued = services.latest_issued(obj, kind.code)
+    draft = open_draft(obj, kind.code)
+    issued = latest_issued(obj, kind.code)
     args = [kind.code, obj.pk]
     entry = {"kind": kind, "draft": draft, "issued": issued, "can_act": can_act}
     if issued is not None and draft is None:
@@ -40,7 +45,7 @@ def _entry(kind, obj, *, can_act: bool) -> dict:
         issue_url=reverse("documents:issue", args=args),
         detail_url=reverse("documents:detail", args=[draft.pk]) if draft else None,
         missing=kind.required(obj),
-        refusal=services.issue_refusal(kind.code, obj),
+        refusal=issue_refusal(kind.code, obj),
         form=IssueForm(auto_id=f"id_{kind.code}_%s"),
     )
     return entry
@@ -48,16 +53,14 @@ def _entry(kind, obj, *, can_act: bool) -> dict:
 
 @register.inclusion_tag("documents/panel.html", takes_context=True)
 def documents_panel(context, obj):
-    from doithoai.documents.views import pdf_missing_message, pdf_ready
-
     request = context["request"]
-    can_act = services.may_issue(request.user, obj)
+    can_act = access.can(request.user, rules.ISSUE, obj)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "obj": obj,
-        "entries": [_entry(kind, obj, can_act=can_act) for kind in services.kinds_for(obj)],
-        "pdf_ready": pdf_ready(),
-        "pdf_missing": pdf_missing_message(),
+        "entries": [_entry(kind, obj, can_act=can_act) for kind in kinds_for(obj)],
+        "pdf_ready": pdf.ready(),
+        "pdf_missing": pdf.missing_message(),
         "next": request.get_full_path(),
     }

@@ -119,7 +119,7 @@ class Command(BaseCommand):
     # --- render ----------------------------------------------------------------------
 
     def _render(self, options) -> None:
-        from doithoai.documents.kinds import KINDS
+        from doithoai.documents.registry import KINDS
 
         kind = KINDS.get(options["kind"])
         if kind is None:
@@ -162,12 +162,12 @@ class Command(BaseCommand):
                              "time": seconds_text(time.perf_counter() - start)})
 
     def _make(self, code: str, obj, fmt: str) -> tuple[bytes, list[str]]:
-        from doithoai.documents import pdf
+        from doithoai.documents.drawing import pdf
         from doithoai.documents.render import render_docx
 
         rendered = render_docx(code, obj)
         if fmt == "xlsx":
-            from doithoai.documents.services import render_table
+            from doithoai.documents.selectors.drafts import render_table
 
             return render_table(code, obj), rendered.missing
         if fmt == "docx":
@@ -189,7 +189,7 @@ class Command(BaseCommand):
     def _prune(self, options) -> None:
         import datetime as dt
 
-        from doithoai.documents import pdf
+        from doithoai.documents.drawing import pdf
 
         if options["days"] < 1:
             raise CommandError(_("Số ngày phải là số nguyên dương."))
@@ -202,8 +202,8 @@ class Command(BaseCommand):
     # --- samples ---------------------------------------------------------------------
 
     def _samples(self, options) -> None:
-        from doithoai.documents import pdf
-        from doithoai.documents.kinds import KINDS
+        from doithoai.documents.drawing import pdf
+        from doithoai.documents.registry import KINDS
         from doithoai.documents.render import render_docx
 
         outdir = Path(options["outdir"])
@@ -232,7 +232,7 @@ class Command(BaseCommand):
                 continue
             self._report(outdir / f"{code}.pdf", data, start)
             if kind.table is not None:
-                from doithoai.documents.services import render_table
+                from doithoai.documents.selectors.drafts import render_table
 
                 start = time.perf_counter()
                 self._report(outdir / f"{code}.xlsx", render_table(code, obj), start)

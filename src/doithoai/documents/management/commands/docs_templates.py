@@ -1,11 +1,13 @@
-"""Regenerate the shipped Word templates (documents/docx/<code>.docx) from the builder."""
+"""Regenerate the shipped Word templates (documents/docx/<code>.docx) from the kinds' layouts."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from doithoai.documents import docx_builder
-from doithoai.documents.render import TEMPLATE_DIR, normalise_zip
+from doithoai.documents.drawing import word
+from doithoai.documents.drawing.fill import normalise_zip
+from doithoai.documents.registry import KINDS
+from doithoai.documents.render import TEMPLATE_DIR
 
 
 class Command(BaseCommand):
@@ -17,13 +19,13 @@ class Command(BaseCommand):
                             help="Thư mục ghi mẫu (mặc định: thư mục mẫu của sản phẩm).")
 
     def handle(self, *args, codes, out, **options):
-        unknown = sorted(set(codes) - set(docx_builder.LAYOUTS))
+        layouts = {code: kind.layout for code, kind in KINDS.items() if kind.layout}
+        unknown = sorted(set(codes) - set(layouts))
         if unknown:
             raise CommandError("Không có mẫu dựng sẵn cho: " + ", ".join(unknown) + ".")
         target = Path(out)
         target.mkdir(parents=True, exist_ok=True)
-        for code in codes or list(docx_builder.LAYOUTS):
-            layout = docx_builder.LAYOUTS[code]
+        for code in codes or list(layouts):
             path = target / f"{code}.docx"
-            path.write_bytes(normalise_zip(docx_builder.to_bytes(layout.build())))
+            path.write_bytes(normalise_zip(word.to_bytes(layouts[code]())))
             self.stdout.write(f"{path}")

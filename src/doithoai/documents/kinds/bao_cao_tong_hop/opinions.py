@@ -1,0 +1,136 @@
+"""The opinions the summary report tells: those sent before the conference, by field, each
+with its unit and prepared answer (the Front's summary, `village_opinions.front_report_data`), and
+the table of them by field, for the .docx and the .xlsx alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from doithoai.core.petition_flow import State
+from doithoai.dialogues.models import Conference
+from doithoai.dialogues.selectors import prepared_answers, village_opinions
+from doithoai.documents.drawing import tables
+from doithoai.petitions.models import Channel, Escalation, Kind, Petition, Urgency
+
+SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
+COLUMNS = [
+    tables.Column("STT", 6), tables.Column("Lĩnh vực", 40),
+    tables.Column("Tổng số ý kiến", 12, numeric=True),
+    tables.Column("Ý kiến, kiến nghị", 12, numeric=True),
+    tables.Column("Phản ánh", 12, numeric=True),
+    tables.Column("Khiếu nại, tố cáo", 12, numeric=True),
+    tables.Column("Cấp thiết, khẩn", 12, numeric=True),
+    tables.Column("Đã có nội dung trả lời", 14, numeric=True),
+]
+
+
+def _d(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def before_conference(conference: Conference):
+    """The conference's petitions sent before it: not those spoken at the conference."""
+    return Petition.objects.filter(conference=conference).exclude(channel=Channel.CONFERENCE)
+
+
+@dataclass
+class Entry:
+    """One item of section II: an opinion, or a grouped issue once."""
+
+    item: village_opinions.ReportItem
+    members: list[Petition]
+    unit: str = ""  # the unit preparing the answer ("" when none is assigned)
+    answer: str = ""  # its prepared answer ("" when not written yet)
+
+    @property
+    def sensitive(self) -> bool:
+        """A complaint or denunciation: its own procedure, its sender kept confidential."""
+        return not self.item.is_issue and any(
+            p.kind in SENSITIVE or p.state == State.TRANSFERRED for p in self.members)
+
+    @property
+    def private(self) -> bool:
+        """Its content is not read out: sensitive, or kept from the public at the sender's
+        request."""
+        return self.sensitive or (not self.item.is_issue
+                                  and any(p.hide_from_public for p in self.members))
+
+
+@dataclass
+class Data:
+    conference: Conference
+    report: village_opinions.FrontReport
+    petitions: list[Petition]
+    fields: list[tuple[str, list[Entry]]] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for _name, entries in self.fields for e in entries]
+
+    @property
+    def last_received(self) -> dt.date | None:
+        return max((p.received_on for p in self.petitions), default=None)
+
+
+def collect(conference: Conference) -> Data:
+    """The opinions sent before the conference, by field, each with its unit and prepared
+    answer (looked up by the petitions' tracking codes)."""
+    qs = before_conference(conference).prefetch_related(
+        Prefetch("escalations", queryset=Escalation.objects.order_by("-pk")))
+    petitions = list(qs.order_by("received_on", "pk"))
+    by_code = {p.tracking_code: p for p in petitions}
+    report = village_opinions.front_report_data(conference, before_conference(conference))
+    prepared: dict[str, tuple[str, str]] = {}
+    for unit in prepared_answers.prepared_answers_by_unit(conference):
+        for answer in unit.items:
+            for code in answer.tracking_codes:
+                prepared[code] = (unit.unit_name, answer.answer)
+    data = Data(conference=conference, report=report, petitions=petitions)
+    for group in report.fields:
+        entries = []
+        for village in group.villages:
+            for item in village.items:
+                members = [by_code[c] for c in item.tracking_codes if c in by_code]
+                unit, answer = next((prepared[c] for c in item.tracking_codes
+                                     if c in prepared), ("", ""))
+                entries.append(Entry(item=item, members=members, unit=unit, answer=answer))
+        data.fields.append((group.name, entries))
+    return data
+
+
+# --- the table -----------------------------------------------------------------------------
+
+def _row(entries: list[Entry]) -> list[int]:
+    members = [(p, e) for e in entries for p in e.members]
+    return [
+        len(members),
+        sum(1 for p, _e in members if p.kind == Kind.OPINION),
+        sum(1 for p, _e in members if p.kind == Kind.REPORT),
+        sum(1 for p, _e in members if p.kind in SENSITIVE),
+        sum(1 for p, _e in members if p.urgency in (Urgency.PRESSING, Urgency.URGENT)),
+        sum(1 for p, e in members if e.answer),
+    ]
+
+
+def build_table(data: Data) -> tables.Table:
+    """The opinions by field: how many, of which kind, how many pressing, how many with a
+    prepared answer (each opinion counted once, also inside a grouped issue)."""
+    rows = [[i, name, *_row(entries)] for i, (name, entries) in enumerate(data.fields, start=1)]
+    sums = [sum(r[k] for r in rows) for k in range(2, len(COLUMNS))]
+    last = data.last_received
+    notes = ["Số liệu tính theo từng ý kiến (kể cả các ý kiến trùng nội dung đã gộp), không gồm "
+             "ý kiến phát biểu tại hội nghị"
+             + (f"; tính đến ngày {_d(last)}." if last else ".")]
+    return tables.Table(
+        title="Tổng hợp ý kiến, kiến nghị theo lĩnh vực (đơn vị tính: ý kiến)",
+        columns=list(COLUMNS), rows=rows, total=["", "Tổng cộng", *sums] if rows else None,
+        notes=notes, sheet="Tong hop y kien")
+
+
+def table(conference: Conference, today: dt.date | None = None) -> tables.Table:
+    """The report's table, for the .xlsx beside the document (the opinions received so far:
+    `today` changes nothing here)."""
+    return build_table(collect(conference))

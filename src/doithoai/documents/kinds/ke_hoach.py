@@ -1,0 +1,297 @@
+"""The plan (Kế hoạch, R01): every section of a `dialogues.Plan` as the plain NFC strings the
+template prints, the fields still missing before it can be issued, and its layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from doithoai.core import decree30
+from doithoai.documents.drawing import word as b
+from doithoai.documents.drawing.context import agency_header, dmy, nfc_all, office_short_name
+from doithoai.documents.kinds import Kind
+from doithoai.documents.selectors.issued import latest_issued
+
+ROMAN_SIDES = ("commune", "village", "extra")
+SIDE_LABELS = {"commune": "Đại biểu xã", "village": "Đại biểu thôn", "extra": "Khách mời khác"}
+# Bodies the committee does not direct: the plan asks them ("Đề nghị …") instead of assigning.
+REQUESTED_KINDS = {"front", "mass", "party", "council", "external"}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.lstrip("-–+*• ").strip() for line in (text or "").splitlines()
+            if line.lstrip("-–+*• ").strip()]
+
+
+def _sentence(text: str) -> str:
+    """A list item or a sentence ends with a full stop unless it has its punctuation."""
+    text = text.strip()
+    return text if not text or text[-1] in ".;:!?…)" else text + "."
+
+
+def _sentences(text: str) -> list[str]:
+    return [_sentence(line) for line in _lines(text)]
+
+
+def _seats(group) -> str:
+    label = group.label.rstrip(" ;.")
+    if group.per_village and (group.seats > 1 or group.side == "citizen"):
+        label += f" (dự kiến {decree30.number_text(group.seats)} đại biểu/thôn)"
+    return label
+
+
+def composition(plan) -> list[dict]:
+    """The composition grouped "a) Đại biểu xã", "b) Đại biểu thôn" (citizens' representatives
+    are counted per village with the villages), each item "…;" and the group's last "."."""
+    by_side: dict[str, list[str]] = {side: [] for side in ROMAN_SIDES}
+    for group in plan.groups.all():
+        side = "village" if group.side == "citizen" else group.side
+        by_side.setdefault(side, []).append(_seats(group))
+    result = []
+    for side in ROMAN_SIDES:
+        items = by_side.get(side) or []
+        if not items:
+            continue
+        items = [item + ("." if i == len(items) - 1 else ";") for i, item in enumerate(items)]
+        result.append({"letter": "abc"[len(result)], "label": SIDE_LABELS[side],
+                       "entries": items})
+    return result
+
+
+def _the_conference(plan):
+    """The plan's one dated conference (a yearly plan as it is issued); None when it has
+    none or several (each then has its own dates, on its page)."""
+    if not plan.pk:
+        return None
+    dated = list(plan.conferences.exclude(held_on=None)[:2])
+    return dated[0] if len(dated) == 1 else None
+
+
+def _deadlines(conference) -> dict[int, str]:
+    """task id → "Thời hạn: …": the date the task's milestone is due — moved to the working
+    day before when the day counted back is off (core.milestones) — so that each unit reads
+    by when."""
+    from doithoai.dialogues.models import Milestone
+
+    if conference is None:
+        return {}
+    result = {}
+    for task_id, due_on, offset in Milestone.objects.filter(
+            conference=conference, kind=Milestone.Kind.TASK,
+            task__offset_days__isnull=False).exclude(due_on=None).values_list(
+            "task_id", "due_on", "task__offset_days"):
+        when = due_on.strftime("%d/%m/%Y")
+        result[task_id] = (f"Thời hạn: trong ngày hội nghị {when}." if offset == 0
+                           else f"Thời hạn: chậm nhất ngày {when}.")
+    return result
+
+
+def _time_text(plan, conference) -> str:
+    """"Thời gian" as the plan says it; the new plan's placeholder ("… thời gian cụ thể sẽ
+    thông báo sau") gives way to the day once the conference is dated, as the tasks'
+    deadlines do."""
+    from doithoai.dialogues.defaults import TIME_TEXT
+    from doithoai.documents.kinds.thong_bao import when_text
+
+    if conference is not None and plan.time_text.strip() == TIME_TEXT.format(year=plan.year):
+        return f"Hội nghị tổ chức vào {when_text(conference)}."
+    return plan.time_text
+
+
+def tasks(plan, conference=None) -> list[dict]:
+    """Tasks grouped by unit in the plan's order, numbered by unit, each with its deadline
+    when the plan's conference is dated (`conference`)."""
+    groups: list[dict] = []
+    index: dict[int, dict] = {}
+    deadlines = _deadlines(conference)
+    for task in plan.tasks.select_related("unit").all():
+        group = index.get(task.unit_id)
+        if group is None:
+            unit = task.unit
+            heading = unit.name
+            if unit.kind in REQUESTED_KINDS:
+                heading = f"Đề nghị {unit.name}"
+            group = {"number": len(groups) + 1, "heading": heading, "entries": []}
+            index[task.unit_id] = group
+            groups.append(group)
+        text = task.text.strip()
+        if text:
+            text = text if text[-1] in ".;:!?" else text + "."
+            group["entries"].append(f"{text} {deadlines[task.pk]}" if task.pk in deadlines
+                                    else text)
+    return groups
+
+
+def missing(plan) -> list[str]:
+    """What the plan still lacks before it can be issued (Vietnamese field names)."""
+    result = []
+    checks = [
+        ("trích yếu", plan.title),
+        ("căn cứ ban hành", plan.legal_bases),
+        ("mục đích", plan.purposes),
+        ("yêu cầu", plan.requirements),
+        ("hình thức", plan.form),
+        ("thời gian", plan.time_text),
+        ("địa điểm", plan.venue),
+        ("nội dung", plan.content),
+        ("chương trình hội nghị", plan.programme),
+        ("kinh phí thực hiện", plan.budget),
+        ("nơi nhận", plan.recipients),
+        ("chức vụ người ký", plan.signer_position),
+    ]
+    for name, value in checks:
+        if not (value or "").strip():
+            result.append(name)
+    if plan.signer_id is None or not plan.signer.full_name.strip():
+        result.append("người ký")
+    if not plan.groups.exists():
+        result.append("thành phần tham dự")
+    return result
+
+
+def _closing(plan) -> str:
+    title = plan.title.strip().rstrip(".")
+    if title:
+        title = title[:1].lower() + title[1:]
+        return decree30.with_ending(f"Trên đây là Kế hoạch {title}")
+    return decree30.with_ending("Trên đây là Kế hoạch " + decree30.MISSING)
+
+
+def _in_register(plan) -> bool:
+    return plan.pk is not None and latest_issued(plan, "ke-hoach") is not None
+
+
+def context(plan, *, number: int | None = None, issued_on: dt.date | None = None) -> dict:
+    """Everything the plan's template prints. Missing fields print as "…" (the signer's name
+    as a blank line) so that a draft always renders."""
+    agency = plan.agency
+    gap = decree30.MISSING
+    content = composition(plan)
+    conference = _the_conference(plan)
+    unit_tasks = tasks(plan, conference)
+    banner = _lines(plan.banner)
+    rules = _sentences(plan.rules)
+    coordination = _sentences(plan.coordination)
+    number_symbol = decree30.number_symbol(number, "KH", agency.symbol)
+    if number is None and plan.number and plan.issued_on and not _in_register(plan):
+        # Issued on paper before the register numbered plans: reprinted as it was signed.
+        # (Issued through the register, the frozen file is the print; a draft here is a
+        # correction, which gets a number of its own.)
+        number_symbol, issued_on = plan.number.strip(), plan.issued_on
+    ctx = {
+        **agency_header(agency),
+        "number_symbol": number_symbol,
+        "number_line": f"Số: {number_symbol}",
+        "date_line": decree30.date_line(agency.place_name, issued_on, year=plan.year),
+        "type_name": "KẾ HOẠCH",
+        "title": plan.title.strip() or gap,
+        "legal_bases": decree30.legal_bases(_lines(plan.legal_bases)) or [gap],
+        "preamble": plan.preamble.strip(),
+        "purposes": _sentences(plan.purposes) or [gap],
+        "requirements": _sentences(plan.requirements) or [gap],
+        "time_text": _sentence(_time_text(plan, conference)) or gap,
+        "venue": _sentence(plan.venue) or gap,
+        "composition": content or [{"letter": "a", "label": SIDE_LABELS["commune"],
+                                    "entries": [gap]}],
+        "form": _sentence(plan.form) or gap,
+        "content": _sentences(plan.content) or [gap],
+        "programme": _sentences(plan.programme) or [gap],
+        "banner": banner,
+        "rules": rules,
+        "rules_number": 5 if banner else 4,
+        "tasks": unit_tasks,
+        "coordination": coordination,
+        "coordination_number": len(unit_tasks) + 1,
+        "budget": _sentences(plan.budget) or [gap],
+        "closing": _closing(plan),
+        "recipients": decree30.recipients(_lines(plan.recipients),
+                                          keep_unit=office_short_name(agency)),
+        "signature_lines": decree30.signature_lines(plan.signer_capacity,
+                                                    plan.signer_position or "CHỦ TỊCH"),
+        "signer_name": plan.signer.full_name if plan.signer_id else "",
+        "year": plan.year,
+    }
+    return nfc_all(ctx)
+
+
+def numbered_elsewhere(plan) -> str | None:
+    from doithoai.dialogues.models import Plan
+
+    if plan.state != Plan.State.DRAFT and plan.number:
+        return _("Kế hoạch đã ban hành ngoài sổ với số %(number)s ngày %(date)s: bản .docx ở "
+                 "đây chỉ để xem, in lại.") % {
+            "number": plan.number, "date": dmy(plan.issued_on)}
+    return None
+
+
+# --- the layout ------------------------------------------------------------------------------
+
+def layout():
+    """The plan (Kế hoạch, R01), every section of `dialogues.Plan`, as the seed plans read."""
+    doc = b.new_document()
+    b.header_table(
+        doc, parent="{{ header_parent }}",
+        issuer_loop=("{%p for line in issuer_lines %}", "{{ line }}", "{%p endfor %}"),
+        number="Số: {{ number_symbol }}", date="{{ date_line }}")
+    b.title_block(doc, "KẾ HOẠCH", "{{ title }}")
+    b.loop(doc, "{%p for basis in legal_bases %}", "{{ basis }}", "{%p endfor %}", italic=True)
+    b.tag(doc, "{%p if preamble %}")
+    b.body(doc, "{{ preamble }}")
+    b.tag(doc, "{%p endif %}")
+
+    b.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    b.heading(doc, "1. Mục đích")
+    b.loop(doc, "{%p for line in purposes %}", "{{ line }}", "{%p endfor %}")
+    b.heading(doc, "2. Yêu cầu")
+    b.loop(doc, "{%p for line in requirements %}", "- {{ line }}", "{%p endfor %}")
+
+    b.heading(doc, "II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN")
+    b.heading(doc, "1. Thời gian, địa điểm")
+    b.body(doc, "- Thời gian: {{ time_text }}")
+    b.body(doc, "- Địa điểm: {{ venue }}")
+    b.heading(doc, "2. Thành phần")
+    b.tag(doc, "{%p for side in composition %}")
+    b.body(doc, "{{ side.letter }}) {{ side.label }}", keep_next=True)
+    b.loop(doc, "{%p for item in side.entries %}", "- {{ item }}", "{%p endfor %}")
+    b.tag(doc, "{%p endfor %}")
+
+    b.heading(doc, "III. HÌNH THỨC, NỘI DUNG, CHƯƠNG TRÌNH")
+    b.lead_in(doc, "1. Hình thức: ", "{{ form }}")
+    b.heading(doc, "2. Nội dung")
+    b.loop(doc, "{%p for line in content %}", "- {{ line }}", "{%p endfor %}")
+    b.heading(doc, "3. Chương trình hội nghị")
+    b.loop(doc, "{%p for line in programme %}", "- {{ line }}", "{%p endfor %}")
+    b.tag(doc, "{%p if banner %}")
+    b.heading(doc, "4. Nội dung trang trí khánh tiết")
+    centre = {"align": WD_ALIGN_PARAGRAPH.CENTER, "first_line": None}
+    b.loop(doc, "{%p for line in banner %}", "{{ line }}", "{%p endfor %}", bold=True, **centre)
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if rules %}")
+    b.heading(doc, "{{ rules_number }}. Nội quy hội nghị")
+    b.loop(doc, "{%p for line in rules %}", "- {{ line }}", "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+
+    b.heading(doc, "IV. TỔ CHỨC THỰC HIỆN")
+    b.tag(doc, "{%p for unit in tasks %}")
+    b.heading(doc, "{{ unit.number }}. {{ unit.heading }}")
+    b.loop(doc, "{%p for task in unit.entries %}", "- {{ task }}", "{%p endfor %}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p if coordination %}")
+    b.heading(doc, "{{ coordination_number }}. Công tác phối hợp")
+    b.loop(doc, "{%p for line in coordination %}", "{{ line }}", "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+
+    b.heading(doc, "V. KINH PHÍ THỰC HIỆN")
+    b.loop(doc, "{%p for line in budget %}", "{{ line }}", "{%p endfor %}")
+    b.body(doc, "{{ closing }}")
+
+    b.signature_block(doc)
+    return doc
+
+
+KIND = Kind(
+    code="ke-hoach", label="Kế hoạch tổ chức hội nghị đối thoại", abbreviation="KH",
+    source="dialogues.plan", template="ke-hoach.docx",
+    context=context, required=missing, layout=layout, refusal=numbered_elsewhere)

@@ -1,0 +1,214 @@
+"""The conclusion notice (Thông báo kết luận, TB) of a conference: the general
+conclusion, then each opinion raised (the petitions of one Issue together), grouped by field,
+with what was concluded — the answer given on the spot, or the unit assigned and its due date
+— and who follows it up: its context and layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from doithoai.core import decree30
+from doithoai.core.petition_flow import State
+from doithoai.dialogues.models import Conference
+from doithoai.documents.drawing import word as b
+from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
+from doithoai.documents.kinds import Kind
+from doithoai.documents.kinds import thong_bao as tb
+from doithoai.documents.kinds.thong_bao import header_and_title
+from doithoai.petitions.models import Petition
+
+HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
+# Petitions that left the dialogue track: named, with where they went, not concluded here.
+NO_FIELD = "Các nội dung khác"
+
+
+def _date(day: dt.date | None) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else decree30.MISSING
+
+
+def _answer_on_the_spot(petition: Petition):
+    for answer in petition.answers.all():
+        if answer.is_current and answer.at_conference:
+            return answer
+    return None
+
+
+def _outcome(group: list[Petition]) -> str:
+    """What the notice concludes for one opinion (or one issue's petitions)."""
+    first = group[0]
+    answer = next((a for a in map(_answer_on_the_spot, group) if a is not None), None)
+    if answer is not None:
+        by = f" ({answer.answered_by.strip()})" if answer.answered_by.strip() else ""
+        return f"Đã trả lời tại hội nghị{by}: {tb.sentence(answer.text)}"
+    if first.state == State.ESCALATED:
+        escalation = first.escalations.order_by("-pk").first()
+        where = escalation.receiving_agency if escalation else "cơ quan có thẩm quyền"
+        return (f"Nội dung thuộc thẩm quyền của {where}; Ủy ban nhân dân xã chuyển đến "
+                f"{where} xem xét, giải quyết và thông báo kết quả cho công dân.")
+    if first.state == State.TRANSFERRED:
+        return ("Nội dung là khiếu nại, tố cáo: được tiếp nhận, xử lý theo quy định của pháp "
+                "luật về khiếu nại, tố cáo.")
+    unit = next((p.unit for p in group if p.unit_id), None)
+    due = max((p.due_date for p in group if p.due_date), default=None)
+    if unit is None:
+        return (f"Văn phòng phân công đơn vị xem xét, giải quyết và trả lời bằng văn bản; "
+                f"thời hạn: trước ngày {_date(due)}.")
+    return (f"Giao {unit.name} xem xét, giải quyết và trả lời bằng văn bản cho công dân; "
+            f"thời hạn: trước ngày {_date(due)}.")
+
+
+def _shown(petition: Petition) -> str:
+    """The opinion as the notice prints it. A complaint or denunciation sent to its own
+    procedure, or an opinion kept from the public, is named without its text (a denouncer's
+    identity is confidential)."""
+    if petition.state == State.TRANSFERRED:
+        return "Một nội dung khiếu nại, tố cáo (không nêu thông tin người gửi)"
+    if petition.hide_from_public:
+        return "Một ý kiến không công khai nội dung theo đề nghị của người gửi"
+    return petition.text.strip()
+
+
+def items(conference: Conference) -> list[dict]:
+    """By field (in the field's order): {"number", "field", "entries": [{"letter", "text",
+    "outcome"}]}; one entry per Issue (its petitions counted) or per petition."""
+    petitions = (Petition.objects.filter(conference=conference)
+                 .select_related("field", "village", "unit", "issue")
+                 .prefetch_related("answers").order_by("field__order", "field__name", "pk"))
+    fields: dict[object, dict] = {}
+    groups: dict[object, list[Petition]] = {}
+    for p in petitions:
+        key = ("issue", p.issue_id) if p.issue_id else ("one", p.pk)
+        if key not in groups:
+            groups[key] = []
+            name = p.field.name if p.field_id else NO_FIELD
+            fields.setdefault(name, {"field": name, "groups": []})["groups"].append(
+                groups[key])
+        groups[key].append(p)
+    result = []
+    for section in fields.values():
+        entries = []
+        many = len(section["groups"]) > len(tb.LETTERS)
+        for i, group in enumerate(section["groups"]):
+            first = group[0]
+            villages = sorted({p.village.name for p in group if p.village_id})
+            where = (f" ({', '.join(villages)})" if villages else "")
+            if first.issue_id:
+                text = (f"{first.issue.title.strip().rstrip('.')}{where}: "
+                        f"{decree30.number_text(len(group))} ý kiến cùng nội dung.")
+            else:
+                text = f"{villages[0] + ': ' if villages else ''}{tb.sentence(_shown(first))}"
+            entries.append({"letter": "-" if many else f"{tb.LETTERS[i]})", "text": text,
+                            "outcome": _outcome(group)})
+        result.append({"number": len(result) + 1, "field": section["field"],
+                       "entries": entries})
+    return result
+
+
+def held_missing(conference: Conference) -> list[str]:
+    """What a document of a conference that took place lacks: the session and its date."""
+    result = []
+    if conference.state not in HELD_STATES:
+        result.append("hội nghị đã tổ chức")
+    if conference.held_on is None:
+        result.append("ngày tổ chức")
+    return result
+
+
+def missing(conference: Conference) -> list[str]:
+    result = held_missing(conference)
+    if not conference.conclusion.strip():
+        result.append("nội dung kết luận")
+    return result + tb.signer_missing(conference)
+
+
+def context(conference: Conference, *, number: int | None = None,
+            issued_on: dt.date | None = None) -> dict:
+    agency = conference.agency
+    gap = decree30.MISSING
+    when = tb.day_text(conference.held_on) if conference.held_on else gap
+    venue = conference.venue.strip().rstrip(".") or gap
+    chair = conference.chair
+    chair_text = (f", do đồng chí {chair.full_name.strip()}"
+                  + (f", {chair.position.strip()}" if chair.position.strip() else "")
+                  + " chủ trì") if chair is not None else ""
+    attendance = (f" Tham dự hội nghị có {conference.attendance} đại biểu và Nhân dân."
+                  if conference.attendance else "")
+    opening = (f"Vào {when}, tại {venue}, {tb.body_name(agency)} tổ chức "
+               f"{tb.lower_first(conference.title)}{chair_text}.{attendance}")
+    sections = items(conference)
+    unit = tb.office(agency)
+    office_name = unit.name if unit else "Văn phòng"
+    assigned = sorted({entry for entry in (
+        p.unit.name for p in Petition.objects.filter(conference=conference, unit__isnull=False)
+        .select_related("unit"))})
+    ctx = {
+        **tb.header_context(conference, "TB", number, issued_on),
+        "title": "Kết luận " + tb.lower_first(conference.title),
+        "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
+                             "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
+        "outcome": [tb.sentence(t) for t in tb.lines(conference.outcome)],
+        "conclusion": [tb.sentence(t) for t in tb.lines(conference.conclusion)] or [gap],
+        "fields": sections,
+        "follow_up": [
+            f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "
+            f"đồng thời gửi về {tb.body_name(agency)} (qua {office_name}) để tổng hợp, báo cáo.",
+            f"{office_name} theo dõi, đôn đốc việc thực hiện; công khai kết quả giải quyết "
+            f"trên Trang thông tin điện tử xã, niêm yết tại trụ sở và gửi Trưởng các thôn."],
+        "closing": decree30.with_ending(
+            f"{tb.body_name(agency)} thông báo để các cơ quan, đơn vị, các thôn và Nhân dân được "
+            f"biết, thực hiện"),
+        "recipients": decree30.recipients(
+            ["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Ủy ban MTTQ Việt Nam xã",
+             "Chủ tịch, các Phó Chủ tịch UBND xã", *assigned, "Trưởng các thôn",
+             "Đài truyền thanh xã", "Trang thông tin điện tử xã"],
+            keep_unit=office_short_name(agency)),
+        "petitions": sum(len(s["entries"]) for s in sections),
+    }
+    return nfc_all(ctx)
+
+
+def numbered_elsewhere(conference) -> str | None:
+    if conference.conclusion_number:
+        return _("Thông báo kết luận đã ban hành ngoài sổ với số %(number)s ngày %(date)s: bản "
+                 ".docx ở đây chỉ để xem, in lại.") % {
+            "number": conference.conclusion_number, "date": dmy(conference.concluded_on)}
+    return None
+
+
+# --- the layout ----------------------------------------------------------------------------
+
+def layout():
+    """The opening (when, where, who chaired), the outcome, the general conclusion, then each
+    opinion by field with what was concluded (answered on the spot, or the unit assigned and
+    its due date), the follow-up, "./."."""
+    doc = b.new_document()
+    header_and_title(doc)
+    b.body(doc, "{{ opening }}")
+    b.tag(doc, "{%p if outcome %}")
+    b.heading(doc, "I. KẾT QUẢ HỘI NGHỊ")
+    b.loop(doc, "{%p for line in outcome %}", "{{ line }}", "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+    b.heading(doc, "{% if outcome %}II{% else %}I{% endif %}. KẾT LUẬN CHUNG")
+    b.loop(doc, "{%p for line in conclusion %}", "{{ line }}", "{%p endfor %}")
+    b.heading(doc, "{% if outcome %}III{% else %}II{% endif %}. KẾT LUẬN CÁC Ý KIẾN, KIẾN NGHỊ "
+                 "CỤ THỂ")
+    b.tag(doc, "{%p for section in fields %}")
+    b.heading(doc, "{{ section.number }}. {{ section.field }}")
+    b.tag(doc, "{%p for entry in section.entries %}")
+    b.body(doc, "{{ entry.letter }} {{ entry.text }}")
+    b.lead_in(doc, "Kết luận: ", "{{ entry.outcome }}")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endfor %}")
+    b.heading(doc, "{% if outcome %}IV{% else %}III{% endif %}. TỔ CHỨC THỰC HIỆN")
+    b.loop(doc, "{%p for line in follow_up %}", "{{ line }}", "{%p endfor %}")
+    b.body(doc, "{{ closing }}")
+    b.signature_block(doc)
+    return doc
+
+
+KIND = Kind(
+    code="thong-bao-ket-luan", label="Thông báo kết luận hội nghị đối thoại",
+    abbreviation="TB", source="dialogues.conference", template="thong-bao-ket-luan.docx",
+    context=context, required=missing, layout=layout, refusal=numbered_elsewhere)
