@@ -289,7 +289,7 @@ def prepare() -> dict:
     from doithoai.live.actions import sessions
     from doithoai.live.views.registrations import token
     from doithoai.org.models import Agency, Person, Unit, User
-    from doithoai.petitions import services as petitions
+    from doithoai.petitions.actions.fields import ensure_default_fields
     from doithoai.petitions.models import Field
 
     call_command("demo_data", "--no-petitions", stdout=io.StringIO())
@@ -302,7 +302,7 @@ def prepare() -> dict:
         held_on=timezone.localdate(), starts_at=dt.time(8, 0), venue="Hội trường UBND xã",
         chair=Person.objects.get(agency=commune, position__startswith="Chủ tịch UBND"))
     session = sessions.open_session(actor=clerk, conference=conference)
-    petitions.ensure_default_fields(commune)
+    ensure_default_fields(commune)
     return {
         "password": DEMO_PASSWORD,
         "session": session.pk,

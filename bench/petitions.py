@@ -9,8 +9,8 @@ Without DATABASE_URL it uses a fresh SQLite file in a temporary folder. With DAT
 database is emptied first (never point it at real data). The organisation comes from
 bench/foundation.py; the petitions are bulk-created in chunks with precomputed tracking
 codes, due dates and search keys, WITHOUT the per-petition audit events, petitioners and
-notifications that `services.receive` writes (the Excel import at the end goes through the
-product's own import, `petitions.intake.import_file`, and so writes all of them). Prints
+notifications that `actions.intake.receive` writes (the Excel import at the end goes through the
+product's own import, `petitions.actions.imports.import_file`, and so writes all of them). Prints
 medians and 95th percentiles.
 """
 
@@ -224,14 +224,15 @@ def bench_queue(clerk, overseer, agency, repeat: int, explain: bool = False) -> 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from doithoai.petitions import queries
     from doithoai.petitions.models import Field, Unit, Village
+    from doithoai.petitions.selectors import queues
+    from doithoai.petitions.selectors.deadlines import today_info
 
-    today = queries.today_info()
+    today = today_info()
     field = Field.objects.filter(agency=agency, code="giao-thong").first()
     village = Village.objects.filter(agency=agency).first()
     unit = Unit.objects.filter(agency=agency).first()
-    F = queries.QueueFilters
+    F = queues.QueueFilters
     cases = [
         ("clerk: all, first page", clerk, F(agency=agency)),
         ("clerk: state assigned + overdue", clerk, F(agency=agency, state="assigned",
@@ -248,13 +249,13 @@ def bench_queue(clerk, overseer, agency, repeat: int, explain: bool = False) -> 
         ("province: text 'mương thủy lợi'", overseer, F(q="mương thủy lợi")),
         ("province: overdue, all communes", overseer, F(due="overdue")),
     ]
-    print(f"\nOffice queue (petitions.queries.office_queue: one keyset page of "
-          f"{queries.PAGE_SIZE}, select_related, counts per state), up to {repeat} runs "
+    print(f"\nOffice queue (petitions.selectors.queues.office_queue: one keyset page of "
+          f"{queues.PAGE_SIZE}, select_related, counts per state), up to {repeat} runs "
           f"or 20 s each")
     for label, user, filters in cases:
         def page(user=user, filters=filters):
             user._doithoai_scope = None
-            return queries.office_queue(user, filters, today)
+            return queues.office_queue(user, filters, today)
         with CaptureQueriesContext(connection) as ctx:
             result = page()
         med, p95, runs = sampled(page, repeat)
@@ -306,7 +307,7 @@ def bench_lookup(codes: list[str], repeat: int) -> None:
 def bench_remind() -> None:
     from django.core import mail
 
-    from doithoai.petitions import reminders
+    from doithoai.petitions.actions import reminders
 
     for label in ("first run (every due-soon and overdue petition reminded once)",
                   "second run, same day (nothing new: idempotent)"):
@@ -323,14 +324,14 @@ def bench_remind() -> None:
 
 
 def bench_import(clerk, agency, rows: int) -> None:
-    from doithoai.petitions import intake
+    from doithoai.petitions.actions import imports
 
     data = _excel(agency, rows)
     start = time.perf_counter()
-    result = intake.import_file(actor=clerk, agency=agency, data=data, filename="bench.xlsx",
-                                batch_name="Tổng hợp ý kiến (bench)")
+    result = imports.import_file(actor=clerk, agency=agency, data=data, filename="bench.xlsx",
+                                 batch_name="Tổng hợp ý kiến (bench)")
     elapsed = time.perf_counter() - start
-    print(f"\nExcel import (petitions.intake.import_file, {len(data) / 1e6:.1f} MB): "
+    print(f"\nExcel import (petitions.actions.imports.import_file, {len(data) / 1e6:.1f} MB): "
           f"{result.count:,} rows in {elapsed:.1f} s ({result.count / elapsed:,.0f} rows/s), "
           f"audit events, petitioners and the acknowledgements (one SMS per row) included")
 

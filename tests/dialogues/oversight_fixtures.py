@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 from doithoai.dialogues.actions import conferences, outcome, plans
 from doithoai.org.models import Unit, User, Village
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments, procedures
+from doithoai.petitions.actions import intake as petition_intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Answer, Kind
 
 HELD_ON = dt.date(2026, 6, 12)  # a Friday
@@ -49,7 +51,7 @@ def petitions_in_every_state(commune, conference, clerk, leader):
     """
     officer = User.objects.get(username="kinhte")
     unit = Unit.objects.get(agency=commune, code="kinh-te")
-    fields = {f.code: f for f in services.ensure_default_fields(commune)}
+    fields = {f.code: f for f in ensure_default_fields(commune)}
     field = next(iter(fields.values()))
     village = Village.objects.filter(agency=commune).order_by("order").first()
 
@@ -57,30 +59,30 @@ def petitions_in_every_state(commune, conference, clerk, leader):
 
     def receive(text, kind=Kind.OPINION, conference_id=conference.pk):
         n = next(counter)
-        intake = services.Intake(
+        intake = petition_intake.Intake(
             agency=commune, text=text, channel="survey_form", received_on=dt.date(2026, 6, 1),
             village_id=village.pk, conference_id=conference_id, kind=kind, field=field,
-            petitioners=[services.PetitionerData(full_name=f"Hoàng Văn Bí Mật {n}",
-                                                 phone=f"0912 345 6{n:02d}",
-                                                 village_id=village.pk)])
-        return services.receive(intake, actor=clerk)
+            petitioners=[petition_intake.PetitionerData(full_name=f"Hoàng Văn Bí Mật {n}",
+                                                        phone=f"0912 345 6{n:02d}",
+                                                        village_id=village.pk)])
+        return petition_intake.receive(intake, actor=clerk)
 
     def written(text):
         p = receive(text)
-        p = services.assign(actor=clerk, petition=p, unit=unit)
-        services.draft_answer(actor=officer, petition=p, text=f"Trả lời: {text}")
-        p = services.approve_answer(actor=leader, petition=p)
-        return services.publish_answer(actor=clerk, petition=p)
+        p = assignments.assign(actor=clerk, petition=p, unit=unit)
+        answers.draft_answer(actor=officer, petition=p, text=f"Trả lời: {text}")
+        p = answers.approve_answer(actor=leader, petition=p)
+        return answers.publish_answer(actor=clerk, petition=p)
 
     made = {}
     p = receive("Đề nghị sửa đường liên thôn Nà Pàn.")
-    made["at_conference"] = services.answer_at_conference(
+    made["at_conference"] = answers.answer_at_conference(
         actor=clerk, petition=p, text="Đã có kế hoạch sửa trong quý III.",
         answered_by="Chủ tịch UBND xã")
     p = receive("Đề nghị lắp đèn chiếu sáng ngã ba chợ.")
-    p = services.answer_at_conference(actor=clerk, petition=p, text="Sẽ lắp trong tháng 7.",
-                                      answered_by="Phó Chủ tịch UBND xã")
-    made["at_conference_closed"] = services.close(actor=clerk, petition=p)
+    p = answers.answer_at_conference(actor=clerk, petition=p, text="Sẽ lắp trong tháng 7.",
+                                     answered_by="Phó Chủ tịch UBND xã")
+    made["at_conference_closed"] = procedures.close(actor=clerk, petition=p)
     on_time = written("Đề nghị nạo vét mương thủy lợi Khòn Pầu.")
     Answer.objects.filter(petition=on_time).update(published_at=at_local(on_time.due_date, 16))
     made["on_time"] = on_time
@@ -89,20 +91,20 @@ def petitions_in_every_state(commune, conference, clerk, leader):
         published_at=at_local(late.due_date + dt.timedelta(days=1), 9))
     made["late"] = late
     p = receive("Đề nghị cấp giấy chứng nhận quyền sử dụng đất.")
-    made["escalated"] = services.escalate(
+    made["escalated"] = procedures.escalate(
         actor=clerk, petition=p, receiving_agency="Sở Nông nghiệp và Môi trường",
         follow_up_on=dt.date(2026, 8, 1), reason="Thuộc thẩm quyền cấp tỉnh.")
     p = receive("Ý kiến không rõ nội dung.")
-    made["not_accepted"] = services.not_accept(
+    made["not_accepted"] = procedures.not_accept(
         actor=clerk, petition=p, reason="Không rõ nội dung.", where_to_go="Liên hệ thôn.")
     p = receive("Tố cáo cán bộ địa chính Lường Văn Tố nhận tiền.", kind=Kind.DENUNCIATION)
-    made["denunciation"] = services.transfer_to_procedure(
+    made["denunciation"] = procedures.transfer_to_procedure(
         actor=clerk, petition=p, kind=Kind.DENUNCIATION, reason="Đơn tố cáo.")
-    made["open_assigned"] = services.assign(actor=clerk, petition=receive(
+    made["open_assigned"] = assignments.assign(actor=clerk, petition=receive(
         "Đề nghị xây nhà văn hóa thôn."), unit=unit)
     made["open_received"] = receive("Đề nghị tăng cường tuần tra ban đêm.")
     p = receive("Tranh chấp đất giữa hai hộ kéo dài.")
-    made["open_complex"] = services.classify(actor=clerk, petition=p, kind=Kind.OPINION,
-                                             field=field, urgency="normal", is_complex=True)
+    made["open_complex"] = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION,
+                                                field=field, urgency="normal", is_complex=True)
     made["no_conference"] = receive("Đề nghị sửa cống thoát nước.", conference_id=None)
     return made

@@ -16,7 +16,8 @@ from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors import schedule as schedule_reads
 from doithoai.documents.models import Document
 from doithoai.org.models import Person, Role, Unit
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import answers, assignments
+from doithoai.petitions.actions import intake as petition_intake
 from doithoai.workdays.calendar import get_calendar
 from tests.factories import user_with_role
 
@@ -59,19 +60,19 @@ def past_conference(plan, clerk, days_ago=40):
 
 
 def receive_for(conference, text="Đường liên thôn xuống cấp, đề nghị sửa chữa.", **kw):
-    intake = petitions.Intake(agency=conference.agency, text=text, channel="survey_form",
-                              received_on=kw.pop("received_on", conference.held_on),
-                              conference_id=conference.pk, **kw)
-    return petitions.receive(intake, actor=None)
+    intake = petition_intake.Intake(agency=conference.agency, text=text, channel="survey_form",
+                                    received_on=kw.pop("received_on", conference.held_on),
+                                    conference_id=conference.pk, **kw)
+    return petition_intake.receive(intake, actor=None)
 
 
 def answer_at_conference(petition, clerk, text="Đã trả lời tại hội nghị."):
     field = petition.agency.fields.first()
-    petitions.classify(actor=clerk, petition=petition, kind="opinion", field=field,
-                       urgency="normal")
+    assignments.classify(actor=clerk, petition=petition, kind="opinion", field=field,
+                         urgency="normal")
     petition.refresh_from_db()
-    return petitions.answer_at_conference(actor=clerk, petition=petition, text=text,
-                                          answered_by="Chủ tịch UBND")
+    return answers.answer_at_conference(actor=clerk, petition=petition, text=text,
+                                        answered_by="Chủ tịch UBND")
 
 
 def new_url(plan):
@@ -245,10 +246,10 @@ def test_progress_per_unit_links_to_the_queue(client, clerk, plan, commune):
     conference = past_conference(plan, clerk)
     unit = Unit.objects.filter(agency=commune, kind=Unit.Kind.DEPARTMENT).first()
     late = receive_for(conference, received_on=conference.held_on)
-    petitions.classify(actor=clerk, petition=late, kind="opinion",
-                       field=commune.fields.first(), urgency="normal")
+    assignments.classify(actor=clerk, petition=late, kind="opinion",
+                         field=commune.fields.first(), urgency="normal")
     late.refresh_from_db()
-    petitions.assign(actor=clerk, petition=late, unit=unit)
+    assignments.assign(actor=clerk, petition=late, unit=unit)
     late.refresh_from_db()
     late.due_date = today() - dt.timedelta(days=1)
     late.save(update_fields=["due_date"])

@@ -13,9 +13,10 @@ from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.org.access import scope_of
 from doithoai.org.models import Agency, Unit
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import answers, assignments, procedures
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Answer, Petition
-from doithoai.workdays import services as workdays
+from doithoai.workdays import actions as workdays
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
 from tests.dialogues.test_conference_pages import (
@@ -38,14 +39,14 @@ def written_answer(petition, clerk, published_at: dt.datetime):
     commune = petition.agency
     officer = get_user_model().objects.get(username="kinhte")
     leader = get_user_model().objects.get(username="chutich")
-    petitions.classify(actor=clerk, petition=petition, kind="opinion",
-                       field=commune.fields.first(), urgency="normal")
+    assignments.classify(actor=clerk, petition=petition, kind="opinion",
+                         field=commune.fields.first(), urgency="normal")
     petition.refresh_from_db()
-    p = petitions.assign(actor=clerk, petition=petition,
-                         unit=Unit.objects.get(agency=commune, code="kinh-te"))
-    petitions.draft_answer(actor=officer, petition=p, text="Trả lời bằng văn bản.")
-    p = petitions.approve_answer(actor=leader, petition=p)
-    p = petitions.publish_answer(actor=clerk, petition=p)
+    p = assignments.assign(actor=clerk, petition=petition,
+                           unit=Unit.objects.get(agency=commune, code="kinh-te"))
+    answers.draft_answer(actor=officer, petition=p, text="Trả lời bằng văn bản.")
+    p = answers.approve_answer(actor=leader, petition=p)
+    p = answers.publish_answer(actor=clerk, petition=p)
     Answer.objects.filter(petition=p, is_current=True).update(published_at=published_at)
     return p
 
@@ -55,7 +56,7 @@ def _previous_with_every_outcome(plan, clerk):
     the due date, as in the demo), written answers on the due day and the day after, open
     overdue, open, escalated."""
     previous = past_conference(plan, clerk, days_ago=40)
-    petitions.ensure_default_fields(previous.agency)
+    ensure_default_fields(previous.agency)
     at_conference = answer_at_conference(receive_for(previous, "Đề nghị sửa cầu tràn."), clerk)
     Answer.objects.filter(petition=at_conference).update(  # typed in long after the session
         published_at=at_local(at_conference.due_date + dt.timedelta(days=3), 9))
@@ -72,8 +73,8 @@ def _previous_with_every_outcome(plan, clerk):
     still_due.due_date = today() + dt.timedelta(days=5)
     still_due.save(update_fields=["due_date"])
     escalated = receive_for(previous, "Đề nghị nâng cấp quốc lộ.")
-    petitions.escalate(actor=clerk, petition=escalated, receiving_agency="Sở Xây dựng",
-                       follow_up_on=today(), reason="Vượt thẩm quyền của xã")
+    procedures.escalate(actor=clerk, petition=escalated, receiving_agency="Sở Xây dựng",
+                        follow_up_on=today(), reason="Vượt thẩm quyền của xã")
     return previous, {"at_conference": at_conference, "on_due_day": on_due_day,
                       "day_after": day_after, "overdue": overdue, "still_due": still_due,
                       "escalated": escalated}
@@ -127,17 +128,17 @@ def test_the_briefing_has_the_main_issues_and_the_prepared_answers(client, clerk
                                                                    commune):
     previous, _ = _previous_with_every_outcome(plan, clerk)
     conference = schedule(plan, clerk, workday_ahead(20), starts_at=dt.time(7, 30))
-    petitions.ensure_default_fields(commune)
+    ensure_default_fields(commune)
     fields = list(commune.fields.order_by("order")[:2])
     unit = Unit.objects.get(agency=commune, kind=Unit.Kind.POLICE)
     road = receive_for(conference, "Đường thôn Khòn Pần sạt lở, nguy hiểm.",
                        received_on=today())
-    petitions.classify(actor=clerk, petition=road, kind="opinion", field=fields[1],
-                       urgency="urgent")
+    assignments.classify(actor=clerk, petition=road, kind="opinion", field=fields[1],
+                         urgency="urgent")
     for text in ("Đề nghị cấp giấy chứng nhận đất.", "Đề nghị đo đạc lại thửa đất."):
         p = receive_for(conference, text, received_on=today())
-        petitions.classify(actor=clerk, petition=p, kind="opinion", field=fields[0],
-                           urgency="normal")
+        assignments.classify(actor=clerk, petition=p, kind="opinion", field=fields[0],
+                             urgency="normal")
     PreparedAnswer.objects.create(conference=conference, petition=road, unit=unit,
                                   text="Công an xã đã cắm biển cảnh báo, phối hợp khắc phục.")
     brief = conferences_reads.briefing(conference)

@@ -14,7 +14,8 @@ from doithoai.dialogues.forms.conferences import ConferenceEditForm, ConferenceF
 from doithoai.dialogues.models import Milestone
 from doithoai.dialogues.selectors import schedule as schedule_reads
 from doithoai.org.models import Person, Unit, User
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import assignments
+from doithoai.petitions.actions.fields import ensure_default_fields
 from tests.dialogues.test_conference_edit import data_for, edit_url, upcoming
 from tests.dialogues.test_conference_pages import (
     detail_url,
@@ -221,13 +222,13 @@ def test_a_dated_conference_says_its_milestones_were_computed(client, clerk, pla
 def test_the_briefing_prints_no_dangling_dash_and_labels_urgency_exactly(client, clerk, plan,
                                                                          commune):
     conference = schedule(plan, clerk, workday_ahead(20))
-    petitions.ensure_default_fields(commune)
+    ensure_default_fields(commune)
     field, other = list(commune.fields.order_by("order")[:2])
     for text, f, urgency in (("Đường thôn sạt lở.", field, "pressing"),
                              ("Cầu treo hỏng nặng.", other, "urgent"),
                              ("Mương tắc.", other, "pressing")):
         p = receive_for(conference, text, received_on=today())
-        petitions.classify(actor=clerk, petition=p, kind="opinion", field=f, urgency=urgency)
+        assignments.classify(actor=clerk, petition=p, kind="opinion", field=f, urgency=urgency)
     client.force_login(clerk)
     html = client.get(reverse("dialogues:briefing", args=[conference.pk])).content.decode()
     sheet = html[html.index('<div class="print-sheet'):]

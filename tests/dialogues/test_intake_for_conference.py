@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from doithoai.dialogues.actions import conferences, plans
 from doithoai.org.models import Village
-from doithoai.petitions import intake
-from doithoai.petitions.intake_forms import StartBatchForm
+from doithoai.petitions.actions import imports, intake
+from doithoai.petitions.actions.fields import ensure_default_fields
+from doithoai.petitions.forms.intake import StartBatchForm
 from doithoai.petitions.models import Channel, IntakeBatch
-from doithoai.petitions.services import ensure_default_fields
 from tests.petitions.intake_support import row, xlsx
 
 
@@ -41,9 +41,9 @@ def test_typed_forms_join_the_batch_conference(commune, clerk, upcoming):
 
 def test_imported_rows_join_the_conference(commune, clerk, upcoming):
     ensure_default_fields(commune)
-    result = intake.import_file(actor=clerk, agency=commune, data=xlsx([row(), row("Khác.")]),
-                                filename="mat-tran.xlsx", batch_name="Tổng hợp của Mặt trận",
-                                conference=upcoming)
+    result = imports.import_file(actor=clerk, agency=commune, data=xlsx([row(), row("Khác.")]),
+                                 filename="mat-tran.xlsx", batch_name="Tổng hợp của Mặt trận",
+                                 conference=upcoming)
     assert result.batch.conference == upcoming
     assert upcoming.petitions.count() == 2
 

@@ -14,7 +14,7 @@ from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Milestone
 from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.kinds import ke_hoach, thong_bao, thong_bao_truyen_thanh
-from doithoai.workdays import services as workdays
+from doithoai.workdays import actions as workdays
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
 from tests.dialogues.conftest import TODAY

@@ -201,11 +201,11 @@ def test_admin_chooses_the_province(client, world, province, commune):
 
 def test_rollup_query_count(django_assert_max_num_queries, world, province, overseer):
     """A handful of queries however many communes and petitions."""
-    from doithoai.petitions import services
+    from doithoai.petitions.actions import intake
     for i in range(6):
         agency = AgencyFactory(parent=province)
-        services.receive(services.Intake(agency=agency, text=f"Ý kiến {i}", channel="office",
-                                         received_on=dt.date(2026, 6, 1)))
+        intake.receive(intake.Intake(agency=agency, text=f"Ý kiến {i}", channel="office",
+                                     received_on=dt.date(2026, 6, 1)))
         if i % 2:
             plans.create_plan(actor=user_with_role(Role.CLERK, agency=agency),
                               agency=agency, year=2026)

@@ -14,7 +14,10 @@ from doithoai.dialogues.models import Milestone, PreparedAnswer, VillageReturn
 from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
 from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
 from doithoai.org.models import Role, Unit, User, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import assignments
+from doithoai.petitions.actions import intake as petition_intake
+from doithoai.petitions.actions import issues as petition_issues
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Kind, Petition, Urgency
 from tests.dialogues.conftest import HELD_ON, TODAY
 from tests.factories import user_with_role
@@ -31,7 +34,7 @@ def prep(commune, plan, clerk):
 def build_prep(commune, plan, clerk) -> dict:
     """A conference covering two villages (Nà Pàn, Bản Chu) with six petitions: two of them
     one grouped issue, one unclassified, one from a village the conference does not cover."""
-    fields = {f.code: f for f in petitions.ensure_default_fields(commune)}
+    fields = {f.code: f for f in ensure_default_fields(commune)}
     villages = {v.name: v for v in Village.objects.filter(agency=commune)}
     units = {u.code: u for u in Unit.objects.filter(agency=commune)}
     na_pan, ban_chu = villages["Thôn Nà Pàn"], villages["Thôn Bản Chu"]
@@ -40,13 +43,14 @@ def build_prep(commune, plan, clerk) -> dict:
         villages=[na_pan, ban_chu], today=TODAY)
 
     def receive(text, village, field, kind=Kind.OPINION, urgency=Urgency.NORMAL, people=1):
-        intake = petitions.Intake(
+        intake = petition_intake.Intake(
             agency=commune, text=text, channel="survey_form", received_on=TODAY,
             village_id=village.pk, conference_id=conference.pk, kind=kind,
             field=fields.get(field), urgency=urgency,
-            petitioners=[petitions.PetitionerData(full_name=f"Người {i}", village_id=village.pk)
+            petitioners=[petition_intake.PetitionerData(full_name=f"Người {i}",
+                                                        village_id=village.pk)
                          for i in range(people)])
-        return petitions.receive(intake, actor=clerk)
+        return petition_intake.receive(intake, actor=clerk)
 
     p = {
         "road": receive("Đường liên thôn Nà Pàn – Khòn Pinh xuống cấp, đề nghị sửa chữa.",
@@ -60,14 +64,14 @@ def build_prep(commune, plan, clerk) -> dict:
         "outside": receive("Đề nghị hỗ trợ giống ngô vụ xuân.", villages["Thôn Khòn Pát"],
                            "nong-nghiep"),
     }
-    petitions.group_into_issue(actor=clerk, petitions=[p["mud"], p["mud2"]],
-                               title="Đường thôn lầy lội mùa mưa")
+    petition_issues.group_into_issue(actor=clerk, petitions=[p["mud"], p["mud2"]],
+                                     title="Đường thôn lầy lội mùa mưa")
     health = user_with_role(Role.UNIT_OFFICER, agency=commune, unit=units["tram-y-te"],
                             username="tramyte")
     for key, unit in (("road", "kinh-te"), ("mud", "kinh-te"), ("mud2", "kinh-te"),
                       ("clinic", "tram-y-te"), ("outside", "van-hoa-xa-hoi")):
-        petitions.assign(actor=clerk, petition=Petition.objects.get(pk=p[key].pk),
-                         unit=units[unit])
+        assignments.assign(actor=clerk, petition=Petition.objects.get(pk=p[key].pk),
+                           unit=units[unit])
     p = {k: Petition.objects.get(pk=v.pk) for k, v in p.items()}
     users = {u.username: u for u in User.objects.filter(
         username__in=["vanphong", "chutich", "kinhte", "mattran", "truongthon", "giamsat"])}
@@ -325,8 +329,8 @@ def test_the_last_prepared_answer_confirms_the_milestone(prep):
                                           petition=p["outside"], text="Hỗ trợ giống vụ xuân.")
     milestone.refresh_from_db()
     assert milestone.done_on is None  # the allowance opinion is not given to any unit yet
-    allowance = petitions.assign(actor=users["vanphong"], petition=p["allowance"],
-                                 unit=prep["units"]["van-hoa-xa-hoi"])
+    allowance = assignments.assign(actor=users["vanphong"], petition=p["allowance"],
+                                   unit=prep["units"]["van-hoa-xa-hoi"])
     prepared_answers.save_prepared_answer(actor=users["vanphong"], conference=conference,
                                           petition=allowance, text="Chi trả trong tháng 12.")
     milestone.refresh_from_db()
@@ -346,7 +350,7 @@ def test_a_reassigned_petition_needs_the_new_units_answer(prep, clerk):
     conference, clinic = prep["conference"], prep["p"]["clinic"]
     prepared_answers.save_prepared_answer(actor=prep["users"]["tramyte"], conference=conference,
                                           petition=clinic, text="Đã bổ sung thuốc.")
-    petitions.assign(actor=clerk, petition=clinic, unit=prep["units"]["van-hoa-xa-hoi"])
+    assignments.assign(actor=clerk, petition=clinic, unit=prep["units"]["van-hoa-xa-hoi"])
     missing = prepared_answers_reads.missing_prepared_answers(conference)
     assert clinic.pk in {r.petition.pk for r in missing}
     by_unit = {u.unit_name: u for u in prepared_answers_reads.prepared_answers_by_unit(conference)}

@@ -26,7 +26,7 @@ from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.documents.selectors import drafts
 from doithoai.org.models import Unit, User, Village
-from doithoai.petitions import services as petition_services
+from doithoai.petitions.actions import intake
 from doithoai.petitions.models import (
     Channel,
     Field,
@@ -52,11 +52,11 @@ LARGE = 500
 
 def _receive(agency, clerk, text, *, village, field, kind=Kind.OPINION, channel=None,
              urgency=Urgency.NORMAL, conference, key, people=()):
-    return petition_services.receive(petition_services.Intake(
+    return intake.receive(intake.Intake(
         agency=agency, text=text, channel=channel or Channel.SURVEY_FORM,
         received_on=dt.date(2026, 11, 22), kind=kind, field=field, urgency=urgency,
         village_id=village.pk, conference_id=conference.pk, submission_key=key,
-        petitioners=[petition_services.PetitionerData(full_name=n, village_id=village.pk)
+        petitioners=[intake.PetitionerData(full_name=n, village_id=village.pk)
                      for n in people]), actor=clerk)
 
 

@@ -29,7 +29,8 @@ from doithoai.documents.models import Document, DocumentRegister, register_code
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person, Unit, User, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import answers, assignments
+from doithoai.petitions.actions import intake as petition_intake
 from doithoai.petitions.models import Answer, Channel, Kind, Petition, Petitioner
 from tests.documents.conftest import lines, nfd, props, read, texts
 
@@ -385,22 +386,22 @@ def _answered(commune, **intake) -> Petition:
     approved by the chairwoman and published."""
     clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
     village = Village.objects.get(agency=commune, name="Thôn Bản Chu")
-    p = petitions.receive(petitions.Intake(
+    p = petition_intake.receive(petition_intake.Intake(
         agency=commune, text="Đường từ thôn Bản Chu đi Nà Pàn xuống cấp, đề nghị sửa chữa.",
         channel=Channel.OFFICE, received_on=timezone.localdate(), village_id=village.pk,
-        petitioners=[petitions.PetitionerData(full_name="Hoàng Văn Pản",
-                                              village_id=village.pk)], **intake), actor=clerk)
+        petitioners=[petition_intake.PetitionerData(full_name="Hoàng Văn Pản",
+                                                    village_id=village.pk)], **intake), actor=clerk)
     if p.kind == Kind.DENUNCIATION:
         return p
-    p = petitions.classify(actor=clerk, petition=p, kind=Kind.OPINION, field=None,
-                           urgency="normal", village_id=village.pk, version=p.version)
-    p = petitions.assign(actor=clerk, petition=p, version=p.version,
-                         unit=Unit.objects.get(agency=commune, code="kinh-te"))
-    petitions.draft_answer(actor=User.objects.get(username="kinhte"), petition=p,
-                           text="Xã đưa tuyến đường vào kế hoạch năm 2027.", version=p.version)
+    p = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION, field=None,
+                             urgency="normal", village_id=village.pk, version=p.version)
+    p = assignments.assign(actor=clerk, petition=p, version=p.version,
+                           unit=Unit.objects.get(agency=commune, code="kinh-te"))
+    answers.draft_answer(actor=User.objects.get(username="kinhte"), petition=p,
+                         text="Xã đưa tuyến đường vào kế hoạch năm 2027.", version=p.version)
     p.refresh_from_db()
-    p = petitions.approve_answer(actor=leader, petition=p, version=p.version)
-    return petitions.publish_answer(actor=clerk, petition=p, version=p.version)
+    p = answers.approve_answer(actor=leader, petition=p, version=p.version)
+    return answers.publish_answer(actor=clerk, petition=p, version=p.version)
 
 
 def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter(client,

@@ -13,7 +13,8 @@ from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.org.models import Agency, Person, Unit, User
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import answers, assignments, intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login
 
@@ -132,8 +133,8 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     assert "quá hạn" in page.locator("main").inner_text()
 
     # The past conference: outcome, conclusion, close.
-    petitions.ensure_default_fields(demo)
-    left = petitions.receive(petitions.Intake(
+    ensure_default_fields(demo)
+    left = intake.receive(intake.Intake(
         agency=demo, text="Đề nghị sửa cống thoát nước thôn Nà Pàn.", channel="survey_form",
         received_on=held, conference_id=past.pk), actor=clerk)
     page.goto(f"/doi-thoai/hoi-nghi/{past.pk}/")
@@ -164,11 +165,11 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
         page.locator(".action-close").scroll_into_view_if_needed()
         page.screenshot(path=str(full.with_name(f"conference-close-refused-{name}-view.png")))
     page.set_viewport_size(PC)
-    petitions.classify(actor=clerk, petition=left, kind="opinion",
-                       field=demo.fields.order_by("order").first(), urgency="normal")
+    assignments.classify(actor=clerk, petition=left, kind="opinion",
+                         field=demo.fields.order_by("order").first(), urgency="normal")
     left.refresh_from_db()
-    petitions.answer_at_conference(actor=clerk, petition=left, text="Đã trả lời tại hội nghị.",
-                                   answered_by="Chủ tịch UBND")
+    answers.answer_at_conference(actor=clerk, petition=left, text="Đã trả lời tại hội nghị.",
+                                 answered_by="Chủ tịch UBND")
     page.get_by_role("button", name="Hoàn thành hội nghị").click()
     page.wait_for_load_state("networkidle")
     past.refresh_from_db()
@@ -192,16 +193,16 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/chuong-trinh/")
     shot(page, "conference-agenda-phone")
     # The chair's one page, with opinions and a unit's prepared answer.
-    petitions.ensure_default_fields(demo)
+    ensure_default_fields(demo)
     field = demo.fields.order_by("order").first()
     for text, urgency in (("Đường thôn Khòn Pát sạt lở sau mưa lũ, đề nghị khắc phục.",
                            "urgent"),
                           ("Đề nghị hỗ trợ giống ngô vụ đông xuân.", "normal")):
-        p = petitions.receive(petitions.Intake(
+        p = intake.receive(intake.Intake(
             agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
             conference_id=conference.pk), actor=clerk)
-        petitions.classify(actor=clerk, petition=p, kind="opinion", field=field,
-                           urgency=urgency)
+        assignments.classify(actor=clerk, petition=p, kind="opinion", field=field,
+                             urgency=urgency)
     police = Unit.objects.get(agency=demo, kind=Unit.Kind.POLICE)
     PreparedAnswer.objects.create(
         conference=conference, petition=p, unit=police, submitted_by=clerk,
@@ -246,16 +247,16 @@ def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot
     # The briefing, printed: no value left hanging after a dash; urgency labelled exactly.
     conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": _workday(20), "hall_capacity": 400})
-    petitions.ensure_default_fields(demo)
+    ensure_default_fields(demo)
     field = demo.fields.order_by("order").first()
     for text, urgency in (("Cầu treo thôn Nà Pàn hỏng nặng.", "urgent"),
                           ("Mương thủy lợi bị tắc.", "pressing"),
                           ("Đề nghị mở lớp tập huấn.", "normal")):
-        p = petitions.receive(petitions.Intake(
+        p = intake.receive(intake.Intake(
             agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
             conference_id=conference.pk), actor=clerk)
-        petitions.classify(actor=clerk, petition=p, kind="opinion", field=field,
-                           urgency=urgency)
+        assignments.classify(actor=clerk, petition=p, kind="opinion", field=field,
+                             urgency=urgency)
     page.set_viewport_size(PC)
     page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/tai-lieu-chu-tri/")
     page.emulate_media(media="print")

@@ -23,7 +23,7 @@ from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import milestones as milestones_actions
 from doithoai.dialogues.models import Conference, Invitation, Plan, VillageReturn
 from doithoai.org.models import Agency, Person, Unit, User, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.models import Petition
 from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login
@@ -376,14 +376,14 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     officer = User.objects.get(username="kinhte")
     ditch, lights = (Petition.objects.get(conference=conference, text=t)
                      for t in BAN_CHU_OPINIONS)
-    petitions.answer_at_conference(
+    answers.answer_at_conference(
         actor=clerk, petition=ditch, answered_by="Chủ tịch UBND xã Lý Thị Dương",
         text="UBND xã huy động Nhân dân nạo vét kênh mương trước ngày 15 tháng Giêng.")
-    lights = petitions.assign(actor=clerk, petition=lights, unit=economy)
-    petitions.draft_answer(actor=officer, petition=lights,
-                           text="Phòng Kinh tế lắp 6 bộ đèn chiếu sáng trong tháng tới.")
-    lights = petitions.approve_answer(actor=leader, petition=Petition.objects.get(pk=lights.pk))
-    petitions.publish_answer(actor=clerk, petition=lights)
+    lights = assignments.assign(actor=clerk, petition=lights, unit=economy)
+    answers.draft_answer(actor=officer, petition=lights,
+                         text="Phòng Kinh tế lắp 6 bộ đèn chiếu sáng trong tháng tới.")
+    lights = answers.approve_answer(actor=leader, petition=Petition.objects.get(pk=lights.pk))
+    answers.publish_answer(actor=clerk, petition=lights)
 
     # Now the conference closes.
     page.goto(f"{base}/")

@@ -15,7 +15,7 @@ from django.core.management import call_command
 
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
-from doithoai.petitions import services
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Petition, Reminder
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD, AgencyFactory, UnitFactory, VillageFactory, user_with_role
@@ -32,7 +32,7 @@ ANSWER = ("UBND xã đã kiểm tra hiện trường; Phòng Kinh tế tổ ch�
 @pytest.fixture
 def commune(transactional_db):
     agency = AgencyFactory(code="ubnd-xa-diem-he", name="Ủy ban nhân dân xã Điềm He")
-    services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     economy = UnitFactory(agency=agency, code="kinh-te", name="Phòng Kinh tế")
     villages = [VillageFactory(agency=agency, name=n) for n in ("Thôn Bản Chu", "Thôn Nà Pàn")]
     user_with_role(Role.CLERK, agency=agency, username="vanphong", full_name="Nông Việt Dũng")

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
-from doithoai.petitions import services
+from doithoai.petitions.actions import assignments, intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import AnswerTemplate, Field, Petition
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD, AgencyFactory, UnitFactory, VillageFactory, user_with_role
@@ -28,7 +29,7 @@ TEMPLATE = ("UBND xã đã tiếp thu ý kiến về tuyến đường. Phòng K
 @pytest.fixture
 def commune(transactional_db):
     agency = AgencyFactory(name="Ủy ban nhân dân xã Điềm He")
-    fields = {f.code: f for f in services.ensure_default_fields(agency)}
+    fields = {f.code: f for f in ensure_default_fields(agency)}
     economy = UnitFactory(agency=agency, code="kinh-te", name="Phòng Kinh tế")
     culture = UnitFactory(agency=agency, code="van-hoa", name="Phòng Văn hóa - Xã hội")
     villages = [VillageFactory(agency=agency, name=n) for n in ("Thôn Nà Pàn", "Thôn Bản Pò")]
@@ -44,11 +45,11 @@ def commune(transactional_db):
     today = timezone.localdate()
 
     def receive(text, village, field, received_on, **kw):
-        return services.receive(services.Intake(
+        return intake.receive(intake.Intake(
             agency=agency, text=text, channel=kw.pop("channel", "survey_form"),
             received_on=received_on, village_id=village.pk, field=fields[field],
-            petitioners=[services.PetitionerData(full_name="Hoàng Văn Pảo",
-                                                 village_id=village.pk)], **kw), actor=clerk)
+            petitioners=[intake.PetitionerData(full_name="Hoàng Văn Pảo",
+                                               village_id=village.pk)], **kw), actor=clerk)
 
     road1 = receive(ROAD_1, villages[0], "giao-thong", today - dt.timedelta(days=10))
     road2 = receive(ROAD_2, villages[1], "giao-thong", today - dt.timedelta(days=12))
@@ -56,7 +57,7 @@ def commune(transactional_db):
             today - dt.timedelta(days=40), channel="front_summary")
     late = receive("Đề nghị lắp đèn chiếu sáng đoạn qua trường tiểu học.", villages[1],
                    "dien-nuoc", today - dt.timedelta(days=45))
-    services.assign(actor=clerk, petition=late, unit=culture)
+    assignments.assign(actor=clerk, petition=late, unit=culture)
     return {"agency": agency, "road1": road1, "road2": road2, "leader": leader}
 
 

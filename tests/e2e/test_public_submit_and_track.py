@@ -7,7 +7,9 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments
+from doithoai.petitions.actions import intake as petition_intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Petition
 from tests.e2e.conftest import ARTIFACTS
 from tests.factories import AgencyFactory, VillageFactory
@@ -20,7 +22,7 @@ PHONE = {"width": 375, "height": 740}
 @pytest.fixture
 def communes(transactional_db):
     commune = AgencyFactory(code="ubnd-xa-na-pan", name="Ủy ban nhân dân xã Nà Pàn")
-    services.ensure_default_fields(commune)
+    ensure_default_fields(commune)
     for name in ("Thôn Bản Chu", "Thôn Nà Pàn", "Tổ dân phố 3"):
         VillageFactory(agency=commune, name=name)
     other = AgencyFactory(code="ubnd-xa-khac", name="Ủy ban nhân dân xã Khác")
@@ -118,28 +120,28 @@ def test_answered_and_denunciation_pages_pass_axe(page, communes, viewport, shot
     village = communes.villages.first()
 
     def intake(text, kind="opinion", people=()):
-        return services.receive(services.Intake(
+        return petition_intake.receive(petition_intake.Intake(
             agency=communes, text=text, channel="survey_form", kind=kind,
             received_on=dt.date(2026, 10, 5), village_id=village.pk,
             field=communes.fields.get(code="giao-thong"), petitioners=list(people)),
             actor=clerk)
 
     answered = intake("Đề nghị sửa cầu tràn qua suối Nà Pàn, mùa mưa nước ngập không đi được.",
-                      people=[services.PetitionerData(full_name="Lý Thị Bình",
-                                                      phone="0386 123 456"),
-                              services.PetitionerData(full_name="Nông Văn Cường")])
-    answered = services.classify(actor=clerk, petition=answered, kind="opinion",
-                                 field=answered.field, urgency="pressing")
-    answered = services.assign(actor=clerk, petition=answered, unit=unit)
-    services.draft_answer(actor=officer, petition=answered, document_number="125/UBND-KT",
-                          document_date=dt.date(2026, 11, 20),
-                          text="Ủy ban nhân dân xã đã đưa cầu tràn Nà Pàn vào kế hoạch đầu tư "
-                               "năm 2027; trong mùa mưa, xã bố trí người trực và biển cảnh báo.")
+                      people=[petition_intake.PetitionerData(full_name="Lý Thị Bình",
+                                                             phone="0386 123 456"),
+                              petition_intake.PetitionerData(full_name="Nông Văn Cường")])
+    answered = assignments.classify(actor=clerk, petition=answered, kind="opinion",
+                                    field=answered.field, urgency="pressing")
+    answered = assignments.assign(actor=clerk, petition=answered, unit=unit)
+    answers.draft_answer(actor=officer, petition=answered, document_number="125/UBND-KT",
+                         document_date=dt.date(2026, 11, 20),
+                         text="Ủy ban nhân dân xã đã đưa cầu tràn Nà Pàn vào kế hoạch đầu tư "
+                              "năm 2027; trong mùa mưa, xã bố trí người trực và biển cảnh báo.")
     answered.refresh_from_db()
-    answered = services.approve_answer(actor=leader, petition=answered)
-    services.publish_answer(actor=clerk, petition=answered)
+    answered = answers.approve_answer(actor=leader, petition=answered)
+    answers.publish_answer(actor=clerk, petition=answered)
     secret = intake("Tố cáo cán bộ Nguyễn Văn Xấu nhận tiền khi làm sổ đỏ.", kind="denunciation",
-                    people=[services.PetitionerData(full_name="Người Tố Cáo")])
+                    people=[petition_intake.PetitionerData(full_name="Người Tố Cáo")])
 
     page.set_viewport_size(viewport)
     axe = Axe()

@@ -13,7 +13,7 @@ from doithoai.documents.render import render_docx
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration
 from doithoai.org.models import Unit, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Field
 
 Source = Registration.Source
@@ -24,7 +24,7 @@ def text_of(docx: bytes) -> str:
 
 
 def test_the_minutes_list_who_had_the_floor_in_order(session, clerk, commune, conference):
-    petitions.ensure_default_fields(commune)
+    ensure_default_fields(commune)
     field = Field.objects.get(agency=commune, code="giao-thong")
     na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
     first = registrations.register(actor=clerk, session=session, source=Source.PAPER,

@@ -185,13 +185,13 @@ def test_a_refusal_on_the_phone_is_not_shown_as_a_success(session, phone):
 def test_nothing_is_assigned_for_someone_still_waiting(session, office, conference, clerk):
     import datetime as dt
 
-    from doithoai.petitions import services as petitions
+    from doithoai.petitions.actions import intake
     from doithoai.petitions.models import Channel
 
-    sent = petitions.receive(petitions.Intake(
+    sent = intake.receive(intake.Intake(
         agency=conference.agency, text="Đề nghị sửa ngầm tràn.", channel=Channel.ONLINE,
         received_on=conference.held_on - dt.timedelta(days=3), conference_id=conference.pk,
-        petitioners=[petitions.PetitionerData(full_name="Lăng Văn Tòng")]), actor=clerk)
+        petitioners=[intake.PetitionerData(full_name="Lăng Văn Tòng")]), actor=clerk)
     act(office, conference, action="register", petition=sent.pk, client_key="p")
     row = session.registrations.get()
     unit = Unit.objects.get(agency=conference.agency, code="kinh-te")

@@ -13,7 +13,7 @@ from doithoai.live.actions import registrations, sessions
 from doithoai.live.models import Registration
 from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org.models import Role, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel
 from tests.factories import AgencyFactory, VillageFactory, user_with_role
 
@@ -88,11 +88,11 @@ def test_the_chair_moves_someone_only_with_a_reason(session, clerk):
 
 def test_an_opinion_sent_before_is_heard_once(session, clerk, commune, conference):
     na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
-    sent = petitions.receive(petitions.Intake(
+    sent = intake.receive(intake.Intake(
         agency=commune, text="Đề nghị sửa ngầm tràn Khuổi Slằng.", channel=Channel.ONLINE,
         received_on=conference.held_on - dt.timedelta(days=5), village_id=na_pan.pk,
         conference_id=conference.pk,
-        petitioners=[petitions.PetitionerData(full_name="Vy Thị Liên")]), actor=clerk)
+        petitioners=[intake.PetitionerData(full_name="Vy Thị Liên")]), actor=clerk)
     heard = registrations.register(actor=clerk, session=session, source=Source.PRIOR,
                                    full_name="", petition=sent)
     assert (heard.full_name, heard.topic, heard.village) == ("Vy Thị Liên", sent.text, na_pan)

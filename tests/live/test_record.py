@@ -10,7 +10,7 @@ from doithoai.core.petition_flow import State
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration
 from doithoai.org.models import Unit, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Channel, Field, Kind, Petition
 from doithoai.workdays.calendar import get_calendar
 
@@ -30,7 +30,7 @@ def speaker(session, clerk, commune):
 
 @pytest.fixture
 def road_field(commune):
-    petitions.ensure_default_fields(commune)
+    ensure_default_fields(commune)
     return Field.objects.get(agency=commune, code="giao-thong")
 
 

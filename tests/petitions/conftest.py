@@ -3,14 +3,15 @@ import datetime as dt
 import pytest
 
 from doithoai.org.models import Role
-from doithoai.petitions import services
+from doithoai.petitions.actions import intake as petition_intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from tests.factories import AgencyFactory, UnitFactory, VillageFactory, user_with_role
 
 
 @pytest.fixture
 def commune(db):
     agency = AgencyFactory()
-    services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     return agency
 
 
@@ -32,8 +33,8 @@ def people(commune):
 @pytest.fixture
 def receive(commune, people):
     def make(text="Đường liên thôn Nà Pàn xuống cấp, đề nghị sửa chữa.", **kw):
-        intake = services.Intake(agency=commune, text=text, channel="office",
-                                 received_on=kw.pop("received_on", dt.date(2026, 11, 2)),
-                                 village_id=people["village"].pk, **kw)
-        return services.receive(intake, actor=people["clerk"])
+        intake = petition_intake.Intake(agency=commune, text=text, channel="office",
+                                        received_on=kw.pop("received_on", dt.date(2026, 11, 2)),
+                                        village_id=people["village"].pk, **kw)
+        return petition_intake.receive(intake, actor=people["clerk"])
     return make

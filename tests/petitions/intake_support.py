@@ -89,17 +89,17 @@ def with_wrong_dimension(data: bytes) -> bytes:
 def make_commune() -> dict:
     """A commune with its default fields, three villages and one person in each role."""
     from doithoai.org.models import Role
-    from doithoai.petitions import services
+    from doithoai.petitions.actions.fields import ensure_default_fields
     from tests.factories import AgencyFactory, UnitFactory, VillageFactory, user_with_role
 
     agency = AgencyFactory(name="Ủy ban nhân dân xã Điềm He")
-    services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     na_pan = VillageFactory(agency=agency, name="Thôn Nà Pàn")
     ban_chu = VillageFactory(agency=agency, name="Thôn Bản Chu")
     khon_pat = VillageFactory(agency=agency, name="Thôn Khòn Pát")
     unit = UnitFactory(agency=agency, name="Phòng Kinh tế")
     other = AgencyFactory(name="Ủy ban nhân dân xã Văn Quan")
-    services.ensure_default_fields(other)
+    ensure_default_fields(other)
     other_village = VillageFactory(agency=other, name="Thôn Nà Pàn")
     return {
         "agency": agency, "na_pan": na_pan, "ban_chu": ban_chu, "khon_pat": khon_pat,

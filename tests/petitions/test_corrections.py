@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from doithoai.audit.conflicts import Conflict
 from doithoai.audit.models import AuditEvent
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments, corrections
 from doithoai.petitions.models import Field, Kind
-from doithoai.petitions.services import Conflict
+from doithoai.petitions.selectors import petitions as petition_selectors
 
 
 def _events(action, obj):
@@ -19,40 +20,40 @@ def _events(action, obj):
 
 def test_the_text_as_heard_is_corrected_once_and_audited(receive, people):
     p = receive(text="Ông Pằn nói về cầu tràn")
-    corrected = services.correct_text(actor=people["clerk"], petition=p,
-                                      text="Ông Pằn đề nghị sửa cầu tràn Khuổi Slằng.",
-                                      reason="Thư ký hoàn chỉnh nội dung phát biểu",
-                                      version=p.version)
+    corrected = corrections.correct_text(actor=people["clerk"], petition=p,
+                                         text="Ông Pằn đề nghị sửa cầu tràn Khuổi Slằng.",
+                                         reason="Thư ký hoàn chỉnh nội dung phát biểu",
+                                         version=p.version)
     assert corrected.text == "Ông Pằn đề nghị sửa cầu tràn Khuổi Slằng."
     assert corrected.version == p.version + 1 and corrected.state == p.state
     event = _events("petition.text_corrected", p).get()
     assert event.reason == "Thư ký hoàn chỉnh nội dung phát biểu"
     # the same text again changes nothing; a stale device is refused; an empty text too
-    again = services.correct_text(actor=people["clerk"], petition=corrected,
-                                  text=corrected.text, reason="x")
+    again = corrections.correct_text(actor=people["clerk"], petition=corrected,
+                                     text=corrected.text, reason="x")
     assert again.version == corrected.version and _events("petition.text_corrected", p).count() == 1
     with pytest.raises(Conflict):
-        services.correct_text(actor=people["clerk"], petition=p, text="Khác", reason="x",
-                              version=p.version)
+        corrections.correct_text(actor=people["clerk"], petition=p, text="Khác", reason="x",
+                                 version=p.version)
     with pytest.raises(ValidationError):
-        services.correct_text(actor=people["clerk"], petition=p, text="  ", reason="x")
+        corrections.correct_text(actor=people["clerk"], petition=p, text="  ", reason="x")
 
 
 def test_the_chair_adds_to_the_answer_given_in_the_hall(receive, people, commune):
     p = receive()
-    p = services.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
-                          field=Field.objects.filter(agency=commune).first(), urgency="normal")
+    p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
+                             field=Field.objects.filter(agency=commune).first(), urgency="normal")
     with pytest.raises(ValidationError, match="chưa được trả lời tại hội nghị"):
-        services.add_to_conference_answer(actor=people["leader"], petition=p,
-                                          addition="Giao thôn theo dõi.")
-    p = services.answer_at_conference(actor=people["clerk"], petition=p,
-                                      text="Xã sẽ sửa trong quý I.", answered_by="Chủ tịch")
+        corrections.add_to_conference_answer(actor=people["leader"], petition=p,
+                                             addition="Giao thôn theo dõi.")
+    p = answers.answer_at_conference(actor=people["clerk"], petition=p,
+                                     text="Xã sẽ sửa trong quý I.", answered_by="Chủ tịch")
     with pytest.raises(ValidationError):
-        services.add_to_conference_answer(actor=people["leader"], petition=p, addition=" ")
-    after = services.add_to_conference_answer(actor=people["leader"], petition=p,
-                                              addition="Giao thôn theo dõi.",
-                                              version=p.version)
-    answer = services.current_answer(after)
+        corrections.add_to_conference_answer(actor=people["leader"], petition=p, addition=" ")
+    after = corrections.add_to_conference_answer(actor=people["leader"], petition=p,
+                                                 addition="Giao thôn theo dõi.",
+                                                 version=p.version)
+    answer = petition_selectors.current_answer(after)
     assert answer.text == "Xã sẽ sửa trong quý I.\nChủ trì bổ sung: Giao thôn theo dõi."
     assert after.version == p.version + 1
     assert _events("answer.addition", answer).count() == 1
@@ -61,21 +62,21 @@ def test_the_chair_adds_to_the_answer_given_in_the_hall(receive, people, commune
 def test_the_reply_letter_is_noted_on_the_answer_unless_it_has_its_own(receive, people,
                                                                       commune):
     p = receive()
-    p = services.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
-                          field=Field.objects.filter(agency=commune).first(), urgency="normal")
-    p = services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
-    assert services.note_reply_letter(actor=people["clerk"], petition=p, number="12/UBND-KT",
-                                      issued_on=dt.date(2026, 11, 20)) is None  # no answer
-    answer = services.draft_answer(actor=people["officer"], petition=p, text="Trả lời.")
-    noted = services.note_reply_letter(actor=people["clerk"], petition=p, number="12/UBND-KT",
-                                       issued_on=dt.date(2026, 11, 20))
+    p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
+                             field=Field.objects.filter(agency=commune).first(), urgency="normal")
+    p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    assert corrections.note_reply_letter(actor=people["clerk"], petition=p, number="12/UBND-KT",
+                                         issued_on=dt.date(2026, 11, 20)) is None  # no answer
+    answer = answers.draft_answer(actor=people["officer"], petition=p, text="Trả lời.")
+    noted = corrections.note_reply_letter(actor=people["clerk"], petition=p, number="12/UBND-KT",
+                                          issued_on=dt.date(2026, 11, 20))
     assert (noted.document_number, noted.document_date) == ("12/UBND-KT",
                                                             dt.date(2026, 11, 20))
     assert _events("answer.letter_issued", answer).count() == 1
     # another letter does not overwrite it; its correction does
-    assert services.note_reply_letter(actor=people["clerk"], petition=p, number="13/UBND-KT",
-                                      issued_on=dt.date(2026, 11, 21)) is None
-    corrected = services.note_reply_letter(actor=people["clerk"], petition=p,
-                                           number="14/UBND-KT", issued_on=dt.date(2026, 11, 23),
-                                           replaces="12/UBND-KT")
+    assert corrections.note_reply_letter(actor=people["clerk"], petition=p, number="13/UBND-KT",
+                                         issued_on=dt.date(2026, 11, 21)) is None
+    corrected = corrections.note_reply_letter(actor=people["clerk"], petition=p,
+                                              number="14/UBND-KT", issued_on=dt.date(2026, 11, 23),
+                                              replaces="12/UBND-KT")
     assert corrected.document_number == "14/UBND-KT"

@@ -19,7 +19,7 @@ from doithoai.demo import petitions as demo
 from doithoai.demo import timeline
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.org.models import Agency, User
-from doithoai.petitions import reminders
+from doithoai.petitions.actions import reminders
 from doithoai.petitions.models import (
     Channel,
     Escalation,

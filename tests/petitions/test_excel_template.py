@@ -7,7 +7,8 @@ import io
 import openpyxl
 import pytest
 
-from doithoai.petitions import excel, intake
+from doithoai.petitions import excel
+from doithoai.petitions.actions import imports
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
 from tests.petitions.intake_support import fill, make_commune
 
@@ -22,7 +23,7 @@ def _book(data: bytes):
 
 
 def test_headers_bold_frozen_and_sized(c):
-    book = _book(intake.template_for(c["clerk"], c["agency"]))
+    book = _book(imports.template_for(c["clerk"], c["agency"]))
     sheet = book[excel.SHEET_TITLE]
     header_row = excel.FIRST_DATA_ROW - 1
     headers = [cell.value for cell in sheet[header_row]]
@@ -36,7 +37,7 @@ def test_headers_bold_frozen_and_sized(c):
 
 
 def test_second_sheet_lists_the_allowed_values_and_drop_downs_use_it(c):
-    book = _book(intake.template_for(c["clerk"], c["agency"]))
+    book = _book(imports.template_for(c["clerk"], c["agency"]))
     lists = book[excel.LISTS_TITLE]
     column = {cell.value: [v.value for v in lists[cell.column_letter][1:] if v.value]
               for cell in lists[1]}
@@ -57,7 +58,7 @@ def test_second_sheet_lists_the_allowed_values_and_drop_downs_use_it(c):
 
 
 def test_a_village_head_gets_only_their_village(c):
-    book = _book(intake.template_for(c["head"], c["agency"]))
+    book = _book(imports.template_for(c["head"], c["agency"]))
     villages = [cell.value for cell in book[excel.LISTS_TITLE]["A"][1:] if cell.value]
     assert villages == ["Thôn Nà Pàn"]
 
@@ -67,11 +68,11 @@ def test_read_only_roles_get_no_template(c):
 
     for who in ("supervisor", "officer", "other_clerk"):
         with pytest.raises(PermissionDenied):
-            intake.template_for(c[who], c["agency"])
+            imports.template_for(c[who], c["agency"])
 
 
 def test_round_trip_template_filled_with_three_rows(c):
-    template = intake.template_for(c["clerk"], c["agency"])
+    template = imports.template_for(c["clerk"], c["agency"])
     data = fill(template, [
         [1, "Thôn Nà Pàn", "Hoàng Văn Pản", "0912345678", "Đường vào thôn lầy lội mùa mưa.",
          "Giao thông", "Ý kiến, kiến nghị", "Cấp thiết", ""],
@@ -80,9 +81,9 @@ def test_round_trip_template_filled_with_three_rows(c):
         [3, "Thôn Khòn Pát", "", "", "Đề nghị làm rõ việc cấp đất.", "Đất đai", "Khiếu nại",
          "Khẩn", "Nhiều hộ cùng ý kiến"],
     ])
-    result = intake.import_file(actor=c["clerk"], agency=c["agency"], data=data,
-                                filename="mau.xlsx", batch_name="Mặt trận tổng hợp",
-                                received_on=dt.date(2026, 11, 2))
+    result = imports.import_file(actor=c["clerk"], agency=c["agency"], data=data,
+                                 filename="mau.xlsx", batch_name="Mặt trận tổng hợp",
+                                 received_on=dt.date(2026, 11, 2))
     assert result.count == 3
     got = {p.source_row: p for p in Petition.objects.filter(batch=result.batch)}
     assert set(got) == {4, 5, 6}

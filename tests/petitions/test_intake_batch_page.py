@@ -11,7 +11,7 @@ from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Conference
 from doithoai.org.access import visible
 from doithoai.org.models import Role
-from doithoai.petitions import intake
+from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, IntakeBatch
 from doithoai.workdays.calendar import get_calendar
 from tests.factories import user_with_role
@@ -82,7 +82,7 @@ def test_who_cannot_see_the_conference_gets_its_name_without_a_link(client, c, c
         qs = real(qs_or_model, who)
         return qs.none() if qs.model is Conference else qs
 
-    monkeypatch.setattr("doithoai.petitions.intake_views.visible", hiding)
+    monkeypatch.setattr("doithoai.petitions.views.intake.visible", hiding)
     page = _page(client, user, batch)
     assert conference.title in page
     assert reverse("dialogues:conference_detail", args=[conference.pk]) not in page

@@ -1,5 +1,5 @@
 """Typing in a stack of paper survey forms: the batch remembers village, date and who brought
-it; each form is one `services.receive`, and a form sent twice lands once."""
+it; each form is one `actions.intake.receive`, and a form sent twice lands once."""
 
 import datetime as dt
 import uuid
@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from doithoai.audit.models import AuditEvent
 from doithoai.org.models import Role
-from doithoai.petitions import intake
+from doithoai.petitions import cleaning
+from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, Field, IntakeBatch, Kind, Petition, Urgency
 from tests.factories import ProvinceFactory, user_with_role
 from tests.petitions.intake_support import make_commune
@@ -164,18 +165,18 @@ def test_batch_details_are_checked(c):
 
 
 def test_phone_numbers():
-    assert intake.normalise_phone("+84 912 345 678") == "0912345678"
-    assert intake.normalise_phone("(0205) 3831-234") == "02053831234"
-    assert intake.normalise_phone("84912345678") == "0912345678"
-    assert intake.normalise_phone("912345678") is None
-    assert intake.normalise_phone("912345678", from_number=True) == "0912345678"
+    assert cleaning.normalise_phone("+84 912 345 678") == "0912345678"
+    assert cleaning.normalise_phone("(0205) 3831-234") == "02053831234"
+    assert cleaning.normalise_phone("84912345678") == "0912345678"
+    assert cleaning.normalise_phone("912345678") is None
+    assert cleaning.normalise_phone("912345678", from_number=True) == "0912345678"
     for bad in ("12345", "0912 345 678 / 0987 654 321", "abc", "09123456789012"):
-        assert intake.normalise_phone(bad) is None
+        assert cleaning.normalise_phone(bad) is None
 
 
 def test_legacy_characters():
-    assert intake.legacy_characters("Th«n Nµ Pµn") == "«µ"
-    assert intake.legacy_characters("®Ò nghÞ vÒ viÖc") == "®ÞÒÖ"
-    assert intake.legacy_characters("Thoân Naø Paøn") == "ø"
+    assert cleaning.legacy_characters("Th«n Nµ Pµn") == "«µ"
+    assert cleaning.legacy_characters("®Ò nghÞ vÒ viÖc") == "®ÞÒÖ"
+    assert cleaning.legacy_characters("Thoân Naø Paøn") == "ø"
     for unicode_text in ("Thôn Nà Pàn", "CÒN LẦY LỘI", "Ông Ánh, Ý kiến", "Số 2 – đường 1/5"):
-        assert intake.legacy_characters(unicode_text) == ""
+        assert cleaning.legacy_characters(unicode_text) == ""

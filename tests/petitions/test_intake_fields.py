@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from doithoai.core.taxonomy import DEFAULT_FIELDS
 from doithoai.org.models import Role
-from doithoai.petitions import excel, intake
-from doithoai.petitions.intake_forms import EntryForm
+from doithoai.petitions import excel
+from doithoai.petitions.actions import imports, intake
+from doithoai.petitions.forms.intake import EntryForm
 from doithoai.petitions.models import Channel, Field, IntakeBatch
 from tests.factories import AgencyFactory, VillageFactory, user_with_role
 from tests.petitions.intake_support import row, xlsx
@@ -78,9 +79,9 @@ def test_the_entry_page_of_an_older_batch_offers_the_default_fields(fresh, clien
 def test_importing_a_file_in_a_fresh_commune_classifies_by_field_name(fresh):
     data = xlsx([row("Đường liên thôn xuống cấp.", field="Giao thông"),
                  row("Thiếu nước sinh hoạt.", field="")])
-    result = intake.import_file(actor=fresh["clerk"], agency=fresh["agency"], data=data,
-                                filename="tong-hop.xlsx", batch_name="Tổng hợp Mặt trận",
-                                received_on=DAY)
+    result = imports.import_file(actor=fresh["clerk"], agency=fresh["agency"], data=data,
+                                 filename="tong-hop.xlsx", batch_name="Tổng hợp Mặt trận",
+                                 received_on=DAY)
     assert result.count == 2
     fields = sorted(str(p.field.code if p.field else "") for p in result.batch.petitions.all())
     assert fields == ["", "giao-thong"]
@@ -88,8 +89,8 @@ def test_importing_a_file_in_a_fresh_commune_classifies_by_field_name(fresh):
 
 
 def test_the_template_of_a_fresh_commune_lists_the_default_fields(fresh):
-    book = openpyxl.load_workbook(io.BytesIO(intake.template_for(fresh["clerk"],
-                                                                 fresh["agency"])))
+    book = openpyxl.load_workbook(io.BytesIO(imports.template_for(fresh["clerk"],
+                                                                  fresh["agency"])))
     lists = book[excel.LISTS_TITLE]
     column = {cell.value: [v.value for v in lists[cell.column_letter][1:] if v.value]
               for cell in lists[1]}

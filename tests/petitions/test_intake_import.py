@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
-from doithoai.petitions import intake
+from doithoai.petitions.actions import imports, intake
 from doithoai.petitions.models import Channel, IntakeBatch, Kind, Petition, Urgency
 from tests.factories import ProvinceFactory, user_with_role
 from tests.petitions.intake_support import (
@@ -35,19 +35,19 @@ def c(db):
 def _import(c, data, *, actor="clerk", **kw):
     kw.setdefault("batch_name", "Tổng hợp của Mặt trận")
     kw.setdefault("received_on", DAY)
-    return intake.import_file(actor=c[actor] if isinstance(actor, str) else actor,
-                              agency=kw.pop("agency", c["agency"]), data=data,
-                              filename=kw.pop("filename", "tong-hop.xlsx"), **kw)
+    return imports.import_file(actor=c[actor] if isinstance(actor, str) else actor,
+                               agency=kw.pop("agency", c["agency"]), data=data,
+                               filename=kw.pop("filename", "tong-hop.xlsx"), **kw)
 
 
-def _refused(c, data, **kw) -> intake.ImportRefused:
-    with pytest.raises(intake.ImportRefused) as caught:
+def _refused(c, data, **kw) -> imports.ImportRefused:
+    with pytest.raises(imports.ImportRefused) as caught:
         _import(c, data, **kw)
     assert not Petition.objects.exists() and not IntakeBatch.objects.exists()
     return caught.value
 
 
-def _only_problem(c, data, **kw) -> intake.Problem:
+def _only_problem(c, data, **kw) -> imports.Problem:
     refused = _refused(c, data, **kw)
     assert len(refused.problems) == 1, refused.problems
     return refused.problems[0]
@@ -229,7 +229,7 @@ def test_the_same_file_twice_adds_nothing(c):
 
 
 def _refused_again(c, data):
-    with pytest.raises(intake.ImportRefused) as caught:
+    with pytest.raises(imports.ImportRefused) as caught:
         _import(c, data, batch_name="Lần hai")
     return caught.value
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from doithoai.audit import services as audit
 from doithoai.audit.models import AuditEvent
-from doithoai.petitions import intake, services
+from doithoai.petitions.actions import imports, intake
 from doithoai.petitions.models import Petition
 from tests.petitions.intake_support import make_commune, row, xlsx
 
@@ -18,21 +18,21 @@ def c(db):
 
 
 def test_the_audit_chain_stays_sound(c):
-    intake.import_file(actor=c["clerk"], agency=c["agency"],
-                       data=xlsx([row(f"Ý kiến {i}") for i in range(30)]), filename="a.xlsx",
-                       batch_name="A", received_on=dt.date(2026, 11, 2))
-    services.receive(services.Intake(agency=c["agency"], text="Sau đó", channel="office",
-                                     received_on=dt.date(2026, 11, 2)), actor=c["clerk"])
+    imports.import_file(actor=c["clerk"], agency=c["agency"],
+                        data=xlsx([row(f"Ý kiến {i}") for i in range(30)]), filename="a.xlsx",
+                        batch_name="A", received_on=dt.date(2026, 11, 2))
+    intake.receive(intake.Intake(agency=c["agency"], text="Sau đó", channel="office",
+                                 received_on=dt.date(2026, 11, 2)), actor=c["clerk"])
     result = audit.verify()
     assert result.ok and result.count == AuditEvent.objects.count() >= 32
 
 
 def test_same_petition_as_receive(c):
-    one = services.Intake(agency=c["agency"], text=" Đề nghị\u0301 ", channel="office",
-                          received_on=dt.date(2026, 11, 2), village_id=c["na_pan"].pk,
-                          petitioners=[services.PetitionerData(full_name="A", phone="0912345678")])
-    a = services.receive(one, actor=c["clerk"])
-    (b,) = services.receive_many([one], actor=c["clerk"])
+    one = intake.Intake(agency=c["agency"], text=" Đề nghị\u0301 ", channel="office",
+                        received_on=dt.date(2026, 11, 2), village_id=c["na_pan"].pk,
+                        petitioners=[intake.PetitionerData(full_name="A", phone="0912345678")])
+    a = intake.receive(one, actor=c["clerk"])
+    (b,) = intake.receive_many([one], actor=c["clerk"])
     b = Petition.objects.get(pk=b.pk)
     for name in ("text", "search_text", "due_date", "due_rule", "due_rule_label", "state",
                  "village_id", "received_by_id", "channel", "kind", "urgency"):
@@ -41,8 +41,8 @@ def test_same_petition_as_receive(c):
 
 
 def test_relations_of_another_agency_are_refused(c):
-    bad = services.Intake(agency=c["agency"], text="x", channel="office",
-                          received_on=dt.date(2026, 11, 2), village_id=c["other_village"].pk)
+    bad = intake.Intake(agency=c["agency"], text="x", channel="office",
+                        received_on=dt.date(2026, 11, 2), village_id=c["other_village"].pk)
     with pytest.raises(ValidationError):
-        services.receive_many([bad])
+        intake.receive_many([bad])
     assert not Petition.objects.exists()

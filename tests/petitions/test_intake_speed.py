@@ -12,7 +12,7 @@ import time
 import pytest
 
 from doithoai.audit.models import AuditEvent
-from doithoai.petitions import intake
+from doithoai.petitions.actions import imports
 from doithoai.petitions.models import Petition
 from tests.petitions.intake_support import make_commune, row, xlsx
 
@@ -29,9 +29,9 @@ def measure_import(rows: int) -> dict:
                      phone=f"09{i:08d}", name=f"Người dân {i}")
                  for i in range(rows)])
     started = time.perf_counter()
-    result = intake.import_file(actor=c["clerk"], agency=c["agency"], data=data,
-                                filename="lon.xlsx", batch_name="Bảng lớn",
-                                received_on=dt.date(2026, 11, 2))
+    result = imports.import_file(actor=c["clerk"], agency=c["agency"], data=data,
+                                 filename="lon.xlsx", batch_name="Bảng lớn",
+                                 received_on=dt.date(2026, 11, 2))
     seconds = time.perf_counter() - started
     return {"result": result, "seconds": seconds, "bytes": len(data)}
 

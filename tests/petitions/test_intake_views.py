@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from doithoai.petitions import excel, intake
+from doithoai.petitions import excel
+from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Kind, Petition
 from tests.petitions.intake_support import fill, make_commune, row, xlsx
 
@@ -253,7 +254,7 @@ def test_the_template_downloads_as_xlsx(client, c):
 
 
 def intake_views_xlsx() -> str:
-    from doithoai.petitions.intake_views import XLSX
+    from doithoai.petitions.views.intake import XLSX
 
     return XLSX
 
@@ -306,7 +307,7 @@ def test_row_errors_are_listed_and_nothing_is_imported(client, c):
 
 
 def test_only_the_first_problems_are_shown(client, c, monkeypatch):
-    from doithoai.petitions import intake_views
+    from doithoai.petitions.views import intake as intake_views
 
     monkeypatch.setattr(intake_views, "PROBLEM_LIMIT", 3)
     html = _upload(_as(client, c["clerk"]), c,

@@ -7,11 +7,14 @@ import unicodedata
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from doithoai.audit.conflicts import Conflict
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments, intake, issues, procedures
+from doithoai.petitions.actions import deadlines as petition_deadlines
 from doithoai.petitions.models import Field, Kind, Petition, Petitioner
+from doithoai.petitions.selectors import petitions as petition_selectors
 
 
 def _field(commune, code="giao-thong"):
@@ -20,8 +23,8 @@ def _field(commune, code="giao-thong"):
 
 def test_receive_gives_a_code_a_due_date_and_an_audit_event(receive):
     nfd = unicodedata.normalize("NFD", "Đề nghị làm đường điện chiếu sáng")
-    p = receive(text=nfd, petitioners=[services.PetitionerData(full_name="Hoàng Văn A",
-                                                               phone="0912345678")])
+    p = receive(text=nfd, petitioners=[intake.PetitionerData(full_name="Hoàng Văn A",
+                                                             phone="0912345678")])
     assert p.state == State.RECEIVED and len(p.tracking_code) == 9
     assert p.text == unicodedata.normalize("NFC", nfd)
     assert p.search_text == "de nghi lam duong dien chieu sang"
@@ -56,23 +59,23 @@ def test_a_retried_submission_lands_once(receive):
 
 def test_the_whole_path_with_roles(receive, commune, people):
     p = receive()
-    p = services.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
-                          field=_field(commune), urgency="pressing", version=p.version)
-    p = services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
+                             field=_field(commune), urgency="pressing", version=p.version)
+    p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
     with pytest.raises(PermissionDenied):  # another unit cannot answer
-        services.draft_answer(actor=people["other_officer"], petition=p, text="x")
-    services.draft_answer(actor=people["officer"], petition=p, text="Đã khảo sát, sẽ sửa.",
-                          document_number="12/UBND-KT", document_date=dt.date(2026, 11, 20))
+        answers.draft_answer(actor=people["other_officer"], petition=p, text="x")
+    answers.draft_answer(actor=people["officer"], petition=p, text="Đã khảo sát, sẽ sửa.",
+                         document_number="12/UBND-KT", document_date=dt.date(2026, 11, 20))
     p.refresh_from_db()
     with pytest.raises(PermissionDenied):  # only a leader approves
-        services.approve_answer(actor=people["officer"], petition=p)
+        answers.approve_answer(actor=people["officer"], petition=p)
     with pytest.raises(ValidationError):  # not published before approval
-        services.publish_answer(actor=people["clerk"], petition=p)
-    p = services.approve_answer(actor=people["leader"], petition=p)
-    p = services.publish_answer(actor=people["clerk"], petition=p)
+        answers.publish_answer(actor=people["clerk"], petition=p)
+    p = answers.approve_answer(actor=people["leader"], petition=p)
+    p = answers.publish_answer(actor=people["clerk"], petition=p)
     assert p.state == State.PUBLISHED
-    assert services.current_answer(p).published_at is not None
-    p = services.close(actor=people["clerk"], petition=p)
+    assert petition_selectors.current_answer(p).published_at is not None
+    p = procedures.close(actor=people["clerk"], petition=p)
     actions = list(AuditEvent.objects.filter(object_type="petitions.petition",
                                              object_id=str(p.pk))
                    .order_by("seq").values_list("action", flat=True))
@@ -84,7 +87,7 @@ def test_the_whole_path_with_roles(receive, commune, people):
 def test_read_only_roles_cannot_move_a_petition(receive, people):
     p = receive()
     with pytest.raises(PermissionDenied):
-        services.assign(actor=people["supervisor"], petition=p, unit=people["unit"])
+        assignments.assign(actor=people["supervisor"], petition=p, unit=people["unit"])
     p.refresh_from_db()
     assert p.state == State.RECEIVED
 
@@ -92,34 +95,36 @@ def test_read_only_roles_cannot_move_a_petition(receive, people):
 def test_second_clerk_with_a_stale_version_gets_a_conflict(receive, commune, people):
     p = receive()
     seen = p.version
-    services.assign(actor=people["clerk"], petition=p, unit=people["unit"], version=seen)
-    with pytest.raises(services.Conflict) as exc:
-        services.assign(actor=people["leader"], petition=p, unit=people["other_unit"],
-                        version=seen)
+    assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"], version=seen)
+    with pytest.raises(Conflict) as exc:
+        assignments.assign(actor=people["leader"], petition=p, unit=people["other_unit"],
+                           version=seen)
     assert "vừa được người khác cập nhật" in exc.value.messages[0]
     p.refresh_from_db()
     assert p.unit == people["unit"]
 
 
 def test_return_extend_escalate_reopen(receive, people):
-    p = services.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
+    p = assignments.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
     with pytest.raises(ValidationError):
-        services.return_to_office(actor=people["officer"], petition=p, reason="")
-    p = services.return_to_office(actor=people["officer"], petition=p,
-                                  reason="Không thuộc lĩnh vực Kinh tế")
+        assignments.return_to_office(actor=people["officer"], petition=p, reason="")
+    p = assignments.return_to_office(actor=people["officer"], petition=p,
+                                     reason="Không thuộc lĩnh vực Kinh tế")
     assert p.state == State.RETURNED and p.unit is None
-    p = services.assign(actor=people["clerk"], petition=p, unit=people["other_unit"])
+    p = assignments.assign(actor=people["clerk"], petition=p, unit=people["other_unit"])
     old_due = p.due_date
     with pytest.raises(ValidationError):
-        services.extend(actor=people["clerk"], petition=p, new_due_date=old_due, reason="x")
-    p = services.extend(actor=people["clerk"], petition=p,
-                        new_due_date=old_due + dt.timedelta(days=14), reason="Cần xác minh")
+        petition_deadlines.extend(actor=people["clerk"], petition=p, new_due_date=old_due,
+                                  reason="x")
+    p = petition_deadlines.extend(actor=people["clerk"], petition=p,
+                                  new_due_date=old_due + dt.timedelta(days=14),
+                                  reason="Cần xác minh")
     assert p.due_date == old_due + dt.timedelta(days=14) and p.extensions.count() == 1
-    p = services.escalate(actor=people["clerk"], petition=p, receiving_agency="Sở Xây dựng",
-                          follow_up_on=dt.date(2026, 12, 15), reason="Vượt thẩm quyền")
+    p = procedures.escalate(actor=people["clerk"], petition=p, receiving_agency="Sở Xây dựng",
+                            follow_up_on=dt.date(2026, 12, 15), reason="Vượt thẩm quyền")
     assert p.state == State.ESCALATED and "Sở Xây dựng" in p.public_note
-    p = services.close(actor=people["clerk"], petition=p)
-    p = services.reopen(actor=people["clerk"], petition=p, reason="Công dân chưa đồng ý")
+    p = procedures.close(actor=people["clerk"], petition=p)
+    p = procedures.reopen(actor=people["clerk"], petition=p, reason="Công dân chưa đồng ý")
     assert p.state == State.ASSIGNED and p.due_rule == "reopened"
 
 
@@ -127,37 +132,37 @@ def test_complaints_go_to_their_procedure_never_to_a_unit(receive, people):
     p = receive(kind=Kind.DENUNCIATION)
     assert p.hide_from_public
     with pytest.raises(ValidationError):
-        services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
-    p = services.transfer_to_procedure(actor=people["clerk"], petition=p,
-                                       kind=Kind.DENUNCIATION, reason="Nội dung tố cáo")
+        assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    p = procedures.transfer_to_procedure(actor=people["clerk"], petition=p,
+                                         kind=Kind.DENUNCIATION, reason="Nội dung tố cáo")
     assert p.state == State.TRANSFERRED and p.due_date is None
     assert "Luật Tố cáo" in p.due_rule_label
 
 
 def test_not_accepted_says_where_to_go(receive, people):
-    p = services.not_accept(actor=people["clerk"], petition=receive(),
-                            reason="Tranh chấp dân sự", where_to_go="Tòa án nhân dân khu vực")
+    p = procedures.not_accept(actor=people["clerk"], petition=receive(),
+                              reason="Tranh chấp dân sự", where_to_go="Tòa án nhân dân khu vực")
     assert p.state == State.NOT_ACCEPTED and p.public_note == "Tòa án nhân dân khu vực"
 
 
 def test_bulk_assign_reports_refusals_and_keeps_the_rest(receive, people):
     ok1, ok2 = receive(), receive()
     bad = receive(kind=Kind.COMPLAINT)
-    done, refused = services.bulk_assign(actor=people["clerk"], petitions=[ok1, bad, ok2],
-                                         unit=people["unit"])
+    done, refused = assignments.bulk_assign(actor=people["clerk"], petitions=[ok1, bad, ok2],
+                                            unit=people["unit"])
     assert [p.pk for p in done] == [ok1.pk, ok2.pk]
     assert refused[0][0].pk == bad.pk and "Khiếu nại" in refused[0][1]
 
 
 def test_grouping_keeps_every_petitioner_and_history(receive, people):
-    a = receive(petitioners=[services.PetitionerData(full_name="A")])
-    b = receive(petitioners=[services.PetitionerData(full_name="B")])
-    issue = services.group_into_issue(actor=people["clerk"], petitions=[a, b],
-                                      title="Đường liên thôn xuống cấp")
+    a = receive(petitioners=[intake.PetitionerData(full_name="A")])
+    b = receive(petitioners=[intake.PetitionerData(full_name="B")])
+    issue = issues.group_into_issue(actor=people["clerk"], petitions=[a, b],
+                                    title="Đường liên thôn xuống cấp")
     assert issue.petitions.count() == 2
     c = receive()
-    assert services.group_into_issue(actor=people["clerk"], petitions=[a, c], title="") == issue
-    services.remove_from_issue(actor=people["clerk"], petition=c, reason="Khác nội dung")
+    assert issues.group_into_issue(actor=people["clerk"], petitions=[a, c], title="") == issue
+    issues.remove_from_issue(actor=people["clerk"], petition=c, reason="Khác nội dung")
     assert issue.petitions.count() == 2
     assert Petitioner.objects.filter(petition__in=[a, b]).count() == 2
 
@@ -169,6 +174,6 @@ def test_calendar_change_recomputes_open_due_dates(receive, people):
     assert p.due_date == dt.date(2026, 11, 23)
     CalendarOverride.objects.create(date=dt.date(2026, 11, 10), kind="off",
                                     reason="Nghỉ thử nghiệm", legal_basis="thử")
-    assert services.recompute_due_dates() == 1
+    assert petition_deadlines.recompute_due_dates() == 1
     p.refresh_from_db()
     assert p.due_date == dt.date(2026, 11, 24)

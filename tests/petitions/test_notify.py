@@ -9,7 +9,9 @@ import smtplib
 import pytest
 
 from doithoai.org.models import Role
-from doithoai.petitions import notify, services
+from doithoai.petitions import notify
+from doithoai.petitions.actions import answers, assignments, intake, procedures
+from doithoai.petitions.actions import deadlines as petition_deadlines
 from doithoai.petitions.models import Field, Kind
 from doithoai.petitions.sms import LogGateway
 
@@ -39,7 +41,7 @@ def _person(**kw):
     data = {"full_name": "Lương Thị Lan", "phone": "0912345678",
             "email": "luongthilan@example.com"}
     data.update(kw)
-    return services.PetitionerData(**data)
+    return intake.PetitionerData(**data)
 
 
 def _receive(receive, capture, **kw):
@@ -64,7 +66,7 @@ def test_receipt_goes_by_email_and_by_sms(receive, mailoutbox, sms_log,
 def test_nothing_is_sent_without_contact_details(receive, mailoutbox, sms_log,
                                                  django_capture_on_commit_callbacks):
     _receive(receive, django_capture_on_commit_callbacks,
-             petitioners=[services.PetitionerData(full_name="Vi Văn Thuận")])
+             petitioners=[intake.PetitionerData(full_name="Vi Văn Thuận")])
     assert mailoutbox == [] and sms_log == []
 
 
@@ -85,21 +87,22 @@ def test_answer_and_extension_and_closure_are_told(receive, commune, people, mai
     p = _receive(receive, django_capture_on_commit_callbacks, petitioners=[_person()])
     field = Field.objects.get(agency=commune, code="giao-thong")
     with django_capture_on_commit_callbacks(execute=True):
-        p = services.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
-                              field=field, urgency="normal")
-        p = services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+        p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
+                                 field=field, urgency="normal")
+        p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
     with django_capture_on_commit_callbacks(execute=True):
-        p = services.extend(actor=people["officer"], petition=p,
-                            new_due_date=dt.date(2026, 12, 4), reason="Cần khảo sát thực địa")
+        p = petition_deadlines.extend(actor=people["officer"], petition=p,
+                                      new_due_date=dt.date(2026, 12, 4),
+                                      reason="Cần khảo sát thực địa")
     with django_capture_on_commit_callbacks(execute=True):
-        services.draft_answer(actor=people["officer"], petition=p,
-                              text="Xã sẽ vá mặt đường trong tháng 12/2026.",
-                              document_number="88/UBND-KT")
+        answers.draft_answer(actor=people["officer"], petition=p,
+                             text="Xã sẽ vá mặt đường trong tháng 12/2026.",
+                             document_number="88/UBND-KT")
         p.refresh_from_db()
-        p = services.approve_answer(actor=people["leader"], petition=p)
-        p = services.publish_answer(actor=people["clerk"], petition=p)
+        p = answers.approve_answer(actor=people["leader"], petition=p)
+        p = answers.publish_answer(actor=people["clerk"], petition=p)
     with django_capture_on_commit_callbacks(execute=True):
-        services.close(actor=people["clerk"], petition=p)
+        procedures.close(actor=people["clerk"], petition=p)
     subjects = [m.subject for m in mailoutbox]
     assert len(subjects) == 4  # received, extended, answered, closed (not classify/assign)
     assert "gia hạn trả lời đến 04/12/2026" in subjects[1]
@@ -116,8 +119,8 @@ def test_a_denunciation_never_travels_in_a_message(receive, people, mailoutbox, 
     p = _receive(receive, django_capture_on_commit_callbacks, text=f"Tôi tố cáo {SECRET}.",
                  kind=Kind.DENUNCIATION, petitioners=[_person()])
     with django_capture_on_commit_callbacks(execute=True):
-        services.transfer_to_procedure(actor=people["clerk"], petition=p,
-                                       kind=Kind.DENUNCIATION, reason="Đơn tố cáo")
+        procedures.transfer_to_procedure(actor=people["clerk"], petition=p,
+                                         kind=Kind.DENUNCIATION, reason="Đơn tố cáo")
     assert len(mailoutbox) == 2 and len(sms_log) == 2
     for text in [m.subject for m in mailoutbox] + [m.body for m in mailoutbox] + \
             [t for _phone, t in sms_log]:
@@ -178,11 +181,11 @@ def test_the_unit_is_told_of_an_assignment(receive, commune, people, mailoutbox,
     people["officer"].email = "kinhte@example.com"
     people["officer"].save()
     p = receive()
-    p = services.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
-                          field=Field.objects.get(agency=commune, code="giao-thong"),
-                          urgency="normal")
+    p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
+                             field=Field.objects.get(agency=commune, code="giao-thong"),
+                             urgency="normal")
     with django_capture_on_commit_callbacks(execute=True):
-        services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+        assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["kinhte@example.com"]
     assert "Đường liên thôn Nà Pàn" in mailoutbox[0].body
@@ -197,7 +200,7 @@ def test_a_unit_without_officers_is_written_at_its_own_address(
     user_with_role(Role.UNIT_OFFICER, agency=commune, unit=unit)  # no e-mail address
     p = receive()
     with django_capture_on_commit_callbacks(execute=True):
-        services.assign(actor=people["clerk"], petition=p, unit=unit)
+        assignments.assign(actor=people["clerk"], petition=p, unit=unit)
     assert [m.to for m in mailoutbox] == [["tramyte@example.com"]]
 
 
@@ -205,7 +208,7 @@ def test_many_petitions_are_told_in_few_queries(receive, mailoutbox, sms_log,
                                                 django_assert_max_num_queries):
     told = [receive(petitioners=[_person(email=f"nguoi{i}@example.com",
                                          phone=f"091234567{i}")]) for i in range(6)]
-    silent = receive(petitioners=[services.PetitionerData(full_name="Vi Văn Thuận")])
+    silent = receive(petitioners=[intake.PetitionerData(full_name="Vi Văn Thuận")])
     mailoutbox.clear()
     sms_log.clear()
     with django_assert_max_num_queries(4):

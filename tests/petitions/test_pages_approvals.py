@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 
 from doithoai.core.petition_flow import State
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors import petitions as petition_selectors
 from tests.factories import AgencyFactory, UnitFactory
 from tests.petitions.test_queue_office import make
 
@@ -20,9 +21,9 @@ def _act(p, action):
 @pytest.fixture
 def drafted(receive, people):
     def draft(text="Đường sẽ được sửa trong quý I năm 2027."):
-        p = services.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
-        services.draft_answer(actor=people["officer"], petition=p, text=text,
-                              document_number="45/UBND-KT")
+        p = assignments.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
+        answers.draft_answer(actor=people["officer"], petition=p, text=text,
+                             document_number="45/UBND-KT")
         return Petition.objects.get(pk=p.pk)
     return draft
 
@@ -58,7 +59,7 @@ def test_the_leader_sends_back_with_a_reason(client, drafted, people):
 
 def test_the_office_publishes_what_was_approved(client, drafted, people, mailoutbox):
     p = drafted()
-    services.approve_answer(actor=people["leader"], petition=p)
+    answers.approve_answer(actor=people["leader"], petition=p)
     p = Petition.objects.get(pk=p.pk)
     client.force_login(people["clerk"])
     response = client.get(APPROVALS)
@@ -68,7 +69,7 @@ def test_the_office_publishes_what_was_approved(client, drafted, people, mailout
     client.post(_act(p, "publish"), {"publish-version": p.version, "next": APPROVALS})
     p = Petition.objects.get(pk=p.pk)
     assert p.state == State.PUBLISHED
-    assert services.current_answer(p).published_at is not None
+    assert petition_selectors.current_answer(p).published_at is not None
 
 
 def test_the_clerk_cannot_approve(client, drafted, people):
@@ -84,9 +85,9 @@ def test_the_clerk_cannot_approve(client, drafted, people):
 def test_a_stale_approval_changes_nothing(client, drafted, people):
     p = drafted()
     seen = p.version
-    services.send_back(actor=people["leader"], petition=p, reason="Sửa số liệu")
-    services.draft_answer(actor=people["officer"], petition=Petition.objects.get(pk=p.pk),
-                          text="Bản mới")
+    answers.send_back(actor=people["leader"], petition=p, reason="Sửa số liệu")
+    answers.draft_answer(actor=people["officer"], petition=Petition.objects.get(pk=p.pk),
+                         text="Bản mới")
     client.force_login(people["leader"])
     response = client.post(_act(p, "approve"), {"approve-version": seen, "next": APPROVALS})
     assert response.status_code == 409

@@ -11,7 +11,8 @@ from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Role
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments, intake, issues
+from doithoai.petitions.actions import deadlines as petition_deadlines
 from doithoai.petitions.models import (
     Answer,
     AnswerTemplate,
@@ -21,6 +22,7 @@ from doithoai.petitions.models import (
     Petition,
     Reminder,
 )
+from doithoai.petitions.selectors import petitions as petition_selectors
 from tests.factories import ProvinceFactory, user_with_role
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
@@ -53,13 +55,13 @@ def _events(p):
 @pytest.fixture
 def assigned(receive, people):
     p = receive()
-    return services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    return assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
 
 
 @pytest.fixture
 def drafted(assigned, people):
-    services.draft_answer(actor=people["officer"], petition=assigned, text="Sẽ sửa trong quý I.",
-                          document_number="12/UBND-KT", document_date=dt.date(2026, 11, 20))
+    answers.draft_answer(actor=people["officer"], petition=assigned, text="Sẽ sửa trong quý I.",
+                         document_number="12/UBND-KT", document_date=dt.date(2026, 11, 20))
     return Petition.objects.get(pk=assigned.pk)
 
 
@@ -73,9 +75,9 @@ def test_the_page_shows_the_petition_its_provenance_and_its_deadline(client, rec
     conf = Conference.objects.create(agency=commune, title="Hội nghị đối thoại năm 2026",
                                      held_on=dt.date(2026, 11, 2))
     p = receive(batch_id=batch.pk, source_row=7, conference_id=conf.pk,
-                petitioners=[services.PetitionerData(full_name="Hoàng Văn An",
-                                                     phone="0912345678",
-                                                     email="an@example.vn")])
+                petitioners=[intake.PetitionerData(full_name="Hoàng Văn An",
+                                                   phone="0912345678",
+                                                   email="an@example.vn")])
     client.force_login(people["clerk"])
     response = client.get(_url(p))
     assert response.status_code == 200
@@ -96,8 +98,8 @@ def test_clerk_gets_the_office_forms_for_a_new_petition(client, receive, people)
     assert _forms(response) == [
         "assign", "classify", "answer_at_conference", "escalate", "not_accept", "transfer"]
     assert response.context["opened"] == "classify"
-    services.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION, field=None,
-                      urgency="normal")
+    assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION, field=None,
+                         urgency="normal")
     assert client.get(_url(p)).context["opened"] == "assign"
 
 
@@ -125,9 +127,9 @@ def test_read_only_roles_get_no_forms(client, drafted, people):
 
 
 def test_answers_current_and_earlier_are_shown(client, drafted, people):
-    services.send_back(actor=people["leader"], petition=drafted, reason="Ghi rõ thời gian")
+    answers.send_back(actor=people["leader"], petition=drafted, reason="Ghi rõ thời gian")
     p = Petition.objects.get(pk=drafted.pk)
-    services.draft_answer(actor=people["officer"], petition=p, text="Sẽ sửa xong trước 30/3.")
+    answers.draft_answer(actor=people["officer"], petition=p, text="Sẽ sửa xong trước 30/3.")
     client.force_login(people["clerk"])
     response = client.get(_url(p))
     assert response.context["current_answer"].text == "Sẽ sửa xong trước 30/3."
@@ -143,8 +145,8 @@ def test_answers_current_and_earlier_are_shown(client, drafted, people):
 ])
 def test_a_denouncers_identity_is_only_for_clerks_and_leaders(client, receive, people, commune,
                                                               role, sees):
-    p = receive(petitioners=[services.PetitionerData(full_name="Người Tố Cáo Bí Mật",
-                                                     phone="0987654321")])
+    p = receive(petitioners=[intake.PetitionerData(full_name="Người Tố Cáo Bí Mật",
+                                                   phone="0987654321")])
     # A denunciation that reached a unit (e.g. classified after assignment by an import).
     Petition.objects.filter(pk=p.pk).update(kind=Kind.DENUNCIATION, unit=people["unit"],
                                             state=State.ASSIGNED)
@@ -283,7 +285,7 @@ def test_approve_send_back_and_publish(client, drafted, people):
     assert response.status_code == 302
     p = Petition.objects.get(pk=drafted.pk)
     assert p.state == State.ASSIGNED
-    services.draft_answer(actor=people["officer"], petition=p, text="Sửa xong trước 30/3/2027.")
+    answers.draft_answer(actor=people["officer"], petition=p, text="Sửa xong trước 30/3/2027.")
     p = Petition.objects.get(pk=p.pk)
     client.post(_act(p, "approve"), {"approve-version": p.version})
     p = Petition.objects.get(pk=p.pk)
@@ -292,7 +294,7 @@ def test_approve_send_back_and_publish(client, drafted, people):
     client.post(_act(p, "publish"), {"publish-version": p.version})
     p = Petition.objects.get(pk=p.pk)
     assert p.state == State.PUBLISHED
-    assert services.current_answer(p).published_at is not None
+    assert petition_selectors.current_answer(p).published_at is not None
 
 
 def test_extend_escalate_and_the_service_refusal_as_a_message(client, assigned, people):
@@ -352,14 +354,14 @@ def test_answer_at_the_conference(client, receive, people):
         "answer_at_conference-answered_by": "Bà Lý Thị Dương, Chủ tịch UBND xã"})
     p = Petition.objects.get(pk=p.pk)
     assert p.state == State.ANSWERED_AT_CONFERENCE
-    answer = services.current_answer(p)
+    answer = petition_selectors.current_answer(p)
     assert answer.at_conference and answer.answered_by.startswith("Bà Lý Thị Dương")
 
 
 def test_ungroup_from_the_page(client, receive, people):
     a, b = receive(), receive(text="Đường liên thôn hỏng")
-    issue = services.group_into_issue(actor=people["clerk"], petitions=[a, b],
-                                      title="Đường liên thôn Nà Pàn")
+    issue = issues.group_into_issue(actor=people["clerk"], petitions=[a, b],
+                                    title="Đường liên thôn Nà Pàn")
     a = Petition.objects.get(pk=a.pk)
     client.force_login(people["clerk"])
     response = client.get(_url(a))
@@ -377,7 +379,7 @@ def test_ungroup_from_the_page(client, receive, people):
 def test_a_stale_form_shows_the_conflict_and_changes_nothing(client, receive, people):
     p = receive()
     seen = p.version
-    services.assign(actor=people["clerk"], petition=p, unit=people["other_unit"])
+    assignments.assign(actor=people["clerk"], petition=p, unit=people["other_unit"])
     events = _events(p).count()
     client.force_login(people["clerk"])
     response = client.post(_act(p, "assign"), {"assign-version": seen,
@@ -393,7 +395,7 @@ def test_a_stale_form_shows_the_conflict_and_changes_nothing(client, receive, pe
 
 def test_a_stale_ungroup_is_refused_too(client, receive, people):
     a, b = receive(), receive()
-    services.group_into_issue(actor=people["clerk"], petitions=[a, b], title="Một việc")
+    issues.group_into_issue(actor=people["clerk"], petitions=[a, b], title="Một việc")
     a = Petition.objects.get(pk=a.pk)
     client.force_login(people["clerk"])
     response = client.post(_act(a, "ungroup"), {"ungroup-version": a.version - 1,
@@ -404,8 +406,9 @@ def test_a_stale_ungroup_is_refused_too(client, receive, people):
 
 def test_a_stale_draft_keeps_what_the_officer_typed(client, assigned, people):
     seen = assigned.version
-    services.extend(actor=people["clerk"], petition=assigned,
-                    new_due_date=assigned.due_date + dt.timedelta(days=7), reason="Chờ khảo sát")
+    petition_deadlines.extend(actor=people["clerk"], petition=assigned,
+                              new_due_date=assigned.due_date + dt.timedelta(days=7),
+                              reason="Chờ khảo sát")
     client.force_login(people["officer"])
     response = client.post(_act(assigned, "draft_answer"), {
         "draft_answer-version": seen, "draft_answer-text": "Một câu trả lời dài đã gõ"})

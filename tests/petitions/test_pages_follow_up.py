@@ -10,8 +10,12 @@ from django.urls import reverse
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
-from doithoai.petitions import follow_up, queries, services
+from doithoai.petitions import reminder_letters
+from doithoai.petitions.actions import answers, assignments
+from doithoai.petitions.actions import reminders as petition_reminders
 from doithoai.petitions.models import Kind, Petition, Reminder
+from doithoai.petitions.selectors import follow_up
+from doithoai.petitions.selectors.deadlines import today_info
 from tests.factories import AgencyFactory, ProvinceFactory, UnitFactory, user_with_role
 from tests.petitions.test_queue_office import make
 
@@ -21,7 +25,7 @@ REMIND = reverse("petitions:follow_up_remind")
 
 @pytest.fixture
 def today():
-    return queries.today_info()
+    return today_info()
 
 
 @pytest.fixture
@@ -29,8 +33,8 @@ def due(receive, people, today):
     """Assigned petitions: two overdue and one due soon at the unit, one calm, one overdue at
     the other unit, and one overdue but still waiting for the office."""
     def assigned(due_date, unit=None, text="Đường liên thôn xuống cấp"):
-        p = services.assign(actor=people["clerk"], petition=receive(text=text),
-                            unit=unit or people["unit"])
+        p = assignments.assign(actor=people["clerk"], petition=receive(text=text),
+                               unit=unit or people["unit"])
         Petition.objects.filter(pk=p.pk).update(due_date=due_date)
         return Petition.objects.get(pk=p.pk)
     late = today.today - dt.timedelta(days=3)
@@ -100,7 +104,7 @@ def test_remind_one_petition(client, due, people, mailoutbox):
 def test_a_petition_no_longer_waiting_for_the_unit_is_not_reminded(client, due, people,
                                                                   mailoutbox):
     p = due["late1"]
-    services.draft_answer(actor=people["officer"], petition=p, text="Dự thảo trả lời")
+    answers.draft_answer(actor=people["officer"], petition=p, text="Dự thảo trả lời")
     client.force_login(people["clerk"])
     assert not client.get(reverse("petitions:detail", args=[p.pk])).context["can_remind"]
     response = client.post(REMIND, {"petition": p.pk}, follow=True)
@@ -178,7 +182,7 @@ def test_the_overseer_chooses_a_commune(client, due, people, commune):
 
 def test_compose_names_each_petition_its_due_date_and_link(due, people, today, settings):
     settings.PUBLIC_BASE_URL = "https://doithoai.example.vn"
-    subject, body = follow_up.compose_unit_reminder(
+    subject, body = reminder_letters.compose_unit_reminder(
         people["unit"], [due["soon"], due["late1"]], today=today.today)
     assert subject == "Đôn đốc trả lời 2 ý kiến, kiến nghị — Phòng Kinh tế"
     assert body.startswith("Kính gửi: Phòng Kinh tế")
@@ -195,17 +199,17 @@ def test_compose_never_mails_a_complaints_or_denunciations_text(receive, people,
     Petition.objects.filter(pk=p.pk).update(kind=Kind.DENUNCIATION, unit=people["unit"],
                                             state=State.ASSIGNED)
     p = Petition.objects.get(pk=p.pk)
-    _, body = follow_up.compose_unit_reminder(people["unit"], [p], today=today.today)
+    _, body = reminder_letters.compose_unit_reminder(people["unit"], [p], today=today.today)
     assert "nhận tiền" not in body and "(Tố cáo — nội dung xem trên hệ thống)" in body
 
 
 def test_automatic_reminders_are_sent_once_per_due_date(due, people, mailoutbox, today):
     petitions = [due["late1"], due["late2"]]
-    sent = follow_up.send_unit_reminder(None, people["unit"], petitions, "overdue",
-                                        today=today.today)
+    sent = petition_reminders.send_unit_reminder(None, people["unit"], petitions, "overdue",
+                                                 today=today.today)
     assert len(sent) == 2 and len(mailoutbox) == 1
-    again = follow_up.send_unit_reminder(None, people["unit"], petitions, "overdue",
-                                         today=today.today)
+    again = petition_reminders.send_unit_reminder(None, people["unit"], petitions, "overdue",
+                                                  today=today.today)
     assert again == [] and len(mailoutbox) == 1
     event = AuditEvent.objects.get(action="petition.remind")
     assert event.actor is None and event.reason == "Nhắc tự động: đã quá hạn trả lời"
@@ -213,12 +217,12 @@ def test_automatic_reminders_are_sent_once_per_due_date(due, people, mailoutbox,
     Petition.objects.filter(pk=due["late1"].pk).update(due_date=today.today
                                                        - dt.timedelta(days=1))
     fresh = [Petition.objects.get(pk=due["late1"].pk)]
-    assert len(follow_up.send_unit_reminder(None, people["unit"], fresh, "overdue",
-                                            today=today.today)) == 1
+    assert len(petition_reminders.send_unit_reminder(None, people["unit"], fresh, "overdue",
+                                                     today=today.today)) == 1
     # Manual reminders may be repeated.
     for _ in range(2):
-        follow_up.send_unit_reminder(people["clerk"], people["unit"], petitions, "manual",
-                                     today=today.today)
+        petition_reminders.send_unit_reminder(people["clerk"], people["unit"], petitions, "manual",
+                                              today=today.today)
     assert Reminder.objects.filter(kind="manual").count() == 4
 
 
@@ -226,28 +230,29 @@ def test_send_leaves_out_petitions_of_other_units_or_closed(due, people, mailout
     closed = due["late2"]
     Petition.objects.filter(pk=closed.pk).update(state=State.CLOSED)
     closed.refresh_from_db()
-    sent = follow_up.send_unit_reminder(people["clerk"], people["unit"],
-                                        [due["late1"], closed, due["other"]], today=today.today)
+    sent = petition_reminders.send_unit_reminder(people["clerk"], people["unit"],
+                                                 [due["late1"], closed, due["other"]],
+                                                 today=today.today)
     assert [r.petition_id for r in sent] == [due["late1"].pk]
 
 
 def test_send_checks_the_actor(due, people, today):
     with pytest.raises(PermissionDenied):
-        follow_up.send_unit_reminder(people["supervisor"], people["unit"], [due["late1"]],
-                                     today=today.today)
+        petition_reminders.send_unit_reminder(people["supervisor"], people["unit"], [due["late1"]],
+                                              today=today.today)
     with pytest.raises(ValidationError):
-        follow_up.send_unit_reminder(people["clerk"], people["other_unit"], [due["other"]],
-                                     today=today.today)
+        petition_reminders.send_unit_reminder(people["clerk"], people["other_unit"], [due["other"]],
+                                              today=today.today)
     assert not Reminder.objects.exists()
 
 
 def test_a_failed_send_records_nothing(due, people, today, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
-    monkeypatch.setattr(follow_up, "send_mail", broken)
+    monkeypatch.setattr(petition_reminders, "send_mail", broken)
     with pytest.raises(ConnectionRefusedError):
-        follow_up.send_unit_reminder(people["clerk"], people["unit"], [due["late1"]],
-                                     today=today.today)
+        petition_reminders.send_unit_reminder(people["clerk"], people["unit"], [due["late1"]],
+                                              today=today.today)
     assert not Reminder.objects.exists()
     assert not AuditEvent.objects.filter(action="petition.remind").exists()
 
@@ -255,7 +260,7 @@ def test_a_failed_send_records_nothing(due, people, today, monkeypatch):
 def test_a_failed_send_from_the_page_is_a_message(client, due, people, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
-    monkeypatch.setattr(follow_up, "send_mail", broken)
+    monkeypatch.setattr(petition_reminders, "send_mail", broken)
     client.force_login(people["clerk"])
     response = client.post(REMIND, {"unit": people["unit"].pk}, follow=True)
     assert any("Không gửi được thư" in str(m) for m in response.context["messages"])

@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
+from doithoai.org import access
 from doithoai.org.access import acting_roles
 from doithoai.org.models import Role
-from doithoai.petitions import queries, services
-from doithoai.petitions.forms import ACTION_FORMS
+from doithoai.petitions.actions import answers, assignments
+from doithoai.petitions.forms.petition import ACTION_FORMS
 from doithoai.petitions.models import Answer, Petition
 from tests.factories import AgencyFactory, ProvinceFactory, UnitFactory, VillageFactory
 from tests.factories import user_with_role as role_user
@@ -38,8 +39,8 @@ def world(commune, people, receive, settings, tmp_path):
     neighbour = AgencyFactory(parent=province)
     w["neighbour_clerk"] = role_user(Role.CLERK, agency=neighbour)
     w["neighbour_unit"] = UnitFactory(agency=neighbour)
-    p = services.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
-    services.draft_answer(actor=people["officer"], petition=p, text="Dự thảo trả lời")
+    p = assignments.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
+    answers.draft_answer(actor=people["officer"], petition=p, text="Dự thảo trả lời")
     w["petition"] = Petition.objects.get(pk=p.pk)
     w["answer"] = Answer.objects.get(petition=p)
     Answer.objects.filter(pk=w["answer"].pk).update(attachment="answers/x.pdf")
@@ -135,4 +136,4 @@ def test_roles_on_rows_agree_with_the_permission_layer(world, receive, role):
     for p in Petition.objects.all():
         expected = acting_roles(user, p)
         user._doithoai_scope = None  # same answer from a fresh scope
-        assert queries.roles_on(user, p) == expected, p
+        assert access.roles_for_rows(user, [p])[p.pk] == expected, p

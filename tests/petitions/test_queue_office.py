@@ -11,8 +11,9 @@ from doithoai.core.text import fold
 from doithoai.core.tracking import new_code
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Role
-from doithoai.petitions import queries, services
+from doithoai.petitions.actions import assignments
 from doithoai.petitions.models import Field, Issue, Kind, Petition
+from doithoai.petitions.selectors.deadlines import today_info
 from tests.factories import (
     AgencyFactory,
     ProvinceFactory,
@@ -48,7 +49,7 @@ def make(agency, n=1, *, text="Ý kiến về đường giao thông", **kw):
 
 @pytest.fixture
 def today():
-    return queries.today_info()
+    return today_info()
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_each_filter_narrows_the_list(clerk, receive, people, commune):
     by_field = receive(field=_field(commune, "y-te"))
     by_village = receive()
     Petition.objects.filter(pk=by_village.pk).update(village=other_village)
-    by_unit = services.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
+    by_unit = assignments.assign(actor=people["clerk"], petition=receive(), unit=people["unit"])
     by_channel = receive()
     Petition.objects.filter(pk=by_channel.pk).update(channel="online")
     by_kind = receive(kind=Kind.COMPLAINT)
@@ -157,7 +158,7 @@ def test_due_filters_and_flags(clerk, receive, today):
 
 def test_counts_per_state_follow_the_other_filters(clerk, receive, people):
     a, b = receive(), receive()
-    services.assign(actor=people["clerk"], petition=a, unit=people["unit"])
+    assignments.assign(actor=people["clerk"], petition=a, unit=people["unit"])
     receive(text="Trạm y tế thiếu thuốc")
     assert _codes(clerk.get(QUEUE, {"q": "duong", "state": "received"})) == [b.tracking_code]
     response = clerk.get(QUEUE, {"q": "duong"})

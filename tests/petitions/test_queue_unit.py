@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Membership, Role
-from doithoai.petitions import queries, services
+from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors.deadlines import today_info
 from tests.factories import AgencyFactory, UnitFactory, user_with_role
 from tests.petitions.test_queue_office import make
 
@@ -26,15 +27,15 @@ def officer(client, people):
 
 
 def _assign(people, petition, unit=None):
-    return services.assign(actor=people["clerk"], petition=petition,
-                           unit=unit or people["unit"])
+    return assignments.assign(actor=people["clerk"], petition=petition,
+                              unit=unit or people["unit"])
 
 
 def test_only_the_units_open_petitions_by_due_date(officer, receive, people):
     late = _assign(people, receive(received_on=dt.date(2026, 9, 1)))
     first = _assign(people, receive(received_on=dt.date(2026, 10, 1)))
     drafted = _assign(people, receive(received_on=dt.date(2026, 10, 15)))
-    services.draft_answer(actor=people["officer"], petition=drafted, text="Dự thảo")
+    answers.draft_answer(actor=people["officer"], petition=drafted, text="Dự thảo")
     published = _assign(people, receive())
     Petition.objects.filter(pk=published.pk).update(state=State.PUBLISHED)
     other_unit = _assign(people, receive(), people["other_unit"])
@@ -46,7 +47,7 @@ def test_only_the_units_open_petitions_by_due_date(officer, receive, people):
 
 
 def test_flags_and_due_filters(officer, receive, people):
-    today = queries.today_info()
+    today = today_info()
     late, soon, calm = (_assign(people, receive()) for _ in range(3))
     Petition.objects.filter(pk=late.pk).update(due_date=today.today - dt.timedelta(days=2))
     Petition.objects.filter(pk=soon.pk).update(due_date=today.today)

@@ -8,8 +8,10 @@ import pytest
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
-from doithoai.petitions import services
-from doithoai.workdays import services as calendar_services
+from doithoai.petitions.actions import assignments, procedures
+from doithoai.petitions.actions import deadlines as petition_deadlines
+from doithoai.petitions.models import Petition
+from doithoai.workdays import actions as calendar_actions
 from doithoai.workdays.models import CalendarOverride
 from tests.factories import user_with_role
 
@@ -31,12 +33,12 @@ def test_switching_on_24_november_moves_an_open_due_date_audited(receive, people
     open_one = receive(received_on=dt.date(2026, 11, 3))
     assert open_one.due_date == CULTURAL_DAY  # 15 working days after 3/11/2026
     closed = receive(received_on=dt.date(2026, 11, 3))
-    services.not_accept(actor=people["clerk"], petition=closed, reason="Trùng nội dung",
-                        where_to_go="Xem trả lời trước")
+    procedures.not_accept(actor=people["clerk"], petition=closed, reason="Trùng nội dung",
+                          where_to_go="Xem trả lời trước")
     override = CalendarOverride.objects.get(date=CULTURAL_DAY)
     assert not override.enabled  # shipped switched off
 
-    calendar_services.set_override_enabled(actor=admin, override=override, enabled=True,
+    calendar_actions.set_override_enabled(actor=admin, override=override, enabled=True,
                                            reason="Nghị quyết đã có hiệu lực")
 
     open_one.refresh_from_db()
@@ -47,7 +49,7 @@ def test_switching_on_24_november_moves_an_open_due_date_audited(receive, people
     assert closed.state == State.NOT_ACCEPTED and closed.due_date == CULTURAL_DAY
     assert _moves(closed) == []
 
-    calendar_services.set_override_enabled(actor=admin, override=override, enabled=False,
+    calendar_actions.set_override_enabled(actor=admin, override=override, enabled=False,
                                            reason="Tạm dừng áp dụng")
     open_one.refresh_from_db()
     assert open_one.due_date == CULTURAL_DAY
@@ -57,13 +59,13 @@ def test_switching_on_24_november_moves_an_open_due_date_audited(receive, people
 def test_creating_and_updating_an_override_recompute_too(receive, admin):
     p = receive(received_on=dt.date(2026, 11, 2))
     assert p.due_date == dt.date(2026, 11, 23)
-    friday_off = calendar_services.create_override(
+    friday_off = calendar_actions.create_override(
         actor=admin, reason="Nghỉ bù", override=CalendarOverride(
             date=dt.date(2026, 11, 20), kind="off", reason="Nghỉ bù thử nghiệm",
             legal_basis="Thông báo số 1/TB-UBND"))
     p.refresh_from_db()
     assert p.due_date == dt.date(2026, 11, 24)
-    calendar_services.update_override(actor=admin, override=friday_off,
+    calendar_actions.update_override(actor=admin, override=friday_off,
                                       changes={"date": dt.date(2026, 12, 1)},
                                       reason="Đổi ngày nghỉ bù")
     p.refresh_from_db()
@@ -73,11 +75,11 @@ def test_creating_and_updating_an_override_recompute_too(receive, admin):
 
 def test_an_extended_due_date_stays_as_decided(receive, commune, people, admin):
     p = receive(received_on=dt.date(2026, 11, 3))
-    p = services.assign(actor=people["clerk"], petition=p, unit=people["unit"])
-    p = services.extend(actor=people["officer"], petition=p, new_due_date=CULTURAL_DAY
-                        + dt.timedelta(days=7), reason="Cần khảo sát")
+    p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    p = petition_deadlines.extend(actor=people["officer"], petition=p, new_due_date=CULTURAL_DAY
+                                  + dt.timedelta(days=7), reason="Cần khảo sát")
     override = CalendarOverride.objects.get(date=CULTURAL_DAY)
-    calendar_services.set_override_enabled(actor=admin, override=override, enabled=True,
+    calendar_actions.set_override_enabled(actor=admin, override=override, enabled=True,
                                            reason="Áp dụng")
     p.refresh_from_db()
     assert p.due_date == dt.date(2026, 12, 1) and _moves(p) == []
@@ -89,10 +91,10 @@ def test_the_change_and_the_recomputation_commit_together(receive, admin, monkey
     def failing(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "recompute_due_dates", failing)
+    monkeypatch.setattr(petition_deadlines, "recompute_due_dates", failing)
     override = CalendarOverride.objects.get(date=CULTURAL_DAY)
     with pytest.raises(RuntimeError):
-        calendar_services.set_override_enabled(actor=admin, override=override, enabled=True,
+        calendar_actions.set_override_enabled(actor=admin, override=override, enabled=True,
                                                reason="Áp dụng")
     override.refresh_from_db()
     assert not override.enabled  # rolled back with the failed recomputation
@@ -104,19 +106,17 @@ def test_the_change_and_the_recomputation_commit_together(receive, admin, monkey
 def test_reopened_and_earlier_due_dates_are_left_alone(receive, people):
     import datetime as dt
 
-    from doithoai.petitions import services as petition_services
-
     reopened = receive()
-    petition_services.not_accept(actor=people["clerk"], petition=reopened, reason="thử",
-                                 where_to_go="UBND xã")
-    reopened = petition_services.close(actor=people["clerk"], petition=reopened)
-    reopened = petition_services.reopen(actor=people["clerk"], petition=reopened,
-                                        reason="Công dân chưa đồng ý")
+    procedures.not_accept(actor=people["clerk"], petition=reopened, reason="thử",
+                          where_to_go="UBND xã")
+    reopened = procedures.close(actor=people["clerk"], petition=reopened)
+    reopened = procedures.reopen(actor=people["clerk"], petition=reopened,
+                                 reason="Công dân chưa đồng ý")
     earlier = receive(received_on=dt.date(2026, 9, 1))
     kept = {p.pk: p.due_date for p in (reopened, earlier)}
-    assert petition_services.recompute_due_dates(on_or_after=dt.date(2026, 11, 24)) == 0
+    assert petition_deadlines.recompute_due_dates(on_or_after=dt.date(2026, 11, 24)) == 0
     for pk, due in kept.items():
-        assert petition_services.Petition.objects.get(pk=pk).due_date == due
+        assert Petition.objects.get(pk=pk).due_date == due
 
 
 def test_confirming_a_year_brings_its_due_dates_in_line_with_the_calendar(receive, admin):
@@ -132,7 +132,7 @@ def test_confirming_a_year_brings_its_due_dates_in_line_with_the_calendar(receiv
             legal_basis="Thông báo của Bộ Nội vụ về lịch nghỉ năm 2027")
         p.refresh_from_db()
         assert p.due_date == dt.date(2027, 1, 25)  # not recomputed yet
-        calendar_services.confirm_year(
+        calendar_actions.confirm_year(
             actor=admin, year=2027, legal_basis="Thông báo của Bộ Nội vụ về lịch nghỉ năm 2027",
             reason="Đã nhập các ngày hoán đổi")
     p.refresh_from_db()

@@ -10,7 +10,10 @@ from django.core.management import CommandError, call_command
 
 from doithoai.audit.models import AuditEvent
 from doithoai.org.models import Role
-from doithoai.petitions import reminders, services
+from doithoai.petitions.actions import answers, assignments, procedures, reminders
+from doithoai.petitions.actions import deadlines as petition_deadlines
+from doithoai.petitions.actions import intake as petition_intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Field, Kind, Reminder
 from tests.factories import AgencyFactory, UnitFactory, user_with_role
 
@@ -33,7 +36,7 @@ def staff(people):
 def assigned(receive, staff):
     def make(**kw):
         p = receive(**kw)
-        return services.assign(actor=staff["clerk"], petition=p, unit=staff["unit"])
+        return assignments.assign(actor=staff["clerk"], petition=p, unit=staff["unit"])
     return make
 
 
@@ -67,8 +70,8 @@ def test_a_reminder_is_sent_once_per_kind_and_due_date(assigned, staff, mailoutb
     assert len(mailoutbox) == 2
 
     p.refresh_from_db()
-    services.extend(actor=staff["officer"], petition=p, new_due_date=dt.date(2026, 12, 2),
-                    reason="Cần khảo sát thực địa")
+    petition_deadlines.extend(actor=staff["officer"], petition=p, new_due_date=dt.date(2026, 12, 2),
+                              reason="Cần khảo sát thực địa")
     thursday = dt.date(2026, 11, 26)              # 2/12 is 4 working days away: not yet
     assert _run(thursday).reminders == 0
     soon = _run(dt.date(2026, 11, 27))            # new due date → may remind again
@@ -82,21 +85,21 @@ def test_a_reminder_is_sent_once_per_kind_and_due_date(assigned, staff, mailoutb
 def test_nothing_for_petitions_in_time_or_settled(assigned, receive, staff, mailoutbox):
     assigned(received_on=dt.date(2026, 11, 16))   # due 7/12: far away
     answered = receive()
-    services.not_accept(actor=staff["clerk"], petition=answered, reason="Trùng",
-                        where_to_go="Xem trả lời trước")
+    procedures.not_accept(actor=staff["clerk"], petition=answered, reason="Trùng",
+                          where_to_go="Xem trả lời trước")
     assert _run(TUESDAY).reminders == 0 and mailoutbox == []
 
 
 def test_the_office_is_reminded_of_what_is_not_with_a_unit(receive, assigned, commune,
                                                            staff, mailoutbox):
     fresh = receive()
-    classified = services.classify(
+    classified = assignments.classify(
         actor=staff["clerk"], petition=receive(), kind=Kind.OPINION, urgency="normal",
         field=Field.objects.get(agency=commune, code="giao-thong"))
-    returned = services.return_to_office(actor=staff["officer"], petition=assigned(),
-                                         reason="Không thuộc lĩnh vực của phòng")
+    returned = assignments.return_to_office(actor=staff["officer"], petition=assigned(),
+                                            reason="Không thuộc lĩnh vực của phòng")
     drafted = assigned()
-    services.draft_answer(actor=staff["officer"], petition=drafted, text="Dự thảo trả lời")
+    answers.draft_answer(actor=staff["officer"], petition=drafted, text="Dự thảo trả lời")
     with_unit = assigned()
 
     outcome = _run(FRIDAY)
@@ -135,19 +138,19 @@ def test_one_message_per_unit_and_office_across_agencies(commune, staff, assigne
     staff["other_officer"].email = other_unit_mail
     staff["other_officer"].save()
     a1, a2 = assigned(), assigned(received_on=dt.date(2026, 10, 20))  # due soon, overdue
-    b1 = services.assign(actor=staff["clerk"], petition=receive(), unit=staff["other_unit"])
+    b1 = assignments.assign(actor=staff["clerk"], petition=receive(), unit=staff["other_unit"])
     office1 = receive()
 
     second = AgencyFactory()
-    services.ensure_default_fields(second)
+    ensure_default_fields(second)
     unit2 = UnitFactory(agency=second)
     user_with_role(Role.UNIT_OFFICER, agency=second, unit=unit2, email="kt2@example.com")
     clerk2 = user_with_role(Role.CLERK, agency=second, email="vp2@example.com")
-    intake = services.Intake(agency=second, text="Đề nghị sửa cầu tràn Khuổi Mạ.",
-                             channel="office", received_on=dt.date(2026, 11, 2))
-    c1 = services.assign(actor=clerk2, petition=services.receive(intake, actor=clerk2),
-                         unit=unit2)
-    office2 = services.receive(intake, actor=clerk2)
+    intake = petition_intake.Intake(agency=second, text="Đề nghị sửa cầu tràn Khuổi Mạ.",
+                                    channel="office", received_on=dt.date(2026, 11, 2))
+    c1 = assignments.assign(actor=clerk2, petition=petition_intake.receive(intake, actor=clerk2),
+                            unit=unit2)
+    office2 = petition_intake.receive(intake, actor=clerk2)
 
     outcome = reminders.run(today=FRIDAY, chunk_size=1)
     assert (outcome.units, outcome.offices, outcome.overdue, outcome.due_soon) == (3, 2, 1, 5)
@@ -169,7 +172,7 @@ def test_a_unit_without_address_is_reported_and_reminded_once_it_has_one(
         staff, receive, mailoutbox):
     silent = UnitFactory(agency=staff["unit"].agency, name="Trạm Y tế xã")
     officer = user_with_role(Role.UNIT_OFFICER, agency=silent.agency, unit=silent)
-    p = services.assign(actor=staff["clerk"], petition=receive(), unit=silent)
+    p = assignments.assign(actor=staff["clerk"], petition=receive(), unit=silent)
     outcome = _run(FRIDAY)
     assert outcome.reminders == 0 and mailoutbox == []
     assert outcome.unreachable == [(f"Trạm Y tế xã ({silent.agency.name})", 1)]

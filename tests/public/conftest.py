@@ -4,14 +4,14 @@ import pytest
 from django.urls import reverse
 
 from doithoai.org.models import Role
-from doithoai.petitions import services
+from doithoai.petitions.actions.fields import ensure_default_fields
 from tests.factories import AgencyFactory, UnitFactory, VillageFactory, user_with_role
 
 
 @pytest.fixture
 def commune(db):
     agency = AgencyFactory(code="ubnd-xa-na-pan", name="Ủy ban nhân dân xã Nà Pàn")
-    services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     return agency
 
 

@@ -163,7 +163,7 @@ def test_a_tampered_village_is_a_form_error(client, form_data, tamper):
 
 @pytest.mark.parametrize("tamper", ["other_agency", "missing"])
 def test_a_tampered_field_is_a_form_error(client, form_data, tamper):
-    from doithoai.petitions.services import ensure_default_fields
+    from doithoai.petitions.actions.fields import ensure_default_fields
 
     field_id = (ensure_default_fields(AgencyFactory())[0].pk if tamper == "other_agency"
                 else 987654)

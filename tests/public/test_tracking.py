@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from doithoai.petitions import services
+from doithoai.petitions.actions import answers, assignments, procedures
+from doithoai.petitions.actions import deadlines as petition_deadlines
+from doithoai.petitions.actions import intake as petition_intake
 from doithoai.petitions.models import Kind
 from doithoai.public.models import Attempt
 
@@ -17,14 +19,14 @@ TRACK = reverse("public:track")
 @pytest.fixture
 def receive(commune, village, field, staff):
     def make(text="Đường liên thôn Bản Chu xuống cấp, đề nghị sửa chữa.", people=None, **kw):
-        people = people if people is not None else [services.PetitionerData(
+        people = people if people is not None else [petition_intake.PetitionerData(
             full_name="Hoàng Văn An", phone="0912345678", address="Số 5, ngõ 3, Bản Chu",
             email="an@example.vn")]
-        intake = services.Intake(
+        intake = petition_intake.Intake(
             agency=commune, text=text, channel="online",
             received_on=kw.pop("received_on", dt.date(2026, 11, 2)), village_id=village.pk,
             field=field, petitioners=people, **kw)
-        return services.receive(intake, actor=staff["clerk"])
+        return petition_intake.receive(intake, actor=staff["clerk"])
     return make
 
 
@@ -41,20 +43,20 @@ def test_the_page_shows_state_unit_due_date_and_the_opinion(client, receive, sta
     assert "Đường liên thôn Bản Chu xuống cấp" in html
     assert petition.due_date.strftime("%d/%m/%Y") in html
     assert "Đăng xuất" not in html  # nobody is signed in
-    services.classify(actor=staff["clerk"], petition=petition, kind=Kind.OPINION,
-                      field=petition.field, urgency="normal")
+    assignments.classify(actor=staff["clerk"], petition=petition, kind=Kind.OPINION,
+                         field=petition.field, urgency="normal")
     petition.refresh_from_db()
-    services.assign(actor=staff["clerk"], petition=petition, unit=staff["unit"])
+    assignments.assign(actor=staff["clerk"], petition=petition, unit=staff["unit"])
     html = _page(client, petition)
     assert "Đã giao đơn vị" in html and "Phòng Kinh tế" in html
 
 
 def test_personal_data_is_masked(client, receive):
     petition = receive(people=[
-        services.PetitionerData(full_name="Hoàng Văn An", phone="0912345678",
-                                address="Số 5, ngõ 3, Bản Chu", email="an@example.vn"),
-        services.PetitionerData(full_name="Lý Thị Bình", phone="0987654321"),
-        services.PetitionerData(full_name="Nông Văn Cường"),
+        petition_intake.PetitionerData(full_name="Hoàng Văn An", phone="0912345678",
+                                       address="Số 5, ngõ 3, Bản Chu", email="an@example.vn"),
+        petition_intake.PetitionerData(full_name="Lý Thị Bình", phone="0987654321"),
+        petition_intake.PetitionerData(full_name="Nông Văn Cường"),
     ])
     html = _page(client, petition)
     assert "Hoàng V. A." in html and "09xx xxx 678" in html
@@ -65,7 +67,7 @@ def test_personal_data_is_masked(client, receive):
 
 
 def test_a_petitioner_who_asked_stays_unnamed(client, receive):
-    petition = receive(people=[services.PetitionerData(
+    petition = receive(people=[petition_intake.PetitionerData(
         full_name="Hoàng Văn An", phone="0912345678", anonymous_to_public=True)])
     html = _page(client, petition)
     assert "Người gửi đề nghị không công khai tên" in html
@@ -99,14 +101,14 @@ def test_a_complaint_shows_its_text_but_not_who_complained(client, receive):
 
 def _answered(receive, staff):
     petition = receive()
-    petition = services.classify(actor=staff["clerk"], petition=petition, kind=Kind.OPINION,
-                                 field=petition.field, urgency="normal")
-    petition = services.assign(actor=staff["clerk"], petition=petition, unit=staff["unit"])
-    services.draft_answer(actor=staff["officer"], petition=petition,
-                          text="Xã đã đưa tuyến đường vào kế hoạch sửa chữa quý I năm 2027.",
-                          document_number="125/UBND-KT", document_date=dt.date(2026, 11, 20))
+    petition = assignments.classify(actor=staff["clerk"], petition=petition, kind=Kind.OPINION,
+                                    field=petition.field, urgency="normal")
+    petition = assignments.assign(actor=staff["clerk"], petition=petition, unit=staff["unit"])
+    answers.draft_answer(actor=staff["officer"], petition=petition,
+                         text="Xã đã đưa tuyến đường vào kế hoạch sửa chữa quý I năm 2027.",
+                         document_number="125/UBND-KT", document_date=dt.date(2026, 11, 20))
     petition.refresh_from_db()
-    return services.approve_answer(actor=staff["leader"], petition=petition)
+    return answers.approve_answer(actor=staff["leader"], petition=petition)
 
 
 def test_an_answer_is_not_shown_before_it_is_published(client, receive, staff):
@@ -118,22 +120,23 @@ def test_an_answer_is_not_shown_before_it_is_published(client, receive, staff):
 
 def test_a_published_answer_is_shown_with_its_document(client, receive, staff):
     petition = _answered(receive, staff)
-    services.publish_answer(actor=staff["clerk"], petition=petition)
+    answers.publish_answer(actor=staff["clerk"], petition=petition)
     html = _page(client, petition)
     assert "Đã trả lời và công khai" in html
     assert "Xã đã đưa tuyến đường vào kế hoạch sửa chữa quý I năm 2027." in html
     assert "Văn bản số 125/UBND-KT" in html and "ngày 20/11/2026" in html
     assert "Đã công khai trả lời" in html
     petition.refresh_from_db()
-    services.close(actor=staff["clerk"], petition=petition)
+    procedures.close(actor=staff["clerk"], petition=petition)
     html = _page(client, petition)
     assert "Đã kết thúc" in html and "125/UBND-KT" in html
 
 
 def test_the_timeline_has_dates_and_words_not_payloads(client, receive, staff):
     petition = _answered(receive, staff)
-    petition = services.extend(actor=staff["officer"], petition=petition,
-                               new_due_date=dt.date(2027, 1, 15), reason="Cần khảo sát thêm")
+    petition = petition_deadlines.extend(actor=staff["officer"], petition=petition,
+                                         new_due_date=dt.date(2027, 1, 15),
+                                         reason="Cần khảo sát thêm")
     html = _page(client, petition)
     today = timezone.localdate().strftime("%d/%m/%Y")
     timeline = html[html.index('class="timeline"'):]
@@ -151,8 +154,8 @@ def test_the_timeline_has_dates_and_words_not_payloads(client, receive, staff):
 
 def test_not_accepted_shows_where_to_go(client, receive, staff):
     petition = receive()
-    services.not_accept(actor=staff["clerk"], petition=petition, reason="Không thuộc thẩm quyền",
-                        where_to_go="Đề nghị liên hệ Tòa án nhân dân khu vực 1.")
+    procedures.not_accept(actor=staff["clerk"], petition=petition, reason="Không thuộc thẩm quyền",
+                          where_to_go="Đề nghị liên hệ Tòa án nhân dân khu vực 1.")
     html = _page(client, petition)
     assert "Không tiếp nhận" in html
     assert "Đề nghị liên hệ Tòa án nhân dân khu vực 1." in html
@@ -160,9 +163,9 @@ def test_not_accepted_shows_where_to_go(client, receive, staff):
 
 def test_escalation_names_the_receiving_agency(client, receive, staff):
     petition = receive()
-    services.escalate(actor=staff["clerk"], petition=petition,
-                      receiving_agency="Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn",
-                      follow_up_on=dt.date(2026, 12, 15), reason="Vượt thẩm quyền xã")
+    procedures.escalate(actor=staff["clerk"], petition=petition,
+                        receiving_agency="Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn",
+                        follow_up_on=dt.date(2026, 12, 15), reason="Vượt thẩm quyền xã")
     html = _page(client, petition)
     assert "Đã chuyển Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn giải quyết" in html
     assert "Vượt thẩm quyền xã" not in html
@@ -251,8 +254,8 @@ def test_the_public_view_itself_holds_nothing_of_a_denunciation(receive, staff):
 
 def test_a_note_to_the_public_is_shown_once(client, receive, staff):
     petition = receive()
-    services.not_accept(actor=staff["clerk"], petition=petition, reason="Không thuộc thẩm quyền",
-                        where_to_go="Đề nghị liên hệ Tòa án nhân dân khu vực 1.")
+    procedures.not_accept(actor=staff["clerk"], petition=petition, reason="Không thuộc thẩm quyền",
+                          where_to_go="Đề nghị liên hệ Tòa án nhân dân khu vực 1.")
     assert _page(client, petition).count("Đề nghị liên hệ Tòa án nhân dân khu vực 1.") == 1
     other = receive()
     other.public_note = "Xã sẽ tổ chức khảo sát hiện trường vào tuần tới."

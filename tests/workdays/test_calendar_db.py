@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.workdays import services
+from doithoai.workdays import actions
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.models import CalendarOverride
 
@@ -94,7 +94,7 @@ def test_cultural_day_is_shipped_disabled_and_is_a_working_day():
 def test_switching_the_cultural_day_on_changes_deadlines(admin_user):
     before = get_calendar()
     assert before.add_workdays(D(2026, 11, 23), 1) == CULTURAL_DAY
-    services.set_override_enabled(
+    actions.set_override_enabled(
         actor=admin_user, override=cultural_day(), enabled=True, reason="Đã có văn bản"
     )
     after = get_calendar()
@@ -111,7 +111,7 @@ def test_the_cache_is_reused_until_the_table_changes(admin_user, django_assert_n
     first = get_calendar()
     with django_assert_num_queries(1):  # only the cheap (count, latest change) query
         assert get_calendar() is first
-    services.create_override(
+    actions.create_override(
         actor=admin_user,
         override=CalendarOverride(
             date=D(2027, 1, 4), kind="off", reason="Nghỉ thử", legal_basis="Văn bản thử"
@@ -120,7 +120,7 @@ def test_the_cache_is_reused_until_the_table_changes(admin_user, django_assert_n
     )
     assert not get_calendar().is_workday(D(2027, 1, 4))
     override = CalendarOverride.objects.get(date=D(2027, 1, 4))
-    services.update_override(
+    actions.update_override(
         actor=admin_user, override=override, changes={"kind": "work"}, reason="Sửa"
     )
     assert get_calendar().is_workday(D(2027, 1, 4))
@@ -141,7 +141,7 @@ def test_a_change_made_elsewhere_is_seen():
 
 def test_changing_the_calendar_is_for_system_administrators_only(clerk):
     with pytest.raises(PermissionDenied):
-        services.set_override_enabled(
+        actions.set_override_enabled(
             actor=clerk, override=cultural_day(), enabled=True, reason="x"
         )
     assert not cultural_day().enabled
@@ -149,7 +149,7 @@ def test_changing_the_calendar_is_for_system_administrators_only(clerk):
 
 def test_a_change_needs_a_reason(admin_user):
     with pytest.raises(ValidationError):
-        services.set_override_enabled(
+        actions.set_override_enabled(
             actor=admin_user, override=cultural_day(), enabled=True, reason="  "
         )
     assert not cultural_day().enabled

@@ -11,9 +11,9 @@ from django.urls import reverse
 from doithoai.audit.models import AuditEvent
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
 from doithoai.org.models import Role
-from doithoai.workdays import services
+from doithoai.workdays import actions
 from doithoai.workdays.models import CalendarYear
-from doithoai.workdays.queries import years_to_confirm
+from doithoai.workdays.selectors import years_to_confirm
 from tests.factories import AgencyFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def clerk():
 
 
 def confirm(actor, year=2027, **kw):
-    return services.confirm_year(actor=actor, year=year, legal_basis=kw.pop("basis", BASIS),
+    return actions.confirm_year(actor=actor, year=year, legal_basis=kw.pop("basis", BASIS),
                                  reason=kw.pop("reason", "Đã nhập các ngày hoán đổi"), **kw)
 
 
@@ -72,10 +72,10 @@ def test_confirming_a_year_is_recorded_and_audited(admin):
 
 def test_confirming_recomputes_deadlines_from_the_first_day_of_the_year(admin, monkeypatch):
     from doithoai.dialogues.actions import milestones
-    from doithoai.petitions import services as petition_services
+    from doithoai.petitions.actions import deadlines as petition_deadlines
 
     calls = []
-    monkeypatch.setattr(petition_services, "recompute_due_dates",
+    monkeypatch.setattr(petition_deadlines, "recompute_due_dates",
                         lambda **kw: calls.append(("petitions", kw)))
     monkeypatch.setattr(milestones, "recompute_open_milestones",
                         lambda **kw: calls.append(("milestones", kw)))
@@ -130,18 +130,18 @@ def test_confirming_twice_is_refused(admin):
 def test_withdrawing_a_mistaken_confirmation_then_confirming_again(admin, clerk):
     confirm(admin)
     with pytest.raises(PermissionDenied):
-        services.withdraw_year_confirmation(actor=clerk, year=2027, reason="Nhầm")
+        actions.withdraw_year_confirmation(actor=clerk, year=2027, reason="Nhầm")
     with pytest.raises(ValidationError):
-        services.withdraw_year_confirmation(actor=admin, year=2027, reason="")
+        actions.withdraw_year_confirmation(actor=admin, year=2027, reason="")
     assert confirmed(2027)
-    row = services.withdraw_year_confirmation(actor=admin, year=2027,
+    row = actions.withdraw_year_confirmation(actor=admin, year=2027,
                                               reason="Xác nhận nhầm năm")
     assert not row.confirmed and row.confirmed_by is None
     event = AuditEvent.objects.get(action="calendar_year.withdraw")
     assert event.reason == "Xác nhận nhầm năm"
     assert event.before["confirmed_by"] == admin.pk and event.after["confirmed_at"] is None
     with pytest.raises(ValidationError) as caught:
-        services.withdraw_year_confirmation(actor=admin, year=2027, reason="Lần nữa")
+        actions.withdraw_year_confirmation(actor=admin, year=2027, reason="Lần nữa")
     assert "chưa được xác nhận" in caught.value.messages[0]
     confirm(admin, reason="Đã đối chiếu văn bản")
     assert confirmed(2027)

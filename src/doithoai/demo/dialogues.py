@@ -30,7 +30,9 @@ from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.actions import register as documents
 from doithoai.org.models import Agency, Person, User, Village
 from doithoai.petitions import notify
-from doithoai.petitions import services as petition_services
+from doithoai.petitions.actions import answers, assignments, intake, procedures
+from doithoai.petitions.actions import deadlines as petition_deadlines
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Channel, Field, Kind, Petition, Urgency
 from doithoai.workdays.calendar import get_calendar
 
@@ -321,52 +323,52 @@ def _june_speeches(june: Conference, clerk: User, timeline: Timeline) -> None:
     units = {u.code: u for u in agency.units.all()}
     leader, officer = _user("chutich"), _user("kinhte")
     for i, (village, code, text, path) in enumerate(JUNE_SPEECHES):
-        p = petition_services.receive(petition_services.Intake(
+        p = intake.receive(intake.Intake(
             agency=agency, text=timeline.text(text), channel=Channel.CONFERENCE,
             received_on=day, field=fields[code], village_id=villages[village].pk,
             conference_id=june.pk,
             submission_key=f"hoi-nghi-mau-06-{i}"), actor=clerk)
         kind = Kind.COMPLAINT if path == "complaint" else Kind.OPINION
-        p = petition_services.classify(actor=clerk, petition=p, kind=kind, field=fields[code],
-                                       urgency=Urgency.NORMAL)
+        p = assignments.classify(actor=clerk, petition=p, kind=kind, field=fields[code],
+                                 urgency=Urgency.NORMAL)
         if path == "complaint":
-            petition_services.transfer_to_procedure(
+            procedures.transfer_to_procedure(
                 actor=clerk, petition=p, kind=Kind.COMPLAINT,
                 reason="Nội dung là khiếu nại quyết định hành chính về đất đai.")
             continue
         if path == "escalated":
-            petition_services.escalate(
+            procedures.escalate(
                 actor=clerk, petition=p, receiving_agency="Ủy ban nhân dân tỉnh Lạng Sơn",
                 follow_up_on=day + dt.timedelta(days=60),
                 reason="Việc bồi thường đường tỉnh thuộc thẩm quyền của tỉnh.")
             continue
         unit = units["van-hoa-xa-hoi"] if code == "chinh-sach-xa-hoi" else units["kinh-te"]
-        p = petition_services.assign(actor=clerk, petition=p, unit=unit)
+        p = assignments.assign(actor=clerk, petition=p, unit=unit)
         if path == "extended":
-            petition_services.extend(actor=officer, petition=p,
-                                     new_due_date=get_calendar().add_workdays(
-                                         timeline.today, 10),
-                                     reason="Cần khảo sát hiện trạng kênh với thôn.")
+            petition_deadlines.extend(actor=officer, petition=p,
+                                      new_due_date=get_calendar().add_workdays(
+                                          timeline.today, 10),
+                                      reason="Cần khảo sát hiện trạng kênh với thôn.")
         if path in ("drafted", "published"):
             drafter = officer if unit.code == "kinh-te" else clerk
-            p = petition_services.draft_answer(
+            p = answers.draft_answer(
                 actor=drafter, petition=p,
                 text=timeline.text("UBND xã đã kiểm tra và sẽ bố trí kinh phí sửa chữa trong "
                                    "quý I năm 2027.")).petition
         if path == "published":
-            p = petition_services.approve_answer(actor=leader, petition=p)
-            petition_services.publish_answer(actor=clerk, petition=p)
+            p = answers.approve_answer(actor=leader, petition=p)
+            answers.publish_answer(actor=clerk, petition=p)
 
 
 def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: dt.date
                        ) -> None:
     agency = conference.agency
-    petition_services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     villages = {v.name: v for v in Village.objects.filter(agency=agency)}
     units = {u.code: u for u in agency.units.all()}
     for i, (village, field_code, text, urgency) in enumerate(UPCOMING_OPINIONS):
-        p = petition_services.receive(petition_services.Intake(
+        p = intake.receive(intake.Intake(
             agency=agency, text=text, channel=Channel.SURVEY_FORM,
             received_on=today - dt.timedelta(days=2), kind=Kind.OPINION,
             field=fields[field_code], urgency=urgency, village_id=villages[village].pk,
@@ -374,9 +376,9 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
         unit = units.get(UPCOMING_UNITS.get(field_code, ""))
         if unit is None:
             continue  # left for the office to classify and assign: the board shows it
-        p = petition_services.classify(actor=clerk, petition=p, kind=Kind.OPINION,
-                                       field=fields[field_code], urgency=urgency)
-        p = petition_services.assign(actor=clerk, petition=p, unit=unit)
+        p = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION,
+                                 field=fields[field_code], urgency=urgency)
+        p = assignments.assign(actor=clerk, petition=p, unit=unit)
         if i == 0:  # the Phòng Kinh tế has written what it will say about the ford
             prepared_answers.save_prepared_answer(
                 actor=_user("kinhte"), conference=conference, petition=p,
@@ -401,14 +403,14 @@ def _told_briefly(agency: Agency, clerk: User, plan: Plan, title: str, day: dt.d
     issued a few working days later."""
     calendar = get_calendar()
     conference = _schedule(plan, clerk, title, day, scheduled_on, venue)
-    petition_services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     village = Village.objects.filter(agency=agency).order_by("order", "name").first()
     for i, (code, text, *speaker) in enumerate(opinions):
-        petition_services.receive(petition_services.Intake(
+        intake.receive(intake.Intake(
             agency=agency, text=text, channel=Channel.CONFERENCE, received_on=day,
             field=fields[code], village_id=village.pk, conference_id=conference.pk,
-            petitioners=[petition_services.PetitionerData(full_name=name, village_id=village.pk)
+            petitioners=[intake.PetitionerData(full_name=name, village_id=village.pk)
                          for name in speaker],
             submission_key=f"{key}-{i}"), actor=clerk)
     for m in conference.milestones.filter(due_on__lt=day):
@@ -439,18 +441,18 @@ def _previous_year(agency: Agency, clerk: User, leader: User, timeline: Timeline
     units = {u.code: u for u in agency.units.all()}
     for p in conference.petitions.order_by("submission_key"):
         code = p.field.code
-        p = petition_services.classify(actor=clerk, petition=p, kind=Kind.OPINION,
-                                       field=fields[code], urgency=Urgency.NORMAL)
-        p = petition_services.assign(actor=clerk, petition=p,
-                                     unit=units[UPCOMING_UNITS[code]])
+        p = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION,
+                                 field=fields[code], urgency=Urgency.NORMAL)
+        p = assignments.assign(actor=clerk, petition=p,
+                               unit=units[UPCOMING_UNITS[code]])
         answer = PREVIOUS_ANSWERS.get(code)
         if answer:  # sent as a letter of its own three weeks after the conference
-            p = petition_services.draft_answer(
+            p = answers.draft_answer(
                 actor=clerk, petition=p, text=answer,
                 document_number=f"{PREVIOUS_LETTERS[code]}/UBND-{p.unit.short_name or 'VP'}",
                 document_date=day + dt.timedelta(days=21)).petition
-            p = petition_services.approve_answer(actor=leader, petition=p)
-            petition_services.publish_answer(actor=clerk, petition=p)
+            p = answers.approve_answer(actor=leader, petition=p)
+            answers.publish_answer(actor=clerk, petition=p)
     outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của năm trước")
 
 

@@ -33,7 +33,8 @@ from doithoai.dialogues.selectors import conferences
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration, Session
 from doithoai.org.models import Person, User, Village
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import assignments, intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Channel, Field, Kind, Urgency
 
 TITLE_STEM = "Hội nghị đối thoại chuyên đề về đất đai, xây dựng năm"
@@ -238,21 +239,21 @@ def _prepared(conference: Conference, clerk: User, today: dt.date) -> None:
 
 def _opinions_sent_before(conference: Conference, clerk: User, timeline: Timeline) -> list:
     agency = conference.agency
-    petitions.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     fields = {f.code: f for f in Field.objects.filter(agency=agency)}
     villages = {v.name: v for v in Village.objects.filter(agency=agency)}
     result = []
     for prior in PRIOR:
         village = villages[prior.village]
-        p = petitions.receive(petitions.Intake(
+        p = intake.receive(intake.Intake(
             agency=agency, text=timeline.text(prior.text), channel=prior.channel,
             received_on=timeline.today - dt.timedelta(days=prior.days_before),
             kind=Kind.OPINION,
             field=fields[prior.field], village_id=village.pk, conference_id=conference.pk,
-            petitioners=[petitions.PetitionerData(full_name=prior.name, village_id=village.pk)],
+            petitioners=[intake.PetitionerData(full_name=prior.name, village_id=village.pk)],
             submission_key=prior.key), actor=clerk)
-        p = petitions.classify(actor=clerk, petition=p, kind=Kind.OPINION,
-                               field=fields[prior.field], urgency=Urgency.NORMAL)
+        p = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION,
+                                 field=fields[prior.field], urgency=Urgency.NORMAL)
         result.append(p)
     return result
 

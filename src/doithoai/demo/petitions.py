@@ -31,7 +31,13 @@ from doithoai.core.text import fold
 from doithoai.demo.timeline import Timeline
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Person, Unit, User, Village
-from doithoai.petitions import notify, services
+from doithoai.petitions import notify
+from doithoai.petitions.actions import answers as petition_answers
+from doithoai.petitions.actions import assignments, procedures
+from doithoai.petitions.actions import deadlines as petition_deadlines
+from doithoai.petitions.actions import intake as petition_intake
+from doithoai.petitions.actions import issues as petition_issues
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import (
     AnswerTemplate,
     Channel,
@@ -480,7 +486,7 @@ class _Loader:
         self.agency, self.timeline, self.today = agency, timeline, timeline.today
         self.rng = random.Random(SEED)
         self.calendar = get_calendar()
-        self.fields = {f.code: f for f in services.ensure_default_fields(agency)}
+        self.fields = {f.code: f for f in ensure_default_fields(agency)}
         self.units = {u.code: u for u in Unit.objects.filter(agency=agency)}
         self.villages = list(Village.objects.filter(agency=agency, is_active=True)
                              .order_by("order", "name"))
@@ -558,7 +564,7 @@ class _Loader:
             text = opening + text
         return text + (self.rng.choice(CLOSINGS) if spec.kind == Kind.OPINION else "")
 
-    def _petitioners(self, spec: Spec) -> list[services.PetitionerData]:
+    def _petitioners(self, spec: Spec) -> list[petition_intake.PetitionerData]:
         if spec.channel == Channel.FRONT_SUMMARY and self.rng.random() < 0.6:
             return []  # the Front's sheet speaks for voters of a village, without names
         count = 2 if self.rng.random() < 0.1 else 1
@@ -570,7 +576,7 @@ class _Loader:
             email = ""
             if spec.channel == Channel.ONLINE and self.rng.random() < 0.5:
                 email = fold(name).replace(" ", "") + f"{spec.n}@example.com"
-            people.append(services.PetitionerData(
+            people.append(petition_intake.PetitionerData(
                 full_name=name, village_id=spec.village.pk,
                 address=f"{spec.village.name}, xã Điềm He",
                 phone=phone, email=email,
@@ -708,7 +714,7 @@ class _Loader:
                 self.users["mattran"]
         elif spec.channel == Channel.ONLINE:
             actor, label = None, "Công dân gửi trực tuyến"
-        intake = services.Intake(
+        intake = petition_intake.Intake(
             agency=self.agency, text=self._text(spec), channel=spec.channel,
             received_on=received_on, petitioners=self._petitioners(spec), kind=spec.kind,
             field=self.fields[spec.topic[1]] if spec.channel == Channel.ONLINE else None,
@@ -716,27 +722,27 @@ class _Loader:
             conference_id=self.conference.pk if spec.conference else None,
             batch_id=batch.pk if batch else None,
             submission_key=f"{KEY_PREFIX}{spec.n}")
-        return services.receive(intake, actor=actor, actor_label=label)
+        return petition_intake.receive(intake, actor=actor, actor_label=label)
 
     def _classify(self, spec: Spec, p: Petition) -> Petition:
-        return services.classify(actor=self.clerk, petition=p, kind=spec.kind,
-                                 field=self.fields[spec.topic[1]], urgency=spec.urgency,
-                                 village_id=spec.village.pk, is_complex=spec.complex_case,
-                                 version=p.version)
+        return assignments.classify(actor=self.clerk, petition=p, kind=spec.kind,
+                                    field=self.fields[spec.topic[1]], urgency=spec.urgency,
+                                    village_id=spec.village.pk, is_complex=spec.complex_case,
+                                    version=p.version)
 
     def _assign(self, spec: Spec, p: Petition) -> Petition:
         unit = self._unit_for(spec)
         if spec.reroute or spec.state == State.RETURNED:
             wrong = self.units["kinh-te"] if unit.code != "kinh-te" else \
                 self.units["van-hoa-xa-hoi"]
-            p = services.assign(actor=self.clerk, petition=p, unit=wrong)
-            p = services.return_to_office(
+            p = assignments.assign(actor=self.clerk, petition=p, unit=wrong)
+            p = assignments.return_to_office(
                 actor=self._officer_for(wrong), petition=p, version=p.version,
                 reason=f"Nội dung không thuộc lĩnh vực của {wrong.name}; đề nghị Văn phòng "
                        f"chuyển {unit.name}.")
             if spec.state == State.RETURNED:
                 return p
-        return services.assign(actor=self.clerk, petition=p, unit=unit, version=p.version)
+        return assignments.assign(actor=self.clerk, petition=p, unit=unit, version=p.version)
 
     def _draft(self, spec: Spec, p: Petition, number: int) -> Petition:
         officer = self._officer_for(p.unit)
@@ -745,11 +751,11 @@ class _Loader:
         # An answer already sent carries its letter's number; one still waiting for the
         # leader or for publication gets its letter from the register when it is issued.
         sent = spec.state not in (State.ASSIGNED, State.ANSWER_DRAFTED, State.ANSWER_APPROVED)
-        services.draft_answer(actor=officer, petition=p,
-                              text=self.timeline.text(answer_of(spec.topic, spec.template)),
-                              document_number=(f"{number:02d}/UBND-{p.unit.short_name or 'VP'}"
-                                               if sent else ""),
-                              document_date=day if sent else None, version=p.version)
+        letter = f"{number:02d}/UBND-{p.unit.short_name or 'VP'}" if sent else ""
+        petition_answers.draft_answer(actor=officer, petition=p,
+                                      text=self.timeline.text(answer_of(spec.topic, spec.template)),
+                                      document_number=letter,
+                                      document_date=day if sent else None, version=p.version)
         return Petition.objects.get(pk=p.pk)
 
     def _extend(self, spec: Spec, p: Petition) -> Petition:
@@ -764,11 +770,12 @@ class _Loader:
                 new = cal.add_workdays(self.today, 10)
         if new <= p.due_date:
             new = cal.add_workdays(p.due_date, 5)
-        return services.extend(actor=self._officer_for(p.unit), petition=p, new_due_date=new,
-                               reason=self.rng.choice(EXTEND_REASONS), version=p.version)
+        return petition_deadlines.extend(actor=self._officer_for(p.unit), petition=p,
+                                         new_due_date=new,
+                                         reason=self.rng.choice(EXTEND_REASONS), version=p.version)
 
     def _escalate(self, p: Petition) -> Petition:
-        return services.escalate(
+        return procedures.escalate(
             actor=self.clerk, petition=p, receiving_agency=self.rng.choice(ESCALATE_TO),
             follow_up_on=max(self.today, p.received_on) + dt.timedelta(
                 days=self.rng.randint(10, 40)),
@@ -776,18 +783,18 @@ class _Loader:
 
     def _not_accept(self, p: Petition) -> Petition:
         reason, where = (self.timeline.text(t) for t in self.rng.choice(NOT_ACCEPTED))
-        return services.not_accept(actor=self.clerk, petition=p, reason=reason,
-                                   where_to_go=where, version=p.version)
+        return procedures.not_accept(actor=self.clerk, petition=p, reason=reason,
+                                     where_to_go=where, version=p.version)
 
     def _transfer(self, spec: Spec, p: Petition) -> Petition:
         what, law = (("khiếu nại", "Luật Khiếu nại 2011") if spec.kind == Kind.COMPLAINT
                      else ("tố cáo", "Luật Tố cáo 2018"))
-        return services.transfer_to_procedure(
+        return procedures.transfer_to_procedure(
             actor=self.clerk, petition=p, kind=spec.kind, version=p.version,
             reason=f"Đơn có nội dung {what}, chuyển giải quyết theo {law}.")
 
     def _answer_at_conference(self, spec: Spec, p: Petition) -> Petition:
-        return services.answer_at_conference(
+        return petition_answers.answer_at_conference(
             actor=self.clerk, petition=p,
             text=self.timeline.text(answer_of(spec.topic, spec.template)), version=p.version,
             answered_by="Bà Lý Thị Dương, Chủ tịch UBND xã")
@@ -821,9 +828,9 @@ class _Loader:
                 return self._extend(spec, p) if spec.extend else p
             p = self._draft(spec, p, spec.n)
             if spec.send_back:
-                p = services.send_back(actor=self.leader, petition=p, version=p.version,
-                                       reason="Đề nghị nêu rõ thời gian thực hiện và nguồn "
-                                              "kinh phí.")
+                p = petition_answers.send_back(actor=self.leader, petition=p, version=p.version,
+                                               reason="Đề nghị nêu rõ thời gian thực hiện và nguồn "
+                                                      "kinh phí.")
                 if target == State.ASSIGNED:
                     return self._extend(spec, p) if spec.extend else p
                 p = self._draft(spec, p, spec.n + 1000)
@@ -831,17 +838,17 @@ class _Loader:
                 p = self._extend(spec, p)
             if target == State.ANSWER_DRAFTED:
                 return p
-            p = services.approve_answer(actor=self.leader, petition=p, version=p.version)
+            p = petition_answers.approve_answer(actor=self.leader, petition=p, version=p.version)
             if target == State.ANSWER_APPROVED:
                 return p
-            p = services.publish_answer(actor=self.clerk, petition=p, version=p.version)
+            p = petition_answers.publish_answer(actor=self.clerk, petition=p, version=p.version)
             if spec.reopen:
-                return services.reopen(
+                return procedures.reopen(
                     actor=self.clerk, petition=p, version=p.version,
                     reason="Công dân cho biết việc sửa chữa chưa được thực hiện như trả lời.")
         if s == State.CLOSED:
-            p = services.close(actor=self.clerk, petition=p, version=p.version,
-                               reason="Công dân đã nhận kết quả, không có ý kiến thêm.")
+            p = procedures.close(actor=self.clerk, petition=p, version=p.version,
+                                 reason="Công dân đã nhận kết quả, không có ý kiến thêm.")
         return p
 
 
@@ -869,7 +876,7 @@ ANSWER_TEMPLATES = [
 
 def _answer_templates(agency: Agency) -> None:
     """A few starting texts so that "Bắt đầu từ mẫu trả lời" can be tried (idempotent)."""
-    fields = {f.code: f for f in services.ensure_default_fields(agency)}
+    fields = {f.code: f for f in ensure_default_fields(agency)}
     for code, title, text in ANSWER_TEMPLATES:
         AnswerTemplate.objects.get_or_create(
             agency=agency, title=title,
@@ -898,9 +905,9 @@ def load_demo_petitions(timeline: Timeline) -> Outcome:
             if spec.issue is not None:
                 members.setdefault(spec.issue, []).append(petition)
         for i, petitions in members.items():
-            services.group_into_issue(actor=loader.clerk, petitions=petitions,
-                                      title=timeline.text(ISSUES[i][0]),
-                                      reason="Các ý kiến cùng phản ánh một việc.")
+            petition_issues.group_into_issue(actor=loader.clerk, petitions=petitions,
+                                             title=timeline.text(ISSUES[i][0]),
+                                             reason="Các ý kiến cùng phản ánh một việc.")
             outcome.issues += 1
     calendar = get_calendar()
     for state, due in demo_petitions(agency).values_list("state", "due_date"):

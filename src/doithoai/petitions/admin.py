@@ -1,5 +1,5 @@
 """Petitions in the Django admin: the taxonomy and answer templates are edited here (audited);
-everything else is shown read-only, since it changes only through the services."""
+everything else is shown read-only, since it changes only through the actions."""
 
 from django import forms
 from django.contrib import admin

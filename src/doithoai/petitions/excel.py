@@ -4,7 +4,7 @@ village head or the Front fills in, and the reading of a filled-in file.
 Reading never evaluates anything: the file is opened twice in openpyxl's streaming read-only
 mode, once for the values Excel stored (`data_only=True`) and once to see which cells hold a
 formula, so that a formula without a stored value is reported instead of guessed. What the
-cells mean (villages, fields, phone numbers, …) is checked by `petitions.intake`.
+cells mean (villages, fields, phone numbers, …) is checked by `petitions.actions.imports`.
 
 The headers and list values written into the file are plain Vietnamese (like stored texts):
 the file must import the same whatever language the clerk's page was in.

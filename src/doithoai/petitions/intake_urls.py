@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from doithoai.petitions import intake_views as views
+from doithoai.petitions.views import intake as views
 
 app_name = "intake"
 urlpatterns = [

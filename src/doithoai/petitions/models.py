@@ -1,6 +1,6 @@
 """Petitions (ý kiến, kiến nghị, phản ánh) and what hangs on them.
 
-A petition's state moves only through `petitions.services`, following the table of
+A petition's state moves only through `petitions.actions`, following the table of
 `core.petition_flow`; each move is an audit event. `version` guards against two clerks saving
 over each other; `submission_key` makes a retried submission land once.
 """

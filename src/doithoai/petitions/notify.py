@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from doithoai.petitions.selectors.petitions import current_answer
 from doithoai.petitions.sms import gateway
 
 logger = logging.getLogger(__name__)
@@ -76,8 +77,6 @@ def message_for(petition, event: str) -> str:
 
 def email_for(petition, event: str, full_name: str = "") -> tuple[str, str]:
     """Subject and body of the e-mail to one petitioner."""
-    from doithoai.petitions.services import current_answer
-
     code = petition.tracking_code
     lines = [f"Kính gửi {full_name}," if full_name else "Kính gửi ông/bà,", "",
              message_for(petition, event), ""]

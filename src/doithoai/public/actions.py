@@ -1,6 +1,6 @@
 """Sending an opinion from the public form: the limits, the honeypot, then `receive`.
 
-Everything a citizen sends goes through `petitions.services.receive` (one transaction, one
+Everything a citizen sends goes through `petitions.actions.intake.receive` (one transaction, one
 audit event, a tracking code); this module only decides whether to call it.
 """
 
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from doithoai.core import tracking
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import intake as petition_intake
 from doithoai.petitions.models import Petition
 from doithoai.public import throttle
 from doithoai.public.models import Attempt
@@ -49,7 +49,7 @@ class TooMany(Exception):
         self.limit = limit
 
 
-def send(intake: petitions.Intake, *, client: str, is_bot: bool) -> Receipt:
+def send(intake: petition_intake.Intake, *, client: str, is_bot: bool) -> Receipt:
     """Receive an opinion sent online, once per submission key.
 
     A retry of a submission already received gets its receipt again (and is not counted).
@@ -68,11 +68,11 @@ def send(intake: petitions.Intake, *, client: str, is_bot: bool) -> Receipt:
         return _decoy(intake)
     with transaction.atomic():
         throttle.record(Attempt.Bucket.SUBMIT, client, limits)
-        petition = petitions.receive(intake, actor=None, actor_label=ACTOR_LABEL)
+        petition = petition_intake.receive(intake, actor=None, actor_label=ACTOR_LABEL)
     return Receipt.of(petition)
 
 
-def _decoy(intake: petitions.Intake) -> Receipt:
+def _decoy(intake: petition_intake.Intake) -> Receipt:
     today = timezone.localdate()
     due = get_calendar().add_workdays(today, settings.PETITION_ANSWER_WORKDAYS)
     return Receipt(intake.agency.pk, tracking.new_code(), today, due, intake.village_id,

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from doithoai.core.phone import normalise_phone
 from doithoai.core.text import nfc
 from doithoai.org.models import Agency, Village
+from doithoai.petitions.cleaning import MAX_TEXT
 from doithoai.petitions.models import Field
-from doithoai.petitions.services import MAX_TEXT
 
 TOKEN_SALT = "doithoai.public.submit"
 # The field bots love to fill in; people never see it.

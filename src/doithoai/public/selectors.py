@@ -20,7 +20,7 @@ from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Answer, Kind, Petition
-from doithoai.petitions.services import current_answer
+from doithoai.petitions.selectors.petitions import current_answer
 from doithoai.public.privacy import mask_name
 
 

@@ -24,7 +24,8 @@ from django.views.decorators.cache import never_cache
 from doithoai.core import tracking
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import services
+from doithoai.petitions.actions import intake
+from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Channel, Field
 from doithoai.public import actions as public
 from doithoai.public import selectors, throttle
@@ -63,7 +64,7 @@ def submit(request):
             chooser.is_valid()
         return render(request, "public/choose_commune.html",
                       {"form": chooser, "has_communes": active_communes().exists()})
-    services.ensure_default_fields(agency)
+    ensure_default_fields(agency)
     status = 200
     conference = _conference_for(request, agency)
     if request.method != "POST":
@@ -118,15 +119,15 @@ def _refusal(limit: throttle.Limit) -> str:
              "viết vẫn còn dưới đây.") % {"wait": wait}
 
 
-def _intake(form: SubmitForm, conference=None) -> services.Intake:
+def _intake(form: SubmitForm, conference=None) -> intake.Intake:
     data = form.cleaned_data
     village = data["village"]
     petitioners = []
     if data["full_name"] or data["phone"] or data["email"]:
-        petitioners.append(services.PetitionerData(
+        petitioners.append(intake.PetitionerData(
             full_name=data["full_name"], village_id=village.pk, phone=data["phone"],
             email=data["email"], anonymous_to_public=data["anonymous"]))
-    return services.Intake(
+    return intake.Intake(
         agency=form.agency, text=data["text"], channel=Channel.ONLINE,
         received_on=timezone.localdate(), petitioners=petitioners, field=data["field"],
         village_id=village.pk, submission_key=form.key,

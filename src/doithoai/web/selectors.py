@@ -12,7 +12,7 @@ from doithoai.org import selectors
 from doithoai.org.access import is_system_admin, scope_of, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
 from doithoai.workdays.calendar import get_calendar
-from doithoai.workdays.queries import years_to_confirm
+from doithoai.workdays.selectors import years_to_confirm
 
 
 @dataclass

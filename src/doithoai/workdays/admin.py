@@ -1,4 +1,4 @@
-"""The calendar's tables in the Django admin. Override saves go through the services (audit);
+"""The calendar's tables in the Django admin. Override saves go through the actions (audit);
 year confirmations are read-only here: they are made on the calendar page (audited)."""
 
 from django import forms
@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.audit.admin_mixins import ReadOnlyAdmin
 from doithoai.org.access import scope_of
-from doithoai.workdays import services
+from doithoai.workdays import actions
 from doithoai.workdays.models import CalendarOverride, CalendarYear
 
 
@@ -44,12 +44,12 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         reason = form.cleaned_data["change_reason"]
         if not change:
-            services.create_override(actor=request.user, override=obj, reason=reason)
+            actions.create_override(actor=request.user, override=obj, reason=reason)
             return
         changes = {name: getattr(obj, name) for name in form.changed_data
-                   if name in services.EDITABLE_FIELDS}
+                   if name in actions.EDITABLE_FIELDS}
         if changes:
-            updated = services.update_override(
+            updated = actions.update_override(
                 actor=request.user, override=obj, changes=changes, reason=reason
             )
             obj.updated_at = updated.updated_at
@@ -57,7 +57,7 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         # Unreachable while deletion is refused above; kept safe should that change.
         reason = "Tắt thay vì xóa trong trang quản trị"  # stored: Vietnamese, not page language
-        services.set_override_enabled(
+        actions.set_override_enabled(
             actor=request.user, override=obj, enabled=False, reason=reason
         )
 

@@ -2,7 +2,7 @@
 
 Built once per process and reused while the override table is unchanged. "Unchanged" is
 judged by a cheap aggregate, (row count, latest updated_at), read on every call: any save
-through the services bumps updated_at (toggling too), deletions change the count, and a
+through the actions bumps updated_at (toggling too), deletions change the count, and a
 rolled-back transaction restores the old key. So a change made by another process (an admin
 in the web worker, a script in cron) is seen on that process's next call, without signals
 or a shared cache. Bulk `QuerySet.update()` bypasses updated_at: don't use it on this table.

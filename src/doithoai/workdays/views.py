@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR, WEEKDAY_NAMES, CalendarError
 from doithoai.org.access import scope_of
-from doithoai.workdays import services
+from doithoai.workdays import actions
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.forms import (
     ConfirmYearForm,
@@ -24,7 +24,7 @@ from doithoai.workdays.forms import (
     YearForm,
 )
 from doithoai.workdays.models import CalendarOverride
-from doithoai.workdays.queries import confirmed_years, year_rows, year_statuses
+from doithoai.workdays.selectors import confirmed_years, year_rows, year_statuses
 
 
 def _deadline(form: DeadlineForm):
@@ -83,7 +83,7 @@ def toggle(request, pk: int):
                 messages.error(request, error)
         return redirect(back)
     try:
-        services.set_override_enabled(
+        actions.set_override_enabled(
             actor=request.user, override=override,
             enabled=form.cleaned_data["enabled"], reason=form.cleaned_data["ly_do"],
         )
@@ -132,7 +132,7 @@ def _year_action(request, year: int, form_class, call, done: str):
 def confirm_year(request, year: int):
     return _year_action(
         request, year, ConfirmYearForm,
-        lambda d: services.confirm_year(actor=request.user, year=year,
+        lambda d: actions.confirm_year(actor=request.user, year=year,
                                         legal_basis=d["can_cu"], reason=d["ly_do"]),
         _("Đã xác nhận ngày nghỉ, làm bù năm %(year)s. Các hạn đang mở đã được tính lại theo "
           "lịch hiện hành.") % {"year": year})
@@ -143,6 +143,6 @@ def confirm_year(request, year: int):
 def withdraw_year(request, year: int):
     return _year_action(
         request, year, WithdrawYearForm,
-        lambda d: services.withdraw_year_confirmation(actor=request.user, year=year,
+        lambda d: actions.withdraw_year_confirmation(actor=request.user, year=year,
                                                       reason=d["ly_do"]),
         _("Đã hủy xác nhận ngày nghỉ, làm bù năm %(year)s.") % {"year": year})

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.models import Conference, Milestone
-from doithoai.workdays.queries import confirmed_years
+from doithoai.workdays.selectors import confirmed_years
 
 
 def milestone_status(m: Milestone, today: dt.date | None = None) -> str:

@@ -130,9 +130,9 @@ def _answer_letter_issued(actor, petition, document: Document) -> None:
     """The written answer names the letter that carries it ("Văn bản số 12/UBND-VP ngày …" on
     the petition and tracking pages): filled when empty, or when it named the letter this one
     corrects; a number the unit wrote for a letter of its own is left as it is."""
-    from doithoai.petitions import services as petitions
+    from doithoai.petitions.actions import corrections
 
-    petitions.note_reply_letter(
+    corrections.note_reply_letter(
         actor=actor, petition=petition, number=document.number_text,
         issued_on=document.issued_on,
         replaces=document.corrects.number_text if document.corrects_id else None)

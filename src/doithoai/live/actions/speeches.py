@@ -2,7 +2,7 @@
 the conference — received on the conference day, channel "at the conference", the speaker as
 petitioner — then it is answered on the spot, assigned to a unit for a written answer (its
 due date counted from the conference day by the petitions' rules), or sent to the complaint or
-denunciation procedure. Everything goes through `petitions.services`, so the petition's
+denunciation procedure. Everything goes through the petitions' actions, so the petition's
 lifecycle, due date, notices and audit are the same as for any other petition."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from doithoai.live import rules
 from doithoai.live.actions.sessions import locked_recording_session
 from doithoai.live.models import Registration
 from doithoai.org import access
-from doithoai.petitions import services as petitions
+from doithoai.petitions.actions import answers, assignments, corrections, intake, issues, procedures
 from doithoai.petitions.models import Channel, Kind, Petition
 
 # A registration is typed into one petition, however often the console sends it.
@@ -44,17 +44,17 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
         else:
             conference = session.conference
             village_id = registration.village_id
-            petition = petitions.receive(petitions.Intake(
+            petition = intake.receive(intake.Intake(
                 agency=conference.agency, text=text, channel=Channel.CONFERENCE,
                 received_on=conference.held_on, village_id=village_id,
                 conference_id=conference.pk,
-                petitioners=[petitions.PetitionerData(full_name=registration.full_name,
-                                                      village_id=village_id)],
+                petitioners=[intake.PetitionerData(full_name=registration.full_name,
+                                                   village_id=village_id)],
                 submission_key=KEY.format(session=session.pk, number=registration.number)),
                 actor=actor)
-            petition = petitions.classify(actor=actor, petition=petition, kind=kind,
-                                          field=field, urgency=urgency,
-                                          village_id=village_id)
+            petition = assignments.classify(actor=actor, petition=petition, kind=kind,
+                                            field=field, urgency=urgency,
+                                            village_id=village_id)
             before = snapshot(registration)
             registration.petition = petition
             registration.save(update_fields=["petition"])
@@ -64,7 +64,7 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
             if same_as.conference_id != session.conference_id:
                 raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
             title = same_as.issue.title if same_as.issue_id else _title(registration, same_as)
-            petitions.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
+            issues.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
     return Petition.objects.get(pk=petition.pk)
 
 
@@ -79,8 +79,8 @@ def _title(registration: Registration, petition: Petition) -> str:
 def _correct_text(actor, petition: Petition, text: str) -> None:
     """The secretary completes what she typed while the speaker talked (before the minutes
     are adopted); the opinion sent before keeps its sender's words."""
-    petitions.correct_text(actor=actor, petition=petition, text=text,
-                           reason=_("Thư ký hoàn chỉnh nội dung phát biểu"))
+    corrections.correct_text(actor=actor, petition=petition, text=text,
+                             reason=_("Thư ký hoàn chỉnh nội dung phát biểu"))
 
 
 def _petition(registration: Registration) -> Petition:
@@ -107,8 +107,8 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
         text = f"{text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
     with transaction.atomic():
         locked_recording_session(registration.session_id)
-        return petitions.answer_at_conference(actor=actor, petition=_petition(registration),
-                                              text=text, answered_by=answered_by)
+        return answers.answer_at_conference(actor=actor, petition=_petition(registration),
+                                            text=text, answered_by=answered_by)
 
 
 def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:
@@ -116,9 +116,9 @@ def add_to_answer(*, actor, registration: Registration, addition: str) -> Petiti
     access.require(actor, rules.DECIDE, registration)
     with transaction.atomic():
         locked_recording_session(registration.session_id)
-        return petitions.add_to_conference_answer(actor=actor,
-                                                  petition=_petition(registration),
-                                                  addition=addition)
+        return corrections.add_to_conference_answer(actor=actor,
+                                                    petition=_petition(registration),
+                                                    addition=addition)
 
 
 def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
@@ -126,7 +126,7 @@ def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
     access.require(actor, rules.DECIDE, registration)
     with transaction.atomic():
         locked_recording_session(registration.session_id)
-        return petitions.assign(actor=actor, petition=_petition(registration), unit=unit)
+        return assignments.assign(actor=actor, petition=_petition(registration), unit=unit)
 
 
 def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
@@ -137,8 +137,8 @@ def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -
                                            "theo thủ tục nào, ở đâu).")})
     with transaction.atomic():
         locked_recording_session(registration.session_id)
-        return petitions.transfer_to_procedure(actor=actor, petition=_petition(registration),
-                                               kind=kind, reason=reason)
+        return procedures.transfer_to_procedure(actor=actor, petition=_petition(registration),
+                                                kind=kind, reason=reason)
 
 
 def conclude(*, actor, registration: Registration, text: str, previous: str | None = None

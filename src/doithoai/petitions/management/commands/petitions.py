@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import excel, intake
+from doithoai.petitions import excel
+from doithoai.petitions.actions import imports
 from doithoai.petitions.models import Channel
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         imp.add_argument("--batch", required=True, metavar="TÊN", help=_("tên đợt tiếp nhận"))
         imp.add_argument("--village", metavar="THÔN",
                          help=_("thôn của bảng (cho các dòng để trống cột Thôn)"))
-        imp.add_argument("--channel", choices=[c.value for c in intake.IMPORT_CHANNELS],
+        imp.add_argument("--channel", choices=[c.value for c in imports.IMPORT_CHANNELS],
                          help=_("kênh: front_summary (mặc định) hoặc survey_form (mặc định "
                                 "khi có --village)"))
         imp.add_argument("--date", metavar="NGÀY",
@@ -83,11 +84,11 @@ class Command(BaseCommand):
             raise CommandError(_("Tệp quá lớn (tối đa %(mb)s MB). Hãy chia bảng thành nhiều tệp "
                                  "nhỏ hơn.") % {"mb": excel.MAX_BYTES // 1024 // 1024})
         try:
-            result = intake.import_file(
+            result = imports.import_file(
                 actor=None, agency=agency, data=path.read_bytes(), filename=path.name,
                 batch_name=options["batch"], channel=channel, received_on=received_on,
                 brought_by=options["brought_by"], village=village, conference=conference)
-        except intake.ImportRefused as exc:
+        except imports.ImportRefused as exc:
             for problem in exc.problems:
                 if problem.row:
                     self.stderr.write(problem.line())

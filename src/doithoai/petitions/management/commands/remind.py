@@ -1,14 +1,14 @@
 """`doithoai remind [--date YYYY-MM-DD] [--dry-run]`: the daily due-soon and overdue reminders.
 
 Meant for cron or a systemd timer, once a day; running it again sends nothing new
-(see `petitions.reminders`). Exits non-zero when a message could not be sent, so that the
+(see `petitions.actions.reminders`). Exits non-zero when a message could not be sent, so that the
 scheduler reports it; what was not sent is tried again at the next run.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from doithoai.petitions import reminders
+from doithoai.petitions.actions import reminders
 from doithoai.workdays.management.commands.workdays import parse_date
 
 

@@ -17,11 +17,14 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doithoai.dialogues.models import Conference
+from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, visible
 from doithoai.org.models import Village
-from doithoai.petitions import excel, intake
-from doithoai.petitions.intake_forms import EntryForm, StartBatchForm, UploadForm
+from doithoai.petitions import excel, rules
+from doithoai.petitions.actions import fields, imports, intake
+from doithoai.petitions.forms.intake import EntryForm, StartBatchForm, UploadForm
 from doithoai.petitions.models import IntakeBatch
+from doithoai.petitions.selectors import intake as intake_selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_LIMIT = 50  # petitions listed under the entry form
@@ -29,7 +32,7 @@ PROBLEM_LIMIT = 200  # row problems shown on the upload page
 
 
 def _agencies(user) -> list:
-    agencies = list(intake.intake_agencies(user))
+    agencies = list(intake_selectors.intake_agencies(user))
     if not agencies:
         raise PermissionDenied(_("Bạn không có quyền nhập ý kiến."))
     return agencies
@@ -49,7 +52,7 @@ def index(request):
             return redirect("intake:batch", batch.pk)
     return render(request, "petitions/intake/index.html", {
         "form": form, "agencies": agencies,
-        "batches": intake.batches_for(request.user)[:30],
+        "batches": intake_selectors.batches_for(request.user)[:30],
     })
 
 
@@ -82,7 +85,7 @@ def _conference_links(user, batch: IntakeBatch) -> dict:
 
 
 def _batch_context(request, batch: IntakeBatch, form: EntryForm, saved=None) -> dict:
-    petitions = intake.batch_petitions(request.user, batch)
+    petitions = intake_selectors.batch_petitions(request.user, batch)
     return {
         **_conference_links(request.user, batch),
         "batch": batch, "form": form, "saved": saved,
@@ -97,7 +100,9 @@ def batch(request, pk: int):
     batch = get_visible_object_or_404(
         request.user, IntakeBatch.objects.select_related("agency", "village", "conference"),
         pk)
-    intake.require_batch_intake(request.user, batch)
+    access.require(request.user, rules.ENTER_INTO_BATCH, batch)
+    # A batch written before intake made the default fields still offers them.
+    fields.ensure_default_fields(batch.agency)
     saved = None
     if request.method == "POST":
         form = EntryForm(request.POST, batch=batch, user=request.user)
@@ -118,7 +123,7 @@ def batch(request, pk: int):
         form = EntryForm(batch=batch, user=request.user, initial=_entry_initial(request, batch))
         code = request.GET.get("da-luu", "")
         if code:
-            saved = intake.batch_petitions(request.user, batch).filter(
+            saved = intake_selectors.batch_petitions(request.user, batch).filter(
                 tracking_code=code[:9]).first()
     context = _batch_context(request, batch, form, saved)
     if request.htmx:
@@ -157,7 +162,7 @@ def template(request):
     if len(agencies) > 1 and not request.GET.get("co-quan"):
         return redirect("intake:index")
     agency = _chosen_agency(request, agencies)
-    response = HttpResponse(intake.template_for(request.user, agency), content_type=XLSX)
+    response = HttpResponse(imports.template_for(request.user, agency), content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="mau-tong-hop-y-kien-{agency.code}.xlsx"')
     return response
@@ -202,12 +207,12 @@ def _upload(request):
         data = form.cleaned_data
         upload_file = data["file"]
         try:
-            result = intake.import_file(
+            result = imports.import_file(
                 actor=request.user, agency=data["agency"], data=upload_file.read(),
                 filename=upload_file.name, batch_name=data["name"], channel=data["channel"],
                 received_on=data["received_on"], brought_by=data["brought_by"],
                 village=data["village"], conference=data.get("conference"))
-        except intake.ImportRefused as exc:
+        except imports.ImportRefused as exc:
             refused = exc
         except ValidationError as exc:
             form.add_error(None, exc)

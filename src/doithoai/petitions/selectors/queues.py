@@ -1,4 +1,5 @@
-"""Reads of petitions for the staff pages, always through the permission layer.
+"""The staff's lists of petitions, always read through the permission layer: the office's
+queue (filtered, searched) and a unit's open work.
 
 Lists keep to orderings that an index serves ((agency, state, due_date) for open work,
 (agency, -received_on) otherwise) and page with a keyset cursor, so that the hundredth page of
@@ -11,19 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, F, Q, QuerySet
 
-from doithoai.core.deadlines import DUE_SOON, OVERDUE
 from doithoai.core.petition_flow import OPEN_STATES, State
 from doithoai.core.text import fold
 from doithoai.core.tracking import normalise
 from doithoai.dialogues.models import Conference
 from doithoai.org.access import scope_of, visible
 from doithoai.org.models import Agency, Role, Unit, Village
-from doithoai.petitions.models import Answer, AnswerTemplate, Field, Petition
-from doithoai.workdays.calendar import get_calendar
+from doithoai.petitions.models import Field, Petition
+from doithoai.petitions.selectors.deadlines import Today, flag_rows
 
 PAGE_SIZE = 50
 MAX_SEARCH_WORDS = 8
@@ -31,41 +29,6 @@ MAX_SEARCH_WORDS = 8
 DUE_OVERDUE, DUE_SOON_FILTER, DUE_OPEN = "overdue", "soon", "open"
 OPEN = sorted(OPEN_STATES)
 
-
-# --- today ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Today:
-    """Today and the last due date that counts as "due soon" (computed once per request)."""
-
-    today: dt.date
-    soon_limit: dt.date
-
-    def flag(self, petition: Petition) -> str | None:
-        """OVERDUE / DUE_SOON for an open petition with a due date, else None."""
-        if petition.state not in OPEN_STATES or petition.due_date is None:
-            return None
-        if petition.due_date < self.today:
-            return OVERDUE
-        if petition.due_date <= self.soon_limit:
-            return DUE_SOON
-        return None
-
-
-def today_info(today: dt.date | None = None) -> Today:
-    today = today or timezone.localdate()
-    limit = get_calendar().add_workdays(today, settings.PETITION_DUE_SOON_WORKDAYS)
-    return Today(today=today, soon_limit=limit)
-
-
-def flag_rows(rows, today: Today):
-    """Attach `.flag` to each petition (for the badges)."""
-    for row in rows:
-        row.flag = today.flag(row)
-    return rows
-
-
-# --- the office queue ----------------------------------------------------------------------
 
 @dataclass
 class QueueFilters:
@@ -118,8 +81,6 @@ def _filtered(qs: QuerySet, f: QueueFilters, today: Today, *, with_state: bool =
         qs = qs.filter(text)
     return qs
 
-
-# --- keyset pages --------------------------------------------------------------------------
 
 @dataclass
 class Page:
@@ -202,7 +163,7 @@ def state_counts(qs: QuerySet) -> dict[str, int]:
             for row in qs.order_by().values("state").annotate(n=Count("pk"))}
 
 
-def _list_related(qs: QuerySet) -> QuerySet:
+def list_related(qs: QuerySet) -> QuerySet:
     return qs.select_related("agency", "field", "village", "unit", "issue")
 
 
@@ -216,7 +177,7 @@ def office_queue(user, f: QueueFilters, today: Today, *, after: str = "", before
     the same filters (the state filter aside, so each count is a way to narrow)."""
     base = visible_petitions(user)
     keyset = Keyset(by_due=f.open_only)
-    page = keyset.page(_list_related(_filtered(base, f, today)), after=after, before=before)
+    page = keyset.page(list_related(_filtered(base, f, today)), after=after, before=before)
     flag_rows(page.rows, today)
     counts = state_counts(_filtered(base, f, today, with_state=False))
     page.counts = {s.value: counts.get(s.value, 0) for s in State}
@@ -251,8 +212,6 @@ def single_agency(user) -> Agency | None:
     return agencies[0] if len(agencies) == 1 else None
 
 
-# --- the unit queue ------------------------------------------------------------------------
-
 def officer_unit_ids(user) -> list[int]:
     return sorted({g.unit_id for g in scope_of(user).grants
                    if g.role == Role.UNIT_OFFICER and g.unit_id})
@@ -266,96 +225,9 @@ def unit_queue(user, today: Today, *, due: str = "", after: str = "", before: st
         qs = qs.filter(due_date__lt=today.today)
     elif due == DUE_SOON_FILTER:
         qs = qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
-    page = Keyset(by_due=True).page(_list_related(qs), after=after, before=before)
+    page = Keyset(by_due=True).page(list_related(qs), after=after, before=before)
     flag_rows(page.rows, today)
     counts = state_counts(qs)
     page.counts = counts
     page.total = sum(counts.values())
     return page
-
-
-# --- approvals -----------------------------------------------------------------------------
-
-APPROVAL_LIMIT = 50
-
-
-def _with_current_answer(qs: QuerySet) -> QuerySet:
-    return qs.prefetch_related(Prefetch(
-        "answers", queryset=Answer.objects.filter(is_current=True).select_related("drafted_by",
-                                                                                 "approved_by"),
-        to_attr="current_answers"))
-
-
-def approvals(user, today: Today) -> dict:
-    """Answers drafted and waiting for a leader, and approved ones waiting to be published."""
-    base = visible_petitions(user)
-    result = {}
-    for key, state in (("drafted", State.ANSWER_DRAFTED), ("approved", State.ANSWER_APPROVED)):
-        qs = base.filter(state=state)
-        rows = list(_with_current_answer(_list_related(qs))
-                    .order_by("due_date", "pk")[:APPROVAL_LIMIT])
-        for row in rows:
-            row.answer = row.current_answers[0] if row.current_answers else None
-        result[key] = flag_rows(rows, today)
-        result[f"{key}_total"] = (len(rows) if len(rows) < APPROVAL_LIMIT else qs.count())
-    return result
-
-
-def roles_on(user, petition: Petition) -> frozenset[str]:
-    """The roles under which the user reaches this petition, without a query: the rules of
-    `org.access` for a model scoped by agency, unit and village (as `acting_roles` would
-    answer, for a list of rows already read through `visible`)."""
-    scope = scope_of(user)
-    roles = {Role.ADMIN} if scope.is_admin else set()
-    for grant in scope.grants:
-        if petition.agency_id not in grant.agency_ids:
-            continue
-        if grant.role == Role.UNIT_OFFICER and petition.unit_id != grant.unit_id:
-            continue
-        if grant.role == Role.VILLAGE_HEAD and petition.village_id != grant.village_id:
-            continue
-        roles.add(grant.role)
-    return frozenset(roles)
-
-
-# --- one petition --------------------------------------------------------------------------
-
-def petition_for_detail(user, pk) -> Petition:
-    """The petition with everything its page shows (404 outside the user's scope)."""
-    from django.http import Http404
-
-    qs = visible_petitions(user).select_related(
-        "agency", "field", "village", "unit", "issue", "conference", "batch", "received_by",
-        "batch__village", "batch__created_by",
-    ).prefetch_related(
-        "petitioners__village",
-        Prefetch("answers", queryset=Answer.objects.select_related(
-            "drafted_by", "approved_by").order_by("-drafted_at", "-pk")),
-        "extensions__requested_by", "escalations__created_by", "reminders__sent_by",
-    )
-    try:
-        return qs.get(pk=pk)
-    except (Petition.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-
-
-SIBLINGS_SHOWN = 100
-
-
-def issue_siblings(user, petition: Petition) -> list[Petition]:
-    """The other petitions of the same issue that the user may see (the first ones, and one
-    more to know whether there are others)."""
-    if petition.issue_id is None:
-        return []
-    return list(visible_petitions(user).filter(issue_id=petition.issue_id)
-                .exclude(pk=petition.pk).select_related("village", "unit")
-                .order_by("received_on", "pk")[:SIBLINGS_SHOWN + 1])
-
-
-def answer_templates(petition: Petition) -> QuerySet:
-    """Templates for the petition's field, and the agency's general ones."""
-    field_q = Q(field__isnull=True)
-    if petition.field_id:
-        field_q |= Q(field_id=petition.field_id)
-    return AnswerTemplate.objects.filter(field_q, agency_id=petition.agency_id).select_related(
-        "field").order_by("field__order", "title")

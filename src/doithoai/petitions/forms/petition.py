@@ -1,6 +1,6 @@
-"""Forms of the staff pages: the queue's filters and bulk actions, and one small form per
-action on a petition. Every action form carries the `version` the user saw; the service
-refuses a stale one (Conflict) and nothing is overwritten."""
+"""Forms of one petition's page: one small form per action. Every action form carries the
+`version` the user saw; the action refuses a stale one (Conflict) and nothing is
+overwritten."""
 
 from __future__ import annotations
 
@@ -10,12 +10,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core.petition_flow import STATE_LABELS, Action, State
+from doithoai.core.petition_flow import Action
 from doithoai.org.models import Unit, Village
-from doithoai.petitions import queries, services
-from doithoai.petitions.models import Channel, Field, Kind, Urgency
+from doithoai.petitions.forms.queues import DATE_WIDGET
+from doithoai.petitions.models import Field, Kind, Urgency
+
+# Taking a petition out of its issue: an action of the page beside the state table's.
+UNGROUP = "ungroup"
+
 
 MAX_ATTACHMENT = 10 * 1024 * 1024
+
+
 # Extension -> how such a file starts (a renamed file of another type is refused).
 ATTACHMENT_MAGIC = {
     ".pdf": (b"%PDF-",),
@@ -25,7 +31,7 @@ ATTACHMENT_MAGIC = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 REASON_REQUIRED = {"required": _("Hãy ghi lý do (được lưu vào nhật ký).")}
 
 
@@ -33,134 +39,8 @@ def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-# --- the office queue ----------------------------------------------------------------------
-
-DUE_CHOICES = [
-    ("", _("Tất cả")),
-    (queries.DUE_OPEN, _("Đang mở (chưa xong)")),
-    (queries.DUE_SOON_FILTER, _("Sắp đến hạn")),
-    (queries.DUE_OVERDUE, _("Quá hạn")),
-]
-
-
-class QueueFilterForm(forms.Form):
-    """The queue's filters, read from the URL (GET) so that a filtered list can be shared,
-    bookmarked and paged."""
-
-    q = forms.CharField(label=_("Tìm theo nội dung hoặc mã"), required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search"}))
-    agency = forms.ModelChoiceField(label=_("Xã, phường"), queryset=None, required=False,
-                                    empty_label=_("Tất cả xã, phường"))
-    state = forms.ChoiceField(label=_("Trạng thái"), required=False)
-    due = forms.ChoiceField(label=_("Hạn trả lời"), required=False, choices=DUE_CHOICES)
-    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=None, required=False,
-                                   empty_label=_("Tất cả lĩnh vực"))
-    village = forms.ModelChoiceField(label=_("Thôn, tổ dân phố"), queryset=None,
-                                     required=False, empty_label=_("Tất cả thôn"))
-    unit = forms.ModelChoiceField(label=_("Đơn vị được giao"), queryset=None, required=False,
-                                  empty_label=_("Tất cả đơn vị"))
-    channel = forms.ChoiceField(label=_("Kênh tiếp nhận"), required=False)
-    kind = forms.ChoiceField(label=_("Loại"), required=False)
-    conference = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None, required=False,
-                                        empty_label=_("Tất cả"))
-    received_from = forms.DateField(label=_("Nhận từ ngày"), required=False, widget=DATE_WIDGET)
-    received_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE_WIDGET)
-
-    def __init__(self, data, *, user):
-        super().__init__(data)
-        agencies = queries.queue_agencies(user)
-        single = queries.single_agency(user)
-        self.several_agencies = single is None and agencies.exists()
-        self.fields["agency"].queryset = agencies
-        if not self.several_agencies:
-            del self.fields["agency"]
-            self.chosen_agency = single
-        else:
-            self.chosen_agency = agencies.filter(pk=to_int(data.get("agency"))).first()
-        choices = queries.filter_choices(user, self.chosen_agency)
-        for name, key in (("field", "fields"), ("village", "villages"), ("unit", "units"),
-                          ("conference", "conferences")):
-            if self.chosen_agency is None:
-                del self.fields[name]
-            else:
-                self.fields[name].queryset = choices[key]
-        if "conference" in self.fields and not choices["conferences"].exists():
-            del self.fields["conference"]
-        self.fields["state"].choices = [("", _("Tất cả trạng thái"))] + [
-            (s.value, _(STATE_LABELS[s])) for s in State]
-        self.fields["channel"].choices = [("", _("Tất cả kênh"))] + list(Channel.choices)
-        self.fields["kind"].choices = [("", _("Tất cả loại"))] + list(Kind.choices)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("received_from"), data.get("received_to")
-        if start and end and start > end:
-            self.add_error("received_to", _("Ngày cuối không được trước ngày đầu."))
-        return data
-
-    def filters(self) -> queries.QueueFilters:
-        """The valid filters (an invalid one is shown as an error and left out)."""
-        self.is_valid()
-        data = self.cleaned_data
-        return queries.QueueFilters(
-            agency=self.chosen_agency, field=data.get("field"), village=data.get("village"),
-            unit=data.get("unit"), state=data.get("state") or "", due=data.get("due") or "",
-            channel=data.get("channel") or "", kind=data.get("kind") or "",
-            conference=data.get("conference"), received_from=data.get("received_from"),
-            received_to=data.get("received_to") if "received_to" not in self.errors else None,
-            q=(data.get("q") or "").strip(),
-        )
-
-    MAIN = ("q", "agency", "state", "due")
-
-    def main_fields(self):
-        return [self[name] for name in self.MAIN if name in self.fields]
-
-    def more_fields(self):
-        return [self[name] for name in self.fields if name not in self.MAIN]
-
-    def more_used(self) -> bool:
-        """Whether one of the less-used filters is set (their group then starts open)."""
-        return any(self.data.get(name) for name in self.fields if name not in self.MAIN)
-
-
-def to_int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-class BulkForm(forms.Form):
-    """The queue's bulk actions on the checked petitions."""
-
-    ASSIGN, GROUP = "assign", "group"
-
-    ids = forms.ModelMultipleChoiceField(
-        queryset=None, error_messages={"required": _("Hãy chọn ít nhất một ý kiến.")})
-    op = forms.ChoiceField(choices=[(ASSIGN, ASSIGN), (GROUP, GROUP)])
-    unit = forms.ModelChoiceField(label=_("Giao cho đơn vị"), queryset=None, required=False,
-                                  empty_label=_("— Chọn đơn vị —"))
-    reason = forms.CharField(label=_("Ghi chú, lý do"), required=False, max_length=500)
-    title = forms.CharField(label=_("Tên vấn đề"), required=False, max_length=250)
-
-    def __init__(self, data=None, *, user, agency):
-        super().__init__(data, auto_id="bulk_%s")  # the filter form above has a "unit" too
-        self.fields["ids"].queryset = queries.visible_petitions(user)
-        units = queries.filter_choices(user, agency)["units"]
-        self.fields["unit"].queryset = units
-
-    def clean(self):
-        data = super().clean()
-        if data.get("op") == self.ASSIGN and not data.get("unit"):
-            self.add_error("unit", _("Hãy chọn đơn vị được giao."))
-        return data
-
-
-# --- actions on one petition ---------------------------------------------------------------
-
 class ActionForm(forms.Form):
-    """Base: the version the user saw, and the arguments for the service."""
+    """Base: the version the user saw, and the arguments for the action."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     submit_label = _("Lưu")
@@ -172,7 +52,7 @@ class ActionForm(forms.Form):
         kwargs["initial"].setdefault("version", petition.version)
         super().__init__(*args, **kwargs)
 
-    def service_kwargs(self) -> dict:
+    def action_kwargs(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}
 
 
@@ -199,7 +79,7 @@ class ClassifyForm(ActionForm):
         self.fields["village"].queryset = Village.objects.filter(
             agency_id=petition.agency_id, is_active=True).order_by("order", "name")
 
-    def service_kwargs(self) -> dict:
+    def action_kwargs(self) -> dict:
         data = self.cleaned_data
         village = data["village"]
         return {"kind": data["kind"], "field": data["field"], "urgency": data["urgency"],
@@ -338,9 +218,6 @@ class ReopenForm(ActionForm):
                              max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED)
 
 
-UNGROUP = services.UNGROUP
-
-
 class UngroupForm(ActionForm):
     action = UNGROUP
     submit_label = _("Tách khỏi vấn đề")
@@ -354,5 +231,3 @@ ACTION_FORMS: dict[str, type[ActionForm]] = {
         ApproveForm, SendBackForm, PublishForm, ExtendForm, EscalateForm, NotAcceptForm,
         TransferForm, CloseForm, ReopenForm, UngroupForm)
 }
-
-ACTION_ROLES = services.ACTION_ROLES  # who may act decides which forms to show

@@ -1,7 +1,7 @@
 """Forms of the intake pages: start a batch, type one paper form, upload a summary sheet.
 
 They parse and offer choices; what is allowed (which village, which field, the file's rows) is
-decided by `petitions.intake`.
+decided by the intake actions (`actions.intake`, `actions.imports`).
 """
 
 import uuid
@@ -13,9 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import excel, intake
+from doithoai.petitions import excel
+from doithoai.petitions.actions.imports import IMPORT_CHANNELS
+from doithoai.petitions.actions.intake import BATCH_CHANNELS, MAX_NAME
+from doithoai.petitions.cleaning import MAX_TEXT, normalise_phone, phone_error
 from doithoai.petitions.models import Channel, Field, IntakeBatch, Kind, Urgency
-from doithoai.petitions.services import MAX_TEXT
+from doithoai.petitions.selectors import intake
 
 REQUIRED = {"required": _("Mục này bắt buộc.")}
 
@@ -106,7 +109,7 @@ class StartBatchForm(_BatchForm):
         help_text=_("Ví dụ: Phiếu lấy ý kiến thôn Nà Pàn, tháng 11/2026."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True}))
     channel = forms.ChoiceField(label=_("Kênh tiếp nhận"),
-                                choices=_channel_choices(intake.BATCH_CHANNELS),
+                                choices=_channel_choices(BATCH_CHANNELS),
                                 initial=Channel.SURVEY_FORM, error_messages=REQUIRED)
     village = forms.ModelChoiceField(
         label=_("Thôn, tổ dân phố"), queryset=Village.objects.none(), required=False,
@@ -136,7 +139,7 @@ class EntryForm(forms.Form):
                         "max_length": _("Nội dung quá dài (tối đa %(limit_value)s ký tự).")},
         widget=forms.Textarea(attrs={"rows": 5, "autofocus": True}))
     full_name = forms.CharField(label=_("Họ và tên người kiến nghị"), required=False,
-                                max_length=intake.MAX_NAME,
+                                max_length=MAX_NAME,
                                 widget=forms.TextInput(attrs={"autocomplete": "off"}))
     phone = forms.CharField(label=_("Số điện thoại (nếu có)"), required=False, max_length=30,
                             widget=forms.TextInput(attrs={"type": "tel",
@@ -166,8 +169,8 @@ class EntryForm(forms.Form):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
-        if phone.strip() and intake.normalise_phone(phone) is None:
-            raise forms.ValidationError(intake.phone_error())
+        if phone.strip() and normalise_phone(phone) is None:
+            raise forms.ValidationError(phone_error())
         return phone
 
     def petition_data(self) -> dict:
@@ -189,7 +192,7 @@ class UploadForm(_BatchForm):
         help_text=_("Ví dụ: Tổng hợp của Ủy ban MTTQ xã trước hội nghị 2026."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}))
     channel = forms.ChoiceField(label=_("Kênh tiếp nhận"),
-                                choices=_channel_choices(intake.IMPORT_CHANNELS),
+                                choices=_channel_choices(IMPORT_CHANNELS),
                                 initial=Channel.FRONT_SUMMARY, error_messages=REQUIRED)
     brought_by = forms.CharField(
         label=_("Người chuyển đến"), required=False,

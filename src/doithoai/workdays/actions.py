@@ -104,7 +104,7 @@ def confirm_year(
 ) -> CalendarYear:
     """Record that `year`'s days off and swapped days are entered as the government announced
     them. Deadlines from the first day of the year on are recomputed: a swap entered by any
-    other way than these services (a script, a data import) takes effect on them now."""
+    other way than these actions (a script, a data import) takes effect on them now."""
     _require_admin(actor)
     _check_year(year)
     reason = require_reason(reason)

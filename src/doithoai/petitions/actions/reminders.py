@@ -1,10 +1,11 @@
-"""The daily reminder (nhắc hạn), run by `doithoai remind` from cron.
+"""Reminders to whoever owes the next step: "Gửi nhắc" on the follow-up page, and the daily
+reminder (nhắc hạn), run by `doithoai remind` from cron.
 
-Every open petition with a due date is looked at once a day. Whoever owes the next step is
-written to: the unit while the answer is its move (state "assigned"; its officers'
+The daily run looks at every open petition with a due date once a day. Whoever owes the next
+step is written to: the unit while the answer is its move (state "assigned"; its officers'
 addresses), else the office (the agency's clerks): not yet with a unit (received, classified,
 returned), or the unit's draft waiting for a leader's approval or for publication — as the
-follow-up page (`petitions.follow_up`) splits them. One message per recipient, listing its
+follow-up page (`selectors.follow_up`) splits them. One message per recipient, listing its
 petitions, overdue first. A `Reminder` row (petition, kind, due date) is written in the same
 transaction as the message is sent, and the unique constraint on it makes the run idempotent:
 a petition is reminded "due soon" once and "overdue" once per due date, however often the
@@ -23,18 +24,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record
-from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
-from doithoai.org.models import Agency, Membership, Role, Unit
-from doithoai.petitions.follow_up import compose_unit_reminder
-from doithoai.petitions.models import Kind, Petition, Reminder
+from doithoai.core.petition_flow import OPEN_STATES
+from doithoai.org import access
+from doithoai.org.models import Agency, Unit
+from doithoai.petitions import rules
+from doithoai.petitions.models import Petition, Reminder
 from doithoai.petitions.notify import unit_officer_emails
+from doithoai.petitions.reminder_letters import (
+    Recipient,
+    compose,
+    compose_unit_reminder,
+    is_secret,
+)
+from doithoai.petitions.selectors.deadlines import Today, today_info
+from doithoai.petitions.selectors.follow_up import UNIT_WAITING, waiting_for_unit
+from doithoai.petitions.selectors.reminders import OFFICE_STATES, UNIT_STATES, kind_on, pending
 from doithoai.workdays.calendar import get_calendar
 
 logger = logging.getLogger(__name__)
@@ -42,11 +54,74 @@ logger = logging.getLogger(__name__)
 # A message lists this many petitions (most overdue first) and counts the rest.
 MAX_LISTED = 25
 CHUNK_SIZE = 2000
-# The unit's move; every other open state is the office's (or its leader's).
-UNIT_STATES = (State.ASSIGNED,)
-OFFICE_STATES = tuple(sorted(OPEN_STATES - set(UNIT_STATES)))
-EXCERPT = 120
 REASON = "Nhắc hạn tự động hằng ngày"
+
+
+# Stored in the audit log: fixed Vietnamese, not the page language.
+REMINDER_REASONS = {
+    Reminder.Kind.MANUAL: "Đôn đốc đơn vị trả lời",
+    Reminder.Kind.DUE_SOON: "Nhắc tự động: sắp đến hạn trả lời",
+    Reminder.Kind.OVERDUE: "Nhắc tự động: đã quá hạn trả lời",
+}
+
+
+def send_unit_reminder(actor, unit: Unit, petitions, kind: str = Reminder.Kind.MANUAL, *,
+                       today: dt.date | None = None) -> list[Reminder]:
+    """E-mail the unit's officers about these petitions, then record one Reminder per
+    petition and one audit event. `actor` None means the system (the daily command).
+
+    Petitions not of this unit or no longer open are left out; for the automatic kinds
+    ("due_soon", "overdue") so are those already reminded for the same due date, so the
+    call is idempotent. Returns the reminders recorded (empty when nothing was due).
+    Raises ValidationError when the unit has no e-mail address (`notify.unit_officer_emails`:
+    its officers', else its own), and
+    PermissionDenied when the actor is not the office.
+    """
+    kind = Reminder.Kind(kind)
+    today = today or timezone.localdate()
+    if actor is not None:
+        access.require(actor, rules.REMIND, unit)
+    petitions = [p for p in petitions
+                 if p.unit_id == unit.pk and p.state in OPEN_STATES and p.due_date]
+    if kind != Reminder.Kind.MANUAL and petitions:
+        done = set(Reminder.objects.filter(
+            petition__in=petitions, kind=kind).values_list("petition_id", "due_date"))
+        petitions = [p for p in petitions if (p.pk, p.due_date) not in done]
+    if not petitions:
+        return []
+    recipients = unit_officer_emails(unit)
+    if not recipients:
+        raise ValidationError(_("%(unit)s chưa có địa chỉ thư điện tử (của cán bộ đơn vị hoặc "
+                                "của đơn vị): chưa gửi được nhắc. Hãy bổ sung thư điện tử cho "
+                                "tài khoản cán bộ đơn vị.") % {"unit": unit.name})
+    subject, body = compose_unit_reminder(unit, petitions, today=today)
+    # Sent before the rows are written: a failed send records nothing (and can be retried),
+    # and no lock is held while the mail server answers.
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    with transaction.atomic():
+        reminders = Reminder.objects.bulk_create([
+            Reminder(petition=p, kind=kind, due_date=p.due_date, sent_on=today,
+                     sent_by=actor if actor is not None else None)
+            for p in petitions])
+        record(actor=actor, action="petition.remind", obj=unit,
+               after={"kind": kind.value, "recipients": len(recipients),
+                      "petitions": [p.tracking_code for p in petitions]},
+               reason=REMINDER_REASONS[kind])
+    return reminders
+
+
+def remind_from_page(actor, *, unit: Unit, petition: Petition | None = None,
+                     today: Today | None = None) -> list[Reminder]:
+    """The page's "Gửi nhắc": for one petition, or for all the unit's due soon and overdue."""
+    today = today or today_info()
+    if petition is not None:
+        if petition.state not in UNIT_WAITING:
+            raise ValidationError(_("Ý kiến %(code)s không còn chờ đơn vị trả lời: không cần "
+                                    "nhắc.") % {"code": petition.tracking_code})
+        petitions = [petition]
+    else:
+        petitions = list(waiting_for_unit(actor, today, unit=unit))
+    return send_unit_reminder(actor, unit, petitions, Reminder.Kind.MANUAL, today=today.today)
 
 
 @dataclass
@@ -101,44 +176,6 @@ class Outcome:
         return lines
 
 
-@dataclass(frozen=True)
-class Recipient:
-    agency: Agency
-    unit: Unit | None  # None: the agency's office
-
-    @property
-    def name(self) -> str:
-        if self.unit is not None:
-            return f"{self.unit.name} ({self.agency.name})"
-        return f"Văn phòng {self.agency.name}"
-
-    def emails(self) -> list[str]:
-        if self.unit is not None:
-            return unit_officer_emails(self.unit)
-        return sorted(set(Membership.objects.filter(
-            role=Role.CLERK, agency=self.agency, is_active=True, user__is_active=True)
-            .exclude(user__email="").values_list("user__email", flat=True)))
-
-
-def _reminded(kind: str) -> Exists:
-    return Exists(Reminder.objects.filter(petition=OuterRef("pk"), kind=kind,
-                                          due_date=OuterRef("due_date")))
-
-
-def pending(today: dt.date, soon_limit: dt.date) -> QuerySet[Petition]:
-    """Open petitions owed a reminder today that has not been sent for their due date."""
-    return (Petition.objects
-            .filter(state__in=list(OPEN_STATES), due_date__isnull=False,
-                    due_date__lte=soon_limit)
-            .filter(Q(~_reminded(Reminder.Kind.OVERDUE), due_date__lt=today)
-                    | Q(~_reminded(Reminder.Kind.DUE_SOON), due_date__gte=today))
-            .order_by())
-
-
-def kind_on(due: dt.date, today: dt.date) -> str:
-    return Reminder.Kind.OVERDUE if due < today else Reminder.Kind.DUE_SOON
-
-
 def _chunks(qs: QuerySet, size: int) -> Iterator[list[dict]]:
     last = 0
     while True:
@@ -147,76 +184,6 @@ def _chunks(qs: QuerySet, size: int) -> Iterator[list[dict]]:
             return
         yield rows
         last = rows[-1]["pk"]
-
-
-def _line(petition: Petition, today: dt.date, calendar) -> str:
-    due = petition.due_date
-    days = calendar.count_workdays(today, due)
-    if due < today:
-        when = f"hạn {due:%d/%m/%Y}, quá {-days} ngày làm việc"
-    elif days == 0:
-        when = f"hạn {due:%d/%m/%Y}, hôm nay"
-    else:
-        when = f"hạn {due:%d/%m/%Y}, còn {days} ngày làm việc"
-    where = " — ".join(x for x in (petition.village.name if petition.village else "",
-                                   petition.field.name if petition.field else "") if x)
-    if petition.state != State.ASSIGNED:  # the office's list: say what it waits for
-        where = f"{STATE_LABELS[State(petition.state)]} — {where}" if where \
-            else STATE_LABELS[State(petition.state)]
-    if is_secret(petition):
-        text = f"({SECRET_LABELS[petition.kind]} — nội dung xem trên hệ thống)"
-    else:
-        text = " ".join(petition.text.split())
-        text = text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
-    return f"- {petition.tracking_code} ({when}){' — ' + where if where else ''}: {text}"
-
-
-SECRET_LABELS = {Kind.COMPLAINT: "Khiếu nại", Kind.DENUNCIATION: "Tố cáo"}
-
-
-def is_secret(petition: Petition) -> bool:
-    """A denunciation's text, and a complaint's, never travel by e-mail."""
-    return petition.kind in SECRET_LABELS
-
-
-def compose(recipient: Recipient, listed: list[Petition], counts: dict[str, int],
-            today: dt.date) -> tuple[str, str]:
-    """Subject and body of one recipient's message (plain Vietnamese, stored texts)."""
-    calendar = get_calendar()
-    over, soon = counts[Reminder.Kind.OVERDUE], counts[Reminder.Kind.DUE_SOON]
-    parts = []
-    if over:
-        parts.append(f"{over} quá hạn")
-    if soon:
-        parts.append(f"{soon} sắp đến hạn")
-    who = recipient.unit.name if recipient.unit else "Văn phòng"
-    subject = f"Nhắc hạn trả lời ý kiến: {', '.join(parts)} — {who}"
-    if recipient.unit is not None:
-        intro = (f"Kính gửi {recipient.unit.name},\n\nĐến ngày {today:%d/%m/%Y}, các ý kiến "
-                 f"sau được giao cho đơn vị đã quá hạn hoặc sắp đến hạn trả lời:")
-        ask = ("Đề nghị đơn vị khẩn trương trả lời; nếu cần thêm thời gian, đề nghị gia hạn "
-               "trên hệ thống (có ghi lý do), nếu không thuộc lĩnh vực của đơn vị, trả lại "
-               "Văn phòng.")
-    else:
-        intro = (f"Kính gửi Văn phòng {recipient.agency.name},\n\nĐến ngày {today:%d/%m/%Y}, "
-                 f"các ý kiến sau đang chờ Văn phòng hoặc lãnh đạo xử lý và đã quá hạn hoặc "
-                 f"sắp đến hạn trả lời:")
-        ask = ("Đề nghị Văn phòng phân loại, giao đơn vị trả lời các ý kiến chưa giao; trình "
-               "lãnh đạo duyệt và công khai, gửi các trả lời đơn vị đã soạn.")
-    lines = [intro, ""]
-    for label, kind, total in (("QUÁ HẠN", Reminder.Kind.OVERDUE, over),
-                               ("SẮP ĐẾN HẠN", Reminder.Kind.DUE_SOON, soon)):
-        if not total:
-            continue
-        these = [p for p in listed if kind_on(p.due_date, today) == kind]
-        lines.append(f"{label} ({total}):")
-        lines += [_line(p, today, calendar) for p in these]
-        if total > len(these):
-            lines.append(f"- … và {total - len(these)} ý kiến khác (xem trang đôn đốc).")
-        lines.append("")
-    lines += [ask, "", f"Thư nhắc tự động của hệ thống theo dõi ý kiến — "
-                       f"{recipient.agency.name}."]
-    return subject, "\n".join(lines)
 
 
 def _remind(recipient: Recipient, qs: QuerySet, today: dt.date, outcome: Outcome,

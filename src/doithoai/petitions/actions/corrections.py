@@ -1,0 +1,76 @@
+"""Corrections that move no state, made by the other apps: the live room completes what was
+heard and adds the chair's words to the answer given in the hall; the documents name the
+letter that carries the written answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.audit.services import record, snapshot
+from doithoai.core.text import nfc
+from doithoai.petitions.actions.moves import lock
+from doithoai.petitions.cleaning import validate_text
+from doithoai.petitions.models import Answer, Petition
+
+
+@transaction.atomic
+def correct_text(*, actor, petition: Petition, text: str, reason: str,
+                 version: int | None = None) -> Petition:
+    """What was heard, completed by whoever recorded it (the secretary, after the speaker
+    talked): the text changes, not the state; audited with the reason."""
+    text = validate_text(text)
+    petition = lock(petition, version)
+    if text == petition.text:
+        return petition
+    before = snapshot(petition)
+    petition.text = text
+    petition.version += 1
+    petition.save(update_fields=["text", "version"])
+    record(actor=actor, action="petition.text_corrected", obj=petition, before=before,
+           after=snapshot(petition), reason=reason)
+    return petition
+
+
+@transaction.atomic
+def add_to_conference_answer(*, actor, petition: Petition, addition: str,
+                             version: int | None = None) -> Petition:
+    """The chair adds to the answer given in the hall: appended under "Chủ trì bổ sung",
+    audited; the petition's version moves so that every device shows the addition."""
+    addition = nfc(addition).strip()
+    if not addition:
+        raise ValidationError({"addition": _("Hãy ghi nội dung chủ trì bổ sung.")})
+    petition = lock(petition, version)
+    answer = (petition.answers.select_for_update()
+              .filter(at_conference=True, is_current=True).first())
+    if answer is None:
+        raise ValidationError(_("Ý kiến này chưa được trả lời tại hội nghị."))
+    before = snapshot(answer)
+    answer.text = f"{answer.text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
+    answer.save(update_fields=["text"])
+    petition.version += 1
+    petition.save(update_fields=["version"])
+    record(actor=actor, action="answer.addition", obj=answer, before=before,
+           after=snapshot(answer))
+    return petition
+
+
+@transaction.atomic
+def note_reply_letter(*, actor, petition: Petition, number: str, issued_on: dt.date,
+                      replaces: str | None = None) -> Answer | None:
+    """The written answer names the letter that carries it ("Văn bản số 12/UBND-VP ngày …"
+    on the petition and tracking pages): filled when empty, or when it named the letter
+    `replaces` (a correction); a number the unit wrote for a letter of its own is left as
+    it is (None then)."""
+    answer = petition.answers.select_for_update().filter(is_current=True).first()
+    if answer is None or answer.document_number not in ("", replaces):
+        return None
+    before = snapshot(answer)
+    answer.document_number, answer.document_date = number, issued_on
+    answer.save(update_fields=["document_number", "document_date"])
+    record(actor=actor, action="answer.letter_issued", obj=answer, before=before,
+           after=snapshot(answer))
+    return answer

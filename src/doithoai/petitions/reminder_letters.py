@@ -1,0 +1,160 @@
+"""What a reminder says (plain Vietnamese, whatever the sender's page language): the
+follow-up page's letter to a unit, and the daily run's letter to a unit or an office.
+A complaint's or denunciation's text never travels by e-mail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from doithoai.core.petition_flow import STATE_LABELS, State
+from doithoai.org.models import Agency, Membership, Role, Unit
+from doithoai.petitions.models import Kind, Petition, Reminder
+from doithoai.petitions.notify import unit_officer_emails
+from doithoai.petitions.selectors.reminders import kind_on
+from doithoai.workdays.calendar import get_calendar
+
+SECRET_KINDS = {Kind.COMPLAINT: "Khiếu nại", Kind.DENUNCIATION: "Tố cáo"}
+EXCERPT = 120
+
+
+def _detail_url(petition: Petition) -> str:
+    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("petitions:detail",
+                                                          args=[petition.pk])
+
+
+def _when(due: dt.date | None, today: dt.date, calendar) -> str:
+    # Sent to people, stored nowhere else: plain Vietnamese, whatever the sender's language.
+    if due is None:
+        return "chưa có hạn"
+    days = calendar.count_workdays(today, due)
+    when = f"hạn trả lời {due:%d/%m/%Y}"
+    if due < today:
+        return f"{when}, đã quá hạn {abs(days)} ngày làm việc"
+    if due == today:
+        return f"{when}, hạn là hôm nay"
+    return f"{when}, còn {days} ngày làm việc"
+
+
+def compose_unit_reminder(unit: Unit, petitions, *, today: dt.date | None = None
+                          ) -> tuple[str, str]:
+    """The subject and body of a reminder to a unit about these petitions (Vietnamese)."""
+    today = today or timezone.localdate()
+    calendar = get_calendar()
+    petitions = sorted(petitions, key=lambda p: (p.due_date or dt.date.max, p.pk))
+    late = sum(1 for p in petitions if p.due_date and p.due_date < today)
+    subject = f"Đôn đốc trả lời {len(petitions)} ý kiến, kiến nghị — {unit.name}"
+    lines = [
+        f"Kính gửi: {unit.name}",
+        "",
+        f"{unit.agency.name} đề nghị đơn vị khẩn trương trả lời {len(petitions)} ý kiến, "
+        f"kiến nghị của Nhân dân được giao"
+        + (f" ({late} ý kiến đã quá hạn)" if late else "") + ":",
+        "",
+    ]
+    for number, p in enumerate(petitions, start=1):
+        if p.is_sensitive:  # a complaint's or denunciation's text never travels by e-mail
+            text = f"({SECRET_KINDS[p.kind]} — nội dung xem trên hệ thống)"
+        else:
+            text = " ".join(p.text.split())
+            if len(text) > 200:
+                text = text[:199].rstrip() + "…"
+        lines += [f"{number}. Mã {p.tracking_code} — {_when(p.due_date, today, calendar)}",
+                  f"   Nội dung: {text}",
+                  f"   Xem và trả lời: {_detail_url(p)}", ""]
+    lines += ["Khi cần thêm thời gian, đơn vị đề nghị gia hạn ngay trên trang của ý kiến "
+              "(ghi rõ hạn mới và lý do); ý kiến không thuộc lĩnh vực của đơn vị thì trả lại "
+              "Văn phòng kèm lý do.",
+              "",
+              "Thư này được gửi từ phần mềm Đối thoại với Nhân dân."]
+    return subject, "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    agency: Agency
+    unit: Unit | None  # None: the agency's office
+
+    @property
+    def name(self) -> str:
+        if self.unit is not None:
+            return f"{self.unit.name} ({self.agency.name})"
+        return f"Văn phòng {self.agency.name}"
+
+    def emails(self) -> list[str]:
+        if self.unit is not None:
+            return unit_officer_emails(self.unit)
+        return sorted(set(Membership.objects.filter(
+            role=Role.CLERK, agency=self.agency, is_active=True, user__is_active=True)
+            .exclude(user__email="").values_list("user__email", flat=True)))
+
+
+def is_secret(petition: Petition) -> bool:
+    """A denunciation's text, and a complaint's, never travel by e-mail."""
+    return petition.kind in SECRET_KINDS
+
+
+def _line(petition: Petition, today: dt.date, calendar) -> str:
+    due = petition.due_date
+    days = calendar.count_workdays(today, due)
+    if due < today:
+        when = f"hạn {due:%d/%m/%Y}, quá {-days} ngày làm việc"
+    elif days == 0:
+        when = f"hạn {due:%d/%m/%Y}, hôm nay"
+    else:
+        when = f"hạn {due:%d/%m/%Y}, còn {days} ngày làm việc"
+    where = " — ".join(x for x in (petition.village.name if petition.village else "",
+                                   petition.field.name if petition.field else "") if x)
+    if petition.state != State.ASSIGNED:  # the office's list: say what it waits for
+        where = f"{STATE_LABELS[State(petition.state)]} — {where}" if where \
+            else STATE_LABELS[State(petition.state)]
+    if is_secret(petition):
+        text = f"({SECRET_KINDS[petition.kind]} — nội dung xem trên hệ thống)"
+    else:
+        text = " ".join(petition.text.split())
+        text = text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
+    return f"- {petition.tracking_code} ({when}){' — ' + where if where else ''}: {text}"
+
+
+def compose(recipient: Recipient, listed: list[Petition], counts: dict[str, int],
+            today: dt.date) -> tuple[str, str]:
+    """Subject and body of one recipient's message (plain Vietnamese, stored texts)."""
+    calendar = get_calendar()
+    over, soon = counts[Reminder.Kind.OVERDUE], counts[Reminder.Kind.DUE_SOON]
+    parts = []
+    if over:
+        parts.append(f"{over} quá hạn")
+    if soon:
+        parts.append(f"{soon} sắp đến hạn")
+    who = recipient.unit.name if recipient.unit else "Văn phòng"
+    subject = f"Nhắc hạn trả lời ý kiến: {', '.join(parts)} — {who}"
+    if recipient.unit is not None:
+        intro = (f"Kính gửi {recipient.unit.name},\n\nĐến ngày {today:%d/%m/%Y}, các ý kiến "
+                 f"sau được giao cho đơn vị đã quá hạn hoặc sắp đến hạn trả lời:")
+        ask = ("Đề nghị đơn vị khẩn trương trả lời; nếu cần thêm thời gian, đề nghị gia hạn "
+               "trên hệ thống (có ghi lý do), nếu không thuộc lĩnh vực của đơn vị, trả lại "
+               "Văn phòng.")
+    else:
+        intro = (f"Kính gửi Văn phòng {recipient.agency.name},\n\nĐến ngày {today:%d/%m/%Y}, "
+                 f"các ý kiến sau đang chờ Văn phòng hoặc lãnh đạo xử lý và đã quá hạn hoặc "
+                 f"sắp đến hạn trả lời:")
+        ask = ("Đề nghị Văn phòng phân loại, giao đơn vị trả lời các ý kiến chưa giao; trình "
+               "lãnh đạo duyệt và công khai, gửi các trả lời đơn vị đã soạn.")
+    lines = [intro, ""]
+    for label, kind, total in (("QUÁ HẠN", Reminder.Kind.OVERDUE, over),
+                               ("SẮP ĐẾN HẠN", Reminder.Kind.DUE_SOON, soon)):
+        if not total:
+            continue
+        these = [p for p in listed if kind_on(p.due_date, today) == kind]
+        lines.append(f"{label} ({total}):")
+        lines += [_line(p, today, calendar) for p in these]
+        if total > len(these):
+            lines.append(f"- … và {total - len(these)} ý kiến khác (xem trang đôn đốc).")
+        lines.append("")
+    lines += [ask, "", f"Thư nhắc tự động của hệ thống theo dõi ý kiến — "
+                       f"{recipient.agency.name}."]
+    return subject, "\n".join(lines)

@@ -1,0 +1,80 @@
+"""Who may do what with petitions, as named permissions (a system administrator always may).
+
+Asked with `access.require` / `access.can` in actions and views, and in templates with
+`{% can "petitions.assign" petition as may_assign %}`. Every rule is asked on the object the
+user acts on (a petition, an issue's petitions, a unit, an agency or an intake batch), within
+the user's scope.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.petition_flow import Action
+from doithoai.org import access
+from doithoai.org.access import INTAKE_ROLES, OFFICE_ROLES
+from doithoai.org.models import Role
+
+_NOT_ON_THIS = _("Bạn không có quyền thực hiện việc này với ý kiến này.")
+_ONLY_READ = _("Bạn chỉ có quyền xem, không có quyền thay đổi mục này.")
+
+# --- the moves of a petition (core.petition_flow) --------------------------------------------
+CLASSIFY = access.rule("petitions.classify", OFFICE_ROLES | {Role.FRONT_OFFICER}, _NOT_ON_THIS)
+ASSIGN = access.rule("petitions.assign", OFFICE_ROLES, _NOT_ON_THIS)
+RETURN = access.rule("petitions.return", OFFICE_ROLES | {Role.UNIT_OFFICER}, _NOT_ON_THIS)
+ANSWER_AT_CONFERENCE = access.rule("petitions.answer_at_conference", OFFICE_ROLES,
+                                   _NOT_ON_THIS)
+DRAFT_ANSWER = access.rule("petitions.draft_answer", OFFICE_ROLES | {Role.UNIT_OFFICER},
+                           _NOT_ON_THIS)
+APPROVE = access.rule("petitions.approve", {Role.LEADER}, _NOT_ON_THIS)
+SEND_BACK = access.rule("petitions.send_back", {Role.LEADER}, _NOT_ON_THIS)
+PUBLISH = access.rule("petitions.publish", OFFICE_ROLES, _NOT_ON_THIS)
+EXTEND = access.rule("petitions.extend", OFFICE_ROLES | {Role.UNIT_OFFICER}, _NOT_ON_THIS)
+ESCALATE = access.rule("petitions.escalate", OFFICE_ROLES, _NOT_ON_THIS)
+NOT_ACCEPT = access.rule("petitions.not_accept", OFFICE_ROLES, _NOT_ON_THIS)
+TRANSFER = access.rule("petitions.transfer", OFFICE_ROLES, _NOT_ON_THIS)
+CLOSE = access.rule("petitions.close", OFFICE_ROLES, _NOT_ON_THIS)
+REOPEN = access.rule("petitions.reopen", OFFICE_ROLES, _NOT_ON_THIS)
+
+# Whose step drafting is: the page opens the draft form for the unit (the office may draft
+# too, from the list of actions, but the form stays closed for it).
+OWE_ANSWER = access.rule("petitions.owe_answer", {Role.UNIT_OFFICER}, _NOT_ON_THIS)
+
+ACTION_RULES: dict[Action, access.Rule] = {
+    Action.CLASSIFY: CLASSIFY, Action.ASSIGN: ASSIGN, Action.RETURN: RETURN,
+    Action.ANSWER_AT_CONFERENCE: ANSWER_AT_CONFERENCE, Action.DRAFT_ANSWER: DRAFT_ANSWER,
+    Action.APPROVE: APPROVE, Action.SEND_BACK: SEND_BACK, Action.PUBLISH: PUBLISH,
+    Action.EXTEND: EXTEND, Action.ESCALATE: ESCALATE, Action.NOT_ACCEPT: NOT_ACCEPT,
+    Action.TRANSFER: TRANSFER, Action.CLOSE: CLOSE, Action.REOPEN: REOPEN,
+}
+
+# --- issues (petitions that raise the same matter) -------------------------------------------
+GROUP = access.rule("petitions.group", OFFICE_ROLES, _("Bạn không có quyền gộp ý kiến."))
+UNGROUP = access.rule("petitions.ungroup", OFFICE_ROLES, _("Bạn không có quyền tách ý kiến."))
+
+# --- the office's pages ----------------------------------------------------------------------
+# Any change at all (asked first, on the petition or the unit): read-only roles only look.
+CHANGE = access.rule("petitions.change", INTAKE_ROLES | {Role.UNIT_OFFICER}, _ONLY_READ)
+# The queue's bulk actions (assign the checked ones, group them), asked on the agency.
+WORK_QUEUE = access.rule("petitions.work_queue", OFFICE_ROLES, _ONLY_READ)
+# "Gửi nhắc" to a unit (asked on the unit; on the agency for the follow-up page's buttons).
+REMIND = access.rule("petitions.remind", OFFICE_ROLES,
+                     _("Chỉ Văn phòng hoặc Lãnh đạo được gửi nhắc."))
+# Who reads a denouncer's name and contacts (not even a system administrator otherwise).
+SEE_DENOUNCER = access.rule("petitions.see_denouncer", OFFICE_ROLES, _ONLY_READ)
+
+# --- intake: paper brought in ------------------------------------------------------------------
+# Start a batch for an agency (asked on the agency).
+INTAKE = access.rule("petitions.intake", INTAKE_ROLES,
+                     _("Bạn không có quyền nhập ý kiến cho cơ quan này."))
+# Import a summary sheet, or download its template (asked on the agency).
+IMPORT = access.rule("petitions.import", INTAKE_ROLES,
+                     _("Bạn không có quyền nhập ý kiến cho cơ quan này."))
+# Type paper forms into a batch the user sees (supervisors, overseers, unit officers may not).
+ENTER_INTO_BATCH = access.rule(
+    "petitions.enter_into_batch", INTAKE_ROLES,
+    _("Bạn chỉ có quyền xem, không có quyền nhập ý kiến vào đợt này."))
+
+
+def allows(roles: frozenset[str], rule: access.Rule) -> bool:
+    """Whether roles already known (`access.acting_roles`, `access.roles_for_rows`) hold the
+    rule, without asking the database again."""
+    return Role.ADMIN in roles or bool(roles & rule.roles)

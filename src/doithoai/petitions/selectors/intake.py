@@ -1,0 +1,81 @@
+"""Reads for bringing paper in: where the user may bring petitions in (agencies, villages,
+conferences, fields), and the batches and their petitions."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from doithoai.dialogues.models import Conference
+from doithoai.org.access import INTAKE_ROLES, scope_of, visible
+from doithoai.org.models import Agency, Role, Village
+from doithoai.petitions.models import Field, IntakeBatch, Petition
+
+# Opinions may join a conference being prepared, or one just held (typed in afterwards).
+OPEN_CONFERENCE_STATES = (Conference.State.PLANNED, Conference.State.HELD)
+
+
+def _intake_grants(user, agency: Agency):
+    return [g for g in scope_of(user).grants
+            if agency.pk in g.agency_ids and g.role in INTAKE_ROLES]
+
+
+def intake_agencies(user) -> QuerySet[Agency]:
+    """The agencies for which the user may start batches and import files."""
+    scope = scope_of(user)
+    if scope.is_admin:
+        return Agency.objects.filter(level=Agency.Level.COMMUNE, is_active=True,
+                                     villages__isnull=False).distinct()
+    ids = set().union(*(g.agency_ids for g in scope.grants if g.role in INTAKE_ROLES))
+    return Agency.objects.filter(pk__in=ids, is_active=True)
+
+
+def conferences_for(agencies) -> QuerySet[Conference]:
+    """Conferences that opinions brought in now may join, soonest first."""
+    return (Conference.objects.filter(agency__in=agencies, state__in=OPEN_CONFERENCE_STATES)
+            .select_related("agency").order_by("held_on"))
+
+
+def next_conference(agencies) -> Conference | None:
+    """The conference being prepared that opinions coming in now are most likely for."""
+    today = timezone.localdate()
+    return conferences_for(agencies).filter(state=Conference.State.PLANNED,
+                                            held_on__gte=today).first()
+
+
+def villages_for(user, agency: Agency) -> QuerySet[Village]:
+    """The villages whose petitions the user may bring in (a village head: their own)."""
+    villages = Village.objects.filter(agency=agency, is_active=True)
+    if user is None or scope_of(user).is_admin:
+        return villages
+    grants = _intake_grants(user, agency)
+    if any(g.role != Role.VILLAGE_HEAD for g in grants):
+        return villages
+    return villages.filter(pk__in=[g.village_id for g in grants])
+
+
+def only_own_village(user, agency: Agency) -> bool:
+    """True when the user brings petitions in only as a village head."""
+    if user is None or scope_of(user).is_admin:
+        return False
+    grants = _intake_grants(user, agency)
+    return bool(grants) and all(g.role == Role.VILLAGE_HEAD for g in grants)
+
+
+def fields_for(agency: Agency) -> QuerySet[Field]:
+    """The active fields opinions of this agency are classified in (a commune that has none
+    yet gets the default ones from `actions.fields.ensure_default_fields`)."""
+    return Field.objects.filter(agency=agency, is_active=True).order_by("order", "name")
+
+
+def batches_for(user) -> QuerySet[IntakeBatch]:
+    """Batches the user sees in the agencies where they bring petitions in, latest first."""
+    agencies = intake_agencies(user)
+    return (visible(IntakeBatch, user).filter(agency__in=agencies)
+            .select_related("agency", "village").annotate(petition_count=Count("petitions"))
+            .order_by("-created_at", "-pk"))
+
+
+def batch_petitions(user, batch: IntakeBatch) -> QuerySet[Petition]:
+    return (visible(Petition, user).filter(batch=batch)
+            .select_related("village", "field").order_by("-pk"))

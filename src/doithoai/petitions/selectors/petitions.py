@@ -1,0 +1,54 @@
+"""One petition: what its page shows, the other petitions of its issue, the answer templates
+for it, and its current answer (the pages, the documents, the public tracking page and the
+messages to petitioners read it)."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from doithoai.petitions.models import Answer, AnswerTemplate, Petition
+from doithoai.petitions.selectors.queues import visible_petitions
+
+
+def petition_for_detail(user, pk) -> Petition:
+    """The petition with everything its page shows (404 outside the user's scope)."""
+    qs = visible_petitions(user).select_related(
+        "agency", "field", "village", "unit", "issue", "conference", "batch", "received_by",
+        "batch__village", "batch__created_by",
+    ).prefetch_related(
+        "petitioners__village",
+        Prefetch("answers", queryset=Answer.objects.select_related(
+            "drafted_by", "approved_by").order_by("-drafted_at", "-pk")),
+        "extensions__requested_by", "escalations__created_by", "reminders__sent_by",
+    )
+    try:
+        return qs.get(pk=pk)
+    except (Petition.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+SIBLINGS_SHOWN = 100
+
+
+def issue_siblings(user, petition: Petition) -> list[Petition]:
+    """The other petitions of the same issue that the user may see (the first ones, and one
+    more to know whether there are others)."""
+    if petition.issue_id is None:
+        return []
+    return list(visible_petitions(user).filter(issue_id=petition.issue_id)
+                .exclude(pk=petition.pk).select_related("village", "unit")
+                .order_by("received_on", "pk")[:SIBLINGS_SHOWN + 1])
+
+
+def answer_templates(petition: Petition) -> QuerySet:
+    """Templates for the petition's field, and the agency's general ones."""
+    field_q = Q(field__isnull=True)
+    if petition.field_id:
+        field_q |= Q(field_id=petition.field_id)
+    return AnswerTemplate.objects.filter(field_q, agency_id=petition.agency_id).select_related(
+        "field").order_by("field__order", "title")
+
+
+def current_answer(petition: Petition) -> Answer | None:
+    return petition.answers.filter(is_current=True).first()

@@ -1,0 +1,35 @@
+"""The leaders' page: answers waiting for approval, approved ones waiting to be published."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from doithoai.core.petition_flow import State
+from doithoai.org import access
+from doithoai.petitions import rules
+from doithoai.petitions.selectors import approvals as approval_selectors
+from doithoai.petitions.selectors.deadlines import today_info
+from doithoai.petitions.views.navigation import page_context, query_string
+
+
+@login_required
+@require_GET
+def approvals(request):
+    today = today_info()
+    data = approval_selectors.approvals(request.user, today)
+    rows = data["drafted"] + data["approved"]
+    roles = access.roles_for_rows(request.user, rows)
+    for row in rows:
+        row.can_approve = rules.allows(roles[row.pk], rules.APPROVE)
+        row.can_publish = rules.allows(roles[row.pk], rules.PUBLISH)
+    return render(request, "petitions/approvals.html", page_context(
+        request, today=today, **data,
+        drafted_url=reverse("petitions:queue") + query_string(QueryDict(),
+                                                              state=State.ANSWER_DRAFTED.value),
+        approved_url=reverse("petitions:queue") + query_string(QueryDict(),
+                                                               state=State.ANSWER_APPROVED.value),
+    ))
