@@ -1,8 +1,9 @@
 """The kind a petition's words suggest: a complaint or a denunciation said as such.
 
 A complaint (khiếu nại) and a denunciation (tố cáo) follow their own procedures and a
-denouncer's identity is confidential from the first moment (docs/law.md#complaints-and-denunciations), so
-the words are read as soon as they are typed or said. The suggestion is for a person to
+denouncer's identity is confidential from the first moment
+(docs/law.md#complaints-and-denunciations), so the words are read as soon as they are typed
+or said. The suggestion is for a person to
 confirm; nothing here decides. Marks typed are trusted ("tô cao" is not "tố cáo"); text
 typed without marks is read by its letters.
 """

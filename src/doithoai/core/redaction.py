@@ -1,11 +1,11 @@
 """Names kept out of what the public reads.
 
+A denouncer's identity never leaves the office (docs/law.md#complaints-and-denunciations).
 Before a text leaves for the public (an answer, a conclusion, a public note, the results
 page), the names the product knows (petitioners, registrants) and the forms "ông X", "bà Y",
 "anh …", "chị …" are replaced by initials; the staff copy keeps the original and the staff
-are shown what was masked (docs/law.md#complaints-and-denunciations: a denouncer's identity never leaves
-the office). Names are found however they were typed: without marks, in capitals, split by a
-line break, with a look-alike letter of another script (core/skeleton.py).
+are shown what was masked. Names are found however they were typed: without marks, in
+capitals, split by a line break, with a look-alike letter of another script (core/skeleton.py).
 """
 
 from __future__ import annotations
