@@ -9,7 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from doithoai.core import dates
 from doithoai.core.workdays import WorkCalendar
+
+# Written answers to what was said at a conference or sent in (docs/law.md#conference-deadlines):
+# working days after the conference, or after receipt for a petition sent outside one.
+ANSWER_WORKDAYS = 15
+COMPLEX_ANSWER_WORKDAYS = 30
 
 
 @dataclass(frozen=True)
@@ -20,8 +26,7 @@ class DeadlineRule:
 
     def describe(self, anchor_date: dt.date) -> str:
         after = "hội nghị" if self.anchor == "conference" else "ngày tiếp nhận"
-        return (f"{self.workdays} ngày làm việc kể từ sau {after} "
-                f"{anchor_date.strftime('%d/%m/%Y')}")
+        return f"{self.workdays} ngày làm việc kể từ sau {after} {dates.day(anchor_date)}"
 
 
 def rule_for(*, anchor: str, complex_case: bool, simple_days: int, complex_days: int

@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from doithoai.core import dates
+from doithoai.core.deadlines import ANSWER_WORKDAYS, COMPLEX_ANSWER_WORKDAYS
 from doithoai.core.workdays import WorkCalendar, days_before
 
 
@@ -42,8 +44,8 @@ class Settings:
     village_days_before: int = 3  # DH: village opinions and delegate lists 3 days before
     conclusion_workdays_after: int = 5  # TD: conclusion notice within 5 working days
     results_days_after: int = 10  # law: results announced within 10 days
-    answer_workdays: int = 15  # TD: written answers within 15 working days
-    complex_answer_workdays: int = 30  # … 30 for complex cases
+    answer_workdays: int = ANSWER_WORKDAYS
+    complex_answer_workdays: int = COMPLEX_ANSWER_WORKDAYS
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,6 @@ class Due:
     title: str = ""  # what is to be done, when the caller names it (a unit's task)
 
 
-def _d(d: dt.date) -> str:
-    return d.strftime("%d/%m/%Y")
-
-
 def _before(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, str]:
     """"At least N days before": D − N, or the working day before it when that day is off;
     with the clause the rule sentence then ends with (empty when nothing moved)."""
@@ -66,7 +64,8 @@ def _before(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, 
     due = calendar.roll_back(day)
     if due == day:
         return due, ""
-    return due, f"; ngày {_d(day)} là ngày nghỉ: thực hiện trước, vào ngày làm việc {_d(due)}"
+    return due, (f"; ngày {dates.day(day)} là ngày nghỉ: thực hiện trước, vào ngày làm việc "
+                 f"{dates.day(due)}")
 
 
 def _after(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, str]:
@@ -76,8 +75,8 @@ def _after(calendar: WorkCalendar, held_on: dt.date, n: int) -> tuple[dt.date, s
     due = calendar.add_days_civil(held_on, n)
     if due == day:
         return due, ""
-    return due, (f"; ngày {_d(day)} là ngày nghỉ: hạn là ngày làm việc tiếp theo {_d(due)} "
-                 f"(Điều 148 Bộ luật Dân sự)")
+    return due, (f"; ngày {dates.day(day)} là ngày nghỉ: hạn là ngày làm việc tiếp theo "
+                 f"{dates.day(due)} (Điều 148 Bộ luật Dân sự)")
 
 
 def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due]:
@@ -88,29 +87,29 @@ def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due
     return [
         Due(Kind.ANNOUNCEMENT, announce_on,
             f"Thông báo công khai chậm nhất {s.announce_days_before} ngày trước hội nghị "
-            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)"
+            f"{dates.day(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)"
             f"{announce_moved}", True),
         Due(Kind.INVITATIONS, calendar.subtract_workdays(held_on, s.invite_workdays_before),
             f"Gửi giấy mời chậm nhất {s.invite_workdays_before} ngày làm việc trước hội nghị "
-            f"{_d(held_on)}", False),
+            f"{dates.day(held_on)}", False),
         Due(Kind.VILLAGE_OPINIONS, village_on,
             f"Thôn gửi ý kiến của Nhân dân chậm nhất {s.village_days_before} ngày trước hội "
-            f"nghị {_d(held_on)}{village_moved}", False),
+            f"nghị {dates.day(held_on)}{village_moved}", False),
         Due(Kind.DELEGATE_LISTS, village_on,
             f"Thôn gửi danh sách đại biểu chậm nhất {s.village_days_before} ngày trước hội "
-            f"nghị {_d(held_on)}{village_moved}", False),
+            f"nghị {dates.day(held_on)}{village_moved}", False),
         Due(Kind.PREPARED_ANSWERS, calendar.subtract_workdays(held_on, 1),
-            f"Các đơn vị gửi nội dung trả lời trước ngày hội nghị {_d(held_on)}", False),
+            f"Các đơn vị gửi nội dung trả lời trước ngày hội nghị {dates.day(held_on)}", False),
         Due(Kind.CONCLUSION_NOTICE, calendar.add_workdays(held_on, s.conclusion_workdays_after),
             f"Ban hành thông báo kết luận trong {s.conclusion_workdays_after} ngày làm việc "
-            f"sau hội nghị {_d(held_on)}", False),
+            f"sau hội nghị {dates.day(held_on)}", False),
         Due(Kind.RESULTS_ANNOUNCED, results_on,
             f"Công bố kết quả hội nghị trong {s.results_days_after} ngày sau hội nghị "
-            f"{_d(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)"
+            f"{dates.day(held_on)} (Điều 43 Luật Tổ chức chính quyền địa phương 2025)"
             f"{results_moved}", True),
         Due(Kind.WRITTEN_ANSWERS, calendar.add_workdays(held_on, s.answer_workdays),
             f"Trả lời bằng văn bản trong {s.answer_workdays} ngày làm việc sau hội nghị "
-            f"{_d(held_on)} ({s.complex_answer_workdays} ngày với vụ việc phức tạp)", False),
+            f"{dates.day(held_on)} ({s.complex_answer_workdays} ngày với vụ việc phức tạp)", False),
     ]
 
 
@@ -122,10 +121,10 @@ def task_due(calendar: WorkCalendar, held_on: dt.date, offset_days: int) -> Due:
     """
     if offset_days < 0:
         due, moved = _before(calendar, held_on, -offset_days)
-        rule = f"Chậm nhất {-offset_days} ngày trước hội nghị {_d(held_on)}{moved}"
+        rule = f"Chậm nhất {-offset_days} ngày trước hội nghị {dates.day(held_on)}{moved}"
     elif offset_days == 0:
-        due, rule = held_on, f"Trong ngày hội nghị {_d(held_on)}"
+        due, rule = held_on, f"Trong ngày hội nghị {dates.day(held_on)}"
     else:
         due, moved = _after(calendar, held_on, offset_days)
-        rule = f"Trong {offset_days} ngày sau hội nghị {_d(held_on)}{moved}"
+        rule = f"Trong {offset_days} ngày sau hội nghị {dates.day(held_on)}{moved}"
     return Due(Kind.TASK, due, rule, False)

@@ -1,0 +1,128 @@
+"""Names kept out of what the public reads.
+
+A denouncer's identity never leaves the office (docs/law.md#complaints-and-denunciations).
+Before a text leaves for the public (an answer, a conclusion, a public note, the results
+page), the names the product knows (petitioners, registrants) and the forms "ông X", "bà Y",
+"anh …", "chị …" are replaced by initials; the staff copy keeps the original and the staff
+are shown what was masked. Names are found however they were typed: without marks, in
+capitals, split by a line break, with a look-alike letter of another script (core/skeleton.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from doithoai.core.skeleton import has_diacritics, skeleton, words_pattern
+
+# Words of address before a name, as written with marks. Typed without marks they are read by
+# their letters ("ong Hung"); typed with marks they must be these ("chi Hội" is a branch).
+HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "dì", "cậu", "thím",
+              "mợ", "cháu")
+# What may follow a word of address without being a person's name: posts ("ông Chủ tịch
+# xã") and places or people of history ("Bà Rịa", "đường Bà Triệu", "Bác Hồ").
+NOT_NAMES = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "trưởng", "phó", "giám đốc",
+             "cán bộ", "công an", "đại biểu", "kế toán", "địa chính", "thủ trưởng", "tổ trưởng",
+             "bà rịa", "bà chiểu", "bà đen", "bà triệu", "bà huyện thanh quan", "ông ích khiêm",
+             "cô tô", "cô giang", "cô bắc", "bác hồ")
+_NOT_NAMES = tuple(skeleton(p).folded for p in NOT_NAMES)
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Masking:
+    original: str
+    masked: str
+
+
+@dataclass(frozen=True)
+class MaskedText:
+    text: str
+    maskings: tuple[Masking, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.maskings)
+
+
+def initials(name: str) -> str:
+    """ "Mã Thị Sinh" → "M. T. S." (every word: in a commune a family name is a clue)."""
+    return " ".join(f"{word[0].upper()}." for word in _WORD.findall(name))
+
+
+def _known_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    skel = skeleton(text)
+    spans = []
+    for name in {n.strip() for n in names if n and len(n.strip()) >= 2}:
+        if not skeleton(name).folded.strip():
+            continue
+        for found in re.finditer(words_pattern(name), skel.folded):
+            spans.append(skel.span(*found.span()))
+    return spans
+
+
+_BARE_HONORIFICS = frozenset(skeleton(h).folded for h in HONORIFICS)
+
+
+def _is_honorific(word: str, marks_typed: bool) -> bool:
+    if marks_typed:
+        return word.casefold() in HONORIFICS
+    return skeleton(word).folded in _BARE_HONORIFICS
+
+
+def _not_a_name(words: list[str]) -> bool:
+    """Whether the words after a word of address begin a post or a place (NOT_NAMES)."""
+    folded = skeleton(" ".join(words)).folded + " "
+    return any(folded.startswith(p + " ") for p in _NOT_NAMES)
+
+
+def _addressed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised words after a word of address: "ông [Hùng]"."""
+    words = list(_WORD.finditer(text))
+    marks_typed = has_diacritics(text)
+    spans = []
+    for i, word in enumerate(words[:-1]):
+        if not _is_honorific(word.group(), marks_typed):
+            continue
+        following_words = [w.group() for w in words[i + 1:i + 1 + MAX_NAME_WORDS]]
+        if _not_a_name(following_words) or _not_a_name([word.group(), *following_words]):
+            continue
+        name = []
+        for following in words[i + 1:i + 1 + MAX_NAME_WORDS]:
+            gap = text[name[-1].end() if name else word.end():following.start()]
+            if gap.strip() or not following.group()[0].isupper():
+                break
+            name.append(following)
+        if name:
+            spans.append((name[0].start(), name[-1].end()))
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def mask_names(text: str, known_names: Iterable[str] = ()) -> MaskedText:
+    """The public copy of a text: known names and addressed names as initials."""
+    if not text:
+        return MaskedText(text=text or "", maskings=())
+    text = unicodedata.normalize("NFC", text)  # as every text is stored
+    spans = _merged(_known_spans(text, known_names) + _addressed_spans(text))
+    pieces, maskings, last = [], [], 0
+    for start, end in spans:
+        original = text[start:end]
+        replacement = initials(original)
+        pieces += [text[last:start], replacement]
+        maskings.append(Masking(original=original, masked=replacement))
+        last = end
+    pieces.append(text[last:])
+    return MaskedText(text="".join(pieces), maskings=tuple(maskings))

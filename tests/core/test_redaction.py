@@ -1,0 +1,80 @@
+"""Names kept out of public text, however they were typed."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from doithoai.core.redaction import initials, mask_names
+from doithoai.core.skeleton import skeleton
+
+KNOWN = ["Hoàng Văn An"]
+
+
+@pytest.mark.parametrize(("text", "public"), [
+    ("Ông Hùng khiếu nại về đất", "Ông H. khiếu nại về đất"),
+    ("Bà Mã Thị Sinh khiếu nại việc thu hồi", "Bà M. T. S. khiếu nại việc thu hồi"),
+    ("ý kiến của cô Lan, thôn Nà Lầu", "ý kiến của cô L., thôn Nà Lầu"),
+    ("Ông Nguyễn Văn Bình, Trưởng thôn", "Ông N. V. B., Trưởng thôn"),
+    ("Bà Mã Thị\nSinh khiếu nại", "Bà M. T. S. khiếu nại"),  # split by a line break
+    ("ong Hung to cao can bo", "ong H. to cao can bo"),  # typed without marks
+])
+def test_a_word_of_address_before_a_name_masks_the_name(text, public):
+    assert mask_names(text).text == public
+
+
+@pytest.mark.parametrize("text", [
+    "gửi ông Chủ tịch UBND xã",  # a post, not a name
+    "đường Bà Triệu bị ngập",  # a street named after a heroine
+    "tỉnh Bà Rịa - Vũng Tàu",
+    "chi Hội Nông dân thôn",  # "chi" (a branch) is not "chị" when marks are typed
+    "anh em trong thôn",
+    "Bà con Thôn Bản đề nghị",
+])
+def test_posts_places_and_plain_words_are_left_alone(text):
+    assert mask_names(text).text == text
+    assert not mask_names(text).changed
+
+
+@pytest.mark.parametrize("name", [
+    "Hoàng Văn An",
+    "Hoang Van An",  # without marks
+    "HOÀNG VĂN AN",  # capitals
+    "Hoàng Văn\nAn",  # a line break inside
+    "H\u043eàng Văn An",  # a Cyrillic о
+    "Hoàng\u200bVăn An",  # a zero-width space for a space
+    "Hoa\u0300ng Văn An",  # decomposed marks
+])
+def test_a_known_name_is_found_however_it_was_typed(name):
+    masked = mask_names(f"{name} phản ánh", KNOWN)
+    assert masked.text == "H. V. A. phản ánh"
+    typed = unicodedata.normalize("NFC", name)
+    assert [(m.original, m.masked) for m in masked.maskings] == [(typed, "H. V. A.")]
+
+
+def test_the_staff_see_what_was_masked():
+    masked = mask_names("Ông Hùng và bà Lan cùng ký đơn", ())
+    assert [(m.original, m.masked) for m in masked.maskings] == [("Hùng", "H."), ("Lan", "L.")]
+
+
+def test_a_name_inside_a_longer_word_is_not_a_name():
+    assert mask_names("Thanh An", ["An"]).text == "Thanh A."
+    assert mask_names("Anh Tuấn", ["An"]).text == "Anh T."  # "An" inside "Anh" untouched
+
+
+def test_initials():
+    assert initials("Mã Thị Sinh") == "M. T. S."
+    assert initials("đặng văn ân") == "Đ. V. Â."
+
+
+names = st.lists(st.sampled_from(["Hoàng", "Văn", "An", "Mã", "Thị", "Sinh", "Lò", "Đức"]),
+                 min_size=2, max_size=4).map(" ".join)
+fillers = st.sampled_from(["", "Ý kiến của ", "gửi\n", "Kính gửi: ", "thôn Nà Lầu, "])
+
+
+@given(name=names, before=fillers, after=fillers, upper=st.booleans())
+def test_no_known_name_survives(name, before, after, upper):
+    typed = name.upper() if upper else name
+    public = mask_names(f"{before}{typed} {after}", [name]).text
+    assert skeleton(name).folded not in skeleton(public).folded
