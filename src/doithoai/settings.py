@@ -15,6 +15,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from doithoai.core import deadlines
 from doithoai.localenv import data_dir, local_env_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -194,8 +195,9 @@ if not DEBUG:
 
 # Petitions: default answer times when no conference sets them (working days), and when a due
 # date counts as "due soon". Plans and conferences may set their own.
-PETITION_ANSWER_WORKDAYS = env.int("PETITION_ANSWER_WORKDAYS", default=15)
-PETITION_COMPLEX_ANSWER_WORKDAYS = env.int("PETITION_COMPLEX_ANSWER_WORKDAYS", default=30)
+PETITION_ANSWER_WORKDAYS = env.int("PETITION_ANSWER_WORKDAYS", default=deadlines.ANSWER_WORKDAYS)
+PETITION_COMPLEX_ANSWER_WORKDAYS = env.int(
+    "PETITION_COMPLEX_ANSWER_WORKDAYS", default=deadlines.COMPLEX_ANSWER_WORKDAYS)
 PETITION_DUE_SOON_WORKDAYS = env.int("PETITION_DUE_SOON_WORKDAYS", default=3)
 # The demo loads every province and commune; the tests set this to load only its own.
 DEMO_UNITS_ONLY = False

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.labels import action_label
 from doithoai.audit.models import AuditEvent, object_type_of
+from doithoai.core import dates
 
 
 def history_for(obj: Model) -> QuerySet[AuditEvent]:
@@ -73,13 +74,13 @@ def _moment(value: str) -> str | None:
         return None
     if len(value) == 10:
         day = parse_date(value)
-        return day.strftime("%d/%m/%Y") if day else None
+        return dates.day(day) if day else None
     moment = parse_datetime(value)
     if moment is None:
         return None
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return moment.strftime("%H:%M %d/%m/%Y")
+    return dates.moment(moment)
 
 
 def history_entry(model: type[Model], event: AuditEvent) -> dict:

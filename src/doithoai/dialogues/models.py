@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core import milestones
+from doithoai.core import deadlines, milestones
 from doithoai.db import NFCModel
 from doithoai.org.models import Agency, Person, Unit, Village
 
@@ -231,9 +231,10 @@ class Conference(NFCModel):
     speaker_minutes = models.PositiveSmallIntegerField(_("thời gian mỗi lượt phát biểu (phút)"),
                                                        default=5)
     answer_workdays = models.PositiveSmallIntegerField(
-        _("hạn trả lời (ngày làm việc)"), default=15)
+        _("hạn trả lời (ngày làm việc)"), default=deadlines.ANSWER_WORKDAYS)
     complex_answer_workdays = models.PositiveSmallIntegerField(
-        _("hạn trả lời vụ việc phức tạp (ngày làm việc)"), default=30)
+        _("hạn trả lời vụ việc phức tạp (ngày làm việc)"),
+        default=deadlines.COMPLEX_ANSWER_WORKDAYS)
     # After the session: the outcome (by hand until the live room records the minutes), the
     # conclusion notice, the end.
     outcome = models.TextField(_("kết quả hội nghị"), blank=True)

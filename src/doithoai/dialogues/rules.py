@@ -41,9 +41,3 @@ REQUEST_PLANS = rule("dialogues.request_plans", {Role.OVERSEER},
 READ_FIGURES = rule("dialogues.read_figures",
                     OFFICE_ROLES | {Role.SUPERVISOR, Role.OVERSEER},
                     _("Bạn không có quyền xem số liệu tổng hợp của cơ quan này."))
-
-
-def allows(roles: frozenset[str], perm) -> bool:
-    """Whether roles read for many rows at once (`access.roles_for_rows`) hold the rule, as
-    `access.can` decides for one object."""
-    return Role.ADMIN in roles or bool(roles & perm.roles)

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core import dates
 from doithoai.core.text import fold
 from doithoai.db import NFCModel
 from doithoai.org.models import Agency
@@ -176,7 +177,7 @@ class AgencyTemplate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} — {self.agency} ({self.uploaded_at:%d/%m/%Y})"
+        return f"{self.kind} — {self.agency} ({dates.day(self.uploaded_at)})"
 
 
 def _register_actions() -> None:

@@ -226,6 +226,11 @@ class Rule:
     def __str__(self) -> str:
         return self.name
 
+    def allows(self, roles: frozenset[str]) -> bool:
+        """Whether roles already known (`acting_roles`, `roles_for_rows`) hold the rule,
+        without asking the database again."""
+        return Role.ADMIN in roles or bool(roles & self.roles)
+
 
 _RULES: dict[str, Rule] = {}
 
@@ -251,9 +256,7 @@ def _as_rule(perm: Rule | str) -> Rule:
 
 def can(user, perm: Rule | str, obj: Model) -> bool:
     """Whether the user, acting on obj within their scope, holds one of the rule's roles."""
-    perm = _as_rule(perm)
-    acting = acting_roles(user, obj)
-    return Role.ADMIN in acting or bool(acting & perm.roles)
+    return _as_rule(perm).allows(acting_roles(user, obj))
 
 
 def require(user, perm: Rule | str, obj: Model) -> frozenset[str]:

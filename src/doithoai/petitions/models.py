@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core import dates
 from doithoai.core.petition_flow import STATE_LABELS, State
 from doithoai.core.text import fold
 from doithoai.db import NFCModel
@@ -269,7 +270,7 @@ class Extension(models.Model):
         verbose_name_plural = _("gia hạn")
 
     def __str__(self) -> str:
-        return f"{self.petition.tracking_code} → {self.new_due_date:%d/%m/%Y}"
+        return f"{self.petition.tracking_code} → {dates.day(self.new_due_date)}"
 
 
 class Escalation(models.Model):
@@ -341,4 +342,4 @@ class Reminder(models.Model):
             name="reminder_once_per_due_date")]
 
     def __str__(self) -> str:
-        return f"{self.petition.tracking_code}: {self.get_kind_display()} {self.sent_on:%d/%m/%Y}"
+        return f"{self.petition.tracking_code}: {self.get_kind_display()} {dates.day(self.sent_on)}"

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from doithoai.core import dates
 from doithoai.petitions.selectors.petitions import current_answer
 from doithoai.petitions.sms import gateway
 
@@ -64,13 +65,9 @@ def _is_denunciation(petition) -> bool:
     return petition.kind == Kind.DENUNCIATION
 
 
-def _date(value) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 def message_for(petition, event: str) -> str:
     """The short text (SMS, and the first line of the e-mail)."""
-    what = MESSAGES[event].format(due=_date(petition.due_date))
+    what = MESSAGES[event].format(due=dates.day(petition.due_date))
     return (f"{petition.agency.name}: ý kiến mã {petition.tracking_code} {what}. "
             f"Tra cứu: {_tracking_url(petition.tracking_code)}")
 
@@ -81,9 +78,9 @@ def email_for(petition, event: str, full_name: str = "") -> tuple[str, str]:
     lines = [f"Kính gửi {full_name}," if full_name else "Kính gửi ông/bà,", "",
              message_for(petition, event), ""]
     if event == "received":
-        lines.append(f"Ngày tiếp nhận: {_date(petition.received_on)}.")
+        lines.append(f"Ngày tiếp nhận: {dates.day(petition.received_on)}.")
         if petition.due_date:
-            lines.append(f"Hạn trả lời: {_date(petition.due_date)}.")
+            lines.append(f"Hạn trả lời: {dates.day(petition.due_date)}.")
     elif event == "extended" and not _is_denunciation(petition):
         lines.append(petition.due_rule_label)
     elif event == "answered" and not _is_denunciation(petition):
@@ -92,14 +89,14 @@ def email_for(petition, event: str, full_name: str = "") -> tuple[str, str]:
             lines += ["Nội dung trả lời:", answer.text]
             if answer.document_number:
                 lines.append(f"(Văn bản số {answer.document_number}"
-                             + (f" ngày {_date(answer.document_date)})"
+                             + (f" ngày {dates.day(answer.document_date)})"
                                 if answer.document_date else ")"))
     elif event in ("escalated", "not_accepted") and petition.public_note \
             and not _is_denunciation(petition):
         lines.append(petition.public_note)
     lines += ["", f"Ông/bà có thể theo dõi kết quả bất cứ lúc nào tại "
                   f"{_tracking_url(code)} với mã {code}.", "", petition.agency.name]
-    return f"Ý kiến mã {code}: {MESSAGES[event].format(due=_date(petition.due_date))}", \
+    return f"Ý kiến mã {code}: {MESSAGES[event].format(due=dates.day(petition.due_date))}", \
         "\n".join(lines)
 
 
@@ -192,7 +189,7 @@ def unit_assigned(petition_id: int) -> None:
             return
         text = ("(Nội dung tố cáo không gửi qua thư điện tử; xem trên hệ thống.)"
                 if _is_denunciation(petition) else petition.text[:500])
-        due = f"\n\nHạn trả lời: {_date(petition.due_date)}" if petition.due_date else ""
+        due = f"\n\nHạn trả lời: {dates.day(petition.due_date)}" if petition.due_date else ""
         send_mail(f"Ý kiến {petition.tracking_code} được giao cho {petition.unit.name}",
                   text + due, settings.DEFAULT_FROM_EMAIL, emails)
     except Exception:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from doithoai.core import dates
 from doithoai.core.petition_flow import STATE_LABELS, State
 from doithoai.org.models import Agency, Membership, Role, Unit
 from doithoai.petitions.models import Kind, Petition, Reminder
@@ -32,7 +33,7 @@ def _when(due: dt.date | None, today: dt.date, calendar) -> str:
     if due is None:
         return "chưa có hạn"
     days = calendar.count_workdays(today, due)
-    when = f"hạn trả lời {due:%d/%m/%Y}"
+    when = f"hạn trả lời {dates.day(due)}"
     if due < today:
         return f"{when}, đã quá hạn {abs(days)} ngày làm việc"
     if due == today:
@@ -102,11 +103,11 @@ def _line(petition: Petition, today: dt.date, calendar) -> str:
     due = petition.due_date
     days = calendar.count_workdays(today, due)
     if due < today:
-        when = f"hạn {due:%d/%m/%Y}, quá {-days} ngày làm việc"
+        when = f"hạn {dates.day(due)}, quá {-days} ngày làm việc"
     elif days == 0:
-        when = f"hạn {due:%d/%m/%Y}, hôm nay"
+        when = f"hạn {dates.day(due)}, hôm nay"
     else:
-        when = f"hạn {due:%d/%m/%Y}, còn {days} ngày làm việc"
+        when = f"hạn {dates.day(due)}, còn {days} ngày làm việc"
     where = " — ".join(x for x in (petition.village.name if petition.village else "",
                                    petition.field.name if petition.field else "") if x)
     if petition.state != State.ASSIGNED:  # the office's list: say what it waits for
@@ -133,13 +134,13 @@ def compose(recipient: Recipient, listed: list[Petition], counts: dict[str, int]
     who = recipient.unit.name if recipient.unit else "Văn phòng"
     subject = f"Nhắc hạn trả lời ý kiến: {', '.join(parts)} — {who}"
     if recipient.unit is not None:
-        intro = (f"Kính gửi {recipient.unit.name},\n\nĐến ngày {today:%d/%m/%Y}, các ý kiến "
+        intro = (f"Kính gửi {recipient.unit.name},\n\nĐến ngày {dates.day(today)}, các ý kiến "
                  f"sau được giao cho đơn vị đã quá hạn hoặc sắp đến hạn trả lời:")
         ask = ("Đề nghị đơn vị khẩn trương trả lời; nếu cần thêm thời gian, đề nghị gia hạn "
                "trên hệ thống (có ghi lý do), nếu không thuộc lĩnh vực của đơn vị, trả lại "
                "Văn phòng.")
     else:
-        intro = (f"Kính gửi Văn phòng {recipient.agency.name},\n\nĐến ngày {today:%d/%m/%Y}, "
+        intro = (f"Kính gửi Văn phòng {recipient.agency.name},\n\nĐến ngày {dates.day(today)}, "
                  f"các ý kiến sau đang chờ Văn phòng hoặc lãnh đạo xử lý và đã quá hạn hoặc "
                  f"sắp đến hạn trả lời:")
         ask = ("Đề nghị Văn phòng phân loại, giao đơn vị trả lời các ý kiến chưa giao; trình "

@@ -72,9 +72,3 @@ IMPORT = access.rule("petitions.import", INTAKE_ROLES,
 ENTER_INTO_BATCH = access.rule(
     "petitions.enter_into_batch", INTAKE_ROLES,
     _("Bạn chỉ có quyền xem, không có quyền nhập ý kiến vào đợt này."))
-
-
-def allows(roles: frozenset[str], rule: access.Rule) -> bool:
-    """Whether roles already known (`access.acting_roles`, `access.roles_for_rows`) hold the
-    rule, without asking the database again."""
-    return Role.ADMIN in roles or bool(roles & rule.roles)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.selectors import history_for
+from doithoai.core import dates
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
 from doithoai.org.models import Unit
@@ -119,7 +120,7 @@ def _timeline(petition: Petition) -> list[Step]:
             case "extend":
                 due = after.get("due_date")
                 label = (_("Gia hạn trả lời đến ngày %(date)s")
-                         % {"date": dt.date.fromisoformat(due).strftime("%d/%m/%Y")}
+                         % {"date": dates.day(dt.date.fromisoformat(due))}
                          if due else _("Gia hạn trả lời"))
                 steps.append(Step(on, label))
             case "answer_at_conference":

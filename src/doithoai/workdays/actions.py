@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
+from doithoai.core import dates
 from doithoai.core.text import nfc
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
 from doithoai.org.access import scope_of
@@ -116,7 +117,7 @@ def confirm_year(
         raise ValidationError(
             _("Năm %(year)s đã được xác nhận ngày %(day)s, không xác nhận lại. Nếu xác nhận "
               "nhầm, hãy hủy xác nhận trước.")
-            % {"year": year, "day": timezone.localtime(row.confirmed_at).strftime("%d/%m/%Y")}
+            % {"year": year, "day": dates.day(timezone.localtime(row.confirmed_at))}
         )
     before = None if created else snapshot(row)
     row.confirmed_at = timezone.now()

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core import dates
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
 from doithoai.db import NFCModel
 
@@ -37,7 +38,7 @@ class CalendarOverride(NFCModel):
         verbose_name_plural = _("ngày điều chỉnh lịch")
 
     def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} — {self.get_kind_display()}: {self.reason}"
+        return f"{dates.day(self.date)} — {self.get_kind_display()}: {self.reason}"
 
     def clean(self) -> None:
         super().clean()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core import dates
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR, WEEKDAY_NAMES, CalendarError
 from doithoai.org.access import scope_of
 from doithoai.workdays import actions
@@ -95,7 +96,7 @@ def toggle(request, pk: int):
         text = _("Đã bật điều chỉnh ngày %(date)s.")
     else:
         text = _("Đã tắt điều chỉnh ngày %(date)s.")
-    messages.success(request, text % {"date": override.date.strftime("%d/%m/%Y")})
+    messages.success(request, text % {"date": dates.day(override.date)})
     return redirect(back)
 
 

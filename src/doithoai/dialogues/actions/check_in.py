@@ -3,15 +3,13 @@ mistaken check-in withdrawn, someone not on the list added and checked in."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
-from doithoai.core import tracking
+from doithoai.core import dates, tracking
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.delegates import clean_delegate_fields
 from doithoai.dialogues.actions.invitations import new_invitation
@@ -27,10 +25,6 @@ class AlreadyCheckedIn(ValidationError):
 
 def _who(actor):
     return actor if actor is not None and actor.is_authenticated else None
-
-
-def _fmt_time(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime("%H:%M")
 
 
 def _require_door_open(conference: Conference) -> None:
@@ -65,8 +59,9 @@ def check_in(*, actor, conference: Conference, code: str | None = None,
         if invitation is None:
             invitation = new_invitation(delegate, set())
         if invitation.checked_in_at:
+            at = dates.clock(timezone.localtime(invitation.checked_in_at))
             raise AlreadyCheckedIn(_("%(name)s đã điểm danh lúc %(t)s.")
-                                   % {"name": delegate, "t": _fmt_time(invitation.checked_in_at)})
+                                   % {"name": delegate, "t": at})
         before = snapshot(invitation)
         invitation.checked_in_at, invitation.checked_in_by = timezone.now(), _who(actor)
         invitation.save()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
+from doithoai.core import dates
 from doithoai.core.text import fold, nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.milestones import confirm_automatic
@@ -51,14 +52,6 @@ def _require_lists_open(conference: Conference) -> None:
     if conference.state not in (Conference.State.PLANNED, Conference.State.HELD):
         raise ValidationError(_("Hội nghị đã có thông báo kết luận: danh sách đại biểu đã "
                                 "chốt, không thay đổi được nữa."))
-
-
-def _fmt_date(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def _fmt_time(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime("%H:%M")
 
 
 def village_return(conference: Conference, village: Village) -> VillageReturn:
@@ -279,7 +272,7 @@ def remove_delegate(*, actor, delegate: Delegate, reason: str = "") -> None:
         if invitation and invitation.checked_in_at:
             raise ValidationError(_("%(name)s đã điểm danh lúc %(t)s: không bỏ khỏi danh sách "
                                     "được.") % {"name": delegate, "t":
-                                               _fmt_time(invitation.checked_in_at)})
+                                               dates.clock(timezone.localtime(invitation.checked_in_at))})
         if invitation and invitation.sent_at:
             reason = require_reason(reason)
         record(actor=actor, action="delegate.remove", obj=delegate, before=snapshot(delegate),
@@ -307,8 +300,9 @@ def submit_village_list(*, actor, conference: Conference, village: Village) -> S
                                                            village=village)
         if vr.delegates_sent_at:
             raise ValidationError(_("%(v)s đã gửi danh sách lúc %(t)s ngày %(d)s.")
-                                  % {"v": village.name, "t": _fmt_time(vr.delegates_sent_at),
-                                     "d": _fmt_date(timezone.localdate(vr.delegates_sent_at))})
+                                  % {"v": village.name,
+                                     "t": dates.clock(timezone.localtime(vr.delegates_sent_at)),
+                                     "d": dates.day(timezone.localdate(vr.delegates_sent_at))})
         citizens = conference.delegates.filter(side=Side.CITIZEN, village=village).count()
         if citizens == 0:
             raise ValidationError(_("Danh sách của %(v)s chưa có đại diện Nhân dân nào: hãy "

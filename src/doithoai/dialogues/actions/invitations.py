@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
-from doithoai.core import tracking
+from doithoai.core import dates, tracking
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Delegate, Invitation, Milestone
@@ -34,10 +34,6 @@ def _locked_conference(conference: Conference) -> Conference:
 def _require_planned(conference: Conference) -> None:
     if conference.state != Conference.State.PLANNED:
         raise ValidationError(_("Hội nghị đã diễn ra: không gửi giấy mời được nữa."))
-
-
-def _fmt_date(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def _unique_code(taken: set[str]) -> str:
@@ -106,7 +102,7 @@ def send_invitations(*, actor, conference: Conference, delegates=None,
         if late and not late_ok:
             raise ValidationError(_("Hạn gửi giấy mời là %(d)s: gửi hôm nay là sau hạn. Hãy "
                                     "đánh dấu xác nhận nếu vẫn gửi; giấy mời sẽ được ghi là gửi "
-                                    "sau hạn.") % {"d": _fmt_date(due)})
+                                    "sau hạn.") % {"d": dates.day(due)})
         qs = Invitation.objects.select_for_update().filter(delegate__conference=conference)
         if delegates is not None:
             qs = qs.filter(delegate__in=[d.pk if hasattr(d, "pk") else d for d in delegates])

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from doithoai.audit.conflicts import bump_version, check_version
 from doithoai.audit.services import record, snapshot
+from doithoai.core import dates
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.milestones import confirm_automatic
@@ -104,7 +105,7 @@ def issue_conclusion(*, actor, conference: Conference, number: str, concluded_on
         record(actor=actor, action="conference.conclude", obj=conference, before=before,
                after=snapshot(conference))
         confirm_automatic(conference, Milestone.Kind.CONCLUSION_NOTICE,
-                          f"Thông báo kết luận số {number} ngày {concluded_on:%d/%m/%Y}", actor,
+                          f"Thông báo kết luận số {number} ngày {dates.day(concluded_on)}", actor,
                           done_on=concluded_on)
     return conference
 

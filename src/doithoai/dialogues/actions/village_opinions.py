@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core import dates
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
@@ -68,7 +69,7 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
         record(actor=actor, action="village.opinions_sent", obj=village_return, before=before,
                after={**snapshot(village_return), "late": late, "opinions": opinions,
                       "due_on": due_on.isoformat() if due_on else None},
-               reason=(f"Gửi sau hạn {due_on:%d/%m/%Y}" if late else ""))
+               reason=(f"Gửi sau hạn {dates.day(due_on)}" if late else ""))
         covered = {v.pk for v in covered_villages(conference)}
         waiting = (VillageReturn.objects.filter(conference=conference, village_id__in=covered,
                                                 opinions_sent_at=None).count()
@@ -79,7 +80,7 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
             confirm_automatic(
                 conference, Milestone.Kind.VILLAGE_OPINIONS,
                 f"Cả {len(covered)} thôn đã gửi ý kiến (thôn gửi cuối: {village.name}, "
-                f"{timezone.localtime(now):%H:%M %d/%m/%Y})", actor,
+                f"{dates.moment(timezone.localtime(now))})", actor,
                 done_on=timezone.localdate(now))
     return OpinionsSent(village_return=village_return, opinions=opinions, late=late,
                         due_on=due_on, all_sent=all_sent)

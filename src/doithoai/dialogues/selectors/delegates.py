@@ -184,4 +184,4 @@ def may_edit_list(user, conference: Conference, village: Village | None) -> bool
     # Not created yet (the action creates it): decided in memory on the unsaved row.
     village_return = VillageReturn(conference=conference, village=village)
     roles = access.roles_for_rows(user, [village_return])[None]
-    return rules.allows(roles, rules.EDIT_VILLAGE_LIST)
+    return rules.EDIT_VILLAGE_LIST.allows(roles)

@@ -34,5 +34,5 @@ def agencies_for_new_plan(user):
     """The agencies for which the user may make a plan (rules.CREATE_PLAN; admin: all)."""
     agencies = list(access.visible(Agency, user).filter(is_active=True))
     roles = access.roles_for_rows(user, agencies)
-    allowed = [a.pk for a in agencies if rules.allows(roles[a.pk], rules.CREATE_PLAN)]
+    allowed = [a.pk for a in agencies if rules.CREATE_PLAN.allows(roles[a.pk])]
     return Agency.objects.filter(pk__in=allowed).order_by("name")

@@ -84,7 +84,7 @@ def prepared_answer_rows(user, conference: Conference) -> list[AnswerRow]:
     roles = access.roles_for_rows(user, [row.petition for row in rows])
     for row in rows:
         p = row.petition
-        may = rules.allows(roles[p.pk], rules.PREPARE_ANSWER)
+        may = rules.PREPARE_ANSWER.allows(roles[p.pk])
         row.can_write = open_ and bool(p.unit_id) and row.needed and may
     rows.sort(key=lambda r: (r.petition.unit is None,
                              r.petition.unit.name if r.petition.unit else "",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.core import dates
 from doithoai.core import milestones as milestone_rules
 from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
 from doithoai.workdays.calendar import get_calendar
@@ -29,14 +30,14 @@ def check_date(held_on: dt.date | None, *, today: dt.date | None = None) -> Date
     calendar = get_calendar()
     errors, warnings = [], []
     if held_on < today:
-        errors.append(_("Ngày tổ chức %(d)s đã qua.") % {"d": held_on.strftime("%d/%m/%Y")})
+        errors.append(_("Ngày tổ chức %(d)s đã qua.") % {"d": dates.day(held_on)})
     status = calendar.day_status(held_on)
     if not status.working and status.source != "weekend":
         errors.append(_("Ngày %(d)s là ngày nghỉ (%(name)s).")
-                      % {"d": held_on.strftime("%d/%m/%Y"), "name": status.reason})
+                      % {"d": dates.day(held_on), "name": status.reason})
     elif not status.working:
         warnings.append(_("Ngày %(d)s là ngày nghỉ cuối tuần: hãy chắc chắn đại biểu và các "
-                          "đơn vị bố trí được.") % {"d": held_on.strftime("%d/%m/%Y")})
+                          "đơn vị bố trí được.") % {"d": dates.day(held_on)})
     return DateCheck(errors, warnings)
 
 

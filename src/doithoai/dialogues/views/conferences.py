@@ -398,7 +398,7 @@ def _timeline(request, conference: Conference, *, bound_pk=None, bound_form=None
     for row in rows:
         m = row.milestone
         done = row.status in ("done", "done_late")
-        row.can_confirm = not done and rules.allows(roles[m.pk], rules.CONFIRM_MILESTONE)
+        row.can_confirm = not done and rules.CONFIRM_MILESTONE.allows(roles[m.pk])
         row.can_undo = done and office
         row.form = row.undo = None
         if row.can_confirm:

@@ -108,8 +108,7 @@ def rollup(request):
         "year": year, "years": years, "filters": FILTERS, "show": show,
         "sorts": {k: v[0] for k, v in SORTS.items()}, "sort": sort, "form": form,
         "without_plan": without_plan,
-        "can_request": rules.allows(access.roles_for_rows(request.user, [province])[province.pk],
-                                     rules.REQUEST_PLANS),
+        "can_request": access.can(request.user, rules.REQUEST_PLANS, province),
     }, status=400 if request.method == "POST" else 200)
 
 

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from doithoai.core import dates
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions import check_in, invitations
 from doithoai.dialogues.actions import delegates as delegates_actions
@@ -176,7 +177,7 @@ def send(request, pk: int):
         if result.late:
             messages.warning(request, _("Đã gửi %(n)s giấy mời; hạn gửi là %(d)s nên các giấy "
                                         "mời này được ghi là gửi sau hạn.")
-                             % {"n": result.count, "d": result.due_on.strftime("%d/%m/%Y")})
+                             % {"n": result.count, "d": dates.day(result.due_on)})
         else:
             messages.success(request, _("Đã ghi nhận gửi %(n)s giấy mời.") % {"n": result.count})
     return redirect(_delegates_url(_office_action(request, pk, act)))
@@ -279,7 +280,7 @@ def village_submit(request, pk: int, village_pk: int):
         if result.late:
             messages.warning(request, _("Đã gửi danh sách của %(v)s; hạn gửi là %(d)s nên "
                                         "danh sách được ghi là gửi sau hạn.")
-                             % {"v": village.name, "d": result.due_on.strftime("%d/%m/%Y")})
+                             % {"v": village.name, "d": dates.day(result.due_on)})
         else:
             messages.success(request, _("Đã gửi danh sách đại biểu của %(v)s.")
                              % {"v": village.name})

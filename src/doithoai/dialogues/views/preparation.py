@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doithoai.core import dates
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions import prepared_answers as prepared_answers_actions
 from doithoai.dialogues.actions import village_opinions as village_opinions_actions
@@ -93,7 +94,7 @@ def opinion_board(request, pk: int):
     for row in board.rows:
         row.can_send = (row.village is not None
                         and village_opinions_reads.opinions_open(conference, row.village_return)
-                        and rules.allows(roles[row.village.pk], rules.SEND_OPINIONS))
+                        and rules.SEND_OPINIONS.allows(roles[row.village.pk]))
         village = {"village": row.village.pk} if row.village else None
         row.url = _filtered(queue, village) if row.total else ""
         row.links = [(n, _filtered(queue, {**village, "field": c.field_id})
@@ -154,7 +155,7 @@ def village_opinions_send(request, pk: int, village_pk: int):
     if sent.late:
         messages.warning(request, _("%(village)s gửi sau hạn %(due)s: đã ghi nhận là gửi "
                                     "muộn.") % {"village": village.name,
-                                                "due": sent.due_on.strftime("%d/%m/%Y")})
+                                                "due": dates.day(sent.due_on)})
     if sent.opinions == 0:
         messages.warning(request, _("%(village)s chưa có ý kiến nào được nhập cho hội nghị "
                                     "này.") % {"village": village.name})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from doithoai.core import dates
 from doithoai.org.models import Agency, Unit
 
 
@@ -35,7 +36,7 @@ def office_short_name(agency: Agency) -> str:
 
 def dmy(day) -> str:
     """"22/11/2026" ("…" for no date), as a refusal names a number given outside the register."""
-    return day.strftime("%d/%m/%Y") if day else "…"
+    return dates.day(day) if day else "…"
 
 
 def letter_symbol(agency: Agency, unit=None) -> str:

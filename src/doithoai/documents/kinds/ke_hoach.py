@@ -8,7 +8,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from doithoai.core import decree30
+from doithoai.core import dates, decree30
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header, dmy, nfc_all, office_short_name
 from doithoai.documents.kinds import Kind
@@ -82,7 +82,7 @@ def _deadlines(conference) -> dict[int, str]:
             conference=conference, kind=Milestone.Kind.TASK,
             task__offset_days__isnull=False).exclude(due_on=None).values_list(
             "task_id", "due_on", "task__offset_days"):
-        when = due_on.strftime("%d/%m/%Y")
+        when = dates.day(due_on)
         result[task_id] = (f"Thời hạn: trong ngày hội nghị {when}." if offset == 0
                            else f"Thời hạn: chậm nhất ngày {when}.")
     return result

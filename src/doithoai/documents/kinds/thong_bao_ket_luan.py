@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from doithoai.core import decree30
+from doithoai.core import dates, decree30
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import word as b
@@ -25,7 +25,7 @@ NO_FIELD = "Các nội dung khác"
 
 
 def _date(day: dt.date | None) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else decree30.MISSING
+    return dates.day(day) or decree30.MISSING
 
 
 def _answer_on_the_spot(petition: Petition):

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from doithoai.core import dates
 from doithoai.live.actions import minutes, registrations, sessions, speeches
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.org.models import Unit, Village
@@ -156,7 +157,7 @@ def assign(actor, session, data) -> Done:
         raise ValidationError({"unit": _("Hãy chọn một đơn vị của Ủy ban nhân dân xã.")})
     petition = speeches.assign_for_answer(actor=actor, registration=row, unit=unit)
     return Done(_("Đã giao %(unit)s trả lời bằng văn bản, hạn %(due)s.") % {
-        "unit": unit.name, "due": petition.due_date.strftime("%d/%m/%Y")}, selected=row.pk)
+        "unit": unit.name, "due": dates.day(petition.due_date)}, selected=row.pk)
 
 
 def procedure(actor, session, data) -> Done:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import bump_version, check_version
 from doithoai.audit.services import record, snapshot
+from doithoai.core import dates
 from doithoai.core.text import nfc
 from doithoai.dialogues.actions import outcome
 from doithoai.live import rules
@@ -38,7 +39,7 @@ def _locked(session: Session, version: int | None) -> Minutes:
             _("Biên bản đã được thông qua lúc %(time)s ngày %(day)s: không sửa, không thông "
               "qua lại được nữa.") % {
                 "time": time_format(timezone.localtime(minutes.adopted_at), "H:i"),
-                "day": timezone.localtime(minutes.adopted_at).strftime("%d/%m/%Y")})
+                "day": dates.day(timezone.localtime(minutes.adopted_at))})
     check_version(minutes, version, _("Biên bản vừa được sửa trên thiết bị khác. Hãy tải lại "
                                       "trang để xem bản mới nhất; chưa có gì bị ghi đè."))
     return minutes

@@ -9,6 +9,7 @@ from zlib import crc32
 
 from django.utils.translation import gettext as _
 
+from doithoai.core import dates
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors import minutes
@@ -39,7 +40,7 @@ def outcome_label(row: Registration) -> tuple[str, bool]:
     if outcome == minutes.ASSIGNED:
         petition = row.petition
         return (_("Giao %(unit)s, hạn %(due)s") % {
-            "unit": petition.unit.name, "due": petition.due_date.strftime("%d/%m/%Y")
+            "unit": petition.unit.name, "due": dates.day(petition.due_date)
             if petition.due_date else "—"}), True
     return _("Đã ghi, chưa trả lời hay giao"), False
 

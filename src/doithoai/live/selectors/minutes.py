@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.core import decree30
+from doithoai.core import dates, decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference
@@ -85,7 +85,7 @@ def outcome_text(session: Session) -> str:
     text = _("Phiên họp từ %(start)s đến %(end)s; %(n)s lượt phát biểu: %(answered)s trả lời "
              "tại hội nghị, %(assigned)s giao đơn vị trả lời bằng văn bản, %(procedure)s "
              "chuyển theo thủ tục khiếu nại, tố cáo.") % {
-        "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M") if end else "…",
+        "start": dates.clock(start), "end": dates.clock(end) if end else "…",
         "n": len(outcomes), "answered": answered, "assigned": assigned, "procedure": procedure}
     return text
 

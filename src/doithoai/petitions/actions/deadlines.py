@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason
-from doithoai.core import deadlines
+from doithoai.core import dates, deadlines
 from doithoai.core.petition_flow import OPEN_STATES, Action
 from doithoai.petitions.actions.moves import move
 from doithoai.petitions.models import Extension, Petition
@@ -77,8 +77,8 @@ def extend(*, actor, petition: Petition, new_due_date: dt.date, reason: str,
     old = petition.due_date
     if old is not None and new_due_date <= old:
         raise ValidationError({"new_due_date": _("Hạn mới phải sau hạn hiện tại (%(d)s).")
-                               % {"d": old.strftime("%d/%m/%Y")}})
-    label = f"Gia hạn đến {new_due_date.strftime('%d/%m/%Y')}: {reason}"
+                               % {"d": dates.day(old)}})
+    label = f"Gia hạn đến {dates.day(new_due_date)}: {reason}"
     petition = move(actor, petition, Action.EXTEND, reason=reason, version=version,
                     changes={"due_date": new_due_date, "due_rule": "extension",
                              "due_rule_label": label[:200]},

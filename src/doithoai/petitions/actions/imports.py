@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core import dates
 from doithoai.core.text import fold
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import excel, rules
@@ -94,7 +95,7 @@ def _already_imported(previous: IntakeBatch) -> ImportRefused:
     at = timezone.localtime(previous.created_at)
     return ImportRefused(
         _("Tệp này đã được nhập lúc %(time)s ngày %(date)s vào đợt “%(batch)s”; không nhập "
-          "lại lần nữa.") % {"time": at.strftime("%H:%M"), "date": at.strftime("%d/%m/%Y"),
+          "lại lần nữa.") % {"time": dates.clock(at), "date": dates.day(at),
                              "batch": previous.name},
         previous=previous)
 
@@ -115,9 +116,9 @@ def _cell_text(cell: excel.Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if value.time() else value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() else dates.day(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return dates.day(value)
     return clean_text(str(value))
 
 

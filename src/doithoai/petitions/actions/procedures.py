@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import require_reason
-from doithoai.core import deadlines
+from doithoai.core import dates, deadlines
 from doithoai.core.petition_flow import Action
 from doithoai.core.text import nfc
 from doithoai.petitions.actions.moves import move
@@ -78,6 +78,6 @@ def reopen(*, actor, petition: Petition, reason: str, version: int | None = None
     today = timezone.localdate()
     petition.due_date = deadlines.due_date(get_calendar(), rule, today)
     petition.due_rule = "reopened"
-    petition.due_rule_label = f"Mở lại {today.strftime('%d/%m/%Y')}: {rule.describe(today)}"
+    petition.due_rule_label = f"Mở lại {dates.day(today)}: {rule.describe(today)}"
     petition.save(update_fields=["due_date", "due_rule", "due_rule_label"])
     return petition

@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record
+from doithoai.core import dates
 from doithoai.core.petition_flow import OPEN_STATES
 from doithoai.org import access
 from doithoai.org.models import Agency, Unit
@@ -150,7 +151,7 @@ class Outcome:
 
     def summary(self, detailed: bool = False) -> list[str]:
         """What the command prints (Vietnamese; English when the language is English)."""
-        numbers = {"d": self.today.strftime("%d/%m/%Y"), "n": self.reminders,
+        numbers = {"d": dates.day(self.today), "n": self.reminders,
                    "over": self.overdue, "soon": self.due_soon, "m": self.messages,
                    "units": self.units, "offices": self.offices, "emails": self.emails}
         if self.dry_run:

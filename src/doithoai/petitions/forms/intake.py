@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core import dates
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import excel
@@ -95,7 +96,7 @@ class _BatchForm(_AgencyMixin, forms.Form):
 
 
 def _conference_label(conference: Conference) -> str:
-    when = (conference.held_on.strftime("%d/%m/%Y") if conference.held_on
+    when = (dates.day(conference.held_on) if conference.held_on
             else gettext("chưa ấn định ngày"))
     return f"{conference.title} ({when})"
 

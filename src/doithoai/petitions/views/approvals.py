@@ -24,8 +24,8 @@ def approvals(request):
     rows = data["drafted"] + data["approved"]
     roles = access.roles_for_rows(request.user, rows)
     for row in rows:
-        row.can_approve = rules.allows(roles[row.pk], rules.APPROVE)
-        row.can_publish = rules.allows(roles[row.pk], rules.PUBLISH)
+        row.can_approve = rules.APPROVE.allows(roles[row.pk])
+        row.can_publish = rules.PUBLISH.allows(roles[row.pk])
     return render(request, "petitions/approvals.html", page_context(
         request, today=today, **data,
         drafted_url=reverse("petitions:queue") + query_string(QueryDict(),

@@ -66,8 +66,8 @@ def available_actions(user, petition: Petition) -> list[str]:
     """Actions the state table allows now, of those the user's roles on this petition give."""
     roles = access.acting_roles(user, petition)
     actions = [a.value for a in allowed_actions(petition.state)
-               if rules.allows(roles, rules.ACTION_RULES[a])]
-    if petition.issue_id and rules.allows(roles, rules.UNGROUP):
+               if rules.ACTION_RULES[a].allows(roles)]
+    if petition.issue_id and rules.UNGROUP.allows(roles):
         actions.append(forms.UNGROUP)
     # The usual next step first, then the rest in the order of the state table.
     return sorted(actions, key=lambda a: PRIMARY.index(a) if a in PRIMARY else len(PRIMARY))
@@ -155,7 +155,7 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
         can_remind=(petition.unit_id is not None
                     and petition.state in UNIT_WAITING
                     and access.can(user, rules.REMIND, petition.agency)
-                    and rules.allows(roles, rules.CHANGE)),
+                    and rules.CHANGE.allows(roles)),
     ), status=status)
 
 

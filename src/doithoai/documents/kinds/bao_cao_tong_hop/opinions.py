@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from doithoai.core import dates
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import prepared_answers, village_opinions
@@ -25,10 +26,6 @@ COLUMNS = [
     tables.Column("Cấp thiết, khẩn", 12, numeric=True),
     tables.Column("Đã có nội dung trả lời", 14, numeric=True),
 ]
-
-
-def _d(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def before_conference(conference: Conference):
@@ -123,7 +120,7 @@ def build_table(data: Data) -> tables.Table:
     last = data.last_received
     notes = ["Số liệu tính theo từng ý kiến (kể cả các ý kiến trùng nội dung đã gộp), không gồm "
              "ý kiến phát biểu tại hội nghị"
-             + (f"; tính đến ngày {_d(last)}." if last else ".")]
+             + (f"; tính đến ngày {dates.day(last)}." if last else ".")]
     return tables.Table(
         title="Tổng hợp ý kiến, kiến nghị theo lĩnh vực (đơn vị tính: ý kiến)",
         columns=list(COLUMNS), rows=rows, total=["", "Tổng cộng", *sums] if rows else None,
