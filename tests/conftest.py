@@ -52,17 +52,19 @@ def pytest_configure(config):
 
 
 # The modules that take longest (measured with --durations), longest first. Under xdist the
-# workers take tests in collection order: with these first, the short tests fill the gaps at
-# the end and both workers finish together, instead of one long browser story or demo build
-# running alone at the end while the other worker waits.
+# workers take tests one at a time in collection order (`--maxschedchunk 1`, pyproject.toml):
+# with these first, the short tests fill the gaps at the end and both workers finish together,
+# instead of one long browser story or demo build running alone at the end while the other
+# worker waits. The run's shared demo is built first (tests/documents/test_docs_command.py),
+# while the other worker takes the demo's builds on risky days.
 SLOWEST_FIRST = (
-    "tests/test_cli_config.py", "tests/petitions/test_demo.py", "tests/e2e/test_dialogues_year.py",
+    "tests/test_cli_config.py", "tests/documents/test_docs_command.py",
+    "tests/petitions/test_demo.py", "tests/e2e/test_dialogues_year.py",
     "tests/e2e/test_live_room.py", "tests/e2e/test_dialogues_conferences.py",
     "tests/e2e/test_dialogues_plans.py", "tests/e2e/test_petition_pages_flow.py",
     "tests/e2e/test_dialogues_preparation.py", "tests/e2e/test_dialogues_participants.py",
     "tests/e2e/test_petition_journeys.py", "tests/e2e/test_intake_flow.py",
     "tests/e2e/test_pages.py", "tests/documents/test_pdf.py",
-    "tests/documents/test_docs_command.py",
     "tests/e2e/", "tests/test_settings.py", "tests/test_docs_references.py",
 )
 
@@ -89,7 +91,7 @@ def pytest_collection_modifyitems(config, items):
         slow = next((i for i, slow in enumerate(SLOWEST_FIRST) if path.startswith(slow)), None)
         if slow is None:
             # The readers of the run's shared demo last: by then the first of them to need
-            # it (tests/documents/test_docs_command.py, early) has built it, and no worker
+            # it (tests/documents/test_docs_command.py, first) has built it, and no worker
             # waits for another's build.
             slow = len(SLOWEST_FIRST) + ("demo_scenarios" in item.fixturenames)
         return _database_use(item), slow
