@@ -45,7 +45,7 @@ def build_prep(commune, plan, clerk) -> dict:
     def receive(text, village, field, kind=Kind.OPINION, urgency=Urgency.NORMAL, people=1):
         intake = petition_intake.Intake(
             agency=commune, text=text, channel="survey_form", received_on=TODAY,
-            village_id=village.pk, conference_id=conference.pk, kind=kind,
+            village_id=village.pk, conference=conference, kind=kind,
             field=fields.get(field), urgency=urgency,
             petitioners=[petition_intake.PetitionerData(full_name=f"Người {i}",
                                                         village_id=village.pk)

@@ -100,7 +100,7 @@ def scenario(out: dict) -> None:
     out["yearly"] = oversight.yearly_figures(agency, 2026, TODAY)
     ids = [line.conference.pk for line in out["yearly"].conferences]
     out["per_conference"] = {
-        pk: oversight.counts(Petition.objects.filter(conference_id=pk), TODAY) for pk in ids}
+        pk: oversight.counts(Petition.objects.filter(conference=pk), TODAY) for pk in ids}
     out["titles"] = [line.conference.title for line in out["yearly"].conferences]
     out["year"] = render_docx("bao-cao-nam", plan, number=65, issued_on=TODAY)
     out["year_draft"] = render_docx("bao-cao-nam", plan)

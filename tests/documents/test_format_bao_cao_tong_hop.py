@@ -55,7 +55,7 @@ def _receive(agency, clerk, text, *, village, field, kind=Kind.OPINION, channel=
     return intake.receive(intake.Intake(
         agency=agency, text=text, channel=channel or Channel.SURVEY_FORM,
         received_on=dt.date(2026, 11, 22), kind=kind, field=field, urgency=urgency,
-        village_id=village.pk, conference_id=conference.pk, submission_key=key,
+        village_id=village.pk, conference=conference, submission_key=key,
         petitioners=[intake.PetitionerData(full_name=n, village_id=village.pk)
                      for n in people]), actor=clerk)
 

@@ -719,7 +719,7 @@ class _Loader:
             received_on=received_on, petitioners=self._petitioners(spec), kind=spec.kind,
             field=self.fields[spec.topic[1]] if spec.channel == Channel.ONLINE else None,
             urgency=Urgency.NORMAL, village_id=spec.village.pk,
-            conference_id=self.conference.pk if spec.conference else None,
+            conference=self.conference if spec.conference else None,
             batch_id=batch.pk if batch else None,
             submission_key=f"{KEY_PREFIX}{spec.n}")
         return petition_intake.receive(intake, actor=actor, actor_label=label)

@@ -248,6 +248,14 @@ class Conference(NFCModel):
     closed_at = models.DateTimeField(_("thời điểm hoàn thành"), null=True, blank=True)
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True, null=True)
     version = models.PositiveIntegerField(default=1)
+    # What was raised at it or collected for it: the conference owns these links, so that a
+    # petition or a batch exists without one. `Petition.objects.filter(conference=…)` reads them.
+    petitions = models.ManyToManyField(
+        "petitions.Petition", through="ConferencePetition", related_name="conferences",
+        related_query_name="conference", blank=True)
+    intake_batches = models.ManyToManyField(
+        "petitions.IntakeBatch", through="ConferenceBatch", related_name="conferences",
+        related_query_name="conference", blank=True)
 
     scope_paths = {"agency": "agency", "unit": None, "village": None}
 
@@ -269,6 +277,42 @@ class Conference(NFCModel):
             return str(_("Đang họp"))
         return self.get_state_display()
 
+
+
+class ConferencePetition(models.Model):
+    """A petition raised at a conference or collected for it (at most one conference)."""
+
+    conference = models.ForeignKey(Conference, verbose_name=_("hội nghị"),
+                                   on_delete=models.PROTECT, related_name="petition_links")
+    petition = models.OneToOneField("petitions.Petition", verbose_name=_("ý kiến, kiến nghị"),
+                                    on_delete=models.CASCADE, related_name="conference_link")
+
+    scope_paths = CONFERENCE_SCOPE
+
+    class Meta:
+        verbose_name = _("ý kiến của hội nghị")
+        verbose_name_plural = _("ý kiến của hội nghị")
+
+    def __str__(self) -> str:
+        return f"{self.conference} — {self.petition}"
+
+
+class ConferenceBatch(models.Model):
+    """An intake batch whose opinions are collected for a conference."""
+
+    conference = models.ForeignKey(Conference, verbose_name=_("hội nghị"),
+                                   on_delete=models.PROTECT, related_name="batch_links")
+    batch = models.OneToOneField("petitions.IntakeBatch", verbose_name=_("đợt tiếp nhận"),
+                                 on_delete=models.CASCADE, related_name="conference_link")
+
+    scope_paths = CONFERENCE_SCOPE
+
+    class Meta:
+        verbose_name = _("đợt tiếp nhận của hội nghị")
+        verbose_name_plural = _("đợt tiếp nhận của hội nghị")
+
+    def __str__(self) -> str:
+        return f"{self.conference} — {self.batch}"
 
 class AgendaItem(NFCModel):
     """One item of a conference's programme, in order, with its planned duration."""

@@ -131,7 +131,7 @@ def _intake(form: SubmitForm, conference=None) -> intake.Intake:
         agency=form.agency, text=data["text"], channel=Channel.ONLINE,
         received_on=timezone.localdate(), petitioners=petitioners, field=data["field"],
         village_id=village.pk, submission_key=form.key,
-        conference_id=conference.pk if conference is not None else None)
+        conference=conference)
 
 
 def _receipt_url(sent: public.Receipt) -> str:

@@ -16,10 +16,12 @@ from doithoai.core.text import nfc
 from doithoai.dialogues import defaults, rules
 from doithoai.dialogues.actions.milestones import sync_milestones
 from doithoai.dialogues.models import AgendaItem, Conference, Invitation, Plan, VillageReturn
+from doithoai.dialogues.selectors import conference_links
 from doithoai.dialogues.selectors.conferences import check_hall, covered_villages
 from doithoai.dialogues.selectors.schedule import change_impact, check_date, year_error
 from doithoai.org import access
 from doithoai.org.models import Person, Unit
+from doithoai.petitions.actions import deadlines as petition_deadlines
 
 CONFERENCE_FIELDS = ("title", "held_on", "starts_at", "venue", "mode", "online_link",
                      "hall_capacity", "chair", "co_chair", "secretary", "topics",
@@ -134,6 +136,8 @@ def update_conference(*, actor, conference: Conference, data: dict, villages=Non
             raise ValidationError({"hall_capacity": refusal})
         if moved:
             sent.update(needs_resend=True)
+        petition_deadlines.keep_conference_terms(conference.petitions.all(),
+                                                 conference_links.terms(conference))
         sync_milestones(conference)
         record(actor=actor, action="conference.update", obj=conference, before=before,
                after=snapshot(conference), reason=reason)

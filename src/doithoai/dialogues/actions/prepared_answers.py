@@ -15,6 +15,7 @@ from doithoai.core.text import nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
+from doithoai.dialogues.selectors import conference_links
 from doithoai.dialogues.selectors.prepared_answers import ROUTED_AWAY, answer_rows, answer_token
 from doithoai.org import access
 from doithoai.petitions.models import Petition
@@ -28,7 +29,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
     answer at the conference; a grouped issue has one answer. When every assigned petition
     has one, the PREPARED_ANSWERS milestone is confirmed."""
     access.require(actor, rules.PREPARE_ANSWER, petition)
-    if petition.conference_id != conference.pk:
+    if not conference_links.belongs(petition, conference.pk):
         raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
     text = nfc(text or "").strip()
     if not text:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -115,7 +115,8 @@ def previous_conferences(conference: Conference, today: dt.date | None = None):
 def counts_by_conference(petitions: QuerySet, today: dt.date) -> dict[int, oversight.Counts]:
     """`oversight.counts` per conference, in one GROUP BY query (the same conditions as the
     province's roll-up and the yearly report, so the figures always agree)."""
-    rows = (oversight._annotated(petitions).order_by().values("conference_id")
+    rows = (oversight._annotated(petitions).order_by()
+            .values(conference_id=F("conference_link__conference_id"))
             .annotate(**oversight._aggregates(today)))
     return {row.pop("conference_id"): oversight.Counts(**row) for row in rows}
 
@@ -127,6 +128,7 @@ def carry_over(conference: Conference, today: dt.date | None = None) -> list[Car
     counts = counts_by_conference(Petition.objects.filter(conference__in=previous), today)
     reports = {c.pk: CarryOver(c, counts.get(c.pk, oversight.Counts())) for c in previous}
     for p in (Petition.objects.filter(conference__in=previous, state__in=OPEN)
+              .annotate(conference_id=F("conference_link__conference_id"))
               .select_related("unit", "village", "field").order_by("due_date", "tracking_code")):
         p.is_overdue = p.due_date is not None and p.due_date < today
         reports[p.conference_id].open_rows.append(p)

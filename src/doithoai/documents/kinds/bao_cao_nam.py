@@ -60,7 +60,7 @@ def figures(plan: Plan, today: dt.date) -> oversight.YearlyFigures:
 def conference_counts(data: oversight.YearlyFigures) -> dict[int, oversight.Counts]:
     ids = [line.conference.pk for line in data.conferences]
     return conferences.counts_by_conference(
-        Petition.objects.filter(conference_id__in=ids), data.today)
+        Petition.objects.filter(conference__in=ids), data.today)
 
 
 def _day(conference: Conference) -> str:

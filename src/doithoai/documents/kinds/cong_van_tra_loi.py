@@ -24,6 +24,7 @@ from docx.shared import Mm, Pt
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import fold
+from doithoai.dialogues.selectors import conference_links
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
     agency_header,
@@ -133,7 +134,7 @@ def received_text(petition: Petition) -> str:
     day = decree30.date_text(petition.received_on)
     code = f"mã tra cứu {petition.tracking_code}"
     if petition.channel == Channel.CONFERENCE:
-        conference = petition.conference
+        conference = conference_links.of_petition(petition)
         where = (tb.lower_first(conference.title) if conference is not None
                  else "hội nghị đối thoại")
         return f"phát biểu tại {where} {day} ({code})"

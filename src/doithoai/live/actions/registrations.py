@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core.text import fold, nfc
+from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
 from doithoai.live.actions.sessions import end_turn, locked_open_session
 from doithoai.live.models import Registration, Session
@@ -56,7 +57,7 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
     agency = session.conference.agency
     if village is not None and village.agency_id != agency.pk:
         raise ValidationError({"village": _("Thôn không thuộc xã tổ chức hội nghị.")})
-    if petition is not None and petition.conference_id != session.conference_id:
+    if petition is not None and not conference_links.belongs(petition, session.conference_id):
         raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
     with transaction.atomic():
         session = locked_open_session(session.pk)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
 from doithoai.core.text import nfc
+from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
 from doithoai.live.actions.sessions import locked_recording_session
 from doithoai.live.models import Registration
@@ -47,7 +48,7 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
             petition = intake.receive(intake.Intake(
                 agency=conference.agency, text=text, channel=Channel.CONFERENCE,
                 received_on=conference.held_on, village_id=village_id,
-                conference_id=conference.pk,
+                conference=conference,
                 petitioners=[intake.PetitionerData(full_name=registration.full_name,
                                                    village_id=village_id)],
                 submission_key=KEY.format(session=session.pk, number=registration.number)),
@@ -61,7 +62,7 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
             record(actor=actor, action="live.record", obj=registration, before=before,
                    after=snapshot(registration))
         if same_as is not None:
-            if same_as.conference_id != session.conference_id:
+            if not conference_links.belongs(same_as, session.conference_id):
                 raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
             title = same_as.issue.title if same_as.issue_id else _title(registration, same_as)
             issues.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from doithoai.petitions import occasions
 from doithoai.petitions.models import Answer, AnswerTemplate, Petition
 from doithoai.petitions.selectors.queues import visible_petitions
 
@@ -14,7 +15,7 @@ from doithoai.petitions.selectors.queues import visible_petitions
 def petition_for_detail(user, pk) -> Petition:
     """The petition with everything its page shows (404 outside the user's scope)."""
     qs = visible_petitions(user).select_related(
-        "agency", "field", "village", "unit", "issue", "conference", "batch", "received_by",
+        "agency", "field", "village", "unit", "issue", "batch", "received_by",
         "batch__village", "batch__created_by",
     ).prefetch_related(
         "petitioners__village",
@@ -52,3 +53,9 @@ def answer_templates(petition: Petition) -> QuerySet:
 
 def current_answer(petition: Petition) -> Answer | None:
     return petition.answers.filter(is_current=True).first()
+
+
+def conference_of(petition: Petition):
+    """The conference the petition was raised at or collected for, if any (`occasions`)."""
+    provider = occasions.registered()
+    return provider.of_petition(petition) if provider is not None else None

@@ -146,6 +146,7 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
     today = today_info()
     return render(request, "petitions/detail.html", page_context(
         request, petition=petition, flag=today.flag(petition), today=today,
+        conference=petition_selectors.conference_of(petition),
         petitioners=list(petition.petitioners.all()), show_identity=show_identity,
         siblings=siblings[:petition_selectors.SIBLINGS_SHOWN], siblings_total=len(siblings),
         current_answer=next((a for a in every_answer if a.is_current), None),
