@@ -9,6 +9,7 @@ import traceback
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from hypothesis import settings as hypothesis_settings
 
 from tests import base_organisation as base_organisation_rows
 from tests.factories import (
@@ -24,6 +25,11 @@ from tests.factories import (
 # (each xdist worker configures itself) lives on that day from its start, the clock running
 # on; tests that pin a day of their own still do. The browser's clock is not moved.
 _moved_clock = None
+
+# Speed is measured in bench/, never judged by a test: no deadline per generated example
+# (a busy machine made a 0.2 ms example take 259 ms).
+hypothesis_settings.register_profile("doithoai", deadline=None)
+hypothesis_settings.load_profile("doithoai")
 
 
 def moved_day(value: str, real_today: dt.date) -> dt.date:

@@ -16,7 +16,7 @@ from docx.shared import Cm
 
 from doithoai.core.petition_flow import State
 from doithoai.dialogues.actions import plans as plans_actions
-from doithoai.dialogues.models import Conference
+from doithoai.dialogues.models import Conference, ConferencePetition
 from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.documents.drawing import format_check, report, tables
 from doithoai.documents.drawing.format_check import reading
@@ -57,7 +57,7 @@ def _many_conferences(agency, clerk) -> None:
     """A 2024 plan whose 30 conferences each heard a few opinions, answered or not."""
     plan = plans_actions.create_plan(actor=clerk, agency=agency, year=2024)
     field = Field.objects.filter(agency=agency).order_by("order").first()
-    petitions = []
+    petitions, heard_at = [], []
     for i in range(MANY):
         day = dt.date(2024, 1, 5) + dt.timedelta(days=11 * i)
         conference = Conference.objects.create(
@@ -68,11 +68,15 @@ def _many_conferences(agency, clerk) -> None:
                                    State.ESCALATED)[:1 + i % 3]):
             petitions.append(Petition(
                 agency=agency, tracking_code=f"N24{i:03d}{j:03d}", text=f"Ý kiến {i}-{j}",
-                channel=Channel.CONFERENCE, received_on=day, conference=conference,
+                channel=Channel.CONFERENCE, received_on=day,
                 field=field, state=state, due_date=day + dt.timedelta(days=21)))
+            heard_at.append(conference)
     for p in petitions:
         p.normalise_texts()
     Petition.objects.bulk_create(petitions)
+    ConferencePetition.objects.bulk_create(
+        ConferencePetition(conference=c, petition=p) for p, c in zip(petitions, heard_at,
+                                                                     strict=True))
 
 
 def scenario(out: dict) -> None:

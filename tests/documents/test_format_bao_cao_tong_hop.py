@@ -110,11 +110,12 @@ def _large(june):
             field=fields[n % len(fields)], urgency=urgencies[n % len(urgencies)],
             village=villages[n % len(villages)],
             channel=[Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.ONLINE][n % 3],
-            received_on=dt.date(2026, 6, 1 + n % 8), conference=june,
+            received_on=dt.date(2026, 6, 1 + n % 8),
             issue=issues[n // 5] if n < 40 else None,
             unit=units[n // 2 % len(units)] if n % 2 else None,
             state="assigned" if n % 2 else "received", submission_key=f"large-{n}"))
     created = Petition.objects.bulk_create(rows)
+    june.petitions.add(*created)
     PreparedAnswer.objects.bulk_create([
         PreparedAnswer(conference=june, petition=p, unit=p.unit,
                        text=f"Trả lời chuẩn bị cho ý kiến {p.tracking_code}.")
