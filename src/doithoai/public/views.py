@@ -183,7 +183,7 @@ def _lookup(request, typed: str, form):
     code = tracking.normalise(typed)
     petition = selectors.find(code) if code else None
     if petition is None:
-        throttle.record(Attempt.Bucket.TRACK_MISS, client, limits)
+        public.count_hit(bucket=Attempt.Bucket.TRACK_MISS, client=client, limits=limits)
         if code is None:
             message = _("“%(typed)s” không phải là mã tra cứu. Mã gồm 8 chữ và số, ví dụ "
                         "ABCD-EFGH; hãy xem lại giấy biên nhận.") % {"typed": typed[:40]}

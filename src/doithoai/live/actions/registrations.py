@@ -28,6 +28,7 @@ from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org import access
 from doithoai.org.models import Village
 from doithoai.public import throttle
+from doithoai.public.actions import count_hit
 from doithoai.public.models import Attempt
 
 State = Registration.State
@@ -207,5 +208,5 @@ def register_by_phone(*, session: Session, client: str, key: str, full_name: str
     with transaction.atomic():
         row = register(actor=None, session=session, source=Registration.Source.QR,
                        full_name=full_name, village=village, topic=topic, client_key=key)
-        throttle.record(Attempt.Bucket.LIVE_QR, client, limits)
+        count_hit(bucket=Attempt.Bucket.LIVE_QR, client=client, limits=limits)
     return row
