@@ -1,11 +1,11 @@
 """What every kind's context shares: plain NFC strings, the issuer's header lines, the office's
-short name and a công văn's sign, the dates a refusal prints."""
+short name and a công văn's sign, the dates a refusal prints, the plan signer's lines."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from doithoai.core import dates
+from doithoai.core import dates, decree30
 from doithoai.org.models import Agency, Unit
 
 
@@ -46,3 +46,9 @@ def letter_symbol(agency: Agency, unit=None) -> str:
         unit = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
                 .exclude(short_name="").order_by("order", "pk").first())
     return f"{agency.symbol}-{unit.short_name.strip() if unit else 'VP'}"
+
+
+def plan_signature_lines(plan) -> list[str]:
+    """The signature lines of whoever signs for the plan: in the plan's capacity ("TM.",
+    "KT."), under its signer's position (the chairman when none is written)."""
+    return decree30.signature_lines(plan.signer_capacity, plan.signer_position or "CHỦ TỊCH")

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.text import fold
+from doithoai.core.text import fold, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
 from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import word as b
@@ -116,7 +116,7 @@ def composition(conference: Conference) -> list[dict]:
     if conference.co_chair_id:
         lines.append(("Đồng chủ trì", _official(conference.co_chair)))
     lines.append(("Thư ký", _official(conference.secretary)))
-    return [{"label": f"{i}. {label}: ", "text": tb.sentence(text)} for i, (label, text) in
+    return [{"label": f"{i}. {label}: ", "text": sentence(text)} for i, (label, text) in
             enumerate(lines, 1)]
 
 
@@ -234,8 +234,8 @@ def context(conference: Conference, *, number: int | None = None,
         "read": _numbered(read, len(spoken) + 1),
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
-        "notes": [tb.sentence(t) for t in tb.lines(live_minutes.notes)] if live_minutes else [],
-        "conclusion": [tb.sentence(t) for t in tb.lines(_conclusion(conference, live_minutes))]
+        "notes": sentences(live_minutes.notes) if live_minutes else [],
+        "conclusion": sentences(_conclusion(conference, live_minutes))
         or [GAP],
         "closing": closing(conference),
         "secretary_name": (conference.secretary.full_name.strip()
