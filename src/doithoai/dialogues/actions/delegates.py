@@ -40,9 +40,6 @@ HEAD_WORDS = ("truong", "chu tich", "giam doc", "chi huy truong", "tram truong",
               "hieu truong", "bi thu")
 
 
-def _who(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
 
 def _locked_conference(conference: Conference) -> Conference:
     return Conference.objects.select_for_update().get(pk=conference.pk)
@@ -117,7 +114,7 @@ def build_delegates(*, actor, conference: Conference) -> int:
         used = set(conference.delegates.exclude(person=None).values_list("person_id",
                                                                           flat=True))
         villages = covered_villages(conference)
-        who = _who(actor)
+        who = access.account(actor)
         new: list[Delegate] = []
         for group in conference.plan.groups.select_related("unit"):
             if group.side in (Side.COMMUNE, Side.EXTRA):
@@ -232,7 +229,7 @@ def add_delegate(*, actor, conference: Conference, side: str, full_name: str = "
                 if side in (Side.CITIZEN, Side.EXTRA) else None
         delegate = Delegate.objects.create(
             conference=conference, side=side, village=village, unit=unit, group=group,
-            added_by=_who(actor), **fields)
+            added_by=access.account(actor), **fields)
         record(actor=actor, action="delegate.add", obj=delegate, after=snapshot(delegate))
     return delegate
 
@@ -311,7 +308,8 @@ def submit_village_list(*, actor, conference: Conference, village: Village) -> S
         due = delegate_lists_due(conference)
         now = timezone.now()
         late = is_late(now, due)
-        vr.delegates_sent_at, vr.delegates_sent_by, vr.delegates_late = now, _who(actor), late
+        vr.delegates_sent_at, vr.delegates_late = now, late
+        vr.delegates_sent_by = access.account(actor)
         vr.save()
         record(actor=actor, action="delegates.submit", obj=vr, before=before,
                after={**snapshot(vr), "late": late, "citizens": citizens})

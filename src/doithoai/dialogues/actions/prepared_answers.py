@@ -61,7 +61,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         if answer is None:
             answer = PreparedAnswer(conference=conference, petition=members[0])
         answer.text, answer.unit = text, petition.unit
-        answer.submitted_by = actor if actor and actor.is_authenticated else None
+        answer.submitted_by = access.account(actor)
         answer.save()
         record(actor=actor, action="prepared_answer.save", obj=answer, before=before,
                after=snapshot(answer))

@@ -62,7 +62,7 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
         opinions = Petition.objects.filter(conference=conference, village=village).count()
         before = snapshot(village_return)
         village_return.opinions_sent_at = now
-        village_return.opinions_sent_by = actor if actor and actor.is_authenticated else None
+        village_return.opinions_sent_by = access.account(actor)
         village_return.opinions_late = late
         village_return.save(update_fields=["opinions_sent_at", "opinions_sent_by",
                                            "opinions_late"])
