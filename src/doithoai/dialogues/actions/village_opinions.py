@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.core import dates
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.dialogues.selectors.conferences import covered_villages
@@ -44,7 +45,7 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
                               % {"village": village.name})
     now = now or timezone.now()
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         village_return, _created = VillageReturn.objects.get_or_create(
             conference=conference, village=village)
         village_return = VillageReturn.objects.select_for_update().get(pk=village_return.pk)

@@ -21,15 +21,11 @@ from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.dialogues.selectors import milestones
 from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
 from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
+from doithoai.dialogues.selectors.conferences import visible_conference
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Role, Village
 from doithoai.petitions.models import Petition
-
-
-def _conference(user, pk) -> Conference:
-    return get_visible_object_or_404(user, Conference.objects.select_related("agency", "plan"),
-                                     pk)
 
 
 def _optional_url(name: str, *args) -> str | None:
@@ -87,7 +83,7 @@ def _safe_next(request, default: str) -> str:
 @login_required
 @require_GET
 def opinion_board(request, pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     board = village_opinions_reads.opinion_board(request.user, conference)
     queue = _queue_query(request.user, conference)
     roles = access.roles_for_rows(request.user, [r.village for r in board.rows if r.village])
@@ -113,7 +109,7 @@ def opinion_board(request, pk: int):
 @login_required
 @require_GET
 def village_opinions(request, pk: int, village_pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     village = get_visible_object_or_404(
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
     village_return = visible(VillageReturn, request.user).filter(
@@ -137,7 +133,7 @@ def village_opinions(request, pk: int, village_pk: int):
 @login_required
 @require_POST
 def village_opinions_send(request, pk: int, village_pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     village = get_visible_object_or_404(
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
     target = _safe_next(request, reverse("dialogues:village_opinions",
@@ -170,7 +166,7 @@ def village_opinions_send(request, pk: int, village_pk: int):
 @login_required
 @require_GET
 def front_report(request, pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     scope = scope_of(request.user)
     narrowed = not scope.is_admin and not scope.roles & {
         Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR, Role.OVERSEER}
@@ -210,13 +206,13 @@ def _answers_page(request, conference: Conference, *, errors=None, typed=None, s
 @login_required
 @require_GET
 def prepared_answers(request, pk: int):
-    return _answers_page(request, _conference(request.user, pk))
+    return _answers_page(request, visible_conference(request.user, pk))
 
 
 @login_required
 @require_POST
 def prepared_answer_save(request, pk: int, petition_pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     petition = get_visible_object_or_404(
         request.user, Petition.objects.filter(conference=conference).select_related("unit"),
         petition_pk)
