@@ -107,10 +107,8 @@ def mode_text(conference: Conference) -> str:
 
 
 def _person(person) -> str:
-    if person is None or not person.full_name.strip():
-        return ""
-    position = person.position.strip()
-    return f"đồng chí {person.full_name.strip()}" + (f", {position}" if position else "")
+    named = person.name_and_position if person is not None else ""
+    return f"đồng chí {named}" if named else ""
 
 
 def chairs_text(conference: Conference) -> str:

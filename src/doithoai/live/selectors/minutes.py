@@ -115,12 +115,11 @@ class Speaker:
     spoken: bool  # spoken in the hall (else sent before and read at the conference)
 
 
-def _official(person, gap: str) -> str:
-    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã"."""
-    if person is None or not person.full_name.strip():
-        return gap
-    position = person.position.strip()
-    return "Đồng chí " + person.full_name.strip() + (f", {position}" if position else "")
+def official(person, gap: str) -> str:
+    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã", as the minutes (and the Biên bản drawn from
+    them) name an official; `gap` for nobody."""
+    named = person.name_and_position if person is not None else ""
+    return f"Đồng chí {named}" if named else gap
 
 
 def _office_name(agency) -> str:
@@ -181,7 +180,7 @@ def _reply(petition: Petition, conference: Conference, office_name: str) -> tupl
                     "nại, tố cáo.")
     answer = answer_on_the_spot(petition)
     if answer is not None:
-        by = answer.answered_by.strip().rstrip(":") or _official(conference.chair, "Chủ trì")
+        by = answer.answered_by.strip().rstrip(":") or official(conference.chair, "Chủ trì")
         if petition.hide_from_public:  # the answer would tell what the opinion kept back
             return "Trả lời: ", f"{by} đã trả lời trực tiếp tại hội nghị."
         return "Trả lời: ", f"{by}: {sentence(answer.text)}"
