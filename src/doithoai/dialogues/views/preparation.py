@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -22,18 +22,11 @@ from doithoai.dialogues.selectors import milestones
 from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
 from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
 from doithoai.dialogues.selectors.conferences import visible_conference
+from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Role, Village
 from doithoai.petitions.models import Petition
-
-
-def _optional_url(name: str, *args) -> str | None:
-    """A link to another area's page, when that page exists."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def _nav(request, conference: Conference) -> dict:
@@ -45,7 +38,7 @@ def _nav(request, conference: Conference) -> dict:
     )]
     return {
         "conference": conference,
-        "conference_url": _optional_url("dialogues:conference_detail", conference.pk),
+        "conference_url": optional_url("dialogues:conference_detail", conference.pk),
         "preparation_nav": [{"url": reverse(name, args=[conference.pk]), "label": label,
                              "current": name == current} for name, label in links],
     }
@@ -123,7 +116,7 @@ def village_opinions(request, pk: int, village_pk: int):
         "petitions": village_opinions_reads.village_petitions(request.user, conference, village),
         "can_send": (village_opinions_reads.opinions_open(conference, village_return)
                      and access.can(request.user, rules.SEND_OPINIONS, village)),
-        "can_intake": _optional_url("intake:index") is not None and not scope_of(
+        "can_intake": optional_url("intake:index") is not None and not scope_of(
             request.user).is_read_only,
         "queue": _queue_query(request.user, conference),
         "next_url": request.get_full_path(),
