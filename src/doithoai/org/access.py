@@ -68,6 +68,12 @@ class Scope:
         return self.is_admin and Role.ADMIN in roles or bool(self.roles & set(roles))
 
 
+def account(actor):
+    """The actor's account as a row records who did something (`created_by`, `done_by`…):
+    None for a citizen without one (no actor, or an anonymous request)."""
+    return actor if actor is not None and actor.is_authenticated else None
+
+
 def scope_of(user) -> Scope:
     """The user's scope, computed once per request (cached on the user object)."""
     cached = getattr(user, "_doithoai_scope", None)

@@ -28,6 +28,12 @@ CONFERENCE_FIELDS = ("title", "held_on", "starts_at", "venue", "mode", "online_l
                      "speaker_minutes", "answer_workdays", "complex_answer_workdays")
 
 
+def locked_conference(conference: Conference) -> Conference:
+    """The conference's row read again and locked until the transaction ends (two people
+    changing one conference, its lists or its outcome wait for each other)."""
+    return Conference.objects.select_for_update().get(pk=conference.pk)
+
+
 def schedule_conference(*, actor, plan: Plan, data: dict, villages=None,
                         today: dt.date | None = None) -> Conference:
     """A conference under the plan: programme seeded from the plan, milestones computed when
@@ -100,7 +106,7 @@ def update_conference(*, actor, conference: Conference, data: dict, villages=Non
     access.require(actor, rules.MANAGE, conference)
     data = {k: v for k, v in data.items() if k in CONFERENCE_FIELDS}
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         check_version(conference, version)
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã diễn ra: không đổi thông tin tổ chức được "

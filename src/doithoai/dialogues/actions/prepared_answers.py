@@ -13,6 +13,7 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core.petition_flow import SETTLED_STATES
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.dialogues.selectors import conference_links
@@ -38,7 +39,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         raise ValidationError({"text": _("Nội dung quá dài (tối đa %(n)s ký tự).")
                                % {"n": f"{MAX_ANSWER:,}".replace(",", ".")}})
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         petition = Petition.objects.select_related("unit").get(pk=petition.pk)
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã diễn ra: nội dung trả lời bây giờ là câu "
@@ -62,7 +63,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         if answer is None:
             answer = PreparedAnswer(conference=conference, petition=members[0])
         answer.text, answer.unit = text, petition.unit
-        answer.submitted_by = actor if actor and actor.is_authenticated else None
+        answer.submitted_by = access.account(actor)
         answer.save()
         record(actor=actor, action="prepared_answer.save", obj=answer, before=before,
                after=snapshot(answer))

@@ -1,8 +1,9 @@
-"""Reads for the conference pages: progress per unit, the milestones, the carry-over report
-(R31) and the chair's briefing (R19).
+"""Reads for the conference pages: the conference a user may see, progress per unit, the
+milestones, the carry-over report (R31) and the chair's briefing (R19).
 
-Everything here starts from a conference the caller already fetched through the permission
-layer; petitions are counted with one GROUP BY per table, never one query per row.
+Everything else here starts from a conference the caller already fetched through the
+permission layer (`visible_conference`); petitions are counted with one GROUP BY per table,
+never one query per row.
 """
 
 from __future__ import annotations
@@ -18,12 +19,20 @@ from django.utils.translation import gettext_lazy as _
 from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
 from doithoai.dialogues.models import Conference, Invitation, ParticipantGroup, PreparedAnswer
 from doithoai.dialogues.selectors import oversight
+from doithoai.org.access import get_visible_object_or_404
 from doithoai.org.models import Village
 from doithoai.petitions.models import Petition, Urgency
 
 OPEN = sorted(OPEN_STATES)
 PRESSING = (Urgency.PRESSING, Urgency.URGENT)
 UNCLASSIFIED = _("Chưa phân loại lĩnh vực")
+
+
+def visible_conference(user, pk) -> Conference:
+    """The conference of a page, with the agency, plan and officials it shows (404 outside the
+    user's scope)."""
+    qs = Conference.objects.select_related("agency", "plan", "chair", "co_chair", "secretary")
+    return get_visible_object_or_404(user, qs, pk)
 
 
 def _today(today: dt.date | None) -> dt.date:

@@ -48,11 +48,6 @@ from doithoai.org.access import get_visible_object_or_404
 # -- shared ---------------------------------------------------------------------------------
 
 
-def _conference(request, pk) -> Conference:
-    qs = Conference.objects.select_related("agency", "plan", "chair", "co_chair", "secretary")
-    return get_visible_object_or_404(request.user, qs, pk)
-
-
 def _form_errors(form, exc: ValidationError) -> None:
     """Put a service's refusal on the form: on its field when the form has one."""
     if hasattr(exc, "error_dict"):
@@ -178,11 +173,11 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
 
 @login_required
 def conference_detail(request, pk):
-    return _detail(request, _conference(request, pk))
+    return _detail(request, conferences_reads.visible_conference(request.user, pk))
 
 
 def _state_action(request, pk, form_class, key, call, done_message):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     form = form_class(request.POST)
     if form.is_valid():
@@ -257,7 +252,7 @@ def _impact_rows(conference: Conference, dues) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def conference_edit(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     if conference.state != Conference.State.PLANNED:
         messages.error(request, _("Hội nghị đã diễn ra: không đổi thông tin tổ chức được "
                                   "nữa."))
@@ -321,7 +316,7 @@ def conference_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agenda(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     can_edit = (access.can(request.user, rules.MANAGE, conference)
                 and conference.state == Conference.State.PLANNED)
     add_form = AgendaItemForm(prefix="new")
@@ -413,11 +408,11 @@ def _timeline(request, conference: Conference, *, bound_pk=None, bound_form=None
 
 @login_required
 def timeline(request, pk):
-    return _timeline(request, _conference(request, pk))
+    return _timeline(request, conferences_reads.visible_conference(request.user, pk))
 
 
 def _milestone(request, pk, mpk) -> tuple[Conference, Milestone]:
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     milestone = conference.milestones.filter(pk=mpk).select_related("unit").first()
     if milestone is None:
         raise Http404
@@ -468,7 +463,7 @@ def milestone_undo(request, pk, mpk):
 
 @login_required
 def carry_over(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     reports = conferences_reads.carry_over(conference)
     return _page(request, "dialogues/conferences/carry_over.html", conference, {
         "reports": reports, "open_total": sum(r.open for r in reports),
@@ -477,7 +472,7 @@ def carry_over(request, pk):
 
 @login_required
 def briefing(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     return _page(request, "dialogues/conferences/briefing.html", conference, {
         "b": conferences_reads.briefing(conference)})
 

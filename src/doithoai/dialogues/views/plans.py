@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,9 +26,11 @@ from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.forms import plans as plan_forms
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.dialogues.selectors import plans as plans_reads
+from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, scope_of, visible
 from doithoai.org.models import Agency
+from doithoai.petitions.views.navigation import error_messages
 
 # --- shared --------------------------------------------------------------------------------
 
@@ -64,20 +66,6 @@ def _village_count(plan: Plan) -> int:
     return plan.agency.villages.filter(is_active=True).count()
 
 
-def _url(name: str, *args) -> str | None:
-    """A link to another helper's page; None until that page exists."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def _errors(exc: Exception) -> list[str]:
-    if isinstance(exc, ValidationError):
-        return exc.messages
-    return [str(exc) or _("Bạn không có quyền thực hiện việc này.")]
-
-
 # --- list and new --------------------------------------------------------------------------
 
 @login_required
@@ -98,7 +86,7 @@ def plan_list(request):
         if chosen is not None:
             plans = plans.filter(agency=chosen)
     rows = [{"plan": p, "conferences": [
-                {"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
+                {"conference": c, "url": optional_url("dialogues:conference_detail", c.pk)}
                 for c in p.conferences.all()]}
             for p in plans.order_by("-year", "agency__name", "-created_at")]
     years = [{"year": year, "rows": list(items)}
@@ -148,7 +136,7 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
     can_act = access.can(request.user, rules.MANAGE, plan)
     draft = plan.state == Plan.State.DRAFT
     missing = plans_reads.missing_for_issue(plan) if draft else []
-    conferences = [{"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
+    conferences = [{"conference": c, "url": optional_url("dialogues:conference_detail", c.pk)}
                    for c in plan.conferences.select_related("live_session")
                    .order_by("held_on", "pk")]
     context = {
@@ -165,9 +153,9 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
              "law": name in plan_forms.LAW_SETTINGS}
             for name in plans_actions.PLAN_SETTINGS],
         "conferences": conferences,
-        "conference_new_url": (_url("dialogues:conference_new", plan.pk)
+        "conference_new_url": (optional_url("dialogues:conference_new", plan.pk)
                                if can_act and plan.state != Plan.State.DONE else None),
-        "public_url": (_url("dialogues_public:plan", plan.pk)
+        "public_url": (optional_url("dialogues_public:plan", plan.pk)
                        if plan.state in (Plan.State.PUBLISHED, Plan.State.DONE) else None),
         "can_publish": can_act and plan.state == Plan.State.ISSUED,
         "can_complete": (can_act and plan.state in (Plan.State.ISSUED, Plan.State.PUBLISHED)
@@ -195,7 +183,7 @@ def _simple_action(request, pk, service, done: str):
     try:
         service(actor=request.user, plan=plan, version=version)
     except ValidationError as exc:
-        for message in _errors(exc):
+        for message in error_messages(exc):
             messages.error(request, message)
     else:
         messages.success(request, done)
@@ -281,7 +269,7 @@ def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, sta
 
 def _refused(request, exc: ValidationError, plan: Plan, kind: str):
     """A refusal about the plan as a whole (not one field): say it on the rows page."""
-    for message in _errors(exc):
+    for message in error_messages(exc):
         messages.error(request, message)
     return redirect("dialogues:plan_groups" if kind == "groups" else "dialogues:plan_tasks",
                     plan.pk)
@@ -319,7 +307,7 @@ def plan_group(request, pk, row):
         try:
             plan_contents.remove_group(actor=request.user, group=group)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 messages.error(request, message)
         else:
             messages.success(request, _("Đã bỏ thành phần “%(label)s”.") % {"label": group.label})
@@ -371,7 +359,7 @@ def plan_task(request, pk, row):
         try:
             plan_contents.remove_task(actor=request.user, task=task)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 messages.error(request, message)
         else:
             messages.success(request, _("Đã bỏ nhiệm vụ của %(unit)s.") % {"unit": task.unit.name})

@@ -16,11 +16,12 @@ import datetime as dt
 from django.utils import timezone
 
 from doithoai.core import decree30
+from doithoai.core.text import lower_first, sentence
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.documents.drawing import report
 from doithoai.documents.drawing import word as b
-from doithoai.documents.drawing.context import nfc_all, office_short_name
+from doithoai.documents.drawing.context import nfc_all, office_short_name, plan_signature_lines
 from doithoai.documents.drawing.report import (
     as_of,
     header,
@@ -108,7 +109,7 @@ def plan_lines(data: oversight.YearlyFigures) -> list[str]:
                      f"{province_name(agency)} về việc xây dựng kế hoạch tổ chức hội nghị "
                      f"đối thoại năm {data.year}")
     for plan in data.plans:
-        title = tb.lower_first(plan.title)
+        title = lower_first(plan.title)
         kind = (f" (kế hoạch đột xuất: {AD_HOC.get(plan.ad_hoc_basis, plan.ad_hoc_basis)})"
                 if plan.kind == Plan.Kind.AD_HOC else "")
         if plan.number and plan.issued_on:
@@ -166,7 +167,7 @@ def conference_entries(data: oversight.YearlyFigures,
             text = f"{title}: {when}{where}, đang chuẩn bị"
             if c.received:
                 text += f"; đã tiếp nhận {n_text(c.received)} ý kiến, kiến nghị"
-        result.append({"letter": f"{tb.LETTERS[i]})", "text": tb.sentence(text)})
+        result.append({"letter": f"{tb.LETTERS[i]})", "text": sentence(text)})
     return result
 
 
@@ -314,8 +315,7 @@ def proposals(data: oversight.YearlyFigures) -> list[str]:
 
 
 def signer(plan: Plan):
-    return plan.signer if plan.signer_id else None, decree30.signature_lines(
-        plan.signer_capacity, plan.signer_position or "CHỦ TỊCH")
+    return plan.signer if plan.signer_id else None, plan_signature_lines(plan)
 
 
 def missing(plan: Plan) -> list[str]:

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.text import fold
+from doithoai.core.text import fold, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
 from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import word as b
@@ -26,7 +26,7 @@ from doithoai.documents.kinds import Kind
 from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds import thong_bao_ket_luan as conclusion
 from doithoai.documents.kinds.ke_hoach import SIDE_LABELS
-from doithoai.live.selectors.minutes import Speaker, full_conclusion, speakers
+from doithoai.live.selectors.minutes import Speaker, full_conclusion, official, speakers
 
 GAP = decree30.MISSING
 # The invited, as the minutes group them: the commune's side, then the villages with their
@@ -51,20 +51,6 @@ def ended_at(conference: Conference) -> dt.time | None:
 
 
 # --- the composition ------------------------------------------------------------------------
-
-def _person(person) -> str:
-    """"Bà Lý Thị Dương, Chủ tịch UBND xã" — as the minutes name an official."""
-    if person is None or not person.full_name.strip():
-        return ""
-    position = person.position.strip()
-    return person.full_name.strip() + (f", {position}" if position else "")
-
-
-def _official(person, gap: str = GAP) -> str:
-    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã"."""
-    text = _person(person)
-    return f"Đồng chí {text}" if text else gap
-
 
 def _label(group: ParticipantGroup | None, delegate: Delegate) -> str:
     if group is None:
@@ -112,11 +98,11 @@ def attendance_text(conference: Conference) -> str:
 
 def composition(conference: Conference) -> list[dict]:
     """The numbered lines of "I. THÀNH PHẦN" before the list of the invited."""
-    lines = [("Chủ trì", _official(conference.chair))]
+    lines = [("Chủ trì", official(conference.chair, GAP))]
     if conference.co_chair_id:
-        lines.append(("Đồng chủ trì", _official(conference.co_chair)))
-    lines.append(("Thư ký", _official(conference.secretary)))
-    return [{"label": f"{i}. {label}: ", "text": tb.sentence(text)} for i, (label, text) in
+        lines.append(("Đồng chủ trì", official(conference.co_chair, GAP)))
+    lines.append(("Thư ký", official(conference.secretary, GAP)))
+    return [{"label": f"{i}. {label}: ", "text": sentence(text)} for i, (label, text) in
             enumerate(lines, 1)]
 
 
@@ -204,7 +190,7 @@ def context(conference: Conference, *, number: int | None = None,
     for key in ("signature_lines", "signer_name"):
         header.pop(key)
     chair = conference.chair
-    chair_text = _person(chair)
+    chair_text = chair.name_and_position if chair is not None else ""
     invited_total = conference.delegates.count()
     lines = composition(conference)
     ctx = {
@@ -234,8 +220,8 @@ def context(conference: Conference, *, number: int | None = None,
         "read": _numbered(read, len(spoken) + 1),
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
-        "notes": [tb.sentence(t) for t in tb.lines(live_minutes.notes)] if live_minutes else [],
-        "conclusion": [tb.sentence(t) for t in tb.lines(_conclusion(conference, live_minutes))]
+        "notes": sentences(live_minutes.notes) if live_minutes else [],
+        "conclusion": sentences(_conclusion(conference, live_minutes))
         or [GAP],
         "closing": closing(conference),
         "secretary_name": (conference.secretary.full_name.strip()

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
-from doithoai.core.text import fold
+from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.selectors import conference_links
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
@@ -38,6 +38,7 @@ from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.giay_moi import signature as signature_lines
 from doithoai.documents.selectors.issued import latest_issued
 from doithoai.petitions.models import Answer, Channel, Kind, Petition
+from doithoai.petitions.selectors.petitions import current_answer
 
 ADDRESS = "Ông/Bà"  # the petitioner's gender is not recorded
 # The summary under the number, in the lines an office breaks it into by hand.
@@ -70,11 +71,6 @@ def withheld(petition: Petition) -> str | None:
         return ("không lập công văn trả lời cho đơn đã chuyển giải quyết theo thủ tục khiếu "
                 "nại, tố cáo")
     return None
-
-
-def current_answer(petition: Petition) -> Answer | None:
-    return (petition.answers.filter(is_current=True).select_related("approved_by__person")
-            .order_by("-drafted_at", "-pk").first())
 
 
 def is_approved(petition: Petition, answer: Answer | None) -> bool:
@@ -135,7 +131,7 @@ def received_text(petition: Petition) -> str:
     code = f"mã tra cứu {petition.tracking_code}"
     if petition.channel == Channel.CONFERENCE:
         conference = conference_links.of_petition(petition)
-        where = (tb.lower_first(conference.title) if conference is not None
+        where = (lower_first(conference.title) if conference is not None
                  else "hội nghị đối thoại")
         return f"phát biểu tại {where} {day} ({code})"
     if petition.channel == Channel.OFFICE:
@@ -234,7 +230,7 @@ def context(petition: Petition, *, number: int | None = None,
                         for i, line in enumerate(lines)] if several else []),
         "opening": opening,
         "lead": lead,
-        "answer": [tb.sentence(line) for line in (answer.text if answer else "").splitlines()
+        "answer": [sentence(line) for line in (answer.text if answer else "").splitlines()
                    if line.strip()] or [gap],
         "closing": decree30.with_ending(f"{issuer} trả lời để {you} được biết"),
         "recipients": decree30.recipients(

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.text import fold
+from doithoai.core.text import fold, lower_first
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conferences, village_opinions
 from doithoai.documents.drawing import word as b
@@ -36,7 +36,7 @@ def common_context(conference: Conference) -> dict:
     year = conference.held_on.year if conference.held_on else None
     return {
         **agency_header(agency),
-        "conference_title": tb.lower_first(title) or decree30.MISSING,
+        "conference_title": lower_first(title) or decree30.MISSING,
         "date_line": decree30.date_line(agency.place_name, None, year=year),
         "lines": [""] * WRITING_LINES,
     }

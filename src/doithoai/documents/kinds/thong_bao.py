@@ -13,9 +13,15 @@ from django.conf import settings
 from django.urls import reverse
 
 from doithoai.core import decree30
+from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference, Milestone, Mode
 from doithoai.documents.drawing import word as b
-from doithoai.documents.drawing.context import agency_header, nfc_all, office_short_name
+from doithoai.documents.drawing.context import (
+    agency_header,
+    nfc_all,
+    office_short_name,
+    plan_signature_lines,
+)
 from doithoai.documents.kinds import Kind
 from doithoai.org.models import Unit
 
@@ -24,21 +30,6 @@ LATER = "sẽ thông báo sau"
 # Vietnamese legal texts letter their points a), b), c), d), đ), e), g)… (no f, j, w, z).
 LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r",
            "s", "t", "u", "v", "x", "y")
-
-
-def lower_first(text: str) -> str:
-    text = (text or "").strip().rstrip(".")
-    return text[:1].lower() + text[1:]
-
-
-def sentence(text: str) -> str:
-    text = (text or "").strip()
-    return text if not text or text[-1] in ".;:!?…)" else text + "."
-
-
-def lines(text: str) -> list[str]:
-    return [line.lstrip("-–+*• ").strip() for line in (text or "").splitlines()
-            if line.lstrip("-–+*• ").strip()]
 
 
 def time_text(at: dt.time) -> str:
@@ -74,8 +65,7 @@ def signer(conference: Conference):
     position), else the conference's chair for the committee. → (person|None, lines)."""
     plan = conference.plan
     if plan is not None and plan.signer_id:
-        return plan.signer, decree30.signature_lines(plan.signer_capacity,
-                                                     plan.signer_position or "CHỦ TỊCH")
+        return plan.signer, plan_signature_lines(plan)
     return conference.chair, decree30.signature_lines("TM.", "CHỦ TỊCH")
 
 
@@ -117,10 +107,8 @@ def mode_text(conference: Conference) -> str:
 
 
 def _person(person) -> str:
-    if person is None or not person.full_name.strip():
-        return ""
-    position = person.position.strip()
-    return f"đồng chí {person.full_name.strip()}" + (f", {position}" if position else "")
+    named = person.name_and_position if person is not None else ""
+    return f"đồng chí {named}" if named else ""
 
 
 def chairs_text(conference: Conference) -> str:
@@ -243,7 +231,7 @@ def context(conference: Conference, *, number: int | None = None,
         "mode": mode_text(conference),
         "chairs": chairs_text(conference),
         "scope": scope_text(conference),
-        "topics": [sentence(t) for t in lines(conference.topics)] or [
+        "topics": sentences(conference.topics) or [
             "Thông báo, trao đổi về tình hình kinh tế - xã hội của xã; nghe ý kiến, kiến nghị "
             "của Nhân dân về những vấn đề liên quan đến quyền và lợi ích hợp pháp của mình."],
         "programme": programme(conference) or [decree30.MISSING],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
 from doithoai.core.petition_flow import State
+from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
@@ -18,6 +19,7 @@ from doithoai.documents.kinds import Kind
 from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.thong_bao import header_and_title
 from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors.petitions import answer_on_the_spot
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 # Petitions that left the dialogue track: named, with where they went, not concluded here.
@@ -28,20 +30,13 @@ def _date(day: dt.date | None) -> str:
     return dates.day(day) or decree30.MISSING
 
 
-def _answer_on_the_spot(petition: Petition):
-    for answer in petition.answers.all():
-        if answer.is_current and answer.at_conference:
-            return answer
-    return None
-
-
 def _outcome(group: list[Petition]) -> str:
     """What the notice concludes for one opinion (or one issue's petitions)."""
     first = group[0]
-    answer = next((a for a in map(_answer_on_the_spot, group) if a is not None), None)
+    answer = next((a for a in map(answer_on_the_spot, group) if a is not None), None)
     if answer is not None:
         by = f" ({answer.answered_by.strip()})" if answer.answered_by.strip() else ""
-        return f"Đã trả lời tại hội nghị{by}: {tb.sentence(answer.text)}"
+        return f"Đã trả lời tại hội nghị{by}: {sentence(answer.text)}"
     if first.state == State.ESCALATED:
         escalation = first.escalations.order_by("-pk").first()
         where = escalation.receiving_agency if escalation else "cơ quan có thẩm quyền"
@@ -98,7 +93,7 @@ def items(conference: Conference) -> list[dict]:
                 text = (f"{first.issue.title.strip().rstrip('.')}{where}: "
                         f"{decree30.number_text(len(group))} ý kiến cùng nội dung.")
             else:
-                text = f"{villages[0] + ': ' if villages else ''}{tb.sentence(_shown(first))}"
+                text = f"{villages[0] + ': ' if villages else ''}{sentence(_shown(first))}"
             entries.append({"letter": "-" if many else f"{tb.LETTERS[i]})", "text": text,
                             "outcome": _outcome(group)})
         result.append({"number": len(result) + 1, "field": section["field"],
@@ -136,7 +131,7 @@ def context(conference: Conference, *, number: int | None = None,
     attendance = (f" Tham dự hội nghị có {conference.attendance} đại biểu và Nhân dân."
                   if conference.attendance else "")
     opening = (f"Vào {when}, tại {venue}, {tb.body_name(agency)} tổ chức "
-               f"{tb.lower_first(conference.title)}{chair_text}.{attendance}")
+               f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
     unit = tb.office(agency)
     office_name = unit.name if unit else "Văn phòng"
@@ -145,11 +140,11 @@ def context(conference: Conference, *, number: int | None = None,
         .select_related("unit"))})
     ctx = {
         **tb.header_context(conference, "TB", number, issued_on),
-        "title": "Kết luận " + tb.lower_first(conference.title),
+        "title": "Kết luận " + lower_first(conference.title),
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
-        "outcome": [tb.sentence(t) for t in tb.lines(conference.outcome)],
-        "conclusion": [tb.sentence(t) for t in tb.lines(conference.conclusion)] or [gap],
+        "outcome": sentences(conference.outcome),
+        "conclusion": sentences(conference.conclusion) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "
@@ -178,6 +173,7 @@ def numbered_elsewhere(conference) -> str | None:
 
 
 # --- the layout ----------------------------------------------------------------------------
+
 
 def layout():
     """The opening (when, where, who chaired), the outcome, the general conclusion, then each

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from doithoai.core import decree30
+from doithoai.core.text import list_items, lower_first
 from doithoai.dialogues.models import Conference, Mode
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
@@ -29,10 +30,10 @@ def context(conference: Conference, *, number: int | None = None,
     elif conference.mode == Mode.HYBRID:
         where += ", kết hợp trực tuyến"
     first = (f"{tb.body_name(agency)} thông báo: vào hồi {when}, {where}, {tb.body_name(agency)} "
-             f"tổ chức {tb.lower_first(conference.title)}." if when else
+             f"tổ chức {lower_first(conference.title)}." if when else
              f"{tb.body_name(agency)} thông báo: {tb.body_name(agency)} sẽ tổ chức "
-             f"{tb.lower_first(conference.title)}, {where}; thời gian {tb.LATER}.")
-    topics = [tb.lower_first(t).rstrip(";") for t in tb.lines(conference.topics)]
+             f"{lower_first(conference.title)}, {where}; thời gian {tb.LATER}.")
+    topics = [lower_first(t).rstrip(";") for t in list_items(conference.topics)]
     second = ("Nội dung hội nghị: " + "; ".join(topics) + ".") if topics else (
         "Tại hội nghị, Chủ tịch Ủy ban nhân dân xã trao đổi, đối thoại và trả lời ý kiến, "
         "kiến nghị của Nhân dân.")
@@ -42,7 +43,7 @@ def context(conference: Conference, *, number: int | None = None,
              f"tuyến trên trang {tb.submit_site()}, mục “Gửi ý kiến”.")
     ctx = {
         **tb.header_context(conference, "TB", number, issued_on),
-        "title": "Về việc tổ chức " + tb.lower_first(conference.title)
+        "title": "Về việc tổ chức " + lower_first(conference.title)
                  + " (phát trên hệ thống truyền thanh)",
         "paragraphs": [first, second, third],
         "closing": decree30.with_ending(

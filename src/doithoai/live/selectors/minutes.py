@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
 from doithoai.core.petition_flow import State
-from doithoai.core.text import fold
+from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Minutes, Registration, Session
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Petition
+from doithoai.petitions.selectors.petitions import answer_on_the_spot
 
 
 def minutes_of(session: Session) -> Minutes | None:
@@ -114,24 +115,11 @@ class Speaker:
     spoken: bool  # spoken in the hall (else sent before and read at the conference)
 
 
-# The documents' sentence helpers, the few the minutes' record needs (the live room sits
-# below the documents and cannot borrow theirs).
-def _sentence(text: str) -> str:
-    text = (text or "").strip()
-    return text if not text or text[-1] in ".;:!?…)" else text + "."
-
-
-def _lower_first(text: str) -> str:
-    text = (text or "").strip().rstrip(".")
-    return text[:1].lower() + text[1:]
-
-
-def _official(person, gap: str) -> str:
-    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã"."""
-    if person is None or not person.full_name.strip():
-        return gap
-    position = person.position.strip()
-    return "Đồng chí " + person.full_name.strip() + (f", {position}" if position else "")
+def official(person, gap: str) -> str:
+    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã", as the minutes (and the Biên bản drawn from
+    them) name an official; `gap` for nobody."""
+    named = person.name_and_position if person is not None else ""
+    return f"Đồng chí {named}" if named else gap
 
 
 def _office_name(agency) -> str:
@@ -185,24 +173,17 @@ def _before(day: dt.date | None) -> str:
     return f" trước {decree30.date_text(day)}" if day else ""
 
 
-def _answer_on_the_spot(petition: Petition):
-    for answer in petition.answers.all():
-        if answer.is_current and answer.at_conference:
-            return answer
-    return None
-
-
 def _reply(petition: Petition, conference: Conference, office_name: str) -> tuple[str, str]:
     """(label, text): the answer given in the hall, or what the chair decided."""
     if petition.is_sensitive or petition.state == State.TRANSFERRED:
         return "", ("Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về khiếu "
                     "nại, tố cáo.")
-    answer = _answer_on_the_spot(petition)
+    answer = answer_on_the_spot(petition)
     if answer is not None:
-        by = answer.answered_by.strip().rstrip(":") or _official(conference.chair, "Chủ trì")
+        by = answer.answered_by.strip().rstrip(":") or official(conference.chair, "Chủ trì")
         if petition.hide_from_public:  # the answer would tell what the opinion kept back
             return "Trả lời: ", f"{by} đã trả lời trực tiếp tại hội nghị."
-        return "Trả lời: ", f"{by}: {_sentence(answer.text)}"
+        return "Trả lời: ", f"{by}: {sentence(answer.text)}"
     escalation = min(petition.escalations.all(), key=lambda e: e.pk, default=None)
     if escalation is not None:
         return "", (f"Chủ trì tiếp thu; Ủy ban nhân dân xã chuyển ý kiến đến "
@@ -210,7 +191,7 @@ def _reply(petition: Petition, conference: Conference, office_name: str) -> tupl
     if petition.state == State.NOT_ACCEPTED:
         note = petition.public_note.strip()
         return "", ("Chủ trì giải thích: nội dung không thuộc phạm vi giải quyết của Ủy ban nhân "
-                    "dân xã" + (f"; {_lower_first(note)}." if note else "."))
+                    "dân xã" + (f"; {lower_first(note)}." if note else "."))
     due = _before(_first_due(petition))
     if petition.unit_id:
         return "", (f"Chủ trì giao {petition.unit.name} xem xét, giải quyết, trả lời bằng văn "
@@ -226,7 +207,7 @@ def _shown(petition: Petition) -> str:
         return SENSITIVE
     if petition.hide_from_public:
         return "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
-    return _sentence(petition.text)
+    return sentence(petition.text)
 
 
 def speakers(conference: Conference) -> list[Speaker]:
@@ -273,12 +254,12 @@ def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Sp
             where = f" ({_village_text(row.village.name)})" if row.village_id else ""
             result.append(Speaker(
                 who=f"{_title(row.full_name)} {row.full_name.strip()}{where}",
-                text=_sentence(row.topic) or decree30.MISSING, reply_label="", reply="",
+                text=sentence(row.topic) or decree30.MISSING, reply_label="", reply="",
                 spoken=True))
             continue
         label, reply = _reply(petition, conference, office_name)
         if row.conclusion.strip():
-            reply = f"{reply} Chủ trì kết luận: {_sentence(row.conclusion)}".strip()
+            reply = f"{reply} Chủ trì kết luận: {sentence(row.conclusion)}".strip()
         # An opinion sent before and presented by its sender at the chair's invitation was
         # heard in the hall like any other, in its turn.
         result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,

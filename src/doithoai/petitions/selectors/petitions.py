@@ -1,6 +1,6 @@
 """One petition: what its page shows, the other petitions of its issue, the answer templates
-for it, and its current answer (the pages, the documents, the public tracking page and the
-messages to petitioners read it)."""
+for it, and its current answer or the answer given at the conference (the pages, the documents,
+the minutes, the public tracking page and the messages to petitioners read them)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,19 @@ def answer_templates(petition: Petition) -> QuerySet:
 
 
 def current_answer(petition: Petition) -> Answer | None:
-    return petition.answers.filter(is_current=True).first()
+    """The answer in force (the latest drafted, should two be marked current), with the person
+    of the account that approved it (the reply letter's signer)."""
+    return (petition.answers.filter(is_current=True).select_related("approved_by__person")
+            .order_by("-drafted_at", "-pk").first())
+
+
+def answer_on_the_spot(petition: Petition) -> Answer | None:
+    """The current answer given in the hall at the conference, if any; read from the
+    petition's prefetched answers (no query per petition in a list)."""
+    for answer in petition.answers.all():
+        if answer.is_current and answer.at_conference:
+            return answer
+    return None
 
 
 def conference_of(petition: Petition):

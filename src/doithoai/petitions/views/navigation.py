@@ -1,5 +1,6 @@
 """What every staff page of petitions shares: the sub-navigation, query strings that keep the
-filters, the pager's links, a safe way back, and errors as messages."""
+filters, the pager's links, a safe way back, and errors as messages (the last two also for the
+pages of the apps above: plans, documents)."""
 
 from __future__ import annotations
 

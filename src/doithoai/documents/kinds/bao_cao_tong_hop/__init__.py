@@ -19,7 +19,7 @@ from docx.shared import Pt
 
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
-from doithoai.core.text import nfc
+from doithoai.core.text import lower_first, nfc, sentence
 from doithoai.dialogues.models import Conference, Mode
 from doithoai.dialogues.selectors import prepared_answers, village_opinions
 from doithoai.documents.drawing import word as b
@@ -65,7 +65,7 @@ def _n(n: int) -> str:
 # --- the text ------------------------------------------------------------------------------
 
 def _summary_title(conference: Conference) -> str:
-    title = tb.lower_first(nfc(conference.title))  # NFD input would miss "hội nghị"
+    title = lower_first(nfc(conference.title))  # NFD input would miss "hội nghị"
     if not title.startswith("hội nghị"):
         title = f"hội nghị {title}" if title else "hội nghị đối thoại"
     return title
@@ -87,7 +87,7 @@ def _opening(conference: Conference) -> str:
     plan = conference.plan
     if plan is not None and plan.number and plan.issued_on:
         head = (f"Thực hiện Kế hoạch số {plan.number} {decree30.date_text(plan.issued_on)} "
-                f"của {tb.body_name(agency)} về {tb.lower_first(plan.title)}")
+                f"của {tb.body_name(agency)} về {lower_first(plan.title)}")
     else:
         head = ("Thực hiện Điều 43 Luật Tổ chức chính quyền địa phương số 72/2025/QH15 về "
                 "trao đổi, đối thoại giữa chính quyền địa phương cấp xã với Nhân dân")
@@ -196,7 +196,7 @@ def _shown(entry: Entry) -> str:
     if entry.private:
         text = "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
     else:
-        text = tb.sentence(" ".join(item.text.split()))
+        text = sentence(" ".join(item.text.split()))
     return f"{', '.join(item.villages)} ({', '.join(meta)}): {text}"
 
 
@@ -204,7 +204,7 @@ def _answer(entry: Entry) -> tuple[str, str]:
     """(label, text) of the line under an item: the prepared answer, or where it stands."""
     states = {p.state for p in entry.members}
     if entry.answer and not entry.private:
-        return f"{ANSWER_LABEL} ({entry.unit}): ", tb.sentence(" ".join(entry.answer.split()))
+        return f"{ANSWER_LABEL} ({entry.unit}): ", sentence(" ".join(entry.answer.split()))
     if entry.answer:
         return UNIT_LABEL, f"{entry.unit}; nội dung trả lời gửi riêng cho người gửi."
     if State.TRANSFERRED in states or entry.sensitive:
