@@ -25,6 +25,7 @@ from doithoai.dialogues import defaults, rules
 from doithoai.dialogues.actions import agenda as agenda_actions
 from doithoai.dialogues.actions import conferences, outcome
 from doithoai.dialogues.actions import milestones as milestones_actions
+from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.forms.conferences import (
     AgendaItemForm,
     CloseForm,
@@ -46,17 +47,6 @@ from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
 
 # -- shared ---------------------------------------------------------------------------------
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _is_carry_over(title: str) -> bool:
@@ -97,7 +87,7 @@ def conference_new(request, plan_pk):
                         actor=request.user, plan=plan, data=form.service_data(),
                         villages=list(form.cleaned_data["villages"]))
                 except ValidationError as exc:
-                    _form_errors(form, exc)
+                    add_service_errors(form, exc)
                 else:
                     if conference.held_on:
                         text = _("Đã tạo hội nghị. Các mốc thời gian đã được tính theo ngày "
@@ -184,7 +174,7 @@ def _state_action(request, pk, form_class, key, call, done_message):
         try:
             call(conference, form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, done_message)
             return redirect("dialogues:conference_detail", conference.pk)
@@ -289,7 +279,7 @@ def conference_edit(request, pk):
                         villages=list(d["villages"]), reason=d.get("reason") or "",
                         confirmed=bool(d["confirmed"]), version=d["version"])
                 except ValidationError as exc:
-                    _form_errors(form, exc)
+                    add_service_errors(form, exc)
                 else:
                     text = _("Đã lưu thay đổi.")
                     if sent:
@@ -361,7 +351,7 @@ def agenda(request, pk):
         except ValidationError as exc:
             target = bound_form if op == "update" else add_form
             if op in ("add", "update"):
-                _form_errors(target, exc)
+                add_service_errors(target, exc)
             else:
                 messages.error(request, " ".join(exc.messages))
                 return redirect("dialogues:agenda", conference.pk)
@@ -431,7 +421,7 @@ def milestone_done(request, pk, mpk):
                                          proof=form.cleaned_data["proof"],
                                          done_on=form.cleaned_data["done_on"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã xác nhận hoàn thành: %(t)s.") % {"t": milestone.title})
             return redirect(f"{reverse('dialogues:timeline', args=[conference.pk])}"
@@ -450,7 +440,7 @@ def milestone_undo(request, pk, mpk):
             milestones_actions.undo_done(actor=request.user, milestone=milestone,
                                          reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã hủy xác nhận: %(t)s.") % {"t": milestone.title})
             return redirect(f"{reverse('dialogues:timeline', args=[conference.pk])}"

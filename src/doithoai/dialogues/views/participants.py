@@ -17,6 +17,7 @@ from doithoai.core import dates
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions import check_in, invitations
 from doithoai.dialogues.actions import delegates as delegates_actions
+from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.forms.delegates import (
     CheckInForm,
     DelegateForm,
@@ -236,11 +237,7 @@ def village_delegates(request, pk: int, village_pk: int):
                                                side=Side.CITIZEN, village=village,
                                                **form.cleaned_data)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s vào danh sách của %(v)s.")
                              % {"name": d, "v": village.name})
@@ -334,11 +331,7 @@ def delegate_edit(request, pk: int, delegate_pk: int):
             delegates_actions.update_delegate(actor=request.user, delegate=delegate,
                                               **form.cleaned_data)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đại biểu."))
             return redirect(_back(conference, delegate))

@@ -24,6 +24,7 @@ from doithoai.dialogues import rules
 from doithoai.dialogues.actions import plan_contents
 from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.forms import plans as plan_forms
+from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.dialogues.selectors import plans as plans_reads
 from doithoai.dialogues.views.common import optional_url
@@ -122,7 +123,7 @@ def plan_new(request):
                                              year=data["year"], kind=data["kind"],
                                              ad_hoc_basis=data["ad_hoc_basis"])
         except ValidationError as exc:
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lập dự thảo kế hoạch năm %(year)s. Hãy xem lại "
                                         "từng mục rồi trình ký.") % {"year": plan.year})
@@ -220,7 +221,7 @@ def plan_edit(request, pk):
                                       version=form.cleaned_data["version"],
                                       reason=form.cleaned_data.get("reason", ""))
         except ValidationError as exc:
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu kế hoạch."))
             return redirect("dialogues:plan_detail", plan.pk)
@@ -289,7 +290,7 @@ def plan_groups(request, pk):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "groups")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm thành phần “%(label)s”.")
                              % {"label": form.cleaned_data["label"]})
@@ -319,7 +320,7 @@ def plan_group(request, pk, row):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "groups")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thành phần “%(label)s”.")
                              % {"label": form.cleaned_data["label"]})
@@ -341,7 +342,7 @@ def plan_tasks(request, pk):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "tasks")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm nhiệm vụ của %(unit)s.")
                              % {"unit": form.cleaned_data["unit"].name})
@@ -371,7 +372,7 @@ def plan_task(request, pk, row):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "tasks")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu nhiệm vụ của %(unit)s.")
                              % {"unit": form.cleaned_data["unit"].name})
