@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "doithoai.web.context.navigation",
             ],
+            # The law's date format on every page: {{ x|day }}, {{ x|moment }}.
+            "builtins": ["doithoai.org.templatetags.dates"],
         },
     }
 ]
