@@ -10,8 +10,8 @@ import unicodedata
 import pytest
 from openpyxl import load_workbook
 
+from doithoai.documents.drawing.conference_text import LETTERS
 from doithoai.documents.drawing.format_check import reading
-from doithoai.documents.kinds.thong_bao import LETTERS
 from tests.documents.bao_cao_tong_hop_demo import (
     scenario,
 )
