@@ -65,7 +65,7 @@ PRIMARY = [Action.DRAFT_ANSWER, Action.APPROVE, Action.PUBLISH, Action.ASSIGN, A
 def available_actions(user, petition: Petition) -> list[str]:
     """Actions the state table allows now, of those the user's roles on this petition give."""
     roles = access.acting_roles(user, petition)
-    actions = [a.value for a in allowed_actions(petition.state)
+    actions = [a.value for a in allowed_actions(petition.state, petition.kind)
                if rules.ACTION_RULES[a].allows(roles)]
     if petition.issue_id and rules.UNGROUP.allows(roles):
         actions.append(forms.UNGROUP)
