@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
+from doithoai.documents.kinds import thong_bao_ket_luan
 from doithoai.live.actions import registrations
 from doithoai.live.models import Registration
+from doithoai.live.selectors import minutes
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.actions import procedures
 from doithoai.petitions.models import Answer, Kind, Petition
@@ -119,6 +121,13 @@ def test_the_live_room_shows_the_kind_fixed_on_the_petition_page(office, clerk, 
     assert "Chuyển thủ tục khiếu nại, tố cáo" in page
     state = office.get(reverse("live:state", args=[conference.pk])).content.decode()
     assert "Đã trả lời tại hội nghị" not in state
+    # The conclusion notice and the minutes' draft read the same new state.
+    outcomes = [entry["outcome"] for section in thong_bao_ket_luan.items(conference)
+                for entry in section["entries"]]
+    assert outcomes == ["Nội dung là khiếu nại, tố cáo: được tiếp nhận, xử lý theo quy định "
+                        "của pháp luật về khiếu nại, tố cáo."]
+    assert [s.reply for s in minutes.speakers(conference)] == [
+        "Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về khiếu nại, tố cáo."]
 
 
 def test_the_words_said_suggest_the_kind_and_the_secretary_confirms(office, conference,

@@ -154,6 +154,6 @@ def speaker_record(session: Session, pk: int) -> dict:
                           else hint.kind if hint else Kind.COMPLAINT)
         context.update(
             kind_hint=hint, answerable=answerable, procedure_kind=procedure_kind,
-            guidance=[(kind.label, procedure_guidance_of(kind))
+            guidance=[(kind.label, procedure_guidance_of(kind), kind == procedure_kind)
                       for kind in (Kind.COMPLAINT, Kind.DENUNCIATION)])
     return context
