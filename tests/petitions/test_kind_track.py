@@ -151,6 +151,11 @@ def test_the_kind_corrected_after_publication_withdraws_the_answer(receive, peop
     assert petition_selectors.current_answer(p) is None
     assert public_view(p).answer is None
     assert "Luật Khiếu nại năm 2011" in p.public_note
+    view = public_view(p)
+    assert view.note == p.public_note  # the tracking page tells the citizen where to go
+    assert view.timeline[-1].label == ("Rút lại câu trả lời đã công khai; chuyển giải quyết "
+                                       "theo thủ tục khiếu nại, tố cáo")
+    assert view.state_label == "Chuyển theo thủ tục khiếu nại, tố cáo"
     assert p.public_note.endswith("Chủ trì hướng dẫn thêm: Gửi đơn tại bộ phận một cửa")
     answer = Answer.objects.get(petition=p)
     assert answer.published_at is not None and not answer.is_current  # history kept
