@@ -185,7 +185,8 @@ def test_an_imported_complaint_offers_only_its_procedure(client, receive, people
     answers it."""
     p = receive(kind=Kind.COMPLAINT, received_on=dt.date(2026, 11, 3))
     client.force_login(people["clerk"])
-    offered = {f["action"] for f in client.get(
-        reverse("petitions:detail", args=[p.pk])).context["action_forms"]}
+    page = client.get(reverse("petitions:detail", args=[p.pk]))
+    offered = {f["action"] for f in page.context["action_forms"]}
     assert Action.TRANSFER.value in offered
     assert not offered & {a.value for a in ANSWER_TRACK}
+    assert page.context["opened"] == Action.TRANSFER.value  # the next step, open
