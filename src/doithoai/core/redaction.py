@@ -53,14 +53,37 @@ def initials(name: str) -> str:
     return " ".join(f"{word[0].upper()}." for word in _WORD.findall(name))
 
 
+def _marks(value: str) -> tuple[str, ...]:
+    """The Vietnamese marks of a text in order ("Dũng" → ("̃",)), letters aside."""
+    return tuple(c if unicodedata.combining(c) else "đ"
+                 for c in unicodedata.normalize("NFD", value.casefold())
+                 if unicodedata.combining(c) or c == "đ")
+
+
+def _same_word(typed: str, name: str, marks_typed: bool) -> bool:
+    """Whether the words found are the name, not a common word of the same letters: in a
+    text typed with marks, words in lower case must carry the name's marks ("nội dung" is
+    not "Dũng"); a capital, or a text typed without marks, is read by
+    its letters. A one-word name without marks ("An", "Sinh") in lower case is a common
+    word there."""
+    first = next((c for c in typed if c.isalpha()), "")
+    if not marks_typed or first.isupper():
+        return True
+    marks = _marks(name)
+    return _marks(typed) == marks and bool(marks or len(name.split()) > 1)
+
+
 def _known_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     skel = skeleton(text)
+    marks_typed = has_diacritics(text)
     spans = []
     for name in {n.strip() for n in names if n and len(n.strip()) >= 2}:
         if not skeleton(name).folded.strip():
             continue
         for found in re.finditer(words_pattern(name), skel.folded):
-            spans.append(skel.span(*found.span()))
+            start, end = skel.span(*found.span())
+            if _same_word(text[start:end], name, marks_typed):
+                spans.append((start, end))
     return spans
 
 

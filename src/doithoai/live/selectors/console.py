@@ -54,13 +54,15 @@ def state(session: Session | None) -> dict:
     browser replaces only what changed)."""
     if session is None:
         return {"session": None}
-    waiting = list(queue(session).select_related("village"))
+    waiting = list(queue(session).select_related("village", "petition")
+                   .prefetch_related("petition__petitioners"))
     speaker = speaking(session)
     done = heard(session)
     record = minutes.minutes_of(session)  # started by the view (actions.minutes.minutes_of)
     heard_sig = ",".join(
         f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
-        f"{h.registration.petition.version if h.registration.petition_id else 0}"
+        f"{h.registration.petition.version if h.registration.petition_id else 0}."
+        f"{int(h.registration.is_confidential)}"
         for h in done)
     items = agenda(session)
     return {
@@ -77,8 +79,9 @@ def state(session: Session | None) -> dict:
         "unsettled": sum(1 for h in done if not h.done),
         "sig": {
             "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
-                     f"{len(waiting)}",
-            "queue": f"{session.state}." + ",".join(f"{r.pk}.{r.position}" for r in waiting),
+                     f"{len(waiting)}.{int(speaker.is_confidential) if speaker else 0}",
+            "queue": f"{session.state}." + ",".join(
+                f"{r.pk}.{r.position}.{int(r.is_confidential)}" for r in waiting),
             "heard": heard_sig,
             "minutes": f"{session.state}.{record.version if record else 0}.{heard_sig}",
         },

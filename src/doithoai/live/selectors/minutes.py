@@ -62,7 +62,8 @@ UNRECORDED, RECORDED, ANSWERED, PROCEDURE, ASSIGNED = (
 
 def heard_with_outcomes(session: Session):
     """Those heard, with what `outcome_of` needs in one query each."""
-    return heard(session).select_related("petition__unit").prefetch_related("petition__answers")
+    return heard(session).select_related("petition__unit").prefetch_related(
+        "petition__answers", "petition__petitioners")
 
 
 def outcome_of(row: Registration) -> str:
