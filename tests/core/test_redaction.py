@@ -97,3 +97,26 @@ def test_a_common_word_with_a_names_letters_is_not_masked(text, names):
 ])
 def test_a_known_name_written_otherwise_is_still_masked(text, public):
     assert mask_names(text, ["Dũng", "Sinh", "Mã Thị Sinh"]).text == public
+
+
+@pytest.mark.parametrize(("text", "public"), [
+    ("Trả lời bà Mai: đường sẽ được sửa", "Trả lời bà M.: đường sẽ được sửa"),
+    ("chị Hằng tố cáo", "chị H. tố cáo"),
+    ("Cảm ơn bà Hà Thị Mai.", "Cảm ơn bà H. T. M."),  # one full stop, not two
+])
+def test_a_known_persons_given_name_after_a_word_of_address(text, public):
+    """Known names only (a record that names others): the person as the hall calls her."""
+    masked = mask_names(text, ["Hà Thị Mai", "Vi Thị Hằng"], addressed=False)
+    assert masked.text == public
+
+
+def test_known_names_only_leaves_other_people_named():
+    text = "Ông Nông Văn Sáng và bà Hà Thị Mai cùng đề nghị"
+    assert mask_names(text, ["Hà Thị Mai"], addressed=False).text == (
+        "Ông Nông Văn Sáng và bà H. T. M. cùng đề nghị")
+
+
+@given(st.text(alphabet="ÔôBbàÀaHhMmiịTtSsáng .\n", max_size=40))
+def test_masking_twice_changes_nothing(text):
+    once = mask_names(text, ["Hà Thị Mai", "Sáng"]).text
+    assert mask_names(once, ["Hà Thị Mai", "Sáng"]).text == once
