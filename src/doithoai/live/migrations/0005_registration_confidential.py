@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('live', '0003_item_clock_and_labels'),
+        ('live', '0004_every_session_has_minutes'),
     ]
 
     operations = [
