@@ -162,3 +162,19 @@ def registrations_token(session):
     from doithoai.live.views.registrations import token
 
     return token(session)
+
+
+def test_the_answer_in_the_hall_shows_its_public_copy(client, session, clerk, conference,
+                                                      na_lau):
+    """Answered in the hall, the answer is published at once: the console shows what the
+    public reads, the names as initials."""
+    row = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                 full_name="Nông Văn Sáng", village=na_lau, topic="Nước sạch")
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=row, text="Xin nước sạch cho thôn.")
+    speeches.answer_on_the_spot(actor=clerk, registration=row, answered_by="Chủ tịch UBND xã",
+                                text="Trả lời ông Nông Văn Sáng: năm sau có dự án.")
+    client.force_login(clerk)
+    page = client.get(reverse("live:speaker", args=[conference.pk, row.pk])).content.decode()
+    assert "Trả lời ông N. V. S.: năm sau có dự án." in page
+    assert "Nông Văn Sáng → N. V. S." in page

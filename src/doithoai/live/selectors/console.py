@@ -17,6 +17,7 @@ from doithoai.live.selectors.screen import screen
 from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_of
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Field, Kind, Petition
+from doithoai.petitions.selectors import public_text
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 
@@ -115,4 +116,8 @@ def speaker_record(session: Session, pk: int) -> dict:
         context["outcome"], context["settled"] = outcome_label(row)
         context["answer"] = (row.petition.answers.filter(at_conference=True).first()
                              if row.petition_id else None)
+        answer = context["answer"]
+        # Published at once: the staff see the public copy, names as initials.
+        context["public_preview"] = [p for p in public_text.preview(
+            row.petition, {_("Trả lời"): answer.text}) if p.maskings] if answer else []
     return context
