@@ -87,11 +87,11 @@ def held(session, clerk, commune, conference):
     speeches.conclude(actor=clerk, registration=plain,
                       text="Ông Nông Văn Sáng được trả lời tại hội nghị.")
     sessions.close_session(actor=clerk, session=session)
-    record = minutes_actions.minutes_of(session)
+    record = minutes.minutes_of(session)
     minutes_actions.edit(actor=clerk, session=session, version=record.version,
                          conclusion="Cảm ơn bà Hà Thị Mai và các đại biểu.", notes="")
     minutes_actions.adopt(actor=clerk, session=session,
-                          version=minutes_actions.minutes_of(session).version)
+                          version=minutes.minutes_of(session).version)
     return {key: Registration.objects.get(pk=row.pk) for key, row in
             (("paper", paper), ("phone", phone), ("quiet", quiet), ("plain", plain))}
 
