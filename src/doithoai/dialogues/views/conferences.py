@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.core.text import fold
-from doithoai.dialogues import defaults, rules
+from doithoai.dialogues import conclusions, defaults, rules
 from doithoai.dialogues.actions import agenda as agenda_actions
 from doithoai.dialogues.actions import conferences, outcome
 from doithoai.dialogues.actions import milestones as milestones_actions
@@ -41,7 +41,6 @@ from doithoai.dialogues.selectors import agenda as agenda_reads
 from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.dialogues.selectors import milestones as milestones_reads
 from doithoai.dialogues.selectors import schedule
-from doithoai.dialogues.signals import conclusion_given
 from doithoai.dialogues.views.public import public_conferences
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
@@ -196,10 +195,10 @@ def conference_outcome(request, pk):
 @require_POST
 def conference_conclude(request, pk):
     def call(conference, d):
-        # The documents issue the notice (they sit above the dialogues: told by a signal).
-        conclusion_given.send(
-            sender=Conference, actor=request.user, conference=conference,
-            conclusion=d["conclusion"], concluded_on=d["concluded_on"], version=d["version"])
+        # The documents issue the notice (they sit above the dialogues: `conclusions`).
+        conclusions.issue(actor=request.user, conference=conference,
+                          conclusion=d["conclusion"], concluded_on=d["concluded_on"],
+                          version=d["version"])
     return _state_action(request, pk, ConclusionForm, "conclusion", call,
                          _("Đã ban hành thông báo kết luận; số do sổ văn bản cấp, bản đã ban "
                            "hành được lưu ở mục Văn bản."))

@@ -57,7 +57,7 @@ def state(session: Session | None) -> dict:
     waiting = list(queue(session).select_related("village"))
     speaker = speaking(session)
     done = heard(session)
-    record = minutes.minutes_of(session)  # started by the view (actions.minutes.minutes_of)
+    record = minutes.minutes_of(session)  # started with the session (actions.sessions)
     heard_sig = ",".join(
         f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
         f"{h.registration.petition.version if h.registration.petition_id else 0}"

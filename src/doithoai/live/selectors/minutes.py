@@ -22,7 +22,7 @@ from doithoai.petitions.selectors.petitions import answer_on_the_spot
 
 
 def minutes_of(session: Session) -> Minutes | None:
-    """The draft, once the console has looked at the session (None before)."""
+    """The session's draft of the Biên bản (started when the session was opened)."""
     return Minutes.objects.filter(session=session).first()
 
 
