@@ -19,9 +19,9 @@ from openpyxl import load_workbook
 from doithoai.demo.dialogues import UPCOMING_OPINIONS, VILLAGES_SENT_OPINIONS
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing.conference_text import LETTERS
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import bao_cao_tong_hop as report
-from doithoai.documents.kinds.thong_bao import LETTERS
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.documents.selectors import drafts

@@ -21,6 +21,7 @@ from doithoai.core import decree30
 from doithoai.core.text import lower_first, sentence
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors import conferences, milestones, oversight
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import report
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
@@ -36,7 +37,6 @@ from doithoai.documents.drawing.report import (
 )
 from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds import thong_bao_ket_luan as conclusion_context
 from doithoai.petitions.models import Channel, Petition
 
@@ -212,14 +212,14 @@ def preparation(conference: Conference, rows: list, today: dt.date) -> list[str]
 
 def session(conference: Conference) -> list[str]:
     """When, where, how, who chaired, how many attended."""
-    when = tb.when_text(conference)
+    when = ct.when_text(conference)
     venue = conference.venue.strip().rstrip(".")
     where = f", tại {venue}" if venue else ""
-    mode = tb.mode_text(conference).rstrip(".")
+    mode = ct.mode_text(conference).rstrip(".")
     done = "được tổ chức" if conference.state in HELD_STATES else "dự kiến tổ chức"
     first = (f"Hội nghị {done} vào {when}{where}; hình thức: {lower_first(mode)}."
              if when else f"Thời gian tổ chức hội nghị: {GAP}")
-    lines = [first, f"Chủ trì hội nghị: {lower_first(tb.chairs_text(conference))}"]
+    lines = [first, f"Chủ trì hội nghị: {lower_first(ct.chairs_text(conference))}"]
     if conference.attendance:
         lines.append(f"Tham dự hội nghị có {n_text(conference.attendance)} đại biểu và Nhân "
                      f"dân.")
@@ -390,19 +390,19 @@ def deadline_weaknesses(c) -> list[str]:
 
 
 def missing(conference: Conference) -> list[str]:
-    return conclusion_context.held_missing(conference) + tb.signer_missing(conference)
+    return conclusion_context.held_missing(conference) + ct.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     agency = conference.agency
     today = as_of(issued_on)
-    person, signature = tb.signer(conference)
+    person, signature = ct.signer(conference)
     c = oversight.counts(petitions_of(conference), today)
     rows = milestones.timeline(conference, today)
     data = table(conference, today)
     province = province_name(agency)
-    issuer = tb.body_name(agency)
+    issuer = ct.body_name(agency)
     plan = conference.plan
     basis = ("Thực hiện Điều 43 Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
              + (f" và Kế hoạch số {plan.number} {decree30.date_text(plan.issued_on)} của "

@@ -20,10 +20,10 @@ from doithoai.core import decree30
 from doithoai.core.text import fold, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
 from doithoai.dialogues.selectors import conferences
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds import thong_bao_ket_luan as conclusion
 from doithoai.documents.kinds.ke_hoach import SIDE_LABELS
 from doithoai.live.selectors.minutes import Speaker, full_conclusion, official, speakers
@@ -83,7 +83,7 @@ def invited(conference: Conference) -> list[dict]:
             continue
         items = [f"- {item}" + ("." if i == len(items) - 1 else ";")
                  for i, item in enumerate(items)]
-        result.append({"letter": tb.LETTERS[len(result)], "label": heading, "entries": items})
+        result.append({"letter": ct.LETTERS[len(result)], "label": heading, "entries": items})
     return result
 
 
@@ -110,8 +110,8 @@ def composition(conference: Conference) -> list[dict]:
 
 def _time_line(conference: Conference) -> str:
     """"Vào hồi 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 năm 2026."; gaps left blank."""
-    at = tb.time_text(conference.starts_at) if conference.starts_at else f"{GAP} giờ {GAP} phút"
-    day = (tb.day_text(conference.held_on) if conference.held_on
+    at = ct.time_text(conference.starts_at) if conference.starts_at else f"{GAP} giờ {GAP} phút"
+    day = (ct.day_text(conference.held_on) if conference.held_on
            else f"ngày {GAP} tháng {GAP} năm {GAP}")
     return f"Vào hồi {at}, {day}."
 
@@ -146,7 +146,7 @@ def _numbered(entries: list[Speaker], start: int) -> list[dict]:
 
 def closing(conference: Conference) -> str:
     end = ended_at(conference)
-    at = tb.time_text(end) if end else f"{GAP} giờ {GAP}"
+    at = ct.time_text(end) if end else f"{GAP} giờ {GAP}"
     return decree30.with_ending(
         f"Hội nghị kết thúc vào hồi {at} cùng ngày. Biên bản đã được thông qua tại hội nghị, "
         f"các thành viên dự họp nhất trí")
@@ -186,7 +186,7 @@ def context(conference: Conference, *, number: int | None = None,
     live_minutes = _live_minutes(conference)
     spoken = [s for s in heard if s.spoken]
     read = [s for s in heard if not s.spoken]
-    header = tb.header_context(conference, "BB", number, issued_on)
+    header = ct.header_context(conference, "BB", number, issued_on)
     for key in ("signature_lines", "signer_name"):
         header.pop(key)
     chair = conference.chair

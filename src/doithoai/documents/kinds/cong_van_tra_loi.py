@@ -25,6 +25,7 @@ from doithoai.core import decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.selectors import conference_links
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
     agency_header,
@@ -34,7 +35,6 @@ from doithoai.documents.drawing.context import (
     office_short_name,
 )
 from doithoai.documents.kinds import Kind as DocumentKind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.giay_moi import signature as signature_lines
 from doithoai.documents.selectors.issued import latest_issued
 from doithoai.petitions.models import Answer, Channel, Kind, Petition
@@ -93,7 +93,7 @@ def signer(petition: Petition, answer: Answer | None):
 
 def place(agency) -> str:
     """"xã Điềm He": the commune as an address names it (from "Ủy ban nhân dân xã Điềm He")."""
-    name = tb.body_name(agency)
+    name = ct.body_name(agency)
     head = "ủy ban nhân dân "
     return name[len(head):].strip() if fold(name).startswith(fold(head)) else ""
 
@@ -135,7 +135,7 @@ def received_text(petition: Petition) -> str:
                  else "hội nghị đối thoại")
         return f"phát biểu tại {where} {day} ({code})"
     if petition.channel == Channel.OFFICE:
-        unit = tb.office(petition.agency)
+        unit = ct.office(petition.agency)
         how = f"gửi {unit.name}" if unit is not None else "gửi Văn phòng"
     else:
         how = CHANNELS.get(petition.channel, "")
@@ -152,7 +152,7 @@ def quoted(text: str) -> str:
 
 def _short_body(agency) -> str:
     """"Ủy ban nhân dân xã": the issuer named a second time."""
-    name = tb.body_name(agency)
+    name = ct.body_name(agency)
     short = name.replace(agency.place_name.strip(), "").strip() if agency.place_name.strip() \
         else name
     return short or name
@@ -194,8 +194,8 @@ def context(petition: Petition, *, number: int | None = None,
     you = f"các {ADDRESS}" if several else ADDRESS
     who = f"của các {ADDRESS} có tên trên" if several else (
         f"của {ADDRESS}" if lines else "của công dân")
-    opening = (f"{tb.body_name(agency)} nhận được {gap}" if hidden else
-               f"{tb.body_name(agency)} nhận được {WHAT.get(petition.kind, 'ý kiến')} {who} "
+    opening = (f"{ct.body_name(agency)} nhận được {gap}" if hidden else
+               f"{ct.body_name(agency)} nhận được {WHAT.get(petition.kind, 'ý kiến')} {who} "
                f"{received_text(petition)} với nội dung: {quoted(petition.text)}.")
     issuer = _short_body(agency)
     unit = petition.unit

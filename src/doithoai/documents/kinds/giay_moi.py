@@ -21,11 +21,11 @@ from doithoai.core import decree30
 from doithoai.core.text import fold, lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate
 from doithoai.dialogues.selectors import delegates as delegates_reads
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header, nfc_all, office_short_name
 from doithoai.documents.drawing.qr import QrImage
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.phieu_lay_y_kien import village_line
 
 QR_WIDTH_MM = 22
@@ -39,7 +39,7 @@ def time_text(conference: Conference) -> str:
     if conference.held_on is None:
         return f"{hour}, ngày {gap}"
     day = conference.held_on
-    return f"{hour}, {tb.day_text(day)}"
+    return f"{hour}, {ct.day_text(day)}"
 
 
 def signature(person) -> list[str]:

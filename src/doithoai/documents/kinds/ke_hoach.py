@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core import dates, decree30
 from doithoai.core.text import list_items, sentence, sentences
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
     agency_header,
@@ -85,10 +86,9 @@ def _time_text(plan, conference) -> str:
     thông báo sau") gives way to the day once the conference is dated, as the tasks'
     deadlines do."""
     from doithoai.dialogues.defaults import TIME_TEXT
-    from doithoai.documents.kinds.thong_bao import when_text
 
     if conference is not None and plan.time_text.strip() == TIME_TEXT.format(year=plan.year):
-        return f"Hội nghị tổ chức vào {when_text(conference)}."
+        return f"Hội nghị tổ chức vào {ct.when_text(conference)}."
     return plan.time_text
 
 

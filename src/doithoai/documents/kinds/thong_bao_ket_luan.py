@@ -13,11 +13,10 @@ from doithoai.core import dates, decree30
 from doithoai.core.petition_flow import State
 from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
-from doithoai.documents.kinds.thong_bao import header_and_title
 from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
 
@@ -84,7 +83,7 @@ def items(conference: Conference) -> list[dict]:
     result = []
     for section in fields.values():
         entries = []
-        many = len(section["groups"]) > len(tb.LETTERS)
+        many = len(section["groups"]) > len(ct.LETTERS)
         for i, group in enumerate(section["groups"]):
             first = group[0]
             villages = sorted({p.village.name for p in group if p.village_id})
@@ -94,7 +93,7 @@ def items(conference: Conference) -> list[dict]:
                         f"{decree30.number_text(len(group))} ý kiến cùng nội dung.")
             else:
                 text = f"{villages[0] + ': ' if villages else ''}{sentence(_shown(first))}"
-            entries.append({"letter": "-" if many else f"{tb.LETTERS[i]})", "text": text,
+            entries.append({"letter": "-" if many else f"{ct.LETTERS[i]})", "text": text,
                             "outcome": _outcome(group)})
         result.append({"number": len(result) + 1, "field": section["field"],
                        "entries": entries})
@@ -115,14 +114,14 @@ def missing(conference: Conference) -> list[str]:
     result = held_missing(conference)
     if not conference.conclusion.strip():
         result.append("nội dung kết luận")
-    return result + tb.signer_missing(conference)
+    return result + ct.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     agency = conference.agency
     gap = decree30.MISSING
-    when = tb.day_text(conference.held_on) if conference.held_on else gap
+    when = ct.day_text(conference.held_on) if conference.held_on else gap
     venue = conference.venue.strip().rstrip(".") or gap
     chair = conference.chair
     chair_text = (f", do đồng chí {chair.full_name.strip()}"
@@ -130,16 +129,16 @@ def context(conference: Conference, *, number: int | None = None,
                   + " chủ trì") if chair is not None else ""
     attendance = (f" Tham dự hội nghị có {conference.attendance} đại biểu và Nhân dân."
                   if conference.attendance else "")
-    opening = (f"Vào {when}, tại {venue}, {tb.body_name(agency)} tổ chức "
+    opening = (f"Vào {when}, tại {venue}, {ct.body_name(agency)} tổ chức "
                f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
-    unit = tb.office(agency)
+    unit = ct.office(agency)
     office_name = unit.name if unit else "Văn phòng"
     assigned = sorted({entry for entry in (
         p.unit.name for p in Petition.objects.filter(conference=conference, unit__isnull=False)
         .select_related("unit"))})
     ctx = {
-        **tb.header_context(conference, "TB", number, issued_on),
+        **ct.header_context(conference, "TB", number, issued_on),
         "title": "Kết luận " + lower_first(conference.title),
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
@@ -148,11 +147,11 @@ def context(conference: Conference, *, number: int | None = None,
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "
-            f"đồng thời gửi về {tb.body_name(agency)} (qua {office_name}) để tổng hợp, báo cáo.",
+            f"đồng thời gửi về {ct.body_name(agency)} (qua {office_name}) để tổng hợp, báo cáo.",
             f"{office_name} theo dõi, đôn đốc việc thực hiện; công khai kết quả giải quyết "
             f"trên Trang thông tin điện tử xã, niêm yết tại trụ sở và gửi Trưởng các thôn."],
         "closing": decree30.with_ending(
-            f"{tb.body_name(agency)} thông báo để các cơ quan, đơn vị, các thôn và Nhân dân được "
+            f"{ct.body_name(agency)} thông báo để các cơ quan, đơn vị, các thôn và Nhân dân được "
             f"biết, thực hiện"),
         "recipients": decree30.recipients(
             ["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Ủy ban MTTQ Việt Nam xã",
@@ -180,7 +179,7 @@ def layout():
     opinion by field with what was concluded (answered on the spot, or the unit assigned and
     its due date), the follow-up, "./."."""
     doc = b.new_document()
-    header_and_title(doc)
+    ct.header_and_title(doc)
     b.body(doc, "{{ opening }}")
     b.tag(doc, "{%p if outcome %}")
     b.heading(doc, "I. KẾT QUẢ HỘI NGHỊ")
