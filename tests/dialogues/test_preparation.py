@@ -297,6 +297,12 @@ def test_prepared_answers_refuse_bad_input(prep, clerk, outsider):
     with pytest.raises(ValidationError, match="không thuộc hội nghị"):
         prepared_answers.save_prepared_answer(actor=clerk, conference=other, petition=p["road"],
                                               text="Trả lời")
+    # A complaint is never answered as an opinion, not even in preparation (whatever left it
+    # with a unit).
+    Petition.objects.filter(pk=p["road"].pk).update(kind=Kind.COMPLAINT)
+    with pytest.raises(ValidationError, match="chuyển theo thủ tục"):
+        prepared_answers.save_prepared_answer(actor=clerk, conference=conference,
+                                              petition=p["road"], text="Trả lời")
     assert not PreparedAnswer.objects.exists()
 
 

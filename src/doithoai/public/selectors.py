@@ -30,6 +30,7 @@ class Step:
     on: dt.date
     label: str
     note: str = ""
+    answered: bool = False  # an answer was given or published (withdrawn if transferred)
 
 
 @dataclass
@@ -124,9 +125,9 @@ def _timeline(petition: Petition) -> list[Step]:
                          if due else _("Gia hạn trả lời"))
                 steps.append(Step(on, label))
             case "answer_at_conference":
-                steps.append(Step(on, _("Đã trả lời tại hội nghị")))
+                steps.append(Step(on, _("Đã trả lời tại hội nghị"), answered=True))
             case "publish":
-                steps.append(Step(on, _("Đã công khai trả lời")))
+                steps.append(Step(on, _("Đã công khai trả lời"), answered=True))
             case "escalate":
                 agency = next(escalations, "")
                 steps.append(Step(on, _("Đã chuyển %(agency)s giải quyết") % {"agency": agency}
@@ -134,7 +135,10 @@ def _timeline(petition: Petition) -> list[Step]:
             case "not_accept":
                 steps.append(Step(on, _("Không tiếp nhận"), note=after.get("public_note", "")))
             case "transfer":
-                steps.append(Step(on, _("Chuyển giải quyết theo thủ tục khiếu nại, tố cáo")))
+                answered = any(step.answered for step in steps)
+                steps.append(Step(on, _("Rút lại câu trả lời đã công khai; chuyển giải quyết "
+                                        "theo thủ tục khiếu nại, tố cáo") if answered
+                                  else _("Chuyển giải quyết theo thủ tục khiếu nại, tố cáo")))
             case "close":
                 steps.append(Step(on, _("Đã kết thúc")))
             case "reopen":

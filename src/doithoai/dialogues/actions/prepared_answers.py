@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
-from doithoai.core.petition_flow import SETTLED_STATES
+from doithoai.core.petition_flow import SETTLED_STATES, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.conferences import locked_conference
@@ -44,6 +44,9 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã diễn ra: nội dung trả lời bây giờ là câu "
                                     "trả lời chính thức, không còn là nội dung chuẩn bị."))
+        if not on_answer_track(petition.kind):
+            raise ValidationError(_("Khiếu nại, tố cáo không chuẩn bị trả lời như ý kiến, "
+                                    "kiến nghị: hãy chuyển theo thủ tục khiếu nại, tố cáo."))
         if petition.unit_id is None:
             raise ValidationError(_("Ý kiến chưa được giao đơn vị trả lời."))
         if petition.state in ROUTED_AWAY:

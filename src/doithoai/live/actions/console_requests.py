@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from doithoai.core import dates
+from doithoai.core.kind_hints import suggested_kind
 from doithoai.live.actions import minutes, registrations, sessions, speeches
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.org.models import Unit, Village
@@ -84,8 +85,13 @@ def register(actor, session, data) -> Done:
                             full_name=_text(data, "full_name"), village=_village(session, data),
                             topic=_text(data, "topic"), petition=prior,
                             client_key=_text(data, "client_key"))
-    return Done(_("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
-                                                                 "name": row.full_name})
+    done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
+                                                           "name": row.full_name}
+    suggested = suggested_kind(row.topic)
+    if suggested is not None:
+        done += " " + _("Nội dung đăng ký có thể là %(kind)s: hãy xác nhận loại khi ghi nội "
+                        "dung phát biểu.") % {"kind": Kind(suggested).label.lower()}
+    return Done(done)
 
 
 def call_next(actor, session, data) -> Done:
@@ -166,9 +172,16 @@ def procedure(actor, session, data) -> Done:
     if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
     speeches.to_procedure(actor=actor, registration=row, kind=kind,
-                        reason=_text(data, "reason"))
-    return Done(_("Đã chuyển theo thủ tục %(kind)s.") % {
+                          reason=_text(data, "reason"), remark=_text(data, "remark"))
+    return Done(_("Đã chuyển theo thủ tục %(kind)s và hướng dẫn người dân.") % {
         "kind": Kind(kind).label.lower()}, selected=row.pk)
+
+
+def confirm_kind(actor, session, data) -> Done:
+    row = _registration(session, data)
+    speeches.confirm_kind(actor=actor, registration=row, kind=_text(data, "kind"))
+    return Done(_("Đã xác nhận loại: %(kind)s. Hãy chuyển theo thủ tục.") % {
+        "kind": Kind(_text(data, "kind")).label}, selected=row.pk)
 
 
 def conclude(actor, session, data) -> Done:
@@ -214,7 +227,8 @@ LABELS = {
     "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
     "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
     "addition": _lazy("Chủ trì bổ sung"), "assign": _lazy("Giao đơn vị"),
-    "procedure": _lazy("Chuyển theo thủ tục"), "conclude": _lazy("Kết luận"),
+    "procedure": _lazy("Chuyển theo thủ tục"), "kind": _lazy("Xác nhận loại"),
+    "conclude": _lazy("Kết luận"),
     "item": _lazy("Chuyển mục chương trình"), "timer": _lazy("Thời gian mỗi lượt"),
     "close": _lazy("Kết thúc phiên họp"), "minutes": _lazy("Lưu dự thảo biên bản"),
     "adopt": _lazy("Thông qua biên bản"),
@@ -224,7 +238,8 @@ ACTIONS: dict[str, Callable] = {
     "register": register, "call_next": call_next, "finish": finish, "move": move,
     "withdraw": withdraw, "speech": speech, "answer": answer, "addition": addition,
     "assign": assign,
-    "procedure": procedure, "conclude": conclude, "item": item, "timer": timer, "close": close,
+    "procedure": procedure, "kind": confirm_kind, "conclude": conclude, "item": item,
+    "timer": timer, "close": close,
     "minutes": minutes_edit, "adopt": adopt,
 }
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
+from doithoai.core.petition_flow import TRANSITIONS, Action, State
 from doithoai.core.text import nfc
 from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
@@ -130,16 +131,42 @@ def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
         return assignments.assign(actor=actor, petition=_petition(registration), unit=unit)
 
 
-def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
-    """A complaint or denunciation raised in the hall goes to its own procedure."""
+def to_procedure(*, actor, registration: Registration, kind: str, reason: str = "",
+                 remark: str = "") -> Petition:
+    """A complaint or denunciation raised in the hall goes to its own procedure: the citizen
+    is told which body, what form and which time limits of the law
+    (`core.procedure_guidance`); what the chair said is recorded as guidance (`remark`),
+    never as an answer."""
     access.require(actor, rules.DECIDE, registration)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Hãy ghi hướng dẫn đã nói với người dân (gửi đơn "
-                                           "theo thủ tục nào, ở đâu).")})
+    label = Kind(kind).label.lower() if kind in Kind.values else ""
+    reason = reason.strip() or _("Chủ trì chuyển nội dung %(kind)s theo thủ tục tại hội "
+                                 "nghị.") % {"kind": label}
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return procedures.transfer_to_procedure(actor=actor, petition=_petition(registration),
-                                                kind=kind, reason=reason)
+                                                kind=kind, reason=reason, remark=remark)
+
+
+def confirm_kind(*, actor, registration: Registration, kind: str) -> Petition:
+    """The secretary confirms the kind the words suggested: the recorded opinion becomes a
+    complaint or denunciation (its answer forms give way to its procedure)."""
+    access.require(actor, rules.RUN_SESSION, registration)
+    if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
+        raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        petition = _petition(registration)
+        if petition.kind == kind:
+            return petition
+        if State(petition.state) not in TRANSITIONS[Action.CLASSIFY][0]:
+            raise ValidationError(_("Ý kiến này đã được trả lời hoặc giao đơn vị: hãy chuyển "
+                                    "theo thủ tục khiếu nại, tố cáo."))
+        return assignments.classify(
+            actor=actor, petition=petition, kind=kind, field=petition.field,
+            urgency=petition.urgency, village_id=petition.village_id,
+            is_complex=petition.is_complex, version=petition.version,
+            reason=_("Thư ký xác nhận loại %(kind)s theo lời phát biểu") % {
+                "kind": Kind(kind).label.lower()})
 
 
 def conclude(*, actor, registration: Registration, text: str, previous: str | None = None

@@ -9,7 +9,9 @@ from zlib import crc32
 
 from django.utils.translation import gettext as _
 
-from doithoai.core import dates
+from doithoai.core import dates, procedure_guidance
+from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import State, on_answer_track
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors import minutes
@@ -37,6 +39,9 @@ def outcome_label(row: Registration) -> tuple[str, bool]:
         return _("Đã trả lời tại hội nghị"), True
     if outcome == minutes.PROCEDURE:
         return _("Chuyển thủ tục khiếu nại, tố cáo"), True
+    if outcome == minutes.RECORDED and not on_answer_track(row.petition.kind):
+        return (_("%(kind)s: chưa chuyển theo thủ tục") % {
+            "kind": row.petition.get_kind_display()}), False
     if outcome == minutes.ASSIGNED:
         petition = row.petition
         return (_("Giao %(unit)s, hạn %(due)s") % {
@@ -103,13 +108,52 @@ def choices(conference: Conference, session: Session | None) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class KindHint:
+    """The kind the words suggest, for the secretary to confirm (never decided here)."""
+
+    kind: str
+    label: str
+    source: str  # what the words were: the topic given at registration, or what was said
+
+
+def kind_hint(row: Registration) -> KindHint | None:
+    """A complaint or denunciation suggested by the words (`core.kind_hints`) that the
+    record does not say yet: the topic given at registration before anything is recorded,
+    then what was recorded."""
+    petition = row.petition
+    if petition is not None and (not on_answer_track(petition.kind)
+                                 or petition.state == State.TRANSFERRED):
+        return None
+    text, source = ((petition.text, _("nội dung đã ghi")) if petition is not None
+                    else (row.topic, _("nội dung đăng ký")))
+    kind = suggested_kind(text)
+    if kind is None:
+        return None
+    return KindHint(kind, str(Kind(kind).label), str(source))
+
+
+def procedure_guidance_of(kind: str) -> str:
+    return procedure_guidance.guidance_for(kind).text()
+
+
 def speaker_record(session: Session, pk: int) -> dict:
-    """One speaker with what became of the opinion, for the speaker's panel."""
+    """One speaker with what became of the opinion, for the speaker's panel: the forms its
+    kind allows (a complaint or denunciation only goes to its procedure, with the law's
+    guidance to the citizen), and the kind the words suggest."""
     row = session.registrations.select_related("village", "petition__unit").filter(
         pk=pk).first()
     context = {"row": row}
     if row is not None:
         context["outcome"], context["settled"] = outcome_label(row)
-        context["answer"] = (row.petition.answers.filter(at_conference=True).first()
-                             if row.petition_id else None)
+        context["answer"] = (row.petition.answers.filter(at_conference=True, is_current=True)
+                             .first() if row.petition_id else None)
+        hint = kind_hint(row)
+        answerable = row.petition is None or on_answer_track(row.petition.kind)
+        procedure_kind = (row.petition.kind if not answerable
+                          else hint.kind if hint else Kind.COMPLAINT)
+        context.update(
+            kind_hint=hint, answerable=answerable, procedure_kind=procedure_kind,
+            guidance=[(kind.label, procedure_guidance_of(kind), kind == procedure_kind)
+                      for kind in (Kind.COMPLAINT, Kind.DENUNCIATION)])
     return context

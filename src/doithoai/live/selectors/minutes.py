@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
-from doithoai.core.petition_flow import State
+from doithoai.core.petition_flow import State, on_answer_track
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Minutes, Registration, Session
@@ -66,13 +66,19 @@ def heard_with_outcomes(session: Session):
 
 
 def outcome_of(row: Registration) -> str:
+    """What became of the opinion as the petition says now, wherever it was changed (the
+    live room or the petition's page): an answer withdrawn when the kind was corrected no
+    longer counts; a complaint or denunciation not yet sent to its procedure is only
+    recorded."""
     petition = row.petition
     if petition is None:
         return UNRECORDED
-    if any(a.at_conference for a in petition.answers.all()):
-        return ANSWERED
     if petition.state == State.TRANSFERRED:
         return PROCEDURE
+    if not on_answer_track(petition.kind):
+        return RECORDED
+    if any(a.at_conference and a.is_current for a in petition.answers.all()):
+        return ANSWERED
     return ASSIGNED if petition.unit_id else RECORDED
 
 

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.audit.conflicts import Conflict
-from doithoai.core.petition_flow import ACTION_LABELS, Action, State, allowed_actions
+from doithoai.core.petition_flow import (
+    ACTION_LABELS,
+    Action,
+    State,
+    allowed_actions,
+    on_answer_track,
+)
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
 from doithoai.petitions import rules
@@ -65,7 +71,7 @@ PRIMARY = [Action.DRAFT_ANSWER, Action.APPROVE, Action.PUBLISH, Action.ASSIGN, A
 def available_actions(user, petition: Petition) -> list[str]:
     """Actions the state table allows now, of those the user's roles on this petition give."""
     roles = access.acting_roles(user, petition)
-    actions = [a.value for a in allowed_actions(petition.state)
+    actions = [a.value for a in allowed_actions(petition.state, petition.kind)
                if rules.ACTION_RULES[a].allows(roles)]
     if petition.issue_id and rules.UNGROUP.allows(roles):
         actions.append(forms.UNGROUP)
@@ -92,6 +98,8 @@ def _opened(petition: Petition, actions: list[str], roles: frozenset[str]) -> st
     """The form the page opens: the usual next step, when this user is the one to take it
     (drafting is the unit's, though the office may too)."""
     step = NEXT_STEP.get(State(petition.state))
+    if not on_answer_track(petition.kind) and petition.state != State.TRANSFERRED:
+        step = Action.TRANSFER  # a complaint or denunciation: its procedure is the next step
     if step is None or step not in actions:
         return None
     if step == Action.DRAFT_ANSWER and not rules.OWE_ANSWER.allows(roles):
