@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
+from doithoai.core.redaction import mask_names
 from doithoai.core.text import fold, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
 from doithoai.dialogues.selectors import conferences
@@ -26,7 +27,13 @@ from doithoai.documents.drawing.context import nfc_all
 from doithoai.documents.kinds import Kind
 from doithoai.documents.kinds import thong_bao_ket_luan as conclusion
 from doithoai.documents.kinds.ke_hoach import SIDE_LABELS
-from doithoai.live.selectors.minutes import Speaker, full_conclusion, official, speakers
+from doithoai.live.selectors.minutes import (
+    Speaker,
+    confidential_names,
+    full_conclusion,
+    official,
+    speakers,
+)
 
 GAP = decree30.MISSING
 # The invited, as the minutes group them: the commune's side, then the villages with their
@@ -183,6 +190,7 @@ def _conclusion(conference: Conference, live_minutes) -> str:
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     heard = speakers(conference)
+    secret = confidential_names(conference)
     live_minutes = _live_minutes(conference)
     spoken = [s for s in heard if s.spoken]
     read = [s for s in heard if not s.spoken]
@@ -220,8 +228,11 @@ def context(conference: Conference, *, number: int | None = None,
         "read": _numbered(read, len(spoken) + 1),
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
-        "notes": sentences(live_minutes.notes) if live_minutes else [],
-        "conclusion": sentences(_conclusion(conference, live_minutes))
+        # No confidential speaker named, even in the secretary's or the chair's words.
+        "notes": sentences(mask_names(live_minutes.notes, secret, addressed=False).text)
+        if live_minutes else [],
+        "conclusion": sentences(mask_names(_conclusion(conference, live_minutes), secret,
+                                         addressed=False).text)
         or [GAP],
         "closing": closing(conference),
         "secretary_name": (conference.secretary.full_name.strip()

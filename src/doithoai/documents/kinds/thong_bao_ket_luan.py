@@ -1,7 +1,13 @@
 """The conclusion notice (Thông báo kết luận, TB) of a conference: the general
 conclusion, then each opinion raised (the petitions of one Issue together), grouped by field,
 with what was concluded — the answer given on the spot, or the unit assigned and its due date
-— and who follows it up: its context and layout."""
+— and who follows it up: its context and layout.
+
+The notice is published: every text in it is its public copy (the names the product knows —
+petitioners, co-petitioners, registrants — and "ông X", "bà Y" as initials). A denunciation
+(by its kind, or by the words of the opinion or of the speaker's topic) is one generic entry:
+neither the citizen's words, nor the accused's post, nor the village; a confidential speaker's
+opinion is printed without its village."""
 
 from __future__ import annotations
 
@@ -10,19 +16,28 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import State
+from doithoai.core.redaction import mask_names
 from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
 from doithoai.documents.kinds import Kind
+from doithoai.live.models import Registration
+from doithoai.live.selectors.minutes import confidential_names
+from doithoai.petitions.models import Kind as PetitionKind
 from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
+from doithoai.petitions.selectors.public_text import known_names
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 # Petitions that left the dialogue track: named, with where they went, not concluded here.
 NO_FIELD = "Các nội dung khác"
+DENUNCIATION_TEXT = "Một nội dung tố cáo (không nêu thông tin người tố cáo)."
+DENUNCIATION_OUTCOME = ("Được tiếp nhận, xử lý theo quy định của pháp luật về tố cáo; thông tin "
+                        "người tố cáo được giữ bí mật.")
 
 
 def _date(day: dt.date | None) -> str:
@@ -64,12 +79,40 @@ def _shown(petition: Petition) -> str:
     return petition.text.strip()
 
 
+def public_names(conference: Conference, petitions) -> list[str]:
+    """Every name the product knows of this conference: masked in what is published."""
+    registrants = Registration.objects.filter(session__conference=conference).values_list(
+        "full_name", flat=True)
+    return sorted({*known_names(petitions), *registrants, *confidential_names(conference)})
+
+
+def _speakers(conference: Conference) -> tuple[set[int], set[int]]:
+    """The petitions of speakers who denounce, and of those not to be named."""
+    denounced, secret = set(), set()
+    for row in (Registration.objects.filter(session__conference=conference,
+                                            petition__isnull=False)
+                .select_related("petition").prefetch_related("petition__petitioners")):
+        if row.is_denunciation:
+            denounced.add(row.petition_id)
+        if row.is_confidential:
+            secret.add(row.petition_id)
+    return denounced, secret
+
+
+def _is_denunciation(petition: Petition, denounced: set[int]) -> bool:
+    return (petition.kind == PetitionKind.DENUNCIATION or petition.pk in denounced
+            or suggested_kind(petition.text) == DENUNCIATION)
+
+
 def items(conference: Conference) -> list[dict]:
     """By field (in the field's order): {"number", "field", "entries": [{"letter", "text",
     "outcome"}]}; one entry per Issue (its petitions counted) or per petition."""
-    petitions = (Petition.objects.filter(conference=conference)
-                 .select_related("field", "village", "unit", "issue")
-                 .prefetch_related("answers").order_by("field__order", "field__name", "pk"))
+    petitions = list(Petition.objects.filter(conference=conference)
+                     .select_related("field", "village", "unit", "issue")
+                     .prefetch_related("answers", "petitioners")
+                     .order_by("field__order", "field__name", "pk"))
+    names = public_names(conference, petitions)
+    denounced, secret = _speakers(conference)
     fields: dict[object, dict] = {}
     groups: dict[object, list[Petition]] = {}
     for p in petitions:
@@ -86,15 +129,27 @@ def items(conference: Conference) -> list[dict]:
         many = len(section["groups"]) > len(ct.LETTERS)
         for i, group in enumerate(section["groups"]):
             first = group[0]
-            villages = sorted({p.village.name for p in group if p.village_id})
+            letter = "-" if many else f"{ct.LETTERS[i]})"
+            if any(_is_denunciation(p, denounced) for p in group):
+                entries.append({"letter": letter, "text": DENUNCIATION_TEXT,
+                                "outcome": DENUNCIATION_OUTCOME})
+                continue
+            # Where a complaint, an opinion kept from the public or a confidential speaker
+            # came from is not told either.
+            placeless = any(p.is_sensitive or p.state == State.TRANSFERRED
+                            or p.hide_from_public or p.pk in secret
+                            or any(who.anonymous_to_public for who in p.petitioners.all())
+                            for p in group)
+            villages = [] if placeless else sorted({p.village.name for p in group
+                                                    if p.village_id})
             where = (f" ({', '.join(villages)})" if villages else "")
             if first.issue_id:
                 text = (f"{first.issue.title.strip().rstrip('.')}{where}: "
                         f"{decree30.number_text(len(group))} ý kiến cùng nội dung.")
             else:
                 text = f"{villages[0] + ': ' if villages else ''}{sentence(_shown(first))}"
-            entries.append({"letter": "-" if many else f"{ct.LETTERS[i]})", "text": text,
-                            "outcome": _outcome(group)})
+            entries.append({"letter": letter, "text": mask_names(text, names).text,
+                            "outcome": mask_names(_outcome(group), names).text})
         result.append({"number": len(result) + 1, "field": section["field"],
                        "entries": entries})
     return result
@@ -143,7 +198,8 @@ def context(conference: Conference, *, number: int | None = None,
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
         "outcome": sentences(conference.outcome),
-        "conclusion": sentences(conference.conclusion) or [gap],
+        "conclusion": sentences(mask_names(conference.conclusion, public_names(
+            conference, Petition.objects.filter(conference=conference))).text) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "

@@ -84,7 +84,8 @@ def register(actor, session, data) -> Done:
     row = registrations.register(actor=actor, session=session, source=source,
                             full_name=_text(data, "full_name"), village=_village(session, data),
                             topic=_text(data, "topic"), petition=prior,
-                            client_key=_text(data, "client_key"))
+                            client_key=_text(data, "client_key"),
+                            confidential=bool(_text(data, "confidential")))
     done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
                                                            "name": row.full_name}
     suggested = suggested_kind(row.topic)
@@ -119,6 +120,19 @@ def withdraw(actor, session, data) -> Done:
     row = registrations.withdraw(actor=actor, registration=_numbered(session, data, "number"),
                             reason=_text(data, "reason"))
     return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
+
+
+def confidential(actor, session, data) -> Done:
+    """Named before the hall or not: "named" sent asks to name him again (with a reason)."""
+    named = bool(_text(data, "named"))
+    row = registrations.set_confidential(actor=actor,
+                                         registration=_numbered(session, data, "number"),
+                                         confidential=not named, reason=_text(data, "reason"))
+    if named:
+        return Done(_("Màn hình hội trường nêu tên người đăng ký số %(n)s.") % {
+            "n": row.number})
+    return Done(_("Màn hình hội trường không nêu tên người đăng ký số %(n)s: chỉ hiện "
+                  "“Người phát biểu số %(n)s”.") % {"n": row.number})
 
 
 def speech(actor, session, data) -> Done:
@@ -225,6 +239,7 @@ def adopt(actor, session, data) -> Done:
 LABELS = {
     "register": _lazy("Đăng ký phát biểu"), "call_next": _lazy("Mời người tiếp theo"),
     "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
+    "confidential": _lazy("Không nêu tên trước hội trường"),
     "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
     "addition": _lazy("Chủ trì bổ sung"), "assign": _lazy("Giao đơn vị"),
     "procedure": _lazy("Chuyển theo thủ tục"), "kind": _lazy("Xác nhận loại"),
@@ -236,8 +251,8 @@ LABELS = {
 
 ACTIONS: dict[str, Callable] = {
     "register": register, "call_next": call_next, "finish": finish, "move": move,
-    "withdraw": withdraw, "speech": speech, "answer": answer, "addition": addition,
-    "assign": assign,
+    "withdraw": withdraw, "confidential": confidential, "speech": speech, "answer": answer,
+    "addition": addition, "assign": assign,
     "procedure": procedure, "kind": confirm_kind, "conclude": conclude, "item": item,
     "timer": timer, "close": close,
     "minutes": minutes_edit, "adopt": adopt,

@@ -50,8 +50,10 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
                 agency=conference.agency, text=text, channel=Channel.CONFERENCE,
                 received_on=conference.held_on, village_id=village_id,
                 conference=conference,
-                petitioners=[intake.PetitionerData(full_name=registration.full_name,
-                                                   village_id=village_id)],
+                # Not named to the public when not named before the hall.
+                petitioners=[intake.PetitionerData(
+                    full_name=registration.full_name, village_id=village_id,
+                    anonymous_to_public=registration.is_confidential)],
                 submission_key=KEY.format(session=session.pk, number=registration.number)),
                 actor=actor)
             petition = assignments.classify(actor=actor, petition=petition, kind=kind,

@@ -19,6 +19,7 @@ from doithoai.live.selectors.screen import screen
 from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_of
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Field, Kind, Petition
+from doithoai.petitions.selectors import public_text
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 
@@ -59,13 +60,15 @@ def state(session: Session | None) -> dict:
     browser replaces only what changed)."""
     if session is None:
         return {"session": None}
-    waiting = list(queue(session).select_related("village"))
+    waiting = list(queue(session).select_related("village", "petition")
+                   .prefetch_related("petition__petitioners"))
     speaker = speaking(session)
     done = heard(session)
     record = minutes.minutes_of(session)  # started with the session (actions.sessions)
     heard_sig = ",".join(
         f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
-        f"{h.registration.petition.version if h.registration.petition_id else 0}"
+        f"{h.registration.petition.version if h.registration.petition_id else 0}."
+        f"{int(h.registration.is_confidential)}"
         for h in done)
     items = agenda(session)
     return {
@@ -82,8 +85,9 @@ def state(session: Session | None) -> dict:
         "unsettled": sum(1 for h in done if not h.done),
         "sig": {
             "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
-                     f"{len(waiting)}",
-            "queue": f"{session.state}." + ",".join(f"{r.pk}.{r.position}" for r in waiting),
+                     f"{len(waiting)}.{int(speaker.is_confidential) if speaker else 0}",
+            "queue": f"{session.state}." + ",".join(
+                f"{r.pk}.{r.position}.{int(r.is_confidential)}" for r in waiting),
             "heard": heard_sig,
             "minutes": f"{session.state}.{record.version if record else 0}.{heard_sig}",
         },
@@ -148,6 +152,10 @@ def speaker_record(session: Session, pk: int) -> dict:
         context["outcome"], context["settled"] = outcome_label(row)
         context["answer"] = (row.petition.answers.filter(at_conference=True, is_current=True)
                              .first() if row.petition_id else None)
+        answer = context["answer"]
+        # Published at once: the staff see the public copy, names as initials.
+        context["public_preview"] = [p for p in public_text.preview(
+            row.petition, {_("Trả lời"): answer.text}) if p.maskings] if answer else []
         hint = kind_hint(row)
         answerable = row.petition is None or on_answer_track(row.petition.kind)
         procedure_kind = (row.petition.kind if not answerable

@@ -40,6 +40,7 @@ from doithoai.petitions.actions import (
 from doithoai.petitions.forms import petition as forms
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.selectors import petitions as petition_selectors
+from doithoai.petitions.selectors import public_text
 from doithoai.petitions.selectors.deadlines import today_info
 from doithoai.petitions.selectors.follow_up import UNIT_WAITING
 from doithoai.petitions.selectors.queues import visible_petitions
@@ -150,6 +151,7 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
     show_identity = (petition.kind != Kind.DENUNCIATION
                      or rules.SEE_DENOUNCER.allows(roles))
     every_answer = list(petition.answers.all())
+    current = next((a for a in every_answer if a.is_current), None)
     siblings = petition_selectors.issue_siblings(user, petition)
     today = today_info()
     return render(request, "petitions/detail.html", page_context(
@@ -157,7 +159,8 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
         conference=petition_selectors.conference_of(petition),
         petitioners=list(petition.petitioners.all()), show_identity=show_identity,
         siblings=siblings[:petition_selectors.SIBLINGS_SHOWN], siblings_total=len(siblings),
-        current_answer=next((a for a in every_answer if a.is_current), None),
+        current_answer=current,
+        public_preview=_public_preview(petition, current, actions),
         earlier_answers=[a for a in every_answer if not a.is_current],
         action_forms=action_forms, opened=opened, templates=templates,
         chosen_template=request.GET.get("mau", ""),
@@ -166,6 +169,17 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
                     and access.can(user, rules.REMIND, petition.agency)
                     and rules.CHANGE.allows(roles)),
     ), status=status)
+
+
+def _public_preview(petition: Petition, answer: Answer | None, actions: list[str]):
+    """Before an answer is approved or published: its words as the public will read them, and
+    the names written as initials (the staff copy keeps the original)."""
+    if not {Action.APPROVE, Action.PUBLISH} & set(actions) or petition.hide_from_public:
+        return []
+    return public_text.preview(petition, {
+        _("Nội dung ý kiến"): petition.text,
+        _("Trả lời"): answer.text if answer is not None else "",
+        _("Ghi chú công khai"): petition.public_note})
 
 
 @login_required
