@@ -191,10 +191,13 @@ def _build_scenarios(request, django_db_blocker) -> dict:
             transaction.atomic():
         output = io.StringIO()
         call_command("demo_data", stdout=output)
-        for module in sorted(modules, key=lambda m: m.__name__):
+        # A scenario shared by several test modules (imported from a module of its own) runs
+        # once, its results kept under the name of the module that defines it.
+        scenarios = {module.scenario.__module__: module.scenario for module in modules}
+        for name, scenario in sorted(scenarios.items()):
             with transaction.atomic():
-                out = results[module.__name__] = {"demo_output": output.getvalue()}
-                module.scenario(out)
+                out = results[name] = {"demo_output": output.getvalue()}
+                scenario(out)
                 transaction.set_rollback(True)
         transaction.set_rollback(True)
     return results

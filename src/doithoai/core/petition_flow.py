@@ -113,6 +113,12 @@ OPEN_STATES = frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED, S.RETURNED,
                          S.ANSWER_DRAFTED, S.ANSWER_APPROVED})
 # Answered in time counts against these: the citizen has had an answer or a decision.
 SETTLED_STATES = frozenset(State) - OPEN_STATES
+# Routed away from the commune's own answer: refused, sent to its legal procedure, or to the
+# level above. Such a petition needs no answer prepared for the conference.
+ROUTED_AWAY_STATES = frozenset({S.NOT_ACCEPTED, S.TRANSFERRED, S.ESCALATED})
+# An answer is the committee's once a leader approved it (and it was not sent back since).
+APPROVED_ANSWER_STATES = frozenset({S.ANSWER_APPROVED, S.PUBLISHED, S.ANSWERED_AT_CONFERENCE,
+                                    S.CLOSED})
 
 
 # The kinds that follow their own legal procedure (Law on Complaints 2011, Law on Denunciations

@@ -56,8 +56,7 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
             raise ValidationError(
                 _("%(village)s đã gửi ý kiến lúc %(when)s, không gửi lại được.")
                 % {"village": village.name,
-                   "when": timezone.localtime(village_return.opinions_sent_at)
-                   .strftime("%H:%M %d/%m/%Y")})
+                   "when": dates.moment(timezone.localtime(village_return.opinions_sent_at))})
         due_on = opinions_due(conference)
         late = due_on is not None and timezone.localdate(now) > due_on
         opinions = Petition.objects.filter(conference=conference, village=village).count()

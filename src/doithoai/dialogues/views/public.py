@@ -29,14 +29,10 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.dialogues.choices import ANNOUNCED_PLAN_STATES, PUBLIC_PLAN_STATES, RESULT_STATES
 from doithoai.dialogues.models import Conference, Milestone, Plan
 from doithoai.dialogues.selectors import oversight
 from doithoai.org.models import Agency
-
-PUBLIC_PLAN_STATES = (Plan.State.PUBLISHED, Plan.State.DONE)
-ANNOUNCED_PLAN_STATES = (Plan.State.ISSUED, Plan.State.PUBLISHED, Plan.State.DONE)
-RESULT_STATES = (Conference.State.CONCLUDED, Conference.State.CLOSED)
-
 
 # -- what is public ---------------------------------------------------------------------------
 

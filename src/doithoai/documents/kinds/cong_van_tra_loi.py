@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.petition_flow import State
+from doithoai.core.petition_flow import APPROVED_ANSWER_STATES, State
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.selectors import conference_links
 from doithoai.documents.drawing import conference_text as ct
@@ -46,8 +46,7 @@ SUMMARY = ("V/v trả lời ý kiến, kiến nghị", "của công dân")
 SUMMARIES = {Kind.REPORT: ("V/v trả lời phản ánh", "của công dân")}
 WHAT = {Kind.OPINION: "ý kiến, kiến nghị", Kind.REPORT: "phản ánh"}
 # An answer is the committee's once a leader approved it (and it was not sent back since).
-APPROVED_STATES = (State.ANSWER_APPROVED, State.PUBLISHED, State.ANSWERED_AT_CONFERENCE,
-                   State.CLOSED)
+APPROVED_STATES = APPROVED_ANSWER_STATES
 # How the opinion reached the committee, as the letter says it.
 CHANNELS = {
     Channel.SURVEY_FORM: "qua Phiếu lấy ý kiến Nhân dân",

@@ -115,7 +115,7 @@ def _cell_text(cell: excel.Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if value.time() else dates.day(value)
+        return f"{dates.day(value)} {dates.clock(value)}" if value.time() else dates.day(value)
     if isinstance(value, dt.date):
         return dates.day(value)
     return clean_text(str(value))
