@@ -19,7 +19,9 @@ from django.views.decorators.http import require_GET
 from doithoai.audit.selectors import history_entry, history_for
 from doithoai.dialogues.selectors.home import conferences_ahead
 from doithoai.dialogues.selectors.oversight import open_plan_requests
-from doithoai.org.access import get_visible_object_or_404, is_system_admin
+from doithoai.org import access
+from doithoai.org.access import get_visible_object_or_404
+from doithoai.web import rules
 from doithoai.web.selectors import calendar_note, calendar_years_to_confirm, cards_for
 
 
@@ -68,7 +70,7 @@ def _model_or_404(object_type: str):
 def object_history(request, object_type: str, object_id: str):
     """The history page of one object, for staff who may see that object."""
     model = _model_or_404(object_type)
-    if not hasattr(model, "scope_paths") and not is_system_admin(request.user):
+    if not hasattr(model, "scope_paths") and not access.holds(request.user, rules.ADMINISTER):
         raise Http404  # a model without a scope is for system administrators only
     try:
         pk = model._meta.pk.to_python(object_id)

@@ -31,7 +31,7 @@ from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.dialogues.selectors.conferences import covered_villages, visible_conference
 from doithoai.org import access
 from doithoai.org.access import acting_roles, get_visible_object_or_404, visible
-from doithoai.org.models import Role, Village
+from doithoai.org.models import Village
 
 Side = ParticipantGroup.Side
 
@@ -52,7 +52,7 @@ def _village_url(conference: Conference, village) -> str:
 def _own_village(user, conference: Conference):
     """The village of a user who reaches the conference only as a village head."""
     roles = acting_roles(user, conference)
-    if roles and roles <= {Role.VILLAGE_HEAD}:
+    if roles and not rules.SEE_ALL_DELEGATES.allows(roles):
         return visible(Village.objects.filter(agency=conference.agency_id), user).first()
     return None
 

@@ -29,7 +29,7 @@ from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTa
 from doithoai.dialogues.selectors import plans as plans_reads
 from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
-from doithoai.org.access import get_visible_object_or_404, scope_of, visible
+from doithoai.org.access import get_visible_object_or_404, visible
 from doithoai.org.models import Agency
 from doithoai.petitions.views.navigation import error_messages
 
@@ -73,13 +73,10 @@ def _village_count(plan: Plan) -> int:
 @require_GET
 def plan_list(request):
     """The plans the user may see, by year; several agencies (overseer, admin): a filter."""
-    scope = scope_of(request.user)
     plans = visible(Plan, request.user).select_related("agency").prefetch_related(
         Prefetch("conferences", queryset=Conference.objects.select_related("live_session")
                  .order_by("held_on", "pk")))
-    reachable = (Agency.objects.filter(is_active=True) if scope.is_admin
-                 else Agency.objects.filter(pk__in=scope.agency_ids, is_active=True))
-    reachable = list(reachable.order_by("name"))
+    reachable = list(visible(Agency, request.user).filter(is_active=True).order_by("name"))
     chosen = None
     if len(reachable) > 1:
         wanted = _int(request.GET.get("co-quan"))
@@ -95,7 +92,7 @@ def plan_list(request):
     return render(request, "dialogues/plans/list.html", {
         "years": years, "several": len(reachable) > 1, "agencies": reachable,
         "chosen": chosen,
-        "can_create": (not scope.is_read_only
+        "can_create": (access.holds(request.user, rules.CHANGE_PLAN)
                        and plans_reads.agencies_for_new_plan(request.user).exists()),
     })
 
@@ -111,7 +108,7 @@ def _int(value) -> int | None:
 @require_http_methods(["GET", "POST"])
 def plan_new(request):
     agencies = plans_reads.agencies_for_new_plan(request.user)
-    if scope_of(request.user).is_read_only or not agencies.exists():
+    if not access.holds(request.user, rules.CHANGE_PLAN) or not agencies.exists():
         raise PermissionDenied(str(rules.CREATE_PLAN.refusal))
     form = plan_forms.PlanNewForm(request.POST or None, agencies=agencies)
     if request.GET.get("nam", "").isdigit():  # from the province's request on the home page

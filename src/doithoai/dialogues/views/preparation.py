@@ -24,9 +24,11 @@ from doithoai.dialogues.selectors import village_opinions as village_opinions_re
 from doithoai.dialogues.selectors.conferences import visible_conference
 from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
-from doithoai.org.access import get_visible_object_or_404, scope_of, visible
-from doithoai.org.models import Role, Village
+from doithoai.org.access import get_visible_object_or_404, visible
+from doithoai.org.models import Village
+from doithoai.petitions import rules as petition_rules
 from doithoai.petitions.models import Petition
+from doithoai.petitions.views.navigation import unit_officer_only
 
 
 def _nav(request, conference: Conference) -> dict:
@@ -47,11 +49,10 @@ def _nav(request, conference: Conference) -> dict:
 def _queue_query(user, conference: Conference) -> str:
     """The petitions queue filtered to this conference (the commune chosen too when the user
     sees several); "" for a unit officer only (his queue has no such filters)."""
-    scope = scope_of(user)
-    if not scope.is_admin and scope.roles == {Role.UNIT_OFFICER}:
+    if unit_officer_only(user):
         return ""
     params = {"conference": conference.pk}
-    if scope.is_admin or len(scope.agency_ids) > 1:
+    if access.sees_several_agencies(user):
         params = {"agency": conference.agency_id, **params}
     return f"{reverse('petitions:queue')}?{urlencode(params)}"
 
@@ -116,8 +117,8 @@ def village_opinions(request, pk: int, village_pk: int):
         "petitions": village_opinions_reads.village_petitions(request.user, conference, village),
         "can_send": (village_opinions_reads.opinions_open(conference, village_return)
                      and access.can(request.user, rules.SEND_OPINIONS, village)),
-        "can_intake": optional_url("intake:index") is not None and not scope_of(
-            request.user).is_read_only,
+        "can_intake": (optional_url("intake:index") is not None
+                       and access.holds(request.user, petition_rules.CHANGE)),
         "queue": _queue_query(request.user, conference),
         "next_url": request.get_full_path(),
     })
@@ -160,9 +161,7 @@ def village_opinions_send(request, pk: int, village_pk: int):
 @require_GET
 def front_report(request, pk: int):
     conference = visible_conference(request.user, pk)
-    scope = scope_of(request.user)
-    narrowed = not scope.is_admin and not scope.roles & {
-        Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR, Role.OVERSEER}
+    narrowed = not access.can(request.user, rules.SEE_EVERY_VILLAGE, conference)
     report = village_opinions_reads.front_report_data(conference, visible(Petition, request.user))
     return render(request, "dialogues/preparation/front_report.html", {
         **_nav(request, conference), "report": report, "narrowed": narrowed,

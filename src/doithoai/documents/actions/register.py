@@ -135,7 +135,8 @@ def _answer_letter_issued(actor, petition, document: Document) -> None:
     corrections.note_reply_letter(
         actor=actor, petition=petition, number=document.number_text,
         issued_on=document.issued_on,
-        replaces=document.corrects.number_text if document.corrects_id else None)
+        replaces=document.corrects.number_text if document.corrects_id else None,
+        version=petition.version)  # read under the lock
 
 
 # Kinds whose source's own state follows the document: what issuing it changes in the

@@ -103,7 +103,7 @@ def _opened(petition: Petition, actions: list[str], roles: frozenset[str]) -> st
         step = Action.TRANSFER  # a complaint or denunciation: its procedure is the next step
     if step is None or step not in actions:
         return None
-    if step == Action.DRAFT_ANSWER and not roles & rules.OWE_ANSWER.roles:
+    if step == Action.DRAFT_ANSWER and not rules.OWE_ANSWER.allows(roles):
         return None
     return step.value
 
@@ -147,9 +147,9 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
         opened = bound.action
     elif request.GET.get("mau"):
         opened = Action.DRAFT_ANSWER
-    # Not `access.can`: a system administrator does not read a denouncer's name either.
+    # A system administrator does not read a denouncer's name either (the rule says so).
     show_identity = (petition.kind != Kind.DENUNCIATION
-                     or bool(roles & rules.SEE_DENOUNCER.roles))
+                     or rules.SEE_DENOUNCER.allows(roles))
     every_answer = list(petition.answers.all())
     current = next((a for a in every_answer if a.is_current), None)
     siblings = petition_selectors.issue_siblings(user, petition)
