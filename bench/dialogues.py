@@ -61,12 +61,19 @@ def attach_petitions(conferences) -> int:
     """One petition in ten joins its commune's June conference (one query per commune)."""
     from django.db.models import F
 
+    from doithoai.dialogues.models import ConferencePetition
+    from doithoai.dialogues.selectors.conference_links import terms
+    from doithoai.petitions.actions.deadlines import keep_conference_terms
     from doithoai.petitions.models import Petition
 
     n = 0
     for held, _upcoming in conferences:
-        n += Petition.objects.filter(agency_id=held.agency_id).annotate(
-            m=F("id") % 10).filter(m=0).update(conference=held)
+        joining = Petition.objects.filter(agency_id=held.agency_id).annotate(
+            m=F("id") % 10).filter(m=0)
+        ConferencePetition.objects.bulk_create(
+            (ConferencePetition(conference=held, petition_id=pk)
+             for pk in joining.values_list("pk", flat=True)), batch_size=5000)
+        n += keep_conference_terms(joining, terms(held))
     return n
 
 

@@ -52,7 +52,7 @@ def sampled(fn, repeat: int, budget: float = 20.0) -> tuple[float, float, int]:
 def _texts(count: int, rng: random.Random) -> list[tuple[str, str]]:
     """A pool of realistic texts (and their search keys) drawn from the demo's templates."""
     from doithoai.core.text import fold
-    from doithoai.demo.petitions import OPENINGS, TOPICS
+    from doithoai.demo.petition_texts import OPENINGS, TOPICS
 
     pool = []
     for _i in range(count):

@@ -9,6 +9,7 @@ import traceback
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from hypothesis import settings as hypothesis_settings
 
 from tests import base_organisation as base_organisation_rows
 from tests.factories import (
@@ -24,6 +25,11 @@ from tests.factories import (
 # (each xdist worker configures itself) lives on that day from its start, the clock running
 # on; tests that pin a day of their own still do. The browser's clock is not moved.
 _moved_clock = None
+
+# Speed is measured in bench/, never judged by a test: no deadline per generated example
+# (a busy machine made a 0.2 ms example take 259 ms).
+hypothesis_settings.register_profile("doithoai", deadline=None)
+hypothesis_settings.load_profile("doithoai")
 
 
 def moved_day(value: str, real_today: dt.date) -> dt.date:
@@ -187,10 +193,13 @@ def _build_scenarios(request, django_db_blocker) -> dict:
             transaction.atomic():
         output = io.StringIO()
         call_command("demo_data", stdout=output)
-        for module in sorted(modules, key=lambda m: m.__name__):
+        # A scenario shared by several test modules (imported from a module of its own) runs
+        # once, its results kept under the name of the module that defines it.
+        scenarios = {module.scenario.__module__: module.scenario for module in modules}
+        for name, scenario in sorted(scenarios.items()):
             with transaction.atomic():
-                out = results[module.__name__] = {"demo_output": output.getvalue()}
-                module.scenario(out)
+                out = results[name] = {"demo_output": output.getvalue()}
+                scenario(out)
                 transaction.set_rollback(True)
         transaction.set_rollback(True)
     return results

@@ -6,7 +6,11 @@
   headings, anchored as GitHub does (lowercase, spaces to hyphens, punctuation dropped);
 - every requirement number (R01…R34) in a comment or docstring has its heading in
   docs/process.md, and process.md has each of R01…R34 once;
-- the links between the files of docs/ open too.
+- the links between the files of docs/ open too;
+- every path of the repository that docs/*.md, README.md or a comment names exists:
+  `src/…`, `tests/…`, `bench/…`, `docs/…`, `scripts/…`, `doithoai/…` (under src/), an app's
+  own `petitions/rules.py` (under src/doithoai/), and a template's `web/base.html` (under an
+  app's templates/).
 """
 
 from __future__ import annotations
@@ -33,6 +37,13 @@ REQUIREMENT_RANGE = re.compile(r"\bR([0-3][0-9])\s*[–-]\s*R([0-3][0-9])\b")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 MD_LINK = re.compile(r"\]\(([^)\s]*)\)")
+# A path of the repository: directories ("src/doithoai/", "petitions/views/") and maybe a file
+# with a known extension; not a part of an address (after "https://host/") nor a pattern
+# ("actions/<topic>.py", "kinds/*.py").
+REPO_PATH = re.compile(
+    r"(?<![\w./<>-])((?:[\w-]+/)+(?:[\w-]+\.(?:py|md|html|toml|txt|css|js|svg|json|sh|po))?)"
+    r"(?![\w/<>*-])")
+TOPS = ("src", "tests", "bench", "docs", "scripts")
 
 
 # -- the rules, as pure functions -------------------------------------------------------------
@@ -117,6 +128,32 @@ def problems(where: str, source: str, docs: dict[str, str]) -> list[str]:
     return found
 
 
+def path_candidates(path: str, apps: set[str]) -> list[str] | None:
+    """Where a named path may be, relative to the repository's root: None when it does not
+    name a place of the repository (a word with a slash, an address's path, …)."""
+    first = path.split("/")[0]
+    if first in TOPS:
+        return [path]
+    if first == "doithoai":
+        return [f"src/{path}"]
+    if first in apps:
+        # an app's module, or a template named as the loader finds it ("web/base.html")
+        return [f"src/doithoai/{path}"] + (
+            [f"src/doithoai/{app}/templates/{path}" for app in sorted(apps)]
+            if path.endswith(".html") else [])
+    return None
+
+
+def path_problems(where: str, text: str, exists, apps: set[str]) -> list[str]:
+    """The paths a text names that do not exist (`exists` answers for a root-relative path)."""
+    found = []
+    for path in REPO_PATH.findall(text):
+        candidates = path_candidates(path, apps)
+        if candidates is not None and not any(exists(c.rstrip("/")) for c in candidates):
+            found.append(f"{where}: {path} does not exist")
+    return found
+
+
 # -- the repository -----------------------------------------------------------------------------
 
 def _docs() -> dict[str, str]:
@@ -152,6 +189,30 @@ def test_comments_do_refer_to_the_docs():
     source = (ROOT / "src/doithoai/core/workdays.py").read_text(encoding="utf-8")
     refs = [ref for _, text in comment_texts(source) for ref in DOCS_REF.findall(text)]
     assert ("law.md", "counting-time") in refs
+
+
+def _apps() -> set[str]:
+    return {p.name for p in (ROOT / "src/doithoai").iterdir()
+            if p.is_dir() and not p.name.startswith(("_", "."))}
+
+
+def _exists(path: str) -> bool:
+    return (ROOT / path).exists()
+
+
+def test_named_paths_exist():
+    """docs/*.md, README.md and the comments name only paths that are there."""
+    apps = _apps()
+    texts = [(f"{p.relative_to(ROOT)}:{n}", line)
+             for p in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)]
+    texts += [(f"{p.relative_to(ROOT)}:{n}", text) for p in _sources()
+              for n, text in comment_texts(p.read_text(encoding="utf-8"))]
+    named = [path for _, text in texts for path in REPO_PATH.findall(text)
+             if path_candidates(path, apps) is not None]
+    assert len(named) > 200  # the scan did find the paths
+    found = [problem for at, text in texts for problem in path_problems(at, text, _exists, apps)]
+    assert not found, "\n".join(found)
 
 
 def test_links_between_docs_open():
@@ -218,3 +279,32 @@ def test_good_references_pass(source):
 def test_broken_references_fail(source, expected):
     found = problems("sample.py", source, DOCS_SAMPLE)
     assert len(found) == 1 and expected in found[0], found
+
+
+REPO_SAMPLE = {"src/doithoai/petitions/rules.py", "src/doithoai/web/templates/web/base.html",
+               "docs/law.md", "src/doithoai/petitions", "tests/test_writers.py"}
+APPS_SAMPLE = {"petitions", "web", "public"}
+
+
+@pytest.mark.parametrize("text", [
+    "see `src/doithoai/petitions/rules.py` and docs/law.md#counting-time",
+    "the rule (petitions/rules.py, doithoai/petitions/rules.py), tests/test_writers.py.",
+    "extends web/base.html; the app src/doithoai/petitions/ and petitions/",
+    "patterns: `actions/<topic>.py`, `kinds/*.py`, and https://example.org/docs/x.md",
+    "words with a slash: và/hoặc, yes/no, 07/12/2026, /phong-hop/hoi-nghi/",
+])
+def test_good_paths_pass(text):
+    assert path_problems("x", text, REPO_SAMPLE.__contains__, APPS_SAMPLE) == []
+
+
+@pytest.mark.parametrize("text, path", [
+    ("hidden (`src/doithoai/public/queries.py`)", "src/doithoai/public/queries.py"),
+    ("see docs/laws.md", "docs/laws.md"),
+    ("intake addresses: petitions/intake_urls.py", "petitions/intake_urls.py"),
+    ("under doithoai/petitions/rule.py", "doithoai/petitions/rule.py"),
+    ("the page public/missing.html", "public/missing.html"),
+    ("tests/petitions/ holds them", "tests/petitions/"),
+])
+def test_missing_paths_fail(text, path):
+    found = path_problems("x", text, REPO_SAMPLE.__contains__, APPS_SAMPLE)
+    assert found == [f"x: {path} does not exist"]

@@ -124,6 +124,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "doithoai.web.context.navigation",
             ],
+            # The law's date format on every page: {{ x|day }}, {{ x|moment }}.
+            "builtins": ["doithoai.org.templatetags.dates"],
         },
     }
 ]
@@ -198,7 +200,8 @@ if not DEBUG:
 PETITION_ANSWER_WORKDAYS = env.int("PETITION_ANSWER_WORKDAYS", default=deadlines.ANSWER_WORKDAYS)
 PETITION_COMPLEX_ANSWER_WORKDAYS = env.int(
     "PETITION_COMPLEX_ANSWER_WORKDAYS", default=deadlines.COMPLEX_ANSWER_WORKDAYS)
-PETITION_DUE_SOON_WORKDAYS = env.int("PETITION_DUE_SOON_WORKDAYS", default=3)
+PETITION_DUE_SOON_WORKDAYS = env.int("PETITION_DUE_SOON_WORKDAYS",
+                                     default=deadlines.DUE_SOON_WORKDAYS)
 # The demo loads every province and commune; the tests set this to load only its own.
 DEMO_UNITS_ONLY = False
 # Text messages go through a gateway class; the default writes them to the log. A real SMS or

@@ -11,6 +11,7 @@ admin.site.index_title = _("Quản trị")
 
 urlpatterns = [
     path("", web_views.home, name="home"),
+    path("favicon.ico", web_views.favicon, name="favicon"),
     path("dang-nhap/", web_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", web_views.PasswordChangeView.as_view(), name="password_change"),

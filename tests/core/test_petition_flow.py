@@ -6,11 +6,15 @@ from hypothesis import strategies as st
 
 from doithoai.core import tracking
 from doithoai.core.petition_flow import (
+    ANSWER_TRACK,
+    COMPLAINT,
+    DENUNCIATION,
     OPEN_STATES,
     TRANSITIONS,
     Action,
     IllegalTransition,
     State,
+    WrongTrack,
     allowed_actions,
     next_state,
 )
@@ -47,7 +51,30 @@ def test_every_state_but_closed_has_a_way_forward():
     for state in State:
         if state != State.CLOSED:
             assert allowed_actions(state), state
-    assert allowed_actions(State.CLOSED) == [Action.REOPEN]
+    # Closed, a petition found to be a complaint or denunciation still goes to its procedure
+    # (the Law on Complaints 2011 and on Denunciations 2018 settle it, not the closed answer).
+    assert allowed_actions(State.CLOSED) == [Action.TRANSFER, Action.REOPEN]
+
+
+@pytest.mark.parametrize("kind", [COMPLAINT, DENUNCIATION])
+@pytest.mark.parametrize("action", sorted(ANSWER_TRACK))
+def test_a_complaint_or_denunciation_is_never_answered_from_any_state(kind, action):
+    for state in State:
+        with pytest.raises(WrongTrack) as exc:
+            next_state(state, action, kind)
+        assert "thủ tục" in str(exc.value) and "Không thể" in str(exc.value)
+        assert action not in allowed_actions(state, kind)
+
+
+def test_the_answer_track_is_closed_only_to_the_procedure_kinds():
+    assert next_state(State.ANSWER_APPROVED, Action.PUBLISH, "opinion") == State.PUBLISHED
+    assert next_state(State.ANSWER_APPROVED, Action.PUBLISH, "report") == State.PUBLISHED
+    assert allowed_actions(State.CLASSIFIED, COMPLAINT) == [
+        Action.CLASSIFY, Action.ESCALATE, Action.NOT_ACCEPT, Action.TRANSFER]
+    # The kind found after the answer: the transfer is there from every answered state.
+    for state in (State.ANSWER_DRAFTED, State.ANSWER_APPROVED, State.PUBLISHED,
+                  State.ANSWERED_AT_CONFERENCE, State.CLOSED):
+        assert next_state(state, Action.TRANSFER, COMPLAINT) == State.TRANSFERRED
 
 
 def test_open_states_are_exactly_those_from_which_an_answer_is_still_owed():

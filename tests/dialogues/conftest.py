@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from doithoai.dialogues.actions import conferences, plans
+from doithoai.dialogues.actions import delegates as delegates_actions
 from doithoai.org.models import Agency, Role, User
 from tests.factories import user_with_role
 
@@ -55,3 +56,21 @@ def conference(plan, clerk):
 @pytest.fixture
 def supervisor(commune):
     return user_with_role(Role.SUPERVISOR, agency=commune)
+
+
+# The participants' tests (test_participants.py, test_invitations.py): the plan's composition
+# turned into delegates, and two people of the commune.
+@pytest.fixture
+def built(conference, clerk):
+    delegates_actions.build_delegates(actor=clerk, conference=conference)
+    return conference
+
+
+@pytest.fixture
+def village_head(commune):
+    return User.objects.get(username="truongthon")  # Thôn Nà Pàn
+
+
+@pytest.fixture
+def front(commune):
+    return User.objects.get(username="mattran")

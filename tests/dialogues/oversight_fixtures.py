@@ -57,11 +57,11 @@ def petitions_in_every_state(commune, conference, clerk, leader):
 
     counter = iter(range(1, 100))
 
-    def receive(text, kind=Kind.OPINION, conference_id=conference.pk):
+    def receive(text, kind=Kind.OPINION, conference=conference):
         n = next(counter)
         intake = petition_intake.Intake(
             agency=commune, text=text, channel="survey_form", received_on=dt.date(2026, 6, 1),
-            village_id=village.pk, conference_id=conference_id, kind=kind, field=field,
+            village_id=village.pk, conference=conference, kind=kind, field=field,
             petitioners=[petition_intake.PetitionerData(full_name=f"Hoàng Văn Bí Mật {n}",
                                                         phone=f"0912 345 6{n:02d}",
                                                         village_id=village.pk)])
@@ -106,5 +106,5 @@ def petitions_in_every_state(commune, conference, clerk, leader):
     p = receive("Tranh chấp đất giữa hai hộ kéo dài.")
     made["open_complex"] = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION,
                                                 field=field, urgency="normal", is_complex=True)
-    made["no_conference"] = receive("Đề nghị sửa cống thoát nước.", conference_id=None)
+    made["no_conference"] = receive("Đề nghị sửa cống thoát nước.", conference=None)
     return made

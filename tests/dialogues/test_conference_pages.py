@@ -62,7 +62,7 @@ def past_conference(plan, clerk, days_ago=40):
 def receive_for(conference, text="Đường liên thôn xuống cấp, đề nghị sửa chữa.", **kw):
     intake = petition_intake.Intake(agency=conference.agency, text=text, channel="survey_form",
                                     received_on=kw.pop("received_on", conference.held_on),
-                                    conference_id=conference.pk, **kw)
+                                    conference=conference, **kw)
     return petition_intake.receive(intake, actor=None)
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from doithoai.dialogues.actions import conferences, plans
+from doithoai.dialogues.selectors import conference_links
 from doithoai.org.models import Village
 from doithoai.petitions.actions import imports, intake
 from doithoai.petitions.actions.fields import ensure_default_fields
@@ -35,7 +36,7 @@ def test_typed_forms_join_the_batch_conference(commune, clerk, upcoming):
     batch = _batch(clerk, commune, upcoming)
     p = intake.enter_petition(actor=clerk, batch=batch, token=uuid.uuid4().hex,
                               text="Đề nghị sửa cầu tràn.")
-    assert p.conference == upcoming
+    assert conference_links.of_petition(p) == upcoming
     assert list(upcoming.petitions.all()) == [p]
 
 
@@ -44,7 +45,7 @@ def test_imported_rows_join_the_conference(commune, clerk, upcoming):
     result = imports.import_file(actor=clerk, agency=commune, data=xlsx([row(), row("Khác.")]),
                                  filename="mat-tran.xlsx", batch_name="Tổng hợp của Mặt trận",
                                  conference=upcoming)
-    assert result.batch.conference == upcoming
+    assert conference_links.of_batch(result.batch) == upcoming
     assert upcoming.petitions.count() == 2
 
 

@@ -45,7 +45,7 @@ def build_prep(commune, plan, clerk) -> dict:
     def receive(text, village, field, kind=Kind.OPINION, urgency=Urgency.NORMAL, people=1):
         intake = petition_intake.Intake(
             agency=commune, text=text, channel="survey_form", received_on=TODAY,
-            village_id=village.pk, conference_id=conference.pk, kind=kind,
+            village_id=village.pk, conference=conference, kind=kind,
             field=fields.get(field), urgency=urgency,
             petitioners=[petition_intake.PetitionerData(full_name=f"Người {i}",
                                                         village_id=village.pk)
@@ -297,6 +297,12 @@ def test_prepared_answers_refuse_bad_input(prep, clerk, outsider):
     with pytest.raises(ValidationError, match="không thuộc hội nghị"):
         prepared_answers.save_prepared_answer(actor=clerk, conference=other, petition=p["road"],
                                               text="Trả lời")
+    # A complaint is never answered as an opinion, not even in preparation (whatever left it
+    # with a unit).
+    Petition.objects.filter(pk=p["road"].pk).update(kind=Kind.COMPLAINT)
+    with pytest.raises(ValidationError, match="chuyển theo thủ tục"):
+        prepared_answers.save_prepared_answer(actor=clerk, conference=conference,
+                                              petition=p["road"], text="Trả lời")
     assert not PreparedAnswer.objects.exists()
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.dialogues.actions import conferences, plans
+from doithoai.dialogues.selectors import conference_links
 from doithoai.org.models import Village
 from doithoai.petitions.models import Field, Petition
 from doithoai.public.forms import new_token
@@ -42,7 +43,7 @@ def test_the_announcements_link_names_the_conference(client, commune, upcoming):
 def test_an_opinion_sent_from_the_announcement_joins_the_conference(client, commune,
                                                                    upcoming):
     assert _post(client, commune, upcoming.pk).status_code == 302
-    assert Petition.objects.get().conference == upcoming
+    assert conference_links.of_petition(Petition.objects.get()) == upcoming
 
 
 def test_a_foreign_or_finished_conference_is_ignored_and_the_opinion_kept(client, commune,

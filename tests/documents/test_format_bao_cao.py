@@ -2,9 +2,9 @@
 the demo's June conference (bao-cao-ket-qua) and the year's dialogue work (bao-cao-nam), each
 with its table — the same rows and totals in the .docx and in the .xlsx, the figures those of
 `dialogues.selectors.oversight`; a conference not held yet, a year not started, a year without a
-conference, a year of 30 conferences, NFD text and very long names."""
+conference, a year of 30 conferences, NFD text and very long names. The year's report on its
+own: test_format_bao_cao_nam.py; the demo both read: bao_cao_demo.py."""
 
-import datetime as dt
 import io
 import re
 import unicodedata
@@ -14,138 +14,25 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from doithoai.core.petition_flow import State
-from doithoai.dialogues.actions import plans as plans_actions
-from doithoai.dialogues.models import Conference
-from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.documents.drawing import format_check, report, tables
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import bao_cao_ket_qua, bao_cao_nam
-from doithoai.documents.registry import KINDS
-from doithoai.documents.render import render_docx
-from doithoai.documents.selectors.drafts import render_table
-from doithoai.org.models import User
-from doithoai.petitions.models import Channel, Field, Petition
-from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
-from tests.documents.conftest import cells, lines, nfd, props, read, texts
+from tests.documents.bao_cao_demo import (
+    LONG_SIGNER,
+    RESULT,
+    YEARLY,
+    scenario,
+    section,
+    sheet_rows,
+)
+from tests.documents.conftest import cells, lines, props, read, texts
 
 pytestmark = pytest.mark.django_db
-RESULT, YEARLY = KINDS["bao-cao-ket-qua"], KINDS["bao-cao-nam"]
-TODAY = dt.date(2026, 11, 23)  # FROZEN_NOW's day: the reports' "as of"
-LONG_SIGNER = "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh"
-LONG_ISSUER = "ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH"
-MANY = 30
-
-
-
-def sheet_rows(xlsx: bytes) -> tuple[list[str], list[list], list]:
-    """(header, data rows, total row) of the report's sheet."""
-    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
-    values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    start = next(i for i, row in enumerate(values) if row[0] == "STT")
-    body = [row for row in values[start + 1:] if any(v is not None for v in row[1:])]
-    total = next(row for row in body if row[1] == "Tổng cộng")
-    return values[start], [row for row in body if row is not total], total
-
-
-def section(got: list[str], start: str, end: str | None) -> list[str]:
-    i = got.index(start)
-    return got[i + 1:got.index(end) if end else len(got)]
-
-
-def _many_conferences(agency, clerk) -> None:
-    """A 2024 plan whose 30 conferences each heard a few opinions, answered or not."""
-    plan = plans_actions.create_plan(actor=clerk, agency=agency, year=2024)
-    field = Field.objects.filter(agency=agency).order_by("order").first()
-    petitions = []
-    for i in range(MANY):
-        day = dt.date(2024, 1, 5) + dt.timedelta(days=11 * i)
-        conference = Conference.objects.create(
-            agency=agency, plan=plan, title=f"Hội nghị đối thoại với Nhân dân cụm thôn số {i + 1}",
-            state=Conference.State.HELD, held_on=day, venue=f"Nhà văn hóa thôn số {i + 1}",
-            attendance=60 + i)
-        for j, state in enumerate((State.ANSWERED_AT_CONFERENCE, State.ASSIGNED,
-                                   State.ESCALATED)[:1 + i % 3]):
-            petitions.append(Petition(
-                agency=agency, tracking_code=f"N24{i:03d}{j:03d}", text=f"Ý kiến {i}-{j}",
-                channel=Channel.CONFERENCE, received_on=day, conference=conference,
-                field=field, state=state, due_date=day + dt.timedelta(days=21)))
-    for p in petitions:
-        p.normalise_texts()
-    Petition.objects.bulk_create(petitions)
-
-
-def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    june = Conference.objects.select_related("agency__parent", "plan__signer", "chair").get(
-        title=CONFERENCE_TITLE)
-    plan, agency = june.plan, june.agency
-    petitions = Petition.objects.filter(conference=june)
-    out["june"] = {"attendance": june.attendance, "signer": plan.signer.full_name,
-                   "held_on": june.held_on}
-    out["counts"] = oversight.counts(petitions, TODAY)
-    out["by_field"] = {
-        name or "Chưa phân loại lĩnh vực": oversight.counts(
-            petitions.filter(field__name=name) if name else petitions.filter(field=None),
-            TODAY)
-        for name in petitions.values_list("field__name", flat=True).distinct()}
-    out["field_order"] = list(Field.objects.filter(agency=agency).order_by(
-        "order", "name").values_list("name", flat=True))
-    out["progress"] = conferences.unit_progress(june, TODAY)
-    out["result"] = render_docx("bao-cao-ket-qua", june, number=64, issued_on=TODAY)
-    out["result_draft"] = render_docx("bao-cao-ket-qua", june)
-    out["result_xlsx"] = render_table("bao-cao-ket-qua", june)
-    out["result_table"] = RESULT.table(june)
-
-    out["yearly"] = oversight.yearly_figures(agency, 2026, TODAY)
-    ids = [line.conference.pk for line in out["yearly"].conferences]
-    out["per_conference"] = {
-        pk: oversight.counts(Petition.objects.filter(conference_id=pk), TODAY) for pk in ids}
-    out["titles"] = [line.conference.title for line in out["yearly"].conferences]
-    out["year"] = render_docx("bao-cao-nam", plan, number=65, issued_on=TODAY)
-    out["year_draft"] = render_docx("bao-cao-nam", plan)
-    out["year_xlsx"] = render_table("bao-cao-nam", plan)
-
-    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
-    out["not_held"] = render_docx("bao-cao-ket-qua", upcoming)
-
-    clerk = User.objects.get(username="vanphong")
-    next_year = plans_actions.create_plan(actor=clerk, agency=agency, year=2027)
-    out["not_started"] = render_docx("bao-cao-nam", next_year)
-    # (the demo's last year, 2025, held its conference: a year before the demo's story)
-    last_year = plans_actions.create_plan(actor=clerk, agency=agency, year=2023)
-    out["no_conference"] = render_docx("bao-cao-nam", last_year)
-    _many_conferences(agency, clerk)
-    plan_2024 = agency.plans.get(year=2024)
-    out["many"] = render_docx("bao-cao-nam", plan_2024, number=3,
-                              issued_on=dt.date(2024, 12, 20))
-    out["many_xlsx"] = render_table("bao-cao-nam", plan_2024)
-
-    # NFD text from a paste (saved fields are NFC; a field renamed behind the models' back)
-    field = Field.objects.filter(petitions__conference=june).order_by("order").first()
-    Field.objects.filter(pk=field.pk).update(name=nfd("Giao thông nông thôn Khuổi Slằng"))
-    Conference.objects.filter(pk=june.pk).update(title=nfd(
-        "Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu"))
-    june.refresh_from_db()
-    june.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-    june.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-    out["nfd"] = render_docx("bao-cao-ket-qua", june)
-    out["nfd_xlsx"] = render_table("bao-cao-ket-qua", june)
-    out["nfd_year"] = render_docx("bao-cao-nam", june.plan)
-    june.plan.signer.full_name = LONG_SIGNER
-    agency.header_issuer = LONG_ISSUER
-    june.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-    june.agency = agency
-    out["long"] = render_docx("bao-cao-ket-qua", june)
-    Conference.objects.filter(pk=june.pk).update(title="Hội nghị đối thoại " + "cụm thôn "
-                                                 "Nà Pàn, Bản Chu, Khòn Pát " * 6)
-    plan.agency, plan.signer.full_name = agency, LONG_SIGNER
-    out["long_year"] = render_docx("bao-cao-nam", plan)
 
 
 @pytest.fixture(scope="module")
 def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+    return demo_scenarios[scenario.__module__]
 
 
 RENDERS = [("result", RESULT), ("result_draft", RESULT), ("not_held", RESULT), ("nfd", RESULT),
@@ -362,144 +249,6 @@ def test_result_of_a_conference_not_held(demo):
     assert any(x.startswith("Hội nghị dự kiến tổ chức vào 08 giờ 00 phút, thứ Sáu") for x in got)
     assert "- Hội nghị chưa tổ chức, chưa có kết quả trao đổi, đối thoại." in got
     assert not any(x.startswith("Tham dự hội nghị có") for x in got)
-
-
-# -- the year's report ------------------------------------------------------------------------
-
-def test_year_headings_conferences_and_figures(demo):
-    data = demo["yearly"]
-    got = lines(read(demo["year"].docx))
-    assert [x for x in got if re.match(r"^[IVX]+\. ", x)] == [
-        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ BAN HÀNH KẾ HOẠCH",
-        "II. KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐỐI THOẠI", "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT",
-        "IV. ĐÁNH GIÁ", "V. ĐỀ XUẤT, KIẾN NGHỊ"]
-    assert got[2].endswith("(số liệu tính đến ngày 23 tháng 11 năm 2026) như sau:")
-    plans = section(got, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ BAN HÀNH KẾ HOẠCH",
-                    "II. KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐỐI THOẠI")
-    assert plans[0].startswith("- Ban hành Kế hoạch số 27/KH-UBND ngày 15 tháng 5 năm 2026")
-    part = section(got, "1. Các hội nghị trong năm",
-                   "2. Kết quả tiếp nhận, giải quyết ý kiến, kiến nghị")
-    assert part[0] == (f"Trong năm 2026, Ủy ban nhân dân xã Điềm He đã tổ chức "
-                       f"{len(data.held):02d} hội nghị đối thoại với Nhân dân, tổng số "
-                       f"{data.attendance} lượt người tham dự; "
-                       f"{len(data.conferences) - len(data.held):02d} hội nghị đang chuẩn bị.")
-    entries = part[1:]
-    # June's, today's (its session under way: not yet recorded as held) and the upcoming one
-    assert [x[:2] for x in entries] == ["a)", "b)", "c)"][:len(data.conferences)]
-    assert entries[0].startswith(f"a) {demo['titles'][0]}: tổ chức vào thứ Sáu, ngày 12 tháng "
-                                 f"6 năm 2026, tại Hội trường UBND xã Điềm He; "
-                                 f"{data.held[0].conference.attendance} người dự; "
-                                 f"{data.held[0].received} ý kiến, kiến nghị")
-    assert "Thông báo kết luận số 58/TB-UBND ngày 18/06/2026" in entries[0]
-    assert "dự kiến tổ chức" in entries[1] and "đang chuẩn bị" in entries[1]
-    figures = section(got, "2. Kết quả tiếp nhận, giải quyết ý kiến, kiến nghị",
-                      "Kết quả tổ chức hội nghị đối thoại và giải quyết ý kiến, kiến nghị năm "
-                      "2026")
-    a, b = data.of_conferences.counts, data.of_year.counts
-    assert figures[0].startswith("a) ") and figures[0].endswith(f": {a.received} ý kiến, trong "
-                                                                f"đó:")
-    assert figures[1].startswith(f"- Đã trả lời: {a.answered} ý kiến (tại hội nghị "
-                                 f"{a.answered_at_conference};")
-    b_head = next(i for i, x in enumerate(figures) if x.startswith("b) "))
-    assert figures[b_head].endswith(f": {b.received} ý kiến, trong đó:")
-    assert (f"- Đang giải quyết: {b.open} ý kiến (chưa đến hạn {b.open_not_overdue}, đã quá "
-            f"hạn {b.open_overdue}).") == figures[-1]
-    assert any(x.startswith("- Các lĩnh vực được Nhân dân quan tâm nhiều nhất: ")
-               for x in figures[:b_head])
-
-
-def test_year_table_equals_yearly_figures(demo):
-    data = demo["yearly"]
-    rows = cells(read(demo["year"].docx).tables[1])
-    assert rows[0] == [c.title for c in bao_cao_nam.COLUMNS]
-    body, total = rows[1:-1], rows[-1]
-    assert [r[1] for r in body] == demo["titles"]
-    assert body[0][2] == "12/06/2026"
-    assert body[1][2].endswith("(dự kiến)") and body[1][3] == ""
-    for row, line in zip(body, data.conferences, strict=True):
-        c = demo["per_conference"][line.conference.pk]
-        assert row[4] == str(line.received) == str(c.received)
-        assert row[5:] == [str(c.answered), str(c.answered_on_time),
-                           str(c.answered_late + c.open_overdue), str(c.open)]
-    a = data.of_conferences.counts
-    assert total == ["", "Tổng cộng", "", str(data.attendance), str(a.received), str(a.answered),
-                     str(a.answered_on_time), str(a.answered_late + a.open_overdue), str(a.open)]
-
-
-def test_year_xlsx_has_the_same_rows_and_totals(demo):
-    docx_rows = cells(read(demo["year"].docx).tables[1])
-    header, rows, total = sheet_rows(demo["year_xlsx"])
-    assert list(header) == docx_rows[0]
-    assert [[tables.cell_text(v) for v in row] for row in rows] == docx_rows[1:-1]
-    assert [tables.cell_text(v) for v in total] == docx_rows[-1]
-    assert total[4] == demo["yearly"].of_conferences.counts.received == sum(r[4] for r in rows)
-
-
-def test_year_still_open_evaluation_and_ending(demo):
-    data = demo["yearly"]
-    a = data.of_conferences.counts
-    doc = read(demo["year"].docx)
-    got = lines(doc)
-    still = section(got, "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT", "IV. ĐÁNH GIÁ")
-    june = demo["per_conference"][data.held[0].conference.pk]
-    assert still[0] == (f"- Hội nghị ngày 12/06/2026: còn {june.open:02d} ý kiến đang giải "
-                        f"quyết, trong đó {june.open_overdue:02d} ý kiến đã quá hạn;")
-    assert any(f"{a.escalated:02d} ý kiến đã chuyển cơ quan cấp trên" in x for x in still)
-    good = section(got, "1. Kết quả đạt được", "2. Tồn tại, hạn chế")
-    assert any(f"đúng thời hạn đạt {a.on_time_percent}%" in x for x in good)
-    assert got[-1].endswith("kính báo cáo Ủy ban nhân dân tỉnh Lạng Sơn (qua Sở Nội vụ) theo "
-                            "dõi, tổng hợp./.")
-    right = [p.text for p in texts(doc.tables[-1].cell(0, 1).paragraphs)]
-    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", demo["june"]["signer"]]
-    assert demo["year"].missing == []
-
-
-def test_year_not_started_and_year_without_conference(demo):
-    assert demo["not_started"].missing == ["số liệu của năm 2027 (năm chưa bắt đầu)"]
-    assert demo["no_conference"].missing == []
-    for key, year, held, verb in (
-            ("not_started", 2027, "Tính đến ngày 23 tháng 11 năm 2026, Ủy ban nhân dân xã "
-                                  "Điềm He chưa tổ chức hội nghị đối thoại nào trong năm 2027.",
-             "Chưa"),
-            ("no_conference", 2023, "Trong năm 2023, Ủy ban nhân dân xã Điềm He không tổ chức "
-                                    "hội nghị đối thoại nào.", "Không")):
-        doc = read(demo[key].docx)
-        got = lines(doc)
-        assert held in got
-        assert f"- {verb} tổ chức hội nghị đối thoại năm {year} (Luật quy định tổ chức ít " \
-               f"nhất mỗi năm một lần)." in got
-        assert any(x.startswith("- Dự thảo Kế hoạch") and x.endswith("chưa ban hành;")
-                   for x in got)
-        assert len(doc.tables) == 2  # no empty table of conferences
-        assert got[-1].endswith("theo dõi, tổng hợp./.")
-    got = lines(read(demo["not_started"].docx))
-    assert "a) Ý kiến, kiến nghị của Nhân dân gửi đến các hội nghị trong năm: không có." in got
-    assert section(got, "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT", "IV. ĐÁNH GIÁ") == [
-        "- Không có ý kiến, kiến nghị nào đang giải quyết."]
-
-
-def test_a_year_of_many_conferences(demo):
-    doc = read(demo["many"].docx)
-    rows = cells(doc.tables[1])
-    assert len(rows) == 1 + MANY + 1
-    assert rows[1][1] == "Hội nghị đối thoại với Nhân dân cụm thôn số 1"
-    assert rows[MANY][0] == str(MANY)
-    attendance = sum(60 + i for i in range(MANY))
-    assert rows[-1][3] == f"{attendance:,}".replace(",", ".")
-    assert rows[-1][4] == str(sum(1 + i % 3 for i in range(MANY)))
-    got = lines(doc)
-    # too many to tell one by one in the text: the table does, and the totals are in words
-    assert not any(x.startswith(("a) Hội nghị", "- Hội nghị đối thoại với")) for x in got)
-    assert (f"Trong năm 2024, Ủy ban nhân dân xã Điềm He đã tổ chức {MANY} hội nghị đối thoại "
-            f"với Nhân dân, tổng số {rows[-1][3]} lượt người tham dự; kết quả từng hội nghị tại "
-            f"bảng tổng hợp ở mục 2 dưới đây.") in got
-    still = section(got, "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT", "IV. ĐÁNH GIÁ")
-    assert still[0].startswith("- Các hội nghị trong năm còn 20 ý kiến đang giải quyết")
-    header, body, total = sheet_rows(demo["many_xlsx"])
-    assert len(body) == MANY and total[3] == attendance
-    # the header row repeats on every page, rows are not split across pages
-    xml = doc.tables[1]._tbl.xml
-    assert "<w:tblHeader/>" in xml and xml.count("<w:cantSplit/>") == len(rows)
 
 
 def test_nfd_input_renders_nfc(demo):

@@ -1,196 +1,39 @@
 """The summary report of the opinions sent before a conference (Báo cáo tổng hợp ý kiến, kiến
 nghị, BC), read back from the .docx element by element: the demo's upcoming conference (its
 villages' opinions, a grouped issue, a complaint, a denunciation, an opinion kept from the
-public, the Phòng Kinh tế's prepared answer), its table also as .xlsx; the June conference,
-whose opinions were all spoken at the conference (nothing sent before); a conference with no
-venue nor signer; NFD text, very long names, and 500 opinions."""
+public, the Phòng Kinh tế's prepared answer), its table also as .xlsx. The other cases (the
+June conference, no venue nor signer, NFD text, long names, 500 opinions):
+test_format_bao_cao_tong_hop_cases.py; the demo both read: bao_cao_tong_hop_demo.py."""
 
-import datetime as dt
 import io
 import re
-import time
-import unicodedata
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from doithoai.demo.dialogues import UPCOMING_OPINIONS, VILLAGES_SENT_OPINIONS
-from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
+from doithoai.demo.dialogues import VILLAGES_SENT_OPINIONS
 from doithoai.documents.drawing import format_check
-from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import bao_cao_tong_hop as report
-from doithoai.documents.kinds.thong_bao import LETTERS
-from doithoai.documents.registry import KINDS
-from doithoai.documents.render import render_docx
-from doithoai.documents.selectors import drafts
-from doithoai.org.models import Unit, User, Village
-from doithoai.petitions.actions import intake
-from doithoai.petitions.models import (
-    Channel,
-    Field,
-    Issue,
-    Kind,
-    Petition,
-    Urgency,
+from tests.documents.bao_cao_tong_hop_demo import (
+    COMPLAINT,
+    DENUNCIATION,
+    HIDDEN,
+    ISSUE_TITLE,
+    KIND,
+    SPOKEN,
+    scenario,
 )
-from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
-from tests.documents.conftest import cells, lines, nfd, props, read, texts
+from tests.documents.conftest import cells, lines, props, read, texts
 
 pytestmark = pytest.mark.django_db
-CODE = "bao-cao-tong-hop"
-KIND = KINDS[CODE]
-ISSUED_ON = dt.date(2026, 12, 7)
-ISSUE_TITLE = "Sửa cầu tràn đầu thôn Nà Pàn"
-COMPLAINT = "Ông Nông Văn Khiếu khiếu nại việc thu hồi đất ruộng của gia đình tôi."
-DENUNCIATION = "Tôi tố cáo cán bộ địa chính nhận tiền của dân khi làm sổ đỏ."
-HIDDEN = "Đề nghị xem xét hoàn cảnh riêng của gia đình tôi về khoản vay ngân hàng."
-SPOKEN = "Ý kiến phát biểu tại hội nghị về chợ phiên."
-LARGE = 500
-
-
-def _receive(agency, clerk, text, *, village, field, kind=Kind.OPINION, channel=None,
-             urgency=Urgency.NORMAL, conference, key, people=()):
-    return intake.receive(intake.Intake(
-        agency=agency, text=text, channel=channel or Channel.SURVEY_FORM,
-        received_on=dt.date(2026, 11, 22), kind=kind, field=field, urgency=urgency,
-        village_id=village.pk, conference_id=conference.pk, submission_key=key,
-        petitioners=[intake.PetitionerData(full_name=n, village_id=village.pk)
-                     for n in people]), actor=clerk)
-
-
-def _enrich(upcoming):
-    """What the villages sent besides the demo's opinions: the same ford raised by another
-    village with three signatures (grouped with the first into an issue), a complaint, a
-    denunciation, an opinion kept from the public; and one spoken at the conference."""
-    agency = upcoming.agency
-    clerk = User.objects.get(username="vanphong")
-    villages = {v.name: v for v in Village.objects.filter(agency=agency)}
-    fields = {f.code: f for f in Field.objects.filter(agency=agency)}
-    ford = Petition.objects.get(conference=upcoming, text=UPCOMING_OPINIONS[0][2])
-    same = _receive(agency, clerk, "Cầu tràn đầu thôn Nà Pàn ngập nước, học sinh Bản Chu "
-                    "không đến trường được.", village=villages["Thôn Bản Chu"],
-                    field=fields["giao-thong"], urgency=Urgency.URGENT, conference=upcoming,
-                    key="bc-1", people=("Hoàng Văn A", "Lục Thị B", "Nông Văn C"))
-    issue = Issue.objects.create(agency=agency, title=ISSUE_TITLE)
-    Petition.objects.filter(pk__in=[ford.pk, same.pk]).update(issue=issue)
-    _receive(agency, clerk, COMPLAINT, village=villages["Thôn Bản Thẳm"],
-             field=fields["dat-dai"], kind=Kind.COMPLAINT, conference=upcoming, key="bc-2",
-             people=("Nông Văn Khiếu",))
-    _receive(agency, clerk, DENUNCIATION, village=villages["Thôn Khòn Pát"],
-             field=fields["dat-dai"], kind=Kind.DENUNCIATION, conference=upcoming, key="bc-3",
-             people=("Người tố cáo",))
-    hidden = _receive(agency, clerk, HIDDEN, village=villages["Thôn Nà Pàn"],
-                      field=fields["chinh-sach-xa-hoi"], kind=Kind.REPORT,
-                      channel=Channel.ONLINE, conference=upcoming, key="bc-4")
-    Petition.objects.filter(pk=hidden.pk).update(hide_from_public=True)
-    _receive(agency, clerk, SPOKEN, village=villages["Thôn Nà Pàn"],
-             field=fields["giao-thong"], channel=Channel.CONFERENCE, conference=upcoming,
-             key="bc-5")
-    return ford
-
-
-def _large(june):
-    """500 opinions sent before the June conference: every village, field, kind and urgency,
-    40 of them grouped into 8 issues, a prepared answer to every tenth."""
-    agency = june.agency
-    villages = list(Village.objects.filter(agency=agency).order_by("order"))
-    fields = list(Field.objects.filter(agency=agency).order_by("order"))
-    units = list(Unit.objects.filter(agency=agency, kind=Unit.Kind.DEPARTMENT))
-    kinds = [Kind.OPINION] * 7 + [Kind.REPORT] * 2 + [Kind.COMPLAINT]
-    urgencies = [Urgency.NORMAL] * 6 + [Urgency.PRESSING] * 3 + [Urgency.URGENT]
-    issues = [Issue.objects.create(agency=agency, title=f"Vấn đề gộp số {i + 1}")
-              for i in range(8)]
-    rows = []
-    for n in range(LARGE):
-        rows.append(Petition(
-            agency=agency, tracking_code=f"Z{n:08d}", kind=kinds[n % len(kinds)],
-            text=f"Ý kiến số {n + 1}: đề nghị xã quan tâm giải quyết việc của thôn.",
-            field=fields[n % len(fields)], urgency=urgencies[n % len(urgencies)],
-            village=villages[n % len(villages)],
-            channel=[Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.ONLINE][n % 3],
-            received_on=dt.date(2026, 6, 1 + n % 8), conference=june,
-            issue=issues[n // 5] if n < 40 else None,
-            unit=units[n // 2 % len(units)] if n % 2 else None,
-            state="assigned" if n % 2 else "received", submission_key=f"large-{n}"))
-    created = Petition.objects.bulk_create(rows)
-    PreparedAnswer.objects.bulk_create([
-        PreparedAnswer(conference=june, petition=p, unit=p.unit,
-                       text=f"Trả lời chuẩn bị cho ý kiến {p.tracking_code}.")
-        for p in created[40:] if p.unit_id and int(p.tracking_code[1:]) % 10 == 1])
-    return created
-
-
-def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-        title=UPCOMING_TITLE)
-    ford = _enrich(upcoming)
-    answer = PreparedAnswer.objects.select_related("unit").get(conference=upcoming)
-    out["conf"] = {
-        "held_on": upcoming.held_on, "venue": upcoming.venue,
-        "signer": upcoming.plan.signer.full_name, "answer": answer.text,
-        "answer_unit": answer.unit.name, "ford": ford.text,
-        "due": Milestone.objects.get(conference=upcoming,
-                                     kind=Milestone.Kind.VILLAGE_OPINIONS).due_on,
-        "petitions": Petition.objects.filter(conference=upcoming)
-        .exclude(channel=Channel.CONFERENCE).count(),
-        "villages": Village.objects.filter(agency=upcoming.agency).count()}
-    out["issued"] = render_docx(CODE, upcoming, number=9, issued_on=ISSUED_ON)
-    out["draft"] = render_docx(CODE, upcoming)
-    out["xlsx"] = drafts.render_table(CODE, upcoming)
-    out["table"] = KIND.table(upcoming)
-
-    june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-        title=CONFERENCE_TITLE)
-    out["june_spoken"] = list(Petition.objects.filter(conference=june)
-                              .values_list("text", flat=True))
-    out["june"] = render_docx(CODE, june)
-
-    # Nowhere to hold it, nobody to sign yet.
-    upcoming.venue = ""
-    upcoming.plan.signer = None
-    upcoming.plan.signer_id = None
-    upcoming.chair = None
-    out["missing"] = render_docx(CODE, upcoming)
-    upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-        pk=upcoming.pk)
-
-    Petition.objects.filter(pk=ford.pk).update(text=nfd(
-        "Đề nghị sửa cầu tràn đầu thôn Nà Pàn – Bản Chu, mùa mưa nước ngập."))
-    Village.objects.filter(name="Thôn Khòn Pát").update(name=nfd("Thôn Khòn Pát"))
-    Petition.objects.filter(conference=upcoming, text__startswith="Đề nghị lắp thêm") \
-        .update(text=nfd("Đề nghị lắp thêm bóng đèn đoạn đường Khuổi Slằng."))
-    upcoming.title = nfd("Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu")
-    upcoming.venue = nfd("Nhà văn hóa thôn Khòn Pát")
-    upcoming.plan.signer.full_name = nfd("Hoàng Thị Diệu Hiền")
-    out["nfd"] = render_docx(CODE, upcoming)
-
-    upcoming.plan.signer.full_name = ("Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị "
-                                      "Mai Anh")
-    upcoming.agency.header_issuer = ("ỦY BAN NHÂN DÂN / XÃ ĐIỀM HE MỞ RỘNG THEO NGHỊ QUYẾT "
-                                     "SÁP NHẬP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ")
-    upcoming.venue = "Hội trường " + "Nhà văn hóa trung tâm cụm thôn " * 8
-    Village.objects.filter(name="Thôn Bản Chu").update(
-        name=("Thôn Bản Chu " + "Khuổi Slằng Nà Pàn Khòn Pát " * 6)[:120].strip())
-    Field.objects.filter(agency=upcoming.agency, code="giao-thong").update(
-        name=("Giao thông, " + "xây dựng kết cấu hạ tầng nông thôn và đường liên thôn " * 4)
-        [:120].strip())
-    Unit.objects.filter(agency=upcoming.agency, code="kinh-te").update(
-        name=("Phòng Kinh tế " + "hạ tầng và đô thị nông thôn mới " * 8)[:200].strip())
-    out["long"] = render_docx(CODE, upcoming)
-
-    _large(june)
-    started = time.perf_counter()
-    out["large"] = render_docx(CODE, june, number=10, issued_on=dt.date(2026, 6, 9))
-    out["large_seconds"] = time.perf_counter() - started
-    out["large_xlsx"] = drafts.render_table(CODE, june)
 
 
 @pytest.fixture(scope="module")
 def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+    return demo_scenarios[scenario.__module__]
+
 
 
 @pytest.mark.parametrize("key", ["issued", "draft", "june", "missing", "nfd", "long", "large"])
@@ -445,103 +288,3 @@ def test_page_numbers_from_page_two(demo):
     assert "PAGE" in section.header._element.xml
     assert "PAGE" not in section.first_page_header._element.xml
     assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30
-
-
-def test_june_nothing_sent_before_the_conference(demo):
-    """Every opinion of the June conference was spoken at it: the report made before has
-    none, says so, and has no table; the draft can still be issued."""
-    assert demo["june"].missing == []
-    doc = read(demo["june"].docx)
-    got = lines(doc)
-    assert len(doc.tables) == 2  # the header and the signature: no table of figures
-    assert got[2].startswith("Thực hiện Kế hoạch số 27/KH-UBND")
-    assert "(vào 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 năm 2026, tại Hội trường UBND xã " \
-           "Điềm He)" in got[2]
-    assert "Có 12/12 thôn đã gửi kết quả lấy ý kiến." in got
-    assert ("Đến thời điểm báo cáo, chưa nhận được ý kiến, kiến nghị nào của Nhân dân gửi "
-            "trước hội nghị.") in got
-    assert "2. Phân loại ý kiến, kiến nghị" not in got
-    i = got.index("II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ")
-    assert got[i + 1] == "Không có nội dung ý kiến, kiến nghị để tổng hợp."
-    assert got[i + 2] == "III. ĐỀ XUẤT, KIẾN NGHỊ"
-    assert len(demo["june_spoken"]) > 20
-    assert not any(text[:40] in "\n".join(got) for text in demo["june_spoken"])
-    assert got[-1].endswith("./.")
-
-
-def test_missing_fields_listed(demo):
-    assert demo["missing"].missing == ["địa điểm", "người ký"]
-    doc = read(demo["missing"].docx)
-    right = texts(doc.tables[-1].cell(0, 1).paragraphs)
-    assert [p.text for p in right] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-
-
-def test_nfd_rendered_nfc(demo):
-    doc = read(demo["nfd"].docx)
-    assert unicodedata.is_normalized("NFC", doc.element.xml)
-    all_text = "\n".join(p.text for p in reading.all_paragraphs(doc))
-    assert "Hoàng Thị Diệu Hiền" in all_text
-    assert "Đề nghị lắp thêm bóng đèn đoạn đường Khuổi Slằng." in all_text
-    assert "tại Nhà văn hóa thôn Khòn Pát)" in all_text
-    assert "Thôn Khòn Pát: 03" in all_text
-    assert "trước hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu" in all_text
-
-
-def test_long_names(demo):
-    doc = read(demo["long"].docx)
-    header, table, signature = doc.tables
-    assert texts(header.cell(0, 0).paragraphs)[-1].text.startswith("XÃ ĐIỀM HE MỞ RỘNG")
-    assert tuple(round(c.width.mm) for c in signature.columns) == (80, 85)
-    assert texts(signature.cell(0, 1).paragraphs)[-1].text.startswith("Nguyễn Hoàng Phương")
-    # the long field name stays in its column, the table keeps its widths
-    assert round(sum(c.width.mm for c in table.columns)) == 165
-    assert any(r.cells[1].text.startswith("Giao thông, xây dựng kết cấu") for r in table.rows)
-    all_text = "\n".join(lines(doc))
-    assert "Thôn Bản Chu Khuổi Slằng" in all_text
-    assert "- Phòng Kinh tế hạ tầng và đô thị nông thôn mới" in "\n".join(
-        p.text for p in signature.cell(0, 0).paragraphs)
-
-
-def test_five_hundred_opinions(demo):
-    assert demo["large"].missing == []
-    assert demo["large_seconds"] < 5
-    doc = read(demo["large"].docx)
-    got = lines(doc)
-    assert "Tính đến ngày 08 tháng 6 năm 2026, Ủy ban nhân dân xã đã tiếp nhận 500 ý kiến, " \
-           "kiến nghị của 500 người, cụ thể:" in got
-    assert ("Tổng số 500 ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nội dung còn 468 nội "
-            "dung (trong đó 08 vấn đề được nhiều ý kiến cùng nêu), tổng hợp theo lĩnh vực tại "
-            "mục II. Phân loại như sau:") in got
-    table = cells(doc.tables[1])
-    assert table[-1][:3] == ["", "Tổng cộng", "500"]
-    assert sum(int(r[2]) for r in table[1:-1]) == 500
-    assert sum(int(r[7]) for r in table[1:-1]) == int(table[-1][7]) > 0
-    section = got[got.index("II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ") + 1:
-                  got.index("III. ĐỀ XUẤT, KIẾN NGHỊ")]
-    fields = [x for x in section if re.match(r"^\d+\. ", x)]
-    assert len(fields) == len(table) - 2
-    # 460 opinions alone, 8 issues; the 46 complaints not grouped in an issue counted in
-    # one item in each of their 3 fields
-    items = [x for x in section if re.match(r"^([a-zđ]\)|-) ", x)]
-    assert len(items) == 460 - 46 + 8 + 3
-    complaints = [x for x in items if "nội dung khiếu nại" in x]
-    assert len(complaints) == 3
-    assert sum(int(x.split(" nội dung khiếu nại")[0][2:]) for x in complaints) == 46
-    # more items in a field than letters: dashes instead of a), b)…
-    by_field, dashed = [], 0
-    for x in section:
-        if re.match(r"^\d+\. ", x):
-            by_field.append([])
-        elif x in items:
-            by_field[-1].append(x)
-    for entries in by_field:
-        if len(entries) > 23:
-            assert all(x.startswith("- ") for x in entries)
-            dashed += 1
-        else:
-            assert [x.split(")")[0] for x in entries] == list(LETTERS[:len(entries)])
-    assert dashed >= 5
-    book = load_workbook(io.BytesIO(demo["large_xlsx"]))
-    values = list(book.active.iter_rows(values_only=True))
-    total = next(r for r in values if r[1] == "Tổng cộng")
-    assert [str(v) if v != "" and v is not None else "" for v in total] == table[-1]

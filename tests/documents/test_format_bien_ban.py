@@ -45,15 +45,16 @@ def _many_speakers(june: Conference) -> Conference:
     spoken = Petition.objects.bulk_create([Petition(
         agency=june.agency, tracking_code=f"BB{i:07d}", channel=Channel.CONFERENCE,
         text=f"Ý kiến số {i:03d}: đề nghị sửa đường nội đồng.", village=village,
-        received_on=conference.held_on, conference=conference, state=State.CLASSIFIED)
+        received_on=conference.held_on, state=State.CLASSIFIED)
         for i in range(1, MANY + 1)])
     Petitioner.objects.bulk_create([Petitioner(petition=p, full_name=f"Hoàng Văn Người {i:03d}")
                                     for i, p in enumerate(spoken, 1)])
-    Petition.objects.bulk_create([Petition(
+    sent_before = Petition.objects.bulk_create([Petition(
         agency=june.agency, tracking_code=f"BC{i:07d}", channel=Channel.SURVEY_FORM,
-        text=f"Ý kiến gửi trước số {i}.", village=village, conference=conference,
+        text=f"Ý kiến gửi trước số {i}.", village=village,
         received_on=conference.held_on - dt.timedelta(days=5), state=State.CLASSIFIED)
         for i in (1, 2)])
+    conference.petitions.add(*spoken, *sent_before)
     return conference
 
 

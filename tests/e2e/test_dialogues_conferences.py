@@ -136,7 +136,7 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     ensure_default_fields(demo)
     left = intake.receive(intake.Intake(
         agency=demo, text="Đề nghị sửa cống thoát nước thôn Nà Pàn.", channel="survey_form",
-        received_on=held, conference_id=past.pk), actor=clerk)
+        received_on=held, conference=past), actor=clerk)
     page.goto(f"/doi-thoai/hoi-nghi/{past.pk}/")
     page.locator("#action-outcome summary").click()
     page.get_by_label("Tóm tắt kết quả hội nghị").fill(
@@ -200,7 +200,7 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
                           ("Đề nghị hỗ trợ giống ngô vụ đông xuân.", "normal")):
         p = intake.receive(intake.Intake(
             agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
-            conference_id=conference.pk), actor=clerk)
+            conference=conference), actor=clerk)
         assignments.classify(actor=clerk, petition=p, kind="opinion", field=field,
                              urgency=urgency)
     police = Unit.objects.get(agency=demo, kind=Unit.Kind.POLICE)
@@ -254,7 +254,7 @@ def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot
                           ("Đề nghị mở lớp tập huấn.", "normal")):
         p = intake.receive(intake.Intake(
             agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
-            conference_id=conference.pk), actor=clerk)
+            conference=conference), actor=clerk)
         assignments.classify(actor=clerk, petition=p, kind="opinion", field=field,
                              urgency=urgency)
     page.set_viewport_size(PC)

@@ -9,10 +9,10 @@ from django.utils import timezone
 from doithoai.demo import timeline
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import conferences, plans
+from doithoai.dialogues.selectors import conference_links
 from doithoai.org.models import Agency, User, Village
 from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Petition
-from doithoai.petitions.selectors import intake as intake_selectors
 from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login
 from tests.petitions.intake_support import row, xlsx
@@ -220,7 +220,7 @@ def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(p
                                                                               shot):
     demo = upcoming
     clerk = User.objects.get(username="vanphong")
-    conference = intake_selectors.next_conference([demo])
+    conference = conference_links.upcoming([demo])
     assert conference is not None
     na_pan = Village.objects.get(agency=demo, name="Thôn Nà Pàn")
     batch = intake.start_batch(actor=clerk, agency=demo, name="Phiếu lấy ý kiến thôn Nà Pàn",

@@ -183,13 +183,26 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     secretary.get_by_role("button", name="Ghi nội dung").click()
     # the speech is saved (the heard list names him) before its outcome is chosen
     expect(secretary.locator("#panel-heard")).to_contain_text("Vy Văn Thắng")
-    secretary.get_by_text("Khiếu nại, tố cáo — chuyển theo thủ tục").click()
-    guidance = secretary.get_by_label("Ghi chú (hướng dẫn người dân)")
-    guidance.fill("Hướng dẫn công dân gửi đơn khiếu nại theo quy định.")
-    expect(guidance).to_have_value("Hướng dẫn công dân gửi đơn khiếu nại theo quy định.")
-    secretary.get_by_role("button", name="Chuyển theo thủ tục").click()
+    # A complaint is never answered as an opinion (Law on Complaints 2011): neither device
+    # offers an answer or a unit; its procedure is open, with the law's guidance.
+    for device in (secretary, chair):
+        record = device.locator("#speaker-record")
+        expect(record).to_contain_text("Khiếu nại: chưa chuyển theo thủ tục")
+        expect(record).to_contain_text("Luật Khiếu nại năm 2011")
+        expect(record.get_by_role("button", name="Ghi câu trả lời")).to_have_count(0)
+        expect(record.get_by_role("button", name="Giao đơn vị")).to_have_count(0)
+    remark = chair.get_by_label(
+        "Chủ trì hướng dẫn thêm (nếu có) — ghi là hướng dẫn, không phải câu trả lời")
+    remark.fill("Ông làm đơn gửi Chủ tịch UBND xã, bộ phận một cửa nhận đơn.")
+    shot(chair, "live-chair-complaint")
+    chair.get_by_role("button", name="Chuyển theo thủ tục").click()
+    expect(chair.locator("#panel-heard")).to_contain_text("Chuyển thủ tục khiếu nại, tố cáo")
     expect(secretary.locator("#panel-heard")).to_contain_text(
         "Chuyển thủ tục khiếu nại, tố cáo")
+    complaint = Petition.objects.get(text=LAND)
+    assert complaint.state == State.TRANSFERRED and not complaint.answers.exists()
+    assert complaint.public_note.endswith("Chủ trì hướng dẫn thêm: Ông làm đơn gửi Chủ tịch "
+                                          "UBND xã, bộ phận một cửa nhận đơn.")
     shot(projector, "live-projector")
     shot(secretary, "live-console")
 

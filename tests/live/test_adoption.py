@@ -70,7 +70,7 @@ def test_the_secretary_completes_the_text_until_adoption(heard, clerk):
 
 
 def test_the_minutes_are_adopted_once_and_locked(heard, clerk, conference, session):
-    draft = minutes_actions.minutes_of(session)
+    draft = minutes.minutes_of(session)
     minutes_actions.edit(actor=clerk, session=session, version=draft.version,
                          conclusion="Các đơn vị trả lời đúng hạn.",
                          notes="Hội nghị dành một phút tưởng niệm.")
@@ -121,18 +121,18 @@ def test_adoption_needs_the_chairs_conclusion(session, clerk):
     with pytest.raises(ValidationError) as refused:
         minutes_actions.adopt(actor=clerk, session=session)
     assert "kết luận của chủ trì" in refused.value.messages[0]
-    assert not minutes_actions.minutes_of(session).is_adopted
+    assert not minutes.minutes_of(session).is_adopted
 
 
 def test_two_devices_do_not_overwrite_each_other(session, clerk):
-    draft = minutes_actions.minutes_of(session)
+    draft = minutes.minutes_of(session)
     minutes_actions.edit(actor=clerk, session=session, conclusion="A", notes="",
                          version=draft.version)
     with pytest.raises(ValidationError) as stale:
         minutes_actions.edit(actor=clerk, session=session, conclusion="B", notes="",
                              version=draft.version)
     assert "thiết bị khác" in stale.value.messages[0]
-    assert minutes_actions.minutes_of(session).conclusion == "A"
+    assert minutes.minutes_of(session).conclusion == "A"
 
 
 def test_calling_next_from_a_stale_screen_skips_nobody(session, clerk):
@@ -154,7 +154,7 @@ def test_the_minutes_follow_conclusions_written_after_a_draft_save(heard, clerk,
     registrations.call_next(actor=clerk, session=session)
     speeches.record_speech(actor=clerk, registration=later, text="Đề nghị lắp đèn đường.")
     speeches.conclude(actor=clerk, registration=later, text="Giao Trung tâm Dịch vụ công ích.")
-    text = minutes.full_conclusion(session, minutes_actions.minutes_of(session))
+    text = minutes.full_conclusion(session, minutes.minutes_of(session))
     assert text.splitlines() == [
         "Về đường liên thôn: Giao Phòng Kinh tế khảo sát, báo cáo trước ngày 15/12.",
         "Về ý kiến của Lý Văn Sáng: Giao Trung tâm Dịch vụ công ích.", "Chung."]

@@ -190,7 +190,7 @@ def test_nothing_is_assigned_for_someone_still_waiting(session, office, conferen
 
     sent = intake.receive(intake.Intake(
         agency=conference.agency, text="Đề nghị sửa ngầm tràn.", channel=Channel.ONLINE,
-        received_on=conference.held_on - dt.timedelta(days=3), conference_id=conference.pk,
+        received_on=conference.held_on - dt.timedelta(days=3), conference=conference,
         petitioners=[intake.PetitionerData(full_name="Lăng Văn Tòng")]), actor=clerk)
     act(office, conference, action="register", petition=sent.pk, client_key="p")
     row = session.registrations.get()

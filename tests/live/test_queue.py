@@ -91,7 +91,7 @@ def test_an_opinion_sent_before_is_heard_once(session, clerk, commune, conferenc
     sent = intake.receive(intake.Intake(
         agency=commune, text="Đề nghị sửa ngầm tràn Khuổi Slằng.", channel=Channel.ONLINE,
         received_on=conference.held_on - dt.timedelta(days=5), village_id=na_pan.pk,
-        conference_id=conference.pk,
+        conference=conference,
         petitioners=[intake.PetitionerData(full_name="Vy Thị Liên")]), actor=clerk)
     heard = registrations.register(actor=clerk, session=session, source=Source.PRIOR,
                                    full_name="", petition=sent)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
+from doithoai.dialogues.selectors import conference_links
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration
 from doithoai.org.models import Unit, Village
@@ -38,7 +39,7 @@ def test_what_is_said_becomes_a_petition_of_the_conference(speaker, clerk, road_
                                                            conference):
     petition = speeches.record_speech(actor=clerk, registration=speaker, text=ROAD,
                                       field=road_field)
-    assert (petition.channel, petition.conference, petition.received_on) == (
+    assert (petition.channel, conference_links.of_petition(petition), petition.received_on) == (
         Channel.CONFERENCE, conference, conference.held_on)
     assert petition.state == State.CLASSIFIED and petition.field == road_field
     assert petition.petitioners.get().full_name == "Hoàng Văn Pản"

@@ -84,10 +84,10 @@ def rows_the_demo_lacks() -> None:
     only: what is compared is where the row sits, not how it got there)."""
     from django.utils import timezone
 
-    from doithoai.dialogues.models import PlanRequest
+    from doithoai.dialogues.models import Conference, ConferenceBatch, PlanRequest
     from doithoai.documents.models import AgencyTemplate
     from doithoai.live.models import Minutes, Session
-    from doithoai.petitions.models import Petition, Reminder
+    from doithoai.petitions.models import IntakeBatch, Petition, Reminder
 
     today = timezone.localdate()
     for code in (DEMO_COMMUNE, OTHER_COMMUNE):
@@ -95,6 +95,10 @@ def rows_the_demo_lacks() -> None:
         PlanRequest.objects.create(agency=agency, year=today.year + 1, message="Đề nghị")
         AgencyTemplate.objects.create(agency=agency, kind="thong-bao", file="mau.docx",
                                       sha256="0" * 64)
+        batch = IntakeBatch.objects.filter(agency=agency, conference_link__isnull=True).first()
+        conference = Conference.objects.filter(agency=agency).first()
+        if batch is not None and conference is not None:
+            ConferenceBatch.objects.create(batch=batch, conference=conference)
     for petition in (Petition.objects.filter(unit__isnull=True).first(),
                      Petition.objects.filter(unit__isnull=False, village__isnull=False).first()):
         Reminder.objects.create(petition=petition, kind=Reminder.Kind.MANUAL,

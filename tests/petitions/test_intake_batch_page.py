@@ -82,7 +82,7 @@ def test_who_cannot_see_the_conference_gets_its_name_without_a_link(client, c, c
         qs = real(qs_or_model, who)
         return qs.none() if qs.model is Conference else qs
 
-    monkeypatch.setattr("doithoai.petitions.views.intake.visible", hiding)
+    monkeypatch.setattr("doithoai.dialogues.occasions.visible", hiding)
     page = _page(client, user, batch)
     assert conference.title in page
     assert reverse("dialogues:conference_detail", args=[conference.pk]) not in page

@@ -39,7 +39,7 @@ def test_receive_gives_a_code_a_due_date_and_an_audit_event(receive):
 def test_conference_petitions_count_from_the_conference(receive, commune):
     conf = Conference.objects.create(agency=commune, title="Hội nghị đối thoại 2026",
                                      held_on=dt.date(2026, 2, 10))
-    p = receive(conference_id=conf.pk)
+    p = receive(conference=conf)
     assert p.due_date == dt.date(2026, 3, 10)  # Tết skipped
 
 

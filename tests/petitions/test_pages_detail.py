@@ -74,7 +74,7 @@ def test_the_page_shows_the_petition_its_provenance_and_its_deadline(client, rec
                                        brought_by="Lương Văn Khiêm")
     conf = Conference.objects.create(agency=commune, title="Hội nghị đối thoại năm 2026",
                                      held_on=dt.date(2026, 11, 2))
-    p = receive(batch_id=batch.pk, source_row=7, conference_id=conf.pk,
+    p = receive(batch_id=batch.pk, source_row=7, conference=conf,
                 petitioners=[intake.PetitionerData(full_name="Hoàng Văn An",
                                                    phone="0912345678",
                                                    email="an@example.vn")])

@@ -96,7 +96,7 @@ def test_each_filter_narrows_the_list(clerk, receive, people, commune):
     by_channel = receive()
     Petition.objects.filter(pk=by_channel.pk).update(channel="online")
     by_kind = receive(kind=Kind.COMPLAINT)
-    by_conf = receive(conference_id=conf.pk)
+    by_conf = receive(conference=conf)
     early = receive(received_on=dt.date(2026, 9, 1))
     cases = [
         ({"field": by_field.field_id}, by_field),

@@ -137,3 +137,13 @@ def test_password_change_done_is_our_page_not_the_admins(client, world):
     client.force_login(user)
     html = client.get(reverse("password_change_done")).content.decode()
     assert "Đã đổi mật khẩu" in html and "Django" not in html
+
+
+def test_the_site_has_an_icon_where_browsers_look_for_it(client, db):
+    """/favicon.ico answers with the site's icon (the hall screen names none: no 404)."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.lstrip().startswith((b"<svg", b"<?xml"))
+    assert "max-age" in response["Cache-Control"]
+    assert client.post("/favicon.ico").status_code == 405

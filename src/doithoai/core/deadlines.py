@@ -16,6 +16,9 @@ from doithoai.core.workdays import WorkCalendar
 # working days after the conference, or after receipt for a petition sent outside one.
 ANSWER_WORKDAYS = 15
 COMPLEX_ANSWER_WORKDAYS = 30
+# A due date is "due soon" within this many working days of today (the reminders, the queues'
+# flag); settings may change it (PETITION_DUE_SOON_WORKDAYS).
+DUE_SOON_WORKDAYS = 3
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ DUE_SOON, OVERDUE = "due_soon", "overdue"
 
 
 def urgency_flag(calendar: WorkCalendar, due: dt.date | None, today: dt.date,
-                 soon_workdays: int = 3) -> str | None:
+                 soon_workdays: int = DUE_SOON_WORKDAYS) -> str | None:
     """OVERDUE after the due date, DUE_SOON within `soon_workdays` working days of it."""
     if due is None:
         return None

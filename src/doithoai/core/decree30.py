@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+
+from doithoai.core.text import nfc
 
 # Type abbreviations (chữ viết tắt tên loại văn bản). A công văn has none.
 TYPE_ABBR: dict[str, str] = {
@@ -33,10 +34,6 @@ BLANK = "      "
 MISSING = "…"
 
 CAPACITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
-
-
-def _nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value).strip()
 
 
 def number_text(n: int) -> str:
@@ -77,7 +74,7 @@ def date_text(date: dt.date) -> str:
 def date_line(place: str, date: dt.date | None, *, year: int | None = None) -> str:
     """"Điềm He, ngày 05 tháng 02 năm 2020"; a draft (no date) leaves day and month blank:
     "Điềm He, ngày      tháng      năm 2026" (the year given, else left blank too)."""
-    place = _nfc(place)
+    place = nfc(place)
     if date is not None:
         return f"{place}, {date_text(date)}"
     year_text = str(year) if year else BLANK
@@ -85,7 +82,7 @@ def date_line(place: str, date: dt.date | None, *, year: int | None = None) -> s
 
 
 def _strip_item(line: str) -> str:
-    line = _nfc(line)
+    line = nfc(line)
     line = re.sub(r"^[-–+*•]\s*", "", line)
     return line.rstrip(" ;.,").strip()
 
@@ -116,7 +113,7 @@ def recipients(lines: list[str], *, keep_unit: str = "") -> list[str]:
     if not keep:
         keep = "Lưu: VT"
     if keep_unit and "," not in keep:
-        keep = f"{keep}, {_nfc(keep_unit)}"
+        keep = f"{keep}, {nfc(keep_unit)}"
     return [f"- {item};" for item in items] + [f"- {keep}."]
 
 
@@ -129,11 +126,11 @@ def signature_lines(capacity: str, position: str, *, body: str = "ỦY BAN NHÂN
     Q. (acting head): "TM. ỦY BAN NHÂN DÂN" / "Q. CHỦ TỊCH".
     TL., TUQ. (signed by order): "TL. CHỦ TỊCH" / the position.
     """
-    capacity = _nfc(capacity).upper()
+    capacity = nfc(capacity).upper()
     if capacity and not capacity.endswith("."):
         capacity += "."
-    position = _nfc(position).upper() or head
-    body = _nfc(body).upper()
+    position = nfc(position).upper() or head
+    body = nfc(body).upper()
     if capacity == "TM.":
         return [f"TM. {body}", position]
     if capacity == "KT.":
@@ -147,7 +144,7 @@ def signature_lines(capacity: str, position: str, *, body: str = "ỦY BAN NHÂN
 
 def with_ending(text: str) -> str:
     """The last sentence of a document's text, ending "./."."""
-    text = _nfc(text).rstrip()
+    text = nfc(text).rstrip()
     if text.endswith("./."):
         return text
     return text.rstrip(" .;,:") + "./."

@@ -83,6 +83,7 @@ ACTION_LABELS = {
 S = State
 _WAITING_FOR_UNIT = {S.ASSIGNED, S.ANSWER_DRAFTED}
 _NOT_YET_WITH_UNIT = {S.RECEIVED, S.CLASSIFIED, S.RETURNED}
+_ANSWERED = {S.PUBLISHED, S.ANSWERED_AT_CONFERENCE}
 
 # action -> (states it may start from, state it leads to; None = stays where it is)
 TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
@@ -98,7 +99,10 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
     Action.EXTEND: (frozenset(_WAITING_FOR_UNIT | {S.ANSWER_APPROVED}), None),
     Action.ESCALATE: (frozenset(_NOT_YET_WITH_UNIT | _WAITING_FOR_UNIT), S.ESCALATED),
     Action.NOT_ACCEPT: (frozenset(_NOT_YET_WITH_UNIT), S.NOT_ACCEPTED),
-    Action.TRANSFER: (frozenset(_NOT_YET_WITH_UNIT | {S.ASSIGNED}), S.TRANSFERRED),
+    # Also once answered: the kind found wrong later withdraws the answer (a complaint or a
+    # denunciation is never settled by an opinion's answer).
+    Action.TRANSFER: (frozenset(_NOT_YET_WITH_UNIT | _WAITING_FOR_UNIT | _ANSWERED
+                                | {S.ANSWER_APPROVED, S.CLOSED}), S.TRANSFERRED),
     Action.CLOSE: (frozenset({S.PUBLISHED, S.ANSWERED_AT_CONFERENCE, S.ESCALATED,
                               S.NOT_ACCEPTED, S.TRANSFERRED}), S.CLOSED),
     Action.REOPEN: (frozenset({S.PUBLISHED, S.ANSWERED_AT_CONFERENCE, S.CLOSED}), S.ASSIGNED),
@@ -109,6 +113,29 @@ OPEN_STATES = frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED, S.RETURNED,
                          S.ANSWER_DRAFTED, S.ANSWER_APPROVED})
 # Answered in time counts against these: the citizen has had an answer or a decision.
 SETTLED_STATES = frozenset(State) - OPEN_STATES
+# Routed away from the commune's own answer: refused, sent to its legal procedure, or to the
+# level above. Such a petition needs no answer prepared for the conference.
+ROUTED_AWAY_STATES = frozenset({S.NOT_ACCEPTED, S.TRANSFERRED, S.ESCALATED})
+# An answer is the committee's once a leader approved it (and it was not sent back since).
+APPROVED_ANSWER_STATES = frozenset({S.ANSWER_APPROVED, S.PUBLISHED, S.ANSWERED_AT_CONFERENCE,
+                                    S.CLOSED})
+
+
+# The kinds that follow their own legal procedure (Law on Complaints 2011, Law on Denunciations
+# 2018; docs/law.md#complaints-and-denunciations), as `Petition.kind` stores them.
+COMPLAINT, DENUNCIATION = "complaint", "denunciation"
+PROCEDURE_KINDS = frozenset({COMPLAINT, DENUNCIATION})
+
+# The dialogue track's answer: a unit's written answer, its approval, publication and due
+# date, an answer in the hall. Never for a complaint or a denunciation, whatever its state.
+ANSWER_TRACK = frozenset({Action.ASSIGN, Action.ANSWER_AT_CONFERENCE, Action.DRAFT_ANSWER,
+                          Action.APPROVE, Action.SEND_BACK, Action.PUBLISH, Action.EXTEND,
+                          Action.REOPEN})
+
+
+def on_answer_track(kind: str | None) -> bool:
+    """Whether a petition of this kind may be answered as an opinion."""
+    return kind not in PROCEDURE_KINDS
 
 
 @dataclass(frozen=True)
@@ -121,15 +148,33 @@ class IllegalTransition(Exception):
                 f"“{STATE_LABELS[self.state]}”.")
 
 
-def next_state(state: State | str, action: Action | str) -> State:
-    """The state after `action`, or IllegalTransition when the table forbids it."""
+@dataclass(frozen=True)
+class WrongTrack(IllegalTransition):
+    """A complaint or a denunciation asked to be answered, approved or published."""
+
+    kind: str = COMPLAINT
+
+    def __str__(self) -> str:
+        kind = "khiếu nại" if self.kind == COMPLAINT else "tố cáo"
+        return (f"Không thể “{ACTION_LABELS[self.action]}”: đây là {kind}, được giải quyết "
+                f"theo thủ tục {kind} của pháp luật, không trả lời, duyệt hay công khai như "
+                f"một ý kiến, kiến nghị. Hãy chuyển theo thủ tục khiếu nại, tố cáo.")
+
+
+def next_state(state: State | str, action: Action | str, kind: str | None = None) -> State:
+    """The state after `action`, or IllegalTransition when the table forbids it — also when
+    the petition's `kind` keeps it off the answer track (WrongTrack)."""
     state, action = State(state), Action(action)
     sources, target = TRANSITIONS[action]
+    if action in ANSWER_TRACK and not on_answer_track(kind):
+        raise WrongTrack(state, action, kind)
     if state not in sources:
         raise IllegalTransition(state, action)
     return state if target is None else target
 
 
-def allowed_actions(state: State | str) -> list[Action]:
+def allowed_actions(state: State | str, kind: str | None = None) -> list[Action]:
+    """The actions the table allows from `state` for a petition of `kind` (None: any)."""
     state = State(state)
-    return [a for a, (sources, _) in TRANSITIONS.items() if state in sources]
+    return [a for a, (sources, _) in TRANSITIONS.items() if state in sources
+            and (a not in ANSWER_TRACK or on_answer_track(kind))]

@@ -53,14 +53,52 @@ def initials(name: str) -> str:
     return " ".join(f"{word[0].upper()}." for word in _WORD.findall(name))
 
 
+def _marks(value: str) -> tuple[str, ...]:
+    """The Vietnamese marks of a text in order ("Dũng" → ("̃",)), letters aside."""
+    return tuple(c if unicodedata.combining(c) else "đ"
+                 for c in unicodedata.normalize("NFD", value.casefold())
+                 if unicodedata.combining(c) or c == "đ")
+
+
+def _same_word(typed: str, name: str, marks_typed: bool) -> bool:
+    """Whether the words found are the name, not a common word of the same letters: in a
+    text typed with marks, words in lower case must carry the name's marks ("nội dung" is
+    not "Dũng"); a capital, or a text typed without marks, is read by
+    its letters. A one-word name without marks ("An", "Sinh") in lower case is a common
+    word there."""
+    first = next((c for c in typed if c.isalpha()), "")
+    if not marks_typed or first.isupper():
+        return True
+    marks = _marks(name)
+    return _marks(typed) == marks and bool(marks or len(name.split()) > 1)
+
+
 def _known_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """The known names, whole ("Hà Thị Mai"), and their given name after a word of address
+    ("bà Mai", "chị Mai"): how a person is named in the hall."""
     skel = skeleton(text)
+    marks_typed = has_diacritics(text)
     spans = []
     for name in {n.strip() for n in names if n and len(n.strip()) >= 2}:
         if not skeleton(name).folded.strip():
             continue
         for found in re.finditer(words_pattern(name), skel.folded):
-            spans.append(skel.span(*found.span()))
+            start, end = skel.span(*found.span())
+            if _same_word(text[start:end], name, marks_typed):
+                spans.append((start, end))
+        words = name.split()
+        given = skeleton(words[-1]).folded
+        if len(words) < 2 or len(given) < 2:
+            continue
+        addressed = r"(?<![a-z0-9])(?:" + "|".join(sorted(_BARE_HONORIFICS)) + r") ?" + \
+            re.escape(given) + r"(?![a-z0-9])"
+        for found in re.finditer(addressed, skel.folded):
+            start, end = skel.span(found.end() - len(given), found.end())
+            word_start = skel.span(found.start(), found.start() + 1)[0]
+            honorific = text[word_start:start].strip()
+            if (_is_honorific(honorific, marks_typed)
+                    and _same_word(text[start:end], words[-1], marks_typed)):
+                spans.append((start, end))
     return spans
 
 
@@ -93,12 +131,18 @@ def _addressed_spans(text: str) -> list[tuple[int, int]]:
         name = []
         for following in words[i + 1:i + 1 + MAX_NAME_WORDS]:
             gap = text[name[-1].end() if name else word.end():following.start()]
-            if gap.strip() or not following.group()[0].isupper():
+            if gap.strip() or not following.group()[0].isupper() or _is_initial(text,
+                                                                                following):
                 break
             name.append(following)
         if name:
             spans.append((name[0].start(), name[-1].end()))
     return spans
+
+
+def _is_initial(text: str, word: re.Match) -> bool:
+    """"H." — a name already masked (masking twice changes nothing)."""
+    return len(word.group()) == 1 and text[word.end():word.end() + 1] == "."
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -111,16 +155,22 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-def mask_names(text: str, known_names: Iterable[str] = ()) -> MaskedText:
-    """The public copy of a text: known names and addressed names as initials."""
+def mask_names(text: str, known_names: Iterable[str] = (), *, addressed: bool = True
+               ) -> MaskedText:
+    """The public copy of a text: known names and addressed names as initials.
+    `addressed` False: the known names only (a record that names people, where only some
+    must not be named)."""
     if not text:
         return MaskedText(text=text or "", maskings=())
     text = unicodedata.normalize("NFC", text)  # as every text is stored
-    spans = _merged(_known_spans(text, known_names) + _addressed_spans(text))
+    spans = _merged(_known_spans(text, known_names)
+                    + (_addressed_spans(text) if addressed else []))
     pieces, maskings, last = [], [], 0
     for start, end in spans:
         original = text[start:end]
         replacement = initials(original)
+        if text[end:end + 1] == ".":  # "trả lời bà Mai." → "bà M.", not "bà M.."
+            replacement = replacement[:-1]
         pieces += [text[last:start], replacement]
         maskings.append(Masking(original=original, masked=replacement))
         last = end

@@ -326,7 +326,7 @@ def _june_speeches(june: Conference, clerk: User, timeline: Timeline) -> None:
         p = intake.receive(intake.Intake(
             agency=agency, text=timeline.text(text), channel=Channel.CONFERENCE,
             received_on=day, field=fields[code], village_id=villages[village].pk,
-            conference_id=june.pk,
+            conference=june,
             submission_key=f"hoi-nghi-mau-06-{i}"), actor=clerk)
         kind = Kind.COMPLAINT if path == "complaint" else Kind.OPINION
         p = assignments.classify(actor=clerk, petition=p, kind=kind, field=fields[code],
@@ -372,7 +372,7 @@ def _upcoming_opinions(conference: Conference, clerk: User, front: User, today: 
             agency=agency, text=text, channel=Channel.SURVEY_FORM,
             received_on=today - dt.timedelta(days=2), kind=Kind.OPINION,
             field=fields[field_code], urgency=urgency, village_id=villages[village].pk,
-            conference_id=conference.pk, submission_key=f"hoi-nghi-mau-{i}"), actor=clerk)
+            conference=conference, submission_key=f"hoi-nghi-mau-{i}"), actor=clerk)
         unit = units.get(UPCOMING_UNITS.get(field_code, ""))
         if unit is None:
             continue  # left for the office to classify and assign: the board shows it
@@ -409,7 +409,7 @@ def _told_briefly(agency: Agency, clerk: User, plan: Plan, title: str, day: dt.d
     for i, (code, text, *speaker) in enumerate(opinions):
         intake.receive(intake.Intake(
             agency=agency, text=text, channel=Channel.CONFERENCE, received_on=day,
-            field=fields[code], village_id=village.pk, conference_id=conference.pk,
+            field=fields[code], village_id=village.pk, conference=conference,
             petitioners=[intake.PetitionerData(full_name=name, village_id=village.pk)
                          for name in speaker],
             submission_key=f"{key}-{i}"), actor=clerk)

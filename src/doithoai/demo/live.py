@@ -249,7 +249,7 @@ def _opinions_sent_before(conference: Conference, clerk: User, timeline: Timelin
             agency=agency, text=timeline.text(prior.text), channel=prior.channel,
             received_on=timeline.today - dt.timedelta(days=prior.days_before),
             kind=Kind.OPINION,
-            field=fields[prior.field], village_id=village.pk, conference_id=conference.pk,
+            field=fields[prior.field], village_id=village.pk, conference=conference,
             petitioners=[intake.PetitionerData(full_name=prior.name, village_id=village.pk)],
             submission_key=prior.key), actor=clerk)
         p = assignments.classify(actor=clerk, petition=p, kind=Kind.OPINION,

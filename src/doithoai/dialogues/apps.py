@@ -13,3 +13,7 @@ class DialoguesConfig(AppConfig):
 
         calendar_changed.connect(receivers.calendar_changed, dispatch_uid="dialogues.calendar")
         from doithoai.dialogues import audit_labels  # noqa: F401 (registers the labels)
+        from doithoai.dialogues.occasions import Conferences
+        from doithoai.petitions import occasions
+
+        occasions.register(Conferences())

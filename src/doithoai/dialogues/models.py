@@ -1,11 +1,10 @@
 """Plans and conferences: the yearly plan, its conferences, every step before and after.
 
-A Plan (kế hoạch) holds the sections of the seed plans, its deadline settings, its
-composition of participants and the tasks per unit; it holds one or more Conferences. A
-conference carries its programme (AgendaItem), its milestones (statutory steps and the plan's
-tasks, each with unit, rule and proof), the villages' returns, delegates and invitations, and
-the units' prepared answers. States move only through `dialogues.actions`, each move audited.
-"""
+A Plan (kế hoạch) holds the sections of the seed plans, its deadline settings, its composition
+of participants and the tasks per unit; it holds one or more Conferences. A conference carries
+its programme (AgendaItem), its milestones (statutory steps and the plan's tasks, each with unit,
+rule and proof), the villages' returns, delegates and invitations, and the units' prepared
+answers. States (`dialogues.choices`) move only through `dialogues.actions`, each audited."""
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.core import deadlines, milestones
 from doithoai.db import NFCModel
+from doithoai.dialogues import choices
+from doithoai.dialogues.choices import Mode
 from doithoai.org.models import Agency, Person, Unit, Village
 
 # Rows that belong to a plan or a conference are seen and changed as their agency's data.
@@ -20,33 +21,9 @@ PLAN_SCOPE = {"agency": "plan__agency", "unit": None, "village": None}
 CONFERENCE_SCOPE = {"agency": "conference__agency", "unit": None, "village": None}
 
 
-class Mode(models.TextChoices):
-    IN_PERSON = "in_person", _("Trực tiếp")
-    ONLINE = "online", _("Trực tuyến")
-    HYBRID = "hybrid", _("Trực tiếp kết hợp trực tuyến")
-
-
 class Plan(NFCModel):
-    class Kind(models.TextChoices):
-        PERIODIC = "periodic", _("Định kỳ (ít nhất mỗi năm một lần)")
-        AD_HOC = "ad_hoc", _("Đột xuất")
-
-    class AdHocBasis(models.TextChoices):
-        PRESSING = "pressing", _("Có vấn đề bức xúc, cấp thiết")
-        # xgettext:no-python-format
-        VOTERS = "voters", _("Ít nhất 10% cử tri của xã đề nghị")
-        NECESSARY = "necessary", _("Khi cần thiết")
-
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Dự thảo")
-        ISSUED = "issued", _("Đã ban hành")
-        PUBLISHED = "published", _("Đã công khai")
-        DONE = "done", _("Đã hoàn thành")
-
-    class SignerCapacity(models.TextChoices):
-        TM = "TM.", _("TM. (thay mặt tập thể)")
-        KT = "KT.", _("KT. (ký thay người đứng đầu)")
-        Q = "Q.", _("Q. (quyền)")
+    Kind, AdHocBasis = choices.PlanKind, choices.AdHocBasis
+    State, SignerCapacity = choices.PlanState, choices.SignerCapacity
 
     agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
                                related_name="plans")
@@ -137,11 +114,7 @@ class Plan(NFCModel):
 class ParticipantGroup(NFCModel):
     """One line of the plan's composition (thành phần): who is invited, how many."""
 
-    class Side(models.TextChoices):
-        COMMUNE = "commune", _("Đại biểu xã")
-        VILLAGE = "village", _("Đại biểu thôn")
-        CITIZEN = "citizen", _("Đại diện Nhân dân")
-        EXTRA = "extra", _("Khách mời khác")
+    Side = choices.ParticipantSide
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE,
                              related_name="groups")
@@ -195,11 +168,7 @@ class PlanTask(NFCModel):
 
 
 class Conference(NFCModel):
-    class State(models.TextChoices):
-        PLANNED = "planned", _("Chuẩn bị")
-        HELD = "held", _("Đã tổ chức")
-        CONCLUDED = "concluded", _("Đã thông báo kết luận")
-        CLOSED = "closed", _("Đã trả lời xong")
+    State = choices.ConferenceState
 
     agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
                                related_name="conferences")
@@ -248,6 +217,14 @@ class Conference(NFCModel):
     closed_at = models.DateTimeField(_("thời điểm hoàn thành"), null=True, blank=True)
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True, null=True)
     version = models.PositiveIntegerField(default=1)
+    # What was raised at it or collected for it: the conference owns these links, so that a
+    # petition or a batch exists without one. `Petition.objects.filter(conference=…)` reads them.
+    petitions = models.ManyToManyField(
+        "petitions.Petition", through="ConferencePetition", related_name="conferences",
+        related_query_name="conference", blank=True)
+    intake_batches = models.ManyToManyField(
+        "petitions.IntakeBatch", through="ConferenceBatch", related_name="conferences",
+        related_query_name="conference", blank=True)
 
     scope_paths = {"agency": "agency", "unit": None, "village": None}
 
@@ -269,6 +246,41 @@ class Conference(NFCModel):
             return str(_("Đang họp"))
         return self.get_state_display()
 
+
+class ConferencePetition(models.Model):
+    """A petition raised at a conference or collected for it (at most one conference)."""
+
+    conference = models.ForeignKey(Conference, verbose_name=_("hội nghị"),
+                                   on_delete=models.PROTECT, related_name="petition_links")
+    petition = models.OneToOneField("petitions.Petition", verbose_name=_("ý kiến, kiến nghị"),
+                                    on_delete=models.CASCADE, related_name="conference_link")
+
+    scope_paths = CONFERENCE_SCOPE
+
+    class Meta:
+        verbose_name = _("ý kiến của hội nghị")
+        verbose_name_plural = _("ý kiến của hội nghị")
+
+    def __str__(self) -> str:
+        return f"{self.conference} — {self.petition}"
+
+
+class ConferenceBatch(models.Model):
+    """An intake batch whose opinions are collected for a conference."""
+
+    conference = models.ForeignKey(Conference, verbose_name=_("hội nghị"),
+                                   on_delete=models.PROTECT, related_name="batch_links")
+    batch = models.OneToOneField("petitions.IntakeBatch", verbose_name=_("đợt tiếp nhận"),
+                                 on_delete=models.CASCADE, related_name="conference_link")
+
+    scope_paths = CONFERENCE_SCOPE
+
+    class Meta:
+        verbose_name = _("đợt tiếp nhận của hội nghị")
+        verbose_name_plural = _("đợt tiếp nhận của hội nghị")
+
+    def __str__(self) -> str:
+        return f"{self.conference} — {self.batch}"
 
 class AgendaItem(NFCModel):
     """One item of a conference's programme, in order, with its planned duration."""
@@ -294,16 +306,7 @@ class AgendaItem(NFCModel):
 class Milestone(NFCModel):
     """A step with a deadline: a statutory one, or a plan task of a unit."""
 
-    class Kind(models.TextChoices):
-        ANNOUNCEMENT = milestones.Kind.ANNOUNCEMENT, _("Thông báo công khai")
-        INVITATIONS = milestones.Kind.INVITATIONS, _("Gửi giấy mời")
-        VILLAGE_OPINIONS = milestones.Kind.VILLAGE_OPINIONS, _("Thôn gửi ý kiến")
-        DELEGATE_LISTS = milestones.Kind.DELEGATE_LISTS, _("Thôn gửi danh sách đại biểu")
-        PREPARED_ANSWERS = milestones.Kind.PREPARED_ANSWERS, _("Đơn vị gửi nội dung trả lời")
-        CONCLUSION_NOTICE = milestones.Kind.CONCLUSION_NOTICE, _("Thông báo kết luận")
-        RESULTS_ANNOUNCED = milestones.Kind.RESULTS_ANNOUNCED, _("Công bố kết quả")
-        WRITTEN_ANSWERS = milestones.Kind.WRITTEN_ANSWERS, _("Trả lời bằng văn bản")
-        TASK = milestones.Kind.TASK, _("Nhiệm vụ của đơn vị")
+    Kind = choices.MilestoneKind
 
     conference = models.ForeignKey(Conference, verbose_name=_("hội nghị"),
                                    on_delete=models.CASCADE, related_name="milestones")
@@ -420,11 +423,7 @@ class Delegate(NFCModel):
 class Invitation(NFCModel):
     """The invitation of one delegate: sent, answered, and the check-in at the door."""
 
-    class State(models.TextChoices):
-        PREPARED = "prepared", _("Đã chuẩn bị")
-        SENT = "sent", _("Đã gửi")
-        CONFIRMED = "confirmed", _("Xác nhận tham dự")
-        DECLINED = "declined", _("Báo vắng")
+    State = choices.InvitationState
 
     delegate = models.OneToOneField(Delegate, verbose_name=_("đại biểu"),
                                     on_delete=models.CASCADE, related_name="invitation")

@@ -3,7 +3,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.org.access import INTAKE_ROLES, OFFICE_ROLES, READ_ONLY_ROLES, rule
+from doithoai.org.access import (
+    AGENCY_WIDE_ROLES,
+    INTAKE_ROLES,
+    OFFICE_ROLES,
+    READ_ONLY_ROLES,
+    rule,
+)
 from doithoai.org.models import Role
 
 # The office runs plans, conferences, agendas, delegate lists, invitations and the door.
@@ -37,6 +43,18 @@ PREPARE_ANSWER = rule("dialogues.prepare_answer", OFFICE_ROLES | {Role.UNIT_OFFI
 # The province asks its communes to plan (asked on the province agency).
 REQUEST_PLANS = rule("dialogues.request_plans", {Role.OVERSEER},
                      _("Chỉ cán bộ theo dõi của tỉnh được đề nghị các xã xây dựng kế hoạch."))
+# Every village's opinions in the Front's report (asked on the conference); others read the
+# report narrowed to what they see, and are told so.
+SEE_EVERY_VILLAGE = rule("dialogues.see_every_village", AGENCY_WIDE_ROLES | {Role.OVERSEER},
+                         _("Báo cáo chỉ gồm các ý kiến trong phạm vi bạn được xem."))
+# The delegates of every village (asked on the conference): a village head alone works on
+# his own village's list (the office's page sends him there).
+SEE_ALL_DELEGATES = rule("dialogues.see_all_delegates",
+                         set(Role.values) - {Role.VILLAGE_HEAD, Role.ADMIN},
+                         _("Bạn chỉ làm việc với danh sách đại biểu của thôn mình."))
+# The roll-up of a province's communes ("Theo dõi các xã"): the province's overseers.
+FOLLOW_COMMUNES = rule("dialogues.follow_communes", {Role.OVERSEER},
+                       _("Trang này dành cho cán bộ theo dõi cấp tỉnh."))
 # An agency's yearly figures (asked on the agency).
 READ_FIGURES = rule("dialogues.read_figures",
                     OFFICE_ROLES | {Role.SUPERVISOR, Role.OVERSEER},

@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản")
 
     def ready(self):
-        from doithoai.dialogues.signals import conclusion_given
+        from doithoai.dialogues import conclusions
         from doithoai.documents import receivers
 
-        conclusion_given.connect(receivers.conclusion_given, dispatch_uid="documents.conclusion")
+        conclusions.register(receivers.issue_conclusion)

@@ -1,11 +1,10 @@
-"""How the documents follow the dialogues: a conclusion given on the conference page is issued
-as the conclusion notice."""
+"""How the documents serve the dialogues: a conclusion given on the conference page is issued
+as the conclusion notice (registered in `dialogues.conclusions`)."""
 
 from doithoai.documents.actions.register import issue_conclusion_notice
 
 
-def conclusion_given(sender, *, actor, conference, conclusion, concluded_on, version=None,
-                     **kwargs) -> None:
+def issue_conclusion(*, actor, conference, conclusion, concluded_on, version=None) -> None:
     issue_conclusion_notice(actor=actor, conference=conference, conclusion=conclusion,
                             issued_on=concluded_on,
                             version=version)

@@ -12,6 +12,8 @@ for action, label in {
     "live.call": _("Mời phát biểu"),
     "live.finish": _("Kết thúc lượt phát biểu"),
     "live.withdraw": _("Rút đăng ký phát biểu"),
+    "live.confidential": _("Không nêu tên người phát biểu trước hội trường"),
+    "live.named": _("Nêu tên người phát biểu trước hội trường"),
     "live.record": _("Ghi nội dung phát biểu"),
     "live.item": _("Chuyển mục chương trình"),
     "live.timer": _("Đặt thời gian mỗi lượt phát biểu"),

@@ -12,9 +12,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.db import NFCModel
 from doithoai.dialogues.models import AgendaItem, Conference
 from doithoai.org.models import Village
+from doithoai.petitions.models import Kind
 
 SESSION_SCOPE = {"agency": "conference__agency", "unit": None, "village": None}
 REGISTRATION_SCOPE = {"agency": "session__conference__agency", "unit": None, "village": None}
@@ -82,6 +84,9 @@ class Registration(NFCModel):
     village = models.ForeignKey(Village, verbose_name=_("thôn"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="+")
     topic = models.CharField(_("nội dung muốn phát biểu"), max_length=300, blank=True)
+    # Asked not to be named before the hall (or a denunciation, set as soon as the words say
+    # so): the hall screen shows "Người phát biểu số N", nothing else (`is_confidential`).
+    confidential = models.BooleanField(_("không nêu tên trước hội trường"), default=False)
     petition = models.ForeignKey("petitions.Petition", verbose_name=_("ý kiến, kiến nghị"),
                                  null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="live_registrations")
@@ -118,6 +123,26 @@ class Registration(NFCModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.full_name}"
+
+    @property
+    def is_denunciation(self) -> bool:
+        """A denunciation by the words typed or recorded, or by the kind set on its petition
+        (the petition, when there is one, read as it is now)."""
+        if suggested_kind(self.topic) == DENUNCIATION:
+            return True
+        petition = self.petition if self.petition_id else None
+        return petition is not None and (petition.kind == Kind.DENUNCIATION
+                                         or suggested_kind(petition.text) == DENUNCIATION)
+
+    @property
+    def is_confidential(self) -> bool:
+        """Not to be named before the hall or the public: asked for, a denunciation (the
+        denouncer's identity is confidential, docs/law.md#complaints-and-denunciations), or
+        an opinion sent before whose sender asked not to be named."""
+        if self.confidential or self.is_denunciation:
+            return True
+        return bool(self.petition_id) and any(
+            p.anonymous_to_public for p in self.petition.petitioners.all())
 
 
 class Minutes(NFCModel):

@@ -68,6 +68,12 @@ class Scope:
         return self.is_admin and Role.ADMIN in roles or bool(self.roles & set(roles))
 
 
+def account(actor):
+    """The actor's account as a row records who did something (`created_by`, `done_by`…):
+    None for a citizen without one (no actor, or an anonymous request)."""
+    return actor if actor is not None and actor.is_authenticated else None
+
+
 def scope_of(user) -> Scope:
     """The user's scope, computed once per request (cached on the user object)."""
     cached = getattr(user, "_doithoai_scope", None)
@@ -212,7 +218,9 @@ def require_role(user, obj: Model, roles: set[str], message: str) -> frozenset[s
 # --- The permission vocabulary -------------------------------------------------------------
 # Each app names what may be done in its `rules.py` (`Rule`s: the roles that may, acting on
 # the object within their scope, and the refusal they read otherwise); views, actions and
-# templates ask `can` / `require` (templates: `{% can "petitions.assign" petition as ok %}`).
+# templates ask `can` / `require` (templates: `{% can "petitions.assign" petition as ok %}`);
+# menus and pages about no one object ask `holds` / `require_held`. Views never read roles
+# themselves (tests/test_who_may.py).
 
 
 @dataclass(frozen=True)
@@ -222,6 +230,9 @@ class Rule:
     name: str
     roles: frozenset[str]
     refusal: str  # a lazy Vietnamese message, shown as it stands
+    # A system administrator holds every rule, except the few that name a person's own work
+    # (a unit's step, a denouncer's identity): those say `admin=False`.
+    admin: bool = True
 
     def __str__(self) -> str:
         return self.name
@@ -229,15 +240,16 @@ class Rule:
     def allows(self, roles: frozenset[str]) -> bool:
         """Whether roles already known (`acting_roles`, `roles_for_rows`) hold the rule,
         without asking the database again."""
-        return Role.ADMIN in roles or bool(roles & self.roles)
+        return self.admin and Role.ADMIN in roles or bool(roles & self.roles)
 
 
 _RULES: dict[str, Rule] = {}
 
 
-def rule(name: str, roles, refusal) -> Rule:
-    """Declare a named permission (once per name; the app's rules module does it at import)."""
-    declared = Rule(name=name, roles=frozenset(roles), refusal=refusal)
+def rule(name: str, roles, refusal, *, admin: bool = True) -> Rule:
+    """Declare a named permission (once per name; the app's rules module does it at import).
+    `roles` empty: a system administrator's alone."""
+    declared = Rule(name=name, roles=frozenset(roles), refusal=refusal, admin=admin)
     if _RULES.setdefault(name, declared) is not declared:
         raise ValueError(f"permission {name} is declared twice")
     return declared
@@ -263,6 +275,30 @@ def require(user, perm: Rule | str, obj: Model) -> frozenset[str]:
     """The roles the user acts in on obj; PermissionDenied with the rule's refusal otherwise."""
     perm = _as_rule(perm)
     return require_role(user, obj, perm.roles, str(perm.refusal))
+
+
+def holds(user, perm: Rule | str) -> bool:
+    """Whether the user holds the rule anywhere in their scope, before any one object is
+    known: menus, a list page's entry, pages about no object (the calendar). The object, once
+    known, is asked with `can` / `require`."""
+    if user is None or not user.is_authenticated:
+        return False
+    scope = scope_of(user)
+    return _as_rule(perm).allows(scope.roles | ({Role.ADMIN} if scope.is_admin else set()))
+
+
+def require_held(user, perm: Rule | str) -> None:
+    """`holds`, or PermissionDenied with the rule's refusal."""
+    perm = _as_rule(perm)
+    if not holds(user, perm):
+        raise PermissionDenied(str(perm.refusal))
+
+
+def sees_several_agencies(user) -> bool:
+    """Whether the user's scope spans more than one agency (a system administrator's, a
+    province overseer's): the pages then let them choose one."""
+    scope = scope_of(user)
+    return scope.is_admin or len(scope.agency_ids) > 1
 
 
 def _value_at(obj: Model, path: str):

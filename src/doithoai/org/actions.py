@@ -4,7 +4,7 @@ one audit event (the official list of units, copied in by a command, has none)."
 from django.db import transaction
 
 from doithoai.audit.services import record, require_reason, snapshot
-from doithoai.org.access import require_change
+from doithoai.org import access, rules
 from doithoai.org.models import AdministrativeUnit, Person, Village
 from doithoai.org.official_units import LoadResult, official_rows
 
@@ -16,10 +16,18 @@ def _apply(instance, changes: dict) -> None:
     instance.save()
 
 
+def _require_person(actor, rule: access.Rule, person: Person) -> None:
+    """The rule, then the scope underneath it: a Front officer sees every person of his
+    agency but changes only the people of a village (`access.require_change`)."""
+    access.require(actor, rule, person)
+    access.require_change(actor, person)
+
+
 @transaction.atomic
 def update_village(*, actor, village: Village, changes: dict, reason: str) -> Village:
     reason = require_reason(reason)
-    require_change(actor, village)
+    # The rule's roles reach exactly the villages they change: no scope check beneath it.
+    access.require(actor, rules.CHANGE_VILLAGE, village)
     village = Village.objects.select_for_update().get(pk=village.pk)
     before = snapshot(village)
     _apply(village, changes)
@@ -31,12 +39,12 @@ def update_village(*, actor, village: Village, changes: dict, reason: str) -> Vi
 @transaction.atomic
 def update_person(*, actor, person: Person, changes: dict, reason: str) -> Person:
     reason = require_reason(reason)
-    require_change(actor, person)
+    _require_person(actor, rules.CHANGE_PERSON, person)
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = snapshot(person)
     _apply(person, changes)
     # The new unit or village must also be within the actor's reach.
-    require_change(actor, person)
+    _require_person(actor, rules.CHANGE_PERSON, person)
     record(actor=actor, action="person.update", obj=person, before=before,
            after=snapshot(person), reason=reason)
     return person
@@ -47,7 +55,7 @@ def create_person(*, actor, person: Person, reason: str) -> Person:
     reason = require_reason(reason)
     person.full_clean()
     person.save()
-    require_change(actor, person)  # rolls back when the actor may not create it here
+    _require_person(actor, rules.ADD_PERSON, person)  # rolls back when not his to add here
     record(actor=actor, action="person.create", obj=person, after=snapshot(person),
            reason=reason)
     return person

@@ -219,6 +219,16 @@ class Person(NFCModel):
         if self.village_id and self.village.agency_id != self.agency_id:
             raise ValidationError({"village": _("Thôn không thuộc cơ quan này.")})
 
+    @property
+    def name_and_position(self) -> str:
+        """"Lý Thị Dương, Chủ tịch UBND xã": an official as the documents and the minutes name
+        one ("" without a name)."""
+        name = self.full_name.strip()
+        if not name:
+            return ""
+        position = self.position.strip()
+        return name + (f", {position}" if position else "")
+
 
 class User(NFCModel, AbstractUser):
     """An account. What it may see and do comes from its memberships."""

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from doithoai.org import actions, selectors
-from doithoai.org.access import can_change, get_visible_object_or_404, require_change
+from doithoai.org import access, actions, rules, selectors
+from doithoai.org.access import get_visible_object_or_404
 from doithoai.org.forms import PersonForm, VillageForm
 from doithoai.org.models import Agency, Person, Unit, Village
 
@@ -45,13 +45,15 @@ def village_detail(request, pk):
     return render(request, "org/village_detail.html", {
         "village": village, "people": people,
         "editable_ids": selectors.changeable_ids(request.user, people),
-        "can_edit": can_change(request.user, village),
+        "can_edit": access.can(request.user, rules.CHANGE_VILLAGE, village),
     })
 
 
-def _edit(request, instance, form, service, redirect_to, template):
+def _edit(request, instance, rule, form, service, redirect_to, template):
     """Shared edit flow: 403 for read-only access, service call, errors shown in place."""
-    require_change(request.user, instance)
+    access.require(request.user, rule, instance)
+    # The scope underneath the rule: a Front officer changes only the people of a village.
+    access.require_change(request.user, instance)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form._meta.fields}
         try:
@@ -70,7 +72,7 @@ def _edit(request, instance, form, service, redirect_to, template):
 def village_edit(request, pk):
     village = get_visible_object_or_404(request.user, Village, pk)
     form = VillageForm(request.POST or None, instance=Village.objects.get(pk=village.pk))
-    return _edit(request, village, form, actions.update_village,
+    return _edit(request, village, rules.CHANGE_VILLAGE, form, actions.update_village,
                  redirect("org:village_detail", village.pk), "org/village_form.html")
 
 
@@ -83,4 +85,5 @@ def person_edit(request, pk):
     target = (redirect("org:village_detail", person.village_id) if person.village_id
               else redirect("org:unit_detail", person.unit_id) if person.unit_id
               else redirect("org:agency_detail", person.agency_id))
-    return _edit(request, person, form, actions.update_person, target, "org/person_form.html")
+    return _edit(request, person, rules.CHANGE_PERSON, form, actions.update_person, target,
+                 "org/person_form.html")

@@ -28,6 +28,8 @@ class PetitionsConfig(AppConfig):
             "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
             "answer.addition": _("Chủ trì bổ sung trả lời"),
             "answer.letter_issued": _("Ghi số công văn trả lời"),
+            "answer.withdrawn": _("Rút lại câu trả lời đã công khai"),
+            "answer.set_aside": _("Bỏ dự thảo trả lời"),
             "issue.create": _("Tạo vấn đề"),
         }.items():
             register(code, label)

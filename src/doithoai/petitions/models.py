@@ -13,7 +13,6 @@ from doithoai.core import dates
 from doithoai.core.petition_flow import STATE_LABELS, State
 from doithoai.core.text import fold
 from doithoai.db import NFCModel
-from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Unit, Village
 
 # Rows that belong to a petition are seen and changed exactly as their petition is.
@@ -81,10 +80,6 @@ class IntakeBatch(NFCModel):
                                 on_delete=models.PROTECT, related_name="intake_batches")
     received_on = models.DateField(_("ngày nhận"))
     brought_by = models.CharField(_("người chuyển đến"), max_length=200, blank=True)
-    conference = models.ForeignKey(
-        Conference, verbose_name=_("hội nghị"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="intake_batches",
-        help_text=_("Ý kiến của đợt được tổng hợp cho hội nghị này."))
     file_sha256 = models.CharField(_("mã băm tệp"), max_length=64, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"),
                                    null=True, on_delete=models.SET_NULL, related_name="+")
@@ -142,8 +137,6 @@ class Petition(NFCModel):
     received_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tiếp nhận"),
                                     null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
-    conference = models.ForeignKey(Conference, verbose_name=_("hội nghị"), null=True,
-                                   blank=True, on_delete=models.PROTECT, related_name="petitions")
     issue = models.ForeignKey(Issue, verbose_name=_("vấn đề"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="petitions")
     state = models.CharField(_("trạng thái"), max_length=24,
@@ -155,6 +148,15 @@ class Petition(NFCModel):
     due_date = models.DateField(_("hạn trả lời"), null=True, blank=True)
     due_rule = models.CharField(_("quy tắc tính hạn"), max_length=40, blank=True)
     due_rule_label = models.CharField(_("cách tính hạn"), max_length=200, blank=True)
+    # Its own answer time, kept when it joins a conference (see `occasions`): working days from
+    # the conference's day. Without a day, counted from receipt with the law's defaults.
+    conference_day = models.DateField(_("ngày hội nghị (tính hạn)"), null=True, blank=True,
+                                      editable=False)
+    answer_workdays = models.PositiveSmallIntegerField(
+        _("hạn trả lời (ngày làm việc)"), null=True, blank=True, editable=False)
+    complex_answer_workdays = models.PositiveSmallIntegerField(
+        _("hạn trả lời vụ việc phức tạp (ngày làm việc)"), null=True, blank=True,
+        editable=False)
     public_note = models.TextField(
         _("ghi chú công khai"), blank=True,
         help_text=_("Ví dụ: nơi công dân cần liên hệ khi ý kiến không thuộc thẩm quyền."))

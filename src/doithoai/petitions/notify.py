@@ -29,6 +29,7 @@ MESSAGES = {
     "received": "đã được tiếp nhận",
     "extended": "được gia hạn trả lời đến {due}",
     "answered": "đã có trả lời",
+    "answer_amended": "đã được bổ sung nội dung trả lời",
     "escalated": "đã được chuyển cơ quan cấp trên giải quyết",
     "not_accepted": "không được tiếp nhận; xem hướng dẫn",
     "transferred": "được chuyển giải quyết theo thủ tục khiếu nại, tố cáo",
@@ -83,7 +84,7 @@ def email_for(petition, event: str, full_name: str = "") -> tuple[str, str]:
             lines.append(f"Hạn trả lời: {dates.day(petition.due_date)}.")
     elif event == "extended" and not _is_denunciation(petition):
         lines.append(petition.due_rule_label)
-    elif event == "answered" and not _is_denunciation(petition):
+    elif event in ("answered", "answer_amended") and not _is_denunciation(petition):
         answer = current_answer(petition)
         if answer is not None:
             lines += ["Nội dung trả lời:", answer.text]
@@ -176,6 +177,16 @@ def unit_officer_emails(unit) -> list[str]:
 
 
 def unit_assigned(petition_id: int) -> None:
+    _write_to_unit(petition_id, "Ý kiến {code} được giao cho {unit}")
+
+
+def unit_told_text_corrected(petition_id: int) -> None:
+    """The unit answering a petition reads its text as completed after it was assigned."""
+    _write_to_unit(petition_id, "Nội dung ý kiến {code} giao cho {unit} đã được hoàn chỉnh")
+
+
+def _write_to_unit(petition_id: int, subject: str) -> None:
+    """The petition's text (never a denunciation's) and its due date, to its unit."""
     if is_muted():
         return
     try:
@@ -190,7 +201,7 @@ def unit_assigned(petition_id: int) -> None:
         text = ("(Nội dung tố cáo không gửi qua thư điện tử; xem trên hệ thống.)"
                 if _is_denunciation(petition) else petition.text[:500])
         due = f"\n\nHạn trả lời: {dates.day(petition.due_date)}" if petition.due_date else ""
-        send_mail(f"Ý kiến {petition.tracking_code} được giao cho {petition.unit.name}",
+        send_mail(subject.format(code=petition.tracking_code, unit=petition.unit.name),
                   text + due, settings.DEFAULT_FROM_EMAIL, emails)
     except Exception:
         logger.exception("Notification of the unit for petition #%s failed", petition_id)

@@ -36,7 +36,8 @@ REOPEN = access.rule("petitions.reopen", OFFICE_ROLES, _NOT_ON_THIS)
 
 # Whose step drafting is: the page opens the draft form for the unit (the office may draft
 # too, from the list of actions, but the form stays closed for it).
-OWE_ANSWER = access.rule("petitions.owe_answer", {Role.UNIT_OFFICER}, _NOT_ON_THIS)
+# A unit's own work: not a system administrator's.
+OWE_ANSWER = access.rule("petitions.owe_answer", {Role.UNIT_OFFICER}, _NOT_ON_THIS, admin=False)
 
 ACTION_RULES: dict[Action, access.Rule] = {
     Action.CLASSIFY: CLASSIFY, Action.ASSIGN: ASSIGN, Action.RETURN: RETURN,
@@ -55,11 +56,34 @@ UNGROUP = access.rule("petitions.ungroup", OFFICE_ROLES, _("Bạn không có quy
 CHANGE = access.rule("petitions.change", INTAKE_ROLES | {Role.UNIT_OFFICER}, _ONLY_READ)
 # The queue's bulk actions (assign the checked ones, group them), asked on the agency.
 WORK_QUEUE = access.rule("petitions.work_queue", OFFICE_ROLES, _ONLY_READ)
+# The same, shown before one commune is chosen among several: a system administrator's alone.
+WORK_ANY_QUEUE = access.rule("petitions.work_any_queue", (), _ONLY_READ)
 # "Gửi nhắc" to a unit (asked on the unit; on the agency for the follow-up page's buttons).
 REMIND = access.rule("petitions.remind", OFFICE_ROLES,
                      _("Chỉ Văn phòng hoặc Lãnh đạo được gửi nhắc."))
 # Who reads a denouncer's name and contacts (not even a system administrator otherwise).
-SEE_DENOUNCER = access.rule("petitions.see_denouncer", OFFICE_ROLES, _ONLY_READ)
+SEE_DENOUNCER = access.rule("petitions.see_denouncer", OFFICE_ROLES, _ONLY_READ, admin=False)
+
+# --- which lists a user works from (asked with `access.holds`: menus and page entries) -------
+# The office's queue: everyone but a unit officer alone (who works from his unit's list).
+SEE_QUEUE = access.rule("petitions.see_queue",
+                        set(Role.values) - {Role.UNIT_OFFICER, Role.ADMIN}, _ONLY_READ)
+# A unit's own list ("Việc của đơn vị"): its officers' (a system administrator has no unit).
+SEE_UNIT_WORK = access.rule("petitions.see_unit_work", {Role.UNIT_OFFICER}, _ONLY_READ,
+                            admin=False)
+# The answers awaiting approval or publication, and the follow-up of the units: the office
+# and those who watch it.
+FOLLOW_UP = access.rule("petitions.follow_up",
+                        OFFICE_ROLES | {Role.SUPERVISOR, Role.OVERSEER}, _ONLY_READ)
+
+# --- corrections the other apps make (actions.corrections), asked on the petition -----------
+# The live room completes what was heard (the secretary, running the session).
+CORRECT_TEXT = access.rule("petitions.correct_text", OFFICE_ROLES, _NOT_ON_THIS)
+# The chair adds to the answer given in the hall.
+ADD_TO_CONFERENCE_ANSWER = access.rule("petitions.add_to_conference_answer", OFFICE_ROLES,
+                                       _NOT_ON_THIS)
+# The register names the letter that carries the written answer (its issuer, the office).
+NOTE_REPLY_LETTER = access.rule("petitions.note_reply_letter", OFFICE_ROLES, _NOT_ON_THIS)
 
 # --- intake: paper brought in ------------------------------------------------------------------
 # Start a batch for an agency (asked on the agency).

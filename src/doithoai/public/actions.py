@@ -1,4 +1,5 @@
-"""Sending an opinion from the public form: the limits, the honeypot, then `receive`.
+"""Sending an opinion from the public form: the limits, the honeypot, then `receive`; and
+counting an address's hits against the public limits.
 
 Everything a citizen sends goes through `petitions.actions.intake.receive` (one transaction, one
 audit event, a tracking code); this module only decides whether to call it.
@@ -64,12 +65,22 @@ def send(intake: petition_intake.Intake, *, client: str, is_bot: bool) -> Receip
     if limit is not None:
         raise TooMany(limit)
     if is_bot:
-        throttle.record(Attempt.Bucket.SUBMIT, client, limits)
+        count_hit(bucket=Attempt.Bucket.SUBMIT, client=client, limits=limits)
         return _decoy(intake)
     with transaction.atomic():
-        throttle.record(Attempt.Bucket.SUBMIT, client, limits)
+        count_hit(bucket=Attempt.Bucket.SUBMIT, client=client, limits=limits)
         petition = petition_intake.receive(intake, actor=None, actor_label=ACTOR_LABEL)
     return Receipt.of(petition)
+
+
+def count_hit(*, bucket: str, client: str, limits: list[throttle.Limit]) -> None:
+    """Count one hit of an address (`throttle.client_key`) in a bucket, and forget the hits
+    that no window of these limits looks at any more. Not audited: the hits are the limiter's
+    own bookkeeping, not a change anyone made."""
+    now = timezone.now()
+    longest = max(limit.window for limit in limits)
+    Attempt.objects.filter(bucket=bucket, at__lt=now - longest).delete()
+    Attempt.objects.create(bucket=bucket, client=client, at=now)
 
 
 def _decoy(intake: petition_intake.Intake) -> Receipt:

@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.selectors import history_for
 from doithoai.core import dates
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.selectors.petitions import current_answer
+from doithoai.petitions.selectors.public_text import known_names, public
 from doithoai.public.privacy import mask_name
 
 
@@ -30,6 +32,7 @@ class Step:
     on: dt.date
     label: str
     note: str = ""
+    answered: bool = False  # an answer was given or published (withdrawn if transferred)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class PublicPetition:
     others: int = 0
     overdue: bool = False
     answer: Answer | None = None
+    answer_text: str = ""  # the answer's public copy
     note: str = ""
     timeline: list[Step] = field(default_factory=list)
 
@@ -55,26 +59,32 @@ def find(code: str) -> Petition | None:
 
 def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetition:
     today = today or timezone.localdate()
-    hidden = petition.hide_from_public or petition.kind == Kind.DENUNCIATION
+    # A denunciation by its kind, or by its words before anyone classified it.
+    denunciation = (petition.kind == Kind.DENUNCIATION
+                    or suggested_kind(petition.text) == DENUNCIATION)
+    hidden = petition.hide_from_public or denunciation
     view = PublicPetition(
         petition=petition, state_label=_(STATE_LABELS[State(petition.state)]), hidden=hidden,
-        is_denunciation=petition.kind == Kind.DENUNCIATION,
+        is_denunciation=denunciation,
         overdue=(petition.state in OPEN_STATES and petition.due_date is not None
                  and petition.due_date < today),
         timeline=_timeline(petition),
     )
     if hidden:
         return view
-    view.text = petition.text
+    names = known_names([petition])
+    view.text = public(petition.text, names)
     # The agency's note to the public, unless the timeline already says it.
     if (petition.public_note and petition.state != State.ESCALATED
             and all(step.note != petition.public_note for step in view.timeline)):
-        view.note = petition.public_note
+        view.note = public(petition.public_note, names)
+    view.timeline = [Step(step.on, step.label, public(step.note, names)) if step.note else step
+                     for step in view.timeline]
     if not petition.is_sensitive:
         _senders(view, petition)
     answer = current_answer(petition)
     if answer is not None and answer.published_at is not None:
-        view.answer = answer
+        view.answer, view.answer_text = answer, public(answer.text, names)
     return view
 
 
@@ -124,9 +134,9 @@ def _timeline(petition: Petition) -> list[Step]:
                          if due else _("Gia hạn trả lời"))
                 steps.append(Step(on, label))
             case "answer_at_conference":
-                steps.append(Step(on, _("Đã trả lời tại hội nghị")))
+                steps.append(Step(on, _("Đã trả lời tại hội nghị"), answered=True))
             case "publish":
-                steps.append(Step(on, _("Đã công khai trả lời")))
+                steps.append(Step(on, _("Đã công khai trả lời"), answered=True))
             case "escalate":
                 agency = next(escalations, "")
                 steps.append(Step(on, _("Đã chuyển %(agency)s giải quyết") % {"agency": agency}
@@ -134,7 +144,10 @@ def _timeline(petition: Petition) -> list[Step]:
             case "not_accept":
                 steps.append(Step(on, _("Không tiếp nhận"), note=after.get("public_note", "")))
             case "transfer":
-                steps.append(Step(on, _("Chuyển giải quyết theo thủ tục khiếu nại, tố cáo")))
+                answered = any(step.answered for step in steps)
+                steps.append(Step(on, _("Rút lại câu trả lời đã công khai; chuyển giải quyết "
+                                        "theo thủ tục khiếu nại, tố cáo") if answered
+                                  else _("Chuyển giải quyết theo thủ tục khiếu nại, tố cáo")))
             case "close":
                 steps.append(Step(on, _("Đã kết thúc")))
             case "reopen":

@@ -1,5 +1,8 @@
 """Per-address limits for the public pages, shared by every process through the database.
 
+This module reads and decides (which limits apply, whether an address has reached one); a hit
+is counted by `public.actions.count_hit`.
+
 Limits are read from settings at each call (so tests and deployments can change them):
 PUBLIC_SUBMIT_LIMIT_HOUR, PUBLIC_SUBMIT_LIMIT_DAY (accepted submissions per address),
 PUBLIC_TRACK_LIMIT and PUBLIC_TRACK_WINDOW_MINUTES (unknown or malformed tracking codes per
@@ -66,10 +69,3 @@ def exceeded(bucket: str, client: str, limits: list[Limit]) -> Limit | None:
             return limit
     return None
 
-
-def record(bucket: str, client: str, limits: list[Limit]) -> None:
-    """Count one hit, and forget the hits that no window looks at any more."""
-    now = timezone.now()
-    longest = max(limit.window for limit in limits)
-    Attempt.objects.filter(bucket=bucket, at__lt=now - longest).delete()
-    Attempt.objects.create(bucket=bucket, client=client, at=now)

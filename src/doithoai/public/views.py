@@ -131,7 +131,7 @@ def _intake(form: SubmitForm, conference=None) -> intake.Intake:
         agency=form.agency, text=data["text"], channel=Channel.ONLINE,
         received_on=timezone.localdate(), petitioners=petitioners, field=data["field"],
         village_id=village.pk, submission_key=form.key,
-        conference_id=conference.pk if conference is not None else None)
+        conference=conference)
 
 
 def _receipt_url(sent: public.Receipt) -> str:
@@ -183,7 +183,7 @@ def _lookup(request, typed: str, form):
     code = tracking.normalise(typed)
     petition = selectors.find(code) if code else None
     if petition is None:
-        throttle.record(Attempt.Bucket.TRACK_MISS, client, limits)
+        public.count_hit(bucket=Attempt.Bucket.TRACK_MISS, client=client, limits=limits)
         if code is None:
             message = _("“%(typed)s” không phải là mã tra cứu. Mã gồm 8 chữ và số, ví dụ "
                         "ABCD-EFGH; hãy xem lại giấy biên nhận.") % {"typed": typed[:40]}

@@ -1,7 +1,9 @@
-"""Navigation shown in the layout, from the user's scope."""
+"""Navigation shown in the layout: each entry asks the permission it leads to."""
 
-from doithoai.org.access import INTAKE_ROLES, holds_role, is_system_admin
-from doithoai.org.models import Role
+from doithoai.dialogues import rules as dialogue_rules
+from doithoai.org import access
+from doithoai.petitions import rules as petition_rules
+from doithoai.web import rules
 
 
 def navigation(request):
@@ -9,8 +11,8 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "holds_a_role": holds_role(user, Role.values),
-        "is_system_admin": is_system_admin(user),
-        "can_intake": holds_role(user, INTAKE_ROLES),
-        "oversees_province": holds_role(user, {Role.OVERSEER}),
+        "holds_a_role": access.holds(user, rules.STAFF_PAGES),
+        "is_system_admin": access.holds(user, rules.ADMINISTER),
+        "can_intake": access.holds(user, petition_rules.INTAKE),
+        "oversees_province": access.holds(user, dialogue_rules.FOLLOW_COMMUNES),
     }

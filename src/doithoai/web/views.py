@@ -6,17 +6,22 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 
 from doithoai.audit.selectors import history_entry, history_for
 from doithoai.dialogues.selectors.home import conferences_ahead
 from doithoai.dialogues.selectors.oversight import open_plan_requests
-from doithoai.org.access import get_visible_object_or_404, is_system_admin
+from doithoai.org import access
+from doithoai.org.access import get_visible_object_or_404
+from doithoai.web import rules
 from doithoai.web.selectors import calendar_note, calendar_years_to_confirm, cards_for
 
 
@@ -65,7 +70,7 @@ def _model_or_404(object_type: str):
 def object_history(request, object_type: str, object_id: str):
     """The history page of one object, for staff who may see that object."""
     model = _model_or_404(object_type)
-    if not hasattr(model, "scope_paths") and not is_system_admin(request.user):
+    if not hasattr(model, "scope_paths") and not access.holds(request.user, rules.ADMINISTER):
         raise Http404  # a model without a scope is for system administrators only
     try:
         pk = model._meta.pk.to_python(object_id)
@@ -86,3 +91,12 @@ def locked_out(request, original_response=None, credentials=None):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes},
                   status=429)
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 3600)
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages that name no icon (the hall screen, the
+    error pages): the site's icon, never a 404."""
+    with open(finders.find("web/icon.svg"), "rb") as icon:
+        return HttpResponse(icon.read(), content_type="image/svg+xml")

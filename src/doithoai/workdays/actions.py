@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,8 @@ from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import dates
 from doithoai.core.text import nfc
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR
-from doithoai.org.access import scope_of
+from doithoai.org import access
+from doithoai.workdays import rules
 from doithoai.workdays.models import CalendarOverride, CalendarYear
 from doithoai.workdays.signals import calendar_changed
 
@@ -30,15 +31,10 @@ def _recompute_due_dates(*changed_dates) -> None:
     calendar_changed.send(sender=CalendarOverride, on_or_after=min(changed_dates))
 
 
-def _require_admin(actor) -> None:
-    if actor is None or not scope_of(actor).is_admin:
-        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay đổi lịch ngày làm việc."))
-
-
 @transaction.atomic
 def create_override(*, actor, override: CalendarOverride, reason: str) -> CalendarOverride:
     """Save a new override (an unsaved instance)."""
-    _require_admin(actor)
+    access.require_held(actor, rules.CHANGE_CALENDAR)
     reason = require_reason(reason)
     override.full_clean()
     override.save()
@@ -53,7 +49,7 @@ def update_override(
     *, actor, override: CalendarOverride, changes: dict, reason: str
 ) -> CalendarOverride:
     """Change some fields of an override (`changes`: field name → new value)."""
-    _require_admin(actor)
+    access.require_held(actor, rules.CHANGE_CALENDAR)
     reason = require_reason(reason)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -75,7 +71,7 @@ def set_override_enabled(
     *, actor, override: CalendarOverride, enabled: bool, reason: str
 ) -> CalendarOverride:
     """Switch an override on or off (the row stays, so its history stays readable)."""
-    _require_admin(actor)
+    access.require_held(actor, rules.CHANGE_CALENDAR)
     reason = require_reason(reason)
     override = CalendarOverride.objects.select_for_update().get(pk=override.pk)
     before = snapshot(override)
@@ -106,7 +102,7 @@ def confirm_year(
     """Record that `year`'s days off and swapped days are entered as the government announced
     them. Deadlines from the first day of the year on are recomputed: a swap entered by any
     other way than these actions (a script, a data import) takes effect on them now."""
-    _require_admin(actor)
+    access.require_held(actor, rules.CHANGE_CALENDAR)
     _check_year(year)
     reason = require_reason(reason)
     legal_basis = nfc(legal_basis or "")
@@ -137,7 +133,7 @@ def withdraw_year_confirmation(*, actor, year: int, reason: str) -> CalendarYear
     """Undo a confirmation made by mistake: the year is shown unconfirmed again (the row and
     its document stay; the audit log keeps who confirmed it). The calendar itself does not
     change, so no deadline moves."""
-    _require_admin(actor)
+    access.require_held(actor, rules.CHANGE_CALENDAR)
     reason = require_reason(reason)
     row = CalendarYear.objects.select_for_update().filter(year=year).first()
     if row is None or not row.confirmed:

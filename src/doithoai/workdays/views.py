@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from doithoai.core import dates
 from doithoai.core.workdays import FIRST_YEAR, LAST_YEAR, WEEKDAY_NAMES, CalendarError
-from doithoai.org.access import scope_of
-from doithoai.workdays import actions
+from doithoai.org import access
+from doithoai.workdays import actions, rules
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.forms import (
     ConfirmYearForm,
@@ -66,15 +66,14 @@ def year(request):
         "shown_status": next((s for s in years if s.year == shown), None),
         "deadline_form": deadline_form,
         "deadline": _deadline(deadline_form),
-        "can_toggle": scope_of(request.user).is_admin,
+        "can_toggle": access.holds(request.user, rules.CHANGE_CALENDAR),
     })
 
 
 @login_required
 @require_POST
 def toggle(request, pk: int):
-    if not scope_of(request.user).is_admin:
-        raise PermissionDenied
+    access.require_held(request.user, rules.CHANGE_CALENDAR)
     override = get_object_or_404(CalendarOverride, pk=pk)
     back = f"{reverse('workdays:year')}?nam={override.date.year}"
     form = ToggleForm(request.POST)
@@ -112,8 +111,7 @@ def _form_errors(form) -> list[str]:
 def _year_action(request, year: int, form_class, call, done: str):
     """An administrator's change to a year's confirmation: the form, the service, then back
     to that year's calendar with what was done or why it was refused."""
-    if not scope_of(request.user).is_admin:
-        raise PermissionDenied
+    access.require_held(request.user, rules.CHANGE_CALENDAR)
     back = f"{reverse('workdays:year')}?nam={year}"
     form = form_class(request.POST)
     if not form.is_valid():

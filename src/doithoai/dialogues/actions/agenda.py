@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.models import AgendaItem, Conference
 from doithoai.org import access
 
@@ -21,7 +22,7 @@ MAX_MINUTES = 600
 
 def _editable(actor, conference: Conference) -> Conference:
     access.require(actor, rules.MANAGE, conference)
-    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    conference = locked_conference(conference)
     if conference.state != Conference.State.PLANNED:
         raise ValidationError(_("Hội nghị đã diễn ra: chương trình không sửa được nữa."))
     return conference

@@ -23,9 +23,6 @@ class AlreadyCheckedIn(ValidationError):
     """The person was already checked in: nothing changed."""
 
 
-def _who(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
 
 def _require_door_open(conference: Conference) -> None:
     if conference.state not in (Conference.State.PLANNED, Conference.State.HELD):
@@ -63,7 +60,7 @@ def check_in(*, actor, conference: Conference, code: str | None = None,
             raise AlreadyCheckedIn(_("%(name)s đã điểm danh lúc %(t)s.")
                                    % {"name": delegate, "t": at})
         before = snapshot(invitation)
-        invitation.checked_in_at, invitation.checked_in_by = timezone.now(), _who(actor)
+        invitation.checked_in_at, invitation.checked_in_by = timezone.now(), access.account(actor)
         invitation.save()
         record(actor=actor, action="invitation.check_in", obj=invitation, before=before,
                after=snapshot(invitation))
@@ -97,11 +94,11 @@ def walk_in(*, actor, conference: Conference, full_name: str, village: Village |
         raise ValidationError({"village": _("Thôn không thuộc xã này.")})
     with transaction.atomic():
         delegate = Delegate.objects.create(
-            conference=conference, side=Side.EXTRA, village=village, added_by=_who(actor),
+            conference=conference, side=Side.EXTRA, village=village, added_by=access.account(actor),
             full_name=fields["full_name"],
             position=fields["position"] or "Người dân đến dự", phone="")
         invitation = new_invitation(delegate, set())
-        invitation.checked_in_at, invitation.checked_in_by = timezone.now(), _who(actor)
+        invitation.checked_in_at, invitation.checked_in_by = timezone.now(), access.account(actor)
         invitation.save()
         record(actor=actor, action="delegate.walk_in", obj=delegate,
                after={**snapshot(delegate), "code": invitation.code})

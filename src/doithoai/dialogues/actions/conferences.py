@@ -16,14 +16,22 @@ from doithoai.core.text import nfc
 from doithoai.dialogues import defaults, rules
 from doithoai.dialogues.actions.milestones import sync_milestones
 from doithoai.dialogues.models import AgendaItem, Conference, Invitation, Plan, VillageReturn
+from doithoai.dialogues.selectors import conference_links
 from doithoai.dialogues.selectors.conferences import check_hall, covered_villages
 from doithoai.dialogues.selectors.schedule import change_impact, check_date, year_error
 from doithoai.org import access
 from doithoai.org.models import Person, Unit
+from doithoai.petitions.actions import deadlines as petition_deadlines
 
 CONFERENCE_FIELDS = ("title", "held_on", "starts_at", "venue", "mode", "online_link",
                      "hall_capacity", "chair", "co_chair", "secretary", "topics",
                      "speaker_minutes", "answer_workdays", "complex_answer_workdays")
+
+
+def locked_conference(conference: Conference) -> Conference:
+    """The conference's row read again and locked until the transaction ends (two people
+    changing one conference, its lists or its outcome wait for each other)."""
+    return Conference.objects.select_for_update().get(pk=conference.pk)
 
 
 def schedule_conference(*, actor, plan: Plan, data: dict, villages=None,
@@ -98,7 +106,7 @@ def update_conference(*, actor, conference: Conference, data: dict, villages=Non
     access.require(actor, rules.MANAGE, conference)
     data = {k: v for k, v in data.items() if k in CONFERENCE_FIELDS}
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         check_version(conference, version)
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã diễn ra: không đổi thông tin tổ chức được "
@@ -134,6 +142,8 @@ def update_conference(*, actor, conference: Conference, data: dict, villages=Non
             raise ValidationError({"hall_capacity": refusal})
         if moved:
             sent.update(needs_resend=True)
+        petition_deadlines.keep_conference_terms(conference.petitions.all(),
+                                                 conference_links.terms(conference))
         sync_milestones(conference)
         record(actor=actor, action="conference.update", obj=conference, before=before,
                after=snapshot(conference), reason=reason)

@@ -20,6 +20,7 @@ from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import dates
 from doithoai.core.text import fold, nfc
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import (
     Conference,
@@ -40,12 +41,6 @@ HEAD_WORDS = ("truong", "chu tich", "giam doc", "chi huy truong", "tram truong",
               "hieu truong", "bi thu")
 
 
-def _who(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
-
-def _locked_conference(conference: Conference) -> Conference:
-    return Conference.objects.select_for_update().get(pk=conference.pk)
 
 
 def _require_lists_open(conference: Conference) -> None:
@@ -109,7 +104,7 @@ def build_delegates(*, actor, conference: Conference) -> int:
         raise ValidationError(_("Hội nghị chưa gắn với kế hoạch nào: chưa có thành phần tham "
                                 "dự để lập danh sách."))
     with transaction.atomic():
-        conference = _locked_conference(conference)
+        conference = locked_conference(conference)
         _require_lists_open(conference)
         existing: dict[tuple[int | None, int | None], int] = {}
         for group_id, village_id in conference.delegates.values_list("group_id", "village_id"):
@@ -117,7 +112,7 @@ def build_delegates(*, actor, conference: Conference) -> int:
         used = set(conference.delegates.exclude(person=None).values_list("person_id",
                                                                           flat=True))
         villages = covered_villages(conference)
-        who = _who(actor)
+        who = access.account(actor)
         new: list[Delegate] = []
         for group in conference.plan.groups.select_related("unit"):
             if group.side in (Side.COMMUNE, Side.EXTRA):
@@ -222,7 +217,7 @@ def add_delegate(*, actor, conference: Conference, side: str, full_name: str = "
     if side == Side.CITIZEN and not fields["position"]:
         fields["position"] = "Đại diện Nhân dân"
     with transaction.atomic():
-        conference = _locked_conference(conference)
+        conference = locked_conference(conference)
         _require_lists_open(conference)
         if side == Side.CITIZEN:
             _check_citizen_quota(conference, village)
@@ -232,7 +227,7 @@ def add_delegate(*, actor, conference: Conference, side: str, full_name: str = "
                 if side in (Side.CITIZEN, Side.EXTRA) else None
         delegate = Delegate.objects.create(
             conference=conference, side=side, village=village, unit=unit, group=group,
-            added_by=_who(actor), **fields)
+            added_by=access.account(actor), **fields)
         record(actor=actor, action="delegate.add", obj=delegate, after=snapshot(delegate))
     return delegate
 
@@ -293,7 +288,7 @@ def submit_village_list(*, actor, conference: Conference, village: Village) -> S
     said; when every covered village has sent, the milestone is confirmed."""
     _require_list_role(actor, conference, village)
     with transaction.atomic():
-        conference = _locked_conference(conference)
+        conference = locked_conference(conference)
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã diễn ra: không gửi danh sách được nữa."))
         vr = VillageReturn.objects.select_for_update().get(conference=conference,
@@ -311,7 +306,8 @@ def submit_village_list(*, actor, conference: Conference, village: Village) -> S
         due = delegate_lists_due(conference)
         now = timezone.now()
         late = is_late(now, due)
-        vr.delegates_sent_at, vr.delegates_sent_by, vr.delegates_late = now, _who(actor), late
+        vr.delegates_sent_at, vr.delegates_late = now, late
+        vr.delegates_sent_by = access.account(actor)
         vr.save()
         record(actor=actor, action="delegates.submit", obj=vr, before=before,
                after={**snapshot(vr), "late": late, "citizens": citizens})
@@ -334,7 +330,7 @@ def set_village_quota(*, actor, conference: Conference, village: Village,
     if seats is not None and not 0 <= seats <= 50:
         raise ValidationError({"seats": _("Số đại diện mỗi thôn phải từ 0 đến 50.")})
     with transaction.atomic():
-        conference = _locked_conference(conference)
+        conference = locked_conference(conference)
         _require_lists_open(conference)
         vr = village_return(conference, village)
         have = conference.delegates.filter(side=Side.CITIZEN, village=village).count()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.core import dates, tracking
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Delegate, Invitation, Milestone
 from doithoai.dialogues.selectors.delegates import (
@@ -26,9 +27,6 @@ from doithoai.org import access
 
 CODE_ATTEMPTS = 20
 
-
-def _locked_conference(conference: Conference) -> Conference:
-    return Conference.objects.select_for_update().get(pk=conference.pk)
 
 
 def _require_planned(conference: Conference) -> None:
@@ -63,7 +61,7 @@ def prepare_invitations(*, actor, conference: Conference) -> int:
     theirs once someone is named."""
     access.require(actor, rules.MANAGE, conference)
     with transaction.atomic():
-        conference = _locked_conference(conference)
+        conference = locked_conference(conference)
         _require_planned(conference)
         delegates = list(addressable(conference.delegates.filter(invitation__isnull=True)))
         if not conference.delegates.exists():
@@ -93,7 +91,7 @@ def send_invitations(*, actor, conference: Conference, delegates=None,
     delegate's invitation is out, the milestone is confirmed."""
     access.require(actor, rules.MANAGE, conference)
     with transaction.atomic():
-        conference = _locked_conference(conference)
+        conference = locked_conference(conference)
         _require_planned(conference)
         if conference.held_on is None:
             raise ValidationError(_("Chưa ấn định ngày tổ chức: chưa gửi giấy mời được."))

@@ -124,7 +124,7 @@ def mark_done(*, actor, milestone: Milestone, proof: str, done_on: dt.date | Non
                                     "chức trước."))
         before = snapshot(milestone)
         milestone.done_on, milestone.proof = done_on, proof
-        milestone.done_by = actor if actor and actor.is_authenticated else None
+        milestone.done_by = access.account(actor)
         milestone.done_at = timezone.now()
         milestone.save()
         record(actor=actor, action="milestone.done", obj=milestone, before=before,
@@ -156,6 +156,6 @@ def confirm_automatic(conference: Conference, kind: str, proof: str, actor=None,
         return
     before = snapshot(m)
     m.done_on, m.proof, m.done_at = done_on or timezone.localdate(), proof, timezone.now()
-    m.done_by = actor if actor and actor.is_authenticated else None
+    m.done_by = access.account(actor)
     m.save()
     record(actor=actor, action="milestone.done", obj=m, before=before, after=snapshot(m))

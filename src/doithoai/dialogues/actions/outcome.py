@@ -17,6 +17,7 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core import dates
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors.conferences import checked_in_count, unsettled
@@ -32,7 +33,7 @@ def record_outcome(*, actor, conference: Conference, outcome: str, attendance: i
     if not outcome:
         raise ValidationError({"outcome": _("Hãy ghi tóm tắt kết quả hội nghị.")})
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         check_version(conference, version)
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã được ghi nhận là đã tổ chức."))
@@ -59,7 +60,7 @@ def set_conclusion(*, actor, conference: Conference, conclusion: str,
     if not conclusion:
         raise ValidationError({"conclusion": _("Hãy ghi nội dung kết luận.")})
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         check_version(conference, version)
         if conference.state != Conference.State.HELD:
             raise ValidationError(_("Chỉ ban hành thông báo kết luận sau khi hội nghị đã tổ "
@@ -88,7 +89,7 @@ def issue_conclusion(*, actor, conference: Conference, number: str, concluded_on
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         check_version(conference, version)
         if conference.state != Conference.State.HELD:
             raise ValidationError(_("Chỉ ban hành thông báo kết luận sau khi hội nghị đã tổ "
@@ -115,7 +116,7 @@ def close_conference(*, actor, conference: Conference, version: int | None = Non
     """Every petition of the conference is answered or escalated: the conference is closed."""
     access.require(actor, rules.MANAGE, conference)
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         check_version(conference, version)
         if conference.state != Conference.State.CONCLUDED:
             raise ValidationError(_("Chỉ hoàn thành được hội nghị đã có thông báo kết luận."))

@@ -60,7 +60,7 @@ def create_plan(*, actor, agency: Agency, year: int, kind: str = Plan.Kind.PERIO
                                          "hoạch đột xuất.") % {"year": year}})
     with transaction.atomic():
         plan = Plan(agency=agency, year=year, kind=kind, ad_hoc_basis=ad_hoc_basis,
-                    created_by=actor if actor and actor.is_authenticated else None,
+                    created_by=access.account(actor),
                     signer=default_signer(agency), **defaults.sections(agency, year))
         if kind == Plan.Kind.AD_HOC:
             plan.title = plan.title.replace("Tổ chức hội nghị", "Tổ chức hội nghị đột xuất", 1)

@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
-from doithoai.core.petition_flow import SETTLED_STATES
+from doithoai.core.petition_flow import SETTLED_STATES, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
+from doithoai.dialogues.selectors import conference_links
 from doithoai.dialogues.selectors.prepared_answers import ROUTED_AWAY, answer_rows, answer_token
 from doithoai.org import access
 from doithoai.petitions.models import Petition
@@ -28,7 +30,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
     answer at the conference; a grouped issue has one answer. When every assigned petition
     has one, the PREPARED_ANSWERS milestone is confirmed."""
     access.require(actor, rules.PREPARE_ANSWER, petition)
-    if petition.conference_id != conference.pk:
+    if not conference_links.belongs(petition, conference.pk):
         raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
     text = nfc(text or "").strip()
     if not text:
@@ -37,11 +39,14 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         raise ValidationError({"text": _("Nội dung quá dài (tối đa %(n)s ký tự).")
                                % {"n": f"{MAX_ANSWER:,}".replace(",", ".")}})
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         petition = Petition.objects.select_related("unit").get(pk=petition.pk)
         if conference.state != Conference.State.PLANNED:
             raise ValidationError(_("Hội nghị đã diễn ra: nội dung trả lời bây giờ là câu "
                                     "trả lời chính thức, không còn là nội dung chuẩn bị."))
+        if not on_answer_track(petition.kind):
+            raise ValidationError(_("Khiếu nại, tố cáo không chuẩn bị trả lời như ý kiến, "
+                                    "kiến nghị: hãy chuyển theo thủ tục khiếu nại, tố cáo."))
         if petition.unit_id is None:
             raise ValidationError(_("Ý kiến chưa được giao đơn vị trả lời."))
         if petition.state in ROUTED_AWAY:
@@ -61,7 +66,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
         if answer is None:
             answer = PreparedAnswer(conference=conference, petition=members[0])
         answer.text, answer.unit = text, petition.unit
-        answer.submitted_by = actor if actor and actor.is_authenticated else None
+        answer.submitted_by = access.account(actor)
         answer.save()
         record(actor=actor, action="prepared_answer.save", obj=answer, before=before,
                after=snapshot(answer))

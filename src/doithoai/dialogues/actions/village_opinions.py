@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.core import dates
 from doithoai.dialogues import rules
+from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.dialogues.selectors.conferences import covered_villages
@@ -44,7 +45,7 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
                               % {"village": village.name})
     now = now or timezone.now()
     with transaction.atomic():
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = locked_conference(conference)
         village_return, _created = VillageReturn.objects.get_or_create(
             conference=conference, village=village)
         village_return = VillageReturn.objects.select_for_update().get(pk=village_return.pk)
@@ -55,14 +56,13 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
             raise ValidationError(
                 _("%(village)s đã gửi ý kiến lúc %(when)s, không gửi lại được.")
                 % {"village": village.name,
-                   "when": timezone.localtime(village_return.opinions_sent_at)
-                   .strftime("%H:%M %d/%m/%Y")})
+                   "when": dates.moment(timezone.localtime(village_return.opinions_sent_at))})
         due_on = opinions_due(conference)
         late = due_on is not None and timezone.localdate(now) > due_on
         opinions = Petition.objects.filter(conference=conference, village=village).count()
         before = snapshot(village_return)
         village_return.opinions_sent_at = now
-        village_return.opinions_sent_by = actor if actor and actor.is_authenticated else None
+        village_return.opinions_sent_by = access.account(actor)
         village_return.opinions_late = late
         village_return.save(update_fields=["opinions_sent_at", "opinions_sent_by",
                                            "opinions_late"])

@@ -7,12 +7,13 @@ from django.utils import timezone
 def backfill(apps, schema_editor):
     """Returns sent before the flags existed: judged against the milestone's due day as it
     stands now (the only deadline still known)."""
+    db = schema_editor.connection.alias  # the database being migrated
     VillageReturn = apps.get_model("dialogues", "VillageReturn")
     Milestone = apps.get_model("dialogues", "Milestone")
-    due = {(m["conference_id"], m["kind"]): m["due_on"] for m in Milestone.objects.filter(
+    due = {(m["conference_id"], m["kind"]): m["due_on"] for m in Milestone.objects.using(db).filter(
         kind__in=("village_opinions", "delegate_lists")).exclude(due_on=None).values(
         "conference_id", "kind", "due_on")}
-    sent = VillageReturn.objects.exclude(opinions_sent_at=None, delegates_sent_at=None)
+    sent = VillageReturn.objects.using(db).exclude(opinions_sent_at=None, delegates_sent_at=None)
     for vr in sent.iterator():
         opinions_due = due.get((vr.conference_id, "village_opinions"))
         lists_due = due.get((vr.conference_id, "delegate_lists"))

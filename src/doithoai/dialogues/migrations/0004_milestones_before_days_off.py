@@ -17,15 +17,16 @@ BEFORE_THE_CONFERENCE = ("announcement", "village_opinions", "delegate_lists")
 
 
 def recompute(apps, schema_editor):
+    db = schema_editor.connection.alias  # the database being migrated
     from doithoai.core import milestones as rules
     from doithoai.core.workdays import CalendarError, Override, build_vn_calendar
 
     CalendarOverride = apps.get_model("workdays", "CalendarOverride")
     Conference = apps.get_model("dialogues", "Conference")
     Milestone = apps.get_model("dialogues", "Milestone")
-    rows = CalendarOverride.objects.filter(enabled=True).values_list("date", "kind", "reason")
+    rows = CalendarOverride.objects.using(db).filter(enabled=True).values_list("date", "kind", "reason")
     calendar = build_vn_calendar(overrides={d: Override(kind, reason) for d, kind, reason in rows})
-    conferences = (Conference.objects.filter(state="planned").exclude(held_on=None)
+    conferences = (Conference.objects.using(db).filter(state="planned").exclude(held_on=None)
                    .select_related("plan").order_by("pk"))
     for conference in conferences.iterator():
         plan, held_on = conference.plan, conference.held_on
@@ -36,7 +37,7 @@ def recompute(apps, schema_editor):
             statutory = {d.kind: d for d in rules.statutory(calendar, held_on, settings)}
         except CalendarError:  # a year whose holidays are not known: left as it is
             continue
-        steps = (Milestone.objects.filter(conference=conference, done_on=None)
+        steps = (Milestone.objects.using(db).filter(conference=conference, done_on=None)
                  .select_related("task").order_by("pk"))
         for m in steps:
             if m.kind in BEFORE_THE_CONFERENCE:
@@ -48,7 +49,7 @@ def recompute(apps, schema_editor):
                 continue
             rule = unicodedata.normalize("NFC", due.rule)
             if (m.due_on, m.rule) != (due.due_on, rule):
-                Milestone.objects.filter(pk=m.pk).update(due_on=due.due_on, rule=rule)
+                Milestone.objects.using(db).filter(pk=m.pk).update(due_on=due.due_on, rule=rule)
 
 
 class Migration(migrations.Migration):

@@ -1,8 +1,9 @@
-"""Reads for the conference pages: progress per unit, the milestones, the carry-over report
-(R31) and the chair's briefing (R19).
+"""Reads for the conference pages: the conference a user may see, progress per unit, the
+milestones, the carry-over report (R31) and the chair's briefing (R19).
 
-Everything here starts from a conference the caller already fetched through the permission
-layer; petitions are counted with one GROUP BY per table, never one query per row.
+Everything else here starts from a conference the caller already fetched through the
+permission layer (`visible_conference`); petitions are counted with one GROUP BY per table,
+never one query per row.
 """
 
 from __future__ import annotations
@@ -11,19 +12,27 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
 from doithoai.dialogues.models import Conference, Invitation, ParticipantGroup, PreparedAnswer
 from doithoai.dialogues.selectors import oversight
+from doithoai.org.access import get_visible_object_or_404
 from doithoai.org.models import Village
 from doithoai.petitions.models import Petition, Urgency
 
 OPEN = sorted(OPEN_STATES)
 PRESSING = (Urgency.PRESSING, Urgency.URGENT)
 UNCLASSIFIED = _("Chưa phân loại lĩnh vực")
+
+
+def visible_conference(user, pk) -> Conference:
+    """The conference of a page, with the agency, plan and officials it shows (404 outside the
+    user's scope)."""
+    qs = Conference.objects.select_related("agency", "plan", "chair", "co_chair", "secretary")
+    return get_visible_object_or_404(user, qs, pk)
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -115,7 +124,8 @@ def previous_conferences(conference: Conference, today: dt.date | None = None):
 def counts_by_conference(petitions: QuerySet, today: dt.date) -> dict[int, oversight.Counts]:
     """`oversight.counts` per conference, in one GROUP BY query (the same conditions as the
     province's roll-up and the yearly report, so the figures always agree)."""
-    rows = (oversight._annotated(petitions).order_by().values("conference_id")
+    rows = (oversight._annotated(petitions).order_by()
+            .values(conference_id=F("conference_link__conference_id"))
             .annotate(**oversight._aggregates(today)))
     return {row.pop("conference_id"): oversight.Counts(**row) for row in rows}
 
@@ -127,6 +137,7 @@ def carry_over(conference: Conference, today: dt.date | None = None) -> list[Car
     counts = counts_by_conference(Petition.objects.filter(conference__in=previous), today)
     reports = {c.pk: CarryOver(c, counts.get(c.pk, oversight.Counts())) for c in previous}
     for p in (Petition.objects.filter(conference__in=previous, state__in=OPEN)
+              .annotate(conference_id=F("conference_link__conference_id"))
               .select_related("unit", "village", "field").order_by("due_date", "tracking_code")):
         p.is_overdue = p.due_date is not None and p.due_date < today
         reports[p.conference_id].open_rows.append(p)

@@ -181,6 +181,12 @@ def _figures(petitions: QuerySet, today: dt.date) -> PetitionFigures:
     return PetitionFigures(counts=counts(petitions, today), by_kind=by_kind, by_field=by_field)
 
 
+def _main_plan(plans: list[Plan]) -> Plan | None:
+    """The year's main plan: the periodic one if any, else the first."""
+    periodic = [p for p in plans if p.kind == Plan.Kind.PERIODIC]
+    return (periodic or plans or [None])[0]
+
+
 @dataclass
 class ConferenceLine:
     conference: Conference
@@ -202,9 +208,7 @@ class YearlyFigures:
 
     @property
     def plan(self) -> Plan | None:
-        """The year's main plan: the periodic one if any, else the first."""
-        periodic = [p for p in self.plans if p.kind == Plan.Kind.PERIODIC]
-        return (periodic or self.plans or [None])[0]
+        return _main_plan(self.plans)
 
     @property
     def held(self) -> list[ConferenceLine]:
@@ -281,8 +285,7 @@ class RollupRow:
 
     @property
     def plan(self) -> Plan | None:
-        periodic = [p for p in self.plans if p.kind == Plan.Kind.PERIODIC]
-        return (periodic or self.plans or [None])[0]
+        return _main_plan(self.plans)
 
     @property
     def has_plan(self) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from doithoai.core.petition_flow import State as PetitionState
+from doithoai.core.petition_flow import ROUTED_AWAY_STATES
 from doithoai.dialogues import rules
 from doithoai.dialogues.models import Conference, PreparedAnswer
 from doithoai.dialogues.selectors.village_opinions import NO_FIELD, issue_groups, people_of
@@ -17,8 +17,7 @@ from doithoai.org.models import Unit
 from doithoai.petitions.models import Petition
 
 # Petitions routed away from the commune's own answer need no prepared answer.
-ROUTED_AWAY = frozenset({PetitionState.NOT_ACCEPTED, PetitionState.TRANSFERRED,
-                         PetitionState.ESCALATED})
+ROUTED_AWAY = ROUTED_AWAY_STATES
 
 
 @dataclass

@@ -21,10 +21,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doithoai.core.text import fold
-from doithoai.dialogues import defaults, rules
+from doithoai.dialogues import conclusions, defaults, rules
 from doithoai.dialogues.actions import agenda as agenda_actions
 from doithoai.dialogues.actions import conferences, outcome
 from doithoai.dialogues.actions import milestones as milestones_actions
+from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.forms.conferences import (
     AgendaItemForm,
     CloseForm,
@@ -40,28 +41,11 @@ from doithoai.dialogues.selectors import agenda as agenda_reads
 from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.dialogues.selectors import milestones as milestones_reads
 from doithoai.dialogues.selectors import schedule
-from doithoai.dialogues.signals import conclusion_given
 from doithoai.dialogues.views.public import public_conferences
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
 
 # -- shared ---------------------------------------------------------------------------------
-
-
-def _conference(request, pk) -> Conference:
-    qs = Conference.objects.select_related("agency", "plan", "chair", "co_chair", "secretary")
-    return get_visible_object_or_404(request.user, qs, pk)
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _is_carry_over(title: str) -> bool:
@@ -102,7 +86,7 @@ def conference_new(request, plan_pk):
                         actor=request.user, plan=plan, data=form.service_data(),
                         villages=list(form.cleaned_data["villages"]))
                 except ValidationError as exc:
-                    _form_errors(form, exc)
+                    add_service_errors(form, exc)
                 else:
                     if conference.held_on:
                         text = _("Đã tạo hội nghị. Các mốc thời gian đã được tính theo ngày "
@@ -178,18 +162,18 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
 
 @login_required
 def conference_detail(request, pk):
-    return _detail(request, _conference(request, pk))
+    return _detail(request, conferences_reads.visible_conference(request.user, pk))
 
 
 def _state_action(request, pk, form_class, key, call, done_message):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     form = form_class(request.POST)
     if form.is_valid():
         try:
             call(conference, form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, done_message)
             return redirect("dialogues:conference_detail", conference.pk)
@@ -211,10 +195,10 @@ def conference_outcome(request, pk):
 @require_POST
 def conference_conclude(request, pk):
     def call(conference, d):
-        # The documents issue the notice (they sit above the dialogues: told by a signal).
-        conclusion_given.send(
-            sender=Conference, actor=request.user, conference=conference,
-            conclusion=d["conclusion"], concluded_on=d["concluded_on"], version=d["version"])
+        # The documents issue the notice (they sit above the dialogues: `conclusions`).
+        conclusions.issue(actor=request.user, conference=conference,
+                          conclusion=d["conclusion"], concluded_on=d["concluded_on"],
+                          version=d["version"])
     return _state_action(request, pk, ConclusionForm, "conclusion", call,
                          _("Đã ban hành thông báo kết luận; số do sổ văn bản cấp, bản đã ban "
                            "hành được lưu ở mục Văn bản."))
@@ -257,7 +241,7 @@ def _impact_rows(conference: Conference, dues) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def conference_edit(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     if conference.state != Conference.State.PLANNED:
         messages.error(request, _("Hội nghị đã diễn ra: không đổi thông tin tổ chức được "
                                   "nữa."))
@@ -294,7 +278,7 @@ def conference_edit(request, pk):
                         villages=list(d["villages"]), reason=d.get("reason") or "",
                         confirmed=bool(d["confirmed"]), version=d["version"])
                 except ValidationError as exc:
-                    _form_errors(form, exc)
+                    add_service_errors(form, exc)
                 else:
                     text = _("Đã lưu thay đổi.")
                     if sent:
@@ -321,7 +305,7 @@ def conference_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agenda(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     can_edit = (access.can(request.user, rules.MANAGE, conference)
                 and conference.state == Conference.State.PLANNED)
     add_form = AgendaItemForm(prefix="new")
@@ -366,7 +350,7 @@ def agenda(request, pk):
         except ValidationError as exc:
             target = bound_form if op == "update" else add_form
             if op in ("add", "update"):
-                _form_errors(target, exc)
+                add_service_errors(target, exc)
             else:
                 messages.error(request, " ".join(exc.messages))
                 return redirect("dialogues:agenda", conference.pk)
@@ -413,11 +397,11 @@ def _timeline(request, conference: Conference, *, bound_pk=None, bound_form=None
 
 @login_required
 def timeline(request, pk):
-    return _timeline(request, _conference(request, pk))
+    return _timeline(request, conferences_reads.visible_conference(request.user, pk))
 
 
 def _milestone(request, pk, mpk) -> tuple[Conference, Milestone]:
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     milestone = conference.milestones.filter(pk=mpk).select_related("unit").first()
     if milestone is None:
         raise Http404
@@ -436,7 +420,7 @@ def milestone_done(request, pk, mpk):
                                          proof=form.cleaned_data["proof"],
                                          done_on=form.cleaned_data["done_on"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã xác nhận hoàn thành: %(t)s.") % {"t": milestone.title})
             return redirect(f"{reverse('dialogues:timeline', args=[conference.pk])}"
@@ -455,7 +439,7 @@ def milestone_undo(request, pk, mpk):
             milestones_actions.undo_done(actor=request.user, milestone=milestone,
                                          reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã hủy xác nhận: %(t)s.") % {"t": milestone.title})
             return redirect(f"{reverse('dialogues:timeline', args=[conference.pk])}"
@@ -468,7 +452,7 @@ def milestone_undo(request, pk, mpk):
 
 @login_required
 def carry_over(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     reports = conferences_reads.carry_over(conference)
     return _page(request, "dialogues/conferences/carry_over.html", conference, {
         "reports": reports, "open_total": sum(r.open for r in reports),
@@ -477,7 +461,7 @@ def carry_over(request, pk):
 
 @login_required
 def briefing(request, pk):
-    conference = _conference(request, pk)
+    conference = conferences_reads.visible_conference(request.user, pk)
     return _page(request, "dialogues/conferences/briefing.html", conference, {
         "b": conferences_reads.briefing(conference)})
 

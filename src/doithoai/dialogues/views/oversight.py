@@ -56,7 +56,7 @@ def _year(value, default: int) -> int:
 def rollup(request):
     provinces = list(oversight.overseen_provinces(request.user))
     if not provinces:
-        raise PermissionDenied(_("Trang này dành cho cán bộ theo dõi cấp tỉnh."))
+        raise PermissionDenied(str(rules.FOLLOW_COMMUNES.refusal))
     chosen = request.POST.get("tinh") or request.GET.get("tinh")
     if chosen:
         province = next((p for p in provinces if str(p.pk) == chosen), None)

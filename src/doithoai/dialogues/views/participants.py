@@ -17,6 +17,7 @@ from doithoai.core import dates
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions import check_in, invitations
 from doithoai.dialogues.actions import delegates as delegates_actions
+from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.forms.delegates import (
     CheckInForm,
     DelegateForm,
@@ -27,17 +28,12 @@ from doithoai.dialogues.forms.delegates import (
 )
 from doithoai.dialogues.models import Conference, Delegate, Invitation, ParticipantGroup
 from doithoai.dialogues.selectors import delegates as delegates_reads
-from doithoai.dialogues.selectors.conferences import covered_villages
+from doithoai.dialogues.selectors.conferences import covered_villages, visible_conference
 from doithoai.org import access
 from doithoai.org.access import acting_roles, get_visible_object_or_404, visible
-from doithoai.org.models import Role, Village
+from doithoai.org.models import Village
 
 Side = ParticipantGroup.Side
-
-
-def _conference(request, pk: int) -> Conference:
-    return get_visible_object_or_404(
-        request.user, Conference.objects.select_related("plan", "agency"), pk)
 
 
 def _error(request, exc: ValidationError) -> None:
@@ -56,7 +52,7 @@ def _village_url(conference: Conference, village) -> str:
 def _own_village(user, conference: Conference):
     """The village of a user who reaches the conference only as a village head."""
     roles = acting_roles(user, conference)
-    if roles and roles <= {Role.VILLAGE_HEAD}:
+    if roles and not rules.SEE_ALL_DELEGATES.allows(roles):
         return visible(Village.objects.filter(agency=conference.agency_id), user).first()
     return None
 
@@ -67,7 +63,7 @@ def _own_village(user, conference: Conference):
 @login_required
 @require_GET
 def delegates(request, pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     own = _own_village(request.user, conference)
     if own is not None:
         return redirect(_village_url(conference, own))
@@ -102,7 +98,7 @@ def delegates(request, pk: int):
 
 
 def _office_action(request, pk: int, action) -> Conference:
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     try:
         action(conference)
@@ -128,7 +124,7 @@ def build(request, pk: int):
 @login_required
 @require_POST
 def add(request, pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     form = OfficeDelegateForm(request.POST, villages=covered_villages(conference),
                               agency=conference.agency)
@@ -186,7 +182,7 @@ def send(request, pk: int):
 @login_required
 @require_POST
 def respond(request, pk: int, invitation_pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     invitation = get_visible_object_or_404(
         request.user, Invitation.objects.filter(delegate__conference=conference)
         .select_related("delegate"), invitation_pk)
@@ -209,7 +205,7 @@ def respond(request, pk: int, invitation_pk: int):
 @require_GET
 def invitation_list(request, pk: int):
     """The printable list: every invitee with the code printed on his invitation."""
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     listed = delegates_reads.in_list_order(visible(conference.delegates.all(), request.user)
                                            .select_related("village", "invitation"))
     return render(request, "dialogues/participants/invitation_list.html", {
@@ -232,7 +228,7 @@ def _village(request, conference: Conference, village_pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def village_delegates(request, pk: int, village_pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     village = _village(request, conference, village_pk)
     form = DelegateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -241,11 +237,7 @@ def village_delegates(request, pk: int, village_pk: int):
                                                side=Side.CITIZEN, village=village,
                                                **form.cleaned_data)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s vào danh sách của %(v)s.")
                              % {"name": d, "v": village.name})
@@ -269,7 +261,7 @@ def village_delegates(request, pk: int, village_pk: int):
 @login_required
 @require_POST
 def village_submit(request, pk: int, village_pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     village = _village(request, conference, village_pk)
     try:
         result = delegates_actions.submit_village_list(actor=request.user, conference=conference,
@@ -292,7 +284,7 @@ def village_submit(request, pk: int, village_pk: int):
 @login_required
 @require_POST
 def village_quota(request, pk: int, village_pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     village = _village(request, conference, village_pk)
     access.require(request.user, rules.MANAGE, conference)
     form = QuotaForm(request.POST)
@@ -327,7 +319,7 @@ def _delegate(request, conference: Conference, delegate_pk: int) -> Delegate:
 @login_required
 @require_http_methods(["GET", "POST"])
 def delegate_edit(request, pk: int, delegate_pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     delegate = _delegate(request, conference, delegate_pk)
     if not delegates_reads.may_edit_list(request.user, conference, delegate.village):
         raise PermissionDenied(_("Bạn chỉ có quyền xem danh sách này."))
@@ -339,11 +331,7 @@ def delegate_edit(request, pk: int, delegate_pk: int):
             delegates_actions.update_delegate(actor=request.user, delegate=delegate,
                                               **form.cleaned_data)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đại biểu."))
             return redirect(_back(conference, delegate))
@@ -357,7 +345,7 @@ def delegate_edit(request, pk: int, delegate_pk: int):
 def delegate_remove(request, pk: int, delegate_pk: int):
     """Removing someone not yet invited is one click; someone invited already gets a page
     asking why (the reason is kept in the log)."""
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     delegate = _delegate(request, conference, delegate_pk)
     back = _back(conference, delegate)
     name = str(delegate)
@@ -391,7 +379,7 @@ def _checkin_url(conference: Conference, query: str = "") -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin(request, pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()[:80]
     if request.method == "POST":
@@ -425,7 +413,7 @@ def checkin(request, pk: int):
 @login_required
 @require_POST
 def checkin_undo(request, pk: int, invitation_pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     invitation = get_visible_object_or_404(
         request.user, Invitation.objects.filter(delegate__conference=conference), invitation_pk)
@@ -443,7 +431,7 @@ def checkin_undo(request, pk: int, invitation_pk: int):
 @login_required
 @require_GET
 def checkin_count(request, pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     return render(request, "dialogues/participants/_count.html", {
         "conference": conference, "counts": delegates_reads.counts(conference)})
@@ -452,7 +440,7 @@ def checkin_count(request, pk: int):
 @login_required
 @require_POST
 def walk_in(request, pk: int):
-    conference = _conference(request, pk)
+    conference = visible_conference(request.user, pk)
     access.require(request.user, rules.MANAGE, conference)
     form = WalkInForm(request.POST, prefix="vl", villages=covered_villages(conference))
     if not form.is_valid():

@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,11 +24,14 @@ from doithoai.dialogues import rules
 from doithoai.dialogues.actions import plan_contents
 from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.forms import plans as plan_forms
+from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.dialogues.selectors import plans as plans_reads
+from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
-from doithoai.org.access import get_visible_object_or_404, scope_of, visible
+from doithoai.org.access import get_visible_object_or_404, visible
 from doithoai.org.models import Agency
+from doithoai.petitions.views.navigation import error_messages
 
 # --- shared --------------------------------------------------------------------------------
 
@@ -64,33 +67,16 @@ def _village_count(plan: Plan) -> int:
     return plan.agency.villages.filter(is_active=True).count()
 
 
-def _url(name: str, *args) -> str | None:
-    """A link to another helper's page; None until that page exists."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def _errors(exc: Exception) -> list[str]:
-    if isinstance(exc, ValidationError):
-        return exc.messages
-    return [str(exc) or _("Bạn không có quyền thực hiện việc này.")]
-
-
 # --- list and new --------------------------------------------------------------------------
 
 @login_required
 @require_GET
 def plan_list(request):
     """The plans the user may see, by year; several agencies (overseer, admin): a filter."""
-    scope = scope_of(request.user)
     plans = visible(Plan, request.user).select_related("agency").prefetch_related(
         Prefetch("conferences", queryset=Conference.objects.select_related("live_session")
                  .order_by("held_on", "pk")))
-    reachable = (Agency.objects.filter(is_active=True) if scope.is_admin
-                 else Agency.objects.filter(pk__in=scope.agency_ids, is_active=True))
-    reachable = list(reachable.order_by("name"))
+    reachable = list(visible(Agency, request.user).filter(is_active=True).order_by("name"))
     chosen = None
     if len(reachable) > 1:
         wanted = _int(request.GET.get("co-quan"))
@@ -98,7 +84,7 @@ def plan_list(request):
         if chosen is not None:
             plans = plans.filter(agency=chosen)
     rows = [{"plan": p, "conferences": [
-                {"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
+                {"conference": c, "url": optional_url("dialogues:conference_detail", c.pk)}
                 for c in p.conferences.all()]}
             for p in plans.order_by("-year", "agency__name", "-created_at")]
     years = [{"year": year, "rows": list(items)}
@@ -106,7 +92,7 @@ def plan_list(request):
     return render(request, "dialogues/plans/list.html", {
         "years": years, "several": len(reachable) > 1, "agencies": reachable,
         "chosen": chosen,
-        "can_create": (not scope.is_read_only
+        "can_create": (access.holds(request.user, rules.CHANGE_PLAN)
                        and plans_reads.agencies_for_new_plan(request.user).exists()),
     })
 
@@ -122,7 +108,7 @@ def _int(value) -> int | None:
 @require_http_methods(["GET", "POST"])
 def plan_new(request):
     agencies = plans_reads.agencies_for_new_plan(request.user)
-    if scope_of(request.user).is_read_only or not agencies.exists():
+    if not access.holds(request.user, rules.CHANGE_PLAN) or not agencies.exists():
         raise PermissionDenied(str(rules.CREATE_PLAN.refusal))
     form = plan_forms.PlanNewForm(request.POST or None, agencies=agencies)
     if request.GET.get("nam", "").isdigit():  # from the province's request on the home page
@@ -134,7 +120,7 @@ def plan_new(request):
                                              year=data["year"], kind=data["kind"],
                                              ad_hoc_basis=data["ad_hoc_basis"])
         except ValidationError as exc:
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lập dự thảo kế hoạch năm %(year)s. Hãy xem lại "
                                         "từng mục rồi trình ký.") % {"year": plan.year})
@@ -148,7 +134,7 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
     can_act = access.can(request.user, rules.MANAGE, plan)
     draft = plan.state == Plan.State.DRAFT
     missing = plans_reads.missing_for_issue(plan) if draft else []
-    conferences = [{"conference": c, "url": _url("dialogues:conference_detail", c.pk)}
+    conferences = [{"conference": c, "url": optional_url("dialogues:conference_detail", c.pk)}
                    for c in plan.conferences.select_related("live_session")
                    .order_by("held_on", "pk")]
     context = {
@@ -165,9 +151,9 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
              "law": name in plan_forms.LAW_SETTINGS}
             for name in plans_actions.PLAN_SETTINGS],
         "conferences": conferences,
-        "conference_new_url": (_url("dialogues:conference_new", plan.pk)
+        "conference_new_url": (optional_url("dialogues:conference_new", plan.pk)
                                if can_act and plan.state != Plan.State.DONE else None),
-        "public_url": (_url("dialogues_public:plan", plan.pk)
+        "public_url": (optional_url("dialogues_public:plan", plan.pk)
                        if plan.state in (Plan.State.PUBLISHED, Plan.State.DONE) else None),
         "can_publish": can_act and plan.state == Plan.State.ISSUED,
         "can_complete": (can_act and plan.state in (Plan.State.ISSUED, Plan.State.PUBLISHED)
@@ -195,7 +181,7 @@ def _simple_action(request, pk, service, done: str):
     try:
         service(actor=request.user, plan=plan, version=version)
     except ValidationError as exc:
-        for message in _errors(exc):
+        for message in error_messages(exc):
             messages.error(request, message)
     else:
         messages.success(request, done)
@@ -232,7 +218,7 @@ def plan_edit(request, pk):
                                       version=form.cleaned_data["version"],
                                       reason=form.cleaned_data.get("reason", ""))
         except ValidationError as exc:
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu kế hoạch."))
             return redirect("dialogues:plan_detail", plan.pk)
@@ -281,7 +267,7 @@ def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, sta
 
 def _refused(request, exc: ValidationError, plan: Plan, kind: str):
     """A refusal about the plan as a whole (not one field): say it on the rows page."""
-    for message in _errors(exc):
+    for message in error_messages(exc):
         messages.error(request, message)
     return redirect("dialogues:plan_groups" if kind == "groups" else "dialogues:plan_tasks",
                     plan.pk)
@@ -301,7 +287,7 @@ def plan_groups(request, pk):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "groups")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm thành phần “%(label)s”.")
                              % {"label": form.cleaned_data["label"]})
@@ -319,7 +305,7 @@ def plan_group(request, pk, row):
         try:
             plan_contents.remove_group(actor=request.user, group=group)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 messages.error(request, message)
         else:
             messages.success(request, _("Đã bỏ thành phần “%(label)s”.") % {"label": group.label})
@@ -331,7 +317,7 @@ def plan_group(request, pk, row):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "groups")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thành phần “%(label)s”.")
                              % {"label": form.cleaned_data["label"]})
@@ -353,7 +339,7 @@ def plan_tasks(request, pk):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "tasks")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm nhiệm vụ của %(unit)s.")
                              % {"unit": form.cleaned_data["unit"].name})
@@ -371,7 +357,7 @@ def plan_task(request, pk, row):
         try:
             plan_contents.remove_task(actor=request.user, task=task)
         except ValidationError as exc:
-            for message in _errors(exc):
+            for message in error_messages(exc):
                 messages.error(request, message)
         else:
             messages.success(request, _("Đã bỏ nhiệm vụ của %(unit)s.") % {"unit": task.unit.name})
@@ -383,7 +369,7 @@ def plan_task(request, pk, row):
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
                 return _refused(request, exc, plan, "tasks")
-            plan_forms.add_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu nhiệm vụ của %(unit)s.")
                              % {"unit": form.cleaned_data["unit"].name})

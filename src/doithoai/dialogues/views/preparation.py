@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -21,23 +21,14 @@ from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.dialogues.selectors import milestones
 from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
 from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
+from doithoai.dialogues.selectors.conferences import visible_conference
+from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
-from doithoai.org.access import get_visible_object_or_404, scope_of, visible
-from doithoai.org.models import Role, Village
+from doithoai.org.access import get_visible_object_or_404, visible
+from doithoai.org.models import Village
+from doithoai.petitions import rules as petition_rules
 from doithoai.petitions.models import Petition
-
-
-def _conference(user, pk) -> Conference:
-    return get_visible_object_or_404(user, Conference.objects.select_related("agency", "plan"),
-                                     pk)
-
-
-def _optional_url(name: str, *args) -> str | None:
-    """A link to another area's page, when that page exists."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+from doithoai.petitions.views.navigation import unit_officer_only
 
 
 def _nav(request, conference: Conference) -> dict:
@@ -49,7 +40,7 @@ def _nav(request, conference: Conference) -> dict:
     )]
     return {
         "conference": conference,
-        "conference_url": _optional_url("dialogues:conference_detail", conference.pk),
+        "conference_url": optional_url("dialogues:conference_detail", conference.pk),
         "preparation_nav": [{"url": reverse(name, args=[conference.pk]), "label": label,
                              "current": name == current} for name, label in links],
     }
@@ -58,11 +49,10 @@ def _nav(request, conference: Conference) -> dict:
 def _queue_query(user, conference: Conference) -> str:
     """The petitions queue filtered to this conference (the commune chosen too when the user
     sees several); "" for a unit officer only (his queue has no such filters)."""
-    scope = scope_of(user)
-    if not scope.is_admin and scope.roles == {Role.UNIT_OFFICER}:
+    if unit_officer_only(user):
         return ""
     params = {"conference": conference.pk}
-    if scope.is_admin or len(scope.agency_ids) > 1:
+    if access.sees_several_agencies(user):
         params = {"agency": conference.agency_id, **params}
     return f"{reverse('petitions:queue')}?{urlencode(params)}"
 
@@ -87,7 +77,7 @@ def _safe_next(request, default: str) -> str:
 @login_required
 @require_GET
 def opinion_board(request, pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     board = village_opinions_reads.opinion_board(request.user, conference)
     queue = _queue_query(request.user, conference)
     roles = access.roles_for_rows(request.user, [r.village for r in board.rows if r.village])
@@ -113,7 +103,7 @@ def opinion_board(request, pk: int):
 @login_required
 @require_GET
 def village_opinions(request, pk: int, village_pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     village = get_visible_object_or_404(
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
     village_return = visible(VillageReturn, request.user).filter(
@@ -127,8 +117,8 @@ def village_opinions(request, pk: int, village_pk: int):
         "petitions": village_opinions_reads.village_petitions(request.user, conference, village),
         "can_send": (village_opinions_reads.opinions_open(conference, village_return)
                      and access.can(request.user, rules.SEND_OPINIONS, village)),
-        "can_intake": _optional_url("intake:index") is not None and not scope_of(
-            request.user).is_read_only,
+        "can_intake": (optional_url("intake:index") is not None
+                       and access.holds(request.user, petition_rules.CHANGE)),
         "queue": _queue_query(request.user, conference),
         "next_url": request.get_full_path(),
     })
@@ -137,7 +127,7 @@ def village_opinions(request, pk: int, village_pk: int):
 @login_required
 @require_POST
 def village_opinions_send(request, pk: int, village_pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     village = get_visible_object_or_404(
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
     target = _safe_next(request, reverse("dialogues:village_opinions",
@@ -170,10 +160,8 @@ def village_opinions_send(request, pk: int, village_pk: int):
 @login_required
 @require_GET
 def front_report(request, pk: int):
-    conference = _conference(request.user, pk)
-    scope = scope_of(request.user)
-    narrowed = not scope.is_admin and not scope.roles & {
-        Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR, Role.OVERSEER}
+    conference = visible_conference(request.user, pk)
+    narrowed = not access.can(request.user, rules.SEE_EVERY_VILLAGE, conference)
     report = village_opinions_reads.front_report_data(conference, visible(Petition, request.user))
     return render(request, "dialogues/preparation/front_report.html", {
         **_nav(request, conference), "report": report, "narrowed": narrowed,
@@ -210,13 +198,13 @@ def _answers_page(request, conference: Conference, *, errors=None, typed=None, s
 @login_required
 @require_GET
 def prepared_answers(request, pk: int):
-    return _answers_page(request, _conference(request.user, pk))
+    return _answers_page(request, visible_conference(request.user, pk))
 
 
 @login_required
 @require_POST
 def prepared_answer_save(request, pk: int, petition_pk: int):
-    conference = _conference(request.user, pk)
+    conference = visible_conference(request.user, pk)
     petition = get_visible_object_or_404(
         request.user, Petition.objects.filter(conference=conference).select_related("unit"),
         petition_pk)

@@ -7,7 +7,8 @@ is public once published. Results are public once the conclusion notice is issue
 
 No personal data on these pages: petitions are listed by field, village, content and state,
 never by who sent them; denunciations are left out altogether, and a petition hidden from the
-public shows neither its content nor its answer (as on the tracking page).
+public shows neither its content nor its answer (as on the tracking page). Content and answers
+are their public copies: the names the product knows and "ông X", "bà Y" as initials.
 """
 
 from __future__ import annotations
@@ -26,15 +27,12 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.dialogues.choices import ANNOUNCED_PLAN_STATES, PUBLIC_PLAN_STATES, RESULT_STATES
 from doithoai.dialogues.models import Conference, Milestone, Plan
 from doithoai.dialogues.selectors import oversight
 from doithoai.org.models import Agency
-
-PUBLIC_PLAN_STATES = (Plan.State.PUBLISHED, Plan.State.DONE)
-ANNOUNCED_PLAN_STATES = (Plan.State.ISSUED, Plan.State.PUBLISHED, Plan.State.DONE)
-RESULT_STATES = (Conference.State.CONCLUDED, Conference.State.CLOSED)
-
 
 # -- what is public ---------------------------------------------------------------------------
 
@@ -138,11 +136,17 @@ class PublicItem:
 
 def _results(conference: Conference, today):
     from doithoai.petitions.models import Answer, Kind, Petition
+    from doithoai.petitions.selectors.public_text import known_names, public
 
-    petitions = list(Petition.objects.filter(conference=conference)
-                     .exclude(kind=Kind.DENUNCIATION)
-                     .select_related("field", "village", "unit", "issue")
-                     .order_by("field__order", "village__order", "pk"))
+    # A denunciation, by its kind or by its words, is not listed at all.
+    petitions = [p for p in Petition.objects.filter(conference=conference)
+                 .exclude(kind=Kind.DENUNCIATION)
+                 .select_related("field", "village", "unit", "issue")
+                 .prefetch_related("petitioners")
+                 .order_by("field__order", "village__order", "pk")
+                 if suggested_kind(p.text) != DENUNCIATION]
+    # Every text as its public copy: the names the product knows as initials.
+    names = known_names(petitions)
     answers = {a.petition_id: a for a in Answer.objects.filter(
         petition__in=[p.pk for p in petitions], is_current=True, published_at__isnull=False)}
     groups: dict[object, list] = {}
@@ -160,14 +164,17 @@ def _results(conference: Conference, today):
         open_members = [p for p in members if p.state in OPEN_STATES]
         due = min((p.due_date for p in open_members if p.due_date), default=None)
         items.append(PublicItem(
-            title=(first.issue.title if first.issue_id else shown.text) if not hidden else "",
-            village=", ".join(sorted({p.village.name for p in members if p.village})),
+            title=public((first.issue.title if first.issue_id else shown.text)
+                         if not hidden else "", names),
+            # Nor where someone who asked not to be named comes from.
+            village=", ".join(sorted({p.village.name for p in members if p.village and not any(
+                who.anonymous_to_public for who in p.petitioners.all())})),
             field=first.field.name if first.field else "",
             unit=first.unit.name if first.unit else "",
             count=len(members), state=_(STATE_LABELS[State(state)]),
             settled=not open_members, overdue=bool(due and due < today),
             due_date=due if open_members else None,
-            answer=answer.text if answer and not hidden else "",
+            answer=public(answer.text, names) if answer and not hidden else "",
             at_conference=bool(answer and answer.at_conference), hidden=hidden))
     return items
 
@@ -184,8 +191,11 @@ def results(request, pk: int):
     due_dates = sorted(Counter(
         petitions.filter(state__in=OPEN_STATES, due_date__isnull=False)
         .values_list("due_date", flat=True)).items())
+    from doithoai.petitions.selectors.public_text import known_names, public
+
     return render(request, "dialogues/public/results.html", {
         "conference": conference, "agency": conference.agency, "figures": figures,
+        "conclusion": public(conference.conclusion, known_names(petitions)),
         "written": figures.answered_in_writing + figures.open,
         "due_dates": due_dates, "items": _results(conference, today), "today": today,
         "plan_public": conference.plan is not None

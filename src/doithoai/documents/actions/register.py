@@ -135,7 +135,8 @@ def _answer_letter_issued(actor, petition, document: Document) -> None:
     corrections.note_reply_letter(
         actor=actor, petition=petition, number=document.number_text,
         issued_on=document.issued_on,
-        replaces=document.corrects.number_text if document.corrects_id else None)
+        replaces=document.corrects.number_text if document.corrects_id else None,
+        version=petition.version)  # read under the issue's lock
 
 
 # Kinds whose source's own state follows the document: what issuing it changes in the
@@ -179,14 +180,14 @@ def issue(*, actor, kind_code: str, obj: Model, issued_on: dt.date | None = None
             raise ValidationError(missing_message(rendered.missing))
         document = draft or Document(
             agency=agency, kind=kind_code, content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk, created_by=_user(actor))
+            object_id=obj.pk, created_by=access.account(actor))
         before = snapshot(document) if document.pk else None
         document.title = title_of(kind_code, obj)
         document.state = Document.State.ISSUED
         document.register, document.number = register, number
         document.number_text = number_text(kind, agency, number, obj)
         document.issued_on, document.issued_at = issued_on, timezone.now()
-        document.issued_by = _user(actor)
+        document.issued_by = access.account(actor)
         document.sha256 = hashlib.sha256(rendered.docx).hexdigest()
         document.file.save(_file_name(kind_code, document), ContentFile(rendered.docx),
                            save=False)
@@ -215,9 +216,6 @@ def _file_name(kind_code: str, document: Document, ext: str = "docx") -> str:
     return f"{number}-{kind_code}.{ext}"
 
 
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
 
 def correct(*, actor, document: Document, reason: str) -> Document:
     """A correction of an issued document: a new draft that references it (its own number
@@ -237,7 +235,7 @@ def correct(*, actor, document: Document, reason: str) -> Document:
         draft = Document.objects.create(
             agency=document.agency, kind=document.kind, content_type=document.content_type,
             object_id=document.object_id, title=document.title, corrects=document,
-            correction_reason=reason, created_by=_user(actor))
+            correction_reason=reason, created_by=access.account(actor))
         record(actor=actor, action="document.correct", obj=draft, after=snapshot(draft),
                reason=reason)
     return draft

@@ -108,9 +108,6 @@ def check_template(agency: Agency, kind_code: str, data: bytes, *, name: str = "
     return TemplateCheck([], sha)
 
 
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
-
 
 def upload_template(*, actor, agency: Agency, kind_code: str, data: bytes, name: str = "",
                     content_type: str = "") -> AgencyTemplate:
@@ -126,7 +123,7 @@ def upload_template(*, actor, agency: Agency, kind_code: str, data: bytes, name:
                         .filter(agency=agency, kind=kind_code, active=True))
         AgencyTemplate.objects.filter(pk__in=[p.pk for p in previous]).update(active=False)
         template = AgencyTemplate(agency=agency, kind=kind_code, sha256=result.sha256,
-                                  original_name=name[:200], uploaded_by=_user(actor),
+                                  original_name=name[:200], uploaded_by=access.account(actor),
                                   active=True)
         template.file.save(f"{kind_code}.docx", ContentFile(data), save=False)
         template.save()

@@ -1,11 +1,11 @@
 """What every kind's context shares: plain NFC strings, the issuer's header lines, the office's
-short name and a công văn's sign, the dates a refusal prints."""
+short name and a công văn's sign, the dates a refusal prints, the plan signer's lines."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from doithoai.core import dates
+from doithoai.core import dates, decree30
 from doithoai.org.models import Agency, Unit
 
 
@@ -27,10 +27,15 @@ def agency_header(agency: Agency) -> dict:
             "place_name": agency.place_name}
 
 
+def _office(agency: Agency) -> Unit | None:
+    """The agency's office, when it has a short name to sign with."""
+    return (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
+            .exclude(short_name="").order_by("order", "pk").first())
+
+
 def office_short_name(agency: Agency) -> str:
     """The office's short name, for "Lưu: VT, VP." ("" when the agency has no office)."""
-    office = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
-              .exclude(short_name="").order_by("order", "pk").first())
+    office = _office(agency)
     return office.short_name if office else ""
 
 
@@ -43,6 +48,11 @@ def letter_symbol(agency: Agency, unit=None) -> str:
     """The sign of a công văn (Decree 30): the agency's symbol, then the short name of the
     unit that drafted it ("UBND-KT" for Phòng Kinh tế), else of the office ("UBND-VP")."""
     if unit is None or not unit.short_name.strip():
-        unit = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
-                .exclude(short_name="").order_by("order", "pk").first())
+        unit = _office(agency)
     return f"{agency.symbol}-{unit.short_name.strip() if unit else 'VP'}"
+
+
+def plan_signature_lines(plan) -> list[str]:
+    """The signature lines of whoever signs for the plan: in the plan's capacity ("TM.",
+    "KT."), under its signer's position (the chairman when none is written)."""
+    return decree30.signature_lines(plan.signer_capacity, plan.signer_position or "CHỦ TỊCH")

@@ -18,8 +18,10 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from doithoai.core import decree30
+from doithoai.core.text import lower_first, sentence
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors import conferences, milestones, oversight
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import report
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
@@ -35,7 +37,6 @@ from doithoai.documents.drawing.report import (
 )
 from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds import thong_bao_ket_luan as conclusion_context
 from doithoai.petitions.models import Channel, Petition
 
@@ -147,9 +148,9 @@ def plan_line(conference: Conference) -> str:
         return ("Hội nghị tổ chức theo Điều 43 Luật Tổ chức chính quyền địa phương số "
                 "72/2025/QH15, không thuộc kế hoạch năm")
     if not (plan.number and plan.issued_on):
-        return f"Kế hoạch {tb.lower_first(plan.title)}: chưa ban hành"
+        return f"Kế hoạch {lower_first(plan.title)}: chưa ban hành"
     text = (f"Ban hành Kế hoạch số {plan.number} {decree30.date_text(plan.issued_on)} về "
-            f"{tb.lower_first(plan.title)}")
+            f"{lower_first(plan.title)}")
     if plan.published_on:
         text += f"; công khai kế hoạch {decree30.date_text(plan.published_on)}"
     return text
@@ -211,18 +212,18 @@ def preparation(conference: Conference, rows: list, today: dt.date) -> list[str]
 
 def session(conference: Conference) -> list[str]:
     """When, where, how, who chaired, how many attended."""
-    when = tb.when_text(conference)
+    when = ct.when_text(conference)
     venue = conference.venue.strip().rstrip(".")
     where = f", tại {venue}" if venue else ""
-    mode = tb.mode_text(conference).rstrip(".")
+    mode = ct.mode_text(conference).rstrip(".")
     done = "được tổ chức" if conference.state in HELD_STATES else "dự kiến tổ chức"
-    first = (f"Hội nghị {done} vào {when}{where}; hình thức: {tb.lower_first(mode)}."
+    first = (f"Hội nghị {done} vào {when}{where}; hình thức: {lower_first(mode)}."
              if when else f"Thời gian tổ chức hội nghị: {GAP}")
-    lines = [first, f"Chủ trì hội nghị: {tb.lower_first(tb.chairs_text(conference))}"]
+    lines = [first, f"Chủ trì hội nghị: {lower_first(ct.chairs_text(conference))}"]
     if conference.attendance:
         lines.append(f"Tham dự hội nghị có {n_text(conference.attendance)} đại biểu và Nhân "
                      f"dân.")
-    return [tb.sentence(line) for line in lines]
+    return [sentence(line) for line in lines]
 
 
 def opinions(conference: Conference, c: oversight.Counts, today: dt.date) -> list[str]:
@@ -281,8 +282,8 @@ def conclusion(conference: Conference) -> list[str]:
                  .values_list("proof", flat=True).first() or "").strip().rstrip(".;")
         lines.append(f"Kết quả hội nghị được công bố, công khai đến Nhân dân "
                      f"{decree30.date_text(conference.results_published_on)}"
-                     + (f" ({tb.lower_first(proof)})" if proof else ""))
-    return [tb.sentence(line) for line in lines]
+                     + (f" ({lower_first(proof)})" if proof else ""))
+    return [sentence(line) for line in lines]
 
 
 def follow_up(conference: Conference, c: oversight.Counts, today: dt.date) -> dict:
@@ -342,7 +343,7 @@ def evaluation(conference: Conference, c: oversight.Counts, rows: list) -> dict:
     late_steps = [r for r in before if r.status in ("done_late", "overdue")]
     if late_steps:
         labels = dict(PREPARATION)
-        names = [tb.lower_first(labels.get(r.milestone.kind, r.milestone.title))
+        names = [lower_first(labels.get(r.milestone.kind, r.milestone.title))
                  for r in late_steps]
         weak.append(f"Còn {n_text(len(late_steps))} việc chuẩn bị thực hiện chậm so với thời "
                     f"hạn ({'; '.join(names)}).")
@@ -389,27 +390,27 @@ def deadline_weaknesses(c) -> list[str]:
 
 
 def missing(conference: Conference) -> list[str]:
-    return conclusion_context.held_missing(conference) + tb.signer_missing(conference)
+    return conclusion_context.held_missing(conference) + ct.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     agency = conference.agency
     today = as_of(issued_on)
-    person, signature = tb.signer(conference)
+    person, signature = ct.signer(conference)
     c = oversight.counts(petitions_of(conference), today)
     rows = milestones.timeline(conference, today)
     data = table(conference, today)
     province = province_name(agency)
-    issuer = tb.body_name(agency)
+    issuer = ct.body_name(agency)
     plan = conference.plan
     basis = ("Thực hiện Điều 43 Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
              + (f" và Kế hoạch số {plan.number} {decree30.date_text(plan.issued_on)} của "
                 f"{issuer}" if plan is not None and plan.number and plan.issued_on else ""))
     ctx = {
         **header(agency, "BC", number, issued_on, person, signature),
-        "title": "Kết quả tổ chức " + tb.lower_first(conference.title),
-        "opening": f"{basis}, {issuer} báo cáo kết quả tổ chức {tb.lower_first(conference.title)}"
+        "title": "Kết quả tổ chức " + lower_first(conference.title),
+        "opening": f"{basis}, {issuer} báo cáo kết quả tổ chức {lower_first(conference.title)}"
                    f" như sau:",
         "preparation": preparation(conference, rows, today),
         "session": session(conference),

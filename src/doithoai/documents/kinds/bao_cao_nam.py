@@ -16,11 +16,13 @@ import datetime as dt
 from django.utils import timezone
 
 from doithoai.core import decree30
+from doithoai.core.text import lower_first, sentence
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.dialogues.selectors import conferences, oversight
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import report
 from doithoai.documents.drawing import word as b
-from doithoai.documents.drawing.context import nfc_all, office_short_name
+from doithoai.documents.drawing.context import nfc_all, office_short_name, plan_signature_lines
 from doithoai.documents.drawing.report import (
     as_of,
     header,
@@ -33,7 +35,6 @@ from doithoai.documents.drawing.report import (
 from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
 from doithoai.documents.kinds import bao_cao_ket_qua as bc
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.petitions.models import Petition
 
 COLUMNS = [
@@ -60,7 +61,7 @@ def figures(plan: Plan, today: dt.date) -> oversight.YearlyFigures:
 def conference_counts(data: oversight.YearlyFigures) -> dict[int, oversight.Counts]:
     ids = [line.conference.pk for line in data.conferences]
     return conferences.counts_by_conference(
-        Petition.objects.filter(conference_id__in=ids), data.today)
+        Petition.objects.filter(conference__in=ids), data.today)
 
 
 def _day(conference: Conference) -> str:
@@ -108,7 +109,7 @@ def plan_lines(data: oversight.YearlyFigures) -> list[str]:
                      f"{province_name(agency)} về việc xây dựng kế hoạch tổ chức hội nghị "
                      f"đối thoại năm {data.year}")
     for plan in data.plans:
-        title = tb.lower_first(plan.title)
+        title = lower_first(plan.title)
         kind = (f" (kế hoạch đột xuất: {AD_HOC.get(plan.ad_hoc_basis, plan.ad_hoc_basis)})"
                 if plan.kind == Plan.Kind.AD_HOC else "")
         if plan.number and plan.issued_on:
@@ -151,7 +152,7 @@ def conference_entries(data: oversight.YearlyFigures,
         where = f", tại {venue}" if venue else ""
         title = conference.title.strip().rstrip(".")
         if conference.state in bc.HELD_STATES:
-            day = tb.day_text(conference.held_on) if conference.held_on else decree30.MISSING
+            day = ct.day_text(conference.held_on) if conference.held_on else decree30.MISSING
             text = f"{title}: tổ chức vào {day}{where}"
             if conference.attendance:
                 text += f"; {n_text(conference.attendance)} người dự"
@@ -161,12 +162,12 @@ def conference_entries(data: oversight.YearlyFigures,
                          + (f" ngày {short_date(conference.concluded_on)}"
                             if conference.concluded_on else ""))
         else:
-            when = (f"dự kiến tổ chức {tb.day_text(conference.held_on)}"
+            when = (f"dự kiến tổ chức {ct.day_text(conference.held_on)}"
                     if conference.held_on else "chưa định ngày tổ chức")
             text = f"{title}: {when}{where}, đang chuẩn bị"
             if c.received:
                 text += f"; đã tiếp nhận {n_text(c.received)} ý kiến, kiến nghị"
-        result.append({"letter": f"{tb.LETTERS[i]})", "text": tb.sentence(text)})
+        result.append({"letter": f"{ct.LETTERS[i]})", "text": sentence(text)})
     return result
 
 
@@ -174,14 +175,14 @@ def summary(data: oversight.YearlyFigures) -> str:
     held, total = len(data.held), len(data.conferences)
     planned = total - held
     if held:
-        text = (f"Trong năm {data.year}, {tb.body_name(data.agency)} đã tổ chức "
+        text = (f"Trong năm {data.year}, {ct.body_name(data.agency)} đã tổ chức "
                 f"{n_text(held)} hội nghị đối thoại với Nhân dân, tổng số "
                 f"{n_text(data.attendance)} lượt người tham dự")
     elif data.today.year > data.year:
-        text = (f"Trong năm {data.year}, {tb.body_name(data.agency)} không tổ chức hội nghị "
+        text = (f"Trong năm {data.year}, {ct.body_name(data.agency)} không tổ chức hội nghị "
                 f"đối thoại nào")
     else:
-        text = (f"Tính đến {decree30.date_text(data.today)}, {tb.body_name(data.agency)} chưa "
+        text = (f"Tính đến {decree30.date_text(data.today)}, {ct.body_name(data.agency)} chưa "
                 f"tổ chức hội nghị đối thoại nào trong năm {data.year}")
     if planned:
         text += f"; {n_text(planned)} hội nghị đang chuẩn bị"
@@ -314,8 +315,7 @@ def proposals(data: oversight.YearlyFigures) -> list[str]:
 
 
 def signer(plan: Plan):
-    return plan.signer if plan.signer_id else None, decree30.signature_lines(
-        plan.signer_capacity, plan.signer_position or "CHỦ TỊCH")
+    return plan.signer if plan.signer_id else None, plan_signature_lines(plan)
 
 
 def missing(plan: Plan) -> list[str]:
@@ -337,7 +337,7 @@ def context(plan: Plan, *, number: int | None = None,
     sheet = table(plan, today, data=data)
     person, signature = signer(plan)
     province = province_name(agency)
-    issuer = tb.body_name(agency)
+    issuer = ct.body_name(agency)
     main = data.plan or plan
     basis = ("Thực hiện Điều 43 Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
              + (f" và Kế hoạch số {main.number} {decree30.date_text(main.issued_on)} của "

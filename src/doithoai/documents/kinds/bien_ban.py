@@ -17,16 +17,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.text import fold
+from doithoai.core.redaction import mask_names
+from doithoai.core.text import fold, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
 from doithoai.dialogues.selectors import conferences
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds import thong_bao_ket_luan as conclusion
 from doithoai.documents.kinds.ke_hoach import SIDE_LABELS
-from doithoai.live.selectors.minutes import Speaker, full_conclusion, speakers
+from doithoai.live.selectors.minutes import (
+    Speaker,
+    confidential_names,
+    full_conclusion,
+    official,
+    speakers,
+)
 
 GAP = decree30.MISSING
 # The invited, as the minutes group them: the commune's side, then the villages with their
@@ -51,20 +58,6 @@ def ended_at(conference: Conference) -> dt.time | None:
 
 
 # --- the composition ------------------------------------------------------------------------
-
-def _person(person) -> str:
-    """"Bà Lý Thị Dương, Chủ tịch UBND xã" — as the minutes name an official."""
-    if person is None or not person.full_name.strip():
-        return ""
-    position = person.position.strip()
-    return person.full_name.strip() + (f", {position}" if position else "")
-
-
-def _official(person, gap: str = GAP) -> str:
-    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã"."""
-    text = _person(person)
-    return f"Đồng chí {text}" if text else gap
-
 
 def _label(group: ParticipantGroup | None, delegate: Delegate) -> str:
     if group is None:
@@ -97,7 +90,7 @@ def invited(conference: Conference) -> list[dict]:
             continue
         items = [f"- {item}" + ("." if i == len(items) - 1 else ";")
                  for i, item in enumerate(items)]
-        result.append({"letter": tb.LETTERS[len(result)], "label": heading, "entries": items})
+        result.append({"letter": ct.LETTERS[len(result)], "label": heading, "entries": items})
     return result
 
 
@@ -112,11 +105,11 @@ def attendance_text(conference: Conference) -> str:
 
 def composition(conference: Conference) -> list[dict]:
     """The numbered lines of "I. THÀNH PHẦN" before the list of the invited."""
-    lines = [("Chủ trì", _official(conference.chair))]
+    lines = [("Chủ trì", official(conference.chair, GAP))]
     if conference.co_chair_id:
-        lines.append(("Đồng chủ trì", _official(conference.co_chair)))
-    lines.append(("Thư ký", _official(conference.secretary)))
-    return [{"label": f"{i}. {label}: ", "text": tb.sentence(text)} for i, (label, text) in
+        lines.append(("Đồng chủ trì", official(conference.co_chair, GAP)))
+    lines.append(("Thư ký", official(conference.secretary, GAP)))
+    return [{"label": f"{i}. {label}: ", "text": sentence(text)} for i, (label, text) in
             enumerate(lines, 1)]
 
 
@@ -124,8 +117,8 @@ def composition(conference: Conference) -> list[dict]:
 
 def _time_line(conference: Conference) -> str:
     """"Vào hồi 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 năm 2026."; gaps left blank."""
-    at = tb.time_text(conference.starts_at) if conference.starts_at else f"{GAP} giờ {GAP} phút"
-    day = (tb.day_text(conference.held_on) if conference.held_on
+    at = ct.time_text(conference.starts_at) if conference.starts_at else f"{GAP} giờ {GAP} phút"
+    day = (ct.day_text(conference.held_on) if conference.held_on
            else f"ngày {GAP} tháng {GAP} năm {GAP}")
     return f"Vào hồi {at}, {day}."
 
@@ -160,7 +153,7 @@ def _numbered(entries: list[Speaker], start: int) -> list[dict]:
 
 def closing(conference: Conference) -> str:
     end = ended_at(conference)
-    at = tb.time_text(end) if end else f"{GAP} giờ {GAP}"
+    at = ct.time_text(end) if end else f"{GAP} giờ {GAP}"
     return decree30.with_ending(
         f"Hội nghị kết thúc vào hồi {at} cùng ngày. Biên bản đã được thông qua tại hội nghị, "
         f"các thành viên dự họp nhất trí")
@@ -197,14 +190,15 @@ def _conclusion(conference: Conference, live_minutes) -> str:
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     heard = speakers(conference)
+    secret = confidential_names(conference)
     live_minutes = _live_minutes(conference)
     spoken = [s for s in heard if s.spoken]
     read = [s for s in heard if not s.spoken]
-    header = tb.header_context(conference, "BB", number, issued_on)
+    header = ct.header_context(conference, "BB", number, issued_on)
     for key in ("signature_lines", "signer_name"):
         header.pop(key)
     chair = conference.chair
-    chair_text = _person(chair)
+    chair_text = chair.name_and_position if chair is not None else ""
     invited_total = conference.delegates.count()
     lines = composition(conference)
     ctx = {
@@ -234,8 +228,11 @@ def context(conference: Conference, *, number: int | None = None,
         "read": _numbered(read, len(spoken) + 1),
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
-        "notes": [tb.sentence(t) for t in tb.lines(live_minutes.notes)] if live_minutes else [],
-        "conclusion": [tb.sentence(t) for t in tb.lines(_conclusion(conference, live_minutes))]
+        # No confidential speaker named, even in the secretary's or the chair's words.
+        "notes": sentences(mask_names(live_minutes.notes, secret, addressed=False).text)
+        if live_minutes else [],
+        "conclusion": sentences(mask_names(_conclusion(conference, live_minutes), secret,
+                                         addressed=False).text)
         or [GAP],
         "closing": closing(conference),
         "secretary_name": (conference.secretary.full_name.strip()

@@ -22,8 +22,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.petition_flow import State
-from doithoai.core.text import fold
+from doithoai.core.petition_flow import APPROVED_ANSWER_STATES, State
+from doithoai.core.text import fold, lower_first, sentence
+from doithoai.dialogues.selectors import conference_links
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
     agency_header,
@@ -33,10 +35,10 @@ from doithoai.documents.drawing.context import (
     office_short_name,
 )
 from doithoai.documents.kinds import Kind as DocumentKind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.giay_moi import signature as signature_lines
 from doithoai.documents.selectors.issued import latest_issued
 from doithoai.petitions.models import Answer, Channel, Kind, Petition
+from doithoai.petitions.selectors.petitions import current_answer
 
 ADDRESS = "Ông/Bà"  # the petitioner's gender is not recorded
 # The summary under the number, in the lines an office breaks it into by hand.
@@ -44,8 +46,7 @@ SUMMARY = ("V/v trả lời ý kiến, kiến nghị", "của công dân")
 SUMMARIES = {Kind.REPORT: ("V/v trả lời phản ánh", "của công dân")}
 WHAT = {Kind.OPINION: "ý kiến, kiến nghị", Kind.REPORT: "phản ánh"}
 # An answer is the committee's once a leader approved it (and it was not sent back since).
-APPROVED_STATES = (State.ANSWER_APPROVED, State.PUBLISHED, State.ANSWERED_AT_CONFERENCE,
-                   State.CLOSED)
+APPROVED_STATES = APPROVED_ANSWER_STATES
 # How the opinion reached the committee, as the letter says it.
 CHANNELS = {
     Channel.SURVEY_FORM: "qua Phiếu lấy ý kiến Nhân dân",
@@ -71,11 +72,6 @@ def withheld(petition: Petition) -> str | None:
     return None
 
 
-def current_answer(petition: Petition) -> Answer | None:
-    return (petition.answers.filter(is_current=True).select_related("approved_by__person")
-            .order_by("-drafted_at", "-pk").first())
-
-
 def is_approved(petition: Petition, answer: Answer | None) -> bool:
     return answer is not None and answer.approved_at is not None \
         and petition.state in APPROVED_STATES
@@ -96,7 +92,7 @@ def signer(petition: Petition, answer: Answer | None):
 
 def place(agency) -> str:
     """"xã Điềm He": the commune as an address names it (from "Ủy ban nhân dân xã Điềm He")."""
-    name = tb.body_name(agency)
+    name = ct.body_name(agency)
     head = "ủy ban nhân dân "
     return name[len(head):].strip() if fold(name).startswith(fold(head)) else ""
 
@@ -133,12 +129,12 @@ def received_text(petition: Petition) -> str:
     day = decree30.date_text(petition.received_on)
     code = f"mã tra cứu {petition.tracking_code}"
     if petition.channel == Channel.CONFERENCE:
-        conference = petition.conference
-        where = (tb.lower_first(conference.title) if conference is not None
+        conference = conference_links.of_petition(petition)
+        where = (lower_first(conference.title) if conference is not None
                  else "hội nghị đối thoại")
         return f"phát biểu tại {where} {day} ({code})"
     if petition.channel == Channel.OFFICE:
-        unit = tb.office(petition.agency)
+        unit = ct.office(petition.agency)
         how = f"gửi {unit.name}" if unit is not None else "gửi Văn phòng"
     else:
         how = CHANNELS.get(petition.channel, "")
@@ -155,7 +151,7 @@ def quoted(text: str) -> str:
 
 def _short_body(agency) -> str:
     """"Ủy ban nhân dân xã": the issuer named a second time."""
-    name = tb.body_name(agency)
+    name = ct.body_name(agency)
     short = name.replace(agency.place_name.strip(), "").strip() if agency.place_name.strip() \
         else name
     return short or name
@@ -197,8 +193,8 @@ def context(petition: Petition, *, number: int | None = None,
     you = f"các {ADDRESS}" if several else ADDRESS
     who = f"của các {ADDRESS} có tên trên" if several else (
         f"của {ADDRESS}" if lines else "của công dân")
-    opening = (f"{tb.body_name(agency)} nhận được {gap}" if hidden else
-               f"{tb.body_name(agency)} nhận được {WHAT.get(petition.kind, 'ý kiến')} {who} "
+    opening = (f"{ct.body_name(agency)} nhận được {gap}" if hidden else
+               f"{ct.body_name(agency)} nhận được {WHAT.get(petition.kind, 'ý kiến')} {who} "
                f"{received_text(petition)} với nội dung: {quoted(petition.text)}.")
     issuer = _short_body(agency)
     unit = petition.unit
@@ -233,7 +229,7 @@ def context(petition: Petition, *, number: int | None = None,
                         for i, line in enumerate(lines)] if several else []),
         "opening": opening,
         "lead": lead,
-        "answer": [tb.sentence(line) for line in (answer.text if answer else "").splitlines()
+        "answer": [sentence(line) for line in (answer.text if answer else "").splitlines()
                    if line.strip()] or [gap],
         "closing": decree30.with_ending(f"{issuer} trả lời để {you} được biết"),
         "recipients": decree30.recipients(

@@ -18,14 +18,14 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from doithoai.core import decree30
-from doithoai.core.text import fold
+from doithoai.core.text import fold, lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate
 from doithoai.dialogues.selectors import delegates as delegates_reads
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header, nfc_all, office_short_name
 from doithoai.documents.drawing.qr import QrImage
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.phieu_lay_y_kien import village_line
 
 QR_WIDTH_MM = 22
@@ -39,7 +39,7 @@ def time_text(conference: Conference) -> str:
     if conference.held_on is None:
         return f"{hour}, ngày {gap}"
     day = conference.held_on
-    return f"{hour}, {tb.day_text(day)}"
+    return f"{hour}, {ct.day_text(day)}"
 
 
 def signature(person) -> list[str]:
@@ -101,8 +101,7 @@ def context(conference: Conference, *, number: int | None = None,
     agency = conference.agency
     gap = decree30.MISSING
     title = conference.title.strip().rstrip(".")
-    topics = [tb.sentence(line.lstrip("-–+*• ")) for line in conference.topics.splitlines()
-              if line.strip(" -–+*•")]
+    topics = sentences(conference.topics)
     year = conference.held_on.year if conference.held_on else None
     invitations = []
     invitees = delegates(conference)
@@ -122,11 +121,11 @@ def context(conference: Conference, *, number: int | None = None,
         "date_line": decree30.date_line(agency.place_name, issued_on,
                                         year=(issued_on.year if issued_on else year)),
         "type_name": "GIẤY MỜI",
-        "title": f"Dự {tb.lower_first(title)}" if title else gap,
+        "title": f"Dự {lower_first(title)}" if title else gap,
         "issuer_name": agency.name.strip(),
-        "conference_title": tb.lower_first(title) or gap,
-        "time_text": tb.sentence(time_text(conference)),
-        "venue": tb.sentence(conference.venue) or gap,
+        "conference_title": lower_first(title) or gap,
+        "time_text": sentence(time_text(conference)),
+        "venue": sentence(conference.venue) or gap,
         "topics": topics,
         "invitations": invitations,
         "recipients": decree30.recipients(["Như trên"], keep_unit=office_short_name(agency)),

@@ -9,8 +9,16 @@ from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core import dates, decree30
+from doithoai.core.text import list_items, sentence, sentences
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
-from doithoai.documents.drawing.context import agency_header, dmy, nfc_all, office_short_name
+from doithoai.documents.drawing.context import (
+    agency_header,
+    dmy,
+    nfc_all,
+    office_short_name,
+    plan_signature_lines,
+)
 from doithoai.documents.kinds import Kind
 from doithoai.documents.selectors.issued import latest_issued
 
@@ -18,21 +26,6 @@ ROMAN_SIDES = ("commune", "village", "extra")
 SIDE_LABELS = {"commune": "Đại biểu xã", "village": "Đại biểu thôn", "extra": "Khách mời khác"}
 # Bodies the committee does not direct: the plan asks them ("Đề nghị …") instead of assigning.
 REQUESTED_KINDS = {"front", "mass", "party", "council", "external"}
-
-
-def _lines(text: str) -> list[str]:
-    return [line.lstrip("-–+*• ").strip() for line in (text or "").splitlines()
-            if line.lstrip("-–+*• ").strip()]
-
-
-def _sentence(text: str) -> str:
-    """A list item or a sentence ends with a full stop unless it has its punctuation."""
-    text = text.strip()
-    return text if not text or text[-1] in ".;:!?…)" else text + "."
-
-
-def _sentences(text: str) -> list[str]:
-    return [_sentence(line) for line in _lines(text)]
 
 
 def _seats(group) -> str:
@@ -93,10 +86,9 @@ def _time_text(plan, conference) -> str:
     thông báo sau") gives way to the day once the conference is dated, as the tasks'
     deadlines do."""
     from doithoai.dialogues.defaults import TIME_TEXT
-    from doithoai.documents.kinds.thong_bao import when_text
 
     if conference is not None and plan.time_text.strip() == TIME_TEXT.format(year=plan.year):
-        return f"Hội nghị tổ chức vào {when_text(conference)}."
+        return f"Hội nghị tổ chức vào {ct.when_text(conference)}."
     return plan.time_text
 
 
@@ -171,9 +163,9 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
     content = composition(plan)
     conference = _the_conference(plan)
     unit_tasks = tasks(plan, conference)
-    banner = _lines(plan.banner)
-    rules = _sentences(plan.rules)
-    coordination = _sentences(plan.coordination)
+    banner = list_items(plan.banner)
+    rules = sentences(plan.rules)
+    coordination = sentences(plan.coordination)
     number_symbol = decree30.number_symbol(number, "KH", agency.symbol)
     if number is None and plan.number and plan.issued_on and not _in_register(plan):
         # Issued on paper before the register numbered plans: reprinted as it was signed.
@@ -187,29 +179,28 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
         "date_line": decree30.date_line(agency.place_name, issued_on, year=plan.year),
         "type_name": "KẾ HOẠCH",
         "title": plan.title.strip() or gap,
-        "legal_bases": decree30.legal_bases(_lines(plan.legal_bases)) or [gap],
+        "legal_bases": decree30.legal_bases(list_items(plan.legal_bases)) or [gap],
         "preamble": plan.preamble.strip(),
-        "purposes": _sentences(plan.purposes) or [gap],
-        "requirements": _sentences(plan.requirements) or [gap],
-        "time_text": _sentence(_time_text(plan, conference)) or gap,
-        "venue": _sentence(plan.venue) or gap,
+        "purposes": sentences(plan.purposes) or [gap],
+        "requirements": sentences(plan.requirements) or [gap],
+        "time_text": sentence(_time_text(plan, conference)) or gap,
+        "venue": sentence(plan.venue) or gap,
         "composition": content or [{"letter": "a", "label": SIDE_LABELS["commune"],
                                     "entries": [gap]}],
-        "form": _sentence(plan.form) or gap,
-        "content": _sentences(plan.content) or [gap],
-        "programme": _sentences(plan.programme) or [gap],
+        "form": sentence(plan.form) or gap,
+        "content": sentences(plan.content) or [gap],
+        "programme": sentences(plan.programme) or [gap],
         "banner": banner,
         "rules": rules,
         "rules_number": 5 if banner else 4,
         "tasks": unit_tasks,
         "coordination": coordination,
         "coordination_number": len(unit_tasks) + 1,
-        "budget": _sentences(plan.budget) or [gap],
+        "budget": sentences(plan.budget) or [gap],
         "closing": _closing(plan),
-        "recipients": decree30.recipients(_lines(plan.recipients),
+        "recipients": decree30.recipients(list_items(plan.recipients),
                                           keep_unit=office_short_name(agency)),
-        "signature_lines": decree30.signature_lines(plan.signer_capacity,
-                                                    plan.signer_position or "CHỦ TỊCH"),
+        "signature_lines": plan_signature_lines(plan),
         "signer_name": plan.signer.full_name if plan.signer_id else "",
         "year": plan.year,
     }

@@ -17,14 +17,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
-from doithoai.core.text import fold
+from doithoai.core.text import fold, lower_first
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conferences, village_opinions
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header, nfc_all
 from doithoai.documents.drawing.qr import QrImage
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
 
 QR_WIDTH_MM = 26
 WRITING_LINES = 12
@@ -36,7 +36,7 @@ def common_context(conference: Conference) -> dict:
     year = conference.held_on.year if conference.held_on else None
     return {
         **agency_header(agency),
-        "conference_title": tb.lower_first(title) or decree30.MISSING,
+        "conference_title": lower_first(title) or decree30.MISSING,
         "date_line": decree30.date_line(agency.place_name, None, year=year),
         "lines": [""] * WRITING_LINES,
     }
@@ -69,7 +69,7 @@ def missing(conference: Conference) -> list[str]:
 def context(conference: Conference, *, number: int | None = None,
                     issued_on: dt.date | None = None) -> dict:
     """`number` and `issued_on` are ignored: a form is not numbered."""
-    url = tb.submit_url(conference)
+    url = ct.submit_url(conference)
     due = village_opinions.opinions_due(conference)
     pages = [{"village": village_line(v.name), "qr": QrImage(url, QR_WIDTH_MM)}
              for v in villages(conference)]

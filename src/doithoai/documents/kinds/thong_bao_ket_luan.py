@@ -1,7 +1,13 @@
 """The conclusion notice (Thông báo kết luận, TB) of a conference: the general
 conclusion, then each opinion raised (the petitions of one Issue together), grouped by field,
 with what was concluded — the answer given on the spot, or the unit assigned and its due date
-— and who follows it up: its context and layout."""
+— and who follows it up: its context and layout.
+
+The notice is published: every text in it is its public copy (the names the product knows —
+petitioners, co-petitioners, registrants — and "ông X", "bà Y" as initials). A denunciation
+(by its kind, or by the words of the opinion or of the speaker's topic) is one generic entry:
+neither the citizen's words, nor the accused's post, nor the village; a confidential speaker's
+opinion is printed without its village."""
 
 from __future__ import annotations
 
@@ -10,38 +16,41 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import State
+from doithoai.core.redaction import mask_names
+from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao as tb
-from doithoai.documents.kinds.thong_bao import header_and_title
+from doithoai.live.models import Registration
+from doithoai.live.selectors.minutes import confidential_names
+from doithoai.petitions.models import Kind as PetitionKind
 from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors.petitions import answer_on_the_spot
+from doithoai.petitions.selectors.public_text import known_names
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 # Petitions that left the dialogue track: named, with where they went, not concluded here.
 NO_FIELD = "Các nội dung khác"
+DENUNCIATION_TEXT = "Một nội dung tố cáo (không nêu thông tin người tố cáo)."
+DENUNCIATION_OUTCOME = ("Được tiếp nhận, xử lý theo quy định của pháp luật về tố cáo; thông tin "
+                        "người tố cáo được giữ bí mật.")
 
 
 def _date(day: dt.date | None) -> str:
     return dates.day(day) or decree30.MISSING
 
 
-def _answer_on_the_spot(petition: Petition):
-    for answer in petition.answers.all():
-        if answer.is_current and answer.at_conference:
-            return answer
-    return None
-
-
 def _outcome(group: list[Petition]) -> str:
     """What the notice concludes for one opinion (or one issue's petitions)."""
     first = group[0]
-    answer = next((a for a in map(_answer_on_the_spot, group) if a is not None), None)
+    answer = next((a for a in map(answer_on_the_spot, group) if a is not None), None)
     if answer is not None:
         by = f" ({answer.answered_by.strip()})" if answer.answered_by.strip() else ""
-        return f"Đã trả lời tại hội nghị{by}: {tb.sentence(answer.text)}"
+        return f"Đã trả lời tại hội nghị{by}: {sentence(answer.text)}"
     if first.state == State.ESCALATED:
         escalation = first.escalations.order_by("-pk").first()
         where = escalation.receiving_agency if escalation else "cơ quan có thẩm quyền"
@@ -70,12 +79,40 @@ def _shown(petition: Petition) -> str:
     return petition.text.strip()
 
 
+def public_names(conference: Conference, petitions) -> list[str]:
+    """Every name the product knows of this conference: masked in what is published."""
+    registrants = Registration.objects.filter(session__conference=conference).values_list(
+        "full_name", flat=True)
+    return sorted({*known_names(petitions), *registrants, *confidential_names(conference)})
+
+
+def _speakers(conference: Conference) -> tuple[set[int], set[int]]:
+    """The petitions of speakers who denounce, and of those not to be named."""
+    denounced, secret = set(), set()
+    for row in (Registration.objects.filter(session__conference=conference,
+                                            petition__isnull=False)
+                .select_related("petition").prefetch_related("petition__petitioners")):
+        if row.is_denunciation:
+            denounced.add(row.petition_id)
+        if row.is_confidential:
+            secret.add(row.petition_id)
+    return denounced, secret
+
+
+def _is_denunciation(petition: Petition, denounced: set[int]) -> bool:
+    return (petition.kind == PetitionKind.DENUNCIATION or petition.pk in denounced
+            or suggested_kind(petition.text) == DENUNCIATION)
+
+
 def items(conference: Conference) -> list[dict]:
     """By field (in the field's order): {"number", "field", "entries": [{"letter", "text",
     "outcome"}]}; one entry per Issue (its petitions counted) or per petition."""
-    petitions = (Petition.objects.filter(conference=conference)
-                 .select_related("field", "village", "unit", "issue")
-                 .prefetch_related("answers").order_by("field__order", "field__name", "pk"))
+    petitions = list(Petition.objects.filter(conference=conference)
+                     .select_related("field", "village", "unit", "issue")
+                     .prefetch_related("answers", "petitioners")
+                     .order_by("field__order", "field__name", "pk"))
+    names = public_names(conference, petitions)
+    denounced, secret = _speakers(conference)
     fields: dict[object, dict] = {}
     groups: dict[object, list[Petition]] = {}
     for p in petitions:
@@ -89,18 +126,30 @@ def items(conference: Conference) -> list[dict]:
     result = []
     for section in fields.values():
         entries = []
-        many = len(section["groups"]) > len(tb.LETTERS)
+        many = len(section["groups"]) > len(ct.LETTERS)
         for i, group in enumerate(section["groups"]):
             first = group[0]
-            villages = sorted({p.village.name for p in group if p.village_id})
+            letter = "-" if many else f"{ct.LETTERS[i]})"
+            if any(_is_denunciation(p, denounced) for p in group):
+                entries.append({"letter": letter, "text": DENUNCIATION_TEXT,
+                                "outcome": DENUNCIATION_OUTCOME})
+                continue
+            # Where a complaint, an opinion kept from the public or a confidential speaker
+            # came from is not told either.
+            placeless = any(p.is_sensitive or p.state == State.TRANSFERRED
+                            or p.hide_from_public or p.pk in secret
+                            or any(who.anonymous_to_public for who in p.petitioners.all())
+                            for p in group)
+            villages = [] if placeless else sorted({p.village.name for p in group
+                                                    if p.village_id})
             where = (f" ({', '.join(villages)})" if villages else "")
             if first.issue_id:
                 text = (f"{first.issue.title.strip().rstrip('.')}{where}: "
                         f"{decree30.number_text(len(group))} ý kiến cùng nội dung.")
             else:
-                text = f"{villages[0] + ': ' if villages else ''}{tb.sentence(_shown(first))}"
-            entries.append({"letter": "-" if many else f"{tb.LETTERS[i]})", "text": text,
-                            "outcome": _outcome(group)})
+                text = f"{villages[0] + ': ' if villages else ''}{sentence(_shown(first))}"
+            entries.append({"letter": letter, "text": mask_names(text, names).text,
+                            "outcome": mask_names(_outcome(group), names).text})
         result.append({"number": len(result) + 1, "field": section["field"],
                        "entries": entries})
     return result
@@ -120,14 +169,14 @@ def missing(conference: Conference) -> list[str]:
     result = held_missing(conference)
     if not conference.conclusion.strip():
         result.append("nội dung kết luận")
-    return result + tb.signer_missing(conference)
+    return result + ct.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     agency = conference.agency
     gap = decree30.MISSING
-    when = tb.day_text(conference.held_on) if conference.held_on else gap
+    when = ct.day_text(conference.held_on) if conference.held_on else gap
     venue = conference.venue.strip().rstrip(".") or gap
     chair = conference.chair
     chair_text = (f", do đồng chí {chair.full_name.strip()}"
@@ -135,29 +184,30 @@ def context(conference: Conference, *, number: int | None = None,
                   + " chủ trì") if chair is not None else ""
     attendance = (f" Tham dự hội nghị có {conference.attendance} đại biểu và Nhân dân."
                   if conference.attendance else "")
-    opening = (f"Vào {when}, tại {venue}, {tb.body_name(agency)} tổ chức "
-               f"{tb.lower_first(conference.title)}{chair_text}.{attendance}")
+    opening = (f"Vào {when}, tại {venue}, {ct.body_name(agency)} tổ chức "
+               f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
-    unit = tb.office(agency)
+    unit = ct.office(agency)
     office_name = unit.name if unit else "Văn phòng"
     assigned = sorted({entry for entry in (
         p.unit.name for p in Petition.objects.filter(conference=conference, unit__isnull=False)
         .select_related("unit"))})
     ctx = {
-        **tb.header_context(conference, "TB", number, issued_on),
-        "title": "Kết luận " + tb.lower_first(conference.title),
+        **ct.header_context(conference, "TB", number, issued_on),
+        "title": "Kết luận " + lower_first(conference.title),
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
-        "outcome": [tb.sentence(t) for t in tb.lines(conference.outcome)],
-        "conclusion": [tb.sentence(t) for t in tb.lines(conference.conclusion)] or [gap],
+        "outcome": sentences(conference.outcome),
+        "conclusion": sentences(mask_names(conference.conclusion, public_names(
+            conference, Petition.objects.filter(conference=conference))).text) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "
-            f"đồng thời gửi về {tb.body_name(agency)} (qua {office_name}) để tổng hợp, báo cáo.",
+            f"đồng thời gửi về {ct.body_name(agency)} (qua {office_name}) để tổng hợp, báo cáo.",
             f"{office_name} theo dõi, đôn đốc việc thực hiện; công khai kết quả giải quyết "
             f"trên Trang thông tin điện tử xã, niêm yết tại trụ sở và gửi Trưởng các thôn."],
         "closing": decree30.with_ending(
-            f"{tb.body_name(agency)} thông báo để các cơ quan, đơn vị, các thôn và Nhân dân được "
+            f"{ct.body_name(agency)} thông báo để các cơ quan, đơn vị, các thôn và Nhân dân được "
             f"biết, thực hiện"),
         "recipients": decree30.recipients(
             ["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Ủy ban MTTQ Việt Nam xã",
@@ -179,12 +229,13 @@ def numbered_elsewhere(conference) -> str | None:
 
 # --- the layout ----------------------------------------------------------------------------
 
+
 def layout():
     """The opening (when, where, who chaired), the outcome, the general conclusion, then each
     opinion by field with what was concluded (answered on the spot, or the unit assigned and
     its due date), the follow-up, "./."."""
     doc = b.new_document()
-    header_and_title(doc)
+    ct.header_and_title(doc)
     b.body(doc, "{{ opening }}")
     b.tag(doc, "{%p if outcome %}")
     b.heading(doc, "I. KẾT QUẢ HỘI NGHỊ")

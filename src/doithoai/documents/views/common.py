@@ -1,5 +1,5 @@
 """What the documents pages share: the kind, source object or document of an address (404
-outside the user's scope), the page to go back to, file responses, and the page shown when a
+outside the user's scope), file responses, and the page shown when a
 PDF or a stored file cannot be had."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header
 
 from doithoai.documents.actions.templates import DOCX_CONTENT_TYPE
 from doithoai.documents.kinds import Kind
@@ -39,14 +39,6 @@ def document_or_404(request, pk: int) -> Document:
     return get_visible_object_or_404(
         request.user, Document.objects.select_related("agency", "issued_by", "corrects",
                                                       "content_type"), pk)
-
-
-def back(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
-        return target
-    return default
 
 
 def file_response(data: bytes, content_type: str, filename: str, *, attachment: bool = True

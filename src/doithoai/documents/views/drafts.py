@@ -20,13 +20,13 @@ from doithoai.documents.selectors.drafts import render_draft, render_table
 from doithoai.documents.views.common import (
     DOCX,
     XLSX,
-    back,
     file_response,
     form_errors,
     source_or_404,
     unavailable,
 )
 from doithoai.org import access
+from doithoai.petitions.views.navigation import safe_next
 
 
 def _draft_name(kind_code: str, obj: Model, ext: str) -> str:
@@ -82,7 +82,7 @@ def issue(request, kind: str, object_id: int):
     kind_, obj = source_or_404(request, kind, object_id)
     access.require(request.user, rules.ISSUE, obj)  # 403 before anything is read
     form = IssueForm(request.POST)
-    to = back(request, reverse("documents:register"))
+    to = safe_next(request, reverse("documents:register"))
     if not form.is_valid():
         form_errors(request, form)
         return redirect(to)

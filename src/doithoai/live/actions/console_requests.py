@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from doithoai.core import dates
+from doithoai.core.kind_hints import suggested_kind
 from doithoai.live.actions import minutes, registrations, sessions, speeches
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.org.models import Unit, Village
@@ -83,9 +84,15 @@ def register(actor, session, data) -> Done:
     row = registrations.register(actor=actor, session=session, source=source,
                             full_name=_text(data, "full_name"), village=_village(session, data),
                             topic=_text(data, "topic"), petition=prior,
-                            client_key=_text(data, "client_key"))
-    return Done(_("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
-                                                                 "name": row.full_name})
+                            client_key=_text(data, "client_key"),
+                            confidential=bool(_text(data, "confidential")))
+    done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
+                                                           "name": row.full_name}
+    suggested = suggested_kind(row.topic)
+    if suggested is not None:
+        done += " " + _("Nội dung đăng ký có thể là %(kind)s: hãy xác nhận loại khi ghi nội "
+                        "dung phát biểu.") % {"kind": Kind(suggested).label.lower()}
+    return Done(done)
 
 
 def call_next(actor, session, data) -> Done:
@@ -113,6 +120,19 @@ def withdraw(actor, session, data) -> Done:
     row = registrations.withdraw(actor=actor, registration=_numbered(session, data, "number"),
                             reason=_text(data, "reason"))
     return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
+
+
+def confidential(actor, session, data) -> Done:
+    """Named before the hall or not: "named" sent asks to name him again (with a reason)."""
+    named = bool(_text(data, "named"))
+    row = registrations.set_confidential(actor=actor,
+                                         registration=_numbered(session, data, "number"),
+                                         confidential=not named, reason=_text(data, "reason"))
+    if named:
+        return Done(_("Màn hình hội trường nêu tên người đăng ký số %(n)s.") % {
+            "n": row.number})
+    return Done(_("Màn hình hội trường không nêu tên người đăng ký số %(n)s: chỉ hiện "
+                  "“Người phát biểu số %(n)s”.") % {"n": row.number})
 
 
 def speech(actor, session, data) -> Done:
@@ -166,9 +186,16 @@ def procedure(actor, session, data) -> Done:
     if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
     speeches.to_procedure(actor=actor, registration=row, kind=kind,
-                        reason=_text(data, "reason"))
-    return Done(_("Đã chuyển theo thủ tục %(kind)s.") % {
+                          reason=_text(data, "reason"), remark=_text(data, "remark"))
+    return Done(_("Đã chuyển theo thủ tục %(kind)s và hướng dẫn người dân.") % {
         "kind": Kind(kind).label.lower()}, selected=row.pk)
+
+
+def confirm_kind(actor, session, data) -> Done:
+    row = _registration(session, data)
+    speeches.confirm_kind(actor=actor, registration=row, kind=_text(data, "kind"))
+    return Done(_("Đã xác nhận loại: %(kind)s. Hãy chuyển theo thủ tục.") % {
+        "kind": Kind(_text(data, "kind")).label}, selected=row.pk)
 
 
 def conclude(actor, session, data) -> Done:
@@ -212,9 +239,11 @@ def adopt(actor, session, data) -> Done:
 LABELS = {
     "register": _lazy("Đăng ký phát biểu"), "call_next": _lazy("Mời người tiếp theo"),
     "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
+    "confidential": _lazy("Không nêu tên trước hội trường"),
     "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
     "addition": _lazy("Chủ trì bổ sung"), "assign": _lazy("Giao đơn vị"),
-    "procedure": _lazy("Chuyển theo thủ tục"), "conclude": _lazy("Kết luận"),
+    "procedure": _lazy("Chuyển theo thủ tục"), "kind": _lazy("Xác nhận loại"),
+    "conclude": _lazy("Kết luận"),
     "item": _lazy("Chuyển mục chương trình"), "timer": _lazy("Thời gian mỗi lượt"),
     "close": _lazy("Kết thúc phiên họp"), "minutes": _lazy("Lưu dự thảo biên bản"),
     "adopt": _lazy("Thông qua biên bản"),
@@ -222,9 +251,10 @@ LABELS = {
 
 ACTIONS: dict[str, Callable] = {
     "register": register, "call_next": call_next, "finish": finish, "move": move,
-    "withdraw": withdraw, "speech": speech, "answer": answer, "addition": addition,
-    "assign": assign,
-    "procedure": procedure, "conclude": conclude, "item": item, "timer": timer, "close": close,
+    "withdraw": withdraw, "confidential": confidential, "speech": speech, "answer": answer,
+    "addition": addition, "assign": assign,
+    "procedure": procedure, "kind": confirm_kind, "conclude": conclude, "item": item,
+    "timer": timer, "close": close,
     "minutes": minutes_edit, "adopt": adopt,
 }
 

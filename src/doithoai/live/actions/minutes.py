@@ -24,16 +24,9 @@ from doithoai.live.selectors.minutes import full_conclusion, outcome_text, speak
 from doithoai.org import access
 
 
-def minutes_of(session: Session) -> Minutes:
-    """The session's draft, started at the console's first look (so the Biên bản follows
-    the record from then on, and every edit carries the version it was opened at)."""
-    minutes, _created = Minutes.objects.get_or_create(session=session)
-    return minutes
-
-
 def _locked(session: Session, version: int | None) -> Minutes:
-    minutes = minutes_of(session)
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    # The draft exists since the session was opened (`sessions.open_session`).
+    minutes = Minutes.objects.select_for_update().get(session=session)
     if minutes.is_adopted:
         raise ValidationError(
             _("Biên bản đã được thông qua lúc %(time)s ngày %(day)s: không sửa, không thông "

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core.text import fold, nfc
+from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
 from doithoai.live.actions.sessions import end_turn, locked_open_session
 from doithoai.live.models import Registration, Session
@@ -27,6 +28,7 @@ from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org import access
 from doithoai.org.models import Village
 from doithoai.public import throttle
+from doithoai.public.actions import count_hit
 from doithoai.public.models import Attempt
 
 State = Registration.State
@@ -34,9 +36,12 @@ LIVE = (State.WAITING, State.SPEAKING)
 
 
 def register(*, actor, session: Session, source: str, full_name: str, village=None,
-             topic: str = "", petition=None, client_key: str = "") -> Registration:
+             topic: str = "", petition=None, client_key: str = "",
+             confidential: bool = False) -> Registration:
     """One more speaker at the end of the queue. The same `client_key` twice gives the first
-    registration back (a retried request); the same person twice while waiting is refused."""
+    registration back (a retried request); the same person twice while waiting is refused.
+    `confidential`: the registrant asked not to be named before the hall; a denunciation (by
+    the words of the topic or the opinion's kind) is confidential without asking."""
     if source not in Registration.Source.values:
         raise ValidationError(_("Nguồn đăng ký không hợp lệ."))
     if actor is None and source != Registration.Source.QR:
@@ -56,7 +61,7 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
     agency = session.conference.agency
     if village is not None and village.agency_id != agency.pk:
         raise ValidationError({"village": _("Thôn không thuộc xã tổ chức hội nghị.")})
-    if petition is not None and petition.conference_id != session.conference_id:
+    if petition is not None and not conference_links.belongs(petition, session.conference_id):
         raise ValidationError(_("Ý kiến này không thuộc hội nghị."))
     with transaction.atomic():
         session = locked_open_session(session.pk)
@@ -75,6 +80,7 @@ def register(*, actor, session: Session, source: str, full_name: str, village=No
             session=session, number=number, position=max(Decimal(number), (last["p"] or 0) + 1),
             source=source, full_name=full_name, village=village, topic=topic,
             petition=petition, client_key=client_key, created_by=actor)
+        registration.confidential = bool(confidential) or registration.is_confidential
         try:
             with transaction.atomic():
                 registration.save()
@@ -187,8 +193,54 @@ def withdraw(*, actor, registration: Registration, reason: str) -> Registration:
     return registration
 
 
+def set_confidential(*, actor, registration: Registration, confidential: bool = True,
+                     reason: str = "") -> Registration:
+    """The registrant asks not to be named before the hall (told the secretary or the chair,
+    who mark it): from the next poll on, the hall screen shows only "Người phát biểu số N".
+    Named again only when he asks it, with the reason, and never a denunciation."""
+    access.require(actor, rules.RUN_SESSION, registration)
+    with transaction.atomic():
+        locked_open_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.confidential == bool(confidential):
+            return registration
+        if not confidential:
+            reason = require_reason(reason)
+            if registration.is_denunciation:
+                raise ValidationError(_("Người tố cáo được giữ bí mật theo Luật Tố cáo: không "
+                                        "nêu tên trước hội trường."))
+        before = snapshot(registration)
+        registration.confidential = bool(confidential)
+        registration.save(update_fields=["confidential"])
+        record(actor=actor, action="live.confidential" if confidential else "live.named",
+               obj=registration, before=before, after=snapshot(registration),
+               reason=reason.strip())
+    return registration
+
+
+def confidential_by_phone(*, session: Session, device: str, number: int) -> Registration:
+    """A citizen asks from his phone not to be named (one he registered from this phone)."""
+    with transaction.atomic():
+        locked_open_session(session.pk)
+        registration = (Registration.objects.select_for_update()
+                        .filter(session=session, number=number, source=Registration.Source.QR,
+                                client_key__startswith=f"{device}-").first())
+        if registration is None:
+            raise ValidationError(_("Không tìm thấy đăng ký này trên điện thoại của bạn."))
+        if registration.confidential:
+            return registration
+        before = snapshot(registration)
+        registration.confidential = True
+        registration.save(update_fields=["confidential"])
+        record(actor=None, action="live.confidential", obj=registration, before=before,
+               after=snapshot(registration),
+               reason=_("Người đăng ký đề nghị không nêu tên (từ điện thoại)"))
+    return registration
+
+
 def register_by_phone(*, session: Session, client: str, key: str, full_name: str,
-                      village_pk: str, topic: str) -> Registration:
+                      village_pk: str, topic: str, confidential: bool = False
+                      ) -> Registration:
     """A citizen registers from the hall's QR code (no account): counted against the
     address's limit, stored in one transaction with the count (a registration is never
     stored while the phone is told it failed)."""
@@ -205,6 +257,7 @@ def register_by_phone(*, session: Session, client: str, key: str, full_name: str
             raise ValidationError(_("Thôn không thuộc xã tổ chức hội nghị."))
     with transaction.atomic():
         row = register(actor=None, session=session, source=Registration.Source.QR,
-                       full_name=full_name, village=village, topic=topic, client_key=key)
-        throttle.record(Attempt.Bucket.LIVE_QR, client, limits)
+                       full_name=full_name, village=village, topic=topic, client_key=key,
+                       confidential=confidential)
+        count_hit(bucket=Attempt.Bucket.LIVE_QR, client=client, limits=limits)
     return row

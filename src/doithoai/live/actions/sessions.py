@@ -59,6 +59,8 @@ def open_session(*, actor, conference: Conference) -> Session:
             defaults={"opened_by": actor, "speaker_minutes": conference.speaker_minutes or 5})
         if created:
             record(actor=actor, action="live.open", obj=session, after=snapshot(session))
+        # The Biên bản's draft starts with the session: it follows the record from then on.
+        Minutes.objects.get_or_create(session=session)
     return session
 
 

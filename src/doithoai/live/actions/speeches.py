@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
+from doithoai.core.petition_flow import TRANSITIONS, Action, State
 from doithoai.core.text import nfc
+from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
 from doithoai.live.actions.sessions import locked_recording_session
 from doithoai.live.models import Registration
@@ -47,9 +49,11 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
             petition = intake.receive(intake.Intake(
                 agency=conference.agency, text=text, channel=Channel.CONFERENCE,
                 received_on=conference.held_on, village_id=village_id,
-                conference_id=conference.pk,
-                petitioners=[intake.PetitionerData(full_name=registration.full_name,
-                                                   village_id=village_id)],
+                conference=conference,
+                # Not named to the public when not named before the hall.
+                petitioners=[intake.PetitionerData(
+                    full_name=registration.full_name, village_id=village_id,
+                    anonymous_to_public=registration.is_confidential)],
                 submission_key=KEY.format(session=session.pk, number=registration.number)),
                 actor=actor)
             petition = assignments.classify(actor=actor, petition=petition, kind=kind,
@@ -61,7 +65,7 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
             record(actor=actor, action="live.record", obj=registration, before=before,
                    after=snapshot(registration))
         if same_as is not None:
-            if same_as.conference_id != session.conference_id:
+            if not conference_links.belongs(same_as, session.conference_id):
                 raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
             title = same_as.issue.title if same_as.issue_id else _title(registration, same_as)
             issues.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
@@ -129,16 +133,42 @@ def assign_for_answer(*, actor, registration: Registration, unit) -> Petition:
         return assignments.assign(actor=actor, petition=_petition(registration), unit=unit)
 
 
-def to_procedure(*, actor, registration: Registration, kind: str, reason: str) -> Petition:
-    """A complaint or denunciation raised in the hall goes to its own procedure."""
+def to_procedure(*, actor, registration: Registration, kind: str, reason: str = "",
+                 remark: str = "") -> Petition:
+    """A complaint or denunciation raised in the hall goes to its own procedure: the citizen
+    is told which body, what form and which time limits of the law
+    (`core.procedure_guidance`); what the chair said is recorded as guidance (`remark`),
+    never as an answer."""
     access.require(actor, rules.DECIDE, registration)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Hãy ghi hướng dẫn đã nói với người dân (gửi đơn "
-                                           "theo thủ tục nào, ở đâu).")})
+    label = Kind(kind).label.lower() if kind in Kind.values else ""
+    reason = reason.strip() or _("Chủ trì chuyển nội dung %(kind)s theo thủ tục tại hội "
+                                 "nghị.") % {"kind": label}
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return procedures.transfer_to_procedure(actor=actor, petition=_petition(registration),
-                                                kind=kind, reason=reason)
+                                                kind=kind, reason=reason, remark=remark)
+
+
+def confirm_kind(*, actor, registration: Registration, kind: str) -> Petition:
+    """The secretary confirms the kind the words suggested: the recorded opinion becomes a
+    complaint or denunciation (its answer forms give way to its procedure)."""
+    access.require(actor, rules.RUN_SESSION, registration)
+    if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
+        raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
+    with transaction.atomic():
+        locked_recording_session(registration.session_id)
+        petition = _petition(registration)
+        if petition.kind == kind:
+            return petition
+        if State(petition.state) not in TRANSITIONS[Action.CLASSIFY][0]:
+            raise ValidationError(_("Ý kiến này đã được trả lời hoặc giao đơn vị: hãy chuyển "
+                                    "theo thủ tục khiếu nại, tố cáo."))
+        return assignments.classify(
+            actor=actor, petition=petition, kind=kind, field=petition.field,
+            urgency=petition.urgency, village_id=petition.village_id,
+            is_complex=petition.is_complex, version=petition.version,
+            reason=_("Thư ký xác nhận loại %(kind)s theo lời phát biểu") % {
+                "kind": Kind(kind).label.lower()})
 
 
 def conclude(*, actor, registration: Registration, text: str, previous: str | None = None

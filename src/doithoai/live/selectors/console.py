@@ -9,7 +9,9 @@ from zlib import crc32
 
 from django.utils.translation import gettext as _
 
-from doithoai.core import dates
+from doithoai.core import dates, procedure_guidance
+from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import State, on_answer_track
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors import minutes
@@ -17,6 +19,7 @@ from doithoai.live.selectors.screen import screen
 from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_of
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Field, Kind, Petition
+from doithoai.petitions.selectors import public_text
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 
@@ -37,6 +40,9 @@ def outcome_label(row: Registration) -> tuple[str, bool]:
         return _("Đã trả lời tại hội nghị"), True
     if outcome == minutes.PROCEDURE:
         return _("Chuyển thủ tục khiếu nại, tố cáo"), True
+    if outcome == minutes.RECORDED and not on_answer_track(row.petition.kind):
+        return (_("%(kind)s: chưa chuyển theo thủ tục") % {
+            "kind": row.petition.get_kind_display()}), False
     if outcome == minutes.ASSIGNED:
         petition = row.petition
         return (_("Giao %(unit)s, hạn %(due)s") % {
@@ -54,13 +60,15 @@ def state(session: Session | None) -> dict:
     browser replaces only what changed)."""
     if session is None:
         return {"session": None}
-    waiting = list(queue(session).select_related("village"))
+    waiting = list(queue(session).select_related("village", "petition")
+                   .prefetch_related("petition__petitioners"))
     speaker = speaking(session)
     done = heard(session)
-    record = minutes.minutes_of(session)  # started by the view (actions.minutes.minutes_of)
+    record = minutes.minutes_of(session)  # started with the session (actions.sessions)
     heard_sig = ",".join(
         f"{h.registration.pk}.{h.outcome}.{crc32(h.registration.conclusion.encode())}."
-        f"{h.registration.petition.version if h.registration.petition_id else 0}"
+        f"{h.registration.petition.version if h.registration.petition_id else 0}."
+        f"{int(h.registration.is_confidential)}"
         for h in done)
     items = agenda(session)
     return {
@@ -77,8 +85,9 @@ def state(session: Session | None) -> dict:
         "unsettled": sum(1 for h in done if not h.done),
         "sig": {
             "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
-                     f"{len(waiting)}",
-            "queue": f"{session.state}." + ",".join(f"{r.pk}.{r.position}" for r in waiting),
+                     f"{len(waiting)}.{int(speaker.is_confidential) if speaker else 0}",
+            "queue": f"{session.state}." + ",".join(
+                f"{r.pk}.{r.position}.{int(r.is_confidential)}" for r in waiting),
             "heard": heard_sig,
             "minutes": f"{session.state}.{record.version if record else 0}.{heard_sig}",
         },
@@ -103,13 +112,56 @@ def choices(conference: Conference, session: Session | None) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class KindHint:
+    """The kind the words suggest, for the secretary to confirm (never decided here)."""
+
+    kind: str
+    label: str
+    source: str  # what the words were: the topic given at registration, or what was said
+
+
+def kind_hint(row: Registration) -> KindHint | None:
+    """A complaint or denunciation suggested by the words (`core.kind_hints`) that the
+    record does not say yet: the topic given at registration before anything is recorded,
+    then what was recorded."""
+    petition = row.petition
+    if petition is not None and (not on_answer_track(petition.kind)
+                                 or petition.state == State.TRANSFERRED):
+        return None
+    text, source = ((petition.text, _("nội dung đã ghi")) if petition is not None
+                    else (row.topic, _("nội dung đăng ký")))
+    kind = suggested_kind(text)
+    if kind is None:
+        return None
+    return KindHint(kind, str(Kind(kind).label), str(source))
+
+
+def procedure_guidance_of(kind: str) -> str:
+    return procedure_guidance.guidance_for(kind).text()
+
+
 def speaker_record(session: Session, pk: int) -> dict:
-    """One speaker with what became of the opinion, for the speaker's panel."""
+    """One speaker with what became of the opinion, for the speaker's panel: the forms its
+    kind allows (a complaint or denunciation only goes to its procedure, with the law's
+    guidance to the citizen), and the kind the words suggest."""
     row = session.registrations.select_related("village", "petition__unit").filter(
         pk=pk).first()
     context = {"row": row}
     if row is not None:
         context["outcome"], context["settled"] = outcome_label(row)
-        context["answer"] = (row.petition.answers.filter(at_conference=True).first()
-                             if row.petition_id else None)
+        context["answer"] = (row.petition.answers.filter(at_conference=True, is_current=True)
+                             .first() if row.petition_id else None)
+        answer = context["answer"]
+        # Published at once: the staff see the public copy, names as initials.
+        context["public_preview"] = [p for p in public_text.preview(
+            row.petition, {_("Trả lời"): answer.text}) if p.maskings] if answer else []
+        hint = kind_hint(row)
+        answerable = row.petition is None or on_answer_track(row.petition.kind)
+        procedure_kind = (row.petition.kind if not answerable
+                          else hint.kind if hint else Kind.COMPLAINT)
+        context.update(
+            kind_hint=hint, answerable=answerable, procedure_kind=procedure_kind,
+            guidance=[(kind.label, procedure_guidance_of(kind), kind == procedure_kind)
+                      for kind in (Kind.COMPLAINT, Kind.DENUNCIATION)])
     return context

@@ -8,20 +8,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
-from doithoai.core.petition_flow import State
-from doithoai.core.text import fold
+from doithoai.core.petition_flow import State, on_answer_track
+from doithoai.core.redaction import mask_names
+from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Minutes, Registration, Session
 from doithoai.org.models import Unit
-from doithoai.petitions.models import Channel, Petition
+from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
+from doithoai.petitions.selectors.petitions import answer_on_the_spot
 
 
 def minutes_of(session: Session) -> Minutes | None:
-    """The draft, once the console has looked at the session (None before)."""
+    """The session's draft of the Biên bản (started when the session was opened)."""
     return Minutes.objects.filter(session=session).first()
 
 
@@ -32,18 +35,56 @@ def heard(session: Session):
             .select_related("village", "petition").order_by("called_at", "number"))
 
 
+# A denunciation's line in the conclusions, the Biên bản and the notice: neither the words of
+# the citizen nor the post of the accused (the chair's own words stay in the staff's record).
+DENUNCIATION_LINE = ("Về một nội dung tố cáo: Chủ trì tiếp nhận, chuyển giải quyết theo quy "
+                     "định của pháp luật về tố cáo; thông tin người tố cáo được giữ bí mật.")
+
+
 def draft_conclusion(session: Session, rows=None) -> str:
     """The chair's conclusions on each matter, one line each, in the order heard (`rows`:
-    those heard, when the caller already has them)."""
+    those heard, when the caller already has them). A denunciation is one generic line; a
+    confidential speaker is not named (his name, anywhere in the line, as initials)."""
+    rows = list(rows if rows is not None else heard(session).prefetch_related(
+        "petition__petitioners"))
+    secret = confidential_names(session.conference) if any(
+        r.is_confidential for r in rows) else []
     lines = []
-    for row in (rows if rows is not None else heard(session)):
+    for row in rows:
         if not row.conclusion.strip():
+            continue
+        if row.is_denunciation:
+            lines.append(DENUNCIATION_LINE)
             continue
         topic = row.topic.strip().rstrip(".").split("\n")[0][:120]
         line = row.conclusion.strip()
-        lines.append(f"Về {topic[:1].lower() + topic[1:]}: {line}" if topic
-                     else f"Về ý kiến của {row.full_name}: {line}")
+        if topic:
+            line = f"Về {topic[:1].lower() + topic[1:]}: {line}"
+        elif row.is_confidential:
+            line = f"Về ý kiến của một công dân: {line}"
+        else:
+            line = f"Về ý kiến của {row.full_name}: {line}"
+        lines.append(mask_names(line, secret, addressed=False).text if secret else line)
     return "\n".join(lines)
+
+
+def confidential_names(conference: Conference) -> list[str]:
+    """Whom the minutes and the conference's documents never name: the registrants who asked
+    not to be named or denounce, the senders of the conference's denunciations and those who
+    asked not to be named publicly."""
+    rows = (Registration.objects.filter(session__conference=conference)
+            .select_related("petition").prefetch_related("petition__petitioners"))
+    names = set()
+    for row in rows:
+        if row.is_confidential:
+            names.add(row.full_name)
+            if row.petition_id:
+                names |= {p.full_name for p in row.petition.petitioners.all()}
+    names |= set(Petitioner.objects.filter(
+        Q(petition__kind=Kind.DENUNCIATION) | Q(anonymous_to_public=True),
+        petition__in=Petition.objects.filter(conference=conference))
+        .values_list("full_name", flat=True))
+    return sorted(n.strip() for n in names if n.strip())
 
 
 def full_conclusion(session: Session, minutes: Minutes | None) -> str:
@@ -61,17 +102,24 @@ UNRECORDED, RECORDED, ANSWERED, PROCEDURE, ASSIGNED = (
 
 def heard_with_outcomes(session: Session):
     """Those heard, with what `outcome_of` needs in one query each."""
-    return heard(session).select_related("petition__unit").prefetch_related("petition__answers")
+    return heard(session).select_related("petition__unit").prefetch_related(
+        "petition__answers", "petition__petitioners")
 
 
 def outcome_of(row: Registration) -> str:
+    """What became of the opinion as the petition says now, wherever it was changed (the
+    live room or the petition's page): an answer withdrawn when the kind was corrected no
+    longer counts; a complaint or denunciation not yet sent to its procedure is only
+    recorded."""
     petition = row.petition
     if petition is None:
         return UNRECORDED
-    if any(a.at_conference for a in petition.answers.all()):
-        return ANSWERED
     if petition.state == State.TRANSFERRED:
         return PROCEDURE
+    if not on_answer_track(petition.kind):
+        return RECORDED
+    if any(a.at_conference and a.is_current for a in petition.answers.all()):
+        return ANSWERED
     return ASSIGNED if petition.unit_id else RECORDED
 
 
@@ -99,6 +147,9 @@ def adopted(conference) -> Minutes | None:
 
 SENSITIVE = ("Nêu nội dung khiếu nại, tố cáo (nội dung và thông tin người gửi không ghi vào "
              "biên bản).")
+SENSITIVE_REPLY = ("Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về khiếu "
+                   "nại, tố cáo.")
+CITIZEN = "Một công dân"  # neither name nor village: the sender stays confidential
 # Words that open a village's name and are written in lower case inside a sentence.
 PLACE_WORDS = ("Thôn", "Bản", "Xóm", "Tổ", "Khu", "Ấp", "Khối", "Làng", "Buôn", "Khóm")
 
@@ -114,24 +165,11 @@ class Speaker:
     spoken: bool  # spoken in the hall (else sent before and read at the conference)
 
 
-# The documents' sentence helpers, the few the minutes' record needs (the live room sits
-# below the documents and cannot borrow theirs).
-def _sentence(text: str) -> str:
-    text = (text or "").strip()
-    return text if not text or text[-1] in ".;:!?…)" else text + "."
-
-
-def _lower_first(text: str) -> str:
-    text = (text or "").strip().rstrip(".")
-    return text[:1].lower() + text[1:]
-
-
-def _official(person, gap: str) -> str:
-    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã"."""
-    if person is None or not person.full_name.strip():
-        return gap
-    position = person.position.strip()
-    return "Đồng chí " + person.full_name.strip() + (f", {position}" if position else "")
+def official(person, gap: str) -> str:
+    """"Đồng chí Lý Thị Dương, Chủ tịch UBND xã", as the minutes (and the Biên bản drawn from
+    them) name an official; `gap` for nobody."""
+    named = person.name_and_position if person is not None else ""
+    return f"Đồng chí {named}" if named else gap
 
 
 def _office_name(agency) -> str:
@@ -160,7 +198,7 @@ def _title(full_name: str) -> str:
 def _who(petition: Petition) -> str:
     village = petition.village.name if petition.village_id else ""
     if petition.is_sensitive or petition.state == State.TRANSFERRED:
-        return "Một công dân"  # neither name nor village: the sender stays confidential
+        return CITIZEN
     people = [p for p in petition.petitioners.all() if p.full_name.strip()]
     named = [p for p in people if not p.anonymous_to_public]
     if not village:
@@ -185,24 +223,16 @@ def _before(day: dt.date | None) -> str:
     return f" trước {decree30.date_text(day)}" if day else ""
 
 
-def _answer_on_the_spot(petition: Petition):
-    for answer in petition.answers.all():
-        if answer.is_current and answer.at_conference:
-            return answer
-    return None
-
-
 def _reply(petition: Petition, conference: Conference, office_name: str) -> tuple[str, str]:
     """(label, text): the answer given in the hall, or what the chair decided."""
     if petition.is_sensitive or petition.state == State.TRANSFERRED:
-        return "", ("Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về khiếu "
-                    "nại, tố cáo.")
-    answer = _answer_on_the_spot(petition)
+        return "", SENSITIVE_REPLY
+    answer = answer_on_the_spot(petition)
     if answer is not None:
-        by = answer.answered_by.strip().rstrip(":") or _official(conference.chair, "Chủ trì")
+        by = answer.answered_by.strip().rstrip(":") or official(conference.chair, "Chủ trì")
         if petition.hide_from_public:  # the answer would tell what the opinion kept back
             return "Trả lời: ", f"{by} đã trả lời trực tiếp tại hội nghị."
-        return "Trả lời: ", f"{by}: {_sentence(answer.text)}"
+        return "Trả lời: ", f"{by}: {sentence(answer.text)}"
     escalation = min(petition.escalations.all(), key=lambda e: e.pk, default=None)
     if escalation is not None:
         return "", (f"Chủ trì tiếp thu; Ủy ban nhân dân xã chuyển ý kiến đến "
@@ -210,7 +240,7 @@ def _reply(petition: Petition, conference: Conference, office_name: str) -> tupl
     if petition.state == State.NOT_ACCEPTED:
         note = petition.public_note.strip()
         return "", ("Chủ trì giải thích: nội dung không thuộc phạm vi giải quyết của Ủy ban nhân "
-                    "dân xã" + (f"; {_lower_first(note)}." if note else "."))
+                    "dân xã" + (f"; {lower_first(note)}." if note else "."))
     due = _before(_first_due(petition))
     if petition.unit_id:
         return "", (f"Chủ trì giao {petition.unit.name} xem xét, giải quyết, trả lời bằng văn "
@@ -226,14 +256,19 @@ def _shown(petition: Petition) -> str:
         return SENSITIVE
     if petition.hide_from_public:
         return "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
-    return _sentence(petition.text)
+    return sentence(petition.text)
 
 
 def speakers(conference: Conference) -> list[Speaker]:
     """Everyone heard at the conference, in the order the minutes list them: as adopted in
     the hall, else those called in the live room in turn, else (a conference not run in the
     live room) its petitions — spoken in the hall in the order received, then those sent
-    before and read at the conference."""
+    before and read at the conference. No confidential speaker is named (even in what was
+    answered), however the list was made (`confidential_names`)."""
+    return without_confidential_names(_speakers(conference), confidential_names(conference))
+
+
+def _speakers(conference: Conference) -> list[Speaker]:
     office_name = _office_name(conference.agency)
     minutes = adopted(conference)
     if minutes is not None:  # what was read and adopted in the hall, whatever came after
@@ -269,18 +304,38 @@ def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Sp
     result = []
     for row in rows:
         petition = row.petition
+        # A confidential speaker is "Một công dân"; a denunciation, by its words or its kind,
+        # is recorded without its content (SENSITIVE) and with the generic direction.
         if petition is None:  # heard, nothing recorded yet: the topic the speaker gave
             where = f" ({_village_text(row.village.name)})" if row.village_id else ""
-            result.append(Speaker(
-                who=f"{_title(row.full_name)} {row.full_name.strip()}{where}",
-                text=_sentence(row.topic) or decree30.MISSING, reply_label="", reply="",
-                spoken=True))
+            who = (CITIZEN if row.is_confidential
+                   else f"{_title(row.full_name)} {row.full_name.strip()}{where}")
+            text = SENSITIVE if row.is_denunciation else (sentence(row.topic)
+                                                          or decree30.MISSING)
+            result.append(Speaker(who=who, text=text, reply_label="", reply="", spoken=True))
+            continue
+        if row.is_denunciation:
+            result.append(Speaker(who=CITIZEN, text=SENSITIVE, reply_label="",
+                                  reply=SENSITIVE_REPLY, spoken=True))
             continue
         label, reply = _reply(petition, conference, office_name)
         if row.conclusion.strip():
-            reply = f"{reply} Chủ trì kết luận: {_sentence(row.conclusion)}".strip()
+            reply = f"{reply} Chủ trì kết luận: {sentence(row.conclusion)}".strip()
         # An opinion sent before and presented by its sender at the chair's invitation was
         # heard in the hall like any other, in its turn.
-        result.append(Speaker(who=_who(petition), text=_shown(petition), reply_label=label,
-                              reply=reply, spoken=True))
+        result.append(Speaker(who=CITIZEN if row.is_confidential else _who(petition),
+                              text=_shown(petition), reply_label=label, reply=reply,
+                              spoken=True))
     return result
+
+
+def without_confidential_names(entries: list[Speaker], names: list[str]) -> list[Speaker]:
+    """The speakers with every confidential name (wherever said or answered) as initials."""
+    if not names:
+        return entries
+
+    def masked(text: str) -> str:
+        return mask_names(text, names, addressed=False).text
+
+    return [Speaker(who=masked(s.who), text=masked(s.text), reply_label=s.reply_label,
+                    reply=masked(s.reply), spoken=s.spoken) for s in entries]

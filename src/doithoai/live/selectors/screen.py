@@ -1,12 +1,18 @@
 """What the hall's screen shows: the current programme item, who has the floor and for how
-long, the next three in the queue — names and villages only, nothing else personal."""
+long, the next three in the queue — names and villages only, nothing else personal.
+
+A confidential speaker (asked not to be named, or a denunciation: `Registration.is_confidential`)
+is "Người phát biểu số N" here, with neither village nor topic: what the screen is given is all
+it can show, so the name never reaches the hall's browser, whatever its template does."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from doithoai.core.redaction import mask_names
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors.sessions import queue
@@ -31,9 +37,25 @@ class Screen:
     following: list[str] = field(default_factory=list)
 
 
+def anonymous(registration: Registration) -> str:
+    return _("Người phát biểu số %(n)s") % {"n": registration.number}
+
+
 def _name(registration: Registration) -> str:
+    if registration.is_confidential:
+        return anonymous(registration)
     village = registration.village.name if registration.village_id else ""
     return f"{registration.full_name}" + (f" — {village}" if village else "")
+
+
+def _rows(rows):
+    """With what `is_confidential` reads, in one query each."""
+    return rows.select_related("village", "petition").prefetch_related("petition__petitioners")
+
+
+def _known_names(session: Session) -> list[str]:
+    """Everyone registered in the session: a topic naming one of them is masked."""
+    return list(session.registrations.values_list("full_name", flat=True))
 
 
 def _clock(seconds: int) -> str:
@@ -55,19 +77,22 @@ def screen(conference: Conference) -> Screen:
         result.item_used = _clock(max(used, 0))
         result.item_planned = _clock(session.current_item.minutes * 60)
         result.item_over = used > session.current_item.minutes * 60
-    current = (session.registrations.filter(state=Registration.State.SPEAKING)
-               .select_related("village").first())
-    if current is not None:
+    current = _rows(session.registrations.filter(state=Registration.State.SPEAKING)).first()
+    if current is not None and current.is_confidential:
+        result.speaker = anonymous(current)
+    elif current is not None:
         # A topic typed by the citizen (QR) or taken from an opinion sent before is not
         # checked: it may carry more than a name and a village, so the hall does not see it.
+        # The secretary's, typed from the paper form, shows names only as initials.
         result.speaker = current.full_name
-        result.topic = current.topic if current.source == Registration.Source.PAPER else ""
+        if current.source == Registration.Source.PAPER and current.topic:
+            result.topic = mask_names(current.topic, _known_names(session)).text
         result.village = current.village.name if current.village_id else ""
+    if current is not None:
         seconds = int((timezone.now() - current.called_at).total_seconds()) \
             if current.called_at else 0
         allowed = session.speaker_minutes * 60
         result.elapsed, result.allowed = _clock(max(seconds, 0)), _clock(allowed)
         result.over = seconds > allowed
-    result.following = [_name(r) for r in
-                        queue(session).select_related("village")[:NEXT]]
+    result.following = [_name(r) for r in _rows(queue(session))[:NEXT]]
     return result

@@ -15,7 +15,6 @@ from doithoai.core.qr import svg_data_uri
 from doithoai.dialogues.models import Conference
 from doithoai.live import rules
 from doithoai.live.actions import console_requests, sessions
-from doithoai.live.actions.minutes import minutes_of
 from doithoai.live.selectors import console
 from doithoai.live.selectors.minutes import adopted
 from doithoai.live.selectors.sessions import session_of
@@ -34,16 +33,10 @@ def _console_conference(request, pk: int) -> Conference:
     return conference
 
 
-def _state(session):
-    if session is not None:
-        minutes_of(session)  # the draft exists from the console's first look
-    return console.state(session)
-
-
 def _page(request, pk: int, template: str, view: str):
     conference = _console_conference(request, pk)
     session = session_of(conference)
-    context = {"conference": conference, "view": view, **_state(session),
+    context = {"conference": conference, "view": view, **console.state(session),
                "action_labels": {key: str(label)
                                  for key, label in console_requests.LABELS.items()},
                **console.choices(conference, session)}
@@ -72,7 +65,7 @@ def state_fragment(request, pk: int):
     conference = _console_conference(request, pk)
     response = render(request, "live/_state.html",
                       {"conference": conference, "view": request.GET.get("view", "secretary"),
-                       **_state(session_of(conference))})
+                       **console.state(session_of(conference))})
     response["Cache-Control"] = "no-store"
     return response
 

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from doithoai.live.actions.registrations import register_by_phone
+from doithoai.live.actions.registrations import confidential_by_phone, register_by_phone
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors.sessions import (
     queue,
@@ -83,7 +83,20 @@ def register(request, value: str):
     context = {"session": session, "conference": conference, "villages": villages,
                "data": {}, "errors": [], "mine": list(registered_from_device(session, device))}
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("an_danh"):
+        # "Do not name me": asked from the confirmation, for one registered on this phone.
+        number = (request.POST.get("so") or "").strip()
+        try:
+            if not _device(request) or not number.isdigit():
+                raise ValidationError(_("Hãy mở lại trang đăng ký từ mã QR trong hội trường "
+                                        "rồi gửi lại."))
+            row = confidential_by_phone(session=session, device=device, number=int(number))
+        except ValidationError as exc:
+            context["errors"] = exc.messages
+            status = 400
+        else:
+            return redirect(f"{request.path}?so={row.number}")
+    elif request.method == "POST":
         context["data"] = request.POST
         try:
             row = _register(request, session, device)
@@ -121,4 +134,5 @@ def _register(request, session: Session, device: str) -> Registration:
     return register_by_phone(session=session, client=throttle.client_key(request), key=key,
                              full_name=request.POST.get("full_name", ""),
                              village_pk=(request.POST.get("village") or "").strip(),
-                             topic=request.POST.get("topic", ""))
+                             topic=request.POST.get("topic", ""),
+                             confidential=bool(request.POST.get("confidential")))

@@ -15,17 +15,19 @@ from doithoai.core import dates, deadlines
 from doithoai.core.petition_flow import OPEN_STATES, Action
 from doithoai.petitions.actions.moves import move
 from doithoai.petitions.models import Extension, Petition
+from doithoai.petitions.occasions import Terms
 from doithoai.workdays.calendar import get_calendar
 
 
 def _deadline(petition: Petition, calendar=None
               ) -> tuple[dt.date, deadlines.DeadlineRule, dt.date]:
-    conference = petition.conference
-    if conference is not None and conference.held_on is not None:
+    """From the conference's day with its working days when the petition joined one that has
+    a day; else from receipt with the law's defaults."""
+    if petition.conference_day is not None:
         rule = deadlines.rule_for(anchor="conference", complex_case=petition.is_complex,
-                                  simple_days=conference.answer_workdays,
-                                  complex_days=conference.complex_answer_workdays)
-        anchor = conference.held_on
+                                  simple_days=petition.answer_workdays,
+                                  complex_days=petition.complex_answer_workdays)
+        anchor = petition.conference_day
     else:
         rule = deadlines.rule_for(anchor="receipt", complex_case=petition.is_complex,
                                   simple_days=settings.PETITION_ANSWER_WORKDAYS,
@@ -45,6 +47,14 @@ def set_due_date(petition: Petition, calendar=None, *, extended: bool | None = N
     petition.due_rule_label = rule.describe(anchor)
 
 
+def keep_conference_terms(petitions, terms: Terms) -> int:
+    """A conference's new day or answer time becomes its petitions' own; their due dates
+    follow at the next change that sets them (classifying, a calendar change)."""
+    return Petition.objects.filter(pk__in=petitions.values("pk")).update(
+        conference_day=terms.day, answer_workdays=terms.workdays,
+        complex_answer_workdays=terms.complex_workdays)
+
+
 @transaction.atomic
 def recompute_due_dates(on_or_after: dt.date | None = None) -> int:
     """After a calendar change: open petitions whose due date follows from a rule get it
@@ -54,7 +64,7 @@ def recompute_due_dates(on_or_after: dt.date | None = None) -> int:
     calendar = get_calendar()
     qs = (Petition.objects.filter(state__in=OPEN_STATES, extensions__isnull=True)
           .exclude(due_rule__in=("reopened", "extension"))
-          .select_related("conference").select_for_update(of=("self",)))
+          .select_for_update(of=("self",)))
     if on_or_after is not None:
         qs = qs.filter(due_date__gte=on_or_after)
     for petition in qs.iterator(chunk_size=2000):

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +16,7 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core import dates
 from doithoai.core.text import fold
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import excel, rules
+from doithoai.petitions import excel, occasions, rules
 from doithoai.petitions.actions import intake
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.cleaning import (
@@ -116,7 +115,7 @@ def _cell_text(cell: excel.Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if value.time() else dates.day(value)
+        return f"{dates.day(value)} {dates.clock(value)}" if value.time() else dates.day(value)
     if isinstance(value, dt.date):
         return dates.day(value)
     return clean_text(str(value))
@@ -288,7 +287,7 @@ def check_rows(sheet: excel.Sheet, *, actor, agency: Agency,
 def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name: str,
                 channel: str = Channel.FRONT_SUMMARY, received_on: dt.date | None = None,
                 brought_by: str = "", village: Village | None = None,
-                conference: Model | None = None,  # a conference of the agency, still open
+                conference=None,  # a conference of the agency, still open (`occasions`)
                 actor_label: str | None = None) -> ImportResult:
     """Import a summary sheet: the whole file is checked first, then every row goes in, in one
     transaction, or none does (ImportRefused says why, row by row)."""
@@ -326,11 +325,14 @@ def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name
             batch = IntakeBatch.objects.create(
                 agency=agency, name=name, channel=channel, village=village,
                 received_on=received_on, brought_by=brought_by, file_sha256=sha256,
-                conference=conference, created_by=actor)
+                created_by=actor)
+            if conference is not None:
+                occasions.registered().link_batch(batch=batch, occasion=conference)
             record(actor=actor, actor_label=label, action="intake_batch.import", obj=batch,
-                   after={**snapshot(batch), "file_name": filename, "rows": len(rows)})
-            intake.receive_many((_intake(batch, row) for row in rows), actor=actor,
-                                actor_label=label)
+                   after={**intake.with_conference(snapshot(batch), conference),
+                          "file_name": filename, "rows": len(rows)})
+            intake.receive_many((_intake(batch, row, conference) for row in rows),
+                                actor=actor, actor_label=label)
     except IntegrityError:
         previous = _previous_import(agency, sha256)
         if previous is not None:  # the same file, imported at the same moment elsewhere
@@ -339,7 +341,7 @@ def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name
     return ImportResult(batch=batch, count=len(rows))
 
 
-def _intake(batch: IntakeBatch, row: dict) -> intake.Intake:
+def _intake(batch: IntakeBatch, row: dict, conference) -> intake.Intake:
     village_id = row["village"].pk if row["village"] else None
     petitioners = []
     if row["name"] or row["phone"]:
@@ -349,7 +351,7 @@ def _intake(batch: IntakeBatch, row: dict) -> intake.Intake:
         agency=batch.agency, text=row["text"], channel=batch.channel,
         received_on=batch.received_on, petitioners=petitioners, kind=row["kind"],
         field=row["field"], urgency=row["urgency"], village_id=village_id, batch_id=batch.pk,
-        source_row=row["row"], conference_id=batch.conference_id)
+        source_row=row["row"], conference=conference)
 
 
 def template_for(user, agency: Agency) -> bytes:

@@ -22,10 +22,9 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, record_many, snapshot
 from doithoai.core.text import fold
 from doithoai.core.tracking import new_code
-from doithoai.dialogues.models import Conference
 from doithoai.org import access
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import notify, rules
+from doithoai.petitions import notify, occasions, rules
 from doithoai.petitions.actions.deadlines import set_due_date
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.cleaning import clean_text, normalise_phone, phone_error, validate_text
@@ -39,7 +38,7 @@ from doithoai.petitions.models import (
     Urgency,
 )
 from doithoai.petitions.selectors.intake import (
-    OPEN_CONFERENCE_STATES,
+    conference_of_batch,
     only_own_village,
     villages_for,
 )
@@ -80,7 +79,8 @@ class Intake:
     field: Field | None = None
     urgency: str = "normal"
     village_id: int | None = None
-    conference_id: int | None = None
+    # The conference it is raised at or collected for (opaque here: see `occasions`).
+    conference: object | None = None
     batch_id: int | None = None
     source_row: int | None = None
     submission_key: str | None = None
@@ -115,13 +115,33 @@ def _new_petition(intake: Intake, text: str, actor, calendar=None) -> Petition:
         agency=intake.agency, tracking_code=new_code(), text=text, kind=intake.kind,
         field=intake.field, urgency=intake.urgency, village_id=intake.village_id,
         channel=intake.channel, batch_id=intake.batch_id, source_row=intake.source_row,
-        received_on=intake.received_on, conference_id=intake.conference_id,
-        submission_key=intake.submission_key,
+        received_on=intake.received_on, submission_key=intake.submission_key,
         received_by=actor if actor is not None and actor.is_authenticated else None,
         hide_from_public=intake.kind == Kind.DENUNCIATION,
     )
+    if intake.conference is not None:
+        terms = occasions.registered().terms(intake.conference)
+        petition.conference_day = terms.day
+        petition.answer_workdays = terms.workdays
+        petition.complex_answer_workdays = terms.complex_workdays
     set_due_date(petition, calendar)
     return petition
+
+
+def with_conference(after: dict, conference) -> dict:
+    """The receipt's audit record names the conference it joined, as it always did."""
+    return {**after, "conference_id": conference.pk if conference is not None else None}
+
+
+def _link(petitions: list[Petition], intakes: list[Intake]) -> None:
+    """Join each petition to its conference (the link the conference owns)."""
+    by_conference: dict[int, tuple[object, list[Petition]]] = {}
+    for petition, intake in zip(petitions, intakes, strict=True):
+        if intake.conference is not None:
+            by_conference.setdefault(intake.conference.pk, (intake.conference, []))[1].append(
+                petition)
+    for conference, joined in by_conference.values():
+        occasions.registered().link(petitions=joined, occasion=conference)
 
 
 def _create(intake: Intake, text: str, actor, actor_label) -> Petition:
@@ -130,14 +150,14 @@ def _create(intake: Intake, text: str, actor, actor_label) -> Petition:
     petition.save()
     for data in intake.petitioners:
         Petitioner.objects.create(petition=petition, **data.__dict__)
+    _link([petition], [intake])
     record(actor=actor, actor_label=actor_label, action="petition.receive", obj=petition,
-           after=snapshot(petition), reason="")
+           after=with_conference(snapshot(petition), intake.conference), reason="")
     transaction.on_commit(lambda: notify.petitioner_told(petition.pk, "received"))
     return petition
 
 
-RELATIONS = ("agency", "field", "village", "batch", "conference", "received_by", "unit",
-             "issue")
+RELATIONS = ("agency", "field", "village", "batch", "received_by", "unit", "issue")
 
 
 def _check_relations(intakes: list[Intake]) -> None:
@@ -151,10 +171,11 @@ def _check_relations(intakes: list[Intake]) -> None:
     if any(i.field is not None and i.field.agency_id != agency_id for i in intakes):
         raise ValidationError({"field": _("Lĩnh vực không thuộc cơ quan này.")})
     for model, ids in ((Village, {i.village_id for i in intakes} - {None}),
-                       (Conference, {i.conference_id for i in intakes} - {None}),
                        (IntakeBatch, {i.batch_id for i in intakes} - {None})):
         if model.objects.filter(pk__in=ids, agency_id=agency_id).count() != len(ids):
             raise ValidationError(_("Có thôn, hội nghị hoặc đợt không thuộc cơ quan này."))
+    if any(i.conference is not None and i.conference.agency_id != agency_id for i in intakes):
+        raise ValidationError(_("Có thôn, hội nghị hoặc đợt không thuộc cơ quan này."))
 
 
 def _unused_codes(petitions: list[Petition]) -> None:
@@ -202,8 +223,10 @@ def receive_many(intakes: Iterable[Intake], *, actor=None, actor_label: str | No
             person.normalise_texts()
             people.append(person)
     Petitioner.objects.bulk_create(people, batch_size=500)
+    _link(petitions, intakes)
     record_many(actor=actor, actor_label=actor_label, action="petition.receive",
-                objs=petitions, afters=[snapshot(p) for p in petitions])
+                objs=petitions, afters=[with_conference(snapshot(p), i.conference)
+                                        for p, i in zip(petitions, intakes, strict=True)])
     pks = [p.pk for p in petitions]
     transaction.on_commit(lambda: notify.petitioners_told(pks, "received"))
     return petitions
@@ -243,21 +266,17 @@ def batch_fields(*, agency: Agency, name: str, channel: str, received_on: dt.dat
     return name, brought_by
 
 
-def check_conference(agency: Agency, conference: Conference | None) -> None:
-    """Opinions join a conference of the same agency that has not been concluded yet."""
-    if conference is None:
-        return
-    if conference.agency_id != agency.pk:
-        raise ValidationError({"conference": _("Hội nghị không thuộc cơ quan này.")})
-    if conference.state not in OPEN_CONFERENCE_STATES:
-        raise ValidationError({"conference": _("Hội nghị đã có thông báo kết luận: không "
-                                               "thêm ý kiến vào hội nghị này nữa.")})
+def check_conference(agency: Agency, conference) -> None:
+    """Opinions join a conference of the same agency that has not been concluded yet (the
+    conferences' own rule: `occasions`)."""
+    if conference is not None:
+        occasions.registered().check(agency, conference)
 
 
 @transaction.atomic
 def start_batch(*, actor, agency: Agency, name: str, channel: str, received_on: dt.date,
                 village: Village | None = None, brought_by: str = "",
-                conference: Conference | None = None) -> IntakeBatch:
+                conference=None) -> IntakeBatch:
     """A stack of paper to type in: what the entry form remembers for every petition."""
     require(actor, rules.INTAKE, agency)
     name, brought_by = batch_fields(agency=agency, name=name, channel=channel,
@@ -268,9 +287,11 @@ def start_batch(*, actor, agency: Agency, name: str, channel: str, received_on: 
     ensure_default_fields(agency)
     batch = IntakeBatch.objects.create(agency=agency, name=name, channel=channel,
                                        village=village, received_on=received_on,
-                                       brought_by=brought_by, conference=conference,
-                                       created_by=actor)
-    record(actor=actor, action="intake_batch.create", obj=batch, after=snapshot(batch))
+                                       brought_by=brought_by, created_by=actor)
+    if conference is not None:
+        occasions.registered().link_batch(batch=batch, occasion=conference)
+    record(actor=actor, action="intake_batch.create", obj=batch,
+           after=with_conference(snapshot(batch), conference))
     return batch
 
 
@@ -318,5 +339,5 @@ def enter_petition(*, actor, batch: IntakeBatch, token: str, text: str, full_nam
         agency=agency, text=clean_text(text), channel=batch.channel,
         received_on=batch.received_on, petitioners=petitioners, kind=kind, field=field,
         urgency=urgency, village_id=village_id, batch_id=batch.pk, submission_key=key,
-        conference_id=batch.conference_id,
+        conference=conference_of_batch(batch),
     ), actor=actor)

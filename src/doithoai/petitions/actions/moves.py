@@ -1,6 +1,8 @@
 """Moving a petition along its state table (`core.petition_flow`): lock it, refuse a stale
 form (the version the user saw), ask who may (`rules.ACTION_RULES`), move, audit, and tell
-the petitioner after commit. Every action of the detail page goes through `move`."""
+the petitioner after commit. Every action of the detail page goes through `move`, and so
+does every answer, approval and publication from any page, the live room, a bulk action or
+a command: the table refuses them for a complaint or a denunciation (`WrongTrack`)."""
 
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ def move(actor, petition: Petition, action: Action, *, reason: str, version: int
     petition = lock(petition, version)
     access.require(actor, rules.ACTION_RULES[action], petition)
     try:
-        target = next_state(petition.state, action)
+        target = next_state(petition.state, action, petition.kind)
     except IllegalTransition as exc:
         raise ValidationError(str(exc)) from exc
     before = snapshot(petition)

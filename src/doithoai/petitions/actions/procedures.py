@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.audit.services import require_reason
-from doithoai.core import dates, deadlines
+from doithoai.audit.services import record, require_reason, snapshot
+from doithoai.core import dates, deadlines, procedure_guidance
 from doithoai.core.petition_flow import Action
 from doithoai.core.text import nfc
 from doithoai.petitions.actions.moves import move
@@ -47,16 +47,42 @@ def not_accept(*, actor, petition: Petition, reason: str, where_to_go: str,
 
 @transaction.atomic
 def transfer_to_procedure(*, actor, petition: Petition, kind: str, reason: str,
-                          version: int | None = None) -> Petition:
-    """Complaints and denunciations leave the dialogue track for their legal procedure."""
+                          remark: str = "", version: int | None = None) -> Petition:
+    """Complaints and denunciations leave the dialogue track for their legal procedure; the
+    citizen is told where, how and within which time limits (`core.procedure_guidance`),
+    with the chair's `remark` as guidance, never as an answer. Found to be one after it was
+    answered (the kind corrected): the answer is withdrawn, publication included, with the
+    reason (audited), so no page or document shows it any more."""
     if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         raise ValidationError({"kind": _("Chỉ khiếu nại hoặc tố cáo mới chuyển thủ tục.")})
+    reason = require_reason(reason)
     law = "Luật Khiếu nại 2011" if kind == Kind.COMPLAINT else "Luật Tố cáo 2018"
-    return move(actor, petition, Action.TRANSFER, reason=require_reason(reason),
-                version=version, notify_event="transferred",
-                changes={"kind": kind, "hide_from_public": kind == Kind.DENUNCIATION,
-                         "due_date": None, "due_rule": "",
-                         "due_rule_label": f"Giải quyết theo {law}"})
+    petition = move(actor, petition, Action.TRANSFER, reason=reason,
+                    version=version, notify_event="transferred",
+                    changes={"kind": kind, "hide_from_public": kind == Kind.DENUNCIATION,
+                             "due_date": None, "due_rule": "",
+                             "due_rule_label": f"Giải quyết theo {law}",
+                             "public_note": procedure_guidance.note(kind, nfc(remark))})
+    _withdraw_answers(actor, petition, kind, reason)
+    return petition
+
+
+def _withdraw_answers(actor, petition: Petition, kind: str, reason: str) -> None:
+    """Every answer in force stops being one: a published one is withdrawn from the public."""
+    kind_label = "khiếu nại" if kind == Kind.COMPLAINT else "tố cáo"
+    for answer in petition.answers.select_for_update().filter(is_current=True):
+        before = snapshot(answer)
+        answer.is_current = False
+        answer.save(update_fields=["is_current"])
+        if answer.published_at is not None:
+            action, why = "answer.withdrawn", (
+                f"Rút lại câu trả lời đã công khai: nội dung là {kind_label}, giải quyết "
+                f"theo thủ tục {kind_label}. {reason}")
+        else:
+            action, why = "answer.set_aside", (
+                f"Bỏ dự thảo trả lời: nội dung là {kind_label}. {reason}")
+        record(actor=actor, action=action, obj=answer, before=before, after=snapshot(answer),
+               reason=why)
 
 
 @transaction.atomic

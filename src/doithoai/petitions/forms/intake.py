@@ -11,10 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core import dates
-from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import excel
+from doithoai.petitions import excel, occasions
 from doithoai.petitions.actions.imports import IMPORT_CHANNELS
 from doithoai.petitions.actions.intake import BATCH_CHANNELS, MAX_NAME
 from doithoai.petitions.cleaning import MAX_TEXT, normalise_phone, phone_error
@@ -71,18 +69,20 @@ class _BatchForm(_AgencyMixin, forms.Form):
                                   error_messages={**REQUIRED,
                                                   "invalid": _("Ngày không hợp lệ.")})
     conference = forms.ModelChoiceField(
-        label=_("Hội nghị đối thoại"), queryset=Conference.objects.none(), required=False,
+        label=_("Hội nghị đối thoại"), queryset=None, required=False,
         empty_label=_("— Không gắn với hội nghị —"),
         help_text=_("Ý kiến thu trước hội nghị được tổng hợp vào bảng ý kiến của hội nghị."))
 
     def _setup_conference(self, agencies: list[Agency]):
-        field = self.fields["conference"]
-        field.queryset = intake.conferences_for(agencies)
-        if not field.queryset.exists():
+        provider = occasions.registered()
+        choices = provider.open_for(agencies) if provider is not None else None
+        if choices is None or not choices.exists():
             del self.fields["conference"]
             return
-        field.label_from_instance = _conference_label
-        upcoming = intake.next_conference(agencies)
+        field = self.fields["conference"]
+        field.queryset = choices
+        field.label_from_instance = provider.describe
+        upcoming = provider.upcoming(agencies)
         if upcoming is not None:
             field.initial = upcoming.pk
 
@@ -93,12 +93,6 @@ class _BatchForm(_AgencyMixin, forms.Form):
             self.add_error("conference", _("Hội nghị không thuộc cơ quan đã chọn."))
         cleaned.setdefault("conference", None)
         return cleaned
-
-
-def _conference_label(conference: Conference) -> str:
-    when = (dates.day(conference.held_on) if conference.held_on
-            else gettext("chưa ấn định ngày"))
-    return f"{conference.title} ({when})"
 
 
 class StartBatchForm(_BatchForm):

@@ -202,6 +202,10 @@ class TransferForm(ActionForm):
         if petition.kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
             kwargs.setdefault("initial", {}).setdefault("kind", petition.kind)
         super().__init__(*args, petition=petition, **kwargs)
+        if petition.answers.filter(is_current=True).exists():
+            self.fields["reason"].help_text = _(
+                "Câu trả lời đã có sẽ được rút lại (cả khi đã công khai): khiếu nại, tố cáo "
+                "không được trả lời như ý kiến, kiến nghị. Lý do được ghi vào lịch sử.")
 
 
 class CloseForm(ActionForm):

@@ -57,7 +57,7 @@ class QueueFilterForm(forms.Form):
         choices = queues.filter_choices(user, self.chosen_agency)
         for name, key in (("field", "fields"), ("village", "villages"), ("unit", "units"),
                           ("conference", "conferences")):
-            if self.chosen_agency is None:
+            if self.chosen_agency is None or choices[key] is None:
                 del self.fields[name]
             else:
                 self.fields[name].queryset = choices[key]

@@ -1,18 +1,14 @@
 """Reads for bringing paper in: where the user may bring petitions in (agencies, villages,
-conferences, fields), and the batches and their petitions."""
+fields), and the batches and their petitions."""
 
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
-from django.utils import timezone
 
-from doithoai.dialogues.models import Conference
 from doithoai.org.access import INTAKE_ROLES, scope_of, visible
 from doithoai.org.models import Agency, Role, Village
+from doithoai.petitions import occasions
 from doithoai.petitions.models import Field, IntakeBatch, Petition
-
-# Opinions may join a conference being prepared, or one just held (typed in afterwards).
-OPEN_CONFERENCE_STATES = (Conference.State.PLANNED, Conference.State.HELD)
 
 
 def _intake_grants(user, agency: Agency):
@@ -28,19 +24,6 @@ def intake_agencies(user) -> QuerySet[Agency]:
                                      villages__isnull=False).distinct()
     ids = set().union(*(g.agency_ids for g in scope.grants if g.role in INTAKE_ROLES))
     return Agency.objects.filter(pk__in=ids, is_active=True)
-
-
-def conferences_for(agencies) -> QuerySet[Conference]:
-    """Conferences that opinions brought in now may join, soonest first."""
-    return (Conference.objects.filter(agency__in=agencies, state__in=OPEN_CONFERENCE_STATES)
-            .select_related("agency").order_by("held_on"))
-
-
-def next_conference(agencies) -> Conference | None:
-    """The conference being prepared that opinions coming in now are most likely for."""
-    today = timezone.localdate()
-    return conferences_for(agencies).filter(state=Conference.State.PLANNED,
-                                            held_on__gte=today).first()
 
 
 def villages_for(user, agency: Agency) -> QuerySet[Village]:
@@ -79,3 +62,9 @@ def batches_for(user) -> QuerySet[IntakeBatch]:
 def batch_petitions(user, batch: IntakeBatch) -> QuerySet[Petition]:
     return (visible(Petition, user).filter(batch=batch)
             .select_related("village", "field").order_by("-pk"))
+
+
+def conference_of_batch(batch: IntakeBatch):
+    """The conference a batch's opinions are collected for, if any (`occasions`)."""
+    provider = occasions.registered()
+    return provider.of_batch(batch) if provider is not None else None

@@ -1,12 +1,13 @@
 """One petition: what its page shows, the other petitions of its issue, the answer templates
-for it, and its current answer (the pages, the documents, the public tracking page and the
-messages to petitioners read it)."""
+for it, and its current answer or the answer given at the conference (the pages, the documents,
+the minutes, the public tracking page and the messages to petitioners read them)."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from doithoai.petitions import occasions
 from doithoai.petitions.models import Answer, AnswerTemplate, Petition
 from doithoai.petitions.selectors.queues import visible_petitions
 
@@ -14,7 +15,7 @@ from doithoai.petitions.selectors.queues import visible_petitions
 def petition_for_detail(user, pk) -> Petition:
     """The petition with everything its page shows (404 outside the user's scope)."""
     qs = visible_petitions(user).select_related(
-        "agency", "field", "village", "unit", "issue", "conference", "batch", "received_by",
+        "agency", "field", "village", "unit", "issue", "batch", "received_by",
         "batch__village", "batch__created_by",
     ).prefetch_related(
         "petitioners__village",
@@ -51,4 +52,22 @@ def answer_templates(petition: Petition) -> QuerySet:
 
 
 def current_answer(petition: Petition) -> Answer | None:
-    return petition.answers.filter(is_current=True).first()
+    """The answer in force (the latest drafted, should two be marked current), with the person
+    of the account that approved it (the reply letter's signer)."""
+    return (petition.answers.filter(is_current=True).select_related("approved_by__person")
+            .order_by("-drafted_at", "-pk").first())
+
+
+def answer_on_the_spot(petition: Petition) -> Answer | None:
+    """The current answer given in the hall at the conference, if any; read from the
+    petition's prefetched answers (no query per petition in a list)."""
+    for answer in petition.answers.all():
+        if answer.is_current and answer.at_conference:
+            return answer
+    return None
+
+
+def conference_of(petition: Petition):
+    """The conference the petition was raised at or collected for, if any (`occasions`)."""
+    provider = occasions.registered()
+    return provider.of_petition(petition) if provider is not None else None

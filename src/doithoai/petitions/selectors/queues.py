@@ -17,9 +17,9 @@ from django.db.models import Count, F, Q, QuerySet
 from doithoai.core.petition_flow import OPEN_STATES, State
 from doithoai.core.text import fold
 from doithoai.core.tracking import normalise
-from doithoai.dialogues.models import Conference
 from doithoai.org.access import scope_of, visible
 from doithoai.org.models import Agency, Role, Unit, Village
+from doithoai.petitions import occasions
 from doithoai.petitions.models import Field, Petition
 from doithoai.petitions.selectors.deadlines import Today, flag_rows
 
@@ -40,7 +40,7 @@ class QueueFilters:
     due: str = ""
     channel: str = ""
     kind: str = ""
-    conference: Conference | None = None
+    conference: object | None = None  # see `occasions`
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     q: str = ""
@@ -66,9 +66,11 @@ def search_q(query: str) -> Q | None:
 def _filtered(qs: QuerySet, f: QueueFilters, today: Today, *, with_state: bool = True
               ) -> QuerySet:
     simple = {"agency": f.agency, "field": f.field, "village": f.village, "unit": f.unit,
-              "channel": f.channel, "kind": f.kind, "conference": f.conference,
+              "channel": f.channel, "kind": f.kind,
               "received_on__gte": f.received_from, "received_on__lte": f.received_to}
     qs = qs.filter(**{k: v for k, v in simple.items() if v not in (None, "")})
+    if f.conference is not None:
+        qs = occasions.registered().only_of(qs, f.conference)
     if with_state and f.state:
         qs = qs.filter(state=f.state)
     if f.due:
@@ -194,15 +196,15 @@ def filter_choices(user, agency: Agency | None) -> dict[str, QuerySet]:
     """Choices for the queue's selects: those of one agency (none when several are seen and
     no commune is chosen — a province's 1,500 fields in one select help nobody)."""
     if agency is None:
-        none = {"fields": Field.objects.none(), "villages": Village.objects.none(),
-                "units": Unit.objects.none(), "conferences": Conference.objects.none()}
-        return none
+        return {"fields": Field.objects.none(), "villages": Village.objects.none(),
+                "units": Unit.objects.none(), "conferences": None}
+    provider = occasions.registered()
     return {
         "fields": visible(Field, user).filter(agency=agency).order_by("order", "name"),
         "villages": visible(Village, user).filter(agency=agency).order_by("order", "name"),
         "units": visible(Unit, user).filter(agency=agency, is_active=True)
         .order_by("order", "name"),
-        "conferences": visible(Conference, user).filter(agency=agency),
+        "conferences": provider.of_agency(agency, user) if provider is not None else None,
     }
 
 

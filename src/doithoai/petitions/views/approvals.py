@@ -6,12 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from doithoai.core.petition_flow import State
 from doithoai.org import access
 from doithoai.petitions import rules
 from doithoai.petitions.selectors import approvals as approval_selectors
+from doithoai.petitions.selectors import public_text
 from doithoai.petitions.selectors.deadlines import today_info
 from doithoai.petitions.views.navigation import page_context, query_string
 
@@ -26,6 +28,11 @@ def approvals(request):
     for row in rows:
         row.can_approve = rules.APPROVE.allows(roles[row.pk])
         row.can_publish = rules.PUBLISH.allows(roles[row.pk])
+    for row in data["approved"]:  # what the public will read, names as initials
+        answer = getattr(row, "answer", None)
+        row.public_preview = (public_text.preview(row, {_("Trả lời"): answer.text})
+                              if row.can_publish and answer is not None
+                              and not row.hide_from_public else [])
     return render(request, "petitions/approvals.html", page_context(
         request, today=today, **data,
         drafted_url=reverse("petitions:queue") + query_string(QueryDict(),

@@ -16,11 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from doithoai.dialogues.models import Conference
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, visible
-from doithoai.org.models import Village
-from doithoai.petitions import excel, rules
+from doithoai.petitions import excel, occasions, rules
 from doithoai.petitions.actions import fields, imports, intake
 from doithoai.petitions.forms.intake import EntryForm, StartBatchForm, UploadForm
 from doithoai.petitions.models import IntakeBatch
@@ -68,20 +66,9 @@ def _entry_initial(request, batch: IntakeBatch) -> dict:
 
 
 def _conference_links(user, batch: IntakeBatch) -> dict:
-    """Links from the batch to its conference, and to its village's opinions for that
-    conference while it is being prepared — only for what the user may see."""
-    links = {"conference_url": None, "village_opinions_url": None}
-    if batch.conference_id is None:
-        return links
-    conference = visible(Conference, user).filter(pk=batch.conference_id).first()
-    if conference is None:
-        return links
-    links["conference_url"] = reverse("dialogues:conference_detail", args=[conference.pk])
-    if (batch.village_id is not None and conference.state == Conference.State.PLANNED
-            and visible(Village, user).filter(pk=batch.village_id).exists()):
-        links["village_opinions_url"] = reverse("dialogues:village_opinions",
-                                                args=[conference.pk, batch.village_id])
-    return links
+    """The batch's conference, and links to its pages the user may open (`occasions`)."""
+    provider = occasions.registered()
+    return provider.batch_links(user, batch) if provider is not None else {}
 
 
 def _batch_context(request, batch: IntakeBatch, form: EntryForm, saved=None) -> dict:
@@ -98,7 +85,7 @@ def _batch_context(request, batch: IntakeBatch, form: EntryForm, saved=None) -> 
 @require_http_methods(["GET", "POST"])
 def batch(request, pk: int):
     batch = get_visible_object_or_404(
-        request.user, IntakeBatch.objects.select_related("agency", "village", "conference"),
+        request.user, IntakeBatch.objects.select_related("agency", "village"),
         pk)
     access.require(request.user, rules.ENTER_INTO_BATCH, batch)
     # A batch written before intake made the default fields still offers them.

@@ -1,5 +1,6 @@
 """What every staff page of petitions shares: the sub-navigation, query strings that keep the
-filters, the pager's links, a safe way back, and errors as messages."""
+filters, the pager's links, a safe way back, and errors as messages (the last two also for the
+pages of the apps above: plans, documents)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,30 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from doithoai.org.access import scope_of
-from doithoai.org.models import Role
+from doithoai.org import access
+from doithoai.petitions import rules
 from doithoai.petitions.selectors.queues import Page
 
 
 def nav_links(request) -> list[dict]:
     """The petition pages this user works with (the sub-navigation of these pages)."""
-    scope = scope_of(request.user)
-    roles, admin = scope.roles, scope.is_admin
+    user = request.user
     links = []
-    if admin or roles - {Role.UNIT_OFFICER}:
+    if access.holds(user, rules.SEE_QUEUE):
         links.append(("petitions:queue", _("Danh sách ý kiến")))
-    if Role.UNIT_OFFICER in roles:
+    if access.holds(user, rules.SEE_UNIT_WORK):
         links.append(("petitions:unit_queue", _("Việc của đơn vị")))
-    office_or_watch = {Role.CLERK, Role.LEADER, Role.SUPERVISOR, Role.OVERSEER}
-    if admin or roles & office_or_watch:
+    if access.holds(user, rules.FOLLOW_UP):
         links.append(("petitions:approvals", _("Chờ duyệt, công khai")))
         links.append(("petitions:follow_up", _("Đôn đốc")))
     current = request.resolver_match.view_name if request.resolver_match else ""
     return [{"url": reverse(name), "label": label, "current": name == current}
             for name, label in links]
+
+
+def unit_officer_only(user) -> bool:
+    """Whether the user works only from a unit's list (the office's queue sends him there)."""
+    return not access.holds(user, rules.SEE_QUEUE) and access.holds(user, rules.SEE_UNIT_WORK)
 
 
 def page_context(request, **extra) -> dict:

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.audit.conflicts import Conflict
-from doithoai.core.petition_flow import ACTION_LABELS, Action, State, allowed_actions
+from doithoai.core.petition_flow import (
+    ACTION_LABELS,
+    Action,
+    State,
+    allowed_actions,
+    on_answer_track,
+)
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
 from doithoai.petitions import rules
@@ -34,6 +40,7 @@ from doithoai.petitions.actions import (
 from doithoai.petitions.forms import petition as forms
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.selectors import petitions as petition_selectors
+from doithoai.petitions.selectors import public_text
 from doithoai.petitions.selectors.deadlines import today_info
 from doithoai.petitions.selectors.follow_up import UNIT_WAITING
 from doithoai.petitions.selectors.queues import visible_petitions
@@ -65,7 +72,7 @@ PRIMARY = [Action.DRAFT_ANSWER, Action.APPROVE, Action.PUBLISH, Action.ASSIGN, A
 def available_actions(user, petition: Petition) -> list[str]:
     """Actions the state table allows now, of those the user's roles on this petition give."""
     roles = access.acting_roles(user, petition)
-    actions = [a.value for a in allowed_actions(petition.state)
+    actions = [a.value for a in allowed_actions(petition.state, petition.kind)
                if rules.ACTION_RULES[a].allows(roles)]
     if petition.issue_id and rules.UNGROUP.allows(roles):
         actions.append(forms.UNGROUP)
@@ -92,9 +99,11 @@ def _opened(petition: Petition, actions: list[str], roles: frozenset[str]) -> st
     """The form the page opens: the usual next step, when this user is the one to take it
     (drafting is the unit's, though the office may too)."""
     step = NEXT_STEP.get(State(petition.state))
+    if not on_answer_track(petition.kind) and petition.state != State.TRANSFERRED:
+        step = Action.TRANSFER  # a complaint or denunciation: its procedure is the next step
     if step is None or step not in actions:
         return None
-    if step == Action.DRAFT_ANSWER and not roles & rules.OWE_ANSWER.roles:
+    if step == Action.DRAFT_ANSWER and not rules.OWE_ANSWER.allows(roles):
         return None
     return step.value
 
@@ -138,17 +147,20 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
         opened = bound.action
     elif request.GET.get("mau"):
         opened = Action.DRAFT_ANSWER
-    # Not `access.can`: a system administrator does not read a denouncer's name either.
+    # A system administrator does not read a denouncer's name either (the rule says so).
     show_identity = (petition.kind != Kind.DENUNCIATION
-                     or bool(roles & rules.SEE_DENOUNCER.roles))
+                     or rules.SEE_DENOUNCER.allows(roles))
     every_answer = list(petition.answers.all())
+    current = next((a for a in every_answer if a.is_current), None)
     siblings = petition_selectors.issue_siblings(user, petition)
     today = today_info()
     return render(request, "petitions/detail.html", page_context(
         request, petition=petition, flag=today.flag(petition), today=today,
+        conference=petition_selectors.conference_of(petition),
         petitioners=list(petition.petitioners.all()), show_identity=show_identity,
         siblings=siblings[:petition_selectors.SIBLINGS_SHOWN], siblings_total=len(siblings),
-        current_answer=next((a for a in every_answer if a.is_current), None),
+        current_answer=current,
+        public_preview=_public_preview(petition, current, actions),
         earlier_answers=[a for a in every_answer if not a.is_current],
         action_forms=action_forms, opened=opened, templates=templates,
         chosen_template=request.GET.get("mau", ""),
@@ -157,6 +169,17 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
                     and access.can(user, rules.REMIND, petition.agency)
                     and rules.CHANGE.allows(roles)),
     ), status=status)
+
+
+def _public_preview(petition: Petition, answer: Answer | None, actions: list[str]):
+    """Before an answer is approved or published: its words as the public will read them, and
+    the names written as initials (the staff copy keeps the original)."""
+    if not {Action.APPROVE, Action.PUBLISH} & set(actions) or petition.hide_from_public:
+        return []
+    return public_text.preview(petition, {
+        _("Nội dung ý kiến"): petition.text,
+        _("Trả lời"): answer.text if answer is not None else "",
+        _("Ghi chú công khai"): petition.public_note})
 
 
 @login_required

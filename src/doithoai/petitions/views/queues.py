@@ -16,8 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.petition_flow import STATE_LABELS, State
 from doithoai.org import access
-from doithoai.org.access import scope_of
-from doithoai.org.models import Role, Unit
+from doithoai.org.models import Unit
 from doithoai.petitions import rules
 from doithoai.petitions.actions import assignments, issues
 from doithoai.petitions.forms import queues as forms
@@ -29,14 +28,14 @@ from doithoai.petitions.views.navigation import (
     pager,
     query_string,
     safe_next,
+    unit_officer_only,
 )
 
 
 @login_required
 @require_GET
 def queue(request):
-    scope = scope_of(request.user)
-    if not scope.is_admin and scope.roles == {Role.UNIT_OFFICER}:
+    if unit_officer_only(request.user):
         return redirect("petitions:unit_queue")
     form = forms.QueueFilterForm(request.GET, user=request.user)
     filters = form.filters()
@@ -45,8 +44,9 @@ def queue(request):
                                after=request.GET.get("after", ""),
                                before=request.GET.get("before", ""))
     agency = form.chosen_agency
+    # No commune chosen among several: the bulk actions are a system administrator's only.
     can_act = (access.can(request.user, rules.WORK_QUEUE, agency) if agency is not None
-               else access.is_system_admin(request.user))
+               else access.holds(request.user, rules.WORK_ANY_QUEUE))
     states = [{"value": s.value, "label": _(STATE_LABELS[s]), "count": page.counts[s.value],
                "url": query_string(request.GET, state=s.value), "current": filters.state == s.value}
               for s in State]
@@ -65,8 +65,7 @@ def queue(request):
 def queue_action(request):
     """Bulk actions of the queue: assign the checked petitions, or group them as one issue."""
     # Asked before the agency is known (the form names it): the office of some agency.
-    if not access.holds_role(request.user, rules.WORK_QUEUE.roles):
-        raise PermissionDenied(str(rules.WORK_QUEUE.refusal))
+    access.require_held(request.user, rules.WORK_QUEUE)
     agency = queues.single_agency(request.user) or queues.queue_agencies(request.user).filter(
         pk=forms.to_int(request.POST.get("agency"))).first()
     form = forms.BulkForm(request.POST, user=request.user, agency=agency)

@@ -74,10 +74,11 @@ OVERRIDES = [
 
 
 def ship(apps, schema_editor):
+    db = schema_editor.connection.alias  # the database being migrated
     CalendarOverride = apps.get_model("workdays", "CalendarOverride")
     for day, kind, reason, basis, enabled, note in OVERRIDES:
         # An admin may already have entered the date: theirs wins.
-        CalendarOverride.objects.get_or_create(
+        CalendarOverride.objects.using(db).get_or_create(
             date=day,
             defaults={"kind": kind, "reason": reason, "legal_basis": basis,
                       "enabled": enabled, "note": note},
@@ -85,9 +86,10 @@ def ship(apps, schema_editor):
 
 
 def unship(apps, schema_editor):
+    db = schema_editor.connection.alias  # the database being migrated
     CalendarOverride = apps.get_model("workdays", "CalendarOverride")
     for day, kind, reason, *_ in OVERRIDES:
-        CalendarOverride.objects.filter(date=day, kind=kind, reason=reason).delete()
+        CalendarOverride.objects.using(db).filter(date=day, kind=kind, reason=reason).delete()
 
 
 class Migration(migrations.Migration):

@@ -34,16 +34,18 @@ CONFIRMED = {
 
 
 def ship(apps, schema_editor):
+    db = schema_editor.connection.alias  # the database being migrated
     CalendarYear = apps.get_model("workdays", "CalendarYear")
     now = timezone.now()
     for year, basis in CONFIRMED.items():
-        CalendarYear.objects.get_or_create(
+        CalendarYear.objects.using(db).get_or_create(
             year=year,
             defaults={"confirmed_at": now, "legal_basis": basis, "note": SHIPPED_NOTE},
         )
 
 
 def unship(apps, schema_editor):
+    db = schema_editor.connection.alias  # the database being migrated
     # The table is dropped right after; nothing to keep.
     pass
 

@@ -19,13 +19,13 @@ from docx.shared import Pt
 
 from doithoai.core import decree30
 from doithoai.core.petition_flow import State
-from doithoai.core.text import nfc
+from doithoai.core.text import lower_first, nfc, sentence
 from doithoai.dialogues.models import Conference, Mode
 from doithoai.dialogues.selectors import prepared_answers, village_opinions
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
 from doithoai.documents.kinds import Kind as DocumentKind
-from doithoai.documents.kinds import thong_bao as tb
 from doithoai.documents.kinds.bao_cao_tong_hop.opinions import (
     Data,
     Entry,
@@ -65,14 +65,14 @@ def _n(n: int) -> str:
 # --- the text ------------------------------------------------------------------------------
 
 def _summary_title(conference: Conference) -> str:
-    title = tb.lower_first(nfc(conference.title))  # NFD input would miss "hội nghị"
+    title = lower_first(nfc(conference.title))  # NFD input would miss "hội nghị"
     if not title.startswith("hội nghị"):
         title = f"hội nghị {title}" if title else "hội nghị đối thoại"
     return title
 
 
 def _when_where(conference: Conference) -> str:
-    when = tb.when_text(conference)
+    when = ct.when_text(conference)
     venue = conference.venue.strip().rstrip(".")
     if conference.mode == Mode.ONLINE:
         venue = "theo hình thức trực tuyến"
@@ -87,7 +87,7 @@ def _opening(conference: Conference) -> str:
     plan = conference.plan
     if plan is not None and plan.number and plan.issued_on:
         head = (f"Thực hiện Kế hoạch số {plan.number} {decree30.date_text(plan.issued_on)} "
-                f"của {tb.body_name(agency)} về {tb.lower_first(plan.title)}")
+                f"của {ct.body_name(agency)} về {lower_first(plan.title)}")
     else:
         head = ("Thực hiện Điều 43 Luật Tổ chức chính quyền địa phương số 72/2025/QH15 về "
                 "trao đổi, đối thoại giữa chính quyền địa phương cấp xã với Nhân dân")
@@ -196,7 +196,7 @@ def _shown(entry: Entry) -> str:
     if entry.private:
         text = "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
     else:
-        text = tb.sentence(" ".join(item.text.split()))
+        text = sentence(" ".join(item.text.split()))
     return f"{', '.join(item.villages)} ({', '.join(meta)}): {text}"
 
 
@@ -204,7 +204,7 @@ def _answer(entry: Entry) -> tuple[str, str]:
     """(label, text) of the line under an item: the prepared answer, or where it stands."""
     states = {p.state for p in entry.members}
     if entry.answer and not entry.private:
-        return f"{ANSWER_LABEL} ({entry.unit}): ", tb.sentence(" ".join(entry.answer.split()))
+        return f"{ANSWER_LABEL} ({entry.unit}): ", sentence(" ".join(entry.answer.split()))
     if entry.answer:
         return UNIT_LABEL, f"{entry.unit}; nội dung trả lời gửi riêng cho người gửi."
     if State.TRANSFERRED in states or entry.sensitive:
@@ -244,9 +244,9 @@ def _sections(data: Data) -> list[dict]:
         sensitive = [e for e in entries if e.sensitive]
         if sensitive:
             items.append(_procedure(sensitive))
-        many = len(items) > len(tb.LETTERS)
+        many = len(items) > len(ct.LETTERS)
         for i, item in enumerate(items):
-            item["letter"] = "-" if many else f"{tb.LETTERS[i]})"
+            item["letter"] = "-" if many else f"{ct.LETTERS[i]})"
         result.append({"number": number, "heading": f"{name} ({_n(people)} ý kiến)",
                        "entries": items})
     return result
@@ -264,7 +264,7 @@ def _proposals(data: Data, office_name: str) -> list[str]:
         units = list(dict.fromkeys(e.unit for e in waiting))
         lines.append(f"Đề nghị {', '.join(units)} hoàn thiện nội dung trả lời "
                      f"{_n(len(waiting))} nội dung chưa có trả lời, gửi về "
-                     f"{tb.body_name(agency)} (qua {office_name}) trước ngày tổ chức hội nghị.")
+                     f"{ct.body_name(agency)} (qua {office_name}) trước ngày tổ chức hội nghị.")
     if unassigned:
         lines.append(f"{office_name} tham mưu phân công đơn vị chuẩn bị trả lời "
                      f"{_n(len(unassigned))} nội dung chưa được phân công.")
@@ -272,7 +272,7 @@ def _proposals(data: Data, office_name: str) -> list[str]:
     if missing and conference.state == Conference.State.PLANNED:
         lines.append(f"Đề nghị Trưởng thôn, Ban công tác Mặt trận các thôn chưa gửi ý kiến "
                      f"({', '.join(missing)}) khẩn trương tổng hợp, gửi về "
-                     f"{tb.body_name(agency)} trước ngày tổ chức hội nghị.")
+                     f"{ct.body_name(agency)} trước ngày tổ chức hội nghị.")
     if entries:
         lines.append(
             "Các cơ quan, đơn vị được giao trả lời trực tiếp tại hội nghị những nội dung thuộc "
@@ -293,19 +293,19 @@ def missing(conference: Conference) -> list[str]:
         result.append("ngày tổ chức")
     if not conference.venue.strip() and conference.mode != Mode.ONLINE:
         result.append("địa điểm")
-    return result + tb.signer_missing(conference)
+    return result + ct.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     agency = conference.agency
     data = collect(conference)
-    unit = tb.office(agency)
+    unit = ct.office(agency)
     office_name = unit.name if unit else "Văn phòng"
     summary, breakdown = _breakdown(data) if data.petitions else ("", [])
     units = list(dict.fromkeys(e.unit for e in data.entries if e.unit))
     ctx = {
-        **tb.header_context(conference, "BC", number, issued_on),
+        **ct.header_context(conference, "BC", number, issued_on),
         "type_name": "BÁO CÁO",
         "title": "Tổng hợp ý kiến, kiến nghị của Nhân dân trước "
                  + _summary_title(conference),
@@ -323,7 +323,7 @@ def context(conference: Conference, *, number: int | None = None,
         "proposals": _proposals(data, office_name),
         "closing": decree30.with_ending(
             f"Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân trước "
-            f"{_summary_title(conference)}, {tb.body_name(agency)} báo cáo Thường trực Đảng ủy, "
+            f"{_summary_title(conference)}, {ct.body_name(agency)} báo cáo Thường trực Đảng ủy, "
             f"Thường trực HĐND xã và trình bày tại hội nghị"),
         "recipients": decree30.recipients(
             ["Thường trực Đảng ủy xã", "Thường trực HĐND xã", "Ủy ban MTTQ Việt Nam xã",

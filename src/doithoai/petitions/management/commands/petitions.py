@@ -16,9 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
-from doithoai.petitions import excel
+from doithoai.petitions import excel, occasions
 from doithoai.petitions.actions import imports
 from doithoai.petitions.models import Channel
 
@@ -69,8 +68,9 @@ class Command(BaseCommand):
         village = self._village(agency, options["village"])
         conference = None
         if options["conference"] is not None:
-            conference = Conference.objects.filter(pk=options["conference"],
-                                                   agency=agency).first()
+            provider = occasions.registered()
+            if provider is not None:
+                conference = provider.of_agency(agency).filter(pk=options["conference"]).first()
             if conference is None:
                 raise CommandError(_("Cơ quan này không có hội nghị số %(n)s.")
                                    % {"n": options["conference"]})
