@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from doithoai.core import dates
 from doithoai.core.kind_hints import suggested_kind
-from doithoai.live.actions import minutes, registrations, sessions, speeches
+from doithoai.live.actions import minutes, registrations, sessions, speeches, turns
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
@@ -56,6 +56,13 @@ def _numbered(session: Session, data, name: str) -> Registration:
         raise ValidationError(_("Không có người đăng ký số %(n)s.") % {
             "n": _text(data, name) or "—"})
     return found
+
+
+def _row(session: Session, data) -> Registration:
+    """The registration a queue row's button names (its id), or the number typed."""
+    if _text(data, "registration"):
+        return _registration(session, data)
+    return _numbered(session, data, "number")
 
 
 def _village(session: Session, data) -> Village | None:
@@ -104,6 +111,24 @@ def call_next(actor, session, data) -> Done:
     return Done(_("Mời %(name)s phát biểu.") % {"name": row.full_name}, selected=row.pk)
 
 
+def call_now(actor, session, data) -> Done:
+    seen = _int(data, "seen_speaker")
+    row = turns.call_now(actor=actor, registration=_registration(session, data),
+                         reason=_text(data, "reason"), seen_speaker=seen)
+    return Done(_("Mời %(name)s phát biểu.") % {"name": row.full_name}, selected=row.pk)
+
+
+def step(actor, session, data) -> Done:
+    raw = _text(data, "step")
+    if raw not in ("-1", "1"):
+        raise ValidationError(_("Chỉ lên hoặc xuống một bậc mỗi lần."))
+    row = turns.move_step(actor=actor, registration=_registration(session, data),
+                          step=int(raw), reason=_text(data, "reason"))
+    if raw == "-1":
+        return Done(_("%(name)s lên một bậc trong hàng chờ.") % {"name": row.full_name})
+    return Done(_("%(name)s xuống một bậc trong hàng chờ.") % {"name": row.full_name})
+
+
 def finish(actor, session, data) -> Done:
     row = registrations.finish(actor=actor, registration=_registration(session, data))
     return Done(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": row.full_name})
@@ -117,8 +142,8 @@ def move(actor, session, data) -> Done:
 
 
 def withdraw(actor, session, data) -> Done:
-    row = registrations.withdraw(actor=actor, registration=_numbered(session, data, "number"),
-                            reason=_text(data, "reason"))
+    row = registrations.withdraw(actor=actor, registration=_row(session, data),
+                                 reason=_text(data, "reason"))
     return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
 
 
@@ -126,7 +151,7 @@ def confidential(actor, session, data) -> Done:
     """Named before the hall or not: "named" sent asks to name him again (with a reason)."""
     named = bool(_text(data, "named"))
     row = registrations.set_confidential(actor=actor,
-                                         registration=_numbered(session, data, "number"),
+                                         registration=_row(session, data),
                                          confidential=not named, reason=_text(data, "reason"))
     if named:
         return Done(_("Màn hình hội trường nêu tên người đăng ký số %(n)s.") % {
@@ -238,6 +263,7 @@ def adopt(actor, session, data) -> Done:
 # How the console lists a change still waiting to be sent.
 LABELS = {
     "register": _lazy("Đăng ký phát biểu"), "call_next": _lazy("Mời người tiếp theo"),
+    "call_now": _lazy("Mời phát biểu ngay"), "step": _lazy("Lên, xuống một bậc"),
     "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
     "confidential": _lazy("Không nêu tên trước hội trường"),
     "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
@@ -250,7 +276,8 @@ LABELS = {
 }
 
 ACTIONS: dict[str, Callable] = {
-    "register": register, "call_next": call_next, "finish": finish, "move": move,
+    "register": register, "call_next": call_next, "call_now": call_now, "step": step,
+    "finish": finish, "move": move,
     "withdraw": withdraw, "confidential": confidential, "speech": speech, "answer": answer,
     "addition": addition, "assign": assign,
     "procedure": procedure, "kind": confirm_kind, "conclude": conclude, "item": item,
