@@ -112,6 +112,7 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     # tap on his row, one place up, then back down — no number typed.
     chair.locator("ol.queue li", has_text="Vy Văn Thắng").locator(".queue-pick").click()
     sheet = chair.locator("#row-sheet")
+    sheet.get_by_role("button", name="Lên một bậc").click()  # asks why
     sheet.get_by_role("button", name="Cùng nội dung với người phát biểu trước").click()
     sheet.get_by_role("button", name="Lên một bậc").click()
     expect(chair.locator("#notice")).to_contain_text("lên một bậc")

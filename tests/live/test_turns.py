@@ -196,3 +196,22 @@ def test_the_queue_offers_taps_not_numbers(session, office, conference, clerk, t
     state = office.get(reverse("live:state", args=[conference.pk])).content.decode()
     assert "Rút đăng ký" not in state and "data-confidential" in state
     assert state.count("data-confidential") == 1
+
+
+def test_the_consoles_messages_name_a_confidential_speaker_by_number(session, office,
+                                                                    conference):
+    """A message pops up on the secretary's screen, which the hall may see."""
+    said = [act(office, conference, action="register", full_name=name, topic=topic,
+                client_key=f"c-{i}").json()["message"]
+            for i, (name, topic) in enumerate((("Lò Văn Tố", "Tố cáo cán bộ địa chính"),
+                                                ("Hà Thị Mai", "Đường vào bản")))]
+    first, second = session.registrations.order_by("number")
+    said.append(act(office, conference, action="call_now", registration=first.pk,
+                    seen_speaker="0", client_key="c-2").json()["message"])
+    said.append(act(office, conference, action="finish", registration=first.pk,
+                    client_key="c-3").json()["message"])
+    assert said[0].startswith("Đã đăng ký phát biểu: số 1, không nêu tên")
+    assert said[2:] == ["Mời người đăng ký số 1 phát biểu.",
+                        "Người đăng ký số 1 đã kết thúc lượt phát biểu."]
+    assert not any("Lò Văn Tố" in message for message in said)
+    assert "Hà Thị Mai" in said[1]  # one not confidential is named as before

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -29,6 +30,14 @@ class Done:
                  minutes_version: int | None = None):
         self.message, self.selected = message, selected
         self.minutes_version = minutes_version  # the draft's new version, for the device
+
+
+def _who(row: Registration) -> str:
+    """How the console's messages name a speaker: a confidential one by his number only (a
+    secretary's screen may be in sight of the hall, or shown on its projector)."""
+    if row.is_confidential:
+        return _("người đăng ký số %(n)s") % {"n": row.number}
+    return row.full_name
 
 
 def _text(data, name: str) -> str:
@@ -93,8 +102,12 @@ def register(actor, session, data) -> Done:
                             topic=_text(data, "topic"), petition=prior,
                             client_key=_text(data, "client_key"),
                             confidential=bool(_text(data, "confidential")))
-    done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
-                                                           "name": row.full_name}
+    if row.is_confidential:
+        done = _("Đã đăng ký phát biểu: số %(n)s, không nêu tên trước hội trường.") % {
+            "n": row.number}
+    else:
+        done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
+                                                               "name": row.full_name}
     suggested = suggested_kind(row.topic)
     if suggested is not None:
         done += " " + _("Nội dung đăng ký có thể là %(kind)s: hãy xác nhận loại khi ghi nội "
@@ -108,14 +121,14 @@ def call_next(actor, session, data) -> Done:
                              seen_speaker=seen if seen is not None else None)
     if row is None:
         return Done(_("Không còn ai chờ phát biểu."))
-    return Done(_("Mời %(name)s phát biểu.") % {"name": row.full_name}, selected=row.pk)
+    return Done(_("Mời %(name)s phát biểu.") % {"name": _who(row)}, selected=row.pk)
 
 
 def call_now(actor, session, data) -> Done:
     seen = _int(data, "seen_speaker")
     row = turns.call_now(actor=actor, registration=_registration(session, data),
                          reason=_text(data, "reason"), seen_speaker=seen)
-    return Done(_("Mời %(name)s phát biểu.") % {"name": row.full_name}, selected=row.pk)
+    return Done(_("Mời %(name)s phát biểu.") % {"name": _who(row)}, selected=row.pk)
 
 
 def step(actor, session, data) -> Done:
@@ -124,27 +137,27 @@ def step(actor, session, data) -> Done:
         raise ValidationError(_("Chỉ lên hoặc xuống một bậc mỗi lần."))
     row = turns.move_step(actor=actor, registration=_registration(session, data),
                           step=int(raw), reason=_text(data, "reason"))
-    if raw == "-1":
-        return Done(_("%(name)s lên một bậc trong hàng chờ.") % {"name": row.full_name})
-    return Done(_("%(name)s xuống một bậc trong hàng chờ.") % {"name": row.full_name})
+    message = (_("%(name)s lên một bậc trong hàng chờ.") if raw == "-1"
+               else _("%(name)s xuống một bậc trong hàng chờ."))
+    return Done(capfirst(message % {"name": _who(row)}))
 
 
 def finish(actor, session, data) -> Done:
     row = registrations.finish(actor=actor, registration=_registration(session, data))
-    return Done(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": row.full_name})
+    return Done(capfirst(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": _who(row)}))
 
 
 def move(actor, session, data) -> Done:
     row = _numbered(session, data, "number")
     after = _numbered(session, data, "after_number") if _int(data, "after_number") else None
     registrations.move(actor=actor, registration=row, after=after, reason=_text(data, "reason"))
-    return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": row.full_name})
+    return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": _who(row)})
 
 
 def withdraw(actor, session, data) -> Done:
     row = registrations.withdraw(actor=actor, registration=_row(session, data),
                                  reason=_text(data, "reason"))
-    return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
+    return Done(capfirst(_("%(name)s đã rút đăng ký phát biểu.") % {"name": _who(row)}))
 
 
 def confidential(actor, session, data) -> Done:
@@ -174,7 +187,7 @@ def speech(actor, session, data) -> Done:
     speeches.record_speech(actor=actor, registration=row, text=_text(data, "text"), kind=kind,
                          field=field, urgency=urgency,
                          same_as=_conference_petition(session, data, "same_as"))
-    return Done(_("Đã ghi nội dung phát biểu của %(name)s.") % {"name": row.full_name},
+    return Done(_("Đã ghi nội dung phát biểu của %(name)s.") % {"name": _who(row)},
                 selected=row.pk)
 
 
@@ -183,7 +196,7 @@ def answer(actor, session, data) -> Done:
     speeches.answer_on_the_spot(actor=actor, registration=row, text=_text(data, "text"),
                               answered_by=_text(data, "answered_by"),
                               addition=_text(data, "addition"))
-    return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": row.full_name},
+    return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": _who(row)},
                 selected=row.pk)
 
 

@@ -216,6 +216,7 @@
     });
     const floor = root.querySelector("#panel-floor .speaker-now");
     if (floor) {
+      floor.classList.add("predicted"); // the one shown at the floor has finished here
       let note = floor.querySelector(".called-here-note");
       if (!note) {
         note = document.createElement("p");
@@ -253,8 +254,19 @@
     reason.value = "";
     live.restoreDrafts(sheetForm); // this row's reason, when one was chosen before
     sheetForm.querySelector(".reason-ask").hidden = true;
+    sheetForm.querySelector("fieldset.reason").hidden = !reason.value;
     sheet.hidden = false;
     syncSheet();
+    inSight();
+  }
+  // The row picked stays in sight above the sheet.
+  function inSight() {
+    const row = rowOf(picked);
+    if (!row) return;
+    const box = row.getBoundingClientRect();
+    const free = window.innerHeight - sheet.offsetHeight;
+    if (box.bottom > free) window.scrollBy(0, box.bottom - free + 12);
+    else if (box.top < 0) window.scrollBy(0, box.top - 12);
   }
   function closeSheet() {
     if (!sheet) return;
@@ -285,6 +297,8 @@
     const who = sheet.querySelector(".who");
     who.textContent = "";
     Array.from(label(picked)).forEach(function (node) { who.appendChild(node); });
+    const name = who.querySelector("strong");
+    if (name) name.setAttribute("data-says", ""); // names him in the changes waiting to be sent
     const button = function (selector) { return sheetForm.querySelector(selector); };
     button('[data-action=step][value="-1"]').disabled = index === 0;
     button('[data-action=step][value="1"]').disabled = index === rows.length - 1;
@@ -309,7 +323,9 @@
       event.stopPropagation(); // nothing is sent
       ask.textContent = submitter.dataset.ask;
       ask.hidden = false;
-      reason.focus();
+      form.querySelector("fieldset.reason").hidden = false;
+      syncSheet();
+      inSight();
       return;
     }
     ask.hidden = true;

@@ -89,6 +89,7 @@
     showPending();
   }
   function describe(entry) {
+    if (entry.said !== undefined) return entry.said;
     const typed = Object.keys(entry.fields)
       .filter(function (name) { return name !== "csrfmiddlewaretoken" && entry.fields[name]; })
       .map(function (name) { return entry.fields[name]; })
@@ -159,7 +160,12 @@
     const drafts = Array.prototype.filter.call(form.querySelectorAll("[data-keep]"),
       function (field) { return !(field.hasAttribute("data-sticky") && action === "step"); })
       .map(draftKey);
-    const entry = { key: newKey(), action: action, fields: fields, drafts: drafts };
+    // How the list of changes waiting to be sent names this one: who, and what was typed.
+    const said = Array.from(form.querySelectorAll("[data-says], input[type=text], textarea"),
+      function (field) {
+        return (field.matches("[data-says]") ? field.textContent : field.value).trim();
+      }).filter(Boolean).join(" — ");
+    const entry = { key: newKey(), action: action, fields: fields, drafts: drafts, said: said };
     const outbox = load(OUTBOX, []);
     outbox.push(entry);
     store(OUTBOX, outbox);
