@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from doithoai.core import dates
 from doithoai.core.kind_hints import suggested_kind
@@ -275,17 +275,26 @@ def adopt(actor, session, data) -> Done:
 
 # How the console lists a change still waiting to be sent.
 LABELS = {
-    "register": _lazy("Đăng ký phát biểu"), "call_next": _lazy("Mời người tiếp theo"),
-    "call_now": _lazy("Mời phát biểu ngay"), "step": _lazy("Lên, xuống một bậc"),
-    "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
-    "confidential": _lazy("Không nêu tên trước hội trường"),
-    "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
-    "addition": _lazy("Chủ trì bổ sung"), "assign": _lazy("Giao đơn vị"),
-    "procedure": _lazy("Chuyển theo thủ tục"), "kind": _lazy("Xác nhận loại"),
-    "conclude": _lazy("Kết luận"),
-    "item": _lazy("Chuyển mục chương trình"), "timer": _lazy("Thời gian mỗi lượt"),
-    "close": _lazy("Kết thúc phiên họp"), "minutes": _lazy("Lưu dự thảo biên bản"),
-    "adopt": _lazy("Thông qua biên bản"),
+    "register": gettext_lazy("Đăng ký phát biểu"),
+    "call_next": gettext_lazy("Mời người tiếp theo"),
+    "call_now": gettext_lazy("Mời phát biểu ngay"),
+    "step": gettext_lazy("Lên, xuống một bậc"),
+    "finish": gettext_lazy("Kết thúc lượt"),
+    "move": gettext_lazy("Đổi thứ tự"),
+    "withdraw": gettext_lazy("Rút đăng ký"),
+    "confidential": gettext_lazy("Không nêu tên trước hội trường"),
+    "speech": gettext_lazy("Ghi nội dung phát biểu"),
+    "answer": gettext_lazy("Trả lời tại hội nghị"),
+    "addition": gettext_lazy("Chủ trì bổ sung"),
+    "assign": gettext_lazy("Giao đơn vị"),
+    "procedure": gettext_lazy("Chuyển theo thủ tục"),
+    "kind": gettext_lazy("Xác nhận loại"),
+    "conclude": gettext_lazy("Kết luận"),
+    "item": gettext_lazy("Chuyển mục chương trình"),
+    "timer": gettext_lazy("Thời gian mỗi lượt"),
+    "close": gettext_lazy("Kết thúc phiên họp"),
+    "minutes": gettext_lazy("Lưu dự thảo biên bản"),
+    "adopt": gettext_lazy("Thông qua biên bản"),
 }
 
 ACTIONS: dict[str, Callable] = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from zlib import crc32
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from doithoai.core import dates, procedure_guidance
 from doithoai.core.kind_hints import suggested_kind
@@ -27,11 +27,11 @@ SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 # The reasons a chair gives most for leaving the registration order or withdrawing someone,
 # offered as one tap each on the tablet (any other is typed).
 REASONS = (
-    _lazy("Người cao tuổi, sức khỏe yếu"),
-    _lazy("Cùng nội dung với người phát biểu trước"),
-    _lazy("Theo đề nghị của người đăng ký"),
-    _lazy("Người đăng ký xin rút"),
-    _lazy("Người đăng ký không có mặt"),
+    gettext_lazy("Người cao tuổi, sức khỏe yếu"),
+    gettext_lazy("Cùng nội dung với người phát biểu trước"),
+    gettext_lazy("Theo đề nghị của người đăng ký"),
+    gettext_lazy("Người đăng ký xin rút"),
+    gettext_lazy("Người đăng ký không có mặt"),
 )
 
 
