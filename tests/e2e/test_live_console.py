@@ -16,7 +16,7 @@ from doithoai.live.models import Registration
 from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org.models import User
 from doithoai.petitions.models import Petition
-from tests.e2e.conftest import ARTIFACTS, login
+from tests.e2e.conftest import login
 from tests.e2e.test_live_room import _axe_clean, conference  # noqa: F401
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -152,13 +152,6 @@ def test_a_speaker_called_without_a_connection_is_recorded(browser, live_server,
             context.close()
 
 
-def _seen(page, name: str) -> None:
-    """What the tablet's screen shows (the sheet is fixed at its bottom: a full-page
-    picture would misplace it)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
-
-
 def _small_targets(locator) -> list:
     """Visible targets under 48 × 48 px, with their size."""
     small = []
@@ -177,7 +170,7 @@ TARGETS = ".queue-pick, #row-sheet button, #row-sheet input[name=reason]"
 
 
 def test_the_chair_reorders_calls_and_withdraws_by_touch(browser, live_server, settings,
-                                                         conference):  # noqa: F811
+                                                         conference, shot):  # noqa: F811
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     session, (a, b, c, d) = _queue(conference, ("Hoàng Văn Pản", "Đường liên thôn", False),
                                    ("Lương Thị Nhặt", "Nước sinh hoạt", False),
@@ -203,7 +196,8 @@ def test_the_chair_reorders_calls_and_withdraws_by_touch(browser, live_server, s
         sheet.get_by_role("button", name="Rút đăng ký").tap()
         expect(sheet.get_by_role("alert")).to_contain_text("Vì sao rút đăng ký?")
         assert Registration.objects.get(pk=d.pk).state == Registration.State.WAITING
-        _seen(chair, "live-tablet-reason-asked")
+        # What the tablet shows (the sheet is fixed at the screen's foot).
+        shot(chair, "live-tablet-reason-asked", full_page=False)
         sheet.get_by_role("button", name="Người đăng ký xin rút").tap()
         sheet.get_by_role("button", name="Rút đăng ký").tap()
         expect(rows).to_have_count(3)
@@ -223,7 +217,7 @@ def test_the_chair_reorders_calls_and_withdraws_by_touch(browser, live_server, s
         expect(rows.nth(0)).to_contain_text("Nông Văn Cường")
         expect(sheet.get_by_role("button", name="Lên một bậc")).to_be_disabled()  # first now
         assert list(queue(session)) == [c, a, b]
-        _seen(chair, "live-tablet-moved")
+        shot(chair, "live-tablet-moved", full_page=False)
         assert [e.reason for e in AuditEvent.objects.filter(action="live.move")] == [
             "Người cao tuổi, sức khỏe yếu"] * 2
 
@@ -239,13 +233,13 @@ def test_the_chair_reorders_calls_and_withdraws_by_touch(browser, live_server, s
         assert speaking(session) == b
         assert AuditEvent.objects.get(action="live.call_now").reason == (
             "Cùng nội dung nước sạch với thôn")
-        _seen(chair, "live-tablet-portrait")
+        shot(chair, "live-tablet-portrait", full_page=False)
 
         chair.set_viewport_size({"width": 1024, "height": 768})
         rows.filter(has_text="Hoàng Văn Pản").locator(".queue-pick").tap()
         assert not _small_targets(chair.locator(TARGETS)), _small_targets(chair.locator(TARGETS))
         assert not _small_targets(chair.locator("#panel-floor button, #panel-heard button"))
-        _seen(chair, "live-tablet-landscape")
+        shot(chair, "live-tablet-landscape", full_page=False)
         _axe_clean(chair, "chair's tablet")
     finally:
         context.close()
