@@ -187,6 +187,7 @@ def context(conference: Conference, *, number: int | None = None,
     opening = (f"Vào {when}, tại {venue}, {ct.body_name(agency)} tổ chức "
                f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
+    names = public_names(conference, Petition.objects.filter(conference=conference))
     unit = ct.office(agency)
     office_name = unit.name if unit else "Văn phòng"
     assigned = sorted({entry for entry in (
@@ -197,9 +198,8 @@ def context(conference: Conference, *, number: int | None = None,
         "title": "Kết luận " + lower_first(conference.title),
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
-        "outcome": sentences(conference.outcome),
-        "conclusion": sentences(mask_names(conference.conclusion, public_names(
-            conference, Petition.objects.filter(conference=conference))).text) or [gap],
+        "outcome": sentences(mask_names(conference.outcome, names).text),
+        "conclusion": sentences(mask_names(conference.conclusion, names).text) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "
