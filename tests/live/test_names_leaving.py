@@ -54,8 +54,9 @@ def held(session, clerk, commune, conference):
     speeches.assign_for_answer(actor=clerk, registration=quiet, unit=unit)
     registrations.call_next(actor=clerk, session=session)
     speeches.record_speech(actor=clerk, registration=plain, text="Đề nghị có nước sạch.")
-    speeches.answer_on_the_spot(actor=clerk, registration=plain, answered_by="Chủ tịch UBND xã",
-                                text="Năm sau có dự án nước sạch.")
+    speeches.answer_on_the_spot(actor=clerk, registration=plain,
+                                answered_by="Ông Hoàng Văn Tuấn, Phó Chủ tịch UBND xã",
+                                text="Trả lời ông Nông Văn Sáng: năm sau có dự án nước sạch.")
     sessions.close_session(actor=clerk, session=session)
     record = minutes.minutes_of(session)
     minutes_actions.edit(actor=clerk, session=session, version=record.version,
@@ -109,6 +110,9 @@ def test_the_notice_masks_the_outcome_and_the_conclusion(held, conference):
     absent(NEVER + ("Nông Văn Sáng",), text, "Thông báo kết luận")
     assert "ông L. V. T. và bà H. T. M. phát biểu về đất đai" in text
     assert "Một nội dung tố cáo (không nêu thông tin người tố cáo)." in text
+    # the citizen answered by his initials; the official who answered, in office, by name
+    assert ("Đã trả lời tại hội nghị (Ông Hoàng Văn Tuấn, Phó Chủ tịch UBND xã): Trả lời ông "
+            "N. V. S.: năm sau có dự án nước sạch.") in text
     # the staff's record keeps the original
     assert "ông Lò Văn Tố" in Conference.objects.get(pk=conference.pk).outcome
 
