@@ -37,7 +37,8 @@ def test_the_phone_shows_the_code_and_the_slips_print(browser, live_server, sett
     try:
         phone_context, phone = _browser_page(browser, live_server, {"width": 375, "height": 740})
         contexts.append(phone_context)
-        phone.goto(reverse("live_public:register", args=[token(session)]))
+        register_url = reverse("live_public:register", args=[token(session)])
+        phone.goto(register_url)
         for name, topic in (("Lộc Văn Tài", "Cấp giấy chứng nhận quyền sử dụng đất"),
                             ("Vy Thị Liên", "Nước sạch thôn Bản Chu")):
             if name != "Lộc Văn Tài":
@@ -57,7 +58,7 @@ def test_the_phone_shows_the_code_and_the_slips_print(browser, live_server, sett
         petition = speeches.record_speech(
             actor=clerk, registration=first,
             text="Đề nghị xã đẩy nhanh cấp giấy chứng nhận quyền sử dụng đất.")
-        phone.goto(f"{phone.url.split('?')[0]}?so={first.number}")
+        phone.goto(f"{register_url}?so={first.number}")
         box = phone.locator(".code-box")
         expect(box).to_contain_text(petition.tracking_code)
         expect(box).to_contain_text("Ý kiến bạn phát biểu đã được ghi lại")
@@ -70,7 +71,7 @@ def test_the_phone_shows_the_code_and_the_slips_print(browser, live_server, sett
         # The session ends before the second one's turn: hers too becomes a petition.
         sessions.close_session(actor=clerk, session=session)
         second = Registration.objects.select_related("petition").get(full_name="Vy Thị Liên")
-        phone.goto(f"{phone.url.split('?')[0]}?so={second.number}")
+        phone.goto(f"{register_url}?so={second.number}")
         expect(phone.locator(".code-box")).to_contain_text(second.petition.tracking_code)
         expect(phone.get_by_role("status")).to_contain_text(
             "Phiên họp đã kết thúc khi chưa đến lượt bạn phát biểu.")
@@ -107,8 +108,6 @@ def test_the_phone_shows_the_code_and_the_slips_print(browser, live_server, sett
             assert abs(box["height"] - 70 * PX_PER_MM) < 2, box
         assert boxes[0]["y"] == boxes[1]["y"] and boxes[1]["x"] > boxes[0]["x"]
         assert boxes[2]["y"] > boxes[0]["y"]
-        for i in range(len(PAPER)):  # nothing cut off inside a slip
-            assert cards.nth(i).evaluate("e => e.scrollHeight <= e.clientHeight + 1"), i
         # Printed to PDF as the browser prints it, each page drawn as an image to look at.
         ARTIFACTS.mkdir(exist_ok=True)
         target = ARTIFACTS / "live-slips-print.pdf"
@@ -120,6 +119,8 @@ def test_the_phone_shows_the_code_and_the_slips_print(browser, live_server, sett
                         str(ARTIFACTS / "live-slips-print")], check=True, timeout=60)
         pages = sorted(ARTIFACTS.glob("live-slips-print-*.png"))
         assert len(pages) == math.ceil(len(PAPER) / 8), pages
+        for i in range(len(PAPER)):  # nothing cut off inside a slip
+            assert cards.nth(i).evaluate("e => e.scrollHeight <= e.clientHeight + 1"), i
     finally:
         for context in contexts:
             context.close()

@@ -12,6 +12,7 @@ from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration
 from doithoai.live.views.registrations import token
 from doithoai.org.models import User, Village
+from doithoai.petitions.models import Channel, Petition
 
 Source = Registration.Source
 
@@ -150,3 +151,14 @@ def test_the_console_and_the_conference_page_lead_to_the_slips(session, office, 
     assert url in office.get(reverse("live:console", args=[conference.pk])).content.decode()
     assert url in office.get(reverse("dialogues:conference_detail",
                                      args=[conference.pk])).content.decode()
+
+
+def test_closing_twice_from_the_console_is_refused(session, clerk, office, conference):
+    registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                           full_name="Hoàng Văn Pản", topic="Đường liên thôn")
+    url = reverse("live:act", args=[conference.pk])
+    assert office.post(url, {"action": "close", "client_key": "c-1"}).status_code == 200
+    again = office.post(url, {"action": "close", "client_key": "c-2"})
+    assert again.status_code == 400 and "Phiên họp đã kết thúc" in again.json()["error"]
+    assert Registration.objects.get().petition.channel == Channel.REGISTERED
+    assert Petition.objects.count() == 1

@@ -21,7 +21,9 @@ from doithoai.core import decree30
 from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conference_links
+from doithoai.documents.drawing import format_check
 from doithoai.documents.kinds import cong_van_tra_loi
+from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.live.actions import minutes as minutes_actions
 from doithoai.live.actions import outcomes, registrations, sessions, speeches
@@ -198,7 +200,9 @@ def test_the_bien_ban_lists_them_as_adopted(hall, session, clerk, conference):
     assert "7 người đăng ký chưa được trình bày" not in conference.outcome
     assert "6 người đăng ký chưa được trình bày" in conference.outcome
 
-    text = docx_text(render_docx("bien-ban", conference).docx)
+    docx = render_docx("bien-ban", conference).docx
+    assert format_check.check(docx, KINDS["bien-ban"]) == []
+    text = docx_text(docx)
     due = decree30.date_text(rows["road"].petition.due_date)
     assert "Những người đăng ký phát biểu nhưng chưa được trình bày tại hội nghị (07 người)" \
         in text
