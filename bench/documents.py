@@ -28,6 +28,7 @@ from pypdf import PdfReader
 
 AIM_DOCX_MS, AIM_PDF_MS = 500, 2000
 MERGED_INVITATIONS = 500
+LARGE_REPORT_OPINIONS, AIM_LARGE_REPORT_MS = 500, 5000
 
 
 def measure(fn, repeat: int, before=None) -> tuple[float, float, int]:
@@ -105,6 +106,7 @@ def main() -> None:
         first = False
 
     bench_merged_invitations(args, empty_cache)
+    bench_large_summary_report(args)
     shutil.rmtree(cache, ignore_errors=True)
 
 
@@ -144,6 +146,38 @@ def bench_merged_invitations(args, empty_cache) -> None:
     row("PDF, cold (empty cache)", measure(lambda: pdf.to_pdf(data), 1, empty_cache))
     pages = len(PdfReader(io.BytesIO(pdf.to_pdf(data))).pages)
     print(f"  sizes: .docx {len(data):,} bytes, {pages} pages")
+
+
+def bench_large_summary_report(args) -> None:
+    """The summary report (Báo cáo tổng hợp) of a conference 500 opinions were sent before."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from doithoai.dialogues.models import Conference
+    from doithoai.documents.render import render_docx
+    from doithoai.org.models import Field, Village
+    from doithoai.petitions.models import Channel, Petition
+
+    conference = Conference.objects.filter(agency__code="ubnd-xa-diem-he",
+                                           held_on__gt=timezone.localdate()).first()
+    agency = conference.agency
+    villages = list(Village.objects.filter(agency=agency))
+    fields = list(Field.objects.filter(agency=agency))
+    received = conference.held_on - dt.timedelta(days=20)
+    petitions = Petition.objects.bulk_create([
+        Petition(agency=agency, tracking_code=f"B{n:08d}", submission_key=f"bench-{n}",
+                 text=f"Ý kiến số {n + 1}: đề nghị xã quan tâm giải quyết việc của thôn.",
+                 village=villages[n % len(villages)], field=fields[n % len(fields)],
+                 channel=Channel.SURVEY_FORM, received_on=received)
+        for n in range(LARGE_REPORT_OPINIONS)])
+    conference.petitions.add(*petitions)
+
+    def docx() -> bytes:
+        return render_docx("bao-cao-tong-hop", conference).docx
+
+    print(f"\nSummary report of {conference.petitions.count()} opinions — median / p95 ms (runs)")
+    row(".docx", measure(docx, max(args.pdf_repeat // 2, 3)), AIM_LARGE_REPORT_MS)
 
 
 if __name__ == "__main__":

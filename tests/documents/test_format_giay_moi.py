@@ -3,7 +3,6 @@ by rule: one invitation per invitee, each on its own page (a section of its own)
 check-in code printed and as a QR code; NFD text, very long names and 500 invitees."""
 
 import datetime as dt
-import time
 import unicodedata
 
 import pytest
@@ -271,10 +270,8 @@ def test_500_invitees_merged_in_one_file(commune):
             codes.append(code)
     Invitation.objects.bulk_create([Invitation(delegate=d, code=c)
                                     for d, c in zip(delegates, codes, strict=True)])
-    started = time.perf_counter()
+    # How fast it is merged is measured by bench/documents.py, not here.
     rendered = render_docx("giay-moi", conference, number=12, issued_on=ISSUED_ON)
-    elapsed = time.perf_counter() - started
-    print(f"\n500 giấy mời: {elapsed:.2f} s, {len(rendered.docx) / 1e6:.1f} MB")
     assert rendered.missing == []
     doc = read(rendered.docx)
     assert len(doc.sections) == 500 and len(section_breaks(doc)) == 499
@@ -282,7 +279,6 @@ def test_500_invitees_merged_in_one_file(commune):
     assert sum(p.text.startswith("Kính gửi: Ông/Bà Nông Văn Đại Biểu") for p in doc.paragraphs
                ) == 500
     assert format_check.check(rendered.docx, KIND) == []
-    assert elapsed < 60
 
 
 def test_one_invitees_invitation_is_his_page_of_the_conferences(demo):

@@ -1,5 +1,6 @@
-"""A commune that has never received a public submission still classifies the opinions its
-staff type in or import: intake creates the default fields (lĩnh vực) when there are none."""
+"""A new commune classifies the opinions its staff type in or import from its first day: it is
+made with the default fields (lĩnh vực), and the agencies made before had them given by a
+migration; no page makes them when it is shown."""
 
 import datetime as dt
 import io
@@ -7,6 +8,8 @@ import uuid
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from doithoai.core.taxonomy import DEFAULT_FIELDS
@@ -24,11 +27,10 @@ DEFAULT_NAMES = [name for _code, name in DEFAULT_FIELDS]
 
 @pytest.fixture
 def fresh(db):
-    """A new commune: villages and a clerk, but no field created yet."""
+    """A new commune: villages and a clerk, nothing else done in it yet."""
     agency = AgencyFactory(name="Ủy ban nhân dân xã Tân Lập")
     village = VillageFactory(agency=agency, name="Thôn Nà Pàn")
     clerk = user_with_role(Role.CLERK, agency=agency)
-    assert not Field.objects.filter(agency=agency).exists()
     return {"agency": agency, "village": village, "clerk": clerk}
 
 
@@ -43,11 +45,36 @@ def _start(fresh) -> IntakeBatch:
                               village=fresh["village"])
 
 
-def test_starting_a_batch_creates_the_default_fields_once(fresh):
-    _start(fresh)
+def test_a_new_commune_is_made_with_the_default_fields_once(fresh):
     assert _names(fresh["agency"]) == DEFAULT_NAMES
+    fresh["agency"].name = "Ủy ban nhân dân xã Tân Lập mới"
+    fresh["agency"].save()
     _start(fresh)
-    assert _names(fresh["agency"]) == DEFAULT_NAMES  # idempotent: no duplicates
+    _start(fresh)
+    assert _names(fresh["agency"]) == DEFAULT_NAMES  # no duplicates
+
+
+def test_a_renamed_field_keeps_its_name(fresh):
+    Field.objects.filter(agency=fresh["agency"], code="y-te").update(name="Y tế, dân số")
+    _start(fresh)
+    assert "Y tế, dân số" in _names(fresh["agency"])
+
+
+def test_the_agencies_made_before_get_the_default_fields_from_the_migration(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "doithoai.petitions.migrations.0006_default_fields_for_every_agency")
+    bare, kept = AgencyFactory(), AgencyFactory()
+    Field.objects.filter(agency=bare).delete()  # as if made before the fields came with it
+    Field.objects.filter(agency=kept, code="y-te").update(name="Y tế, dân số")
+    before = Field.objects.filter(agency=kept).count()
+    migration.give_default_fields(apps, type("Editor", (), {"connection": connection})())
+    assert _names(bare) == DEFAULT_NAMES
+    assert Field.objects.filter(agency=kept).count() == before  # an agency with fields: left
+    assert "Y tế, dân số" in _names(kept)
 
 
 def test_an_opinion_typed_in_a_fresh_commune_can_be_classified(fresh):
@@ -63,14 +90,17 @@ def test_an_opinion_typed_in_a_fresh_commune_can_be_classified(fresh):
 
 
 def test_the_entry_page_of_an_older_batch_offers_the_default_fields(fresh, client):
-    # A batch written before intake created fields (or by other means): the page still offers
-    # them rather than only "Chưa phân loại".
+    # A batch written by other means than intake: the page offers the commune's fields rather
+    # than only "Chưa phân loại", and showing it writes nothing.
     batch = IntakeBatch.objects.create(agency=fresh["agency"], name="Phiếu cũ",
                                        channel=Channel.SURVEY_FORM, received_on=DAY,
                                        created_by=fresh["clerk"])
     client.force_login(fresh["clerk"])
-    response = client.get(reverse("intake:batch", args=[batch.pk]))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("intake:batch", args=[batch.pk]))
     assert response.status_code == 200
+    assert not [q["sql"] for q in queries
+                if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
     form = response.context["form"]
     assert [f.name for f in form.fields["field"].queryset] == DEFAULT_NAMES
     assert "Giao thông" in response.content.decode()

@@ -8,10 +8,15 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Ý kiến, kiến nghị")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
+        from doithoai.org.models import Agency
         from doithoai.petitions import receivers
         from doithoai.workdays.signals import calendar_changed
 
         calendar_changed.connect(receivers.calendar_changed, dispatch_uid="petitions.calendar")
+        post_save.connect(receivers.agency_saved, sender=Agency,
+                          dispatch_uid="petitions.agency_fields")
         from doithoai.audit.labels import register
         from doithoai.core.petition_flow import ACTION_LABELS, Action
 

@@ -25,7 +25,6 @@ from doithoai.core import tracking
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Village
 from doithoai.petitions.actions import intake
-from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Channel, Field
 from doithoai.public import actions as public
 from doithoai.public import selectors, throttle
@@ -64,7 +63,6 @@ def submit(request):
             chooser.is_valid()
         return render(request, "public/choose_commune.html",
                       {"form": chooser, "has_communes": active_communes().exists()})
-    ensure_default_fields(agency)
     status = 200
     conference = _conference_for(request, agency)
     if request.method != "POST":

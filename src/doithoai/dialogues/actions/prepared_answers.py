@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
-from doithoai.core.petition_flow import SETTLED_STATES, on_answer_track
+from doithoai.core.petition_flow import ROUTED_AWAY_STATES, SETTLED_STATES, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
 from doithoai.dialogues.selectors import conference_links
-from doithoai.dialogues.selectors.prepared_answers import ROUTED_AWAY, answer_rows, answer_token
+from doithoai.dialogues.selectors.prepared_answers import answer_rows, answer_token
 from doithoai.org import access
 from doithoai.petitions.models import Petition
 
@@ -49,7 +49,7 @@ def save_prepared_answer(*, actor, conference: Conference, petition: Petition, t
                                     "kiến nghị: hãy chuyển theo thủ tục khiếu nại, tố cáo."))
         if petition.unit_id is None:
             raise ValidationError(_("Ý kiến chưa được giao đơn vị trả lời."))
-        if petition.state in ROUTED_AWAY:
+        if petition.state in ROUTED_AWAY_STATES:
             raise ValidationError(_("Ý kiến đã chuyển đi nơi khác, không cần chuẩn bị trả "
                                     "lời."))
         members = [petition]

@@ -16,9 +16,6 @@ from doithoai.org import access
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Petition
 
-# Petitions routed away from the commune's own answer need no prepared answer.
-ROUTED_AWAY = ROUTED_AWAY_STATES
-
 
 @dataclass
 class AnswerRow:
@@ -35,7 +32,7 @@ class AnswerRow:
 
     @property
     def needed(self) -> bool:
-        return any(p.unit_id and p.state not in ROUTED_AWAY for p in self.members)
+        return any(p.unit_id and p.state not in ROUTED_AWAY_STATES for p in self.members)
 
     @property
     def ready(self) -> bool:

@@ -45,8 +45,6 @@ ADDRESS = "Ông/Bà"  # the petitioner's gender is not recorded
 SUMMARY = ("V/v trả lời ý kiến, kiến nghị", "của công dân")
 SUMMARIES = {Kind.REPORT: ("V/v trả lời phản ánh", "của công dân")}
 WHAT = {Kind.OPINION: "ý kiến, kiến nghị", Kind.REPORT: "phản ánh"}
-# An answer is the committee's once a leader approved it (and it was not sent back since).
-APPROVED_STATES = APPROVED_ANSWER_STATES
 # How the opinion reached the committee, as the letter says it.
 CHANNELS = {
     Channel.SURVEY_FORM: "qua Phiếu lấy ý kiến Nhân dân",
@@ -74,7 +72,7 @@ def withheld(petition: Petition) -> str | None:
 
 def is_approved(petition: Petition, answer: Answer | None) -> bool:
     return answer is not None and answer.approved_at is not None \
-        and petition.state in APPROVED_STATES
+        and petition.state in APPROVED_ANSWER_STATES
 
 
 def signer(petition: Petition, answer: Answer | None):

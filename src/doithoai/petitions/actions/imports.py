@@ -18,7 +18,6 @@ from doithoai.core.text import fold
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import excel, occasions, rules
 from doithoai.petitions.actions import intake
-from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.cleaning import (
     MAX_TEXT,
     _labels,
@@ -300,7 +299,6 @@ def import_file(*, actor, agency: Agency, data: bytes, filename: str, batch_name
         village = villages_for(actor, agency).first()
     intake.check_village(actor, agency, village)
     intake.check_conference(agency, conference)
-    ensure_default_fields(agency)
     sha256 = hashlib.sha256(data).hexdigest()
     previous = _previous_import(agency, sha256)
     if previous is not None:
@@ -356,9 +354,8 @@ def _intake(batch: IntakeBatch, row: dict, conference) -> intake.Intake:
 
 def template_for(user, agency: Agency) -> bytes:
     """The summary sheet template with this agency's villages (the user's own, for a village
-    head) and fields (a commune that has none yet gets the default ones first)."""
+    head) and fields."""
     intake.require(user, rules.IMPORT, agency)
-    ensure_default_fields(agency)
     fields = fields_for(agency)
     return excel.build_template(
         agency_name=agency.name,

@@ -26,7 +26,6 @@ from doithoai.org import access
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import notify, occasions, rules
 from doithoai.petitions.actions.deadlines import set_due_date
-from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.cleaning import clean_text, normalise_phone, phone_error, validate_text
 from doithoai.petitions.models import (
     Channel,
@@ -284,7 +283,6 @@ def start_batch(*, actor, agency: Agency, name: str, channel: str, received_on: 
                                     channels=BATCH_CHANNELS)
     check_village(actor, agency, village)
     check_conference(agency, conference)
-    ensure_default_fields(agency)
     batch = IntakeBatch.objects.create(agency=agency, name=name, channel=channel,
                                        village=village, received_on=received_on,
                                        brought_by=brought_by, created_by=actor)

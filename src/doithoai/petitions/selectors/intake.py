@@ -46,8 +46,8 @@ def only_own_village(user, agency: Agency) -> bool:
 
 
 def fields_for(agency: Agency) -> QuerySet[Field]:
-    """The active fields opinions of this agency are classified in (a commune that has none
-    yet gets the default ones from `actions.fields.ensure_default_fields`)."""
+    """The active fields opinions of this agency are classified in (every agency is made
+    with the default ones: `receivers.agency_saved`)."""
     return Field.objects.filter(agency=agency, is_active=True).order_by("order", "name")
 
 

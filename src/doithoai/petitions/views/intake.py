@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404, visible
 from doithoai.petitions import excel, occasions, rules
-from doithoai.petitions.actions import fields, imports, intake
+from doithoai.petitions.actions import imports, intake
 from doithoai.petitions.forms.intake import EntryForm, StartBatchForm, UploadForm
 from doithoai.petitions.models import IntakeBatch
 from doithoai.petitions.selectors import intake as intake_selectors
@@ -88,8 +88,6 @@ def batch(request, pk: int):
         request.user, IntakeBatch.objects.select_related("agency", "village"),
         pk)
     access.require(request.user, rules.ENTER_INTO_BATCH, batch)
-    # A batch written before intake made the default fields still offers them.
-    fields.ensure_default_fields(batch.agency)
     saved = None
     if request.method == "POST":
         form = EntryForm(request.POST, batch=batch, user=request.user)

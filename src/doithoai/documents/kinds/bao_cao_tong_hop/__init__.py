@@ -18,10 +18,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from doithoai.core import decree30
-from doithoai.core.petition_flow import State
+from doithoai.core.petition_flow import ROUTED_AWAY_STATES, State
 from doithoai.core.text import lower_first, nfc, sentence
 from doithoai.dialogues.models import Conference, Mode
-from doithoai.dialogues.selectors import prepared_answers, village_opinions
+from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
@@ -258,7 +258,7 @@ def _proposals(data: Data, office_name: str) -> list[str]:
     entries = data.entries
     waiting = [e for e in entries if e.unit and not e.answer and not e.sensitive]
     unassigned = [e for e in entries if not e.unit and not e.sensitive
-                  and not {p.state for p in e.members} & prepared_answers.ROUTED_AWAY]
+                  and not {p.state for p in e.members} & ROUTED_AWAY_STATES]
     lines = []
     if waiting:
         units = list(dict.fromkeys(e.unit for e in waiting))
