@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """A channel for those who registered to speak at a conference and were not heard."""
 
     dependencies = [
-        ('petitions', '0005_conference_links_moved'),
+        ('petitions', '0006_default_fields_for_every_agency'),
     ]
 
     operations = [
