@@ -16,7 +16,7 @@ from doithoai.org.models import Agency, Person, Unit, User
 from doithoai.petitions.actions import answers, assignments, intake
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.workdays.calendar import get_calendar
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
@@ -90,7 +90,7 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     assert item.get_by_label("Minh chứng").evaluate("e => e.validity.valueMissing")
     item.get_by_label("Minh chứng").fill("Niêm yết tại trụ sở UBND và nhà văn hóa 12 thôn")
     item.get_by_role("button", name="Xác nhận hoàn thành").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     item = page.locator(f"#m-{announcement.pk}")
     assert "Đã hoàn thành" in item.inner_text() and "Niêm yết tại trụ sở" in item.inner_text()
     shot(page, "conference-timeline")
@@ -119,11 +119,10 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
         _confirm_reads_as_one_line(page)
         _axe_clean(page, axe, f"edit with impact {name}")
     page.set_viewport_size(PHONE)
-    full = shot(page, "conference-edit-impact-phone")
-    page.locator("#impact").screenshot(
-        path=str(full.with_name("conference-edit-impact-phone-warning.png")))
+    shot(page, "conference-edit-impact-phone")
+    shot(page.locator("#impact"), "conference-edit-impact-phone-warning")
     page.locator(".confirm").scroll_into_view_if_needed()
-    page.screenshot(path=str(full.with_name("conference-edit-impact-phone-view.png")))
+    shot(page, "conference-edit-impact-phone-view", full_page=False)
     page.set_viewport_size(PC)
     page.get_by_label("Tôi đã xem cảnh báo và vẫn giữ thay đổi này").check()
     page.get_by_role("button", name="Lưu thay đổi").click()
@@ -143,17 +142,17 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
         "Hội nghị đã đối thoại 18 ý kiến; Chủ tịch UBND xã trả lời trực tiếp 15 ý kiến.")
     page.get_by_label("Số người dự").fill("142")
     page.locator("#action-outcome form").get_by_role("button").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã tổ chức" in page.locator(".status-line").inner_text()
     page.locator("#action-conclusion summary").click()
     page.get_by_label("Nội dung kết luận").fill("Giao Phòng Kinh tế khảo sát tuyến đường.")
     page.locator("#action-conclusion form").get_by_role("button").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã thông báo kết luận" in page.locator(".status-line").inner_text()
     shot(page, "conference-concluded")
     # One opinion is still open: the refusal says so once, with the way to the open ones.
     page.get_by_role("button", name="Hoàn thành hội nghị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     sentence = "Còn 1 ý kiến chưa được trả lời hoặc chuyển cấp trên."
     assert page.locator("main").inner_text().count(sentence) == 1
     assert sentence in page.get_by_role("alert").inner_text()
@@ -161,9 +160,9 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     for viewport, name in ((PC, "pc"), (PHONE, "phone")):
         page.set_viewport_size(viewport)
         _axe_clean(page, axe, f"close refused {name}")
-        full = shot(page, f"conference-close-refused-{name}")
+        shot(page, f"conference-close-refused-{name}")
         page.locator(".action-close").scroll_into_view_if_needed()
-        page.screenshot(path=str(full.with_name(f"conference-close-refused-{name}-view.png")))
+        shot(page, f"conference-close-refused-{name}-view", full_page=False)
     page.set_viewport_size(PC)
     assignments.classify(actor=clerk, petition=left, kind="opinion",
                          field=demo.fields.order_by("order").first(), urgency="normal")
@@ -171,7 +170,7 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     answers.answer_at_conference(actor=clerk, petition=left, text="Đã trả lời tại hội nghị.",
                                  answered_by="Chủ tịch UBND")
     page.get_by_role("button", name="Hoàn thành hội nghị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     past.refresh_from_db()
     assert past.state == Conference.State.CLOSED
     assert "Đã trả lời xong" in page.locator(".status-line").inner_text()
@@ -288,5 +287,5 @@ def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot
     page.get_by_role("link", name="Lịch sử thay đổi").count()
     page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/")
     page.get_by_role("link", name="Lịch sử thay đổi").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.url.rstrip("/").endswith(f"dialogues.conference/{conference.pk}")

@@ -13,7 +13,7 @@ from tests.dialogues.oversight_fixtures import (
     held_conference,
     petitions_in_every_state,
 )
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
@@ -60,14 +60,14 @@ def test_overseer_sees_the_communes_and_asks_for_a_plan(page, world, shot):
     assert checkbox.is_checked()
     assert "năm 2026" in request.get_by_label("Nội dung đề nghị").input_value()
     request.get_by_role("button", name="Gửi đề nghị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã gửi đề nghị xây dựng kế hoạch năm 2026 đến 1 xã." in page.locator(
         ".messages").inner_text()
     assert PlanRequest.objects.get().agency.code == "ubnd-xa-van-quan"
     shot(page, "dialogues-rollup-requested")
 
     page.get_by_role("link", name="Ủy ban nhân dân xã Điềm He").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Số liệu đối thoại năm 2026" in page.locator("h1").inner_text()
     _axe_clean(page, "yearly figures 1280px")
     shot(page, "dialogues-yearly-figures")
@@ -79,7 +79,7 @@ def test_citizen_reads_announcement_and_results_on_a_phone(page, world, shot):
     page.goto(f"/cong-khai/?xa={world['commune'].code}")
     _axe_clean(page, "public index 375px")
     page.get_by_role("link", name=conference.title).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "12/06/2026" in page.locator("article").inner_text()
     qr = page.get_by_role("img", name="Mã QR mở trang gửi ý kiến")
     assert qr.is_visible()
@@ -91,7 +91,7 @@ def test_citizen_reads_announcement_and_results_on_a_phone(page, world, shot):
     page.emulate_media(media="screen")
 
     page.get_by_role("link", name="Kết luận và kết quả giải quyết").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     text = page.locator("article").inner_text()
     assert "45/TB-UBND" in text and "Hoàng Văn Bí Mật" not in text
     _axe_clean(page, "results 375px")

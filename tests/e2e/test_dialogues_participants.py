@@ -12,7 +12,7 @@ from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import check_in, conferences, plans
 from doithoai.dialogues.models import Invitation, VillageReturn
 from doithoai.org.models import Agency, User, Village
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
@@ -40,7 +40,7 @@ def _axe_clean(page, axe, where: str) -> None:
     # the lead): the page is checked as it reads once the message has been shown.
     if page.locator(".messages").count():
         page.reload()
-        page.wait_for_load_state("networkidle")
+        settle(page)
     result = axe.run(page)
     assert not result.violations_count, f"{where}:\n{result.generate_report()}"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), where
@@ -57,7 +57,7 @@ def test_office_village_head_and_the_door(page, browser, live_server, conference
     page.goto(f"/doi-thoai/hoi-nghi/{pk}/dai-bieu/")
     assert "3 thôn chưa gửi danh sách" in page.content()
     page.get_by_role("button", name="Lập danh sách theo kế hoạch").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "thêm" in page.locator(".messages").inner_text()
     assert conference.delegates.filter(full_name="Lý Thị Dương").exists()
 
@@ -76,7 +76,7 @@ def test_office_village_head_and_the_door(page, browser, live_server, conference
         phone.get_by_label("Chức vụ, thành phần").fill(role)
         phone.get_by_label("Điện thoại").fill("0912 345 678")
         phone.get_by_role("button", name="Thêm vào danh sách").click()
-        phone.wait_for_load_state("networkidle")
+        settle(phone)
         assert name in phone.locator("main").inner_text()
     assert "đã đủ 3 đại diện" in phone.locator("main").inner_text()
     shot(phone, "participants-village-phone")
@@ -99,7 +99,7 @@ def test_office_village_head_and_the_door(page, browser, live_server, conference
     assert layout == {"overflow": 0, "display": "block", "lines": 1, "alike": True}, layout
     _axe_clean(phone, axe, "village page 375px")
     phone.get_by_role("button", name="Gửi danh sách").click()
-    phone.wait_for_load_state("networkidle")
+    settle(phone)
     assert "Đã gửi danh sách đại biểu của Thôn Nà Pàn" in phone.locator(".messages").inner_text()
     assert VillageReturn.objects.get(conference=conference, village=napan).delegates_sent_at
     phone.set_viewport_size(PC)
@@ -110,9 +110,9 @@ def test_office_village_head_and_the_door(page, browser, live_server, conference
     page.reload()
     assert "2 thôn chưa gửi danh sách" in page.content()
     page.get_by_role("button", name="Chuẩn bị giấy mời").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.get_by_role("button", name="Ghi nhận đã gửi giấy mời").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã ghi nhận gửi" in page.locator(".messages").inner_text()
     # Every delegate with a name or a unit has an invitation, sent; unnamed seats none.
     total = conference.delegates.exclude(full_name="", unit=None).count()
@@ -137,14 +137,14 @@ def test_office_village_head_and_the_door(page, browser, live_server, conference
     assert page.evaluate("document.activeElement.name") == "code"
     page.keyboard.type(sang.code.replace("-", "").lower())
     page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Có mặt: Lương Văn Sáng" in page.locator(".messages").inner_text()
     assert f"1 người có mặt trên {total}" in page.locator("#live-count").inner_text()
     page.get_by_label("Tìm theo tên (không cần gõ dấu)").fill("hoang thi thoa")
     page.get_by_role("button", name="Tìm", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.get_by_role("button", name="Có mặt — Hoàng Thị Thoa").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Có mặt: Hoàng Thị Thoa" in page.locator(".messages").inner_text()
     assert f"2 người có mặt trên {total}" in page.locator("#live-count").inner_text()
     shot(page, "participants-checkin-pc")

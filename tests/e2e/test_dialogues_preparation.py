@@ -11,7 +11,7 @@ from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import PreparedAnswer, VillageReturn
 from doithoai.org.models import Agency, User
 from tests.dialogues.test_preparation import build_prep
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
@@ -56,7 +56,7 @@ def test_opinions_prepared_answers_and_the_front_report(page, prep, shot, size):
     _check(page, axe, failures, "village")
     shot(page, f"dialogues-preparation-village-{size}")
     page.get_by_role("button", name="Xác nhận đã gửi ý kiến của Thôn Nà Pàn").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã ghi nhận Thôn Nà Pàn gửi ý kiến (2 ý kiến)." in page.locator(
         ".messages").inner_text()
     assert page.get_by_role("button", name="Xác nhận đã gửi ý kiến của Thôn Nà Pàn").count() == 0
@@ -87,7 +87,7 @@ def test_opinions_prepared_answers_and_the_front_report(page, prep, shot, size):
     _check(page, axe, failures, "answers-unit")
     page.locator(f"#answer-{road.pk}").fill(ANSWER)
     page.get_by_role("button", name=f"Lưu nội dung trả lời ý kiến {road.tracking_code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert (f"Đã lưu nội dung chuẩn bị trả lời ý kiến {road.tracking_code}."
             in page.locator(".messages").inner_text())
     assert PreparedAnswer.objects.get(petition=road).text == ANSWER

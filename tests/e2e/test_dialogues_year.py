@@ -26,7 +26,7 @@ from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.models import Petition
 from doithoai.workdays.calendar import get_calendar
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
@@ -165,7 +165,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     main.get_by_role("link", name="Đại biểu, giấy mời").first.click()
     page.wait_for_url("**/dai-bieu/")
     page.get_by_role("button", name="Lập danh sách theo kế hoạch").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "thêm" in _messages(page)
 
     # 3a. The village head of Thôn Nà Pàn, in his own browser: one opinion typed in for the
@@ -186,7 +186,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     head.goto(f"{base}/y-kien-cac-thon/{na_pan.pk}/")
     assert NA_PAN_OPINION in head.locator("main").inner_text()
     head.get_by_role("button", name="Xác nhận đã gửi ý kiến của Thôn Nà Pàn").click()
-    head.wait_for_load_state("networkidle")
+    settle(head)
     assert "Đã ghi nhận Thôn Nà Pàn gửi ý kiến (1 ý kiến)." in _messages(head)
     assert "gửi muộn" not in _messages(head)
     shot(head, "year-06-head-opinions-sent")
@@ -197,10 +197,10 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
         head.get_by_label("Họ và tên").fill(name)
         head.get_by_label("Chức vụ, thành phần").fill(role)
         head.get_by_role("button", name="Thêm vào danh sách").click()
-        head.wait_for_load_state("networkidle")
+        settle(head)
         assert name in head.locator("main").inner_text()
     head.get_by_role("button", name="Gửi danh sách").click()
-    head.wait_for_load_state("networkidle")
+    settle(head)
     assert "Đã gửi danh sách đại biểu của Thôn Nà Pàn" in _messages(head)
     shot(head, "year-07-head-delegates-sent")
     head_context.close()
@@ -227,7 +227,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     page.get_by_role("link", name="Tổng hợp ý kiến").click()
     page.wait_for_url("**/y-kien-cac-thon/")
     page.get_by_role("button", name="Xác nhận đã gửi ý kiến của Thôn Bản Chu").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Thôn Bản Chu gửi sau hạn" in _messages(page)
     assert "Tất cả các thôn đã gửi ý kiến" in _messages(page)
     sent = page.locator("section", has=page.get_by_role("heading",
@@ -249,7 +249,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
         "tr", has=page.get_by_role("link", name="Thôn Nà Pàn")).inner_text()
     assert "đã gửi" in lists and "gửi sau hạn" not in lists
     page.get_by_role("button", name="Chuẩn bị giấy mời").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     step = page.locator("#send-step")
     assert "Đã quá hạn gửi giấy mời." in step.inner_text()
     # Seats nobody was named for get no invitation until someone is named.
@@ -258,7 +258,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
         assert f"{unnamed.count()} chỗ chưa ghi tên người dự" in main.inner_text()
     page.get_by_label("Tôi biết giấy mời được gửi sau hạn và vẫn gửi").check()
     page.get_by_role("button", name="Vẫn gửi giấy mời (sau hạn)").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     invitations = Invitation.objects.filter(delegate__conference=conference)
     due = conference.milestones.get(kind="invitations").due_on
     assert (f"Đã gửi {invitations.count()} giấy mời; hạn gửi là {due:%d/%m/%Y} nên các giấy "
@@ -289,14 +289,14 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
                 in page.locator("#door-day").inner_text())
     page.get_by_label("Mã trên giấy mời (gõ hoặc quét rồi bấm Enter)").fill(code)
     page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Có mặt: Lương Văn Sáng" in _messages(page)
     assert code in _messages(page)
     page.get_by_label("Tìm theo tên (không cần gõ dấu)").fill("hoang thi thoa")
     page.get_by_role("button", name="Tìm", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.get_by_role("button", name="Có mặt — Hoàng Thị Thoa").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Có mặt: Hoàng Thị Thoa" in _messages(page)
     total = invitations.count()
     assert f"2 người có mặt trên {total}" in page.locator("#live-count").inner_text()
@@ -315,7 +315,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
         "Hội nghị đã đối thoại 3 ý kiến của Nhân dân hai thôn Nà Pàn, Bản Chu; Chủ tịch UBND "
         "xã giao các đơn vị trả lời bằng văn bản.")
     page.locator("#action-outcome").get_by_role("button", name="Ghi nhận đã tổ chức").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã tổ chức" in page.locator(".status-line").inner_text()
     conference.refresh_from_db()
     assert (conference.state, conference.attendance) == (Conference.State.HELD, 2)
@@ -329,7 +329,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
         "vét kênh mương thôn Bản Chu; trả lời Nhân dân bằng văn bản đúng hạn.")
     page.locator("#action-conclusion").get_by_role(
         "button", name="Ban hành thông báo kết luận").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã thông báo kết luận" in page.locator(".status-line").inner_text()
     conference.refresh_from_db()
     # Numbered by the register, the notice kept as issued in the documents panel.
@@ -338,7 +338,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
 
     # 8. Closing too early is refused, with the count.
     page.get_by_role("button", name="Hoàn thành hội nghị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Còn 3 ý kiến chưa được trả lời hoặc chuyển cấp trên." in main.inner_text()
     conference.refresh_from_db()
     assert conference.state == Conference.State.CONCLUDED
@@ -362,11 +362,11 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     _as(page, "chutich")
     page.goto("/y-kien/cho-duyet/")
     page.get_by_role("button", name=f"Duyệt trả lời {road.tracking_code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     _as(page, "vanphong")
     page.goto("/y-kien/cho-duyet/")
     page.get_by_role("button", name=f"Công khai và gửi trả lời {road.tracking_code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert Petition.objects.get(pk=road.pk).state == State.PUBLISHED
 
     # The other two are answered the way the units would over the following weeks, through
@@ -389,7 +389,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     page.goto(f"{base}/")
     assert "Còn " not in page.locator("section.actions").inner_text()
     page.get_by_role("button", name="Hoàn thành hội nghị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     conference.refresh_from_db()
     assert conference.state == Conference.State.CLOSED
     assert "Đã trả lời xong" in page.locator(".status-line").inner_text()
@@ -404,7 +404,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     if f"Theo dõi đối thoại năm {year}" not in page.locator("h1").inner_text():
         page.get_by_label("Năm").select_option(str(year))
         page.get_by_role("button", name="Xem", exact=True).click()
-        page.wait_for_load_state("networkidle")
+        settle(page)
     row = page.locator("table.rollup-table tbody tr",
                        has=page.get_by_role("link", name="Ủy ban nhân dân xã Điềm He"))
     cells = row.locator("td")
@@ -428,4 +428,4 @@ def _act(page, action, fill=None, select=None, button=None):
     for label, value in (fill or {}).items():
         form.get_by_label(label).fill(value)
     form.get_by_role("button", name=button).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)

@@ -17,7 +17,7 @@ from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Petition, Reminder
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 from tests.factories import PASSWORD, AgencyFactory, UnitFactory, VillageFactory, user_with_role
 from tests.petitions.intake_support import row, xlsx
 
@@ -58,7 +58,7 @@ def _act(page, action, fill=None, select=None, button=None):
     for label, value in (fill or {}).items():
         form.get_by_label(label).fill(value)
     form.get_by_role("button", name=button).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def test_citizen_to_answer_and_back(page, commune, shot):
@@ -83,7 +83,7 @@ def test_citizen_to_answer_and_back(page, commune, shot):
     page.get_by_label("Tìm theo nội dung hoặc mã").fill(code.lower())
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.get_by_role("link", name=code).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     _act(page, "classify", select={"Mức độ": "Cấp thiết"}, button="Lưu phân loại")
     _act(page, "assign", select={"Đơn vị trả lời": "Phòng Kinh tế"}, button="Giao đơn vị")
     assert Petition.objects.get(pk=petition.pk).state == State.ASSIGNED
@@ -93,7 +93,7 @@ def test_citizen_to_answer_and_back(page, commune, shot):
     _as(page, "kinhte")
     page.goto("/y-kien/don-vi/")
     page.get_by_role("link", name=code).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     _act(page, "draft_answer", fill={"Nội dung trả lời": ANSWER, "Số văn bản": "131/UBND-KT"},
          button="Lưu dự thảo trả lời")
     assert Petition.objects.get(pk=petition.pk).state == State.ANSWER_DRAFTED
@@ -107,11 +107,11 @@ def test_citizen_to_answer_and_back(page, commune, shot):
     _as(page, "chutich")
     page.goto("/y-kien/cho-duyet/")
     page.get_by_role("button", name=f"Duyệt trả lời {code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     _as(page, "vanphong")
     page.goto("/y-kien/cho-duyet/")
     page.get_by_role("button", name=f"Công khai và gửi trả lời {code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert Petition.objects.get(pk=petition.pk).state == State.PUBLISHED
 
     # The citizen types the code and reads the answer.
@@ -150,7 +150,7 @@ def test_excel_import_to_overdue_reminder(page, commune, tmp_path):
         page.get_by_label(f"Chọn ý kiến {petition.tracking_code}").check()
     page.get_by_label("Giao cho đơn vị").select_option(label="Phòng Kinh tế")
     page.get_by_role("button", name="Giao đơn vị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã giao 2 ý kiến cho Phòng Kinh tế." in page.locator(".messages").inner_text()
 
     # The unit needs more time for one of them.

@@ -13,7 +13,7 @@ from doithoai.org.models import Role
 from doithoai.petitions.actions import assignments, intake
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import AnswerTemplate, Field, Petition
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 from tests.factories import PASSWORD, AgencyFactory, UnitFactory, VillageFactory, user_with_role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -84,7 +84,7 @@ def test_from_the_queue_to_a_published_answer(page, commune, shot, size):
     page.goto("/y-kien/")
     page.get_by_label("Tìm theo nội dung hoặc mã").fill("duong lien thon")
     page.get_by_role("button", name="Lọc", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     table = page.locator("table.queue")
     assert table.locator("tbody tr").count() == 2
     assert "Đường liên thôn Nà Pàn" in table.inner_text()
@@ -97,7 +97,7 @@ def test_from_the_queue_to_a_published_answer(page, commune, shot, size):
     page.get_by_label(f"Chọn ý kiến {road2.tracking_code}").check()
     page.get_by_label("Giao cho đơn vị").select_option(label="Phòng Kinh tế")
     page.get_by_role("button", name="Giao đơn vị").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã giao 2 ý kiến cho Phòng Kinh tế." in page.locator(".messages").inner_text()
     assert page.get_by_label("Tìm theo nội dung hoặc mã").input_value() == "duong lien thon"
     assert Petition.objects.filter(unit__code="kinh-te", state=State.ASSIGNED).count() == 2
@@ -115,7 +115,7 @@ def test_from_the_queue_to_a_published_answer(page, commune, shot, size):
     _check(page, axe, failures, "unit-queue")
     shot(page, f"petitions-unit-queue-{size}")
     page.get_by_role("link", name=road1.tracking_code).click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.get_by_label("Bắt đầu từ mẫu trả lời").select_option(
         label="Đường giao thông: đã khảo sát (Giao thông)")
     answer = page.get_by_label("Nội dung trả lời")
@@ -125,7 +125,7 @@ def test_from_the_queue_to_a_published_answer(page, commune, shot, size):
     _check(page, axe, failures, "detail-unit")
     shot(page, f"petitions-detail-draft-{size}")
     page.get_by_role("button", name="Lưu dự thảo trả lời").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert "Đã thực hiện: Soạn trả lời." in page.locator(".messages").inner_text()
     assert "Đã có dự thảo trả lời" in page.locator("main").inner_text()
 
@@ -136,14 +136,14 @@ def test_from_the_queue_to_a_published_answer(page, commune, shot, size):
     _check(page, axe, failures, "approvals-leader")
     shot(page, f"petitions-approvals-{size}")
     page.get_by_role("button", name=f"Duyệt trả lời {road1.tracking_code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert Petition.objects.get(pk=road1.pk).state == State.ANSWER_APPROVED
 
     # The clerk publishes and sends it.
     _sign_in_as(page, "vanphong")
     page.goto("/y-kien/cho-duyet/")
     page.get_by_role("button", name=f"Công khai và gửi trả lời {road1.tracking_code}").click()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert Petition.objects.get(pk=road1.pk).state == State.PUBLISHED
     page.goto(f"/y-kien/{road1.pk}/")
     main = page.locator("main").inner_text()

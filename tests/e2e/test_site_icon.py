@@ -11,7 +11,7 @@ from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import plans
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, User
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, settle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,7 @@ def test_the_hall_screen_loads_without_a_failed_request(page, transactional_db,
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.goto(reverse("live:screen", args=[conference.pk]))
-    page.wait_for_load_state("networkidle")
+    settle(page)
     icon = page.request.get("/favicon.ico")
     assert icon.status == 200 and icon.headers["content-type"] == "image/svg+xml"
     assert failed == [] and errors == []
