@@ -78,7 +78,10 @@ def check_petitions(output: str, story: timeline.Timeline) -> None:
         agency.villages.values_list("pk", flat=True))
     assert set(petitions.exclude(field=None).values_list("field", flat=True)) == set(
         Field.objects.filter(agency=agency).values_list("pk", flat=True))
-    assert set(petitions.values_list("channel", flat=True)) == {c.value for c in Channel}
+    # Every channel of intake: "registered to speak, not heard" comes only from a session
+    # closed in the live room (the demo's session is in progress).
+    assert set(petitions.values_list("channel", flat=True)) == {
+        c.value for c in Channel if c != Channel.REGISTERED}
     assert set(petitions.values_list("kind", flat=True)) == {k.value for k in Kind}
 
     # some overdue, some due soon, some in time; received from the story's first week to today

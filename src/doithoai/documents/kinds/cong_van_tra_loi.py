@@ -130,11 +130,13 @@ def received_text(petition: Petition) -> str:
     Nhân dân ở thôn Khòn Pát; mã tra cứu WYBE-SPUQ)"."""
     day = decree30.date_text(petition.received_on)
     code = f"mã tra cứu {petition.tracking_code}"
-    if petition.channel == Channel.CONFERENCE:
+    if petition.channel in (Channel.CONFERENCE, Channel.REGISTERED):
         conference = conference_links.of_petition(petition)
         where = (lower_first(conference.title) if conference is not None
                  else "hội nghị đối thoại")
-        return f"phát biểu tại {where} {day} ({code})"
+        # Registered to speak and not heard: the letter answers what he registered to say.
+        said = "phát biểu" if petition.channel == Channel.CONFERENCE else "đăng ký phát biểu"
+        return f"{said} tại {where} {day} ({code})"
     if petition.channel == Channel.OFFICE:
         unit = ct.office(petition.agency)
         how = f"gửi {unit.name}" if unit is not None else "gửi Văn phòng"
