@@ -80,6 +80,12 @@ def sent_before(commune, conference):
                     "Thôn Bản Chu", "Hoàng Thị Lìu", code="chinh-sach-xa-hoi", key="k6")
     water = receive("Đề nghị lắp đường nước sạch về thôn.", "Thôn Bản Chu", "Lục Văn Nước",
                     code="dien-nuoc", key="k7")
+    # a registrant not heard at the session: his petition is not one sent before
+    intake.receive(intake.Intake(
+        agency=commune, text="Đề nghị làm rõ việc cấp đất ở khu Phja Đeng.",
+        channel=Channel.REGISTERED, received_on=dt.date(2026, 12, 18), field=fields["dat-dai"],
+        village_id=villages["Thôn Nà Pàn"].pk, conference=conference, submission_key="k8",
+        petitioners=[intake.PetitionerData(full_name="Vi Thị Dín")]), actor=clerk)
     water = assignments.classify(actor=clerk, petition=water, kind=Kind.OPINION,
                                  field=fields["dien-nuoc"], urgency=water.urgency)
     water = assignments.assign(actor=clerk, petition=water, unit=unit)

@@ -30,8 +30,10 @@ COLUMNS = [
 
 
 def before_conference(conference: Conference):
-    """The conference's petitions sent before it: not those spoken at the conference."""
-    return Petition.objects.filter(conference=conference).exclude(channel=Channel.CONFERENCE)
+    """The conference's petitions sent before it: not those spoken at the conference, nor
+    those of registrants not heard (petitions made when the session ended)."""
+    return Petition.objects.filter(conference=conference).exclude(
+        channel__in=(Channel.CONFERENCE, Channel.REGISTERED))
 
 
 @dataclass
