@@ -49,16 +49,17 @@ def browser():
 
 
 def _track_requests(context) -> None:
-    """Count each page's requests in flight, for `settle`."""
-    def started(request):
-        page = request.frame.page
-        page._in_flight = getattr(page, "_in_flight", 0) + 1
-        page._last_request = time.monotonic()
+    """Count the requests in flight of each browser context (its pages and popups together),
+    for `settle`."""
+    context._in_flight, context._last_request = 0, 0.0
 
-    def ended(request):
-        page = request.frame.page
-        page._in_flight = max(getattr(page, "_in_flight", 1) - 1, 0)
-        page._last_request = time.monotonic()
+    def started(_request):
+        context._in_flight += 1
+        context._last_request = time.monotonic()
+
+    def ended(_request):
+        context._in_flight = max(context._in_flight - 1, 0)
+        context._last_request = time.monotonic()
 
     context.on("request", started)
     context.on("requestfinished", ended)
@@ -72,8 +73,9 @@ def settle(page, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while True:
         page.wait_for_timeout(QUIET_SECONDS * 1000)  # lets the request events arrive
-        quiet_since = getattr(page, "_last_request", 0.0)
-        if getattr(page, "_in_flight", 0) == 0 \
+        context = page.context
+        quiet_since = getattr(context, "_last_request", 0.0)
+        if getattr(context, "_in_flight", 0) == 0 \
                 and time.monotonic() - quiet_since >= QUIET_SECONDS:
             return
         if time.monotonic() > deadline:

@@ -145,8 +145,16 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     settle(page)
     assert "Đã tổ chức" in page.locator(".status-line").inner_text()
     page.locator("#action-conclusion summary").click()
-    page.get_by_label("Nội dung kết luận").fill("Giao Phòng Kinh tế khảo sát tuyến đường.")
-    page.locator("#action-conclusion form").get_by_role("button").click()
+    page.get_by_label("Nội dung kết luận").fill(
+        "Giao Phòng Kinh tế khảo sát tuyến đường, trả lời ông Hoàng Văn Pản.")
+    # Before issuing, the public copy: the name as initials, nothing written yet.
+    page.get_by_role("button", name="Xem bản công khai").click()
+    settle(page)
+    preview = page.locator("#conclusion-public-copy")
+    assert "trả lời ông H. V. P." in preview.inner_text()
+    assert "Hoàng Văn Pản → H. V. P" in preview.inner_text()
+    assert "Đã tổ chức" in page.locator(".status-line").inner_text()
+    page.get_by_role("button", name="Ban hành thông báo kết luận").click()
     settle(page)
     assert "Đã thông báo kết luận" in page.locator(".status-line").inner_text()
     shot(page, "conference-concluded")

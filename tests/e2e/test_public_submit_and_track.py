@@ -11,7 +11,7 @@ from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.actions import intake as petition_intake
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Petition
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, SCREENSHOTS
 from tests.factories import AgencyFactory, VillageFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -83,7 +83,9 @@ def test_citizen_submits_on_a_phone_then_tracks_with_the_code(page, communes, sh
     for paper in ("A5", "A4"):  # the printed receipt fits on one sheet
         pdf = page.pdf(format=paper, print_background=True)
         assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1, paper
-        (ARTIFACTS / f"public-receipt-{paper}.pdf").write_bytes(pdf)
+        if SCREENSHOTS:  # kept for a person to look at, when asked
+            ARTIFACTS.mkdir(exist_ok=True)
+            (ARTIFACTS / f"public-receipt-{paper}.pdf").write_bytes(pdf)
     page.emulate_media(media="screen")
     page.set_viewport_size(PHONE)
 

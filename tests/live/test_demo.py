@@ -115,6 +115,12 @@ def check_heard(conference, session):
     assert complaint.source == Source.QR
     assert complaint.petition.state == PetitionState.TRANSFERRED
     assert complaint.petition.kind == Kind.COMPLAINT
+    # sent to its procedure with the law's guidance and the chair's remark, never answered
+    note = complaint.petition.public_note
+    assert note.startswith("Giải quyết theo Luật Khiếu nại năm 2011.")
+    assert "Chủ trì hướng dẫn thêm: " + demo.COMPLAINT_REMARK in note
+    assert not complaint.petition.answers.exists()
+    assert complaint.petition.due_date is None
 
     assert answered.conclusion and assigned.conclusion and not complaint.conclusion
     assert conference.petitions.filter(channel=Channel.CONFERENCE).count() == 2
@@ -150,8 +156,42 @@ def check_times_and_screen(conference, session):
     assert (screen.speaker, screen.village) == ("Vi Văn Khoa", "Thôn Khòn Pát")
     assert not screen.over
     assert screen.elapsed.startswith(("01:", "02:", "03:", "04:")) and screen.allowed == "05:00"
-    assert screen.following == ["Lộc Thị Tám — Thôn Pác Lùng", "Triệu Thị Mắn — Thôn Kéo Coong",
+    # the next three: one who asked not to be named, a denouncer (by the words he registered
+    # by phone), one named
+    assert screen.following == ["Người phát biểu số 8", "Người phát biểu số 5",
                                 "Lăng Văn Tòng — Thôn Bản Chặng"]
+
+
+# Nothing of the two confidential speakers may reach the hall: names, villages, topics.
+SECRETS = ("Lộc Thị Tám", "Pác Lùng", "Diện tích trên giấy", "Hoàng Văn Slao", "Kéo Coong",
+           "Tố cáo", "địa chính")
+
+
+def check_confidential(conference, session):
+    """Among the next three in the queue: a denunciation registered by QR, confidential by
+    its words without asking, and a paper registrant who asked not to be named. The hall
+    screen (its page and every poll) never names them; the console marks them."""
+    registrations = rows(session)
+    denouncer, unnamed = registrations[5], registrations[8]
+    assert [r.number for r in queue(session)][:3] == [8, 5, 6]
+    assert denouncer.source == Source.QR and denouncer.created_by is None
+    assert denouncer.is_denunciation and denouncer.confidential
+    assert unnamed.source == Source.PAPER and unnamed.confidential
+    assert not unnamed.is_denunciation
+    assert not registrations[6].is_confidential and not registrations[4].is_confidential
+    client = Client()
+    client.force_login(User.objects.get(username="vanphong"))
+    for name in ("live:screen", "live:screen_fragment"):
+        page = client.get(reverse(name, args=[conference.pk])).content.decode()
+        assert "Vi Văn Khoa" in page or name == "live:screen"
+        for secret in SECRETS:
+            assert secret not in page, (name, secret)
+    fragment = client.get(reverse("live:screen_fragment", args=[conference.pk])).content
+    assert "Người phát biểu số 8" in fragment.decode()
+    assert "Người phát biểu số 5" in fragment.decode()
+    # the secretary's console knows who they are, and says they are confidential
+    console = client.get(reverse("live:console", args=[conference.pk])).content.decode()
+    assert "Hoàng Văn Slao" in console and "Lộc Thị Tám" in console
 
 
 def check_pages(client, conference):
@@ -189,6 +229,7 @@ def scenario(out: dict) -> None:
         check_heard(conference, session)
         check_floor_and_queue(session)
         check_times_and_screen(conference, session)
+        check_confidential(conference, session)
         check_pages(Client(), conference)
         check_loading_again_adds_nothing(conference, session)
 

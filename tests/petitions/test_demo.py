@@ -18,6 +18,9 @@ from doithoai.core.petition_flow import OPEN_STATES, State
 from doithoai.demo import petitions as demo
 from doithoai.demo import timeline
 from doithoai.dialogues.models import Conference, Plan
+from doithoai.live.models import Registration
+from doithoai.live.selectors import screen as screens
+from doithoai.live.selectors.sessions import queue
 from doithoai.org.models import Agency, User
 from doithoai.petitions.actions import reminders
 from doithoai.petitions.models import (
@@ -29,6 +32,7 @@ from doithoai.petitions.models import (
     Petition,
     Petitioner,
 )
+from doithoai.petitions.selectors.deadlines import today_info
 from doithoai.petitions.sms import LogGateway
 from doithoai.workdays.calendar import get_calendar
 
@@ -52,6 +56,7 @@ def test_the_demo_builds_on_any_day(day):
         story = timeline.build(today, get_calendar())
         check_petitions(out.getvalue(), story)
         check_plans_and_conferences(story)
+        check_the_law_on_any_day(story)
         check_loaded_once_and_a_week_later(story)
 
 
@@ -73,7 +78,10 @@ def check_petitions(output: str, story: timeline.Timeline) -> None:
         agency.villages.values_list("pk", flat=True))
     assert set(petitions.exclude(field=None).values_list("field", flat=True)) == set(
         Field.objects.filter(agency=agency).values_list("pk", flat=True))
-    assert set(petitions.values_list("channel", flat=True)) == {c.value for c in Channel}
+    # Every channel of intake: "registered to speak, not heard" comes only from a session
+    # closed in the live room (the demo's session is in progress).
+    assert set(petitions.values_list("channel", flat=True)) == {
+        c.value for c in Channel if c != Channel.REGISTERED}
     assert set(petitions.values_list("kind", flat=True)) == {k.value for k in Kind}
 
     # some overdue, some due soon, some in time; received from the story's first week to today
@@ -152,6 +160,33 @@ def check_plans_and_conferences(story: timeline.Timeline) -> None:
     neighbour = Conference.objects.get(agency__code="ubnd-xa-van-quan")
     assert neighbour.state == Conference.State.CONCLUDED and neighbour.held_on < today
     assert neighbour.plan.year == neighbour.held_on.year
+
+
+def check_the_law_on_any_day(story: timeline.Timeline) -> None:
+    """Whatever the day: the session in progress has, among the next three, a denunciation
+    registered by phone (confidential by its words) and a speaker who asked not to be named,
+    and the hall screen names neither; the held conference's complaint was sent to its
+    procedure with guidance, never answered; no complaint or denunciation shows an opinion's
+    due date as overdue or due soon."""
+    agency = Agency.objects.get(code=demo.AGENCY_CODE)
+    session = Conference.objects.get(agency=agency, held_on=story.today).live_session
+    following = list(queue(session)[:3])
+    assert any(r.source == Registration.Source.QR and r.is_denunciation and r.confidential
+               for r in following)
+    assert any(r.confidential and not r.is_denunciation for r in following)
+    shown = screens.screen(session.conference).following
+    assert sum(x.startswith("Người phát biểu số ") for x in shown) == 2
+    assert not any("Lộc Thị Tám" in x or "Hoàng Văn Slao" in x for x in shown)
+    held = Conference.objects.get(agency=agency, title=demo.conference_title(story.held_year))
+    complaint = held.petitions.get(kind=Kind.COMPLAINT, channel=Channel.CONFERENCE)
+    assert complaint.state == State.TRANSFERRED and not complaint.answers.exists()
+    assert "Chủ trì hướng dẫn thêm: " in complaint.public_note
+    today = today_info(story.today)
+    sensitive = Petition.objects.filter(agency=agency,
+                                        kind__in=(Kind.COMPLAINT, Kind.DENUNCIATION))
+    assert sensitive.filter(state__in=OPEN_STATES).exists()
+    assert not sensitive.exclude(due_date=None).exists()
+    assert {today.flag(p) for p in sensitive} == {None}
 
 
 def check_loaded_once_and_a_week_later(story: timeline.Timeline) -> None:

@@ -129,6 +129,33 @@ def test_a_denunciation_never_travels_in_a_message(receive, people, mailoutbox, 
     assert "thủ tục khiếu nại, tố cáo" in mailoutbox[1].subject
 
 
+def test_a_denunciation_recorded_as_an_opinion_keeps_its_text_off_the_mail(
+        receive, commune, people, mailoutbox, sms_log, django_capture_on_commit_callbacks):
+    """Its words say what it is, whatever kind was recorded: neither its unit nor its sender
+    reads its text or its answer in a message."""
+    people["officer"].email = "kinhte@example.com"
+    people["officer"].save()
+    p = _receive(receive, django_capture_on_commit_callbacks,
+                 text=f"Tôi to cao {SECRET}.", petitioners=[_person()])
+    assert p.kind == Kind.OPINION
+    p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
+                             field=Field.objects.get(agency=commune, code="dat-dai"),
+                             urgency="normal")
+    with django_capture_on_commit_callbacks(execute=True):
+        p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    p = answers.draft_answer(actor=people["officer"], petition=p,
+                             text="Đã kiểm tra việc cán bộ nhận tiền của hộ ông Pản.").petition
+    p = answers.approve_answer(actor=people["leader"], petition=p)
+    with django_capture_on_commit_callbacks(execute=True):
+        answers.publish_answer(actor=people["clerk"], petition=p)
+    assert [m.to for m in mailoutbox] == [["luongthilan@example.com"], ["kinhte@example.com"],
+                                          ["luongthilan@example.com"]]
+    assert "(Nội dung tố cáo không gửi qua thư điện tử; xem trên hệ thống.)" in \
+        mailoutbox[1].body
+    for text in [m.body for m in mailoutbox] + [t for _phone, t in sms_log]:
+        assert "nhận tiền" not in text and "Pản" not in text
+
+
 def test_a_failing_mail_server_is_logged_and_the_sms_still_goes(
         receive, monkeypatch, sms_log, caplog, django_capture_on_commit_callbacks):
     def broken(*args, **kwargs):

@@ -184,16 +184,23 @@ def test_a_unit_without_address_is_reported_and_reminded_once_it_has_one(
 
 
 def test_denunciation_and_complaint_texts_never_go_out(receive, staff, mailoutbox):
+    """A complaint or a denunciation recorded as one owes no opinion's answer: no due date,
+    no reminder to answer it (its procedure; docs/law.md#complaints-and-denunciations — it
+    was reminded with an opinion's due date before). A denunciation recorded as an opinion
+    is reminded, its text kept off the e-mail by its words."""
     secret = "cán bộ địa chính nhận tiền của hộ ông Hoàng Văn Pản"
     denunciation = receive(text=f"Tôi tố cáo {secret}.", kind=Kind.DENUNCIATION)
     complaint = receive(text="Tôi khiếu nại quyết định thu hồi đất số 12/QĐ-UBND.",
                         kind=Kind.COMPLAINT)
+    worded = receive(text=f"Tôi tố cáo {secret} lần nữa.")
     opinion = receive(text="Đề nghị sửa đường ngõ xóm thôn Bản Chu.")
     _run(TUESDAY)
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
-    for p in (denunciation, complaint, opinion):
+    for p in (worded, opinion):
         assert p.tracking_code in mail.body
+    for p in (denunciation, complaint):
+        assert p.due_date is None and p.tracking_code not in mail.body
     assert "nhận tiền" not in mail.body and "Pản" not in mail.body
     assert "12/QĐ-UBND" not in mail.body
     assert "(Tố cáo — nội dung xem trên hệ thống)" in mail.body

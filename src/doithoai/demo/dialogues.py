@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from doithoai.core.petition_flow import State
 from doithoai.demo import live as live_demo
 from doithoai.demo import participants
 from doithoai.demo.petitions import conference_title
@@ -302,6 +303,13 @@ JUNE_SPEECHES = [
     ("Thôn Nà Lầu", "dat-dai", "Bà Mã Thị Sinh khiếu nại việc thu hồi đất vườn của gia đình.",
      "complaint"),
 ]
+# The complaint's speaker, known by name (so her name is written as initials wherever the
+# public reads it), and what became of it: sent to its procedure as the live room sends one —
+# the law's guidance to her, the chair's remark recorded as guidance, never as an answer.
+JUNE_COMPLAINANT = "Mã Thị Sinh"
+JUNE_COMPLAINT_REASON = "Nội dung là khiếu nại quyết định hành chính về đất đai."
+JUNE_COMPLAINT_REMARK = ("Bà gửi đơn khiếu nại kèm quyết định thu hồi đất đến Chủ tịch UBND xã; "
+                         "Văn phòng hướng dẫn bà viết đơn ngay sau hội nghị.")
 
 
 def _june_outcome(june: Conference) -> str:
@@ -310,10 +318,16 @@ def _june_outcome(june: Conference) -> str:
     raised = Petition.objects.filter(conference=june)
     on_the_spot = raised.filter(answers__at_conference=True,
                                 answers__is_current=True).distinct().count()
+    procedure = raised.filter(state=State.TRANSFERRED).count()
+    escalated = raised.filter(state=State.ESCALATED).count()
+    routed = "".join([
+        f"; chuyển {procedure} nội dung khiếu nại giải quyết theo thủ tục của Luật Khiếu nại"
+        if procedure else "",
+        f"; chuyển {escalated} kiến nghị đến cơ quan cấp trên" if escalated else ""])
     return (f"Hội nghị đã nghe {raised.count()} ý kiến, kiến nghị của Nhân dân về giao thông "
             f"nông thôn, đất đai, nước sinh hoạt và chính sách xã hội; Chủ tịch UBND xã trả "
-            f"lời trực tiếp {on_the_spot} ý kiến, giao các đơn vị trả lời bằng văn bản các ý "
-            f"kiến còn lại.")
+            f"lời trực tiếp {on_the_spot} ý kiến{routed}; giao các đơn vị trả lời bằng văn bản "
+            f"các ý kiến còn lại.")
 
 
 def _june_speeches(june: Conference, clerk: User, timeline: Timeline) -> None:
@@ -323,18 +337,21 @@ def _june_speeches(june: Conference, clerk: User, timeline: Timeline) -> None:
     units = {u.code: u for u in agency.units.all()}
     leader, officer = _user("chutich"), _user("kinhte")
     for i, (village, code, text, path) in enumerate(JUNE_SPEECHES):
+        complaint = path == "complaint"
         p = intake.receive(intake.Intake(
             agency=agency, text=timeline.text(text), channel=Channel.CONFERENCE,
             received_on=day, field=fields[code], village_id=villages[village].pk,
-            conference=june,
+            conference=june, kind=Kind.COMPLAINT if complaint else Kind.OPINION,
+            petitioners=[intake.PetitionerData(full_name=JUNE_COMPLAINANT,
+                                               village_id=villages[village].pk)]
+            if complaint else [],
             submission_key=f"hoi-nghi-mau-06-{i}"), actor=clerk)
-        kind = Kind.COMPLAINT if path == "complaint" else Kind.OPINION
-        p = assignments.classify(actor=clerk, petition=p, kind=kind, field=fields[code],
+        p = assignments.classify(actor=clerk, petition=p, kind=p.kind, field=fields[code],
                                  urgency=Urgency.NORMAL)
-        if path == "complaint":
+        if complaint:
             procedures.transfer_to_procedure(
-                actor=clerk, petition=p, kind=Kind.COMPLAINT,
-                reason="Nội dung là khiếu nại quyết định hành chính về đất đai.")
+                actor=leader, petition=p, kind=Kind.COMPLAINT, reason=JUNE_COMPLAINT_REASON,
+                remark=JUNE_COMPLAINT_REMARK)
             continue
         if path == "escalated":
             procedures.escalate(

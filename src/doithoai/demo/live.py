@@ -5,10 +5,13 @@ secretary's console, the chair's view and the hall's screen can be opened at onc
 The programme is at the dialogue; nine people asked for the floor (paper forms typed by the
 secretary, phones through the hall's QR code, two opinions sent before the conference); three
 have spoken — one answered on the spot, one given to the Phòng Kinh tế, one complaint sent to
-its procedure — the fourth has the floor, the others wait, one of them moved ahead by the
-chair. Everything goes through the real services with the demo accounts as actors; only the
-times are set back afterwards (the services stamp "now"), so that the story reads as a
-session in the hall and the screen's timers show minutes, not the time the demo took to
+its procedure with the law's guidance — the fourth has the floor, the others wait, one of them
+moved ahead by the chair. Among the next three: that one, who asked on her paper form not to
+be named, and a citizen who registered by phone to denounce an officer (confidential by his
+words, without asking): the hall screen shows both as "Người phát biểu số N", the console and
+the chair's tablet mark them. Everything goes through the real services with the demo accounts
+as actors; only the times are set back afterwards (the services stamp "now"), so that the story
+reads as a session in the hall and the screen's timers show minutes, not the time the demo took to
 load.
 
 Loading twice adds nothing: the conference is found by its plan and title. The texts were
@@ -91,6 +94,7 @@ class Speaker:
     village: str
     topic: str
     prior: int | None = None
+    confidential: bool = False  # asked not to be named before the hall
 
 
 SPEAKERS = [
@@ -103,14 +107,16 @@ SPEAKERS = [
             "Khiếu nại quyết định xử phạt về xây dựng nhà kho trên đất nông nghiệp"),
     Speaker(Registration.Source.PAPER, "Vi Văn Khoa", "Thôn Khòn Pát",
             "Lấn chiếm hành lang an toàn đường tỉnh đoạn qua Thôn Khòn Pát"),
-    Speaker(Registration.Source.QR, "Triệu Thị Mắn", "Thôn Kéo Coong",
-            "Xây dựng nhà văn hóa Thôn Kéo Coong trên đất các hộ hiến"),
+    # A denunciation by its words: confidential from the moment it is registered.
+    Speaker(Registration.Source.QR, "Hoàng Văn Slao", "Thôn Kéo Coong",
+            "Tố cáo cán bộ địa chính xã thu tiền của dân khi làm hồ sơ cấp giấy chứng nhận"),
     Speaker(Registration.Source.PRIOR, "", "Thôn Bản Chặng",
             "Thủ tục chuyển mục đích sử dụng đất vườn sang đất ở", prior=1),
     Speaker(Registration.Source.QR, "Mã Văn Cường", "Thôn Nà Lầu",
             "Chỉnh lý giấy chứng nhận cho các hộ hiến đất mở rộng đường ngõ xóm"),
     Speaker(Registration.Source.PAPER, "Lộc Thị Tám", "Thôn Pác Lùng",
-            "Diện tích trên giấy chứng nhận quyền sử dụng đất sai so với thực tế"),
+            "Diện tích trên giấy chứng nhận quyền sử dụng đất sai so với thực tế",
+            confidential=True),
     Speaker(Registration.Source.PAPER, "Hà Văn Pẻn", "Thôn Lùng Vài",
             "Sạt lở taluy sau nhà ở do thi công đường, đề nghị hỗ trợ xây kè"),
 ]
@@ -140,6 +146,9 @@ SPEECH_COMPLAINT = (
     "điều chỉnh quy hoạch sử dụng đất.")
 COMPLAINT_REASON = ("Nội dung là khiếu nại quyết định hành chính; hướng dẫn ông Sình gửi đơn "
                     "để giải quyết theo Luật Khiếu nại.")
+# What the chair said about it: guidance, recorded as such (never an answer).
+COMPLAINT_REMARK = ("Ông gửi đơn khiếu nại kèm quyết định xử phạt đến Bộ phận tiếp nhận và "
+                    "trả kết quả của xã trong thời hạn 90 ngày kể từ ngày nhận quyết định.")
 
 # The story's times. The session opened before the 08:00 start (or, when the demo is loaded
 # earlier than that, an hour ago); the registrations came in during the first items, minutes
@@ -267,7 +276,8 @@ def _register(session: Session, clerk: User, opinions: list) -> list[Registratio
             actor=None if qr else clerk, session=session, source=speaker.source,
             full_name=speaker.name, village=villages[speaker.village], topic=speaker.topic,
             petition=opinions[speaker.prior] if speaker.prior is not None else None,
-            client_key=f"phong-hop-mau-qr-{number}" if qr else ""))
+            client_key=f"phong-hop-mau-qr-{number}" if qr else "",
+            confidential=speaker.confidential))
     return rows
 
 
@@ -296,8 +306,8 @@ def _speak(session: Session, clerk: User, leader: User, rows: list[Registration]
     registrations.call_next(actor=clerk, session=session)
     speeches.record_speech(actor=clerk, registration=complaint, text=SPEECH_COMPLAINT,
                            kind=Kind.COMPLAINT, field=fields["xay-dung"])
-    speeches.to_procedure(actor=clerk, registration=complaint, kind=Kind.COMPLAINT,
-                          reason=COMPLAINT_REASON)
+    speeches.to_procedure(actor=leader, registration=complaint, kind=Kind.COMPLAINT,
+                          reason=COMPLAINT_REASON, remark=COMPLAINT_REMARK)
 
     registrations.call_next(actor=clerk, session=session)  # the fourth has the floor
 

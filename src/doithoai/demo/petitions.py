@@ -228,7 +228,8 @@ class _Loader:
                                   [Channel.SURVEY_FORM, Channel.FRONT_SUMMARY, Channel.OFFICE,
                                    Channel.ONLINE][k % 4], issue=i))
         rng.shuffle(states)
-        channels = list(Channel)
+        # Not the live room's own: those registered and not heard come from a session.
+        channels = [c for c in Channel if c != Channel.REGISTERED]
         for k, state in enumerate(states):
             topic = TOPICS[k % len(TOPICS)]
             village = self.villages[(k * 5) % len(self.villages)]

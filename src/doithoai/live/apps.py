@@ -8,4 +8,8 @@ class LiveConfig(AppConfig):
     verbose_name = _("Phòng họp trực tiếp")
 
     def ready(self):
+        from doithoai.dialogues import confidential
         from doithoai.live import audit_labels  # noqa: F401 (registers the labels)
+        from doithoai.live.selectors import confidential as live_confidential
+
+        confidential.register(live_confidential.known)

@@ -7,6 +7,7 @@ from doithoai.audit.labels import register
 for action, label in {
     "live.open": _("Mở phiên họp"),
     "live.close": _("Kết thúc phiên họp"),
+    "live.outcomes": _("Chuyển người đăng ký chưa được trình bày thành ý kiến, kiến nghị"),
     "live.register": _("Đăng ký phát biểu"),
     "live.move": _("Thay đổi thứ tự phát biểu"),
     "live.call": _("Mời phát biểu"),

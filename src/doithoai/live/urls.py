@@ -1,6 +1,6 @@
 from django.urls import path
 
-from doithoai.live.views import console, screen
+from doithoai.live.views import console, screen, slips
 
 app_name = "live"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/thao-tac/", console.act, name="act"),
     path("hoi-nghi/<int:pk>/man-hinh/", screen.screen, name="screen"),
     path("hoi-nghi/<int:pk>/man-hinh/noi-dung/", screen.screen_fragment, name="screen_fragment"),
+    path("hoi-nghi/<int:pk>/phieu-theo-doi/", slips.slips_page, name="slips"),
 ]

@@ -67,6 +67,9 @@ class Channel(models.TextChoices):
     CONFERENCE = "conference", _("Phát biểu tại hội nghị")
     HOTLINE = "hotline", _("Đường dây nóng")
     INSPECTORATE = "inspectorate", _("Danh sách của Thanh tra")
+    # Registered to speak at the conference, not heard (or withdrew with a topic): received
+    # when the session ends, answered in writing (`live.actions.outcomes`).
+    REGISTERED = "registered", _("Đăng ký phát biểu tại hội nghị, chưa được trình bày")
 
 
 class IntakeBatch(NFCModel):

@@ -61,9 +61,12 @@ def _tracking_url(code: str) -> str:
 
 
 def _is_denunciation(petition) -> bool:
+    """By its kind, or by its words before anyone classified it (or though someone recorded
+    it as an opinion): its text never travels by e-mail."""
+    from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
     from doithoai.petitions.models import Kind
 
-    return petition.kind == Kind.DENUNCIATION
+    return petition.kind == Kind.DENUNCIATION or suggested_kind(petition.text) == DENUNCIATION
 
 
 def message_for(petition, event: str) -> str:

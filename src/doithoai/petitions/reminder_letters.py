@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.core import dates
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import STATE_LABELS, State
 from doithoai.org.models import Agency, Membership, Role, Unit
 from doithoai.petitions.models import Kind, Petition, Reminder
@@ -58,8 +59,8 @@ def compose_unit_reminder(unit: Unit, petitions, *, today: dt.date | None = None
         "",
     ]
     for number, p in enumerate(petitions, start=1):
-        if p.is_sensitive:  # a complaint's or denunciation's text never travels by e-mail
-            text = f"({SECRET_KINDS[p.kind]} — nội dung xem trên hệ thống)"
+        if is_secret(p):  # a complaint's or denunciation's text never travels by e-mail
+            text = f"({secret_kind(p)} — nội dung xem trên hệ thống)"
         else:
             text = " ".join(p.text.split())
             if len(text) > 200:
@@ -94,9 +95,18 @@ class Recipient:
             .exclude(user__email="").values_list("user__email", flat=True)))
 
 
+def secret_kind(petition: Petition) -> str:
+    """"Khiếu nại" or "Tố cáo" for a petition whose text never travels by e-mail — by its
+    kind, or a denunciation by its words though recorded as an opinion; else ""."""
+    if petition.kind in SECRET_KINDS:
+        return SECRET_KINDS[petition.kind]
+    return SECRET_KINDS[Kind.DENUNCIATION] if suggested_kind(petition.text) == DENUNCIATION \
+        else ""
+
+
 def is_secret(petition: Petition) -> bool:
     """A denunciation's text, and a complaint's, never travel by e-mail."""
-    return petition.kind in SECRET_KINDS
+    return bool(secret_kind(petition))
 
 
 def _line(petition: Petition, today: dt.date, calendar) -> str:
@@ -114,7 +124,7 @@ def _line(petition: Petition, today: dt.date, calendar) -> str:
         where = f"{STATE_LABELS[State(petition.state)]} — {where}" if where \
             else STATE_LABELS[State(petition.state)]
     if is_secret(petition):
-        text = f"({SECRET_KINDS[petition.kind]} — nội dung xem trên hệ thống)"
+        text = f"({secret_kind(petition)} — nội dung xem trên hệ thống)"
     else:
         text = " ".join(petition.text.split())
         text = text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"

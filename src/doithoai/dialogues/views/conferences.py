@@ -40,7 +40,7 @@ from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
 from doithoai.dialogues.selectors import agenda as agenda_reads
 from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.dialogues.selectors import milestones as milestones_reads
-from doithoai.dialogues.selectors import schedule
+from doithoai.dialogues.selectors import public_copy, schedule
 from doithoai.dialogues.views.public import public_conferences
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
@@ -130,9 +130,11 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
             forms["outcome"] = bound.get("outcome") or OutcomeForm(initial={
                 **version, "attendance": conferences_reads.checked_in_count(conference)})
         elif state == Conference.State.HELD:
-            forms["conclusion"] = bound.get("conclusion") or ConclusionForm(initial={
+            form = forms["conclusion"] = bound.get("conclusion") or ConclusionForm(initial={
                 **version, "concluded_on": conference.held_on,
                 "conclusion": conference.conclusion})
+            typed = form.data.get("conclusion", "") if form.is_bound else conference.conclusion
+            forms["conclusion_preview"] = public_copy.conclusion_preview(conference, typed)
         elif state == Conference.State.CONCLUDED:
             forms["close"] = bound.get("close") or CloseForm(initial=version)
     unsettled = (conferences_reads.unsettled(conference).count()
@@ -194,6 +196,11 @@ def conference_outcome(request, pk):
 @login_required
 @require_POST
 def conference_conclude(request, pk):
+    if "preview" in request.POST:  # the public copy shown before issuing; nothing written
+        conference = conferences_reads.visible_conference(request.user, pk)
+        access.require(request.user, rules.MANAGE, conference)
+        return _detail(request, conference, bound={"conclusion": ConclusionForm(request.POST)})
+
     def call(conference, d):
         # The documents issue the notice (they sit above the dialogues: `conclusions`).
         conclusions.issue(actor=request.user, conference=conference,

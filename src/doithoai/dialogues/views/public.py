@@ -6,9 +6,13 @@ without a plan (the dates are then a fact); a draft plan's conferences are not (
 is public once published. Results are public once the conclusion notice is issued.
 
 No personal data on these pages: petitions are listed by field, village, content and state,
-never by who sent them; denunciations are left out altogether, and a petition hidden from the
-public shows neither its content nor its answer (as on the tracking page). Content and answers
-are their public copies: the names the product knows and "ông X", "bà Y" as initials.
+never by who sent them; denunciations (by their kind, their words or what their speaker
+registered to say) are left out altogether, a complaint or denunciation sent to its procedure
+is one line without its words, the village of a complaint's sender or of someone who asked not
+to be named is not given, and a petition hidden from the public shows neither its content nor
+its answer (as on the tracking page). Content, answers and the conclusion are their public
+copies: the names the product knows of the conference (`dialogues.confidential`: petitioners,
+registrants) and "ông X", "bà Y" as initials.
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.dialogues import confidential
 from doithoai.dialogues.choices import ANNOUNCED_PLAN_STATES, PUBLIC_PLAN_STATES, RESULT_STATES
 from doithoai.dialogues.models import Conference, Milestone, Plan
 from doithoai.dialogues.selectors import oversight
@@ -134,19 +138,26 @@ class PublicItem:
     hidden: bool = False
 
 
-def _results(conference: Conference, today):
-    from doithoai.petitions.models import Answer, Kind, Petition
-    from doithoai.petitions.selectors.public_text import known_names, public
+# A complaint or denunciation sent to its procedure: not concluded here, its sender not told
+# (as the conclusion notice prints it).
+SENT_TO_PROCEDURE = "Một nội dung khiếu nại, tố cáo (không nêu thông tin người gửi)."
 
-    # A denunciation, by its kind or by its words, is not listed at all.
-    petitions = [p for p in Petition.objects.filter(conference=conference)
-                 .exclude(kind=Kind.DENUNCIATION)
+
+def _results(conference: Conference, today):
+    from doithoai.petitions.models import Answer, Petition
+    from doithoai.petitions.selectors.public_text import public
+
+    every = list(Petition.objects.filter(conference=conference)
                  .select_related("field", "village", "unit", "issue")
                  .prefetch_related("petitioners")
-                 .order_by("field__order", "village__order", "pk")
-                 if suggested_kind(p.text) != DENUNCIATION]
-    # Every text as its public copy: the names the product knows as initials.
-    names = known_names(petitions)
+                 .order_by("field__order", "village__order", "pk"))
+    # Every text as its public copy: the names the product knows of the conference (its
+    # petitioners and registrants) as initials.
+    known = confidential.of(conference, every)
+    names = known.names
+    # A denunciation — by its kind, its words or what its speaker registered to say — is not
+    # listed at all.
+    petitions = [p for p in every if not confidential.is_denunciation(p, known)]
     answers = {a.petition_id: a for a in Answer.objects.filter(
         petition__in=[p.pk for p in petitions], is_current=True, published_at__isnull=False)}
     groups: dict[object, list] = {}
@@ -163,12 +174,17 @@ def _results(conference: Conference, today):
         state = states.most_common(1)[0][0]
         open_members = [p for p in members if p.state in OPEN_STATES]
         due = min((p.due_date for p in open_members if p.due_date), default=None)
+        procedure = not first.issue_id and first.state == State.TRANSFERRED
+        title = (SENT_TO_PROCEDURE if procedure
+                 else (first.issue.title if first.issue_id else shown.text) if not hidden
+                 else "")
+        # Nor where a complaint's sender, or someone who asked not to be named, comes from.
+        placeless = any(p.pk in known.unnamed or p.state == State.TRANSFERRED
+                        for p in members)
         items.append(PublicItem(
-            title=public((first.issue.title if first.issue_id else shown.text)
-                         if not hidden else "", names),
-            # Nor where someone who asked not to be named comes from.
-            village=", ".join(sorted({p.village.name for p in members if p.village and not any(
-                who.anonymous_to_public for who in p.petitioners.all())})),
+            title=public(title, names),
+            village="" if placeless else ", ".join(sorted({
+                p.village.name for p in members if p.village})),
             field=first.field.name if first.field else "",
             unit=first.unit.name if first.unit else "",
             count=len(members), state=_(STATE_LABELS[State(state)]),
@@ -191,11 +207,11 @@ def results(request, pk: int):
     due_dates = sorted(Counter(
         petitions.filter(state__in=OPEN_STATES, due_date__isnull=False)
         .values_list("due_date", flat=True)).items())
-    from doithoai.petitions.selectors.public_text import known_names, public
+    from doithoai.petitions.selectors.public_text import public
 
     return render(request, "dialogues/public/results.html", {
         "conference": conference, "agency": conference.agency, "figures": figures,
-        "conclusion": public(conference.conclusion, known_names(petitions)),
+        "conclusion": public(conference.conclusion, confidential.of(conference).names),
         "written": figures.answered_in_writing + figures.open,
         "due_dates": due_dates, "items": _results(conference, today), "today": today,
         "plan_public": conference.plan is not None

@@ -188,7 +188,8 @@ def preparation(conference: Conference, rows: list, today: dt.date) -> list[str]
             extra = (f"; {n_text(sent)}/{n_text(villages)} thôn đã gửi"
                      + (f", trong đó {n_text(late)} thôn gửi sau thời hạn" if late else ""))
         lines.append(_step(row, label, extra))
-    before = petitions_of(conference).exclude(channel=Channel.CONFERENCE).count()
+    before = petitions_of(conference).exclude(
+        channel__in=(Channel.CONFERENCE, Channel.REGISTERED)).count()
     prepared = conference.prepared_answers.count()
     if before:
         text = (f"Trước hội nghị, tiếp nhận {n_text(before)} ý kiến, kiến nghị của Nhân dân "
@@ -230,13 +231,17 @@ def opinions(conference: Conference, c: oversight.Counts, today: dt.date) -> lis
     """The opinions of the conference and what the session did with them, as list lines
     ("- …;"), the units given written answers as sub-items ("+ …;")."""
     spoken = petitions_of(conference).filter(channel=Channel.CONFERENCE).count()
-    before = c.received - spoken
+    # Registered to speak and not heard: received when the session ended, answered in writing.
+    registered = petitions_of(conference).filter(channel=Channel.REGISTERED).count()
+    before = c.received - spoken - registered
     if conference.state not in HELD_STATES:
         return [f"- Ý kiến, kiến nghị đã tiếp nhận trước hội nghị: {n_text(c.received)} ý "
                 f"kiến;", "- Hội nghị chưa tổ chức, chưa có kết quả trao đổi, đối thoại."]
     lines = [
         f"- Tổng số ý kiến, kiến nghị: {n_text(c.received)} ý kiến (gửi trước hội nghị "
-        f"{n_text(before)}, phát biểu tại hội nghị {n_text(spoken)})",
+        f"{n_text(before)}, phát biểu tại hội nghị {n_text(spoken)}"
+        + (f", đăng ký phát biểu nhưng chưa được trình bày {n_text(registered)}"
+           if registered else "") + ")",
         f"- Trả lời trực tiếp tại hội nghị: {n_text(c.answered_at_conference)} ý kiến"]
     units = _written_by_unit(conference, today)
     lines.append(f"- Giao các cơ quan, đơn vị trả lời bằng văn bản: {n_text(written(c))} ý kiến"

@@ -1,8 +1,9 @@
 """The minutes (Biên bản hội nghị đối thoại, BB) of a conference, from its
 record: time and place, who chaired, the secretary, who was invited and how many came (the
 check-in at the door), the programme, each opinion heard with the answer given or the unit
-assigned, the chair's conclusion, and the signatures of the secretary and the chair
-(Decree 30/2020, Appendix III, form 1.6).
+assigned, those registered to speak and not heard with what became of them (a confidential
+one by his registration number only), the chair's conclusion, and the signatures of the
+secretary and the chair (Decree 30/2020, Appendix III, form 1.6).
 
 A biên bản is signed by the secretary and the chair in their own names, side by side ("THƯ
 KÝ" left, "CHỦ TRÌ" right, no "TM."); its recipients ("Nơi nhận") come below the signatures,
@@ -32,6 +33,7 @@ from doithoai.live.selectors.minutes import (
     confidential_names,
     full_conclusion,
     official,
+    registrants,
     speakers,
 )
 
@@ -190,6 +192,7 @@ def _conclusion(conference: Conference, live_minutes) -> str:
 def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     heard = speakers(conference)
+    not_heard = registrants(conference)
     secret = confidential_names(conference)
     live_minutes = _live_minutes(conference)
     spoken = [s for s in heard if s.spoken]
@@ -226,6 +229,11 @@ def context(conference: Conference, *, number: int | None = None,
             f"({decree30.number_text(len(read))} ý kiến), "
             f"được Thư ký đọc tại hội nghị, và ý kiến trả lời:" if read else ""),
         "read": _numbered(read, len(spoken) + 1),
+        "not_heard_intro": (
+            f"Những người đăng ký phát biểu nhưng chưa được trình bày tại hội nghị "
+            f"({decree30.number_text(len(not_heard))} người) và kết quả:" if not_heard else ""),
+        "not_heard": [{"who": r.who, "text": r.text, "outcome": r.outcome}
+                      for r in not_heard],
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
         # No confidential speaker named, even in the secretary's or the chair's words.
@@ -261,6 +269,15 @@ def _speaker(doc, item: str) -> None:
     b.run(p, f"{{{{ {item}.reply }}}}")
 
 
+def _registrant(doc, item: str) -> None:
+    """"- Ông … (thôn …): <what he registered for>" — the registrant bold; then what became
+    of it; the two kept on one page."""
+    p = b.paragraph(doc, "", size=b.BODY_SIZE, keep_next=True)
+    b.run(p, f"- {{{{ {item}.who }}}}: ", bold=True)
+    b.run(p, f"{{{{ {item}.text }}}}")
+    b.paragraph(doc, f"{{{{ {item}.outcome }}}}", size=b.BODY_SIZE)
+
+
 def _signatures(doc) -> None:
     """Two signature columns, then the recipients under the left one; all on one page, and
     the closing sentence goes with them."""
@@ -292,8 +309,9 @@ def _signatures(doc) -> None:
 
 def layout():
     """Time and place, I. the composition (chairs, secretary, the invited, how many came),
-    II. the programme and every opinion heard with its answer or assignment, III. the chair's
-    conclusion, the closing sentence with "./.", the two signatures and the recipients."""
+    II. the programme, every opinion heard with its answer or assignment, those registered
+    and not heard with what became of them, III. the chair's conclusion, the closing sentence
+    with "./.", the two signatures and the recipients."""
     doc = b.new_document()
     b.header_table(
         doc, parent="{{ header_parent }}",
@@ -325,6 +343,12 @@ def layout():
     b.body(doc, "{{ read_intro }}", keep_next=True)
     b.tag(doc, "{%p for s in read %}")
     _speaker(doc, "s")
+    b.tag(doc, "{%p endfor %}")
+    b.tag(doc, "{%p endif %}")
+    b.tag(doc, "{%p if not_heard %}")
+    b.body(doc, "{{ not_heard_intro }}", keep_next=True)
+    b.tag(doc, "{%p for r in not_heard %}")
+    _registrant(doc, "r")
     b.tag(doc, "{%p endfor %}")
     b.tag(doc, "{%p endif %}")
     b.loop(doc, "{%p for line in notes %}", "{{ line }}", "{%p endfor %}")

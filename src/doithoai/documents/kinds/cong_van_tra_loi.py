@@ -3,9 +3,10 @@ type title block — "Số: 12/UBND-VP" with "V/v …" under it — then "Kính 
 of the petition, the opinion as it was received, the approved answer, and the signature of
 the leader who approved it (else the chairman).
 
-A denunciation, or a complaint sent to its own procedure, gets no letter of this kind: the
-law has its own decisions for them and a denouncer's identity is kept secret, so the draft
-prints neither the petitioner nor the text.
+A denunciation (by its kind or by its words), or a complaint sent to its own procedure, gets no
+letter of this kind: the law has its own decisions for them and a denouncer's identity is kept
+secret, so the draft prints neither the petitioner nor the text. The letter goes to the
+petitioner himself (and its copy to the unit): it names him, as it must.
 
 Its layout: a công văn has no type title block; its summary "V/v …" stands under the number
 (12 pt, upright, centred, 6 pt below it) and "Kính gửi:" opens the text (Decree 30/2020,
@@ -22,6 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import APPROVED_ANSWER_STATES, State
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.selectors import conference_links
@@ -60,8 +62,10 @@ LEADER_POSITIONS = ("chu tich ubnd", "chu tich uy ban nhan dan", "pho chu tich u
 
 
 def withheld(petition: Petition) -> str | None:
-    """Why this petition gets no công văn trả lời (None: it may get one)."""
-    if petition.kind == Kind.DENUNCIATION:
+    """Why this petition gets no công văn trả lời (None: it may get one). A denunciation by its
+    words is one too, whatever kind was recorded: the letter's copy goes to the unit, and the
+    denouncer's identity never leaves the office."""
+    if petition.kind == Kind.DENUNCIATION or suggested_kind(petition.text) == DENUNCIATION:
         return ("không lập công văn trả lời cho đơn tố cáo (giải quyết theo Luật Tố cáo 2018, "
                 "giữ bí mật người tố cáo)")
     if petition.kind == Kind.COMPLAINT or petition.state == State.TRANSFERRED:
@@ -126,11 +130,13 @@ def received_text(petition: Petition) -> str:
     Nhân dân ở thôn Khòn Pát; mã tra cứu WYBE-SPUQ)"."""
     day = decree30.date_text(petition.received_on)
     code = f"mã tra cứu {petition.tracking_code}"
-    if petition.channel == Channel.CONFERENCE:
+    if petition.channel in (Channel.CONFERENCE, Channel.REGISTERED):
         conference = conference_links.of_petition(petition)
         where = (lower_first(conference.title) if conference is not None
                  else "hội nghị đối thoại")
-        return f"phát biểu tại {where} {day} ({code})"
+        # Registered to speak and not heard: the letter answers what he registered to say.
+        said = "phát biểu" if petition.channel == Channel.CONFERENCE else "đăng ký phát biểu"
+        return f"{said} tại {where} {day} ({code})"
     if petition.channel == Channel.OFFICE:
         unit = ct.office(petition.agency)
         how = f"gửi {unit.name}" if unit is not None else "gửi Văn phòng"

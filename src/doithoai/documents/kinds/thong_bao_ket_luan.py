@@ -44,13 +44,16 @@ def _date(day: dt.date | None) -> str:
     return dates.day(day) or decree30.MISSING
 
 
-def _outcome(group: list[Petition]) -> str:
-    """What the notice concludes for one opinion (or one issue's petitions)."""
+def _outcome(group: list[Petition], names) -> str:
+    """What the notice concludes for one opinion (or one issue's petitions), as its public
+    copy: the names in it as initials — not the official who answered ("Bà Lý Thị Dương,
+    Chủ tịch UBND xã" answers in office; the notice names the chair in full too)."""
     first = group[0]
     answer = next((a for a in map(answer_on_the_spot, group) if a is not None), None)
     if answer is not None:
         by = f" ({answer.answered_by.strip()})" if answer.answered_by.strip() else ""
-        return f"Đã trả lời tại hội nghị{by}: {sentence(answer.text)}"
+        return (f"Đã trả lời tại hội nghị{by}: "
+                f"{mask_names(sentence(answer.text), names).text}")
     if first.state == State.ESCALATED:
         escalation = first.escalations.order_by("-pk").first()
         where = escalation.receiving_agency if escalation else "cơ quan có thẩm quyền"
@@ -149,7 +152,7 @@ def items(conference: Conference) -> list[dict]:
             else:
                 text = f"{villages[0] + ': ' if villages else ''}{sentence(_shown(first))}"
             entries.append({"letter": letter, "text": mask_names(text, names).text,
-                            "outcome": mask_names(_outcome(group), names).text})
+                            "outcome": _outcome(group, names)})
         result.append({"number": len(result) + 1, "field": section["field"],
                        "entries": entries})
     return result
@@ -187,6 +190,7 @@ def context(conference: Conference, *, number: int | None = None,
     opening = (f"Vào {when}, tại {venue}, {ct.body_name(agency)} tổ chức "
                f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
+    names = public_names(conference, Petition.objects.filter(conference=conference))
     unit = ct.office(agency)
     office_name = unit.name if unit else "Văn phòng"
     assigned = sorted({entry for entry in (
@@ -197,9 +201,8 @@ def context(conference: Conference, *, number: int | None = None,
         "title": "Kết luận " + lower_first(conference.title),
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
-        "outcome": sentences(conference.outcome),
-        "conclusion": sentences(mask_names(conference.conclusion, public_names(
-            conference, Petition.objects.filter(conference=conference))).text) or [gap],
+        "outcome": sentences(mask_names(conference.outcome, names).text),
+        "conclusion": sentences(mask_names(conference.conclusion, names).text) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "

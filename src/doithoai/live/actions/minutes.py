@@ -1,6 +1,7 @@
 """The session's minutes (R23): the secretary writes the chair's overall conclusion and the
 other matters until the minutes are read and adopted at the end. Adoption is once: it freezes
-what the Biên bản prints, records the conference as held (attendance from check-in) with the
+what the Biên bản prints (those heard, and those registered and not heard with what became of
+them), records the conference as held (attendance from check-in) with the
 chair's conclusion, from which the conclusion notice is drafted."""
 
 from __future__ import annotations
@@ -19,8 +20,14 @@ from doithoai.core import dates
 from doithoai.core.text import nfc
 from doithoai.dialogues.actions import outcome
 from doithoai.live import rules
+from doithoai.live.actions import outcomes
 from doithoai.live.models import Minutes, Session
-from doithoai.live.selectors.minutes import full_conclusion, outcome_text, speakers
+from doithoai.live.selectors.minutes import (
+    full_conclusion,
+    outcome_text,
+    registrants,
+    speakers,
+)
 from doithoai.org import access
 
 
@@ -71,10 +78,14 @@ def adopt(*, actor, session: Session, version: int | None = None) -> Minutes:
             raise ValidationError({"conclusion": _(
                 "Hãy ghi kết luận của chủ trì hội nghị trước khi thông qua biên bản.")})
         before = snapshot(minutes)
+        # A session closed before every registrant got an outcome gets them now, so that
+        # the minutes adopted list them.
+        outcomes.settle(actor=actor, session=session)
         conference = outcome.record_outcome(actor=actor, conference=session.conference,
                                             outcome=outcome_text(session), attendance=None)
         outcome.set_conclusion(actor=actor, conference=conference, conclusion=conclusion)
         minutes.content = {"speakers": [asdict(s) for s in speakers(conference)],
+                           "not_heard": [asdict(r) for r in registrants(conference)],
                            "conclusion": conclusion}
         minutes.adopted_at, minutes.adopted_by = timezone.now(), actor
         bump_version(minutes)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, snapshot
 from doithoai.dialogues.models import Conference
 from doithoai.live import rules
+from doithoai.live.actions import outcomes
 from doithoai.live.models import Minutes, Registration, Session
 from doithoai.live.selectors.sessions import agenda, speaking
 from doithoai.org import access
@@ -65,7 +66,9 @@ def open_session(*, actor, conference: Conference) -> Session:
 
 
 def close_session(*, actor, session: Session) -> Session:
-    """The session ends: nobody registers any more; whoever speaks has finished."""
+    """The session ends: nobody registers any more; whoever speaks has finished; whoever
+    registered and was not heard becomes a petition of the conference, answered in writing
+    (`outcomes.settle`). Closed already: refused, nothing changes."""
     access.require(actor, rules.RUN_SESSION, session)
     with transaction.atomic():
         session = locked_open_session(session.pk)
@@ -78,6 +81,7 @@ def close_session(*, actor, session: Session) -> Session:
         session.save()
         record(actor=actor, action="live.close", obj=session, before=before,
                after=snapshot(session))
+        outcomes.settle(actor=actor, session=session)
     return session
 
 

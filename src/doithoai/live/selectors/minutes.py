@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
-from doithoai.core.petition_flow import State, on_answer_track
+from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State, on_answer_track
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
@@ -135,6 +136,11 @@ def outcome_text(session: Session) -> str:
              "chuyển theo thủ tục khiếu nại, tố cáo.") % {
         "start": dates.clock(start), "end": dates.clock(end) if end else "…",
         "n": len(outcomes), "answered": answered, "assigned": assigned, "procedure": procedure}
+    later = not_heard(session).exclude(petition=None).count()
+    if later:
+        text = text.rstrip(".") + _("; %(n)s người đăng ký chưa được trình bày được tiếp nhận "
+                                    "thành ý kiến, kiến nghị để trả lời, giải quyết sau hội "
+                                    "nghị.") % {"n": later}
     return text
 
 
@@ -276,7 +282,9 @@ def _speakers(conference: Conference) -> list[Speaker]:
     heard = _heard_in_the_live_room(conference, office_name)
     if heard is not None:
         return heard
+    # Those registered and not heard are listed apart (`registrants`), never as heard.
     petitions = (Petition.objects.filter(conference=conference)
+                 .exclude(channel=Channel.REGISTERED)
                  .select_related("village", "unit")
                  .prefetch_related("petitioners__village", "answers", "escalations",
                                    "extensions")
@@ -339,3 +347,102 @@ def without_confidential_names(entries: list[Speaker], names: list[str]) -> list
 
     return [Speaker(who=masked(s.who), text=masked(s.text), reply_label=s.reply_label,
                     reply=masked(s.reply), spoken=s.spoken) for s in entries]
+
+
+# --- Those registered and not heard, as the Biên bản lists them (adoption freezes this) ------
+
+# How the minutes call one whom they do not name: the number he registered under.
+REGISTRANT = "Người đăng ký số {number}"
+NOT_PRESENTED = "Chưa được trình bày tại hội nghị"
+WITHDREW = "Đã rút đăng ký phát biểu"
+NO_TOPIC = "Không ghi nội dung muốn phát biểu."
+PROCEDURE_LINE = ("Ủy ban nhân dân xã tiếp nhận, xử lý theo quy định của pháp luật về khiếu "
+                  "nại, tố cáo.")
+SENSITIVE_TOPIC = ("Đăng ký nêu nội dung khiếu nại, tố cáo (nội dung và thông tin người đăng "
+                   "ký không ghi vào biên bản).")
+
+
+@dataclass(frozen=True)
+class Registrant:
+    """One who registered to speak and was not heard, with what became of it."""
+
+    who: str  # "Ông Hà Văn Khiêm (thôn Bản Chặng)", or "Người đăng ký số 7"
+    text: str  # what he registered to speak about (or why it is not written here)
+    outcome: str  # not presented or withdrew, and what became of it
+
+
+def not_heard(session: Session):
+    """Those who registered and never had the floor (waiting at the end, or withdrawn), in
+    the order they registered."""
+    return (session.registrations.filter(state__in=(Registration.State.WAITING,
+                                                    Registration.State.WITHDRAWN))
+            .select_related("village", "petition__village", "petition__unit")
+            .prefetch_related("petition__petitioners")
+            .order_by("number"))
+
+
+def _sensitive(row: Registration) -> bool:
+    """A complaint or denunciation by its words or its petition's kind: neither content nor
+    sender in the minutes."""
+    petition = row.petition
+    return (row.is_denunciation or suggested_kind(row.topic) is not None
+            or (petition is not None and (petition.is_sensitive
+                                          or petition.state == State.TRANSFERRED)))
+
+
+def _registrant_outcome(row: Registration, office_name: str) -> str:
+    status = NOT_PRESENTED if row.state == Registration.State.WAITING else WITHDREW
+    petition = row.petition
+    if petition is None:
+        return f"{status}."
+    if _sensitive(row):
+        return f"{status}; {PROCEDURE_LINE}"
+    if petition.state in OPEN_STATES:
+        due = _before(petition.due_date)
+        who = petition.unit.name if petition.unit_id else office_name
+        task = "xem xét, giải quyết" if petition.unit_id else "phân công đơn vị xem xét"
+        return (f"{status}; Ủy ban nhân dân xã tiếp nhận là ý kiến, kiến nghị, giao {who} "
+                f"{task}, trả lời bằng văn bản cho công dân{due}.")
+    label = lower_first(STATE_LABELS[State(petition.state)])
+    return f"{status}; ý kiến, kiến nghị đã được xử lý ({label})."
+
+
+def _registrant(row: Registration, office_name: str) -> Registrant:
+    petition = row.petition
+    anonymous = row.is_confidential or _sensitive(row)
+    if anonymous:
+        who = REGISTRANT.format(number=row.number)
+    else:
+        village = row.village.name if row.village_id else ""
+        where = f" ({_village_text(village)})" if village else ""
+        who = f"{_title(row.full_name)} {row.full_name.strip()}{where}"
+    if _sensitive(row):
+        text = SENSITIVE_TOPIC
+    elif petition is not None and petition.hide_from_public:
+        text = "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
+    else:
+        text = sentence(row.topic) or NO_TOPIC
+    return Registrant(who=who, text=text, outcome=_registrant_outcome(row, office_name))
+
+
+def registrants(conference: Conference) -> list[Registrant]:
+    """Those registered and not heard as the Biên bản lists them: as adopted in the hall,
+    else from the live record now. No confidential person named (even in the words of
+    another), a complaint or denunciation without its content."""
+    minutes = adopted(conference)
+    if minutes is not None:
+        return [Registrant(**entry) for entry in minutes.content.get("not_heard", [])]
+    session = Session.objects.filter(conference=conference).first()
+    if session is None:
+        return []
+    office_name = _office_name(conference.agency)
+    rows = [_registrant(row, office_name) for row in not_heard(session)]
+    secret = confidential_names(conference)
+    if not secret:
+        return rows
+
+    def masked(text: str) -> str:
+        return mask_names(text, secret, addressed=False).text
+
+    return [Registrant(who=masked(r.who), text=masked(r.text), outcome=masked(r.outcome))
+            for r in rows]

@@ -1,6 +1,7 @@
 """A citizen in the hall asks for the floor from his phone: the QR code shown on the console
 (and printed or projected) opens a short form — name, village, what he wants to say — with no
-account.
+account. Once his words are a petition (heard and recorded, or received when the session
+ended without his turn), the same page on the same phone shows its tracking code.
 
 Against a form spammed from one phone: the page gives the phone a device cookie, the form
 must come from that page, and one device registers at most LIVE_QR_PER_DEVICE people (an
@@ -24,6 +25,7 @@ from django.views.decorators.cache import never_cache
 
 from doithoai.live.actions.registrations import confidential_by_phone, register_by_phone
 from doithoai.live.models import Registration, Session
+from doithoai.live.selectors.outcomes import follow
 from doithoai.live.selectors.sessions import (
     queue,
     registered_by_key,
@@ -44,14 +46,18 @@ def token(session: Session) -> str:
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def registration_url(request, session: Session) -> str:
-    """The QR code's address: the public address when one is set, else the address the
-    console itself was opened at (a laptop serving the hall's Wi-Fi)."""
-    path = reverse("live_public:register", args=[token(session)])
+def public_address(request, path: str) -> str:
+    """A page's address for citizens: on the public address when one is set, else on the
+    address this page was opened at (a laptop serving the hall's Wi-Fi)."""
     base = settings.PUBLIC_BASE_URL.rstrip("/")
     if base and urlsplit(base).hostname not in LOOPBACK:
         return f"{base}{path}"
     return request.build_absolute_uri(path)
+
+
+def registration_url(request, session: Session) -> str:
+    """The QR code's address (`public_address`)."""
+    return public_address(request, reverse("live_public:register", args=[token(session)]))
 
 
 def reachable_from_phones(url: str) -> bool:
@@ -81,7 +87,8 @@ def register(request, value: str):
     device = _device(request) or secrets.token_hex(8)
     villages = villages_of(conference.agency)
     context = {"session": session, "conference": conference, "villages": villages,
-               "data": {}, "errors": [], "mine": list(registered_from_device(session, device))}
+               "data": {}, "errors": [], "mine": _mine(session, device),
+               "track_address": public_address(request, reverse("public:track"))}
     status = 200
     if request.method == "POST" and request.POST.get("an_danh"):
         # "Do not name me": asked from the confirmation, for one registered on this phone.
@@ -116,6 +123,17 @@ def register(request, value: str):
     response.set_signed_cookie(DEVICE_COOKIE, device, salt=SALT, max_age=2 * 86400,
                                httponly=True, samesite="Lax")
     return response
+
+
+def _mine(session: Session, device: str) -> list[Registration]:
+    """Those this phone registered, each with how to follow his opinion (`row.follow`: the
+    tracking code once his words became a petition — heard and recorded, or received when
+    the session ended) — shown to this phone only."""
+    rows = list(registered_from_device(session, device).select_related("village", "petition")
+                .prefetch_related("petition__petitioners"))
+    for row in rows:
+        row.follow = follow(row)
+    return rows
 
 
 def _register(request, session: Session, device: str) -> Registration:

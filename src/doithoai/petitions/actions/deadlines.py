@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason
 from doithoai.core import dates, deadlines
-from doithoai.core.petition_flow import OPEN_STATES, Action
+from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS, Action
 from doithoai.petitions.actions.moves import move
-from doithoai.petitions.models import Extension, Petition
+from doithoai.petitions.models import Extension, Kind, Petition
 from doithoai.petitions.occasions import Terms
 from doithoai.workdays.calendar import get_calendar
 
@@ -36,8 +36,26 @@ def _deadline(petition: Petition, calendar=None
     return deadlines.due_date(calendar or get_calendar(), rule, anchor), rule, anchor
 
 
+# A complaint or a denunciation is settled by its own procedure, never by an opinion's answer
+# (docs/law.md#complaints-and-denunciations): no opinion's due date runs for it, from the
+# moment its kind says so — received as one, or classified as one — and the page says which
+# law settles it (the procedure's own time limits are not computed).
+PROCEDURE_RULE = "procedure"
+PROCEDURE_LAWS = {Kind.COMPLAINT: "Luật Khiếu nại 2011", Kind.DENUNCIATION: "Luật Tố cáo 2018"}
+
+
+def procedure_label(kind: str) -> str:
+    """"Giải quyết theo Luật Khiếu nại 2011" (stored data: plain Vietnamese)."""
+    return f"Giải quyết theo {PROCEDURE_LAWS[kind]}"
+
+
 def set_due_date(petition: Petition, calendar=None, *, extended: bool | None = None) -> None:
-    """Due date from the rule, unless an extension already set a later one."""
+    """Due date from the rule, unless an extension already set a later one; none for a
+    complaint or a denunciation (its own procedure)."""
+    if petition.kind in PROCEDURE_KINDS:
+        petition.due_date, petition.due_rule = None, PROCEDURE_RULE
+        petition.due_rule_label = procedure_label(petition.kind)
+        return
     if extended is None:
         extended = bool(petition.pk) and petition.extensions.exists()
     if extended:
@@ -59,7 +77,9 @@ def keep_conference_terms(petitions, terms: Terms) -> int:
 def recompute_due_dates(on_or_after: dt.date | None = None) -> int:
     """After a calendar change: open petitions whose due date follows from a rule get it
     again. Extended and reopened ones keep theirs (set by a person, or from a date not
-    stored); only due dates on or after the first changed day can move."""
+    stored); only due dates on or after the first changed day can move. A complaint or a
+    denunciation still carrying an opinion's due date (recorded before the kind stopped
+    it) loses it."""
     changed = 0
     calendar = get_calendar()
     qs = (Petition.objects.filter(state__in=OPEN_STATES, extensions__isnull=True)
@@ -72,9 +92,10 @@ def recompute_due_dates(on_or_after: dt.date | None = None) -> int:
         set_due_date(petition, calendar, extended=False)
         if petition.due_date != before:
             petition.save(update_fields=["due_date", "due_rule", "due_rule_label"])
+            after = petition.due_date
             record(actor=None, action="petition.recompute_due", obj=petition,
                    before={"due_date": before.isoformat() if before else None},
-                   after={"due_date": petition.due_date.isoformat()},
+                   after={"due_date": after.isoformat() if after else None},
                    reason="Lịch ngày làm việc thay đổi")
             changed += 1
     return changed

@@ -41,7 +41,11 @@ def move(actor, petition: Petition, action: Action, *, reason: str, version: int
         setattr(petition, name, value)
     petition.state = target
     petition.version += 1
-    petition.full_clean(exclude=["submission_key"])
+    # Check what this move changes: re-reading every unchanged foreign key would cost a
+    # query each, on every move of every petition.
+    changed = {"state", "version", *(name.removesuffix("_id") for name in changes or {})}
+    petition.full_clean(exclude=[f.name for f in Petition._meta.fields
+                                 if f.name not in changed])
     petition.save()
     record(actor=actor, action=f"petition.{event or action.value}", obj=petition,
            before=before, after=snapshot(petition), reason=reason)

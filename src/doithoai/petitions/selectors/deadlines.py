@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from doithoai.core.deadlines import DUE_SOON, OVERDUE
-from doithoai.core.petition_flow import OPEN_STATES
+from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS
 from doithoai.petitions.models import Petition
 from doithoai.workdays.calendar import get_calendar
 
@@ -22,8 +22,10 @@ class Today:
     soon_limit: dt.date
 
     def flag(self, petition: Petition) -> str | None:
-        """OVERDUE / DUE_SOON for an open petition with a due date, else None."""
-        if petition.state not in OPEN_STATES or petition.due_date is None:
+        """OVERDUE / DUE_SOON for an open petition with a due date, else None. Never for a
+        complaint or a denunciation: no opinion's answer is owed (its own procedure)."""
+        if (petition.state not in OPEN_STATES or petition.due_date is None
+                or petition.kind in PROCEDURE_KINDS):
             return None
         if petition.due_date < self.today:
             return OVERDUE

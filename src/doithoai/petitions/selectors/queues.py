@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet
 
-from doithoai.core.petition_flow import OPEN_STATES, State
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
+from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS, State
 from doithoai.core.text import fold
 from doithoai.core.tracking import normalise
 from doithoai.org.access import scope_of, visible
@@ -75,13 +76,33 @@ def _filtered(qs: QuerySet, f: QueueFilters, today: Today, *, with_state: bool =
         qs = qs.filter(state=f.state)
     if f.due:
         qs = qs.filter(state__in=OPEN)
-        if f.due == DUE_OVERDUE:
-            qs = qs.filter(due_date__lt=today.today)
-        elif f.due == DUE_SOON_FILTER:
-            qs = qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
+        qs = _counting(qs, f.due, today)
     if f.q and (text := search_q(f.q)) is not None:
         qs = qs.filter(text)
     return qs
+
+
+def _counting(qs: QuerySet, due: str, today: Today) -> QuerySet:
+    """Overdue or due soon: open petitions whose opinion's due date runs (never a complaint
+    or a denunciation, whatever date it kept)."""
+    if due not in (DUE_OVERDUE, DUE_SOON_FILTER):
+        return qs
+    qs = qs.exclude(kind__in=PROCEDURE_KINDS)
+    if due == DUE_OVERDUE:
+        return qs.filter(due_date__lt=today.today)
+    return qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
+
+
+def hint_rows(rows):
+    """Attach `.kind_hint` to each petition: the kind its words suggest (a complaint or a
+    denunciation, `core.kind_hints`) when the recorded kind says otherwise, else None — for
+    someone to look at, nothing decided."""
+    for row in rows:
+        suggested = suggested_kind(row.text)
+        # Never a hint away from a denunciation: its confidentiality must win.
+        row.kind_hint = (suggested if suggested and suggested != row.kind
+                         and row.kind != DENUNCIATION else None)
+    return rows
 
 
 @dataclass
@@ -181,6 +202,7 @@ def office_queue(user, f: QueueFilters, today: Today, *, after: str = "", before
     keyset = Keyset(by_due=f.open_only)
     page = keyset.page(list_related(_filtered(base, f, today)), after=after, before=before)
     flag_rows(page.rows, today)
+    hint_rows(page.rows)
     counts = state_counts(_filtered(base, f, today, with_state=False))
     page.counts = {s.value: counts.get(s.value, 0) for s in State}
     page.total = counts.get(f.state, 0) if f.state else sum(counts.values())
@@ -223,12 +245,10 @@ def unit_queue(user, today: Today, *, due: str = "", after: str = "", before: st
                ) -> Page:
     """Open petitions assigned to the officer's unit(s), by due date."""
     qs = visible_petitions(user).filter(unit_id__in=officer_unit_ids(user), state__in=OPEN)
-    if due == DUE_OVERDUE:
-        qs = qs.filter(due_date__lt=today.today)
-    elif due == DUE_SOON_FILTER:
-        qs = qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
+    qs = _counting(qs, due, today)
     page = Keyset(by_due=True).page(list_related(qs), after=after, before=before)
     flag_rows(page.rows, today)
+    hint_rows(page.rows)
     counts = state_counts(qs)
     page.counts = counts
     page.total = sum(counts.values())

@@ -19,6 +19,7 @@ from docx.shared import Pt
 
 from doithoai.core import decree30
 from doithoai.core.petition_flow import ROUTED_AWAY_STATES, State
+from doithoai.core.redaction import mask_names
 from doithoai.core.text import lower_first, nfc, sentence
 from doithoai.dialogues.models import Conference, Mode
 from doithoai.dialogues.selectors import village_opinions
@@ -151,7 +152,7 @@ def _listing(pairs: list[tuple[str, int]]) -> str:
 def _breakdown(data: Data) -> tuple[str, list[str]]:
     """The summary sentence and the lines by kind, urgency and village."""
     report = data.report
-    kinds = Counter(p.kind for p in data.petitions)
+    kinds = Counter(data.kind_of(p) for p in data.petitions)
     urgencies = Counter(p.urgency for p in data.petitions)
     grouped = sum(1 for e in data.entries if e.item.is_issue)
     summary = (f"Tổng số {_n(report.total_petitions)} ý kiến, kiến nghị; sau khi gộp các ý kiến "
@@ -164,11 +165,25 @@ def _breakdown(data: Data) -> tuple[str, list[str]]:
         "- Theo mức độ: " + _listing([(URGENCY_WORDS[u], urgencies[u])
                                        for u in (Urgency.URGENT, Urgency.PRESSING,
                                                  Urgency.NORMAL)]) + ";",
-        "- Theo thôn: " + "; ".join(f"{name}: {_n(n)}"
-                                     for name, n in report.by_village) + ";",
+        "- Theo thôn: " + "; ".join(_by_village(data)) + ";",
         "- Theo lĩnh vực: chi tiết tại bảng dưới đây.",
     ]
     return summary, lines
+
+
+def _by_village(data: Data) -> list[str]:
+    """"Thôn Nà Pàn: 03" each; complaints, denunciations and the opinions of those who asked
+    not to be named apart, without their villages ("không nêu thôn (giữ bí mật người gửi):
+    02"): a village's count beside the opinions listed in section II would tell where their
+    sender lives."""
+    secret = data.secret
+    counts = Counter(p.village.name if p.village else village_opinions.NO_VILLAGE
+                     for p in data.petitions if p.pk not in secret)
+    items = [f"{name}: {_n(counts[name])}" for name, _n_all in data.report.by_village
+             if counts[name]]
+    if secret:
+        items.append(f"không nêu thôn (giữ bí mật người gửi): {_n(len(secret))}")
+    return items
 
 
 def _escalated_to(entry: Entry) -> str:
@@ -179,10 +194,12 @@ def _escalated_to(entry: Entry) -> str:
     return "cơ quan có thẩm quyền"
 
 
-def _shown(entry: Entry) -> str:
+def _shown(entry: Entry, names) -> str:
     """The item as the report prints it: where it came from and how many raised it, then its
-    content — an opinion kept from the public without its text. (Complaints and
-    denunciations are counted per field by `_procedure`.)"""
+    content — an opinion kept from the public without its text, the village of someone who
+    asked not to be named left out, the names the product knows as initials (the report is
+    read out at the conference and sent to the Party committee, the People's Council and the
+    Front). (Complaints and denunciations are counted per field by `_procedure`.)"""
     item = entry.item
     first = entry.members[0] if entry.members else None
     meta = []
@@ -196,15 +213,17 @@ def _shown(entry: Entry) -> str:
     if entry.private:
         text = "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
     else:
-        text = sentence(" ".join(item.text.split()))
-    return f"{', '.join(item.villages)} ({', '.join(meta)}): {text}"
+        text = sentence(mask_names(" ".join(item.text.split()), names).text)
+    where = "" if entry.unnamed else f"{', '.join(item.villages)} "
+    return f"{where}({', '.join(meta)}): {text}"
 
 
-def _answer(entry: Entry) -> tuple[str, str]:
+def _answer(entry: Entry, names) -> tuple[str, str]:
     """(label, text) of the line under an item: the prepared answer, or where it stands."""
     states = {p.state for p in entry.members}
     if entry.answer and not entry.private:
-        return f"{ANSWER_LABEL} ({entry.unit}): ", sentence(" ".join(entry.answer.split()))
+        return f"{ANSWER_LABEL} ({entry.unit}): ", sentence(
+            mask_names(" ".join(entry.answer.split()), names).text)
     if entry.answer:
         return UNIT_LABEL, f"{entry.unit}; nội dung trả lời gửi riêng cho người gửi."
     if State.TRANSFERRED in states or entry.sensitive:
@@ -224,7 +243,7 @@ def _answer(entry: Entry) -> tuple[str, str]:
 def _procedure(entries: list[Entry]) -> dict:
     """A field's complaints and denunciations as one item: how many of each, nothing of their
     content nor of who sent them; they follow their own procedure."""
-    denunciations = sum(1 for e in entries if e.members and e.members[0].kind == Kind.DENUNCIATION)
+    denunciations = sum(1 for e in entries if e.denunciation)
     complaints = len(entries) - denunciations
     parts = [f"{_n(n)} nội dung {word}" for word, n in (("khiếu nại", complaints),
                                                       ("tố cáo", denunciations)) if n]
@@ -239,8 +258,9 @@ def _sections(data: Data) -> list[dict]:
         items = []
         for entry in entries:
             if not entry.sensitive:
-                label, answer = _answer(entry)
-                items.append({"text": _shown(entry), "label": label, "answer": answer})
+                label, answer = _answer(entry, data.names)
+                items.append({"text": _shown(entry, data.names), "label": label,
+                              "answer": answer})
         sensitive = [e for e in entries if e.sensitive]
         if sensitive:
             items.append(_procedure(sensitive))

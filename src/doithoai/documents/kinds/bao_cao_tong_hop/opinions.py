@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 
 from doithoai.core import dates
 from doithoai.core.petition_flow import State
+from doithoai.dialogues import confidential
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import prepared_answers, village_opinions
 from doithoai.documents.drawing import tables
@@ -29,8 +30,10 @@ COLUMNS = [
 
 
 def before_conference(conference: Conference):
-    """The conference's petitions sent before it: not those spoken at the conference."""
-    return Petition.objects.filter(conference=conference).exclude(channel=Channel.CONFERENCE)
+    """The conference's petitions sent before it: not those spoken at the conference, nor
+    those of registrants not heard (petitions made when the session ended)."""
+    return Petition.objects.filter(conference=conference).exclude(
+        channel__in=(Channel.CONFERENCE, Channel.REGISTERED))
 
 
 @dataclass
@@ -41,11 +44,17 @@ class Entry:
     members: list[Petition]
     unit: str = ""  # the unit preparing the answer ("" when none is assigned)
     answer: str = ""  # its prepared answer ("" when not written yet)
+    # A denunciation among its opinions: by its kind, its words or what its sender registered
+    # to say at the conference (the denouncer's identity never leaves the office).
+    denunciation: bool = False
+    # Someone among its senders not to be placed: asked not to be named, or a complaint's.
+    unnamed: bool = False
 
     @property
     def sensitive(self) -> bool:
-        """A complaint or denunciation: its own procedure, its sender kept confidential."""
-        return not self.item.is_issue and any(
+        """A complaint or denunciation: its own procedure, its sender kept confidential (a
+        grouped issue with a denunciation in it too)."""
+        return self.denunciation or not self.item.is_issue and any(
             p.kind in SENSITIVE or p.state == State.TRANSFERRED for p in self.members)
 
     @property
@@ -62,10 +71,23 @@ class Data:
     report: village_opinions.FrontReport
     petitions: list[Petition]
     fields: list[tuple[str, list[Entry]]] = field(default_factory=list)
+    names: frozenset[str] = frozenset()  # written as initials wherever the report says them
+    denounced: frozenset[int] = frozenset()  # denunciations by kind, words or speaker's topic
 
     @property
     def entries(self) -> list[Entry]:
         return [e for _name, entries in self.fields for e in entries]
+
+    @property
+    def secret(self) -> set[int]:
+        """The petitions whose village the report does not give: complaints, denunciations
+        (with what they were grouped with) and those whose sender asked not to be named (a
+        village's count would tell where their sender lives)."""
+        return {p.pk for e in self.entries if e.sensitive or e.unnamed for p in e.members}
+
+    def kind_of(self, petition: Petition) -> str:
+        """Its kind as the report counts it: a denunciation by its words is one."""
+        return Kind.DENUNCIATION if petition.pk in self.denounced else petition.kind
 
     @property
     def last_received(self) -> dt.date | None:
@@ -85,7 +107,10 @@ def collect(conference: Conference) -> Data:
         for answer in unit.items:
             for code in answer.tracking_codes:
                 prepared[code] = (unit.unit_name, answer.answer)
-    data = Data(conference=conference, report=report, petitions=petitions)
+    known = confidential.of(conference)
+    data = Data(conference=conference, report=report, petitions=petitions, names=known.names,
+                denounced=frozenset(p.pk for p in petitions
+                                    if confidential.is_denunciation(p, known)))
     for group in report.fields:
         entries = []
         for village in group.villages:
@@ -93,20 +118,24 @@ def collect(conference: Conference) -> Data:
                 members = [by_code[c] for c in item.tracking_codes if c in by_code]
                 unit, answer = next((prepared[c] for c in item.tracking_codes
                                      if c in prepared), ("", ""))
-                entries.append(Entry(item=item, members=members, unit=unit, answer=answer))
+                entries.append(Entry(
+                    item=item, members=members, unit=unit, answer=answer,
+                    denunciation=any(p.pk in data.denounced for p in members),
+                    unnamed=any(p.pk in known.unnamed for p in members)))
         data.fields.append((group.name, entries))
     return data
 
 
 # --- the table -----------------------------------------------------------------------------
 
-def _row(entries: list[Entry]) -> list[int]:
+def _row(data: Data, entries: list[Entry]) -> list[int]:
     members = [(p, e) for e in entries for p in e.members]
+    kinds = [data.kind_of(p) for p, _e in members]
     return [
         len(members),
-        sum(1 for p, _e in members if p.kind == Kind.OPINION),
-        sum(1 for p, _e in members if p.kind == Kind.REPORT),
-        sum(1 for p, _e in members if p.kind in SENSITIVE),
+        kinds.count(Kind.OPINION),
+        kinds.count(Kind.REPORT),
+        sum(1 for kind in kinds if kind in SENSITIVE),
         sum(1 for p, _e in members if p.urgency in (Urgency.PRESSING, Urgency.URGENT)),
         sum(1 for p, e in members if e.answer),
     ]
@@ -115,7 +144,8 @@ def _row(entries: list[Entry]) -> list[int]:
 def build_table(data: Data) -> tables.Table:
     """The opinions by field: how many, of which kind, how many pressing, how many with a
     prepared answer (each opinion counted once, also inside a grouped issue)."""
-    rows = [[i, name, *_row(entries)] for i, (name, entries) in enumerate(data.fields, start=1)]
+    rows = [[i, name, *_row(data, entries)]
+            for i, (name, entries) in enumerate(data.fields, start=1)]
     sums = [sum(r[k] for r in rows) for k in range(2, len(COLUMNS))]
     last = data.last_received
     notes = ["Số liệu tính theo từng ý kiến (kể cả các ý kiến trùng nội dung đã gộp), không gồm "
