@@ -64,3 +64,23 @@ def test_the_screen_shows_the_item_and_its_time(client, session, clerk, conferen
     with time_machine.travel(session.item_started_at + dt.timedelta(minutes=7), tick=False):
         text = client.get(url).content.decode()
     assert "07:00 / 05:00" in text and "hall-item-time over" in text
+
+
+def test_the_screen_shows_the_qr_code_only_when_phones_can_open_it(client, session, clerk,
+                                                                   conference, settings):
+    """An address that works on this computer only (127.0.0.1, localhost) is no use to the
+    hall: no code on its screen (the secretary's console says what to do); opened at the
+    hall's Wi-Fi address, or with a public address set, the screen shows it."""
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+    client.force_login(clerk)
+    url = reverse("live:screen", args=[conference.pk])
+    qr = 'alt="Mã QR đăng ký phát biểu"'
+    for host in ("127.0.0.1:8000", "localhost:8000"):
+        page = client.get(url, HTTP_HOST=host).content.decode()
+        assert qr not in page and "Quét mã để đăng ký phát biểu" not in page, host
+    assert qr in client.get(url, HTTP_HOST="192.168.1.10:8000").content.decode()
+    settings.PUBLIC_BASE_URL = "https://doithoai.example.vn"
+    assert qr in client.get(url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    sessions.close_session(actor=clerk, session=session)  # nobody registers any more
+    assert qr not in client.get(url, HTTP_HOST="192.168.1.10:8000").content.decode()
