@@ -14,6 +14,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
@@ -285,3 +286,39 @@ def test_the_reply_letter_and_the_results_report_know_the_channel(hall, session,
 
 def test_the_key_is_the_recorded_speechs(session):
     assert outcomes.KEY == speeches.KEY
+
+
+def test_the_consoles_close_message_says_what_became_of_those_not_heard(hall, session, clerk,
+                                                                      conference, client):
+    """Closed from the console: the message counts those not heard who became petitions and
+    sends the secretary to the slips of those registered on paper (their phones show them
+    nothing), a link to the slips' page with it."""
+    client.force_login(clerk)
+    closed = client.post(reverse("live:act", args=[conference.pk]),
+                         {"action": "close", "client_key": "close-1"})
+    assert closed.status_code == 200
+    answer = closed.json()
+    made = Registration.objects.filter(session=session, state__in=(
+        State.WAITING, State.WITHDRAWN)).exclude(petition=None).count()
+    paper_slips = Registration.objects.filter(session=session, source=Source.PAPER).exclude(
+        petition=None).count()
+    assert (made, paper_slips) == (6, 6)  # the phone's denouncer has no slip; the heard has
+    assert answer["message"] == (
+        "Phiên họp đã kết thúc. 6 người đăng ký chưa được trình bày đã được tiếp nhận thành ý "
+        "kiến, kiến nghị của hội nghị, trả lời bằng văn bản trong thời hạn của hội nghị. In 6 "
+        "phiếu theo dõi ý kiến (mã tra cứu) để phát cho người đăng ký bằng phiếu giấy: bấm "
+        "“In phiếu theo dõi ý kiến” ở đầu trang. Hãy hoàn chỉnh và thông qua biên bản.")
+    assert answer["link"] == {"href": reverse("live:slips", args=[conference.pk]),
+                              "label": "Mở trang in phiếu"}
+    # The console's panel says it too, after the message has gone.
+    panel = client.get(reverse("live:state", args=[conference.pk])).content.decode()
+    assert "chưa được phát biểu: đã được tiếp nhận thành ý kiến, kiến nghị của hội nghị" in panel
+    assert "hướng dẫn gửi ý kiến bằng văn bản" not in panel
+
+
+def test_a_close_with_nobody_left_says_only_what_is_next(session, clerk, conference, client):
+    client.force_login(clerk)
+    closed = client.post(reverse("live:act", args=[conference.pk]), {"action": "close"})
+    assert closed.json()["message"] == ("Phiên họp đã kết thúc. Hãy hoàn chỉnh và thông qua "
+                                        "biên bản.")
+    assert closed.json()["link"] is None

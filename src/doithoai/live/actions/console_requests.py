@@ -13,23 +13,26 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from doithoai.core import dates
 from doithoai.core.kind_hints import suggested_kind
 from doithoai.live.actions import minutes, registrations, sessions, speeches, turns
 from doithoai.live.models import ConsoleRequest, Registration, Session
+from doithoai.live.selectors.outcomes import not_heard_received, slips_count
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
 
 
 class Done:
     def __init__(self, message: str, selected: int | None = None,
-                 minutes_version: int | None = None):
+                 minutes_version: int | None = None, link: tuple[str, str] | None = None):
         self.message, self.selected = message, selected
         self.minutes_version = minutes_version  # the draft's new version, for the device
+        self.link = link  # (address, label): where the message sends the secretary next
 
 
 def _who(row: Registration) -> str:
@@ -258,8 +261,30 @@ def timer(actor, session, data) -> Done:
 
 
 def close(actor, session, data) -> Done:
-    sessions.close_session(actor=actor, session=session)
-    return Done(_("Phiên họp đã kết thúc. Hãy hoàn chỉnh và thông qua biên bản."))
+    """The session ends; the message says what became of those not heard (petitions of the
+    conference, `outcomes.settle`) and sends the secretary to the slips of those registered on
+    paper, whose phones show them no tracking code."""
+    session = sessions.close_session(actor=actor, session=session)
+    parts = [_("Phiên họp đã kết thúc.")]
+    received = not_heard_received(session)
+    if received:
+        parts.append(ngettext(
+            "%(n)s người đăng ký chưa được trình bày đã được tiếp nhận thành ý kiến, kiến nghị "
+            "của hội nghị, trả lời bằng văn bản trong thời hạn của hội nghị.",
+            "%(n)s người đăng ký chưa được trình bày đã được tiếp nhận thành ý kiến, kiến nghị "
+            "của hội nghị, trả lời bằng văn bản trong thời hạn của hội nghị.",
+            received) % {"n": received})
+    slips = slips_count(session)
+    link = None
+    if slips:
+        parts.append(ngettext(
+            "In %(n)s phiếu theo dõi ý kiến (mã tra cứu) để phát cho người đăng ký bằng phiếu "
+            "giấy: bấm “In phiếu theo dõi ý kiến” ở đầu trang.",
+            "In %(n)s phiếu theo dõi ý kiến (mã tra cứu) để phát cho người đăng ký bằng phiếu "
+            "giấy: bấm “In phiếu theo dõi ý kiến” ở đầu trang.", slips) % {"n": slips})
+        link = (reverse("live:slips", args=[session.conference_id]), _("Mở trang in phiếu"))
+    parts.append(_("Hãy hoàn chỉnh và thông qua biên bản."))
+    return Done(" ".join(parts), link=link)
 
 
 def minutes_edit(actor, session, data) -> Done:

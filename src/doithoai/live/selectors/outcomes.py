@@ -55,6 +55,20 @@ def slips(session: Session, *, everyone: bool = False) -> list[Follow]:
     return [f for f in (follow(row) for row in rows) if f is not None]
 
 
+def not_heard_received(session: Session) -> int:
+    """Registrants not heard (waiting at the end, or withdrawn with a topic) whose words became
+    petitions of the conference when the session ended."""
+    return session.registrations.filter(
+        state__in=(Registration.State.WAITING, Registration.State.WITHDRAWN)).exclude(
+        petition=None).count()
+
+
+def slips_count(session: Session) -> int:
+    """How many slips the secretary has to print (`slips`: those registered on paper)."""
+    return session.registrations.exclude(petition=None).filter(
+        source=Registration.Source.PAPER).count()
+
+
 def waiting_for_codes(session: Session, *, everyone: bool = False) -> int:
     """Registrants whose words are not a petition yet (they get a code when recorded, or
     when the session ends)."""

@@ -116,4 +116,6 @@ def act(request, pk: int):
     except ValidationError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=400)
     return JsonResponse({"message": done.message, "selected": done.selected,
-                         "minutes_version": done.minutes_version})
+                         "minutes_version": done.minutes_version,
+                         "link": dict(zip(("href", "label"), done.link, strict=True))
+                         if done.link else None})

@@ -121,12 +121,24 @@
     connection.querySelector(".pending").textContent =
       count ? "— " + count + " " + text.dataset.pending : "";
   }
-  function say(message, bad) {
+  // A message that sends the secretary somewhere (the slips to print when the session ends)
+  // carries its link and stays until the next message.
+  function say(message, bad, link) {
     if (!message) return;
     notice.textContent = message;
+    if (link && link.href) {
+      const anchor = document.createElement("a");
+      anchor.href = link.href;
+      anchor.textContent = link.label;
+      anchor.target = "_blank";
+      anchor.rel = "noopener";
+      notice.appendChild(document.createTextNode(" "));
+      notice.appendChild(anchor);
+    }
     notice.classList.toggle("bad", !!bad);
     notice.hidden = false;
     clearTimeout(say.timer);
+    if (link && link.href) return;
     say.timer = setTimeout(function () { notice.hidden = true; }, bad ? 12000 : 5000);
   }
   function showRefused(entry, error) {
@@ -228,7 +240,7 @@
             const used = root.querySelector('#reg-prior option[value="' + entry.fields.petition + '"]');
             if (used) used.remove();
           }
-          say(data.message, false);
+          say(data.message, false, data.link);
           if (data.minutes_version) {
             // This device's own save: the adopt form reads the draft it has just saved.
             root.querySelectorAll("#panel-minutes input[name=version]").forEach(
