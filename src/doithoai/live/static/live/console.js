@@ -3,7 +3,11 @@
 // A hall's Wi-Fi drops: every change goes into an outbox kept in this browser (localStorage)
 // with a key of its own, and is sent in order until the server has taken it; the server does
 // a change sent twice once. Whatever is typed is kept as a draft in the browser until it is
-// sent, and survives a reload. The state (programme, floor, queue, heard, minutes) is polled
+// sent, and survives a reload. What is kept names people (and a denouncer's words), so it is
+// kept no longer than it can still be sent (`expire`): once the session has closed and
+// everything was sent, the drafts of what only an open session takes (registrations, the
+// queue) go; once the minutes are adopted, everything of the conference; and whatever an
+// earlier conference left goes when a later conference's console opens. The state (programme, floor, queue, heard, minutes) is polled
 // every two seconds; a panel is replaced only when it changed and nobody is typing in it.
 // The speaker's record and the queue's buttons are console-record.js: it hears this file's
 // events on the page's root ("live:queued", "live:sent", "live:refused", "live:unsent",
@@ -12,8 +16,10 @@
   "use strict";
   const root = document.getElementById("live");
   if (!root) return;
-  const PREFIX = "doithoai-live:" + root.dataset.conference + ":";
+  const ALL = "doithoai-live:";
+  const PREFIX = ALL + root.dataset.conference + ":";
   const OUTBOX = PREFIX + "outbox";
+  const DAYS = ALL + "days"; // {conference: its day}: how old each conference's keys are
   const POLL_MS = 2000;
   const RETRY_MS = 3000;
   let flushing = false;
@@ -75,6 +81,56 @@
       localStorage.setItem(draftKey(field), field.value);
     }
   });
+
+  // --- how long it is kept -----------------------------------------------------------------
+  // The changes an open session only takes: their drafts are of no use once it has closed.
+  const OPEN_ONLY = ["register", "call_next", "call_now", "step", "finish", "move", "withdraw",
+                     "confidential", "item", "timer", "close"];
+  function keysFrom(prefix) {
+    const keys = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key.indexOf(prefix) === 0) keys.push(key);
+    }
+    return keys;
+  }
+  // Whatever an earlier conference (or one of no known day) left: dropped.
+  function dropOlder() {
+    const day = root.dataset.day;
+    if (!day) return;
+    const days = load(DAYS, {});
+    keysFrom(ALL).forEach(function (key) {
+      if (key === DAYS) return;
+      const conference = key.slice(ALL.length).split(":")[0];
+      if (conference === root.dataset.conference) return;
+      if (!days[conference] || days[conference] < day) localStorage.removeItem(key);
+    });
+    Object.keys(days).forEach(function (conference) {
+      if (days[conference] < day) delete days[conference];
+    });
+    days[root.dataset.conference] = day;
+    store(DAYS, days);
+  }
+  // The session's state as the server last said it ("open", "closed", "final": the minutes
+  // adopted, nothing more can be sent): what can no longer be sent is dropped once the
+  // outbox is empty.
+  function expire(state) {
+    if (!state || state === "open" || load(OUTBOX, []).length) return;
+    const drafts = PREFIX + "draft:";
+    keysFrom(PREFIX).forEach(function (key) {
+      const action = key.indexOf(drafts) === 0 ? key.slice(drafts.length).split(":")[0] : "";
+      if (state === "final" || OPEN_ONLY.indexOf(action) >= 0) localStorage.removeItem(key);
+    });
+    if (state === "final") {
+      const days = load(DAYS, {});
+      delete days[root.dataset.conference];
+      store(DAYS, days);
+    }
+  }
+  function sessionState(container) {
+    const floor = container.querySelector("[data-session]");
+    return floor ? floor.dataset.session : "";
+  }
 
   // --- connection and messages -------------------------------------------------------------
   function emit(name, detail) {
@@ -337,6 +393,7 @@
       }
     });
     emit("live:state", sent);
+    expire(sessionState(sent));
     tick();
   }
 
@@ -368,6 +425,8 @@
     say: say, typing: typing, showPending: showPending,
     offline: function () { return connection.classList.contains("offline") || !navigator.onLine; },
   };
+  dropOlder();
+  expire(sessionState(root));
   restoreDrafts(root);
   showPending();
   flush();
