@@ -178,7 +178,7 @@
       count ? "— " + count + " " + text.dataset.pending : "";
   }
   // A message that sends the secretary somewhere (the slips to print when the session ends)
-  // carries its link and stays until the next message.
+  // carries its link, and stays longer.
   function say(message, bad, link) {
     if (!message) return;
     notice.textContent = message;
@@ -194,8 +194,8 @@
     notice.classList.toggle("bad", !!bad);
     notice.hidden = false;
     clearTimeout(say.timer);
-    if (link && link.href) return;
-    say.timer = setTimeout(function () { notice.hidden = true; }, bad ? 12000 : 5000);
+    say.timer = setTimeout(function () { notice.hidden = true; },
+                           bad ? 12000 : (link && link.href ? 30000 : 5000));
   }
   function showRefused(entry, error) {
     const item = document.createElement("li");
