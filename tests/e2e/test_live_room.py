@@ -108,19 +108,20 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     _axe_clean(phone, "phone registration")
     expect(secretary.locator("#panel-queue")).to_contain_text("Vy Văn Thắng")
 
-    # The chair puts the citizen from the phone after the first speaker, with a reason.
-    chair.get_by_label("Người đăng ký (số thứ tự)").fill("3")
-    chair.get_by_label("Xếp sau số thứ tự (để trống: lên đầu hàng chờ)").fill("1")
-    chair.locator("#move-reason").fill("Cùng nội dung đất đai với số 1")
-    chair.get_by_role("button", name="Đổi thứ tự").click()
-    expect(chair.locator("#notice")).to_contain_text("Đã thay đổi thứ tự phát biểu")
+    # The chair puts the citizen from the phone after the first speaker, with a reason: a
+    # tap on his row, one place up, then back down — no number typed.
+    chair.locator("ol.queue li", has_text="Vy Văn Thắng").locator(".queue-pick").click()
+    sheet = chair.locator("#row-sheet")
+    sheet.get_by_role("button", name="Lên một bậc").click()  # asks why
+    sheet.get_by_role("button", name="Cùng nội dung với người phát biểu trước").click()
+    sheet.get_by_role("button", name="Lên một bậc").click()
+    expect(chair.locator("#notice")).to_contain_text("lên một bậc")
     expect(chair.locator("ol.queue li").nth(1)).to_contain_text("Vy Văn Thắng")
     expect(secretary.locator("ol.queue li").nth(1)).to_contain_text("Vy Văn Thắng")
-    chair.get_by_label("Người đăng ký (số thứ tự)").fill("3")
-    chair.get_by_label("Xếp sau số thứ tự (để trống: lên đầu hàng chờ)").fill("2")
-    chair.locator("#move-reason").fill("Trả lại thứ tự đăng ký")
-    chair.get_by_role("button", name="Đổi thứ tự").click()
+    sheet.get_by_label("Lý do đã chọn hoặc tự ghi").fill("Trả lại thứ tự đăng ký")
+    sheet.get_by_role("button", name="Xuống một bậc").click()
     expect(secretary.locator("ol.queue li").nth(2)).to_contain_text("Vy Văn Thắng")
+    sheet.get_by_role("button", name="Đóng").click()
 
     # First speaker: called by the secretary, the projector follows, answered on the spot.
     secretary.get_by_role("button", name="Mời người đầu tiên phát biểu").click()

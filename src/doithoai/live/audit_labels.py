@@ -11,6 +11,7 @@ for action, label in {
     "live.register": _("Đăng ký phát biểu"),
     "live.move": _("Thay đổi thứ tự phát biểu"),
     "live.call": _("Mời phát biểu"),
+    "live.call_now": _("Mời phát biểu trước thứ tự đăng ký"),
     "live.finish": _("Kết thúc lượt phát biểu"),
     "live.withdraw": _("Rút đăng ký phát biểu"),
     "live.confidential": _("Không nêu tên người phát biểu trước hội trường"),

@@ -13,12 +13,13 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from doithoai.core import dates
 from doithoai.core.kind_hints import suggested_kind
-from doithoai.live.actions import minutes, registrations, sessions, speeches
+from doithoai.live.actions import minutes, registrations, sessions, speeches, turns
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.models import Field, Kind, Petition, Urgency
@@ -29,6 +30,14 @@ class Done:
                  minutes_version: int | None = None):
         self.message, self.selected = message, selected
         self.minutes_version = minutes_version  # the draft's new version, for the device
+
+
+def _who(row: Registration) -> str:
+    """How the console's messages name a speaker: a confidential one by his number only (a
+    secretary's screen may be in sight of the hall, or shown on its projector)."""
+    if row.is_confidential:
+        return _("người đăng ký số %(n)s") % {"n": row.number}
+    return row.full_name
 
 
 def _text(data, name: str) -> str:
@@ -56,6 +65,13 @@ def _numbered(session: Session, data, name: str) -> Registration:
         raise ValidationError(_("Không có người đăng ký số %(n)s.") % {
             "n": _text(data, name) or "—"})
     return found
+
+
+def _row(session: Session, data) -> Registration:
+    """The registration a queue row's button names (its id), or the number typed."""
+    if _text(data, "registration"):
+        return _registration(session, data)
+    return _numbered(session, data, "number")
 
 
 def _village(session: Session, data) -> Village | None:
@@ -86,8 +102,12 @@ def register(actor, session, data) -> Done:
                             topic=_text(data, "topic"), petition=prior,
                             client_key=_text(data, "client_key"),
                             confidential=bool(_text(data, "confidential")))
-    done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
-                                                           "name": row.full_name}
+    if row.is_confidential:
+        done = _("Đã đăng ký phát biểu: số %(n)s, không nêu tên trước hội trường.") % {
+            "n": row.number}
+    else:
+        done = _("Đã đăng ký phát biểu: số %(n)s, %(name)s.") % {"n": row.number,
+                                                               "name": row.full_name}
     suggested = suggested_kind(row.topic)
     if suggested is not None:
         done += " " + _("Nội dung đăng ký có thể là %(kind)s: hãy xác nhận loại khi ghi nội "
@@ -101,32 +121,50 @@ def call_next(actor, session, data) -> Done:
                              seen_speaker=seen if seen is not None else None)
     if row is None:
         return Done(_("Không còn ai chờ phát biểu."))
-    return Done(_("Mời %(name)s phát biểu.") % {"name": row.full_name}, selected=row.pk)
+    return Done(_("Mời %(name)s phát biểu.") % {"name": _who(row)}, selected=row.pk)
+
+
+def call_now(actor, session, data) -> Done:
+    seen = _int(data, "seen_speaker")
+    row = turns.call_now(actor=actor, registration=_registration(session, data),
+                         reason=_text(data, "reason"), seen_speaker=seen)
+    return Done(_("Mời %(name)s phát biểu.") % {"name": _who(row)}, selected=row.pk)
+
+
+def step(actor, session, data) -> Done:
+    raw = _text(data, "step")
+    if raw not in ("-1", "1"):
+        raise ValidationError(_("Chỉ lên hoặc xuống một bậc mỗi lần."))
+    row = turns.move_step(actor=actor, registration=_registration(session, data),
+                          step=int(raw), reason=_text(data, "reason"))
+    message = (_("%(name)s lên một bậc trong hàng chờ.") if raw == "-1"
+               else _("%(name)s xuống một bậc trong hàng chờ."))
+    return Done(capfirst(message % {"name": _who(row)}))
 
 
 def finish(actor, session, data) -> Done:
     row = registrations.finish(actor=actor, registration=_registration(session, data))
-    return Done(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": row.full_name})
+    return Done(capfirst(_("%(name)s đã kết thúc lượt phát biểu.") % {"name": _who(row)}))
 
 
 def move(actor, session, data) -> Done:
     row = _numbered(session, data, "number")
     after = _numbered(session, data, "after_number") if _int(data, "after_number") else None
     registrations.move(actor=actor, registration=row, after=after, reason=_text(data, "reason"))
-    return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": row.full_name})
+    return Done(_("Đã thay đổi thứ tự phát biểu của %(name)s.") % {"name": _who(row)})
 
 
 def withdraw(actor, session, data) -> Done:
-    row = registrations.withdraw(actor=actor, registration=_numbered(session, data, "number"),
-                            reason=_text(data, "reason"))
-    return Done(_("%(name)s đã rút đăng ký phát biểu.") % {"name": row.full_name})
+    row = registrations.withdraw(actor=actor, registration=_row(session, data),
+                                 reason=_text(data, "reason"))
+    return Done(capfirst(_("%(name)s đã rút đăng ký phát biểu.") % {"name": _who(row)}))
 
 
 def confidential(actor, session, data) -> Done:
     """Named before the hall or not: "named" sent asks to name him again (with a reason)."""
     named = bool(_text(data, "named"))
     row = registrations.set_confidential(actor=actor,
-                                         registration=_numbered(session, data, "number"),
+                                         registration=_row(session, data),
                                          confidential=not named, reason=_text(data, "reason"))
     if named:
         return Done(_("Màn hình hội trường nêu tên người đăng ký số %(n)s.") % {
@@ -149,7 +187,7 @@ def speech(actor, session, data) -> Done:
     speeches.record_speech(actor=actor, registration=row, text=_text(data, "text"), kind=kind,
                          field=field, urgency=urgency,
                          same_as=_conference_petition(session, data, "same_as"))
-    return Done(_("Đã ghi nội dung phát biểu của %(name)s.") % {"name": row.full_name},
+    return Done(_("Đã ghi nội dung phát biểu của %(name)s.") % {"name": _who(row)},
                 selected=row.pk)
 
 
@@ -158,7 +196,7 @@ def answer(actor, session, data) -> Done:
     speeches.answer_on_the_spot(actor=actor, registration=row, text=_text(data, "text"),
                               answered_by=_text(data, "answered_by"),
                               addition=_text(data, "addition"))
-    return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": row.full_name},
+    return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": _who(row)},
                 selected=row.pk)
 
 
@@ -237,20 +275,31 @@ def adopt(actor, session, data) -> Done:
 
 # How the console lists a change still waiting to be sent.
 LABELS = {
-    "register": _lazy("Đăng ký phát biểu"), "call_next": _lazy("Mời người tiếp theo"),
-    "finish": _lazy("Kết thúc lượt"), "move": _lazy("Đổi thứ tự"), "withdraw": _lazy("Rút đăng ký"),
-    "confidential": _lazy("Không nêu tên trước hội trường"),
-    "speech": _lazy("Ghi nội dung phát biểu"), "answer": _lazy("Trả lời tại hội nghị"),
-    "addition": _lazy("Chủ trì bổ sung"), "assign": _lazy("Giao đơn vị"),
-    "procedure": _lazy("Chuyển theo thủ tục"), "kind": _lazy("Xác nhận loại"),
-    "conclude": _lazy("Kết luận"),
-    "item": _lazy("Chuyển mục chương trình"), "timer": _lazy("Thời gian mỗi lượt"),
-    "close": _lazy("Kết thúc phiên họp"), "minutes": _lazy("Lưu dự thảo biên bản"),
-    "adopt": _lazy("Thông qua biên bản"),
+    "register": gettext_lazy("Đăng ký phát biểu"),
+    "call_next": gettext_lazy("Mời người tiếp theo"),
+    "call_now": gettext_lazy("Mời phát biểu ngay"),
+    "step": gettext_lazy("Lên, xuống một bậc"),
+    "finish": gettext_lazy("Kết thúc lượt"),
+    "move": gettext_lazy("Đổi thứ tự"),
+    "withdraw": gettext_lazy("Rút đăng ký"),
+    "confidential": gettext_lazy("Không nêu tên trước hội trường"),
+    "speech": gettext_lazy("Ghi nội dung phát biểu"),
+    "answer": gettext_lazy("Trả lời tại hội nghị"),
+    "addition": gettext_lazy("Chủ trì bổ sung"),
+    "assign": gettext_lazy("Giao đơn vị"),
+    "procedure": gettext_lazy("Chuyển theo thủ tục"),
+    "kind": gettext_lazy("Xác nhận loại"),
+    "conclude": gettext_lazy("Kết luận"),
+    "item": gettext_lazy("Chuyển mục chương trình"),
+    "timer": gettext_lazy("Thời gian mỗi lượt"),
+    "close": gettext_lazy("Kết thúc phiên họp"),
+    "minutes": gettext_lazy("Lưu dự thảo biên bản"),
+    "adopt": gettext_lazy("Thông qua biên bản"),
 }
 
 ACTIONS: dict[str, Callable] = {
-    "register": register, "call_next": call_next, "finish": finish, "move": move,
+    "register": register, "call_next": call_next, "call_now": call_now, "step": step,
+    "finish": finish, "move": move,
     "withdraw": withdraw, "confidential": confidential, "speech": speech, "answer": answer,
     "addition": addition, "assign": assign,
     "procedure": procedure, "kind": confirm_kind, "conclude": conclude, "item": item,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from zlib import crc32
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from doithoai.core import dates, procedure_guidance
 from doithoai.core.kind_hints import suggested_kind
@@ -22,6 +23,16 @@ from doithoai.petitions.models import Channel, Field, Kind, Petition
 from doithoai.petitions.selectors import public_text
 
 SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
+
+# The reasons a chair gives most for leaving the registration order or withdrawing someone,
+# offered as one tap each on the tablet (any other is typed).
+REASONS = (
+    gettext_lazy("Người cao tuổi, sức khỏe yếu"),
+    gettext_lazy("Cùng nội dung với người phát biểu trước"),
+    gettext_lazy("Theo đề nghị của người đăng ký"),
+    gettext_lazy("Người đăng ký xin rút"),
+    gettext_lazy("Người đăng ký không có mặt"),
+)
 
 
 @dataclass
@@ -83,10 +94,12 @@ def state(session: Session | None) -> dict:
         "per_matter": [line for line in minutes.draft_conclusion(
             session, [h.registration for h in done]).split("\n") if line],
         "unsettled": sum(1 for h in done if not h.done),
+        "reasons": REASONS,
         "sig": {
             "floor": f"{session.version}.{session.state}.{speaker.pk if speaker else 0}."
                      f"{len(waiting)}.{int(speaker.is_confidential) if speaker else 0}",
-            "queue": f"{session.state}." + ",".join(
+            # The speaker too: the rows' buttons carry who the device saw at the floor.
+            "queue": f"{session.state}.{speaker.pk if speaker else 0}." + ",".join(
                 f"{r.pk}.{r.position}.{int(r.is_confidential)}" for r in waiting),
             "heard": heard_sig,
             "minutes": f"{session.state}.{record.version if record else 0}.{heard_sig}",
@@ -149,6 +162,12 @@ def speaker_record(session: Session, pk: int) -> dict:
         pk=pk).first()
     context = {"row": row}
     if row is not None:
+        # His turn ended and another speaks: his record is not left open for typing (the
+        # words of the one at the floor must not go into it); one tap opens it to complete.
+        current = speaking(session)
+        context["locked"] = (row.state == Registration.State.DONE and current is not None
+                             and current.pk != row.pk)
+        context["current"] = current
         context["outcome"], context["settled"] = outcome_label(row)
         context["answer"] = (row.petition.answers.filter(at_conference=True, is_current=True)
                              .first() if row.petition_id else None)

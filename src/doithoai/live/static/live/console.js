@@ -5,6 +5,9 @@
 // a change sent twice once. Whatever is typed is kept as a draft in the browser until it is
 // sent, and survives a reload. The state (programme, floor, queue, heard, minutes) is polled
 // every two seconds; a panel is replaced only when it changed and nobody is typing in it.
+// The speaker's record and the queue's buttons are console-record.js: it hears this file's
+// events on the page's root ("live:queued", "live:sent", "live:refused", "live:unsent",
+// "live:state") and uses the helpers it shares (window.doithoaiLive).
 (function () {
   "use strict";
   const root = document.getElementById("live");
@@ -13,18 +16,12 @@
   const OUTBOX = PREFIX + "outbox";
   const POLL_MS = 2000;
   const RETRY_MS = 3000;
-  let selected = root.dataset.selected || "";
-  let pinned = false; // chosen by hand among those heard: a new speaker does not take over
-  let speakerStale = false;
-  let lastSpeaker = selected || "0";
-  let lastHeard = null; // the heard panel's signature: another device recorded or answered
   let flushing = false;
   let skew = 0; // server clock minus this device's clock, in seconds
 
   const connection = document.getElementById("connection");
   const notice = document.getElementById("notice");
   const refused = document.getElementById("refused");
-  const record = document.getElementById("speaker-record");
   // What each kind of change is called in the list of changes waiting to be sent.
   const labels = JSON.parse(document.getElementById("action-labels").textContent);
 
@@ -80,18 +77,23 @@
   });
 
   // --- connection and messages -------------------------------------------------------------
+  function emit(name, detail) {
+    root.dispatchEvent(new CustomEvent(name, { detail: detail }));
+  }
   function setOnline(online) {
     connection.classList.toggle("online", online);
     connection.classList.toggle("offline", !online);
+    root.classList.toggle("offline", !online);
     const text = connection.querySelector(".text");
     text.textContent = online ? text.dataset.online : text.dataset.offline;
     showPending();
   }
   function describe(entry) {
+    if (entry.said !== undefined) return entry.said;
     const typed = Object.keys(entry.fields)
       .filter(function (name) { return name !== "csrfmiddlewaretoken" && entry.fields[name]; })
       .map(function (name) { return entry.fields[name]; })
-      .filter(function (value) { return !/^\d+$/.test(value); });
+      .filter(function (value) { return !/^-?\d+$/.test(value); });
     return typed.join(" — ");
   }
   let loggedOut = false;
@@ -148,12 +150,26 @@
     if (!form.dataset.action) return;
     event.preventDefault();
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+    // A form of several buttons (a queue row's): the button pressed names the change.
+    const submitter = event.submitter;
+    const action = (submitter && submitter.dataset.action) || form.dataset.action;
     const fields = {};
     new FormData(form).forEach(function (value, name) { fields[name] = String(value); });
-    const drafts = Array.prototype.map.call(form.querySelectorAll("[data-keep]"), draftKey);
+    if (submitter && submitter.name) fields[submitter.name] = submitter.value;
+    // A "sticky" field (the reason of a queue row) stays for the next step up or down.
+    const drafts = Array.prototype.filter.call(form.querySelectorAll("[data-keep]"),
+      function (field) { return !(field.hasAttribute("data-sticky") && action === "step"); })
+      .map(draftKey);
+    // How the list of changes waiting to be sent names this one: who, and what was typed.
+    const said = Array.from(form.querySelectorAll("[data-says], input[type=text], textarea"),
+      function (field) {
+        return (field.matches("[data-says]") ? field.textContent : field.value).trim();
+      }).filter(Boolean).join(" — ");
+    const entry = { key: newKey(), action: action, fields: fields, drafts: drafts, said: said };
     const outbox = load(OUTBOX, []);
-    outbox.push({ key: newKey(), action: form.dataset.action, fields: fields, drafts: drafts });
+    outbox.push(entry);
     store(OUTBOX, outbox);
+    emit("live:queued", entry);
     if (form.hasAttribute("data-reset")) {
       form.reset();
       clearDrafts(drafts);
@@ -184,6 +200,7 @@
           });
         } catch (e) {
           setOnline(false);
+          emit("live:unsent", load(OUTBOX, []));
           setTimeout(flush, RETRY_MS);
           break;
         }
@@ -217,10 +234,7 @@
             root.querySelectorAll("#panel-minutes input[name=version]").forEach(
               function (input) { input.value = data.minutes_version; });
           }
-          if (data.selected) {
-            selected = String(data.selected);
-            speakerStale = true;
-          }
+          emit("live:sent", { entry: entry, data: data });
         } else {
           showRefused(entry, data.error || notice.dataset.refused);
           // What was typed is in the refused list; the form shows the latest saved version
@@ -229,17 +243,14 @@
           root.querySelectorAll("#state section[data-sig]").forEach(function (panel) {
             panel.dataset.sig = "";
           });
-          speakerStale = true;
+          emit("live:refused", { entry: entry, data: data });
         }
         showPending();
       }
     } finally {
       flushing = false;
     }
-    if (changed) {
-      speakerStale = true;
-      poll();
-    }
+    if (changed) poll();
   }
 
   // --- the state -------------------------------------------------------------------------
@@ -247,9 +258,20 @@
     const active = document.activeElement;
     return element.contains(active) && active.matches("input, textarea, select");
   }
-  // A state panel stays while someone types in it or has opened a row's actions.
+  // A state panel stays while someone types in it; a row's actions opened in it (a queue
+  // row on the tablet) are opened again in the new panel, with what was typed.
   function busy(element) {
-    return typing(element) || !!element.querySelector("details[open]");
+    return typing(element);
+  }
+  function replacePanel(old, fresh) {
+    const opened = Array.from(old.querySelectorAll("details[open][id]"),
+                              function (d) { return d.id; });
+    old.replaceWith(fresh);
+    opened.forEach(function (id) {
+      const details = document.getElementById(id);
+      if (details && fresh.contains(details)) details.open = true;
+    });
+    restoreDrafts(fresh);
   }
 
   let polling = false;
@@ -292,78 +314,25 @@
     if (load(OUTBOX, []).length) flush();
     const template = document.createElement("template");
     template.innerHTML = await response.text();
+    // The state as the server sent it, whichever panels are moved into the page below.
+    const sent = template.content.cloneNode(true);
     template.content.querySelectorAll("section[id]").forEach(function (fresh) {
       const old = document.getElementById(fresh.id);
       if (!old) {
         state.appendChild(fresh);
       } else if (old.dataset.sig !== fresh.dataset.sig && !busy(old)) {
-        old.replaceWith(fresh);
-        restoreDrafts(fresh);
+        replacePanel(old, fresh);
       }
     });
-    const heardPanel = template.content.querySelector("#panel-heard");
-    const heardSig = heardPanel ? heardPanel.dataset.sig : "";
-    if (lastHeard !== null && heardSig !== lastHeard) speakerStale = true;
-    lastHeard = heardSig;
-    const now = template.content.querySelector("[data-speaker-now]");
-    const speaker = now ? now.dataset.speakerNow : "0";
-    if (speaker !== lastSpeaker) {
-      lastSpeaker = speaker;
-      if (!pinned && speaker !== "0") {
-        selected = speaker;
-      }
-      speakerStale = true;
-    }
-    if (speakerStale) loadSpeaker();
+    emit("live:state", sent);
     tick();
-  }
-
-  async function loadSpeaker() {
-    if (!record || typing(record)) return;
-    speakerStale = false;
-    if (!selected || selected === "0") return;
-    const url = root.dataset.speaker.replace(/\/0\/$/, "/" + selected + "/") +
-      "?view=" + encodeURIComponent(root.dataset.view);
-    let response;
-    try {
-      response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
-    } catch (e) {
-      speakerStale = true;
-      return;
-    }
-    if (!response.ok || response.redirected) {
-      speakerStale = true;
-      return;
-    }
-    // A section the secretary had opened (an outcome's form) stays open in the new record.
-    const opened = Array.from(record.querySelectorAll("details[open]"), detailsKey);
-    record.innerHTML = await response.text();
-    record.querySelectorAll("details").forEach(function (details) {
-      if (opened.includes(detailsKey(details))) details.open = true;
-    });
-    restoreDrafts(record);
-  }
-
-  function detailsKey(details) {
-    const summary = details.querySelector("summary");
-    return details.id || (summary ? summary.textContent.trim() : "");
   }
 
   root.addEventListener("click", function (event) {
     if (event.target.closest("[data-dismiss]")) {
       refused.querySelector("ul").textContent = "";
       refused.hidden = true;
-      return;
     }
-    const button = event.target.closest("[data-select]");
-    if (!button) return;
-    selected = button.dataset.select;
-    pinned = selected !== lastSpeaker;
-    speakerStale = true;
-    loadSpeaker().then(function () {
-      // On a tablet the record is far from the list: bring it into view.
-      document.getElementById("record-panel").scrollIntoView({ behavior: "smooth" });
-    });
   });
 
   // --- clocks ----------------------------------------------------------------------------
@@ -382,9 +351,13 @@
 
   window.addEventListener("online", flush);
   window.addEventListener("offline", function () { setOnline(false); });
+  window.doithoaiLive = {
+    root: root, OUTBOX: OUTBOX, load: load, store: store, restoreDrafts: restoreDrafts,
+    say: say, typing: typing, showPending: showPending,
+    offline: function () { return connection.classList.contains("offline") || !navigator.onLine; },
+  };
   restoreDrafts(root);
   showPending();
-  if (selected) loadSpeaker();
   flush();
   setInterval(poll, POLL_MS);
   setInterval(tick, 1000);
