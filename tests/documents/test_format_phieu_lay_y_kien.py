@@ -12,7 +12,8 @@ from docx.oxml.ns import qn
 from doithoai.core.qr import png
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors import conferences
-from doithoai.documents.drawing import format_check
+from doithoai.documents.drawing import blank_form, format_check
+from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import phieu_lay_y_kien as forms
 from doithoai.documents.registry import KINDS
@@ -88,7 +89,7 @@ def test_one_page_per_covered_village_in_order(demo, form):
         assert (round(s.left_margin.mm), round(s.right_margin.mm)) == (30, 15)
         assert s.different_first_page_header_footer
     lines = [p for p in texts(form.paragraphs) if p.text.startswith(("Thôn ", "Tổ ", "Khu "))]
-    expected = [forms.village_line(name) for name in demo["villages"]]
+    expected = [ct.village_line(name) for name in demo["villages"]]
     assert [p.text.rstrip("\t") for p in lines] == expected
     assert all(name.startswith(("Thôn ", "Tổ dân phố", "Khu ")) for name in expected)
     assert not any(x.startswith("Thôn Thôn") for x in expected)
@@ -126,7 +127,7 @@ def test_title_fields_and_lines(demo, form):
                                                                        .tab_stops)]
     labels = [p.text.rstrip("\t") for p in fields]
     assert labels[1:3] == ["Họ và tên (không bắt buộc): ", "Số điện thoại (không bắt buộc): "]
-    assert labels[3:] == [""] * forms.WRITING_LINES
+    assert labels[3:] == [""] * blank_form.WRITING_LINES
     for p in fields:
         stop = p.paragraph_format.tab_stops[0]
         assert stop.leader == WD_TAB_LEADER.DOTS and round(stop.position.mm) == 165

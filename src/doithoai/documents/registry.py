@@ -15,7 +15,6 @@ from doithoai.documents.kinds import (
     bien_ban,
     cong_van_tra_loi,
     giay_moi,
-    giay_moi_dai_bieu,
     ke_hoach,
     phieu_dang_ky_phat_bieu,
     phieu_lay_y_kien,
@@ -28,7 +27,7 @@ from doithoai.documents.models import register_code
 KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     ke_hoach.KIND,
     giay_moi.KIND,
-    giay_moi_dai_bieu.KIND,
+    giay_moi.ONE_KIND,
     thong_bao.KIND,
     thong_bao_truyen_thanh.KIND,
     thong_bao_ket_luan.KIND,

@@ -20,6 +20,12 @@ def agency_overview(user, agency: Agency) -> dict:
     return {"units": units, "villages": villages}
 
 
+def copy_to_edit(obj):
+    """A fresh copy of a row the user may change, for its form to fill in (the row checked
+    by the permission layer stays as it was)."""
+    return type(obj).objects.get(pk=obj.pk)
+
+
 def people_of(user, **filters):
     return visible(Person, user).filter(**filters).select_related("unit", "village")
 

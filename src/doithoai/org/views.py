@@ -71,7 +71,7 @@ def _edit(request, instance, rule, form, service, redirect_to, template):
 @require_http_methods(["GET", "POST"])
 def village_edit(request, pk):
     village = get_visible_object_or_404(request.user, Village, pk)
-    form = VillageForm(request.POST or None, instance=Village.objects.get(pk=village.pk))
+    form = VillageForm(request.POST or None, instance=selectors.copy_to_edit(village))
     return _edit(request, village, rules.CHANGE_VILLAGE, form, actions.update_village,
                  redirect("org:village_detail", village.pk), "org/village_form.html")
 
@@ -80,7 +80,7 @@ def village_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk):
     person = get_visible_object_or_404(request.user, Person, pk)
-    form = PersonForm(request.POST or None, instance=Person.objects.get(pk=person.pk),
+    form = PersonForm(request.POST or None, instance=selectors.copy_to_edit(person),
                       user=request.user)
     target = (redirect("org:village_detail", person.village_id) if person.village_id
               else redirect("org:unit_detail", person.unit_id) if person.unit_id

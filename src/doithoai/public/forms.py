@@ -15,6 +15,7 @@ from doithoai.core.text import nfc
 from doithoai.org.models import Agency, Village
 from doithoai.petitions.cleaning import MAX_TEXT
 from doithoai.petitions.models import Field
+from doithoai.public.selectors import active_communes
 
 TOKEN_SALT = "doithoai.public.submit"
 # The field bots love to fill in; people never see it.
@@ -53,10 +54,6 @@ class PlainForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-
-
-def active_communes():
-    return Agency.objects.filter(level=Agency.Level.COMMUNE, is_active=True).order_by("name")
 
 
 class ChooseCommuneForm(PlainForm):

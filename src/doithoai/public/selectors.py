@@ -1,4 +1,5 @@
-"""What the public tracking page may show about a petition, and nothing more.
+"""Reads for the citizens' pages: the communes and the conference an opinion is sent to, the
+receipt's names, and what the public tracking page may show about a petition, and nothing more.
 
 Personal data is masked here, once, so that no template can leak it: the first petitioner's
 name as initials (or not at all when they asked), the phone as 09xx xxx 678, no address or
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,8 +22,10 @@ from doithoai.core import dates
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
-from doithoai.org.models import Unit
+from doithoai.dialogues.models import Conference
+from doithoai.org.models import Agency, Unit, Village
 from doithoai.petitions.models import Answer, Kind, Petition
+from doithoai.petitions.models import Field as PetitionField
 from doithoai.petitions.selectors.petitions import current_answer
 from doithoai.petitions.selectors.public_text import known_names, public
 from doithoai.public.privacy import mask_name
@@ -51,6 +55,44 @@ class PublicPetition:
     note: str = ""
     timeline: list[Step] = field(default_factory=list)
 
+
+# --- sending an opinion --------------------------------------------------------------------
+
+def active_communes() -> QuerySet[Agency]:
+    return Agency.objects.filter(level=Agency.Level.COMMUNE, is_active=True).order_by("name")
+
+
+def commune(code: str) -> Agency | None:
+    """The commune a citizen writes to, by the code in the address (`?xa=`)."""
+    return active_communes().filter(code=code).first()
+
+
+def only_commune() -> Agency | None:
+    """The commune, when there is just one (no need to choose)."""
+    only = active_communes()[:2]
+    return only[0] if len(only) == 1 else None
+
+
+def several_communes() -> bool:
+    return active_communes()[:2].count() > 1
+
+
+def conference_to_join(agency: Agency, pk: int) -> Conference | None:
+    """The commune's conference `pk` while it is still being prepared (its day not passed),
+    which an opinion sent from its announcement joins; else None."""
+    return (Conference.objects.filter(pk=pk, agency=agency, state=Conference.State.PLANNED)
+            .filter(Q(held_on__isnull=True) | Q(held_on__gte=timezone.localdate())).first())
+
+
+def receipt_village(pk) -> Village | None:
+    return Village.objects.filter(pk=pk).first()
+
+
+def receipt_field(pk) -> PetitionField | None:
+    return PetitionField.objects.filter(pk=pk).first()
+
+
+# --- tracking --------------------------------------------------------------------------------
 
 def find(code: str) -> Petition | None:
     return (Petition.objects.select_related("agency", "village", "field", "unit")

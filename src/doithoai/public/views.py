@@ -12,7 +12,6 @@ import datetime as dt
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,16 +22,15 @@ from django.views.decorators.cache import never_cache
 
 from doithoai.core import tracking
 from doithoai.dialogues.models import Conference
-from doithoai.org.models import Agency, Village
+from doithoai.org.models import Agency
 from doithoai.petitions.actions import intake
-from doithoai.petitions.models import Channel, Field
+from doithoai.petitions.models import Channel
 from doithoai.public import actions as public
 from doithoai.public import selectors, throttle
 from doithoai.public.forms import (
     ChooseCommuneForm,
     SubmitForm,
     TrackForm,
-    active_communes,
     new_token,
 )
 from doithoai.public.models import Attempt
@@ -44,15 +42,14 @@ RECEIPT_SALT = "doithoai.public.receipt"
 
 def _commune_for(request) -> tuple[Agency | None, ChooseCommuneForm | None]:
     """The commune the citizen writes to, or the form to choose one."""
-    communes = active_communes()
     code = request.POST.get("xa") or request.GET.get("xa")
     if code:
-        agency = communes.filter(code=code).first()
+        agency = selectors.commune(code)
         if agency is not None:
             return agency, None
         return None, ChooseCommuneForm({"xa": code})
-    if len(only := communes[:2]) == 1:
-        return only[0], None
+    if (only := selectors.only_commune()) is not None:
+        return only, None
     return None, ChooseCommuneForm()
 
 
@@ -62,7 +59,8 @@ def submit(request):
         if chooser is not None and chooser.is_bound:
             chooser.is_valid()
         return render(request, "public/choose_commune.html",
-                      {"form": chooser, "has_communes": active_communes().exists()})
+                      {"form": chooser,
+                       "has_communes": selectors.active_communes().exists()})
     status = 200
     conference = _conference_for(request, agency)
     if request.method != "POST":
@@ -93,9 +91,7 @@ def _conference_for(request, agency: Agency) -> Conference | None:
     raw = request.POST.get("hoi_nghi") or request.GET.get("hoi-nghi") or ""
     if not raw.isdigit():
         return None
-    return (Conference.objects.filter(pk=int(raw), agency=agency,
-                                      state=Conference.State.PLANNED)
-            .filter(Q(held_on__isnull=True) | Q(held_on__gte=timezone.localdate())).first())
+    return selectors.conference_to_join(agency, int(raw))
 
 
 def _submit_context(agency: Agency, form: SubmitForm, conference=None) -> dict:
@@ -104,7 +100,7 @@ def _submit_context(agency: Agency, form: SubmitForm, conference=None) -> dict:
     return {"agency": agency, "form": form,
             "main_fields": [form[name] for name in fields],
             "contact_fields": [form[name] for name in contact],
-            "several_communes": active_communes()[:2].count() > 1,
+            "several_communes": selectors.several_communes(),
             "conference": conference}
 
 
@@ -153,8 +149,8 @@ def receipt(request):
     return render(request, "public/receipt.html", {
         "agency": agency, "code": data["c"],
         "received_on": dt.date.fromisoformat(data["r"]), "due_date": due,
-        "village": Village.objects.filter(pk=data["v"]).first(),
-        "field": Field.objects.filter(pk=data["f"]).first(),
+        "village": selectors.receipt_village(data["v"]),
+        "field": selectors.receipt_field(data["f"]),
         "track_address": base + reverse("public:track"),
         "track_code_address": base + reverse("public:track_code", args=[data["c"]]),
         "workdays": settings.PETITION_ANSWER_WORKDAYS,

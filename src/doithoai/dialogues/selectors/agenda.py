@@ -1,10 +1,15 @@
-"""Reads about a conference's programme: its length and when it ends."""
+"""Reads about a conference's programme: an item of it, its length and when it ends."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from doithoai.dialogues.models import Conference
+from doithoai.dialogues.models import AgendaItem, Conference
+
+
+def item(conference: Conference, pk) -> AgendaItem | None:
+    """The conference's programme item `pk`, or None when it is gone."""
+    return conference.agenda.filter(pk=pk).first()
 
 
 def total_minutes(conference: Conference) -> int:

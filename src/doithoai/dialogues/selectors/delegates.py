@@ -76,6 +76,14 @@ def is_late(moment: dt.datetime, due: dt.date | None) -> bool:
     return bool(due and timezone.localdate(moment) > due)
 
 
+def own_village(user, conference: Conference) -> Village | None:
+    """The village of a user who reaches the conference only as a village head."""
+    roles = access.acting_roles(user, conference)
+    if roles and not rules.SEE_ALL_DELEGATES.allows(roles):
+        return access.visible(Village.objects.filter(agency=conference.agency_id), user).first()
+    return None
+
+
 def addressable(qs):
     """Delegates an invitation can be addressed to: a name, or at least a unit."""
     return qs.exclude(full_name="", unit__isnull=True)
@@ -125,12 +133,17 @@ class SendingSummary:
     unnamed: int  # seats without a name or a unit, so without an invitation yet
 
 
+def unnamed_seats(conference: Conference) -> int:
+    """Seats without a name or a unit, so without an invitation yet."""
+    return unnamed(conference.delegates.filter(invitation__isnull=True)).count()
+
+
 def sending_summary(conference: Conference) -> SendingSummary:
     sent = Invitation.objects.filter(delegate__conference=conference).exclude(sent_at=None)
     return SendingSummary(
         sent=sent.count(), late=sent.filter(sent_late=True).count(),
         last_sent_at=sent.aggregate(last=Max("sent_at"))["last"],
-        unnamed=unnamed(conference.delegates.filter(invitation__isnull=True)).count())
+        unnamed=unnamed_seats(conference))
 
 
 def counts(conference: Conference) -> dict[str, int]:
@@ -147,6 +160,11 @@ def counts(conference: Conference) -> dict[str, int]:
     }
 
 
+def to_resend(conference: Conference) -> int:
+    """Invitations to send again (the conference moved after they were sent)."""
+    return Invitation.objects.filter(delegate__conference=conference, needs_resend=True).count()
+
+
 def in_list_order(qs):
     """Delegates as the list reads: the commune, guests, then village by village (village
     roles before citizen representatives)."""
@@ -160,6 +178,26 @@ def in_list_order(qs):
                         output_field=IntegerField()),
         side_rank=rank,
     ).order_by("list_block", "village__order", "village__name", "side_rank", "pk")
+
+
+def listed(user, conference: Conference) -> list[Delegate]:
+    """The delegates the user sees, in the list's order (the office's page, the printable
+    list)."""
+    return list(in_list_order(access.visible(conference.delegates.all(), user)
+                              .select_related("village", "unit", "invitation")))
+
+
+def village_list(user, conference: Conference, village: Village) -> list[Delegate]:
+    """A village's own list, in the order its people were entered."""
+    return list(access.visible(conference.delegates.filter(village=village), user)
+                .select_related("invitation").order_by("pk"))
+
+
+def search(conference: Conference, query: str) -> list[Delegate]:
+    """At the door: the delegates whose name or position has the query (`find_by_name`)."""
+    everyone = (conference.delegates.select_related("village", "invitation")
+                .order_by("full_name", "pk"))
+    return find_by_name(everyone, query)
 
 
 def find_by_name(delegates, query: str, limit: int = 20) -> list[Delegate]:

@@ -1,4 +1,5 @@
-"""Reads about milestones: a step's status, a conference's timeline and its summary."""
+"""Reads about milestones: one of a conference's steps, a step's status, a conference's
+timeline and its summary."""
 
 from __future__ import annotations
 
@@ -10,6 +11,17 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.models import Conference, Milestone
 from doithoai.workdays.selectors import confirmed_years
+
+
+def milestone_of(conference: Conference, pk) -> Milestone | None:
+    """The conference's milestone `pk` (with its unit), or None."""
+    return conference.milestones.filter(pk=pk).select_related("unit").first()
+
+
+def of_kind(conference: Conference, kind: str) -> Milestone | None:
+    """The conference's statutory step of this kind (the villages' opinions, the prepared
+    answers…), or None."""
+    return conference.milestones.filter(kind=kind).first()
 
 
 def milestone_status(m: Milestone, today: dt.date | None = None) -> str:

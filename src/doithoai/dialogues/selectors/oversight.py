@@ -46,6 +46,17 @@ def overseen_provinces(user) -> QuerySet:
     return provinces.filter(pk__in=ids).order_by("name")
 
 
+def oversees(user, agency: Agency) -> bool:
+    """Whether the user follows the province the agency belongs to."""
+    return bool(overseen_provinces(user).filter(pk=agency.parent_id).exists())
+
+
+def plan_years(province: Agency) -> list[int]:
+    """The years the province's communes have plans for."""
+    return list(Plan.objects.filter(agency__parent=province).values_list(
+        "year", flat=True).distinct())
+
+
 def communes_of(province: Agency) -> QuerySet:
     return Agency.objects.filter(parent=province, level=Agency.Level.COMMUNE,
                                  is_active=True).order_by("name")

@@ -1,13 +1,71 @@
-"""Reads about plans: what a draft still lacks, who signs by default."""
+"""Reads about plans: the list a user sees, a plan's conferences, composition and tasks,
+what a draft still lacks, who signs by default."""
 
 from __future__ import annotations
 
+from itertools import groupby
+
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from doithoai.dialogues import rules
-from doithoai.dialogues.models import Plan
+from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
 from doithoai.org import access
 from doithoai.org.models import Agency, Person
+
+
+def plans_for(user, agency: Agency | None = None) -> QuerySet[Plan]:
+    """The plans the user sees (of one agency when given), the latest year first, each with
+    its conferences in date order."""
+    plans = access.visible(Plan, user).select_related("agency").prefetch_related(
+        Prefetch("conferences", queryset=Conference.objects.select_related("live_session")
+                 .order_by("held_on", "pk")))
+    if agency is not None:
+        plans = plans.filter(agency=agency)
+    return plans.order_by("-year", "agency__name", "-created_at")
+
+
+def reachable_agencies(user) -> list[Agency]:
+    """The active agencies the user sees, by name (several: the plan list offers a filter)."""
+    return list(access.visible(Agency, user).filter(is_active=True).order_by("name"))
+
+
+def conferences_of(plan: Plan) -> list[Conference]:
+    return list(plan.conferences.select_related("live_session").order_by("held_on", "pk"))
+
+
+def groups(plan: Plan) -> QuerySet[ParticipantGroup]:
+    return plan.groups.select_related("unit")
+
+
+def tasks(plan: Plan) -> QuerySet[PlanTask]:
+    return plan.tasks.select_related("unit")
+
+
+def village_count(plan: Plan) -> int:
+    return plan.agency.villages.filter(is_active=True).count()
+
+
+def composition(plan: Plan) -> list[dict]:
+    """The composition grouped by side, in the order of the seed plans; a per-village line
+    says how many people that makes for the agency's villages."""
+    rows = list(groups(plan))
+    villages = village_count(plan)
+    for g in rows:
+        g.total = g.seats * villages if g.per_village else g.seats
+    order = list(ParticipantGroup.Side.values)
+    rows.sort(key=lambda g: (order.index(g.side), g.order, g.pk))
+    labels = dict(ParticipantGroup.Side.choices)
+    return [{"side": side, "label": labels[side], "rows": list(side_rows)}
+            for side, side_rows in groupby(rows, key=lambda g: g.side)]
+
+
+def tasks_by_unit(plan: Plan) -> list[dict]:
+    seen: dict[int, dict] = {}
+    for task in tasks(plan):
+        task.days = abs(task.offset_days) if task.offset_days is not None else None
+        seen.setdefault(task.unit_id, {"unit": task.unit, "tasks": []})["tasks"].append(task)
+    return list(seen.values())
 
 
 def default_signer(agency: Agency):

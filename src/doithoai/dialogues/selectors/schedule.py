@@ -98,10 +98,16 @@ class ChangeImpact:
                     or self.date_check.warnings)
 
 
+def invitations_sent(conference: Conference) -> int:
+    """Invitations already sent: a change of date, time or place needs a reason and marks
+    them to be sent again."""
+    return Invitation.objects.filter(delegate__conference=conference).exclude(
+        sent_at=None).count()
+
+
 def change_impact(conference: Conference, held_on: dt.date | None,
                   today: dt.date | None = None) -> ChangeImpact:
 
-    sent = Invitation.objects.filter(delegate__conference=conference).exclude(sent_at=None)
     moved = held_on is not None and held_on != conference.held_on
     check = check_date(held_on, today=today)
     year = year_error(conference.plan, held_on)
@@ -110,8 +116,25 @@ def change_impact(conference: Conference, held_on: dt.date | None,
     return ChangeImpact(
         date_check=check,
         impossible=impossible_milestones(conference, held_on, today) if moved else [],
-        invitations_sent=sent.count() if held_on != conference.held_on else 0,
+        invitations_sent=invitations_sent(conference) if held_on != conference.held_on else 0,
         late_done=late_after_move(conference, held_on) if moved else [])
+
+
+def impact_rows(conference: Conference, dues) -> list[dict]:
+    """The steps of an impact with their unit and, once done, the day they were done."""
+    if not dues:
+        return []
+
+    def key(kind, title):
+        return kind, title if kind == Milestone.Kind.TASK else ""
+
+    milestones = {key(m.kind, m.title): m for m in conference.milestones.select_related("unit")}
+    rows = []
+    for d in dues:
+        m = milestones.get(key(d.kind, d.title))
+        rows.append({"due": d, "unit": m.unit if m else None,
+                     "done_on": m.done_on if m else None})
+    return rows
 
 
 def year_error(plan: Plan | None, held_on: dt.date | None) -> str | None:

@@ -33,6 +33,13 @@ def opinions_due(conference: Conference) -> dt.date | None:
             .values_list("due_on", flat=True).first())
 
 
+def village_return(user, conference: Conference, village: Village) -> VillageReturn | None:
+    """The village's return for the conference (who sent its opinions, when), if the user
+    sees it."""
+    return visible(VillageReturn, user).filter(
+        conference=conference, village=village).select_related("opinions_sent_by").first()
+
+
 def opinions_status(village_return: VillageReturn, due_on: dt.date | None,
                     today: dt.date | None = None) -> str:
     """sent / late / missing / overdue (not sent, due day past). Whether a village sent late

@@ -36,12 +36,13 @@ from doithoai.dialogues.forms.conferences import (
     MilestoneUndoForm,
     OutcomeForm,
 )
-from doithoai.dialogues.models import Conference, Invitation, Milestone, Plan
+from doithoai.dialogues.models import Conference, Milestone, Plan
 from doithoai.dialogues.selectors import agenda as agenda_reads
 from doithoai.dialogues.selectors import conferences as conferences_reads
+from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.dialogues.selectors import milestones as milestones_reads
+from doithoai.dialogues.selectors import public as public_reads
 from doithoai.dialogues.selectors import public_copy, schedule
-from doithoai.dialogues.views.public import public_conferences
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
 
@@ -56,7 +57,7 @@ def _page(request, template: str, conference: Conference, context: dict, status=
     """Render a conference page with its sub-navigation: only the tabs this user may open
     (check-in is the office's; the public announcement exists once the plan is announced)."""
     nav = {"office": access.can(request.user, rules.MANAGE, conference),
-           "announcement": public_conferences().filter(pk=conference.pk).exists()}
+           "announcement": public_reads.is_public(conference)}
     return render(request, template, {"conference": conference, "nav": nav, **context},
                   status=status)
 
@@ -157,8 +158,7 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
         "villages": list(conference.villages.all()),
         "unsettled": unsettled, "unsettled_said": unsettled_said,
         "planned_seats": conferences_reads.planned_seats(conference),
-        "resend": Invitation.objects.filter(delegate__conference=conference,
-                                            needs_resend=True).count(),
+        "resend": delegates_reads.to_resend(conference),
     }, status=status)
 
 
@@ -228,23 +228,6 @@ def conference_close(request, pk):
 MOVING = ("held_on", "starts_at", "venue")
 
 
-def _impact_rows(conference: Conference, dues) -> list[dict]:
-    """The steps of an impact with their unit and, once done, the day they were done."""
-    if not dues:
-        return []
-
-    def key(kind, title):
-        return kind, title if kind == Milestone.Kind.TASK else ""
-
-    milestones = {key(m.kind, m.title): m for m in conference.milestones.select_related("unit")}
-    rows = []
-    for d in dues:
-        m = milestones.get(key(d.kind, d.title))
-        rows.append({"due": d, "unit": m.unit if m else None,
-                     "done_on": m.done_on if m else None})
-    return rows
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def conference_edit(request, pk):
@@ -269,8 +252,7 @@ def conference_edit(request, pk):
             if date_moved:
                 for error in impact.date_check.errors:
                     form.add_error("held_on", error)
-            sent = (Invitation.objects.filter(delegate__conference=conference)
-                    .exclude(sent_at=None).count()) if moved else 0
+            sent = schedule.invitations_sent(conference) if moved else 0
             needs = sent or (date_moved and (impact.impossible or impact.late_done
                                              or impact.date_check.warnings))
             if needs and not d["confirmed"] and not form.errors:
@@ -300,8 +282,8 @@ def conference_edit(request, pk):
                                   initial=ConferenceEditForm.initial_for(conference))
     return _page(request, "dialogues/conferences/form.html", conference, {
         "form": form, "plan": conference.plan, "impact": impact, "can_act": can_act,
-        "impossible": _impact_rows(conference, impact.impossible if impact else []),
-        "late_done": _impact_rows(conference, impact.late_done if impact else []),
+        "impossible": schedule.impact_rows(conference, impact.impossible if impact else []),
+        "late_done": schedule.impact_rows(conference, impact.late_done if impact else []),
         "sent": sent, "warnings": impact.date_check.warnings if impact else [],
         "creating": False}, status=400 if form.is_bound else 200)
 
@@ -322,7 +304,7 @@ def agenda(request, pk):
         op = request.POST.get("op", "")
         item = None
         if op != "add":
-            item = conference.agenda.filter(pk=request.POST.get("item") or 0).first()
+            item = agenda_reads.item(conference, request.POST.get("item") or 0)
             if item is None:
                 messages.error(request, _("Mục chương trình này không còn nữa."))
                 return redirect("dialogues:agenda", conference.pk)
@@ -409,7 +391,7 @@ def timeline(request, pk):
 
 def _milestone(request, pk, mpk) -> tuple[Conference, Milestone]:
     conference = conferences_reads.visible_conference(request.user, pk)
-    milestone = conference.milestones.filter(pk=mpk).select_related("unit").first()
+    milestone = milestones_reads.milestone_of(conference, mpk)
     if milestone is None:
         raise Http404
     return conference, milestone

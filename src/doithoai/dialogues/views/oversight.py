@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions import plan_requests
 from doithoai.dialogues.forms.plan_requests import RequestForm
-from doithoai.dialogues.models import Plan
 from doithoai.dialogues.selectors import oversight
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
@@ -101,8 +100,7 @@ def rollup(request):
     _label, key, reverse_order = SORTS[sort]
     rows = sorted(rows, key=key, reverse=reverse_order)
     years = sorted({today.year - 1, today.year, today.year + 1, year,
-                    *Plan.objects.filter(agency__parent=province).values_list(
-                        "year", flat=True).distinct()}, reverse=True)
+                    *oversight.plan_years(province)}, reverse=True)
     return render(request, "dialogues/oversight/rollup.html", {
         "data": data, "rows": rows, "province": province, "provinces": provinces,
         "year": year, "years": years, "filters": FILTERS, "show": show,
@@ -121,8 +119,7 @@ def yearly_figures(request, agency_pk: int, year: int):
     figures = oversight.yearly_figures(agency, year)
     return render(request, "dialogues/oversight/yearly_figures.html", {
         "figures": figures, "agency": agency, "year": year,
-        "is_overseer": bool(oversight.overseen_provinces(request.user).filter(
-            pk=agency.parent_id).exists()),
+        "is_overseer": oversight.oversees(request.user, agency),
     })
 
 

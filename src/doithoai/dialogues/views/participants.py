@@ -30,7 +30,7 @@ from doithoai.dialogues.models import Conference, Delegate, Invitation, Particip
 from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.dialogues.selectors.conferences import covered_villages, visible_conference
 from doithoai.org import access
-from doithoai.org.access import acting_roles, get_visible_object_or_404, visible
+from doithoai.org.access import get_visible_object_or_404
 from doithoai.org.models import Village
 
 Side = ParticipantGroup.Side
@@ -49,14 +49,6 @@ def _village_url(conference: Conference, village) -> str:
     return reverse("dialogues:village_delegates", args=[conference.pk, village.pk])
 
 
-def _own_village(user, conference: Conference):
-    """The village of a user who reaches the conference only as a village head."""
-    roles = acting_roles(user, conference)
-    if roles and not rules.SEE_ALL_DELEGATES.allows(roles):
-        return visible(Village.objects.filter(agency=conference.agency_id), user).first()
-    return None
-
-
 # -- the office's page --------------------------------------------------------------------------
 
 
@@ -64,13 +56,12 @@ def _own_village(user, conference: Conference):
 @require_GET
 def delegates(request, pk: int):
     conference = visible_conference(request.user, pk)
-    own = _own_village(request.user, conference)
+    own = delegates_reads.own_village(request.user, conference)
     if own is not None:
         return redirect(_village_url(conference, own))
     villages = covered_villages(conference)
     rows = delegates_reads.village_rows(conference, villages)
-    listed = list(delegates_reads.in_list_order(visible(conference.delegates.all(), request.user)
-                                                .select_related("village", "unit", "invitation")))
+    listed = delegates_reads.listed(request.user, conference)
     by_village: dict[int, list[Delegate]] = {}
     for d in listed:
         if d.village_id:
@@ -151,8 +142,7 @@ def prepare(request, pk: int):
         if made:
             messages.success(request, _("Đã chuẩn bị %(n)s giấy mời, mỗi giấy một mã điểm "
                                         "danh.") % {"n": made})
-        waiting = delegates_reads.unnamed(
-            conference.delegates.filter(invitation__isnull=True)).count()
+        waiting = delegates_reads.unnamed_seats(conference)
         if waiting:
             messages.warning(request, _("%(n)s chỗ chưa ghi tên người dự nên chưa có giấy mời; "
                                         "giấy mời được chuẩn bị khi đã ghi tên.") % {"n": waiting})
@@ -206,8 +196,7 @@ def respond(request, pk: int, invitation_pk: int):
 def invitation_list(request, pk: int):
     """The printable list: every invitee with the code printed on his invitation."""
     conference = visible_conference(request.user, pk)
-    listed = delegates_reads.in_list_order(visible(conference.delegates.all(), request.user)
-                                           .select_related("village", "invitation"))
+    listed = delegates_reads.listed(request.user, conference)
     return render(request, "dialogues/participants/invitation_list.html", {
         "conference": conference, "delegates": listed,
         "office": access.can(request.user, rules.MANAGE, conference),
@@ -243,8 +232,7 @@ def village_delegates(request, pk: int, village_pk: int):
                              % {"name": d, "v": village.name})
             return redirect(_village_url(conference, village))
     row = delegates_reads.village_rows(conference, [village])[0]
-    listed = (visible(conference.delegates.filter(village=village), request.user)
-              .select_related("invitation").order_by("pk"))
+    listed = delegates_reads.village_list(request.user, conference, village)
     return render(request, "dialogues/participants/village.html", {
         "conference": conference, "village": village, "row": row, "form": form,
         "roles_list": [d for d in listed if d.side == Side.VILLAGE],
@@ -400,9 +388,7 @@ def checkin(request, pk: int):
         return redirect(_checkin_url(conference, query))
     found = []
     if query:
-        everyone = (conference.delegates.select_related("village", "invitation")
-                    .order_by("full_name", "pk"))
-        found = delegates_reads.find_by_name(everyone, query)
+        found = delegates_reads.search(conference, query)
     return render(request, "dialogues/participants/checkin.html", {
         "conference": conference, "form": CheckInForm(), "query": query, "found": found,
         "counts": delegates_reads.counts(conference), "today": timezone.localdate(),

@@ -14,7 +14,6 @@ from itertools import groupby
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -29,8 +28,7 @@ from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTa
 from doithoai.dialogues.selectors import plans as plans_reads
 from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
-from doithoai.org.access import get_visible_object_or_404, visible
-from doithoai.org.models import Agency
+from doithoai.org.access import get_visible_object_or_404
 from doithoai.petitions.views.navigation import error_messages
 
 # --- shared --------------------------------------------------------------------------------
@@ -40,53 +38,21 @@ def _plan_or_404(request, pk) -> Plan:
         "agency", "signer", "created_by"), pk)
 
 
-def _composition(plan: Plan) -> list[dict]:
-    """The composition grouped by side, in the order of the seed plans; a per-village line
-    says how many people that makes for the agency's villages."""
-    groups = list(plan.groups.select_related("unit"))
-    villages = _village_count(plan)
-    for g in groups:
-        g.total = g.seats * villages if g.per_village else g.seats
-    order = list(ParticipantGroup.Side.values)
-    groups.sort(key=lambda g: (order.index(g.side), g.order, g.pk))
-    labels = dict(ParticipantGroup.Side.choices)
-    return [{"side": side, "label": labels[side], "rows": list(rows)}
-            for side, rows in groupby(groups, key=lambda g: g.side)]
-
-
-def _tasks_by_unit(plan: Plan) -> list[dict]:
-    tasks = list(plan.tasks.select_related("unit"))
-    seen: dict[int, dict] = {}
-    for task in tasks:
-        task.days = abs(task.offset_days) if task.offset_days is not None else None
-        seen.setdefault(task.unit_id, {"unit": task.unit, "tasks": []})["tasks"].append(task)
-    return list(seen.values())
-
-
-def _village_count(plan: Plan) -> int:
-    return plan.agency.villages.filter(is_active=True).count()
-
-
 # --- list and new --------------------------------------------------------------------------
 
 @login_required
 @require_GET
 def plan_list(request):
     """The plans the user may see, by year; several agencies (overseer, admin): a filter."""
-    plans = visible(Plan, request.user).select_related("agency").prefetch_related(
-        Prefetch("conferences", queryset=Conference.objects.select_related("live_session")
-                 .order_by("held_on", "pk")))
-    reachable = list(visible(Agency, request.user).filter(is_active=True).order_by("name"))
+    reachable = plans_reads.reachable_agencies(request.user)
     chosen = None
     if len(reachable) > 1:
         wanted = _int(request.GET.get("co-quan"))
         chosen = next((a for a in reachable if a.pk == wanted), None)
-        if chosen is not None:
-            plans = plans.filter(agency=chosen)
     rows = [{"plan": p, "conferences": [
                 {"conference": c, "url": optional_url("dialogues:conference_detail", c.pk)}
                 for c in p.conferences.all()]}
-            for p in plans.order_by("-year", "agency__name", "-created_at")]
+            for p in plans_reads.plans_for(request.user, agency=chosen)]
     years = [{"year": year, "rows": list(items)}
              for year, items in groupby(rows, key=lambda r: r["plan"].year)]
     return render(request, "dialogues/plans/list.html", {
@@ -135,8 +101,7 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
     draft = plan.state == Plan.State.DRAFT
     missing = plans_reads.missing_for_issue(plan) if draft else []
     conferences = [{"conference": c, "url": optional_url("dialogues:conference_detail", c.pk)}
-                   for c in plan.conferences.select_related("live_session")
-                   .order_by("held_on", "pk")]
+                   for c in plans_reads.conferences_of(plan)]
     context = {
         "plan": plan, "can_act": can_act, "draft": draft, "missing": missing,
         "legal_bases": Plan.lines(plan.legal_bases),
@@ -144,8 +109,9 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
         "content": Plan.lines(plan.content), "programme": Plan.lines(plan.programme),
         "banner": Plan.lines(plan.banner), "rules": Plan.lines(plan.rules),
         "recipients": Plan.lines(plan.recipients),
-        "composition": _composition(plan), "tasks_by_unit": _tasks_by_unit(plan),
-        "village_count": _village_count(plan),
+        "composition": plans_reads.composition(plan),
+        "tasks_by_unit": plans_reads.tasks_by_unit(plan),
+        "village_count": plans_reads.village_count(plan),
         "settings_rows": [
             {"label": Plan._meta.get_field(name).verbose_name, "value": getattr(plan, name),
              "law": name in plan_forms.LAW_SETTINGS}
@@ -233,9 +199,9 @@ def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, sta
     """The composition or the tasks page: one small form per row, and a form to add one."""
     can_edit = access.can(request.user, rules.MANAGE, plan) and plan.state == Plan.State.DRAFT
     if kind == "groups":
-        rows, form_class = plan.groups.select_related("unit"), plan_forms.GroupForm
+        rows, form_class = plans_reads.groups(plan), plan_forms.GroupForm
     else:
-        rows, form_class = plan.tasks.select_related("unit"), plan_forms.TaskForm
+        rows, form_class = plans_reads.tasks(plan), plan_forms.TaskForm
     items = []
     for row in rows:
         form = None
@@ -260,8 +226,8 @@ def _rows_page(request, plan: Plan, *, kind: str, add_form=None, bound=None, sta
         "plan": plan, "items": items, "add_form": add_form if can_edit else None,
         "sections": [{"title": t, "items": rows} for t, rows in sections.items()],
         "can_edit": can_edit, "can_act": access.can(request.user, rules.MANAGE, plan),
-        "village_count": _village_count(plan),
-        "composition": _composition(plan) if kind == "groups" else None,
+        "village_count": plans_reads.village_count(plan),
+        "composition": plans_reads.composition(plan) if kind == "groups" else None,
     }, status=status)
 
 

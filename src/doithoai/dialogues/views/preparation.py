@@ -17,7 +17,7 @@ from doithoai.core import dates
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions import prepared_answers as prepared_answers_actions
 from doithoai.dialogues.actions import village_opinions as village_opinions_actions
-from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors import milestones
 from doithoai.dialogues.selectors import prepared_answers as prepared_answers_reads
 from doithoai.dialogues.selectors import village_opinions as village_opinions_reads
@@ -92,7 +92,7 @@ def opinion_board(request, pk: int):
                      for n, c in zip(row.cells, board.columns, strict=True)]
     columns = [(c, n, _filtered(queue, {"field": c.field_id}) if n and c.field_id else "")
                for c, n in zip(board.columns, board.column_totals, strict=True)]
-    milestone = conference.milestones.filter(kind=Milestone.Kind.VILLAGE_OPINIONS).first()
+    milestone = milestones.of_kind(conference, Milestone.Kind.VILLAGE_OPINIONS)
     return render(request, "dialogues/preparation/board.html", {
         **_nav(request, conference), "board": board, "milestone": milestone,
         "milestone_status": milestones.milestone_status(milestone) if milestone else "",
@@ -106,8 +106,7 @@ def village_opinions(request, pk: int, village_pk: int):
     conference = visible_conference(request.user, pk)
     village = get_visible_object_or_404(
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
-    village_return = visible(VillageReturn, request.user).filter(
-        conference=conference, village=village).select_related("opinions_sent_by").first()
+    village_return = village_opinions_reads.village_return(request.user, conference, village)
     due_on = village_opinions_reads.opinions_due(conference)
     status = village_opinions_reads.opinions_status(village_return,
                                                     due_on) if village_return else ""
@@ -184,7 +183,7 @@ def _answers_page(request, conference: Conference, *, errors=None, typed=None, s
         if not units or units[-1]["label"] != label:
             units.append({"label": label, "rows": []})
         units[-1]["rows"].append(row)
-    milestone = conference.milestones.filter(kind=Milestone.Kind.PREPARED_ANSWERS).first()
+    milestone = milestones.of_kind(conference, Milestone.Kind.PREPARED_ANSWERS)
     return render(request, "dialogues/preparation/answers.html", {
         **_nav(request, conference), "units": units, "total": len(rows),
         "needed": len(needed), "ready": sum(1 for r in needed if r.ready),

@@ -1,6 +1,7 @@
 """How the documents write a conference and the body that holds it: days and times, the
-mode, the chairs, the signer (the plan's), the office, where opinions are sent, and the header
-of a notice. Shared by the kinds of `documents.kinds` (none of which it imports)."""
+mode, the chairs, the signer (the plan's), the office, where opinions are sent, the sides of
+the invited and the villages, what a conference that took place must have, and the header of
+a notice. Shared by the kinds of `documents.kinds` (none of which it imports)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from doithoai.core import decree30
+from doithoai.core.text import fold
 from doithoai.dialogues.models import Conference, Milestone, Mode
+from doithoai.dialogues.selectors.oversight import HELD_STATES
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
     agency_header,
@@ -24,6 +27,8 @@ LATER = "sẽ thông báo sau"
 # Vietnamese legal texts letter their points a), b), c), d), đ), e), g)… (no f, j, w, z).
 LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r",
            "s", "t", "u", "v", "x", "y")
+# The sides of the invited as the plan and the minutes name them.
+SIDE_LABELS = {"commune": "Đại biểu xã", "village": "Đại biểu thôn", "extra": "Khách mời khác"}
 
 
 def time_text(at: dt.time) -> str:
@@ -66,6 +71,25 @@ def signer(conference: Conference):
 def signer_missing(conference: Conference) -> list[str]:
     person, _lines = signer(conference)
     return [] if person is not None and person.full_name.strip() else ["người ký"]
+
+
+def held_missing(conference: Conference) -> list[str]:
+    """What a document of a conference that took place lacks: the session and its date."""
+    result = []
+    if conference.state not in HELD_STATES:
+        result.append("hội nghị đã tổ chức")
+    if conference.held_on is None:
+        result.append("ngày tổ chức")
+    return result
+
+
+def village_line(name: str) -> str:
+    """"Thôn Nà Pàn"; a name that already says what it is ("Thôn Bản Chu", "Tổ dân phố 3")
+    as is."""
+    name = name.strip()
+    if fold(name).startswith(("thon ", "to dan pho", "khu pho", "khu ")):
+        return name
+    return f"Thôn {name}"
 
 
 def office(agency) -> Unit | None:

@@ -1,11 +1,13 @@
 """What every kind's context shares: plain NFC strings, the issuer's header lines, the office's
-short name and a công văn's sign, the dates a refusal prints, the plan signer's lines."""
+short name and a công văn's sign, the dates a refusal prints, the signature lines of the plan's
+signer and of the chairman or a vice-chairman signing in his own position."""
 
 from __future__ import annotations
 
 import unicodedata
 
 from doithoai.core import dates, decree30
+from doithoai.core.text import fold
 from doithoai.org.models import Agency, Unit
 
 
@@ -56,3 +58,11 @@ def plan_signature_lines(plan) -> list[str]:
     """The signature lines of whoever signs for the plan: in the plan's capacity ("TM.",
     "KT."), under its signer's position (the chairman when none is written)."""
     return decree30.signature_lines(plan.signer_capacity, plan.signer_position or "CHỦ TỊCH")
+
+
+def chair_signature_lines(person) -> list[str]:
+    """The chair signs: the Chairman on behalf of the committee, a Vice-chairman for him."""
+    position = fold(person.position) if person is not None else ""
+    if position.startswith("pho chu tich"):
+        return decree30.signature_lines("KT.", "PHÓ CHỦ TỊCH")
+    return decree30.signature_lines("TM.", "CHỦ TỊCH")

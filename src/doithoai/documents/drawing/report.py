@@ -1,6 +1,7 @@
 """What the two reports to the province share (the results of one conference, bao-cao-ket-qua,
 and the year's dialogue work, bao-cao-nam): counts and dates as the text prints them, the
-report's header, list items, and the parts of their layout."""
+figures they add up from `dialogues.selectors.oversight.Counts`, the report's header, list
+items, and the parts of their layout."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core import decree30
+from doithoai.dialogues.selectors import oversight
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header
 from doithoai.documents.drawing.tables import cell_text
@@ -36,6 +38,33 @@ def short_date(day: dt.date | None) -> str:
 
 def percent(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
+
+
+def routed(c: oversight.Counts) -> int:
+    """Left the commune's written-answer track: escalated, transferred, not accepted."""
+    return c.escalated + c.transferred + c.not_accepted
+
+
+def written(c: oversight.Counts) -> int:
+    """Given to a unit to answer in writing: answered in writing since, or still open."""
+    return c.answered_in_writing + c.open
+
+
+def missed(c: oversight.Counts) -> int:
+    """Whose deadline was missed: answered late, or still open past the due date."""
+    return c.answered_late + c.open_overdue
+
+
+def deadline_weaknesses(c: oversight.Counts) -> list[str]:
+    """The answers that missed their deadline, as shortcomings of a report."""
+    weak = []
+    if c.answered_late:
+        weak.append(f"Có {n_text(c.answered_late)} ý kiến được trả lời bằng văn bản chậm so "
+                    f"với thời hạn.")
+    if c.open_overdue:
+        weak.append(f"Còn {n_text(c.open_overdue)} ý kiến đã quá thời hạn nhưng chưa được trả "
+                    f"lời.")
+    return weak
 
 
 def province_name(agency) -> str:

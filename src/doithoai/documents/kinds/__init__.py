@@ -1,6 +1,9 @@
 """The document kinds: one module per kind, named after its address slug (`ke_hoach` for
 "ke-hoach"), holding its context, what is missing before it can be issued, its layout and its
-`KIND`; `documents.registry` lists them.
+`KIND`; `documents.registry` lists them. No kind imports another (an import-linter contract):
+what several kinds share is drawn by `documents.drawing`. A variant printed with a kind's own
+template is declared in that kind's module (one invitee's invitation, "giay-moi-dai-bieu", is
+`giay_moi.ONE_KIND`).
 
 A kind's `context(obj, *, number=None, issued_on=None)` gives the template's variables
 (plain NFC strings); `required(obj)` the Vietnamese names of the fields still missing before

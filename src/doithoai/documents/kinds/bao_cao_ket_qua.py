@@ -37,7 +37,6 @@ from doithoai.documents.drawing.report import (
 )
 from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao_ket_luan as conclusion_context
 from doithoai.petitions.models import Channel, Petition
 
 HELD_STATES = oversight.HELD_STATES
@@ -63,23 +62,6 @@ PREPARATION = [
     (Milestone.Kind.DELEGATE_LISTS, "Các thôn gửi danh sách đại biểu"),
     (Milestone.Kind.PREPARED_ANSWERS, "Các cơ quan, đơn vị chuẩn bị nội dung trả lời"),
 ]
-
-
-# -- counts ---------------------------------------------------------------------------------
-
-def routed(c: oversight.Counts) -> int:
-    """Left the commune's written-answer track: escalated, transferred, not accepted."""
-    return c.escalated + c.transferred + c.not_accepted
-
-
-def written(c: oversight.Counts) -> int:
-    """Given to a unit to answer in writing: answered in writing since, or still open."""
-    return c.answered_in_writing + c.open
-
-
-def missed(c: oversight.Counts) -> int:
-    """Whose deadline was missed: answered late, or still open past the due date."""
-    return c.answered_late + c.open_overdue
 
 
 # -- figures ----------------------------------------------------------------------------------
@@ -124,8 +106,8 @@ def table(conference: Conference, today: dt.date | None = None) -> Table:
 
 
 def _figures(c: oversight.Counts) -> list[int]:
-    return [c.received, c.answered_at_conference, written(c), c.answered_in_writing,
-            missed(c), routed(c)]
+    return [c.received, c.answered_at_conference, report.written(c), c.answered_in_writing,
+            report.missed(c), report.routed(c)]
 
 
 def _written_by_unit(conference: Conference, today: dt.date) -> list[tuple[str, int, dt.date]]:
@@ -244,8 +226,8 @@ def opinions(conference: Conference, c: oversight.Counts, today: dt.date) -> lis
            if registered else "") + ")",
         f"- Trả lời trực tiếp tại hội nghị: {n_text(c.answered_at_conference)} ý kiến"]
     units = _written_by_unit(conference, today)
-    lines.append(f"- Giao các cơ quan, đơn vị trả lời bằng văn bản: {n_text(written(c))} ý kiến"
-                 + (", gồm:" if units else ""))
+    lines.append(f"- Giao các cơ quan, đơn vị trả lời bằng văn bản: "
+                 f"{n_text(report.written(c))} ý kiến" + (", gồm:" if units else ""))
     lines += [f"+ {name or 'Chưa giao đơn vị'}: {n_text(n)} ý kiến"
               + (f", hạn trả lời chậm nhất ngày {short_date(due)}" if due else "")
               for name, n, due in units]
@@ -297,11 +279,11 @@ def follow_up(conference: Conference, c: oversight.Counts, today: dt.date) -> di
     if conference.state not in HELD_STATES:
         return {"lead": "Hội nghị chưa tổ chức; kết quả giải quyết sẽ được báo cáo sau hội "
                         "nghị.", "lines": [], "after": []}
-    lead = (f"Tính đến {decree30.date_text(today)}, trong số {n_text(written(c))} ý kiến giao "
-            f"trả lời bằng văn bản:" if written(c) else
+    lead = (f"Tính đến {decree30.date_text(today)}, trong số {n_text(report.written(c))} ý "
+            f"kiến giao trả lời bằng văn bản:" if report.written(c) else
             "Không có ý kiến, kiến nghị phải trả lời bằng văn bản sau hội nghị.")
     lines = []
-    if written(c):
+    if report.written(c):
         overdue = [(p.unit_name or "chưa giao đơn vị", p.overdue)
                    for p in conferences.unit_progress(conference, today) if p.overdue]
         lines.append(f"Đã trả lời: {n_text(c.answered_in_writing)} ý kiến (đúng hạn "
@@ -355,7 +337,7 @@ def evaluation(conference: Conference, c: oversight.Counts, rows: list) -> dict:
     late_villages = conference.village_returns.filter(opinions_late=True).count()
     if late_villages:
         weak.append(f"Còn {n_text(late_villages)} thôn gửi ý kiến, kiến nghị sau thời hạn.")
-    weak += deadline_weaknesses(c)
+    weak += report.deadline_weaknesses(c)
     if not weak:
         weak.append("Qua tổng hợp, chưa phát hiện tồn tại, hạn chế trong công tác tổ chức hội "
                     "nghị.")
@@ -382,20 +364,8 @@ def proposals(conference: Conference, c: oversight.Counts, province: str) -> lis
     return lines
 
 
-def deadline_weaknesses(c) -> list[str]:
-    """The answers that missed their deadline, as shortcomings of a report."""
-    weak = []
-    if c.answered_late:
-        weak.append(f"Có {n_text(c.answered_late)} ý kiến được trả lời bằng văn bản chậm so "
-                    f"với thời hạn.")
-    if c.open_overdue:
-        weak.append(f"Còn {n_text(c.open_overdue)} ý kiến đã quá thời hạn nhưng chưa được trả "
-                    f"lời.")
-    return weak
-
-
 def missing(conference: Conference) -> list[str]:
-    return conclusion_context.held_missing(conference) + ct.signer_missing(conference)
+    return ct.held_missing(conference) + ct.signer_missing(conference)
 
 
 def context(conference: Conference, *, number: int | None = None,

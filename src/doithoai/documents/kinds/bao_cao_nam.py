@@ -34,7 +34,6 @@ from doithoai.documents.drawing.report import (
 )
 from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import bao_cao_ket_qua as bc
 from doithoai.petitions.models import Petition
 
 COLUMNS = [
@@ -68,11 +67,11 @@ def _day(conference: Conference) -> str:
     if conference.held_on is None:
         return "Chưa định ngày"
     day = short_date(conference.held_on)
-    return day if conference.state in bc.HELD_STATES else f"{day} (dự kiến)"
+    return day if conference.state in oversight.HELD_STATES else f"{day} (dự kiến)"
 
 
 def _row(c: oversight.Counts) -> list[int]:
-    return [c.received, c.answered, c.answered_on_time, bc.missed(c), c.open]
+    return [c.received, c.answered, c.answered_on_time, report.missed(c), c.open]
 
 
 def table(plan: Plan, today: dt.date | None = None, *,
@@ -131,8 +130,8 @@ def _result(c: oversight.Counts) -> str:
     zero)."""
     parts = [f"{label} {n_text(n)}" for label, n in (
         ("trả lời tại hội nghị", c.answered_at_conference),
-        ("giao trả lời bằng văn bản", bc.written(c)),
-        ("chuyển cấp trên, thủ tục khác", bc.routed(c))) if n]
+        ("giao trả lời bằng văn bản", report.written(c)),
+        ("chuyển cấp trên, thủ tục khác", report.routed(c))) if n]
     return f"{n_text(c.received)} ý kiến, kiến nghị" + (
         ", trong đó " + ", ".join(parts) if parts else "")
 
@@ -151,7 +150,7 @@ def conference_entries(data: oversight.YearlyFigures,
         venue = conference.venue.strip().rstrip(".")
         where = f", tại {venue}" if venue else ""
         title = conference.title.strip().rstrip(".")
-        if conference.state in bc.HELD_STATES:
+        if conference.state in oversight.HELD_STATES:
             day = ct.day_text(conference.held_on) if conference.held_on else decree30.MISSING
             text = f"{title}: tổ chức vào {day}{where}"
             if conference.attendance:
@@ -236,7 +235,7 @@ def still_open(data: oversight.YearlyFigures,
     lines = []
     for line in data.conferences:
         counts = by_conference.get(line.conference.pk, oversight.Counts())
-        if counts.open and line.conference.state in bc.HELD_STATES:
+        if counts.open and line.conference.state in oversight.HELD_STATES:
             day = short_date(line.conference.held_on)
             lines.append(f"Hội nghị ngày {day}: còn {n_text(counts.open)} ý kiến đang giải "
                          f"quyết" + (f", trong đó {n_text(counts.open_overdue)} ý kiến đã "
@@ -290,7 +289,7 @@ def evaluation(data: oversight.YearlyFigures) -> dict:
         verb = "Không" if data.today.year > data.year else "Chưa"
         weak.append(f"{verb} tổ chức hội nghị đối thoại năm {data.year} (Luật quy định tổ chức "
                     f"ít nhất mỗi năm một lần).")
-    weak += bc.deadline_weaknesses(c)
+    weak += report.deadline_weaknesses(c)
     if not weak:
         weak.append("Qua tổng hợp, chưa phát hiện tồn tại, hạn chế trong công tác tổ chức hội "
                     "nghị đối thoại.")

@@ -26,8 +26,6 @@ from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds import thong_bao_ket_luan as conclusion
-from doithoai.documents.kinds.ke_hoach import SIDE_LABELS
 from doithoai.live.selectors.minutes import (
     Speaker,
     confidential_names,
@@ -40,9 +38,9 @@ from doithoai.live.selectors.minutes import (
 GAP = decree30.MISSING
 # The invited, as the minutes group them: the commune's side, then the villages with their
 # citizens' representatives, then other guests.
-SIDES = (("commune", SIDE_LABELS["commune"]),
+SIDES = (("commune", ct.SIDE_LABELS["commune"]),
          ("village", "Đại biểu thôn và đại diện Nhân dân"),
-         ("extra", SIDE_LABELS["extra"]))
+         ("extra", ct.SIDE_LABELS["extra"]))
 
 
 # --- the record ----------------------------------------------------------------------------
@@ -63,7 +61,7 @@ def ended_at(conference: Conference) -> dt.time | None:
 
 def _label(group: ParticipantGroup | None, delegate: Delegate) -> str:
     if group is None:
-        return (delegate.position or delegate.full_name or SIDE_LABELS.get(delegate.side, "")
+        return (delegate.position or delegate.full_name or ct.SIDE_LABELS.get(delegate.side, "")
                 ).strip()
     label = group.label.strip().rstrip(" ;.")
     head, sep, rest = label.partition(":")
@@ -163,7 +161,7 @@ def closing(conference: Conference) -> str:
 
 def missing(conference: Conference) -> list[str]:
     """What the minutes lack before they can be issued (Vietnamese field names)."""
-    result = conclusion.held_missing(conference)
+    result = ct.held_missing(conference)
     if not conference.venue.strip() and conference.mode != Mode.ONLINE:
         result.append("địa điểm")
     if conference.chair is None or not conference.chair.full_name.strip():

@@ -31,13 +31,13 @@ from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
     agency_header,
+    chair_signature_lines,
     dmy,
     letter_symbol,
     nfc_all,
     office_short_name,
 )
 from doithoai.documents.kinds import Kind as DocumentKind
-from doithoai.documents.kinds.giay_moi import signature as signature_lines
 from doithoai.documents.selectors.issued import latest_issued
 from doithoai.petitions.models import Answer, Channel, Kind, Petition
 from doithoai.petitions.selectors.petitions import current_answer
@@ -239,7 +239,7 @@ def context(petition: Petition, *, number: int | None = None,
         "recipients": decree30.recipients(
             ["Như trên", *([unit.name] if unit is not None else [])],
             keep_unit=office_short_name(agency)),
-        "signature_lines": signature_lines(person),
+        "signature_lines": chair_signature_lines(person),
         "signer_name": person.full_name.strip() if person is not None else "",
     }
     return nfc_all(ctx)

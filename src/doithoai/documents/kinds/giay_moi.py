@@ -6,12 +6,19 @@ Each invitation is a whole Decree-30 document (header, "GIẤY MỜI", the addre
 content, the check-in code printed and as a QR code, signature and recipients) in a section of
 its own: a section break (next page) ends every invitation but the last, as Word's mail merge
 does, so each starts on a new page and its first page carries no page number.
+
+One invitee's invitation (giay-moi-dai-bieu, `ONE_KIND`) is a variant of this kind, not a
+kind of its own: the conference's invitation for one person, printed with this kind's template;
+once the conference's invitation is issued, the invitee's own page cut from the issued file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+from django.utils.translation import gettext as _
+from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -23,10 +30,16 @@ from doithoai.dialogues.models import Conference, Delegate
 from doithoai.dialogues.selectors import delegates as delegates_reads
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
-from doithoai.documents.drawing.context import agency_header, nfc_all, office_short_name
+from doithoai.documents.drawing.context import (
+    agency_header,
+    chair_signature_lines,
+    nfc_all,
+    office_short_name,
+)
+from doithoai.documents.drawing.fill import normalise_zip
 from doithoai.documents.drawing.qr import QrImage
 from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds.phieu_lay_y_kien import village_line
+from doithoai.documents.selectors.issued import issued_bytes, latest_issued
 
 QR_WIDTH_MM = 22
 
@@ -40,14 +53,6 @@ def time_text(conference: Conference) -> str:
         return f"{hour}, ngày {gap}"
     day = conference.held_on
     return f"{hour}, {ct.day_text(day)}"
-
-
-def signature(person) -> list[str]:
-    """The chair signs: the Chairman on behalf of the committee, a Vice-chairman for him."""
-    position = fold(person.position) if person is not None else ""
-    if position.startswith("pho chu tich"):
-        return decree30.signature_lines("KT.", "PHÓ CHỦ TỊCH")
-    return decree30.signature_lines("TM.", "CHỦ TỊCH")
 
 
 def delegates(conference: Conference):
@@ -66,7 +71,7 @@ def addressee(delegate: Delegate) -> tuple[str, str]:
     village = delegate.village.name.strip() if delegate.village_id else ""
     if village and village.casefold() not in position.casefold():
         # "Trưởng thôn" alone does not say which village: "Trưởng thôn Nà Pàn"
-        line = village_line(village)  # "Thôn Nà Pàn"
+        line = ct.village_line(village)  # "Thôn Nà Pàn"
         if fold(position).endswith("thon") and fold(line).startswith("thon "):
             position = f"{position} {line[5:]}"
         else:
@@ -129,7 +134,7 @@ def context(conference: Conference, *, number: int | None = None,
         "topics": topics,
         "invitations": invitations,
         "recipients": decree30.recipients(["Như trên"], keep_unit=office_short_name(agency)),
-        "signature_lines": signature(conference.chair),
+        "signature_lines": chair_signature_lines(conference.chair),
         "signer_name": conference.chair.full_name if conference.chair_id else "",
     }
     return nfc_all(ctx)
@@ -198,3 +203,72 @@ KIND = Kind(
     code="giay-moi", label="Giấy mời dự hội nghị đối thoại", abbreviation="GM",
     source="dialogues.conference", template="giay-moi.docx",
     context=context, required=missing, layout=layout)
+
+
+# --- one invitee's invitation (giay-moi-dai-bieu) -------------------------------------------
+
+def one_missing(delegate: Delegate) -> list[str]:
+    """What one invitee's invitation lacks: the conference's gaps, and its check-in code."""
+    result = [m for m in missing(delegate.conference)
+              if m != "đại biểu có giấy mời (mã điểm danh)"]
+    if not hasattr(delegate, "invitation"):
+        result.append("mã điểm danh của đại biểu (chuẩn bị giấy mời trước)")
+    elif delegate.person_id and delegate.person_id == delegate.conference.chair_id:
+        result.append("người nhận khác người ký (chủ trì ký giấy mời, không tự mời mình)")
+    return result
+
+
+def one_context(delegate: Delegate, *, number: int | None = None,
+                issued_on: dt.date | None = None) -> dict:
+    """One invitee's invitation as it reads now (a draft: once the conference's invitation
+    is issued, `reprint` gives the invitee's page of the issued file instead)."""
+    return context(delegate.conference, number=number, issued_on=issued_on, only=delegate)
+
+
+def reprint(delegate: Delegate) -> bytes | None:
+    """The invitee's own page cut from the conference's issued invitation — the very page the
+    register keeps, number and all — or None when it is not issued or he is not in it."""
+    if not hasattr(delegate, "invitation"):
+        return None
+    issued = latest_issued(delegate.conference, "giay-moi")
+    return page_of(issued_bytes(issued), delegate.invitation.code) if issued else None
+
+
+def page_of(docx: bytes, code: str) -> bytes | None:
+    """The invitation carrying check-in `code` out of a merged file (one section each)."""
+    doc = WordDocument(io.BytesIO(docx))
+    body = doc.element.body
+    pages, page = [], []
+    for element in list(body):
+        if element.tag == qn("w:sectPr"):
+            continue  # the last section's own properties stay
+        page.append(element)
+        if element.tag == qn("w:p") and element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") \
+                is not None:
+            pages.append(page)
+            page = []
+    pages.append(page)
+    wanted = next((p for p in pages if any(code in "".join(t.text or "" for t in e.iter(qn("w:t")))
+                                          for e in p)), None)
+    if wanted is None:
+        return None
+    for page in pages:
+        for element in page if page is not wanted else ():
+            body.remove(element)
+    last = wanted[-1]
+    if last.tag == qn("w:p") and last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+        body.remove(last)  # its section break: the page ends the file
+    out = io.BytesIO()
+    doc.save(out)
+    return normalise_zip(out.getvalue())
+
+
+def refusal(delegate) -> str | None:
+    return _("Giấy mời của từng đại biểu là một trang của giấy mời hội nghị: ban hành giấy mời "
+             "ở trang hội nghị, trang này in lại với cùng số, ngày.")
+
+
+ONE_KIND = Kind(
+    code="giay-moi-dai-bieu", label="Giấy mời một đại biểu", abbreviation="GM",
+    source="dialogues.delegate", template="giay-moi.docx", template_of="giay-moi",
+    context=one_context, required=one_missing, reprint=reprint, refusal=refusal)

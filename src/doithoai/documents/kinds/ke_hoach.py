@@ -23,7 +23,6 @@ from doithoai.documents.kinds import Kind
 from doithoai.documents.selectors.issued import latest_issued
 
 ROMAN_SIDES = ("commune", "village", "extra")
-SIDE_LABELS = {"commune": "Đại biểu xã", "village": "Đại biểu thôn", "extra": "Khách mời khác"}
 # Bodies the committee does not direct: the plan asks them ("Đề nghị …") instead of assigning.
 REQUESTED_KINDS = {"front", "mass", "party", "council", "external"}
 
@@ -48,7 +47,7 @@ def composition(plan) -> list[dict]:
         if not items:
             continue
         items = [item + ("." if i == len(items) - 1 else ";") for i, item in enumerate(items)]
-        result.append({"letter": "abc"[len(result)], "label": SIDE_LABELS[side],
+        result.append({"letter": "abc"[len(result)], "label": ct.SIDE_LABELS[side],
                        "entries": items})
     return result
 
@@ -185,7 +184,7 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
         "requirements": sentences(plan.requirements) or [gap],
         "time_text": sentence(_time_text(plan, conference)) or gap,
         "venue": sentence(plan.venue) or gap,
-        "composition": content or [{"letter": "a", "label": SIDE_LABELS["commune"],
+        "composition": content or [{"letter": "a", "label": ct.SIDE_LABELS["commune"],
                                     "entries": [gap]}],
         "form": sentence(plan.form) or gap,
         "content": sentences(plan.content) or [gap],

@@ -1,6 +1,7 @@
 """The speaker registration form (Phiếu đăng ký phát biểu), not a numbered document: one blank
 page (name, village, topic, short content, signature) copied as many times as needed in the
-hall; laid out as the opinion survey form (`phieu_lay_y_kien`)."""
+hall; laid out as the opinion survey form (`phieu_lay_y_kien`), both drawn by
+`documents.drawing.blank_form`."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ import datetime as dt
 
 from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import word as b
-from doithoai.documents.drawing.context import nfc_all
-from doithoai.documents.kinds import Kind
-from doithoai.documents.kinds.phieu_lay_y_kien import (
+from doithoai.documents.drawing.blank_form import (
     LEFT,
     NOTE,
     common_context,
@@ -20,6 +19,8 @@ from doithoai.documents.kinds.phieu_lay_y_kien import (
     title,
     writing_lines,
 )
+from doithoai.documents.drawing.context import nfc_all
+from doithoai.documents.kinds import Kind
 
 SPEAKER_LINES = 14
 

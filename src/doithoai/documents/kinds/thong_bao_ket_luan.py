@@ -32,7 +32,6 @@ from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
 from doithoai.petitions.selectors.public_text import known_names
 
-HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 # Petitions that left the dialogue track: named, with where they went, not concluded here.
 NO_FIELD = "Các nội dung khác"
 DENUNCIATION_TEXT = "Một nội dung tố cáo (không nêu thông tin người tố cáo)."
@@ -158,18 +157,8 @@ def items(conference: Conference) -> list[dict]:
     return result
 
 
-def held_missing(conference: Conference) -> list[str]:
-    """What a document of a conference that took place lacks: the session and its date."""
-    result = []
-    if conference.state not in HELD_STATES:
-        result.append("hội nghị đã tổ chức")
-    if conference.held_on is None:
-        result.append("ngày tổ chức")
-    return result
-
-
 def missing(conference: Conference) -> list[str]:
-    result = held_missing(conference)
+    result = ct.held_missing(conference)
     if not conference.conclusion.strip():
         result.append("nội dung kết luận")
     return result + ct.signer_missing(conference)

@@ -1,5 +1,6 @@
 """Documents of an object as the register keeps them: its open correction, the latest issued
-one, and an issued document's frozen files read back and checked against their hashes.
+one, a document's corrections, and an issued document's frozen files read back and checked
+against their hashes.
 
 Below the kinds (a kind's context asks whether its source is in the register): it imports no
 kind and not the registry."""
@@ -36,6 +37,15 @@ def open_draft(obj: Model, kind_code: str) -> Document | None:
 def latest_issued(obj: Model, kind_code: str) -> Document | None:
     return (documents_of(obj, kind_code).filter(state=Document.State.ISSUED)
             .order_by("-issued_at", "-pk").first())
+
+
+def corrections(document: Document) -> QuerySet:
+    """The documents that correct this one, oldest first."""
+    return document.corrected_by.order_by("pk")
+
+
+def is_corrected(document: Document) -> bool:
+    return document.corrected_by.exists()
 
 
 def issued_bytes(document: Document) -> bytes:

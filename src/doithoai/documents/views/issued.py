@@ -25,7 +25,13 @@ from doithoai.documents.forms import CorrectForm
 from doithoai.documents.models import Document
 from doithoai.documents.registry import KINDS
 from doithoai.documents.selectors.drafts import render_draft, render_table
-from doithoai.documents.selectors.issued import Unavailable, issued_bytes, issued_table_bytes
+from doithoai.documents.selectors.issued import (
+    Unavailable,
+    corrections,
+    is_corrected,
+    issued_bytes,
+    issued_table_bytes,
+)
 from doithoai.documents.views.common import (
     DOCX,
     XLSX,
@@ -67,8 +73,8 @@ def detail(request, pk: int):
         "kind": kind,
         "source": source,
         "source_url": _source_url(source),
-        "corrections": document.corrected_by.order_by("pk"),
-        "can_correct": roles_ok and document.is_issued and not document.corrected_by.exists(),
+        "corrections": corrections(document),
+        "can_correct": roles_ok and document.is_issued and not is_corrected(document),
         "has_table": (bool(document.table_file) if document.is_issued
                       else kind is not None and kind.table is not None),
         "correct_form": CorrectForm(),

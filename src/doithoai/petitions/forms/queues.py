@@ -127,6 +127,10 @@ class BulkForm(forms.Form):
         units = queues.filter_choices(user, agency)["units"]
         self.fields["unit"].queryset = units
 
+    def clean_ids(self):
+        """The checked petitions, in a stable order (their numbers)."""
+        return self.cleaned_data["ids"].order_by("pk")
+
     def clean(self):
         data = super().clean()
         if data.get("op") == self.ASSIGN and not data.get("unit"):

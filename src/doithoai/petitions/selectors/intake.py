@@ -64,6 +64,22 @@ def batch_petitions(user, batch: IntakeBatch) -> QuerySet[Petition]:
             .select_related("village", "field").order_by("-pk"))
 
 
+def saved_petition(user, batch: IntakeBatch, code: str) -> Petition | None:
+    """The batch's petition just saved, by its tracking code (the page after saving)."""
+    return batch_petitions(user, batch).filter(tracking_code=code).first()
+
+
+def printed_batch(user, batch: IntakeBatch) -> QuerySet[Petition]:
+    """The batch's petitions as the printed list files them: in the order of the paper."""
+    return (visible(batch.petitions.all(), user)
+            .select_related("village", "field").prefetch_related("petitioners")
+            .order_by("source_row", "pk"))
+
+
+def visible_batch(user, pk) -> IntakeBatch | None:
+    return visible(IntakeBatch, user).filter(pk=pk).first()
+
+
 def conference_of_batch(batch: IntakeBatch):
     """The conference a batch's opinions are collected for, if any (`occasions`)."""
     provider = occasions.registered()

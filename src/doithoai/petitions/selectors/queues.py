@@ -214,6 +214,11 @@ def queue_agencies(user) -> QuerySet:
     return visible(Agency, user).filter(level=Agency.Level.COMMUNE).order_by("name")
 
 
+def queue_agency(user, pk) -> Agency | None:
+    """The commune `pk` among those whose petitions the user sees, or None."""
+    return queue_agencies(user).filter(pk=pk).first()
+
+
 def filter_choices(user, agency: Agency | None) -> dict[str, QuerySet]:
     """Choices for the queue's selects: those of one agency (none when several are seen and
     no commune is chosen — a province's 1,500 fields in one select help nobody)."""
@@ -239,6 +244,15 @@ def single_agency(user) -> Agency | None:
 def officer_unit_ids(user) -> list[int]:
     return sorted({g.unit_id for g in scope_of(user).grants
                    if g.role == Role.UNIT_OFFICER and g.unit_id})
+
+
+def officer_units(user) -> QuerySet[Unit]:
+    return Unit.objects.filter(pk__in=officer_unit_ids(user))
+
+
+def sees(user, petition: Petition) -> bool:
+    """Whether the petition is still the user's to see (a unit that returned it is not)."""
+    return visible_petitions(user).filter(pk=petition.pk).exists()
 
 
 def unit_queue(user, today: Today, *, due: str = "", after: str = "", before: str = ""

@@ -33,8 +33,7 @@ def _follow_up_agency(request, source: QueryDict):
     single = queues.single_agency(request.user)
     if single is not None:
         return single, False
-    chosen = queues.queue_agencies(request.user).filter(
-        pk=to_int(source.get("agency"))).first()
+    chosen = queues.queue_agency(request.user, to_int(source.get("agency")))
     return chosen, True
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from doithoai.org import access
-from doithoai.org.access import get_visible_object_or_404, visible
+from doithoai.org.access import get_visible_object_or_404
 from doithoai.petitions import excel, occasions, rules
 from doithoai.petitions.actions import imports, intake
 from doithoai.petitions.forms.intake import EntryForm, StartBatchForm, UploadForm
@@ -108,8 +108,7 @@ def batch(request, pk: int):
         form = EntryForm(batch=batch, user=request.user, initial=_entry_initial(request, batch))
         code = request.GET.get("da-luu", "")
         if code:
-            saved = intake_selectors.batch_petitions(request.user, batch).filter(
-                tracking_code=code[:9]).first()
+            saved = intake_selectors.saved_petition(request.user, batch, code[:9])
     context = _batch_context(request, batch, form, saved)
     if request.htmx:
         return render(request, "petitions/intake/_entry.html", context)
@@ -123,9 +122,7 @@ def batch_print(request, pk: int):
     batch = get_visible_object_or_404(
         request.user, IntakeBatch.objects.select_related("agency", "village", "created_by"),
         pk)
-    petitions = (visible(batch.petitions.all(), request.user)
-                 .select_related("village", "field").prefetch_related("petitioners")
-                 .order_by("source_row", "pk"))
+    petitions = intake_selectors.printed_batch(request.user, batch)
     return render(request, "petitions/intake/print.html", {"batch": batch,
                                                            "petitions": petitions})
 
@@ -209,7 +206,7 @@ def _upload(request):
             return redirect("intake:batch", result.batch.pk)
     previous = None
     if refused is not None and refused.previous is not None:
-        previous = visible(IntakeBatch, request.user).filter(pk=refused.previous.pk).first()
+        previous = intake_selectors.visible_batch(request.user, refused.previous.pk)
     row_problems = [p for p in refused.problems if p.row] if refused else []
     return render(request, "petitions/intake/upload.html", {
         "form": form, "agencies": agencies, "refused": refused, "previous": previous,

@@ -40,10 +40,9 @@ from doithoai.petitions.actions import (
 from doithoai.petitions.forms import petition as forms
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.selectors import petitions as petition_selectors
-from doithoai.petitions.selectors import public_text
+from doithoai.petitions.selectors import public_text, queues
 from doithoai.petitions.selectors.deadlines import today_info
 from doithoai.petitions.selectors.follow_up import UNIT_WAITING
-from doithoai.petitions.selectors.queues import visible_petitions
 from doithoai.petitions.views.navigation import error_messages, page_context, safe_next
 
 ACTIONS = {
@@ -229,7 +228,7 @@ def act(request, pk, action):
     label = ACTION_LABELS[Action(action)] if action != forms.UNGROUP else _("Tách khỏi vấn đề")
     messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": label})
     default = reverse("petitions:detail", args=[petition.pk])
-    if not visible_petitions(request.user).filter(pk=petition.pk).exists():
+    if not queues.sees(request.user, petition):
         # e.g. a unit returned it to the office: it is no longer the unit's to see.
         default = reverse("petitions:unit_queue")
         return redirect(default)

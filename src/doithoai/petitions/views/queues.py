@@ -66,8 +66,8 @@ def queue_action(request):
     """Bulk actions of the queue: assign the checked petitions, or group them as one issue."""
     # Asked before the agency is known (the form names it): the office of some agency.
     access.require_held(request.user, rules.WORK_QUEUE)
-    agency = queues.single_agency(request.user) or queues.queue_agencies(request.user).filter(
-        pk=forms.to_int(request.POST.get("agency"))).first()
+    agency = (queues.single_agency(request.user)
+              or queues.queue_agency(request.user, forms.to_int(request.POST.get("agency"))))
     form = forms.BulkForm(request.POST, user=request.user, agency=agency)
     target = safe_next(request, reverse("petitions:queue"))
     if not form.is_valid():
@@ -76,7 +76,7 @@ def queue_action(request):
                 messages.error(request, error)
         return redirect(target)
     data = form.cleaned_data
-    petitions = list(data["ids"].order_by("pk"))
+    petitions = list(data["ids"])
     if data["op"] == forms.BulkForm.ASSIGN:
         done, refused = assignments.bulk_assign(actor=request.user, petitions=petitions,
                                                 unit=data["unit"], reason=data["reason"])
@@ -116,7 +116,7 @@ def unit_queue(request):
     due = due if due in (queues.DUE_OVERDUE, queues.DUE_SOON_FILTER) else ""
     page = queues.unit_queue(request.user, today, due=due, after=request.GET.get("after", ""),
                              before=request.GET.get("before", ""))
-    units = Unit.objects.filter(pk__in=queues.officer_unit_ids(request.user))
+    units = queues.officer_units(request.user)
     return render(request, "petitions/unit_queue.html", page_context(
         request, page=page, today=today, units=units, due=due, pager=pager(request, page),
         due_links=[(value, label, query_string(request.GET, due=value))
