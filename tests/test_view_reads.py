@@ -26,11 +26,7 @@ LOOKUP = "get_visible_object_or_404"
 # the page is about, join what the page shows of the one row.
 LOOKUP_READS = {MANAGER, "filter", "select_related"}
 
-DEBTS: dict[str, str] = {
-    "live/views/registrations.py": "the hall's own registration page (how many are ahead, "
-                                   "this device's registrations): the live room is being "
-                                   "reworked in a change of its own, its reads to move with it",
-}
+DEBTS: dict[str, str] = {}
 
 
 def _is_view(relative: Path) -> bool:

@@ -162,3 +162,13 @@ def test_closing_twice_from_the_console_is_refused(session, clerk, office, confe
     assert again.status_code == 400 and "Phiên họp đã kết thúc" in again.json()["error"]
     assert Registration.objects.get().petition.channel == Channel.REGISTERED
     assert Petition.objects.count() == 1
+
+
+def test_the_phone_says_how_many_wait_before_him(session, clerk):
+    phone = Client()
+    first = on_phone(phone, session, "Hoàng Văn Một", "Đường nội đồng", "a1")
+    second = on_phone(phone, session, "Hoàng Văn Hai", "Nước sinh hoạt", "a2")
+    assert "Trước bạn còn 0 người" in page_of(phone, session, first)
+    assert "Trước bạn còn 1 người" in page_of(phone, session, second)
+    registrations.call_next(actor=clerk, session=session)
+    assert "Trước bạn còn 0 người" in page_of(phone, session, second)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from doithoai.core.petition_flow import OPEN_STATES, on_answer_track
 from doithoai.live.models import Registration, Session
+from doithoai.live.selectors.sessions import registered_from_device
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,16 @@ def follow(row: Registration) -> Follow | None:
         heard=row.state in (Registration.State.SPEAKING, Registration.State.DONE),
         procedure=procedure,
         due=petition.due_date if not procedure and petition.state in OPEN_STATES else None)
+
+
+def of_phone(session: Session, device: str) -> list[Registration]:
+    """Those one phone registered, each with how to follow his opinion (`row.follow`: the
+    tracking code once his words became a petition) — shown to that phone only."""
+    rows = list(registered_from_device(session, device).select_related("village", "petition")
+                .prefetch_related("petition__petitioners"))
+    for row in rows:
+        row.follow = follow(row)
+    return rows
 
 
 def with_petitions(session: Session):

@@ -23,6 +23,11 @@ def queue(session: Session):
         "position", "number")
 
 
+def ahead_of(registration: Registration) -> int:
+    """How many wait to be called before him."""
+    return queue(registration.session).filter(position__lt=registration.position).count()
+
+
 def speaking(session: Session) -> Registration | None:
     return session.registrations.filter(state=Registration.State.SPEAKING).first()
 

@@ -25,9 +25,9 @@ from django.views.decorators.cache import never_cache
 
 from doithoai.live.actions.registrations import confidential_by_phone, register_by_phone
 from doithoai.live.models import Registration, Session
-from doithoai.live.selectors.outcomes import follow
+from doithoai.live.selectors.outcomes import of_phone
 from doithoai.live.selectors.sessions import (
-    queue,
+    ahead_of,
     registered_by_key,
     registered_from_device,
     session_for_phones,
@@ -87,7 +87,7 @@ def register(request, value: str):
     device = _device(request) or secrets.token_hex(8)
     villages = villages_of(conference.agency)
     context = {"session": session, "conference": conference, "villages": villages,
-               "data": {}, "errors": [], "mine": _mine(session, device),
+               "data": {}, "errors": [], "mine": of_phone(session, device),
                "track_address": public_address(request, reverse("public:track"))}
     status = 200
     if request.method == "POST" and request.POST.get("an_danh"):
@@ -116,24 +116,12 @@ def register(request, value: str):
     number = request.GET.get("so", "") if not context["errors"] else ""
     context["done"] = next((r for r in context["mine"] if str(r.number) == number), None)
     if context["done"] is not None:
-        context["ahead"] = queue(session).filter(
-            position__lt=context["done"].position).count()
+        context["ahead"] = ahead_of(context["done"])
     context["nonce"] = secrets.token_hex(8)
     response = render(request, "live/register.html", context, status=status)
     response.set_signed_cookie(DEVICE_COOKIE, device, salt=SALT, max_age=2 * 86400,
                                httponly=True, samesite="Lax")
     return response
-
-
-def _mine(session: Session, device: str) -> list[Registration]:
-    """Those this phone registered, each with how to follow his opinion (`row.follow`: the
-    tracking code once his words became a petition — heard and recorded, or received when
-    the session ended) — shown to this phone only."""
-    rows = list(registered_from_device(session, device).select_related("village", "petition")
-                .prefetch_related("petition__petitioners"))
-    for row in rows:
-        row.follow = follow(row)
-    return rows
 
 
 def _register(request, session: Session, device: str) -> Registration:
