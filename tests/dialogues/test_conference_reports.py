@@ -12,7 +12,7 @@ from doithoai.dialogues.models import Milestone, PreparedAnswer
 from doithoai.dialogues.selectors import conferences, oversight
 from doithoai.dialogues.selectors import conferences as conferences_reads
 from doithoai.org.access import scope_of
-from doithoai.org.models import Agency, Unit
+from doithoai.org.models import Agency, Role, Unit
 from doithoai.petitions.actions import answers, assignments, procedures
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.petitions.models import Answer, Petition
@@ -27,6 +27,7 @@ from tests.dialogues.test_conference_pages import (
     today,
     workday_ahead,
 )
+from tests.factories import user_with_role
 
 
 def at_local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -141,7 +142,7 @@ def test_the_briefing_has_the_main_issues_and_the_prepared_answers(client, clerk
                              urgency="normal")
     PreparedAnswer.objects.create(conference=conference, petition=road, unit=unit,
                                   text="Công an xã đã cắm biển cảnh báo, phối hợp khắc phục.")
-    brief = conferences_reads.briefing(conference)
+    brief = conferences_reads.briefing(conference, clerk)
     assert [g.name for g in brief.fields] == [fields[1].name, fields[0].name]  # pressing first
     assert (brief.fields[1].total, brief.fields[0].pressing) == (2, 1)
     assert brief.carry_over_open == 2 and brief.petitions == 3
@@ -153,6 +154,34 @@ def test_the_briefing_has_the_main_issues_and_the_prepared_answers(client, clerk
     assert "Công an xã đã cắm biển cảnh báo" in page and "Khẩn" in page
     assert "Đường thôn Khòn Pần sạt lở" in page
     assert "xem báo cáo" in page
+
+
+def test_the_briefing_shows_a_reader_only_what_he_may_see(client, clerk, plan, commune):
+    # A village head opens the chair's briefing of his commune's conference: he reads his
+    # own village's petitions, never another village's (a denunciation's words and village
+    # among them), nor the answers prepared for them.
+    conference = schedule(plan, clerk, workday_ahead(20))
+    own, other = commune.villages.order_by("pk")[:2]
+    unit = Unit.objects.get(agency=commune, kind=Unit.Kind.POLICE)
+    mine = receive_for(conference, "Đường vào thôn Nà Pàn lầy lội.", village_id=own.pk)
+    theirs = receive_for(conference, "Tôi tố cáo cán bộ địa chính thu tiền làm sổ đỏ.",
+                         village_id=other.pk)
+    for petition, urgency in ((mine, "urgent"), (theirs, "urgent")):
+        assignments.classify(actor=clerk, petition=petition, kind="opinion",
+                             field=commune.fields.first(), urgency=urgency)
+    PreparedAnswer.objects.create(conference=conference, petition=theirs, unit=unit,
+                                  text="Thanh tra xã đang xác minh nội dung.")
+    head = user_with_role(Role.VILLAGE_HEAD, agency=commune, village=own)
+    brief = conferences_reads.briefing(conference, head)
+    assert brief.petitions == 1 and brief.answers_by_unit == []
+    client.force_login(head)
+    page = client.get(reverse("dialogues:briefing", args=[conference.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Đường vào thôn Nà Pàn" in body
+    assert "địa chính" not in body and other.name not in body
+    assert "Thanh tra xã đang xác minh" not in body
+    assert conferences_reads.briefing(conference, clerk).petitions == 2  # the office: all
 
 
 def test_milestones_move_with_the_calendar(plan, clerk):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from doithoai.core.petition_flow import OPEN_STATES, SETTLED_STATES
 from doithoai.dialogues.models import Conference, Invitation, ParticipantGroup, PreparedAnswer
 from doithoai.dialogues.selectors import oversight
-from doithoai.org.access import get_visible_object_or_404
+from doithoai.org.access import get_visible_object_or_404, visible
 from doithoai.org.models import Village
 from doithoai.petitions.models import Petition, Urgency
 
@@ -174,8 +174,11 @@ class Briefing:
     villages: list
 
 
-def briefing(conference: Conference, today: dt.date | None = None) -> Briefing:
-    petitions = list(Petition.objects.filter(conference=conference)
+def briefing(conference: Conference, user, today: dt.date | None = None) -> Briefing:
+    """The chair's briefing, of what the reader may see: a village head or a unit officer who
+    opens it reads only his own village's or unit's petitions (a denouncer's words and
+    village never reach another's screen)."""
+    petitions = list(visible(Petition.objects.filter(conference=conference), user)
                      .select_related("field", "issue", "village").order_by("tracking_code"))
     groups: dict[str, FieldGroup] = {}
     issue_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -198,7 +201,8 @@ def briefing(conference: Conference, today: dt.date | None = None) -> Briefing:
         groups[name].issues = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     fields = sorted(groups.values(), key=lambda g: (-g.pressing, -g.total, g.name))
     answers: dict[str, list[PreparedAnswer]] = defaultdict(list)
-    for a in (conference.prepared_answers.select_related("unit", "petition")
+    for a in (conference.prepared_answers.filter(petition__in=[p.pk for p in petitions])
+              .select_related("unit", "petition")
               .order_by("unit__order", "unit__name", "petition__tracking_code")):
         answers[a.unit.name].append(a)
     return Briefing(

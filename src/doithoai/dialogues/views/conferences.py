@@ -452,7 +452,7 @@ def carry_over(request, pk):
 def briefing(request, pk):
     conference = conferences_reads.visible_conference(request.user, pk)
     return _page(request, "dialogues/conferences/briefing.html", conference, {
-        "b": conferences_reads.briefing(conference)})
+        "b": conferences_reads.briefing(conference, request.user)})
 
 
 urlpatterns = [
