@@ -1,6 +1,6 @@
 """The direction of dependencies holds (pyproject.toml's import-linter contracts, every one of
 them): core is pure, each app imports only the apps below it, the documents' kinds stand apart
-(the borrowings still listed there as debts)."""
+from each other, above their drawing helpers."""
 
 import subprocess
 import sys

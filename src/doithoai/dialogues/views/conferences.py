@@ -3,7 +3,7 @@ programme, the timeline of milestones, the carry-over report (R31) and the chair
 (R19).
 
 Thin: every object is read through `org.access` (404 outside the user's scope); any POST
-checks the acting role first (403 for read-only roles, nothing changed), then a service
+checks the acting role first (403 for read-only roles, nothing changed), then an action
 decides. Refusals come back on the page in Vietnamese with what the user typed.
 """
 

@@ -39,7 +39,6 @@ from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
 from doithoai.petitions.models import Channel, Petition
 
-HELD_STATES = oversight.HELD_STATES
 UNCLASSIFIED = "Chưa phân loại lĩnh vực"
 GAP = decree30.MISSING
 
@@ -199,7 +198,7 @@ def session(conference: Conference) -> list[str]:
     venue = conference.venue.strip().rstrip(".")
     where = f", tại {venue}" if venue else ""
     mode = ct.mode_text(conference).rstrip(".")
-    done = "được tổ chức" if conference.state in HELD_STATES else "dự kiến tổ chức"
+    done = "được tổ chức" if conference.state in oversight.HELD_STATES else "dự kiến tổ chức"
     first = (f"Hội nghị {done} vào {when}{where}; hình thức: {lower_first(mode)}."
              if when else f"Thời gian tổ chức hội nghị: {GAP}")
     lines = [first, f"Chủ trì hội nghị: {lower_first(ct.chairs_text(conference))}"]
@@ -216,7 +215,7 @@ def opinions(conference: Conference, c: oversight.Counts, today: dt.date) -> lis
     # Registered to speak and not heard: received when the session ended, answered in writing.
     registered = petitions_of(conference).filter(channel=Channel.REGISTERED).count()
     before = c.received - spoken - registered
-    if conference.state not in HELD_STATES:
+    if conference.state not in oversight.HELD_STATES:
         return [f"- Ý kiến, kiến nghị đã tiếp nhận trước hội nghị: {n_text(c.received)} ý "
                 f"kiến;", "- Hội nghị chưa tổ chức, chưa có kết quả trao đổi, đối thoại."]
     lines = [
@@ -276,7 +275,7 @@ def conclusion(conference: Conference) -> list[str]:
 def follow_up(conference: Conference, c: oversight.Counts, today: dt.date) -> dict:
     """As of the report's day: the written answers given, late, and still owed (the overdue
     ones per unit as the conference page's progress counts them)."""
-    if conference.state not in HELD_STATES:
+    if conference.state not in oversight.HELD_STATES:
         return {"lead": "Hội nghị chưa tổ chức; kết quả giải quyết sẽ được báo cáo sau hội "
                         "nghị.", "lines": [], "after": []}
     lead = (f"Tính đến {decree30.date_text(today)}, trong số {n_text(report.written(c))} ý "
@@ -311,7 +310,7 @@ def evaluation(conference: Conference, c: oversight.Counts, rows: list) -> dict:
     steps = f"({n_text(on_time)}/{n_text(len(before))} việc hoàn thành đúng thời hạn)"
     good = [f"Hội nghị được tổ chức đúng quy định tại Điều 43 Luật Tổ chức chính quyền địa "
             f"phương số 72/2025/QH15; công tác chuẩn bị được triển khai theo kế hoạch {steps}."
-            if conference.state in HELD_STATES else
+            if conference.state in oversight.HELD_STATES else
             f"Công tác chuẩn bị hội nghị đang được triển khai theo kế hoạch {steps}."]
     if c.received:
         share = percent(c.answered_at_conference, c.received)

@@ -10,6 +10,7 @@ from docx.text.paragraph import Paragraph
 
 from doithoai.documents.drawing.format_check import reading as rd
 from doithoai.documents.drawing.format_check.checker import Checker
+from doithoai.documents.drawing.word import MOTTO, NATIONAL_TITLE
 
 
 def header(c: Checker, blocks) -> None:
@@ -61,15 +62,15 @@ def header(c: Checker, blocks) -> None:
                   f"“Số: 27/KH-UBND”.")
         c.expect(number, "Dòng số ký hiệu", sizes=(13, 13), bold=False, italic=False)
     # Right: national title, motto with its rule, place and date.
-    title = next((p for p in rt if p.text.strip() == rd.NATIONAL_TITLE), None)
-    motto = next((p for p in rt if p.text.strip() == rd.MOTTO), None)
+    title = next((p for p in rt if p.text.strip() == NATIONAL_TITLE), None)
+    motto = next((p for p in rt if p.text.strip() == MOTTO), None)
     if title is None:
-        c.add(f"Thiếu Quốc hiệu “{rd.NATIONAL_TITLE}” ở cột phải bảng tiêu đề.")
+        c.add(f"Thiếu Quốc hiệu “{NATIONAL_TITLE}” ở cột phải bảng tiêu đề.")
     else:
         c.expect(title, "Quốc hiệu", sizes=(12, 13), bold=True,
                  align=WD_ALIGN_PARAGRAPH.CENTER)
     if motto is None:
-        c.add(f"Thiếu Tiêu ngữ “{rd.MOTTO}” ở cột phải bảng tiêu đề.")
+        c.add(f"Thiếu Tiêu ngữ “{MOTTO}” ở cột phải bảng tiêu đề.")
     else:
         c.expect(motto, "Tiêu ngữ", sizes=(13, 14), bold=True,
                  align=WD_ALIGN_PARAGRAPH.CENTER)

@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.documents.drawing.format_check import reading as rd
 from doithoai.documents.drawing.format_check.checker import Checker
+from doithoai.documents.drawing.word import FONT
 
 
 def page(c: Checker) -> None:
@@ -34,7 +35,7 @@ def fonts(c: Checker) -> None:
                 name = fonts.get(script)
                 if script in ("ascii", "hAnsi") and name is None:
                     bad.add("(không đặt)")
-                elif name is not None and name != rd.FONT:
+                elif name is not None and name != FONT:
                     bad.add(name.removeprefix("theme:") if not name.startswith("theme:")
                             else "phông theo chủ đề (theme)")
             colour = run.font.color

@@ -12,8 +12,6 @@ from docx.shared import Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from doithoai.documents.drawing.word import FONT, MOTTO, NATIONAL_TITLE  # noqa: F401 — the rules read them here
-
 DATE_RE = re.compile(r"^.+, ngày (\d{2}|\s+) tháng (\d{1,2}|\s+) năm (\d{4}|\s+)$")
 NUMBER_RE = re.compile(r"^Số: ?(\d{2,}|\s+)/[^\s]+$")
 HEADING_RE = re.compile(r"^[IVXLC]+\. ")
