@@ -277,6 +277,13 @@ def require(user, perm: Rule | str, obj: Model) -> frozenset[str]:
     return require_role(user, obj, perm.roles, str(perm.refusal))
 
 
+def grants_for(user, perm: Rule | str) -> list[Grant]:
+    """The user's grants under which he holds the rule: where in his scope it lets him act
+    (a page listing "my provinces", "my units"), so that the page follows the rule."""
+    rule = _as_rule(perm)
+    return [g for g in scope_of(user).grants if rule.allows(frozenset({g.role}))]
+
+
 def holds(user, perm: Rule | str) -> bool:
     """Whether the user holds the rule anywhere in their scope, before any one object is
     known: menus, a list page's entry, pages about no object (the calendar). The object, once

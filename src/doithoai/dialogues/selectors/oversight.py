@@ -25,9 +25,11 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.petition_flow import OPEN_STATES
 from doithoai.core.petition_flow import State as S
+from doithoai.dialogues import rules
 from doithoai.dialogues.models import Conference, Plan, PlanRequest
+from doithoai.org import access
 from doithoai.org.access import OFFICE_ROLES, scope_of
-from doithoai.org.models import Agency, Role
+from doithoai.org.models import Agency
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 
@@ -36,13 +38,14 @@ HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.Sta
 
 
 def overseen_provinces(user) -> QuerySet:
-    """The province agencies whose roll-up the user may open: those of their overseer roles
+    """The province agencies whose roll-up the user may open: where he holds FOLLOW_COMMUNES
     (every province for a system administrator)."""
     scope = scope_of(user)
     provinces = Agency.objects.filter(level=Agency.Level.PROVINCE, is_active=True)
     if scope.is_admin:
         return provinces.order_by("name")
-    ids = set().union(*(g.agency_ids for g in scope.grants if g.role == Role.OVERSEER))
+    ids = set().union(*(g.agency_ids
+                        for g in access.grants_for(user, rules.FOLLOW_COMMUNES)))
     return provinces.filter(pk__in=ids).order_by("name")
 
 

@@ -18,9 +18,10 @@ from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS, State
 from doithoai.core.text import fold
 from doithoai.core.tracking import normalise
-from doithoai.org.access import scope_of, visible
-from doithoai.org.models import Agency, Role, Unit, Village
-from doithoai.petitions import occasions
+from doithoai.org import access
+from doithoai.org.access import visible
+from doithoai.org.models import Agency, Unit, Village
+from doithoai.petitions import occasions, rules
 from doithoai.petitions.models import Field, Petition
 from doithoai.petitions.selectors.deadlines import Today, flag_rows
 
@@ -242,8 +243,8 @@ def single_agency(user) -> Agency | None:
 
 
 def officer_unit_ids(user) -> list[int]:
-    return sorted({g.unit_id for g in scope_of(user).grants
-                   if g.role == Role.UNIT_OFFICER and g.unit_id})
+    return sorted({g.unit_id for g in access.grants_for(user, rules.SEE_UNIT_WORK)
+                   if g.unit_id})
 
 
 def officer_units(user) -> QuerySet[Unit]:
