@@ -155,3 +155,24 @@ def test_registering_says_the_kind_the_topic_suggests(office, conference, sessio
     response = act(office, conference, action="register", full_name="Hà Văn Dũng",
                    topic="Đường liên thôn", client_key="r2")
     assert "có thể là" not in response.json()["message"]
+
+
+def test_answered_as_an_opinion_it_can_still_be_sent_to_its_procedure(office, conference,
+                                                                      speaker):
+    # Recorded as an opinion and answered in the hall; its words say complaint: the live room
+    # still offers its procedure, which withdraws the answer (with the reason).
+    act(office, conference, action="speech", registration=speaker.pk, text=LAND,
+        kind="opinion", client_key="s1")
+    answered = act(office, conference, action="answer", registration=speaker.pk,
+                   answered_by="Chủ tịch UBND xã", text="Xã sẽ xem xét.", client_key="a1")
+    assert answered.status_code == 200, answered.content
+    page = panel(office, conference, speaker)
+    assert "Đã trả lời như ý kiến, kiến nghị. Nếu thực ra là khiếu nại" in page
+    assert 'data-action="procedure"' in page and 'data-action="answer"' not in page
+    response = act(office, conference, action="procedure", registration=speaker.pk,
+                   kind="complaint", remark="", client_key="p1")
+    assert response.status_code == 200, response.content
+    petition = Petition.objects.get(conference=conference)
+    assert petition.state == State.TRANSFERRED and petition.kind == Kind.COMPLAINT
+    assert not petition.answers.filter(published_at__isnull=False, is_current=True).exists()
+    assert 'data-action="procedure"' not in panel(office, conference, speaker)

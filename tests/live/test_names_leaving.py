@@ -6,6 +6,7 @@ place a confidential speaker; the reply letter is not made for an opinion whose 
 denounce. Documents are read back from the produced .docx."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,3 +173,68 @@ def receive_opinion(commune, clerk):
         p = answers.draft_answer(actor=clerk, petition=p, text="UBND xã đã kiểm tra.").petition
         return answers.approve_answer(actor=leader, petition=p)
     return make
+
+
+def test_a_complaint_not_heard_is_concluded_by_its_procedure(session, clerk, commune,
+                                                             conference, client):
+    """A registrant not heard whose topic is a complaint becomes a complaint at the close; the
+    notice and the results page conclude it by its procedure, never as an opinion to answer in
+    writing, and print neither his words nor his village."""
+    village = Village.objects.get(agency=commune, name="Thôn Khòn Pát")
+    registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                           full_name="Hoàng Văn Khiếu", village=village,
+                           topic="Khiếu nại quyết định thu hồi đất vườn nhà tôi")
+    sessions.close_session(actor=clerk, session=session)
+    complaint = Petition.objects.get(conference=conference, channel="registered")
+    assert complaint.kind == "complaint" and complaint.state == "received"
+    minutes_actions.edit(actor=clerk, session=session,
+                         version=minutes.minutes_of(session).version,
+                         conclusion="Cảm ơn các đại biểu.", notes="")
+    minutes_actions.adopt(actor=clerk, session=session,
+                          version=minutes.minutes_of(session).version)
+    conference.refresh_from_db()
+    text = docx_text(render_docx("thong-bao-ket-luan", conference).docx)
+    absent(("Hoàng Văn Khiếu", "thu hồi đất vườn", "Khòn Pát"), text, "Thông báo kết luận")
+    assert "Một nội dung khiếu nại, tố cáo (không nêu thông tin người gửi)" in text
+    assert "được tiếp nhận, xử lý theo quy định của pháp luật về khiếu nại, tố cáo" in text
+    assert "trả lời bằng văn bản; thời hạn" not in text
+    Conference.objects.filter(pk=conference.pk).update(plan=None)  # public without a plan
+    conference.refresh_from_db()
+    outcome.issue_conclusion(actor=clerk, conference=conference, number="13/TB-UBND",
+                             concluded_on=timezone.localdate(),
+                             conclusion="Cảm ơn các đại biểu.", version=conference.version)
+    page = client.get(reverse("dialogues_public:results", args=[conference.pk]))
+    absent(("Hoàng Văn Khiếu", "thu hồi đất vườn", "Khòn Pát"), page.content.decode(),
+           "kết quả hội nghị")
+
+
+def test_a_denunciation_is_not_grouped_and_a_confidential_topic_titles_nothing(
+        session, clerk, commune, conference):
+    """Grouped with an opinion, a denouncer's words or a confidential speaker's topic would
+    title an issue read in public: a denunciation is refused the grouping (nothing recorded),
+    a confidential speaker's issue takes the other opinion's words."""
+    village = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
+    first = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                   full_name="Nông Văn Một", village=village,
+                                   topic="Đường liên thôn")
+    denouncer = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                       full_name="Lò Văn Tố", village=village,
+                                       topic="Tố cáo cán bộ địa chính thu tiền")
+    quiet = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                   full_name="Hà Thị Kín", village=village,
+                                   topic="Lấn chiếm hành lang đường tỉnh", confidential=True)
+    registrations.call_next(actor=clerk, session=session)
+    road = speeches.record_speech(actor=clerk, registration=first,
+                                  text="Đề nghị sửa đường liên thôn.")
+    registrations.call_next(actor=clerk, session=session)
+    with pytest.raises(ValidationError, match="không gộp với ý kiến khác"):
+        speeches.record_speech(actor=clerk, registration=denouncer, same_as=road,
+                               text="Cán bộ địa chính thu tiền.", kind="opinion")
+    assert not Registration.objects.get(pk=denouncer.pk).petition_id
+    speeches.record_speech(actor=clerk, registration=denouncer, kind="denunciation",
+                           text="Cán bộ địa chính thu tiền.")
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=quiet, same_as=road,
+                           text="Đường tỉnh bị lấn chiếm hành lang.")
+    road.refresh_from_db()
+    assert road.issue.title == "Đề nghị sửa đường liên thôn."

@@ -305,14 +305,16 @@ def test_the_consoles_close_message_says_what_became_of_those_not_heard(hall, se
     assert (made, paper_slips) == (6, 6)  # the phone's denouncer has no slip; the heard has
     assert answer["message"] == (
         "Phiên họp đã kết thúc. 6 người đăng ký chưa được trình bày đã được tiếp nhận thành ý "
-        "kiến, kiến nghị của hội nghị, trả lời bằng văn bản trong thời hạn của hội nghị. In 6 "
+        "kiến của hội nghị: ý kiến, kiến nghị được trả lời bằng văn bản trong thời hạn của hội "
+        "nghị; khiếu nại, tố cáo được xử lý theo thủ tục của pháp luật. In 6 "
         "phiếu theo dõi ý kiến (mã tra cứu) để phát cho người đăng ký bằng phiếu giấy: bấm "
         "“In phiếu theo dõi ý kiến” ở đầu trang. Hãy hoàn chỉnh và thông qua biên bản.")
     assert answer["link"] == {"href": reverse("live:slips", args=[conference.pk]),
                               "label": "Mở trang in phiếu"}
     # The console's panel says it too, after the message has gone.
     panel = client.get(reverse("live:state", args=[conference.pk])).content.decode()
-    assert "chưa được phát biểu: đã được tiếp nhận thành ý kiến, kiến nghị của hội nghị" in panel
+    assert "chưa được phát biểu: đã được tiếp nhận thành ý kiến của hội nghị" in panel
+    assert "khiếu nại, tố cáo xử lý theo thủ tục của pháp luật" in panel
     assert "hướng dẫn gửi ý kiến bằng văn bản" not in panel
 
 

@@ -79,6 +79,9 @@ def test_a_denunciation_shows_neither_text_nor_denouncer(client, receive):
                        kind=Kind.DENUNCIATION)
     html = _page(client, petition)
     assert "Luật Tố cáo" in html
+    # the law's guidance, general: where a denunciation goes, its form, its time limits
+    assert "Hướng dẫn theo quy định của pháp luật" in html
+    assert "Điều 24" in html and "được giữ bí mật" in html
     for secret in ("Nguyễn Văn Xấu", "nhận tiền", "Hoàng", "09xx", "Bản Chu"):
         assert secret not in html, secret
 

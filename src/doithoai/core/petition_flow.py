@@ -138,6 +138,13 @@ def on_answer_track(kind: str | None) -> bool:
     return kind not in PROCEDURE_KINDS
 
 
+def on_its_procedure(kind: str | None, state: str) -> bool:
+    """Whether what is published of a petition says it goes by the law's own procedure: sent
+    there, or a complaint or denunciation by its kind not yet sent (never an opinion's
+    written answer, whatever its state)."""
+    return kind in PROCEDURE_KINDS or state == State.TRANSFERRED
+
+
 @dataclass(frozen=True)
 class IllegalTransition(Exception):
     state: State

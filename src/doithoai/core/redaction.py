@@ -22,12 +22,18 @@ from doithoai.core.skeleton import has_diacritics, skeleton, words_pattern
 HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "dì", "cậu", "thím",
               "mợ", "cháu")
 # What may follow a word of address without being a person's name: posts ("ông Chủ tịch
-# xã") and places or people of history ("Bà Rịa", "đường Bà Triệu", "Bác Hồ").
-NOT_NAMES = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "trưởng", "phó", "giám đốc",
-             "cán bộ", "công an", "đại biểu", "kế toán", "địa chính", "thủ trưởng", "tổ trưởng",
-             "bà rịa", "bà chiểu", "bà đen", "bà triệu", "bà huyện thanh quan", "ông ích khiêm",
-             "cô tô", "cô giang", "cô bắc", "bác hồ")
+# xã"), whatever follows them.
+NOT_NAMES = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "trưởng", "phó trưởng",
+             "phó giám đốc", "phó chánh", "chánh", "giám đốc", "phó ban", "chủ nhiệm",
+             "phó chủ nhiệm", "hiệu trưởng", "phó hiệu trưởng", "phó thủ trưởng",
+             "cán bộ", "công an", "đại biểu", "kế toán", "địa chính", "thủ trưởng", "tổ trưởng")
 _NOT_NAMES = tuple(skeleton(p).folded for p in NOT_NAMES)
+# Places and people of history written like a person addressed ("Bà Rịa", "đường Bà Triệu",
+# "Bác Hồ"): not a name when written alone, a person's name when more of a name follows
+# ("Bà Triệu Thị Pết").
+PLACES = ("bà rịa", "bà chiểu", "bà đen", "bà triệu", "bà huyện thanh quan", "ông ích khiêm",
+          "cô tô", "cô giang", "cô bắc", "bác hồ", "bác hồ chí minh")
+_PLACES = frozenset(skeleton(p).folded for p in PLACES)
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -68,6 +74,8 @@ def _same_word(typed: str, name: str, marks_typed: bool) -> bool:
     word there."""
     first = next((c for c in typed if c.isalpha()), "")
     if not marks_typed or first.isupper():
+        return True
+    if not _marks(typed) and len(name.split()) > 1:  # a whole name typed without its marks
         return True
     marks = _marks(name)
     return _marks(typed) == marks and bool(marks or len(name.split()) > 1)
@@ -112,7 +120,7 @@ def _is_honorific(word: str, marks_typed: bool) -> bool:
 
 
 def _not_a_name(words: list[str]) -> bool:
-    """Whether the words after a word of address begin a post or a place (NOT_NAMES)."""
+    """Whether the words after a word of address begin a post (NOT_NAMES)."""
     folded = skeleton(" ".join(words)).folded + " "
     return any(folded.startswith(p + " ") for p in _NOT_NAMES)
 
@@ -126,7 +134,7 @@ def _addressed_spans(text: str) -> list[tuple[int, int]]:
         if not _is_honorific(word.group(), marks_typed):
             continue
         following_words = [w.group() for w in words[i + 1:i + 1 + MAX_NAME_WORDS]]
-        if _not_a_name(following_words) or _not_a_name([word.group(), *following_words]):
+        if _not_a_name(following_words):
             continue
         name = []
         for following in words[i + 1:i + 1 + MAX_NAME_WORDS]:
@@ -135,7 +143,8 @@ def _addressed_spans(text: str) -> list[tuple[int, int]]:
                                                                                 following):
                 break
             name.append(following)
-        if name:
+        written = skeleton(text[word.start():name[-1].end()]).folded if name else ""
+        if name and " ".join(written.split()) not in _PLACES:
             spans.append((name[0].start(), name[-1].end()))
     return spans
 

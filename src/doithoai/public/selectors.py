@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.selectors import history_for
-from doithoai.core import dates
+from doithoai.core import dates, procedure_guidance
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
@@ -54,6 +54,7 @@ class PublicPetition:
     answer_text: str = ""  # the answer's public copy
     note: str = ""
     timeline: list[Step] = field(default_factory=list)
+    guidance: str = ""  # the law's guidance for a denunciation (nothing of the denouncer)
 
 
 # --- sending an opinion --------------------------------------------------------------------
@@ -113,6 +114,8 @@ def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetit
         timeline=_timeline(petition),
     )
     if hidden:
+        if denunciation:
+            view.guidance = procedure_guidance.guidance_for(Kind.DENUNCIATION).text()
         return view
     names = known_names([petition])
     view.text = public(petition.text, names)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State, on_its_procedure
 from doithoai.dialogues import confidential
 from doithoai.dialogues.choices import ANNOUNCED_PLAN_STATES, PUBLIC_PLAN_STATES
 from doithoai.dialogues.models import Conference, Plan
@@ -156,12 +156,12 @@ def items(conference: Conference, today: dt.date) -> list[PublicItem]:
         state = states.most_common(1)[0][0]
         open_members = [p for p in members if p.state in OPEN_STATES]
         due = min((p.due_date for p in open_members if p.due_date), default=None)
-        procedure = not first.issue_id and first.state == State.TRANSFERRED
+        procedure = not first.issue_id and on_its_procedure(first.kind, first.state)
         title = (SENT_TO_PROCEDURE if procedure
                  else (first.issue.title if first.issue_id else shown.text) if not hidden
                  else "")
         # Nor where a complaint's sender, or someone who asked not to be named, comes from.
-        placeless = any(p.pk in known.unnamed or p.state == State.TRANSFERRED
+        placeless = any(p.pk in known.unnamed or on_its_procedure(p.kind, p.state)
                         for p in members)
         result.append(PublicItem(
             title=public(title, names),

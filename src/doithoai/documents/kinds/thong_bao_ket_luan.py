@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
-from doithoai.core.petition_flow import State
+from doithoai.core.petition_flow import State, on_its_procedure
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference
@@ -58,7 +58,7 @@ def _outcome(group: list[Petition], names) -> str:
         where = escalation.receiving_agency if escalation else "cơ quan có thẩm quyền"
         return (f"Nội dung thuộc thẩm quyền của {where}; Ủy ban nhân dân xã chuyển đến "
                 f"{where} xem xét, giải quyết và thông báo kết quả cho công dân.")
-    if first.state == State.TRANSFERRED:
+    if on_its_procedure(first.kind, first.state):
         return ("Nội dung là khiếu nại, tố cáo: được tiếp nhận, xử lý theo quy định của pháp "
                 "luật về khiếu nại, tố cáo.")
     unit = next((p.unit for p in group if p.unit_id), None)
@@ -74,7 +74,7 @@ def _shown(petition: Petition) -> str:
     """The opinion as the notice prints it. A complaint or denunciation sent to its own
     procedure, or an opinion kept from the public, is named without its text (a denouncer's
     identity is confidential)."""
-    if petition.state == State.TRANSFERRED:
+    if on_its_procedure(petition.kind, petition.state):
         return "Một nội dung khiếu nại, tố cáo (không nêu thông tin người gửi)"
     if petition.hide_from_public:
         return "Một ý kiến không công khai nội dung theo đề nghị của người gửi"
@@ -138,7 +138,7 @@ def items(conference: Conference) -> list[dict]:
                 continue
             # Where a complaint, an opinion kept from the public or a confidential speaker
             # came from is not told either.
-            placeless = any(p.is_sensitive or p.state == State.TRANSFERRED
+            placeless = any(p.is_sensitive or on_its_procedure(p.kind, p.state)
                             or p.hide_from_public or p.pk in secret
                             or any(who.anonymous_to_public for who in p.petitioners.all())
                             for p in group)

@@ -269,10 +269,12 @@ def close(actor, session, data) -> Done:
     received = not_heard_received(session)
     if received:
         parts.append(ngettext(
-            "%(n)s người đăng ký chưa được trình bày đã được tiếp nhận thành ý kiến, kiến nghị "
-            "của hội nghị, trả lời bằng văn bản trong thời hạn của hội nghị.",
-            "%(n)s người đăng ký chưa được trình bày đã được tiếp nhận thành ý kiến, kiến nghị "
-            "của hội nghị, trả lời bằng văn bản trong thời hạn của hội nghị.",
+            "%(n)s người đăng ký chưa được trình bày đã được tiếp nhận thành ý kiến của hội nghị: "
+            "ý kiến, kiến nghị được trả lời bằng văn bản trong thời hạn của hội nghị; khiếu nại, "
+            "tố cáo được xử lý theo thủ tục của pháp luật.",
+            "%(n)s người đăng ký chưa được trình bày đã được tiếp nhận thành ý kiến của hội nghị: "
+            "ý kiến, kiến nghị được trả lời bằng văn bản trong thời hạn của hội nghị; khiếu nại, "
+            "tố cáo được xử lý theo thủ tục của pháp luật.",
             received) % {"n": received})
     slips = slips_count(session)
     link = None

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
-from doithoai.core.petition_flow import TRANSITIONS, Action, State
+from doithoai.core.petition_flow import TRANSITIONS, Action, State, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
@@ -39,6 +39,10 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
             raise ValidationError(_("Chỉ ghi nội dung của người đã được mời phát biểu."))
+        if same_as is not None and (not on_answer_track(kind) or registration.is_denunciation):
+            # Grouped, its words would title an issue read in public.
+            raise ValidationError(_("Khiếu nại, tố cáo không gộp với ý kiến khác: hãy ghi "
+                                    "riêng rồi chuyển theo thủ tục."))
         if registration.petition_id:
             petition = registration.petition
             if registration.source != Registration.Source.PRIOR:
@@ -67,14 +71,18 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
         if same_as is not None:
             if not conference_links.belongs(same_as, session.conference_id):
                 raise ValidationError(_("Ý kiến cùng nội dung phải thuộc hội nghị này."))
-            title = same_as.issue.title if same_as.issue_id else _title(registration, same_as)
+            title = (same_as.issue.title if same_as.issue_id
+                     else _title(None if registration.is_confidential else registration,
+                                 same_as))
             issues.group_into_issue(actor=actor, petitions=[same_as, petition], title=title)
     return Petition.objects.get(pk=petition.pk)
 
 
-def _title(registration: Registration, petition: Petition) -> str:
-    """The issue's name: the speaker's topic, else the opinion's first words (whole words)."""
-    text = (registration.topic or petition.text).strip().split("\n")[0]
+def _title(registration: Registration | None, petition: Petition) -> str:
+    """The issue's name: the speaker's topic (never a confidential speaker's), else the
+    opinion's first words (whole words)."""
+    topic = registration.topic if registration is not None else ""
+    text = (topic or petition.text).strip().split("\n")[0]
     if len(text) <= 120:
         return text
     return text[:120].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -179,8 +179,12 @@ def speaker_record(session: Session, pk: int) -> dict:
         answerable = row.petition is None or on_answer_track(row.petition.kind)
         procedure_kind = (row.petition.kind if not answerable
                           else hint.kind if hint else Kind.COMPLAINT)
+        # Answered in the hall as an opinion, then found to be a complaint or denunciation:
+        # still sent to its procedure from here (the answer withdrawn, with the reason).
+        reroutable = bool(row.petition_id) and row.petition.state == State.ANSWERED_AT_CONFERENCE
         context.update(
             kind_hint=hint, answerable=answerable, procedure_kind=procedure_kind,
+            reroutable=reroutable,
             guidance=[(kind.label, procedure_guidance_of(kind), kind == procedure_kind)
                       for kind in (Kind.COMPLAINT, Kind.DENUNCIATION)])
     return context
