@@ -349,6 +349,10 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
         expect(projector.locator(".hall-name")).to_have_text(f"Người phát biểu số {number}")
         expect(projector.locator(".hall-village")).to_have_count(0)
         expect(projector.locator(".hall-topic")).to_have_count(0)
+        # Both panels have followed the floor to him (the one before was a denouncer too, and
+        # its record reads the same until the panel changes).
+        expect(secretary.locator("#speaker-record")).to_contain_text(name)
+        expect(device.locator("#speaker-record")).to_contain_text(name)
         expect(secretary.locator("#speaker-record")).to_contain_text("giữ bí mật người tố cáo")
         secretary.get_by_label("Nội dung phát biểu (ghi trong khi người dân nói)").fill(said)
         secretary.locator('form[data-action="speech"] select[name="kind"]').select_option(
