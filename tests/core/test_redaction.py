@@ -133,3 +133,43 @@ def test_known_names_only_leaves_other_people_named():
 def test_masking_twice_changes_nothing(text):
     once = mask_names(text, ["Hà Thị Mai", "Sáng"]).text
     assert mask_names(once, ["Hà Thị Mai", "Sáng"]).text == once
+
+
+SECRET = ["Hoàng Văn Sơn"]  # a denouncer: not even his initials (in a commune they name him)
+
+
+@pytest.mark.parametrize(("text", "public"), [
+    ("Giao Công an xã xác minh nội dung ông Hoàng Văn Sơn tố cáo.",
+     "Giao Công an xã xác minh nội dung một công dân tố cáo."),
+    ("Ông Hoàng Văn Sơn tố cáo cán bộ. Ông Sơn đề nghị giữ bí mật.",
+     "Một công dân tố cáo cán bộ. Một công dân đề nghị giữ bí mật."),
+    ("Hoàng Văn Sơn tố cáo", "Một công dân tố cáo"),  # no word of address
+    ("Kết luận:\nông Sơn được trả lời", "Kết luận:\nMột công dân được trả lời"),
+    ("hoang van son to cao ong Tuan", "Một công dân to cao ong T."),  # without marks
+    ("Ông Hoàng Văn Sơn và bà Hà Thị Mai", "Một công dân và bà H. T. M."),
+])
+def test_a_person_never_to_be_named_becomes_a_citizen(text, public):
+    masked = mask_names(text, ["Hà Thị Mai"], unnamed=SECRET)
+    assert masked.text == public
+    assert all(m.masked.casefold() == "một công dân" for m in masked.maskings
+               if "s" in m.original.casefold())
+
+
+def test_a_name_both_known_and_never_to_be_named_is_never_named():
+    masked = mask_names("Trả lời ông Hoàng Văn Sơn.", SECRET, unnamed=SECRET, addressed=False)
+    assert masked.text == "Trả lời một công dân."
+    assert [(m.original, m.masked) for m in masked.maskings] == [
+        ("ông Hoàng Văn Sơn", "một công dân")]
+
+
+def test_the_stand_in_is_given_in_the_readers_language():
+    assert mask_names("Hỏi ông Sơn", unnamed=SECRET, stand_in="a citizen").text == (
+        "Hỏi a citizen")
+
+
+@given(name=names, before=fillers, after=fillers, upper=st.booleans())
+def test_no_initial_of_a_person_never_to_be_named_survives(name, before, after, upper):
+    typed = name.upper() if upper else name
+    public = mask_names(f"{before}{typed} {after}", unnamed=[name]).text
+    assert skeleton(name).folded not in skeleton(public).folded
+    assert initials(name) not in public

@@ -49,3 +49,29 @@ def test_the_public_reads_only_the_masked_copy(client, approved, people):
         "<br>", " ").replace("\n", " ")
     # The staff copy keeps the original.
     assert Answer.objects.get(petition=approved, is_current=True).text == ANSWER
+
+
+def test_a_sender_who_asked_not_to_be_named_is_a_citizen_not_initials(client, receive,
+                                                                      people):
+    """Initials would name him in a commune: the preview and the public page say "một công
+    dân" wherever his name is written, the word of address with it."""
+    p = receive(text="Ông Lò Văn Hùng đề nghị sửa đường Nà Pàn.",
+                petitioners=[petition_intake.PetitionerData(full_name="Lò Văn Hùng",
+                                                            anonymous_to_public=True)])
+    p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    answers.draft_answer(actor=people["officer"], petition=p, text="Trả lời ông Hùng: sẽ sửa.",
+                         document_number="46/UBND-KT")
+    p = Petition.objects.get(pk=p.pk)
+    answers.approve_answer(actor=people["leader"], petition=p, version=p.version)
+    client.force_login(people["leader"])
+    page = client.get(reverse("petitions:detail", args=[p.pk])).content.decode()
+    preview = page[page.index('class="public-preview"'):]
+    preview = preview[:preview.index("</div>")]
+    assert "Trả lời một công dân: sẽ sửa." in preview
+    assert "ông Hùng → một công dân" in preview
+    p = Petition.objects.get(pk=p.pk)
+    answers.publish_answer(actor=people["leader"], petition=p, version=p.version)
+    page = client.get(reverse("public:track_code", args=[p.tracking_code])).content.decode()
+    assert "Hùng" not in page and "L. V. H." not in page and "ông H." not in page
+    assert "Một công dân đề nghị sửa đường Nà Pàn." in page
+    assert "Trả lời một công dân: sẽ sửa." in page

@@ -9,11 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-def gettext_noop(text: str) -> str:
-    """Marks a label for the translation catalogue (makemessages knows this name) without
-    importing Django; pages translate it when they show it."""
-    return text
+from doithoai.core.marks import gettext_noop
 
 
 class State(StrEnum):

@@ -4,7 +4,9 @@ A denouncer's identity never leaves the office (docs/law.md#complaints-and-denun
 Before a text leaves for the public (an answer, a conclusion, a public note, the results
 page), the names the product knows (petitioners, registrants) and the forms "ông X", "bà Y",
 "anh …", "chị …" are replaced by initials; the staff copy keeps the original and the staff
-are shown what was masked. Names are found however they were typed: without marks, in
+are shown what was masked. Those who must not be named at all (a denouncer, a speaker who
+asked not to be) are not given initials, which in a commune would name them: "ông Hoàng Văn
+Sơn" becomes "một công dân". Names are found however they were typed: without marks, in
 capitals, split by a line break, with a look-alike letter of another script (core/skeleton.py).
 """
 
@@ -15,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from doithoai.core.marks import gettext_noop
 from doithoai.core.skeleton import has_diacritics, skeleton, words_pattern
 
 # Words of address before a name, as written with marks. Typed without marks they are read by
@@ -35,6 +38,8 @@ PLACES = ("bà rịa", "bà chiểu", "bà đen", "bà triệu", "bà huyện th
           "cô tô", "cô giang", "cô bắc", "bác hồ", "bác hồ chí minh")
 _PLACES = frozenset(skeleton(p).folded for p in PLACES)
 MAX_NAME_WORDS = 4
+# Who stands in for a person who must not be named.
+STAND_IN = gettext_noop("một công dân")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -164,24 +169,48 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-def mask_names(text: str, known_names: Iterable[str] = (), *, addressed: bool = True
-               ) -> MaskedText:
-    """The public copy of a text: known names and addressed names as initials.
-    `addressed` False: the known names only (a record that names people, where only some
-    must not be named)."""
+def mask_names(text: str, known_names: Iterable[str] = (), *, unnamed: Iterable[str] = (),
+               addressed: bool = True, stand_in: str = STAND_IN) -> MaskedText:
+    """The public copy of a text: known names and addressed names as initials; the `unnamed`
+    (with the word of address before them) as `stand_in`, capitalised where a sentence
+    begins. `addressed` False: the names given only (a record that names people, where only
+    some must not be named)."""
     if not text:
         return MaskedText(text=text or "", maskings=())
     text = unicodedata.normalize("NFC", text)  # as every text is stored
-    spans = _merged(_known_spans(text, known_names)
+    unnamed = list(unnamed)
+    secret = _merged(_known_spans(text, unnamed))
+    spans = _merged(secret + _known_spans(text, known_names)
                     + (_addressed_spans(text) if addressed else []))
     pieces, maskings, last = [], [], 0
     for start, end in spans:
-        original = text[start:end]
-        replacement = initials(original)
-        if text[end:end + 1] == ".":  # "trả lời bà Mai." → "bà M.", not "bà M.."
-            replacement = replacement[:-1]
+        if any(s < end and start < e for s, e in secret):
+            start = _with_word_of_address(text, start)
+            replacement = stand_in
+            if _begins_sentence(text, start):
+                replacement = replacement[:1].upper() + replacement[1:]
+        else:
+            replacement = initials(text[start:end])
+            if text[end:end + 1] == ".":  # "trả lời bà Mai." → "bà M.", not "bà M.."
+                replacement = replacement[:-1]
         pieces += [text[last:start], replacement]
-        maskings.append(Masking(original=original, masked=replacement))
+        maskings.append(Masking(original=text[start:end], masked=replacement))
         last = end
     pieces.append(text[last:])
     return MaskedText(text="".join(pieces), maskings=tuple(maskings))
+
+
+def _with_word_of_address(text: str, start: int) -> int:
+    """Where a name begins with the word of address before it ("[ông ]Sơn"): the stand-in
+    takes its place ("một công dân", not "ông một công dân")."""
+    window = max(0, start - 16)  # the longest word of address and its spaces
+    before = re.search(r"(\w+)\s+$", text[window:start])
+    if before and _is_honorific(before.group(1), has_diacritics(text)):
+        return window + before.start()
+    return start
+
+
+def _begins_sentence(text: str, start: int) -> bool:
+    before = text[:start]
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ".!?…" or "\n" in before[len(stripped):]

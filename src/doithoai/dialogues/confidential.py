@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.petitions.models import Kind, Petition, Petitioner
-from doithoai.petitions.selectors.public_text import known_names
+from doithoai.petitions.selectors.public_text import known_names, secret_names
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Known:
     """What a reader knows of one conference."""
 
     names: frozenset[str] = field(default_factory=frozenset)  # to be written as initials
+    secret: frozenset[str] = field(default_factory=frozenset)  # never named, not even so
     unnamed: frozenset[int] = field(default_factory=frozenset)  # petitions not to be placed
     denounced: frozenset[int] = field(default_factory=frozenset)  # denunciations by the words
 
@@ -47,7 +48,8 @@ def is_denunciation(petition: Petition, known: Known) -> bool:
 
 def of(conference, petitions: Iterable[Petition] | None = None) -> Known:
     """Every name the product knows of this conference (its petitioners, co-petitioners,
-    registrants), the petitions whose sender must not be placed (asked not to be named, a
+    registrants), those never to be named (a denouncer, a speaker or sender who asked not to
+    be named), the petitions whose sender must not be placed (asked not to be named, a
     complaint's or a denunciation's sender) and the denunciations known by a speaker's
     words."""
     if petitions is None:
@@ -59,10 +61,14 @@ def of(conference, petitions: Iterable[Petition] | None = None) -> Known:
         petition__in=[p.pk for p in petitions], anonymous_to_public=True)
         .values_list("petition_id", flat=True))
     denounced: set[int] = set()
+    secret: set[str] = set()
     for reader in _readers:
         known = reader(conference)
         names |= known.names
+        secret |= known.secret
         unnamed |= known.unnamed
         denounced |= known.denounced
-    return Known(names=frozenset(n for n in names if n.strip()), unnamed=frozenset(unnamed),
+    secret |= set(secret_names(petitions, denounced))
+    return Known(names=frozenset(n for n in names | secret if n.strip()),
+                 secret=frozenset(secret), unnamed=frozenset(unnamed),
                  denounced=frozenset(denounced))

@@ -27,7 +27,7 @@ from doithoai.org.models import Agency, Unit, Village
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.models import Field as PetitionField
 from doithoai.petitions.selectors.petitions import current_answer
-from doithoai.petitions.selectors.public_text import known_names, public
+from doithoai.petitions.selectors.public_text import known_names, public, secret_names
 from doithoai.public.privacy import mask_name
 
 
@@ -111,25 +111,29 @@ def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetit
         is_denunciation=denunciation,
         overdue=(petition.state in OPEN_STATES and petition.due_date is not None
                  and petition.due_date < today),
-        timeline=_timeline(petition),
     )
+    names, unnamed = known_names([petition]), secret_names([petition])
+
+    def copy(text: str) -> str:
+        return public(text, names, unnamed)
+
+    view.timeline = [Step(step.on, step.label, copy(step.note)) if step.note else step
+                     for step in _timeline(petition)]
     if hidden:
         if denunciation:
             view.guidance = procedure_guidance.guidance_for(Kind.DENUNCIATION).text()
         return view
-    names = known_names([petition])
-    view.text = public(petition.text, names)
+    view.text = copy(petition.text)
     # The agency's note to the public, unless the timeline already says it.
-    if (petition.public_note and petition.state != State.ESCALATED
-            and all(step.note != petition.public_note for step in view.timeline)):
-        view.note = public(petition.public_note, names)
-    view.timeline = [Step(step.on, step.label, public(step.note, names)) if step.note else step
-                     for step in view.timeline]
+    note = copy(petition.public_note) if petition.public_note else ""
+    if (note and petition.state != State.ESCALATED
+            and all(step.note != note for step in view.timeline)):
+        view.note = note
     if not petition.is_sensitive:
         _senders(view, petition)
     answer = current_answer(petition)
     if answer is not None and answer.published_at is not None:
-        view.answer, view.answer_text = answer, public(answer.text, names)
+        view.answer, view.answer_text = answer, copy(answer.text)
     return view
 
 

@@ -125,7 +125,8 @@ def due_dates(conference: Conference) -> list[tuple[dt.date, int]]:
 
 def conclusion(conference: Conference) -> str:
     """The chair's conclusion as the public reads it."""
-    return public(conference.conclusion, confidential.of(conference).names)
+    known = confidential.of(conference)
+    return public(conference.conclusion, known.names, known.secret)
 
 
 def items(conference: Conference, today: dt.date) -> list[PublicItem]:
@@ -134,9 +135,9 @@ def items(conference: Conference, today: dt.date) -> list[PublicItem]:
                  .prefetch_related("petitioners")
                  .order_by("field__order", "village__order", "pk"))
     # Every text as its public copy: the names the product knows of the conference (its
-    # petitioners and registrants) as initials.
+    # petitioners and registrants) as initials, those never to be named as "một công dân".
     known = confidential.of(conference, every)
-    names = known.names
+    names, secret = known.names, known.secret
     # A denunciation — by its kind, its words or what its speaker registered to say — is not
     # listed at all.
     petitions = [p for p in every if not confidential.is_denunciation(p, known)]
@@ -164,7 +165,7 @@ def items(conference: Conference, today: dt.date) -> list[PublicItem]:
         placeless = any(p.pk in known.unnamed or on_its_procedure(p.kind, p.state)
                         for p in members)
         result.append(PublicItem(
-            title=public(title, names),
+            title=public(title, names, secret),
             village="" if placeless else ", ".join(sorted({
                 p.village.name for p in members if p.village})),
             field=first.field.name if first.field else "",
@@ -172,6 +173,6 @@ def items(conference: Conference, today: dt.date) -> list[PublicItem]:
             count=len(members), state=_(STATE_LABELS[State(state)]),
             settled=not open_members, overdue=bool(due and due < today),
             due_date=due if open_members else None,
-            answer=public(answer.text, names) if answer and not hidden else "",
+            answer=public(answer.text, names, secret) if answer and not hidden else "",
             at_conference=bool(answer and answer.at_conference), hidden=hidden))
     return result

@@ -235,9 +235,9 @@ def context(conference: Conference, *, number: int | None = None,
         "conclusion_intro": (f"Đồng chí {chair_text}, chủ trì hội nghị kết luận:" if chair_text
                              else "Chủ trì hội nghị kết luận:"),
         # No confidential speaker named, even in the secretary's or the chair's words.
-        "notes": sentences(mask_names(live_minutes.notes, secret, addressed=False).text)
+        "notes": sentences(mask_names(live_minutes.notes, unnamed=secret, addressed=False).text)
         if live_minutes else [],
-        "conclusion": sentences(mask_names(_conclusion(conference, live_minutes), secret,
+        "conclusion": sentences(mask_names(_conclusion(conference, live_minutes), unnamed=secret,
                                          addressed=False).text)
         or [GAP],
         "closing": closing(conference),

@@ -4,7 +4,8 @@ with what was concluded — the answer given on the spot, or the unit assigned a
 — and who follows it up: its context and layout.
 
 The notice is published: every text in it is its public copy (the names the product knows —
-petitioners, co-petitioners, registrants — and "ông X", "bà Y" as initials). A denunciation
+petitioners, co-petitioners, registrants — and "ông X", "bà Y" as initials; a denouncer and
+a speaker who asked not to be named as "một công dân"). A denunciation
 (by its kind, or by the words of the opinion or of the speaker's topic) is one generic entry:
 neither the citizen's words, nor the accused's post, nor the village; a confidential speaker's
 opinion is printed without its village."""
@@ -16,21 +17,17 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
-from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import State, on_its_procedure
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import lower_first, sentence, sentences
+from doithoai.dialogues import confidential
 from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
 from doithoai.documents.kinds import Kind
-from doithoai.live.models import Registration
-from doithoai.live.selectors.minutes import confidential_names
-from doithoai.petitions.models import Kind as PetitionKind
 from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
-from doithoai.petitions.selectors.public_text import known_names
 
 # Petitions that left the dialogue track: named, with where they went, not concluded here.
 NO_FIELD = "Các nội dung khác"
@@ -43,7 +40,12 @@ def _date(day: dt.date | None) -> str:
     return dates.day(day) or decree30.MISSING
 
 
-def _outcome(group: list[Petition], names) -> str:
+def _public(text: str, known: confidential.Known) -> str:
+    """The names the product knows as initials, those never to be named as "một công dân"."""
+    return mask_names(text, known.names, unnamed=known.secret).text
+
+
+def _outcome(group: list[Petition], known: confidential.Known) -> str:
     """What the notice concludes for one opinion (or one issue's petitions), as its public
     copy: the names in it as initials — not the official who answered ("Bà Lý Thị Dương,
     Chủ tịch UBND xã" answers in office; the notice names the chair in full too)."""
@@ -52,7 +54,7 @@ def _outcome(group: list[Petition], names) -> str:
     if answer is not None:
         by = f" ({answer.answered_by.strip()})" if answer.answered_by.strip() else ""
         return (f"Đã trả lời tại hội nghị{by}: "
-                f"{mask_names(sentence(answer.text), names).text}")
+                f"{_public(sentence(answer.text), known)}")
     if first.state == State.ESCALATED:
         escalation = first.escalations.order_by("-pk").first()
         where = escalation.receiving_agency if escalation else "cơ quan có thẩm quyền"
@@ -81,31 +83,6 @@ def _shown(petition: Petition) -> str:
     return petition.text.strip()
 
 
-def public_names(conference: Conference, petitions) -> list[str]:
-    """Every name the product knows of this conference: masked in what is published."""
-    registrants = Registration.objects.filter(session__conference=conference).values_list(
-        "full_name", flat=True)
-    return sorted({*known_names(petitions), *registrants, *confidential_names(conference)})
-
-
-def _speakers(conference: Conference) -> tuple[set[int], set[int]]:
-    """The petitions of speakers who denounce, and of those not to be named."""
-    denounced, secret = set(), set()
-    for row in (Registration.objects.filter(session__conference=conference,
-                                            petition__isnull=False)
-                .select_related("petition").prefetch_related("petition__petitioners")):
-        if row.is_denunciation:
-            denounced.add(row.petition_id)
-        if row.is_confidential:
-            secret.add(row.petition_id)
-    return denounced, secret
-
-
-def _is_denunciation(petition: Petition, denounced: set[int]) -> bool:
-    return (petition.kind == PetitionKind.DENUNCIATION or petition.pk in denounced
-            or suggested_kind(petition.text) == DENUNCIATION)
-
-
 def items(conference: Conference) -> list[dict]:
     """By field (in the field's order): {"number", "field", "entries": [{"letter", "text",
     "outcome"}]}; one entry per Issue (its petitions counted) or per petition."""
@@ -113,8 +90,7 @@ def items(conference: Conference) -> list[dict]:
                      .select_related("field", "village", "unit", "issue")
                      .prefetch_related("answers", "petitioners")
                      .order_by("field__order", "field__name", "pk"))
-    names = public_names(conference, petitions)
-    denounced, secret = _speakers(conference)
+    known = confidential.of(conference, petitions)
     fields: dict[object, dict] = {}
     groups: dict[object, list[Petition]] = {}
     for p in petitions:
@@ -132,16 +108,14 @@ def items(conference: Conference) -> list[dict]:
         for i, group in enumerate(section["groups"]):
             first = group[0]
             letter = "-" if many else f"{ct.LETTERS[i]})"
-            if any(_is_denunciation(p, denounced) for p in group):
+            if any(confidential.is_denunciation(p, known) for p in group):
                 entries.append({"letter": letter, "text": DENUNCIATION_TEXT,
                                 "outcome": DENUNCIATION_OUTCOME})
                 continue
             # Where a complaint, an opinion kept from the public or a confidential speaker
             # came from is not told either.
-            placeless = any(p.is_sensitive or on_its_procedure(p.kind, p.state)
-                            or p.hide_from_public or p.pk in secret
-                            or any(who.anonymous_to_public for who in p.petitioners.all())
-                            for p in group)
+            placeless = any(p.pk in known.unnamed or on_its_procedure(p.kind, p.state)
+                            or p.hide_from_public for p in group)
             villages = [] if placeless else sorted({p.village.name for p in group
                                                     if p.village_id})
             where = (f" ({', '.join(villages)})" if villages else "")
@@ -150,8 +124,8 @@ def items(conference: Conference) -> list[dict]:
                         f"{decree30.number_text(len(group))} ý kiến cùng nội dung.")
             else:
                 text = f"{villages[0] + ': ' if villages else ''}{sentence(_shown(first))}"
-            entries.append({"letter": letter, "text": mask_names(text, names).text,
-                            "outcome": _outcome(group, names)})
+            entries.append({"letter": letter, "text": _public(text, known),
+                            "outcome": _outcome(group, known)})
         result.append({"number": len(result) + 1, "field": section["field"],
                        "entries": entries})
     return result
@@ -179,7 +153,7 @@ def context(conference: Conference, *, number: int | None = None,
     opening = (f"Vào {when}, tại {venue}, {ct.body_name(agency)} tổ chức "
                f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
-    names = public_names(conference, Petition.objects.filter(conference=conference))
+    known = confidential.of(conference)
     unit = ct.office(agency)
     office_name = unit.name if unit else "Văn phòng"
     assigned = sorted({entry for entry in (
@@ -190,8 +164,8 @@ def context(conference: Conference, *, number: int | None = None,
         "title": "Kết luận " + lower_first(conference.title),
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
-        "outcome": sentences(mask_names(conference.outcome, names).text),
-        "conclusion": sentences(mask_names(conference.conclusion, names).text) or [gap],
+        "outcome": sentences(_public(conference.outcome, known)),
+        "conclusion": sentences(_public(conference.conclusion, known)) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "

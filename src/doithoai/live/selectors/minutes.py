@@ -45,7 +45,7 @@ DENUNCIATION_LINE = ("Về một nội dung tố cáo: Chủ trì tiếp nhận,
 def draft_conclusion(session: Session, rows=None) -> str:
     """The chair's conclusions on each matter, one line each, in the order heard (`rows`:
     those heard, when the caller already has them). A denunciation is one generic line; a
-    confidential speaker is not named (his name, anywhere in the line, as initials)."""
+    confidential speaker is not named (his name, anywhere in the line, is "một công dân")."""
     rows = list(rows if rows is not None else heard(session).prefetch_related(
         "petition__petitioners"))
     secret = confidential_names(session.conference) if any(
@@ -65,7 +65,7 @@ def draft_conclusion(session: Session, rows=None) -> str:
             line = f"Về ý kiến của một công dân: {line}"
         else:
             line = f"Về ý kiến của {row.full_name}: {line}"
-        lines.append(mask_names(line, secret, addressed=False).text if secret else line)
+        lines.append(mask_names(line, unnamed=secret, addressed=False).text if secret else line)
     return "\n".join(lines)
 
 
@@ -338,12 +338,13 @@ def _heard_in_the_live_room(conference: Conference, office_name: str) -> list[Sp
 
 
 def without_confidential_names(entries: list[Speaker], names: list[str]) -> list[Speaker]:
-    """The speakers with every confidential name (wherever said or answered) as initials."""
+    """The speakers with every confidential name (wherever said or answered) as "một công
+    dân"."""
     if not names:
         return entries
 
     def masked(text: str) -> str:
-        return mask_names(text, names, addressed=False).text
+        return mask_names(text, unnamed=names, addressed=False).text
 
     return [Speaker(who=masked(s.who), text=masked(s.text), reply_label=s.reply_label,
                     reply=masked(s.reply), spoken=s.spoken) for s in entries]
@@ -442,7 +443,7 @@ def registrants(conference: Conference) -> list[Registrant]:
         return rows
 
     def masked(text: str) -> str:
-        return mask_names(text, secret, addressed=False).text
+        return mask_names(text, unnamed=secret, addressed=False).text
 
     return [Registrant(who=masked(r.who), text=masked(r.text), outcome=masked(r.outcome))
             for r in rows]

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.core.redaction import mask_names
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
+from doithoai.live.selectors.minutes import confidential_names
 from doithoai.live.selectors.sessions import queue
+from doithoai.petitions.selectors.public_text import public
 
 NEXT = 3
 
@@ -86,7 +87,8 @@ def screen(conference: Conference) -> Screen:
         # The secretary's, typed from the paper form, shows names only as initials.
         result.speaker = current.full_name
         if current.source == Registration.Source.PAPER and current.topic:
-            result.topic = mask_names(current.topic, _known_names(session)).text
+            result.topic = public(current.topic, _known_names(session),
+                                  confidential_names(session.conference))
         result.village = current.village.name if current.village_id else ""
     if current is not None:
         seconds = int((timezone.now() - current.called_at).total_seconds()) \

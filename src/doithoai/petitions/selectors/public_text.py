@@ -1,16 +1,21 @@
 """A petition's words as the public reads them: the names the product knows (its petitioners,
-those of the other petitions of its issue) and the forms "ông X", "bà Y" as initials
-(core.redaction). The staff copy in the database keeps the original; every public page and
-published document reads its text through here, and the staff see what is masked before they
-publish (`preview`)."""
+those of the other petitions of its issue) and the forms "ông X", "bà Y" as initials, those
+who must not be named at all (a denouncer, a sender who asked not to be named publicly) as
+"một công dân" (core.redaction). The staff copy in the database keeps the original; every
+public page and published document reads its text through here, and the staff see what is
+masked before they publish (`preview`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from doithoai.core.redaction import Masking, mask_names
-from doithoai.petitions.models import Petition, Petitioner
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
+from doithoai.core.redaction import STAND_IN, Masking, mask_names
+from doithoai.petitions.models import Kind, Petition, Petitioner
 
 
 def known_names(petitions: Iterable[Petition]) -> list[str]:
@@ -27,8 +32,28 @@ def known_names(petitions: Iterable[Petition]) -> list[str]:
                    if name.strip()})
 
 
-def public(text: str, names: Iterable[str]) -> str:
-    return mask_names(text or "", names).text
+def secret_names(petitions: Iterable[Petition], denounced: Iterable[int] = ()) -> list[str]:
+    """Whom these petitions' public copies never name, not even by initials: the senders of a
+    denunciation (by its kind, its words, or `denounced`: known so elsewhere) and those who
+    asked not to be named publicly."""
+    petitions = list(petitions)
+    denunciations = {p.pk for p in petitions if p.kind == Kind.DENUNCIATION
+                     or suggested_kind(p.text) == DENUNCIATION} | set(denounced)
+    rows = Petitioner.objects.filter(
+        Q(petition__in=denunciations)
+        | Q(petition__in=[p.pk for p in petitions], anonymous_to_public=True))
+    return sorted({name.strip() for name in rows.values_list("full_name", flat=True)
+                   if name.strip()})
+
+
+def masked(text: str, names: Iterable[str], unnamed: Iterable[str] = ()):
+    """`text` as the public reads it (core.redaction.MaskedText), the stand-in for the
+    unnamed in the reader's language."""
+    return mask_names(text or "", names, unnamed=unnamed, stand_in=_(STAND_IN))
+
+
+def public(text: str, names: Iterable[str], unnamed: Iterable[str] = ()) -> str:
+    return masked(text, names, unnamed).text
 
 
 @dataclass(frozen=True)
@@ -41,10 +66,10 @@ class Preview:
 def preview(petition: Petition, texts: dict[str, str]) -> list[Preview]:
     """The public copies of a petition's texts about to be published, with what was masked
     ({label: text}; empty texts left out)."""
-    names = known_names([petition])
+    names, unnamed = known_names([petition]), secret_names([petition])
     result = []
     for label, text in texts.items():
         if text and text.strip():
-            masked = mask_names(text, names)
-            result.append(Preview(label=label, text=masked.text, maskings=masked.maskings))
+            copy = masked(text, names, unnamed)
+            result.append(Preview(label=label, text=copy.text, maskings=copy.maskings))
     return result

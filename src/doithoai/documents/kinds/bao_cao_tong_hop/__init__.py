@@ -194,7 +194,13 @@ def _escalated_to(entry: Entry) -> str:
     return "cơ quan có thẩm quyền"
 
 
-def _shown(entry: Entry, names) -> str:
+def _public(text: str, data: Data) -> str:
+    """A text of the report with the names the product knows as initials, those never to be
+    named as "một công dân", on one line."""
+    return sentence(mask_names(" ".join(text.split()), data.names, unnamed=data.never_named).text)
+
+
+def _shown(entry: Entry, data: Data) -> str:
     """The item as the report prints it: where it came from and how many raised it, then its
     content — an opinion kept from the public without its text, the village of someone who
     asked not to be named left out, the names the product knows as initials (the report is
@@ -213,17 +219,16 @@ def _shown(entry: Entry, names) -> str:
     if entry.private:
         text = "Một ý kiến không công khai nội dung theo đề nghị của người gửi."
     else:
-        text = sentence(mask_names(" ".join(item.text.split()), names).text)
+        text = _public(item.text, data)
     where = "" if entry.unnamed else f"{', '.join(item.villages)} "
     return f"{where}({', '.join(meta)}): {text}"
 
 
-def _answer(entry: Entry, names) -> tuple[str, str]:
+def _answer(entry: Entry, data: Data) -> tuple[str, str]:
     """(label, text) of the line under an item: the prepared answer, or where it stands."""
     states = {p.state for p in entry.members}
     if entry.answer and not entry.private:
-        return f"{ANSWER_LABEL} ({entry.unit}): ", sentence(
-            mask_names(" ".join(entry.answer.split()), names).text)
+        return f"{ANSWER_LABEL} ({entry.unit}): ", _public(entry.answer, data)
     if entry.answer:
         return UNIT_LABEL, f"{entry.unit}; nội dung trả lời gửi riêng cho người gửi."
     if State.TRANSFERRED in states or entry.sensitive:
@@ -258,8 +263,8 @@ def _sections(data: Data) -> list[dict]:
         items = []
         for entry in entries:
             if not entry.sensitive:
-                label, answer = _answer(entry, data.names)
-                items.append({"text": _shown(entry, data.names), "label": label,
+                label, answer = _answer(entry, data)
+                items.append({"text": _shown(entry, data), "label": label,
                               "answer": answer})
         sensitive = [e for e in entries if e.sensitive]
         if sensitive:

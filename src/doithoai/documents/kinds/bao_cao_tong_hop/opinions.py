@@ -72,6 +72,7 @@ class Data:
     petitions: list[Petition]
     fields: list[tuple[str, list[Entry]]] = field(default_factory=list)
     names: frozenset[str] = frozenset()  # written as initials wherever the report says them
+    never_named: frozenset[str] = frozenset()  # "một công dân" wherever said
     denounced: frozenset[int] = frozenset()  # denunciations by kind, words or speaker's topic
 
     @property
@@ -109,6 +110,7 @@ def collect(conference: Conference) -> Data:
                 prepared[code] = (unit.unit_name, answer.answer)
     known = confidential.of(conference)
     data = Data(conference=conference, report=report, petitions=petitions, names=known.names,
+                never_named=known.secret,
                 denounced=frozenset(p.pk for p in petitions
                                     if confidential.is_denunciation(p, known)))
     for group in report.fields:
