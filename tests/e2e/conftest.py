@@ -5,12 +5,38 @@ inside one unless told that this (single-threaded, test-only) use is safe.
 """
 
 import os
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test import testcases
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share the test's
+    in-memory SQLite connection. Requests of several browsers at once (the hall's screens
+    poll while the secretary records) would otherwise run their transactions interleaved on
+    that one connection ("database table is locked"): a fault of the test's database, not of
+    the product, whose every request has a connection of its own. Each browser keeps its own
+    connection (a thread), so a browser's idle keep-alive never holds the others."""
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+testcases.LiveServerThread.server_class = OneRequestAtATimeServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -76,9 +76,9 @@ def conference(transactional_db, load_organisation):
 
 @pytest.fixture
 def patient():
-    """Four devices write at once: a test database on SQLite refuses a write while another is
-    under way ("table is locked"), and the console sends the change again 3 s later, as it
-    does after a dropped connection. What a device shows after it may take that long."""
+    """Four devices at once: what one device changed reaches the others with their next poll
+    (every 2 s), after the requests of the others in the queue of the test's live server
+    (tests/e2e/conftest.py, one request at a time)."""
     expect.set_options(timeout=10_000)
     yield
     expect.set_options(timeout=5_000)
