@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from doithoai.dialogues.actions import plans
@@ -34,3 +35,11 @@ def conference(commune, clerk):
 @pytest.fixture
 def session(conference, clerk):
     return sessions.open_session(actor=clerk, conference=conference)
+
+
+@pytest.fixture
+def office(clerk):
+    """The clerk's browser, signed in."""
+    client = Client()
+    client.force_login(clerk)
+    return client

@@ -4,7 +4,6 @@ and the chair's words recorded as guidance; the live room shows the state the pe
 wherever it was changed; the kind the words suggest is shown for the secretary to confirm."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
@@ -16,20 +15,10 @@ from doithoai.live.selectors import minutes
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.actions import procedures
 from doithoai.petitions.models import Answer, Kind, Petition
+from tests.live.console import act
 
 Source = Registration.Source
 LAND = "Tôi khiếu nại quyết định thu hồi đất của gia đình tôi ở thôn Nà Pàn."
-
-
-@pytest.fixture
-def office(clerk):
-    client = Client()
-    client.force_login(clerk)
-    return client
-
-
-def act(client, conference, **data):
-    return client.post(reverse("live:act", args=[conference.pk]), data)
 
 
 def panel(client, conference, row):

@@ -3,21 +3,12 @@ record comes locked while another speaks (one tap opens it, nothing typed is los
 script keeps drafts); the QR box tells in plain Vietnamese what to do when phones cannot
 open the address, with no setting's name on the page."""
 
-import pytest
-from django.test import Client
 from django.urls import reverse
 
 from doithoai.live.actions import registrations, sessions, speeches
 from doithoai.live.models import Registration
 
 Source = Registration.Source
-
-
-@pytest.fixture
-def office(clerk):
-    client = Client()
-    client.force_login(clerk)
-    return client
 
 
 def record(client, conference, row, view="secretary"):

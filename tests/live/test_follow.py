@@ -4,7 +4,6 @@ received at the close without his turn) — that phone only; the secretary print
 the codes for those registered on paper (a confidential one by his number only), for her own
 conferences only, by GET only."""
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -87,13 +86,6 @@ def test_a_crafted_post_from_the_phone_changes_nothing(session, clerk):
     assert late.status_code == 400 and "Phiên họp đã kết thúc" in late.content.decode()
     row.refresh_from_db()
     assert not row.confidential
-
-
-@pytest.fixture
-def office(clerk):
-    client = Client()
-    client.force_login(clerk)
-    return client
 
 
 def test_the_slips_for_paper_registrants(session, clerk, office, conference, commune,

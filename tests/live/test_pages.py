@@ -10,19 +10,9 @@ from doithoai.live.actions import sessions
 from doithoai.live.models import ConsoleRequest, Registration
 from doithoai.live.views.registrations import DEVICE_COOKIE, token
 from doithoai.org.models import Unit, User, Village
+from tests.live.console import act
 
 Source = Registration.Source
-
-
-@pytest.fixture
-def office(clerk):
-    client = Client()
-    client.force_login(clerk)
-    return client
-
-
-def act(client, conference, **data):
-    return client.post(reverse("live:act", args=[conference.pk]), data)
 
 
 def test_the_console_and_the_chairs_view_are_for_the_office(session, office, conference,

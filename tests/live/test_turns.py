@@ -5,7 +5,6 @@ the same changes through the console's one endpoint, each done once per device k
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
@@ -14,6 +13,7 @@ from doithoai.live.models import ConsoleRequest, Registration
 from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org.models import Role
 from tests.factories import user_with_role
+from tests.live.console import act
 
 Source, State = Registration.Source, Registration.State
 
@@ -127,17 +127,6 @@ def test_who_may_and_when(session, clerk, three):
     with pytest.raises(ValidationError, match="Phiên họp đã kết thúc"):
         turns.call_now(actor=clerk, registration=b, reason="Mời")
     assert speaking(session) is None
-
-
-@pytest.fixture
-def office(clerk):
-    client = Client()
-    client.force_login(clerk)
-    return client
-
-
-def act(client, conference, **data):
-    return client.post(reverse("live:act", args=[conference.pk]), data)
 
 
 def test_the_tablets_taps_through_the_console_endpoint(session, office, conference, three):

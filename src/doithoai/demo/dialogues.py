@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from doithoai.core import dates
 from doithoai.core.petition_flow import State
 from doithoai.demo import live as live_demo
 from doithoai.demo import participants
@@ -214,7 +215,7 @@ def finish(outcome: Outcome, timeline: Timeline) -> Outcome:
                                       title=conference_title(timeline.held_year))
         if june.state == Conference.State.PLANNED:
             _finish_june(june, clerk, front, timeline)
-            outcome.created.append(f"hội nghị {june.held_on:%d/%m/%Y} đã tổ chức và thông "
+            outcome.created.append(f"hội nghị {dates.day(june.held_on)} đã tổ chức và thông "
                                    f"báo kết luận")
         current, created = _plan(agency, clerk, leader, timeline.year,
                                  timeline.current_plan_issued_on, None, today)
@@ -232,7 +233,7 @@ def finish(outcome: Outcome, timeline: Timeline) -> Outcome:
             _upcoming_opinions(upcoming, clerk, front, today)
             participants.demo_participants(upcoming, clerk)
             outcome.created.append(
-                f"hội nghị sắp tới ngày {upcoming.held_on:%d/%m/%Y} đang chuẩn bị")
+                f"hội nghị sắp tới ngày {dates.day(upcoming.held_on)} đang chuẩn bị")
         if timeline.previous_held_on:  # last year's registers: numbers of their own
             _previous_year(agency, clerk, leader, timeline, outcome)
         _van_quan(outcome, timeline)
@@ -470,7 +471,7 @@ def _previous_year(agency: Agency, clerk: User, leader: User, timeline: Timeline
                 document_date=day + dt.timedelta(days=21)).petition
             p = answers.approve_answer(actor=leader, petition=p)
             answers.publish_answer(actor=clerk, petition=p)
-    outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của năm trước")
+    outcome.created.append(f"kế hoạch và hội nghị {dates.day(day)} của năm trước")
 
 
 def _van_quan(outcome: Outcome, timeline: Timeline) -> None:
@@ -490,4 +491,4 @@ def _van_quan(outcome: Outcome, timeline: Timeline) -> None:
         94, "Hội nghị đã tổ chức, 3 ý kiến được giao trả lời bằng văn bản.",
         VAN_QUAN_CONCLUSION_NUMBER, "Giao các phòng chuyên môn trả lời bằng văn bản.",
         "hoi-nghi-mau-vq")
-    outcome.created.append(f"kế hoạch và hội nghị {day:%d/%m/%Y} của xã Văn Quan")
+    outcome.created.append(f"kế hoạch và hội nghị {dates.day(day)} của xã Văn Quan")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core import dates
 from doithoai.core.milestones import Settings
 from doithoai.demo import participants
 from doithoai.demo.timeline import Timeline
@@ -185,7 +186,7 @@ def load(plan: Plan, clerk: User, leader: User, timeline: Timeline) -> str | Non
     registrations.move(actor=leader, registration=rows[MOVED_AHEAD], after=None,
                        reason=MOVE_REASON)
     _set_back_times(session, rows)
-    return f"hội nghị chuyên đề về đất đai, xây dựng ngày {today:%d/%m/%Y} đang diễn ra"
+    return f"hội nghị chuyên đề về đất đai, xây dựng ngày {dates.day(today)} đang diễn ra"
 
 
 def _person(agency, position_start: str) -> Person | None:

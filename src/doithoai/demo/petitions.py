@@ -23,8 +23,9 @@ from django.conf import settings
 from django.db import transaction
 
 from doithoai.audit.services import record, snapshot
+from doithoai.core import dates
 from doithoai.core.deadlines import DUE_SOON, OVERDUE, urgency_flag
-from doithoai.core.petition_flow import OPEN_STATES, State
+from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS, State
 from doithoai.core.text import fold
 from doithoai.demo.petition_specs import PLAN, Outcome, Spec
 from doithoai.demo.petition_texts import (
@@ -108,13 +109,13 @@ class _Loader:
         key = (channel, village.pk if village else None, day)
         if key not in self.batches:
             if channel == Channel.SURVEY_FORM:
-                name = f"Phiếu lấy ý kiến {self._in_text(village)} ngày {day:%d/%m/%Y}"
+                name = f"Phiếu lấy ý kiến {self._in_text(village)} ngày {dates.day(day)}"
                 head = Person.objects.filter(agency=self.agency, village=village,
                                              position="Trưởng thôn").first()
                 brought = (f"{head.full_name}, Trưởng thôn" if head
                            else f"Trưởng {self._in_text(village)}")
             else:
-                name = f"Tổng hợp ý kiến cử tri của Mặt trận ngày {day:%d/%m/%Y}"
+                name = f"Tổng hợp ý kiến cử tri của Mặt trận ngày {dates.day(day)}"
                 brought, village = "Vy Văn Sơn, Chủ tịch Ủy ban MTTQ xã", None
             batch, created = IntakeBatch.objects.get_or_create(
                 agency=self.agency, name=name, defaults={
@@ -282,7 +283,7 @@ class _Loader:
             if spec.close_from == State.TRANSFERRED:
                 spec.kind, spec.conference = Kind.COMPLAINT, False
                 spec.channel = Channel.OFFICE
-        if spec.kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
+        if spec.kind in PROCEDURE_KINDS:
             # what the complaint or denunciation is about decides its field
             topics = {t[0]: t for t in TOPICS}
             about = (["land", "allowance", "construction"] if spec.kind == Kind.COMPLAINT

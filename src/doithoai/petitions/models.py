@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core import dates
-from doithoai.core.petition_flow import STATE_LABELS, State
+from doithoai.core.petition_flow import PROCEDURE_KINDS, STATE_LABELS, State
 from doithoai.core.text import fold
 from doithoai.db import NFCModel
 from doithoai.org.models import Agency, Unit, Village
@@ -201,7 +201,7 @@ class Petition(NFCModel):
     @property
     def is_sensitive(self) -> bool:
         """Denunciations never show their petitioners; complaints keep them private too."""
-        return self.kind in (Kind.DENUNCIATION, Kind.COMPLAINT)
+        return self.kind in PROCEDURE_KINDS
 
 
 class Petitioner(NFCModel):

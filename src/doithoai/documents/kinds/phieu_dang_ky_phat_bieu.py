@@ -30,7 +30,7 @@ def missing(conference: Conference) -> list[str]:
 
 
 def context(conference: Conference, *, number: int | None = None,
-                    issued_on: dt.date | None = None) -> dict:
+            issued_on: dt.date | None = None) -> dict:
     """`number` and `issued_on` are ignored: a form is not numbered."""
     ctx = {
         **common_context(conference),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from doithoai.core import decree30
+from doithoai.core import dates, decree30
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conferences, village_opinions
 from doithoai.documents.drawing import conference_text as ct
@@ -50,7 +50,7 @@ def missing(conference: Conference) -> list[str]:
 
 
 def context(conference: Conference, *, number: int | None = None,
-                    issued_on: dt.date | None = None) -> dict:
+            issued_on: dt.date | None = None) -> dict:
     """`number` and `issued_on` are ignored: a form is not numbered."""
     url = ct.submit_url(conference)
     due = village_opinions.opinions_due(conference)
@@ -63,8 +63,7 @@ def context(conference: Conference, *, number: int | None = None,
         "type_name": "PHIẾU LẤY Ý KIẾN",
         "pages": pages,
         "url": url,
-        "due": (f"ngày {due.day:02d}/{due.month:02d}/{due.year}" if due
-                else decree30.MISSING),
+        "due": f"ngày {dates.day(due)}" if due else decree30.MISSING,
     }
     return nfc_all(ctx)
 

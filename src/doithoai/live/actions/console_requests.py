@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from doithoai.core import dates
 from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import PROCEDURE_KINDS
 from doithoai.live.actions import minutes, registrations, sessions, speeches, turns
 from doithoai.live.models import ConsoleRequest, Registration, Session
 from doithoai.live.selectors.outcomes import not_heard_received, slips_count
@@ -224,7 +225,7 @@ def assign(actor, session, data) -> Done:
 def procedure(actor, session, data) -> Done:
     row = _registration(session, data)
     kind = _text(data, "kind")
-    if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
+    if kind not in PROCEDURE_KINDS:
         raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
     speeches.to_procedure(actor=actor, registration=row, kind=kind,
                           reason=_text(data, "reason"), remark=_text(data, "remark"))

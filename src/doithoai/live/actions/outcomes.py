@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record
 from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import PROCEDURE_KINDS
 from doithoai.live.models import Registration, Session
 from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, Kind
@@ -46,7 +47,7 @@ def _pending(session: Session):
 def kind_of(row: Registration) -> str:
     """The kind the registrant's words suggest (an opinion when they say neither)."""
     hint = suggested_kind(row.topic)
-    return hint if hint in (Kind.COMPLAINT, Kind.DENUNCIATION) else Kind.OPINION
+    return hint if hint in PROCEDURE_KINDS else Kind.OPINION
 
 
 def settle(*, actor, session: Session) -> list[Registration]:

@@ -22,7 +22,7 @@ from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core.text import fold, nfc
 from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
-from doithoai.live.actions.sessions import end_turn, locked_open_session
+from doithoai.live.actions.sessions import end_turn, locked_open_session, locked_registration
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org import access
@@ -116,10 +116,8 @@ def move(*, actor, registration: Registration, after: Registration | None, reaso
     reason = require_reason(reason)
     access.require(actor, rules.DECIDE, registration)
     with transaction.atomic():
-        session = locked_open_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state != State.WAITING:
-            raise ValidationError(_("Chỉ thay đổi thứ tự của người đang chờ phát biểu."))
+        session, registration = locked_registration(
+            registration, (State.WAITING,), _("Chỉ thay đổi thứ tự của người đang chờ phát biểu."))
         before = snapshot(registration)
         waiting = list(queue(session).exclude(pk=registration.pk))
         if after is None:
@@ -169,10 +167,8 @@ def call_next(*, actor, session: Session, seen_speaker: int | None = None
 def finish(*, actor, registration: Registration) -> Registration:
     access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
-        locked_open_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state != State.SPEAKING:
-            raise ValidationError(_("Người này không đang phát biểu."))
+        session, registration = locked_registration(
+            registration, (State.SPEAKING,), _("Người này không đang phát biểu."))
         end_turn(actor, registration)
     return registration
 
@@ -181,10 +177,8 @@ def withdraw(*, actor, registration: Registration, reason: str) -> Registration:
     reason = require_reason(reason)
     access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
-        locked_open_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state != State.WAITING:
-            raise ValidationError(_("Chỉ rút đăng ký của người đang chờ phát biểu."))
+        session, registration = locked_registration(
+            registration, (State.WAITING,), _("Chỉ rút đăng ký của người đang chờ phát biểu."))
         before = snapshot(registration)
         registration.state = State.WITHDRAWN
         registration.save(update_fields=["state"])
@@ -200,8 +194,7 @@ def set_confidential(*, actor, registration: Registration, confidential: bool = 
     Named again only when he asks it, with the reason, and never a denunciation."""
     access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
-        locked_open_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        session, registration = locked_registration(registration)
         if registration.confidential == bool(confidential):
             return registration
         if not confidential:

@@ -38,6 +38,23 @@ def locked_recording_session(pk: int) -> Session:
     return session
 
 
+# Who has been given the floor: what the record and the chair's conclusion are about.
+HEARD = (State.SPEAKING, State.DONE)
+
+
+def locked_registration(registration: Registration, allowed=None, refusal: str = "", *,
+                        recording: bool = False) -> tuple[Session, Registration]:
+    """What every change of one registration begins with: its session locked (open, or with
+    `recording` until the minutes are adopted), the registration read again under its lock,
+    refused with `refusal` unless in one of the `allowed` states."""
+    lock = locked_recording_session if recording else locked_open_session
+    session = lock(registration.session_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if allowed is not None and registration.state not in allowed:
+        raise ValidationError(refusal)
+    return session, registration
+
+
 def end_turn(actor, registration: Registration) -> None:
     """The speaker at the floor is done (inside the caller's transaction)."""
     before = snapshot(registration)

@@ -13,11 +13,15 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
-from doithoai.core.petition_flow import TRANSITIONS, Action, State, on_answer_track
+from doithoai.core.petition_flow import PROCEDURE_KINDS, TRANSITIONS, Action, State, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.dialogues.selectors import conference_links
 from doithoai.live import rules
-from doithoai.live.actions.sessions import locked_recording_session
+from doithoai.live.actions.sessions import (
+    HEARD,
+    locked_recording_session,
+    locked_registration,
+)
 from doithoai.live.models import Registration
 from doithoai.org import access
 from doithoai.petitions.actions import answers, assignments, corrections, intake, issues, procedures
@@ -35,10 +39,9 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
     A speaker presenting an opinion sent before keeps that petition."""
     access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
-        session = locked_recording_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
-            raise ValidationError(_("Chỉ ghi nội dung của người đã được mời phát biểu."))
+        session, registration = locked_registration(
+            registration, HEARD, _("Chỉ ghi nội dung của người đã được mời phát biểu."),
+            recording=True)
         if same_as is not None and (not on_answer_track(kind) or registration.is_denunciation):
             # Grouped, its words would title an issue read in public.
             raise ValidationError(_("Khiếu nại, tố cáo không gộp với ý kiến khác: hãy ghi "
@@ -161,7 +164,7 @@ def confirm_kind(*, actor, registration: Registration, kind: str) -> Petition:
     """The secretary confirms the kind the words suggested: the recorded opinion becomes a
     complaint or denunciation (its answer forms give way to its procedure)."""
     access.require(actor, rules.RUN_SESSION, registration)
-    if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
+    if kind not in PROCEDURE_KINDS:
         raise ValidationError(_("Hãy chọn khiếu nại hoặc tố cáo."))
     with transaction.atomic():
         locked_recording_session(registration.session_id)
@@ -189,10 +192,9 @@ def conclude(*, actor, registration: Registration, text: str, previous: str | No
     if not text:
         raise ValidationError({"conclusion": _("Hãy ghi nội dung kết luận của chủ trì.")})
     with transaction.atomic():
-        locked_recording_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state in (Registration.State.WITHDRAWN, Registration.State.WAITING):
-            raise ValidationError(_("Chỉ kết luận ý kiến của người đã được mời phát biểu."))
+        session, registration = locked_registration(
+            registration, HEARD, _("Chỉ kết luận ý kiến của người đã được mời phát biểu."),
+            recording=True)
         if registration.conclusion == text:
             return registration
         if previous is not None and nfc(previous).strip() != registration.conclusion:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.live import rules
-from doithoai.live.actions.sessions import end_turn, locked_open_session
+from doithoai.live.actions.sessions import end_turn, locked_registration
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org import access
@@ -32,10 +32,8 @@ def call_now(*, actor, registration: Registration, reason: str = "",
     changed it meanwhile, nobody is cut off by a tap made on an old screen."""
     access.require(actor, rules.RUN_SESSION, registration)
     with transaction.atomic():
-        session = locked_open_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state != State.WAITING:
-            raise ValidationError(_("Chỉ mời phát biểu người đang chờ đến lượt."))
+        session, registration = locked_registration(
+            registration, (State.WAITING,), _("Chỉ mời phát biểu người đang chờ đến lượt."))
         first = queue(session).first()
         out_of_turn = first is not None and first.pk != registration.pk
         if out_of_turn:
@@ -63,10 +61,8 @@ def move_step(*, actor, registration: Registration, step: int, reason: str) -> R
     if step not in (-1, 1):
         raise ValidationError(_("Chỉ lên hoặc xuống một bậc mỗi lần."))
     with transaction.atomic():
-        session = locked_open_session(registration.session_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.state != State.WAITING:
-            raise ValidationError(_("Chỉ thay đổi thứ tự của người đang chờ phát biểu."))
+        session, registration = locked_registration(
+            registration, (State.WAITING,), _("Chỉ thay đổi thứ tự của người đang chờ phát biểu."))
         waiting = list(queue(session))
         index = next(i for i, row in enumerate(waiting) if row.pk == registration.pk)
         target = index + step

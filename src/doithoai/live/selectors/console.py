@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from doithoai.core import dates, procedure_guidance
 from doithoai.core.kind_hints import suggested_kind
-from doithoai.core.petition_flow import State, on_answer_track
+from doithoai.core.petition_flow import PROCEDURE_KINDS, State, on_answer_track
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Registration, Session
 from doithoai.live.selectors import minutes
@@ -21,8 +21,6 @@ from doithoai.live.selectors.sessions import agenda, queue, speaking, villages_o
 from doithoai.org.models import Unit
 from doithoai.petitions.models import Channel, Field, Kind, Petition
 from doithoai.petitions.selectors import public_text
-
-SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 
 # The reasons a chair gives most for leaving the registration order or withdrawing someone,
 # offered as one tap each on the tablet (any other is typed).
@@ -113,7 +111,7 @@ def choices(conference: Conference, session: Session | None) -> dict:
     if session is not None:
         prior = (Petition.objects.filter(conference=conference)
                  .exclude(channel=Channel.CONFERENCE).exclude(live_registrations__session=session)
-                 .exclude(kind__in=SENSITIVE)
+                 .exclude(kind__in=PROCEDURE_KINDS)
                  .order_by("received_on", "pk"))
     return {
         "villages": villages_of(agency),
@@ -121,7 +119,7 @@ def choices(conference: Conference, session: Session | None) -> dict:
         "units": Unit.objects.filter(agency=agency, is_active=True).order_by("name"),
         "prior": prior[:200],
         "same_matter": Petition.objects.filter(conference=conference)
-        .exclude(kind__in=SENSITIVE).order_by("-pk")[:200],
+        .exclude(kind__in=PROCEDURE_KINDS).order_by("-pk")[:200],
     }
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import require_reason
-from doithoai.core.petition_flow import Action
+from doithoai.core.petition_flow import PROCEDURE_KINDS, Action
 from doithoai.org.models import Unit
 from doithoai.petitions import notify
 from doithoai.petitions.actions.deadlines import set_due_date
@@ -43,7 +43,7 @@ def _check_unit(petition: Petition, unit: Unit) -> None:
 def assign(*, actor, petition: Petition, unit: Unit, reason: str = "",
            version: int | None = None) -> Petition:
     _check_unit(petition, unit)
-    if petition.kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
+    if petition.kind in PROCEDURE_KINDS:
         raise ValidationError(_("Khiếu nại, tố cáo không được giao trả lời như ý kiến thường: "
                                 "hãy chuyển theo thủ tục khiếu nại, tố cáo."))
     petition = move(actor, petition, Action.ASSIGN, reason=reason, version=version,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import dates, deadlines, procedure_guidance
-from doithoai.core.petition_flow import Action
+from doithoai.core.petition_flow import PROCEDURE_KINDS, Action
 from doithoai.core.text import nfc
 from doithoai.petitions.actions.moves import move
 from doithoai.petitions.models import Escalation, Kind, Petition
@@ -53,7 +53,7 @@ def transfer_to_procedure(*, actor, petition: Petition, kind: str, reason: str,
     with the chair's `remark` as guidance, never as an answer. Found to be one after it was
     answered (the kind corrected): the answer is withdrawn, publication included, with the
     reason (audited), so no page or document shows it any more."""
-    if kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
+    if kind not in PROCEDURE_KINDS:
         raise ValidationError({"kind": _("Chỉ khiếu nại hoặc tố cáo mới chuyển thủ tục.")})
     reason = require_reason(reason)
     law = "Luật Khiếu nại 2011" if kind == Kind.COMPLAINT else "Luật Tố cáo 2018"

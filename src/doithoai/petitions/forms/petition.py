@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core.petition_flow import Action
+from doithoai.core.petition_flow import PROCEDURE_KINDS, Action
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.forms.queues import DATE_WIDGET
 from doithoai.petitions.models import Field, Kind, Urgency
@@ -199,7 +199,7 @@ class TransferForm(ActionForm):
                              error_messages=REASON_REQUIRED)
 
     def __init__(self, *args, petition, **kwargs):
-        if petition.kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
+        if petition.kind in PROCEDURE_KINDS:
             kwargs.setdefault("initial", {}).setdefault("kind", petition.kind)
         super().__init__(*args, petition=petition, **kwargs)
         if petition.answers.filter(is_current=True).exists():

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from doithoai.core import dates
 from doithoai.demo import dialogues as dialogues_demo
 from doithoai.demo import live as live_demo
 from doithoai.demo import timeline as demo_timeline
@@ -34,9 +35,9 @@ class Command(BaseCommand):
         if not no_petitions and built_on not in (None, today):
             # Two timelines would not make one story: say how to start again instead.
             self.stdout.write(self.style.WARNING(
-                f"Dữ liệu mẫu đã có, được tạo ngày {built_on:%d/%m/%Y} (hội nghị đang diễn ra, "
+                f"Dữ liệu mẫu đã có, được tạo ngày {dates.day(built_on)} (hội nghị đang diễn ra, "
                 f"các hạn trả lời tính theo ngày đó), nên không tạo thêm. Để có dữ liệu mẫu "
-                f"theo hôm nay {today:%d/%m/%Y}, chạy: doithoai demo_data --reset (xóa toàn bộ "
+                f"theo hôm nay {dates.day(today)}, chạy: doithoai demo_data --reset (xóa toàn bộ "
                 f"dữ liệu hiện có trong cơ sở dữ liệu rồi tạo lại)."))
             return
         accounts = load_demo()

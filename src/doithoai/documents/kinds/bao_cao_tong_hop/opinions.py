@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from doithoai.core import dates
-from doithoai.core.petition_flow import State
+from doithoai.core.petition_flow import PROCEDURE_KINDS, State
 from doithoai.dialogues import confidential
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import prepared_answers, village_opinions
 from doithoai.documents.drawing import tables
 from doithoai.petitions.models import Channel, Escalation, Kind, Petition, Urgency
 
-SENSITIVE = (Kind.COMPLAINT, Kind.DENUNCIATION)
 COLUMNS = [
     tables.Column("STT", 6), tables.Column("Lĩnh vực", 40),
     tables.Column("Tổng số ý kiến", 12, numeric=True),
@@ -55,7 +54,7 @@ class Entry:
         """A complaint or denunciation: its own procedure, its sender kept confidential (a
         grouped issue with a denunciation in it too)."""
         return self.denunciation or not self.item.is_issue and any(
-            p.kind in SENSITIVE or p.state == State.TRANSFERRED for p in self.members)
+            p.kind in PROCEDURE_KINDS or p.state == State.TRANSFERRED for p in self.members)
 
     @property
     def private(self) -> bool:
@@ -137,7 +136,7 @@ def _row(data: Data, entries: list[Entry]) -> list[int]:
         len(members),
         kinds.count(Kind.OPINION),
         kinds.count(Kind.REPORT),
-        sum(1 for kind in kinds if kind in SENSITIVE),
+        sum(1 for kind in kinds if kind in PROCEDURE_KINDS),
         sum(1 for p, _e in members if p.urgency in (Urgency.PRESSING, Urgency.URGENT)),
         sum(1 for p, e in members if e.answer),
     ]
