@@ -1,8 +1,7 @@
 """What the live room knows about who must not be named, for the dialogues' public texts
 (`dialogues.confidential`, registered when the app is ready): every registrant's name, those
-never to be named (`confidential_names`), the
-petitions of those who asked not to be named or denounce, the denunciations known by a
-speaker's words."""
+never to be named (`confidential_names`), the petitions of those who asked not to be named or
+denounce, the denunciations known by a speaker's words."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,8 +19,9 @@ from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Minutes, Registration, Session
 from doithoai.org.models import Unit
-from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
+from doithoai.petitions.models import Channel, Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
+from doithoai.petitions.selectors.public_text import secret_names
 
 
 def minutes_of(session: Session) -> Minutes | None:
@@ -71,8 +71,8 @@ def draft_conclusion(session: Session, rows=None) -> str:
 
 def confidential_names(conference: Conference) -> list[str]:
     """Whom the minutes and the conference's documents never name: the registrants who asked
-    not to be named or denounce, the senders of the conference's denunciations and those who
-    asked not to be named publicly."""
+    not to be named or denounce, the senders of the conference's denunciations (by their kind
+    or words) and those who asked not to be named publicly."""
     rows = (Registration.objects.filter(session__conference=conference)
             .select_related("petition").prefetch_related("petition__petitioners"))
     names = set()
@@ -81,10 +81,7 @@ def confidential_names(conference: Conference) -> list[str]:
             names.add(row.full_name)
             if row.petition_id:
                 names |= {p.full_name for p in row.petition.petitioners.all()}
-    names |= set(Petitioner.objects.filter(
-        Q(petition__kind=Kind.DENUNCIATION) | Q(anonymous_to_public=True),
-        petition__in=Petition.objects.filter(conference=conference))
-        .values_list("full_name", flat=True))
+    names |= set(secret_names(Petition.objects.filter(conference=conference)))
     return sorted(n.strip() for n in names if n.strip())
 
 
