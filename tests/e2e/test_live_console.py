@@ -118,6 +118,7 @@ def test_a_speaker_called_without_a_connection_is_recorded(browser, live_server,
         record = secretary.locator("#speaker-record")
         expect(record).to_contain_text("Lương Thị Nhặt")
         expect(record).to_contain_text("Mất kết nối")
+        expect(record.get_by_label("Loại")).to_have_value("opinion")
         secretary.get_by_label(TEXT).fill("Nước sinh hoạt bị đục sau mưa.")
         secretary.get_by_role("button", name="Ghi nội dung", exact=True).click()
         expect(secretary.locator("#connection")).to_contain_text("2 thao tác chờ gửi")
@@ -132,6 +133,8 @@ def test_a_speaker_called_without_a_connection_is_recorded(browser, live_server,
             "button", name="Người này đang phát biểu: ghi nội dung").click()
         expect(secretary.locator("#row-sheet")).to_be_hidden()
         expect(record).to_contain_text("Vy Thị Liên")
+        # She registered to denounce: the record starts as a denunciation.
+        expect(record.get_by_label("Loại")).to_have_value("denunciation")
         secretary.get_by_label(TEXT).fill("Tố cáo cán bộ thu tiền cấp sổ.")
         secretary.get_by_role("button", name="Ghi nội dung", exact=True).click()
         expect(secretary.locator("#connection")).to_contain_text("3 thao tác chờ gửi")
@@ -143,7 +146,9 @@ def test_a_speaker_called_without_a_connection_is_recorded(browser, live_server,
         # lost; both records arrived, each with its speaker.
         expect(secretary.locator("#refused")).to_contain_text("thiết bị khác")
         assert Petition.objects.get(live_registrations=b).text == "Nước sinh hoạt bị đục sau mưa."
-        assert Petition.objects.get(live_registrations=c).text == "Tố cáo cán bộ thu tiền cấp sổ."
+        denounced = Petition.objects.get(live_registrations=c)
+        assert denounced.text == "Tố cáo cán bộ thu tiền cấp sổ."
+        assert denounced.kind == "denunciation"
         assert speaking(session) == c
         expect(record).to_contain_text("Mã ý kiến")
         expect(record).to_contain_text("Tố cáo: giữ bí mật người tố cáo")

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
+from doithoai.core.petition_flow import PROCEDURE_KINDS
 from doithoai.db import NFCModel
 from doithoai.dialogues.models import AgendaItem, Conference
 from doithoai.org.models import Village
@@ -133,6 +134,16 @@ class Registration(NFCModel):
         petition = self.petition if self.petition_id else None
         return petition is not None and (petition.kind == Kind.DENUNCIATION
                                          or suggested_kind(petition.text) == DENUNCIATION)
+
+    @property
+    def registered_kind(self) -> str:
+        """The kind the registration suggests before anything is recorded ("" none): the
+        topic's words, or the kind of the opinion sent before. A record typed without a
+        connection starts there (`_offline_record.html`)."""
+        petition = self.petition if self.petition_id else None
+        if petition is not None and petition.kind in PROCEDURE_KINDS:
+            return petition.kind
+        return suggested_kind(self.topic) or ""
 
     @property
     def is_confidential(self) -> bool:

@@ -167,6 +167,10 @@
       record.innerHTML = template.innerHTML.split("__pk__").join(pk);
       const name = record.querySelector(".name");
       Array.from(label(pk)).forEach(function (node) { name.appendChild(node); });
+      // A complaint or denunciation by its registered words starts as one (a draft typed
+      // before, restored below, keeps what the secretary chose).
+      const kind = record.querySelector("select[name=kind]");
+      if (kind && row.dataset.kind) kind.value = row.dataset.kind;
     } else if (fetched[pk]) {
       record.innerHTML = fetched[pk];
     } else {
