@@ -233,8 +233,12 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     secretary.get_by_role("button", name="Ghi nội dung").click()
     expect(secretary.locator("#speaker-record")).to_contain_text("Mã ý kiến")
     expect(chair.locator("#speaker-record")).to_contain_text(ROAD)
+    # Published as soon as it is recorded: while the chair types, the public copy shows.
     chair.get_by_label("Tóm tắt nội dung trả lời").fill(
-        "Xã đưa tuyến đường vào kế hoạch sửa chữa quý I năm sau.")
+        "Trả lời ông Hoàng Văn Pản: xã đưa tuyến đường vào kế hoạch sửa chữa quý I năm sau.")
+    preview = chair.locator("#speaker-record .answer-preview")
+    expect(preview).to_contain_text("Trả lời ông H. V. P.: xã đưa tuyến đường")
+    expect(preview).to_contain_text("Hoàng Văn Pản → H. V. P.")
     chair.get_by_role("button", name="Ghi câu trả lời").click()
     expect(chair.locator("#speaker-record")).to_contain_text("Đã trả lời tại hội nghị")
     chair.get_by_label("Kết luận của chủ trì về ý kiến này").fill(

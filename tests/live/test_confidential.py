@@ -11,7 +11,7 @@ from doithoai.audit.models import AuditEvent
 from doithoai.live.actions import registrations, speeches
 from doithoai.live.models import Registration
 from doithoai.live.selectors.screen import screen
-from doithoai.org.models import Village
+from doithoai.org.models import User, Village
 from doithoai.petitions.actions import assignments
 from doithoai.petitions.models import Kind
 
@@ -178,3 +178,39 @@ def test_the_answer_in_the_hall_shows_its_public_copy(client, session, clerk, co
     page = client.get(reverse("live:speaker", args=[conference.pk, row.pk])).content.decode()
     assert "Trả lời ông N. V. S.: năm sau có dự án." in page
     assert "Nông Văn Sáng → N. V. S." in page
+
+
+def test_the_answer_being_typed_shows_its_public_copy(session, clerk, office, conference,
+                                                      na_lau, client):
+    """Recorded, an answer in the hall is published at once: while it is typed the panel shows
+    what the public will read — an ordinary speaker by initials, a confidential one as "một
+    công dân" — and nothing is written by looking."""
+    plain = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                   full_name="Nông Văn Sáng", village=na_lau, topic="Nước sạch")
+    quiet = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                   full_name="Hà Thị Mai", village=na_lau, topic="Đường",
+                                   confidential=True)
+    registrations.call_next(actor=clerk, session=session)
+    speeches.record_speech(actor=clerk, registration=plain, text="Xin nước sạch cho thôn.")
+    events = AuditEvent.objects.count()
+
+    def preview(row, **query):
+        url = reverse("live:answer_preview", args=[conference.pk, row.pk])
+        response = office.get(url, query)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    page = preview(plain, text="Trả lời ông Nông Văn Sáng: năm sau có dự án.",
+                   addition="Bà Mai cũng được báo.")
+    assert "Trả lời ông N. V. S.: năm sau có dự án." in page
+    assert "Chủ trì bổ sung: Bà M. cũng được báo." in page
+    assert "Nông Văn Sáng → N. V. S." in page
+    page = preview(quiet, text="Trả lời bà Hà Thị Mai: sẽ sửa đường.")
+    assert "Trả lời một công dân: sẽ sửa đường." in page and "H. T. M." not in page
+    assert preview(plain, text="Năm sau có dự án.").strip() == ""  # nothing to mask
+    assert AuditEvent.objects.count() == events
+    # Only those who run the session may look.
+    client.force_login(User.objects.get(username="giamsat"))
+    refused = client.get(reverse("live:answer_preview", args=[conference.pk, plain.pk]),
+                         {"text": "Trả lời ông Nông Văn Sáng"})
+    assert refused.status_code in (403, 404)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/trang-thai/", console.state_fragment, name="state"),
     path("hoi-nghi/<int:pk>/nguoi-phat-bieu/<int:registration>/", console.speaker_fragment,
          name="speaker"),
+    path("hoi-nghi/<int:pk>/nguoi-phat-bieu/<int:registration>/ban-cong-khai/",
+         console.answer_preview_fragment, name="answer_preview"),
     path("hoi-nghi/<int:pk>/thao-tac/", console.act, name="act"),
     path("hoi-nghi/<int:pk>/man-hinh/", screen.screen, name="screen"),
     path("hoi-nghi/<int:pk>/man-hinh/noi-dung/", screen.screen_fragment, name="screen_fragment"),

@@ -23,6 +23,7 @@ from doithoai.live.actions.sessions import (
     locked_registration,
 )
 from doithoai.live.models import Registration
+from doithoai.live.selectors.console import hall_answer
 from doithoai.org import access
 from doithoai.petitions.actions import answers, assignments, corrections, intake, issues, procedures
 from doithoai.petitions.models import Channel, Kind, Petition
@@ -112,14 +113,12 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
                        addition: str = "") -> Petition:
     """The chair, or a unit head he names, answers in the hall; the chair may add to it."""
     access.require(actor, rules.DECIDE, registration)
-    text, addition = text.strip(), addition.strip()
-    if not text:
+    if not text.strip():
         raise ValidationError({"text": _("Hãy ghi tóm tắt nội dung trả lời.")})
     if not answered_by.strip():
         raise ValidationError({"answered_by": _("Hãy ghi ai trả lời (chủ trì hoặc trưởng đơn "
                                                 "vị được chủ trì mời).")})
-    if addition:
-        text = f"{text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
+    text = hall_answer(text, addition)
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return answers.answer_at_conference(actor=actor, petition=_petition(registration),

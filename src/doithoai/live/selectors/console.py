@@ -148,6 +148,30 @@ def kind_hint(row: Registration) -> KindHint | None:
     return KindHint(kind, str(Kind(kind).label), str(source))
 
 
+def hall_answer(text: str, addition: str) -> str:
+    """The answer given in the hall as recorded: the answer, then what the chair added."""
+    text, addition = text.strip(), addition.strip()
+    if addition:
+        text = f"{text}\n" + _("Chủ trì bổ sung: %(text)s") % {"text": addition}
+    return text
+
+
+def answer_preview(session: Session, pk: int, text: str) -> list[public_text.Preview]:
+    """The public copy of an answer being typed in the hall (it is published as soon as it
+    is recorded), when names in it are masked; nothing otherwise."""
+    row = session.registrations.select_related("petition").filter(pk=pk).first()
+    if row is None or not text.strip():
+        return []
+    label = _("Trả lời")
+    if row.petition is not None:
+        previews = public_text.preview(row.petition, {label: text})
+    else:
+        unnamed = [row.full_name] if row.is_confidential else []
+        copy = public_text.masked(text, [row.full_name], unnamed)
+        previews = [public_text.Preview(label=label, text=copy.text, maskings=copy.maskings)]
+    return [p for p in previews if p.maskings]
+
+
 def procedure_guidance_of(kind: str) -> str:
     return procedure_guidance.guidance_for(kind).text()
 

@@ -89,6 +89,20 @@ def speaker_fragment(request, pk: int, registration: int):
 
 
 @login_required
+@require_GET
+def answer_preview_fragment(request, pk: int, registration: int):
+    """The public copy of the answer being typed (names masked), before it is recorded and
+    so published; reads only."""
+    conference = _console_conference(request, pk)
+    session = session_of(conference)
+    text = console.hall_answer(request.GET.get("text", ""), request.GET.get("addition", ""))
+    previews = console.answer_preview(session, registration, text) if session else []
+    response = render(request, "petitions/_public_preview.html", {"public_preview": previews})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
 @require_POST
 def open_page(request, pk: int):
     conference = conference_of(request, pk)

@@ -340,6 +340,27 @@
   }, true);
 
   // Enter in the reason would press the sheet's first button (call now): it does nothing.
+  // --- the public copy of an answer being typed -------------------------------------------
+  // Recorded, an answer in the hall is published at once: while it is typed, the names it
+  // would publish are shown masked (nothing when offline or nothing to mask).
+  let previewTimer = null;
+  root.addEventListener("input", function (event) {
+    const form = event.target.closest("form[data-action=answer]");
+    const box = form && form.querySelector("[data-preview]");
+    if (!box) return;
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(async function () {
+      if (live.offline()) return;
+      const query = new URLSearchParams({
+        text: form.elements.text.value, addition: form.elements.addition.value});
+      try {
+        const response = await fetch(box.dataset.preview + "?" + query, {
+          credentials: "same-origin", cache: "no-store"});
+        if (response.ok) box.innerHTML = await response.text();
+      } catch (error) { /* the connection dropped: the preview waits for the next key */ }
+    }, 400);
+  });
+
   root.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && sheetForm && event.target.form === sheetForm) {
       event.preventDefault();
