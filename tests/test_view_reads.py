@@ -5,8 +5,10 @@ A view parses the request, asks a rule, calls an action or a selector, and rende
 the app's `selectors/<topic>.py`. Found in the source's syntax tree, like tests/test_writers.py:
 in a view module (`views.py`, or a module of a `views/` package), a manager (`.objects`) or a
 queryset's `.filter()`, `.exclude()`, `.annotate()`, `.aggregate()`, `.values_list()`,
-`.order_by()`, `.select_related()`, `.prefetch_related()` or `.distinct()`. (`.values()`,
-`.count()`, `.exists()` and `.all()` are not looked for: dicts and lists have them too.)
+`.order_by()`, `.select_related()`, `.prefetch_related()` or `.distinct()`, and Django's
+`get_object_or_404(Model, ...)` given a model's class. (`.values()`, `.count()`, `.exists()`
+and `.all()` are not looked for: dicts and lists have them too; nor a lookup among the rows of
+the object the page is about, `get_object_or_404(plan.tasks, pk=row)`.)
 
 One query may stay in a view: the plain lookup of one object by its primary key through
 `org.access.get_visible_object_or_404`, whose queryset (a model's manager, narrowed to its
@@ -25,6 +27,7 @@ LOOKUP = "get_visible_object_or_404"
 # What the queryset of a lookup may do: name the model's rows, narrow them to the parent
 # the page is about, join what the page shows of the one row.
 LOOKUP_READS = {MANAGER, "filter", "select_related"}
+SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 
 DEBTS: dict[str, str] = {}
 
@@ -52,6 +55,9 @@ def _read_lines(source: str) -> list[int]:
     lookup = _lookup_nodes(tree)
     lines = []
     for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and _name(node.func) in SHORTCUTS and node.args
+                and isinstance(node.args[0], ast.Name)):
+            lines.append(node.lineno)  # a model's class: a query of the view's own
         if not isinstance(node, ast.Attribute):
             continue
         if node.attr == MANAGER or (node.attr in READS and isinstance(node.ctx, ast.Load)):
@@ -96,8 +102,9 @@ def test_the_guard_sees_reads():
         "plan.groups.select_related('unit')\n"
         "visible(Plan, user).order_by('-year')\n"
         "rows.values_list('year', flat=True).distinct()\n"
-        "get_visible_object_or_404(user, Plan.objects.annotate(n=Count('pk')), pk)\n")
-    assert seen == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+        "get_visible_object_or_404(user, Plan.objects.annotate(n=Count('pk')), pk)\n"
+        "get_object_or_404(CalendarOverride, pk=pk)\n")
+    assert seen == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
     passed = _read_lines(
         "get_visible_object_or_404(user, Plan.objects.select_related('agency'), pk)\n"
         "get_visible_object_or_404(user, Invitation.objects.filter(delegate__conference=c)"
@@ -105,7 +112,9 @@ def test_the_guard_sees_reads():
         "access.get_visible_object_or_404(user, conference.delegates.select_related('v'), pk)\n"
         "selectors.people_of(user, unit=unit)\n"
         "form.errors.values()\n"
-        "sorted(rows, key=key)\n")
+        "sorted(rows, key=key)\n"
+        "get_object_or_404(plan.tasks, pk=row)\n"
+        "get_object_or_404(public_reads.public_plans(), pk=pk)\n")
     assert passed == []
 
 

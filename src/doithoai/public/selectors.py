@@ -85,6 +85,10 @@ def conference_to_join(agency: Agency, pk: int) -> Conference | None:
             .filter(Q(held_on__isnull=True) | Q(held_on__gte=timezone.localdate())).first())
 
 
+def receipt_agency(pk) -> Agency | None:
+    return Agency.objects.filter(pk=pk).first()
+
+
 def receipt_village(pk) -> Village | None:
     return Village.objects.filter(pk=pk).first()
 

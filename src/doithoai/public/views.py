@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -142,7 +142,9 @@ def receipt(request):
         data = signing.loads(request.GET.get("bn", ""), salt=RECEIPT_SALT)
     except signing.BadSignature as exc:
         raise Http404 from exc
-    agency = get_object_or_404(Agency, pk=data["a"])
+    agency = selectors.receipt_agency(data["a"])
+    if agency is None:
+        raise Http404
     due = dt.date.fromisoformat(data["d"]) if data["d"] else None
     # The address the citizen actually used: right behind any host name or port.
     base = request.build_absolute_uri("/").rstrip("/")

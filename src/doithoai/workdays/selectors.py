@@ -25,6 +25,11 @@ class DayRow:
     override: CalendarOverride | None  # the override row, enabled or not
 
 
+def override_of(pk: int) -> CalendarOverride | None:
+    """One day the office set apart from the law's calendar."""
+    return CalendarOverride.objects.filter(pk=pk).first()
+
+
 def year_rows(year: int) -> list[DayRow]:
     """Every day of `year` off the plain Monday–Friday rule, plus every override row."""
     calendar = get_calendar()

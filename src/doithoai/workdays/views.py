@@ -6,7 +6,8 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,8 +25,7 @@ from doithoai.workdays.forms import (
     WithdrawYearForm,
     YearForm,
 )
-from doithoai.workdays.models import CalendarOverride
-from doithoai.workdays.selectors import confirmed_years, year_rows, year_statuses
+from doithoai.workdays.selectors import confirmed_years, override_of, year_rows, year_statuses
 
 
 def _deadline(form: DeadlineForm):
@@ -74,7 +74,9 @@ def year(request):
 @require_POST
 def toggle(request, pk: int):
     access.require_held(request.user, rules.CHANGE_CALENDAR)
-    override = get_object_or_404(CalendarOverride, pk=pk)
+    override = override_of(pk)
+    if override is None:
+        raise Http404
     back = f"{reverse('workdays:year')}?nam={override.date.year}"
     form = ToggleForm(request.POST)
     if not form.is_valid():

@@ -24,7 +24,7 @@ from doithoai.dialogues.actions import plan_contents
 from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.forms import plans as plan_forms
 from doithoai.dialogues.forms.common import add_service_errors
-from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
+from doithoai.dialogues.models import Conference, ParticipantGroup, Plan
 from doithoai.dialogues.selectors import plans as plans_reads
 from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
@@ -266,7 +266,7 @@ def plan_groups(request, pk):
 def plan_group(request, pk, row):
     plan = _plan_or_404(request, pk)
     access.require(request.user, rules.CHANGE_PLAN, plan)
-    group = get_object_or_404(ParticipantGroup, pk=row, plan=plan)
+    group = get_object_or_404(plan.groups, pk=row)
     if request.POST.get("op") == "remove":
         try:
             plan_contents.remove_group(actor=request.user, group=group)
@@ -318,7 +318,7 @@ def plan_tasks(request, pk):
 def plan_task(request, pk, row):
     plan = _plan_or_404(request, pk)
     access.require(request.user, rules.CHANGE_PLAN, plan)
-    task = get_object_or_404(PlanTask, pk=row, plan=plan)
+    task = get_object_or_404(plan.tasks, pk=row)
     if request.POST.get("op") == "remove":
         try:
             plan_contents.remove_task(actor=request.user, task=task)

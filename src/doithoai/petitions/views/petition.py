@@ -240,7 +240,7 @@ def act(request, pk, action):
 def answer_file(request, pk, answer_pk):
     """The attached file of an answer, for those who may see the petition."""
     petition = get_visible_object_or_404(request.user, Petition, pk)
-    answer = get_object_or_404(Answer, pk=answer_pk, petition=petition)
+    answer = get_object_or_404(petition.answers, pk=answer_pk)
     if not answer.attachment:
         raise Http404
     try:
