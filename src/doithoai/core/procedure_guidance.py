@@ -55,6 +55,9 @@ DENUNCIATION_INTAKE_WORKDAYS = 7  # Art. 24: entered, checked and accepted or no
 DENUNCIATION_RESOLUTION_DAYS = 30  # Art. 30, from the day it was accepted
 DENUNCIATION_EXTENSION_DAYS = 30  # Art. 30: once for a complex case, twice a very complex one
 
+# How labels and reasons name the law that settles each (stored data: plain Vietnamese).
+LAW_NAMES = {COMPLAINT: "Luật Khiếu nại 2011", DENUNCIATION: "Luật Tố cáo 2018"}
+
 GUIDANCE = {
     COMPLAINT: Guidance(
         kind=COMPLAINT,

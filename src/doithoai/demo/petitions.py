@@ -26,6 +26,7 @@ from doithoai.audit.services import record, snapshot
 from doithoai.core import dates
 from doithoai.core.deadlines import DUE_SOON, OVERDUE, urgency_flag
 from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS, State
+from doithoai.core.procedure_guidance import LAW_NAMES
 from doithoai.core.text import fold
 from doithoai.demo.petition_specs import PLAN, Outcome, Spec
 from doithoai.demo.petition_texts import (
@@ -384,8 +385,8 @@ class _Loader:
                                      where_to_go=where, version=p.version)
 
     def _transfer(self, spec: Spec, p: Petition) -> Petition:
-        what, law = (("khiếu nại", "Luật Khiếu nại 2011") if spec.kind == Kind.COMPLAINT
-                     else ("tố cáo", "Luật Tố cáo 2018"))
+        what = "khiếu nại" if spec.kind == Kind.COMPLAINT else "tố cáo"
+        law = LAW_NAMES[spec.kind]
         return procedures.transfer_to_procedure(
             actor=self.clerk, petition=p, kind=spec.kind, version=p.version,
             reason=f"Đơn có nội dung {what}, chuyển giải quyết theo {law}.")

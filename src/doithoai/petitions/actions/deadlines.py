@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from doithoai.audit.services import record, require_reason
 from doithoai.core import dates, deadlines
 from doithoai.core.petition_flow import OPEN_STATES, PROCEDURE_KINDS, Action
+from doithoai.core.procedure_guidance import LAW_NAMES
 from doithoai.petitions.actions.moves import move
-from doithoai.petitions.models import Extension, Kind, Petition
+from doithoai.petitions.models import Extension, Petition
 from doithoai.petitions.occasions import Terms
 from doithoai.workdays.calendar import get_calendar
 
@@ -41,12 +42,11 @@ def _deadline(petition: Petition, calendar=None
 # moment its kind says so — received as one, or classified as one — and the page says which
 # law settles it (the procedure's own time limits are not computed).
 PROCEDURE_RULE = "procedure"
-PROCEDURE_LAWS = {Kind.COMPLAINT: "Luật Khiếu nại 2011", Kind.DENUNCIATION: "Luật Tố cáo 2018"}
 
 
 def procedure_label(kind: str) -> str:
     """"Giải quyết theo Luật Khiếu nại 2011" (stored data: plain Vietnamese)."""
-    return f"Giải quyết theo {PROCEDURE_LAWS[kind]}"
+    return f"Giải quyết theo {LAW_NAMES[kind]}"
 
 
 def set_due_date(petition: Petition, calendar=None, *, extended: bool | None = None) -> None:

@@ -16,6 +16,7 @@ from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import dates, deadlines, procedure_guidance
 from doithoai.core.petition_flow import PROCEDURE_KINDS, Action
 from doithoai.core.text import nfc
+from doithoai.petitions.actions.deadlines import procedure_label
 from doithoai.petitions.actions.moves import move
 from doithoai.petitions.models import Escalation, Kind, Petition
 from doithoai.workdays.calendar import get_calendar
@@ -56,12 +57,11 @@ def transfer_to_procedure(*, actor, petition: Petition, kind: str, reason: str,
     if kind not in PROCEDURE_KINDS:
         raise ValidationError({"kind": _("Chỉ khiếu nại hoặc tố cáo mới chuyển thủ tục.")})
     reason = require_reason(reason)
-    law = "Luật Khiếu nại 2011" if kind == Kind.COMPLAINT else "Luật Tố cáo 2018"
     petition = move(actor, petition, Action.TRANSFER, reason=reason,
                     version=version, notify_event="transferred",
                     changes={"kind": kind, "hide_from_public": kind == Kind.DENUNCIATION,
                              "due_date": None, "due_rule": "",
-                             "due_rule_label": f"Giải quyết theo {law}",
+                             "due_rule_label": procedure_label(kind),
                              "public_note": procedure_guidance.note(kind, nfc(remark))})
     _withdraw_answers(actor, petition, kind, reason)
     return petition
