@@ -99,13 +99,6 @@ def is_system_admin(user) -> bool:
     return scope_of(user).is_admin
 
 
-def holds_role(user, roles) -> bool:
-    """Whether the user holds one of `roles` anywhere (a system administrator holds them all):
-    for menus and page entries; one object's rules are asked with `can`."""
-    scope = scope_of(user)
-    return scope.is_admin or bool(scope.roles & set(roles))
-
-
 def _grant(m: Membership) -> Grant:
     agency_ids = frozenset({m.agency_id})
     if m.role == Role.OVERSEER:

@@ -51,17 +51,6 @@ def update_person(*, actor, person: Person, changes: dict, reason: str) -> Perso
 
 
 @transaction.atomic
-def create_person(*, actor, person: Person, reason: str) -> Person:
-    reason = require_reason(reason)
-    person.full_clean()
-    person.save()
-    _require_person(actor, rules.ADD_PERSON, person)  # rolls back when not his to add here
-    record(actor=actor, action="person.create", obj=person, after=snapshot(person),
-           reason=reason)
-    return person
-
-
-@transaction.atomic
 def load_units(*, provinces: set[str] | None = None) -> LoadResult:
     """Idempotent: creates what is missing, updates what changed, leaves the rest.
     `provinces` (official codes) limits the load to those provinces and their communes."""

@@ -23,4 +23,3 @@ CHANGE_VILLAGE = access.rule(
 CHANGE_PERSON = access.rule(
     "org.change_person",
     {Role.CLERK, Role.UNIT_OFFICER, Role.FRONT_OFFICER, Role.VILLAGE_HEAD}, _ONLY_READ)
-ADD_PERSON = access.rule("org.add_person", CHANGE_PERSON.roles, _ONLY_READ)

@@ -6,6 +6,12 @@ from doithoai.org.access import changeable, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Membership, Person, Unit, Village
 
 
+def office_of(agency) -> Unit | None:
+    """The agency's office (Văn phòng), the first active one in the organisation's order."""
+    return (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
+            .order_by("order", "pk").first())
+
+
 def agencies_for(user):
     return visible(Agency, user).select_related("parent", "admin_unit").order_by("level", "name")
 

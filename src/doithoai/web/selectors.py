@@ -1,4 +1,5 @@
-"""The home page's cards: one per role the user holds, each with real, scoped counts."""
+"""The home page's cards: one per role the user holds, each with real, scoped counts; the
+administrator's card and the calendar's reminder for those their rules name."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -8,9 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from doithoai.org import selectors
-from doithoai.org.access import is_system_admin, scope_of, visible
+from doithoai.audit.models import AuditEvent
+from doithoai.org import access, selectors
+from doithoai.org.access import scope_of, visible
 from doithoai.org.models import AdministrativeUnit, Agency, Person, Role, Unit, Village
+from doithoai.web import rules
+from doithoai.workdays import rules as calendar_rules
 from doithoai.workdays.calendar import get_calendar
 from doithoai.workdays.selectors import years_to_confirm
 
@@ -25,7 +29,7 @@ class Card:
 
 def cards_for(user) -> list[Card]:
     scope = scope_of(user)
-    cards = [_admin_card(user)] if scope.is_admin else []
+    cards = [_admin_card()] if access.holds(user, rules.ADMINISTER) else []
     for grant in scope.grants:
         cards.append(_card_for_grant(user, grant))
     return cards
@@ -47,9 +51,9 @@ def calendar_note(today: dt.date | None = None) -> dict:
 
 
 def calendar_years_to_confirm(user, today: dt.date | None = None) -> dict:
-    """For a system administrator only: the years whose days off and swaps still need
+    """For those who may change the calendar: the years whose days off and swaps still need
     confirming (this year whenever unconfirmed, the next one from 1 November)."""
-    if not is_system_admin(user):
+    if not access.holds(user, calendar_rules.CHANGE_CALENDAR):
         return {"years_to_confirm": []}
     today = today or timezone.localdate()
     return {"years_to_confirm": [
@@ -57,9 +61,7 @@ def calendar_years_to_confirm(user, today: dt.date | None = None) -> dict:
     ]}
 
 
-def _admin_card(user) -> Card:
-    from doithoai.audit.models import AuditEvent
-
+def _admin_card() -> Card:
     return Card(
         title=_("Quản trị hệ thống"),
         subtitle=_("Toàn bộ hệ thống"),

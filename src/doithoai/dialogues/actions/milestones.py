@@ -19,6 +19,7 @@ from doithoai.dialogues.models import Conference, Milestone
 from doithoai.dialogues.selectors.schedule import milestone_settings
 from doithoai.org import access
 from doithoai.org.models import Unit
+from doithoai.org.selectors import office_of
 from doithoai.workdays.calendar import get_calendar
 
 # Steps that come after the session: they cannot be done while the conference is ahead.
@@ -46,7 +47,7 @@ def _responsible(agency_id: int, kind: str) -> Unit | None:
     for unit in units.order_by("order", "name"):
         if not words or any(fold(w) in fold(unit.name) for w in words):
             return unit
-    return Unit.objects.filter(agency_id=agency_id, kind=Unit.Kind.OFFICE).first()
+    return office_of(agency_id)
 
 
 def _sync_milestones(conference: Conference) -> None:

@@ -12,10 +12,6 @@ def item(conference: Conference, pk) -> AgendaItem | None:
     return conference.agenda.filter(pk=pk).first()
 
 
-def total_minutes(conference: Conference) -> int:
-    return sum(conference.agenda.values_list("minutes", flat=True))
-
-
 def ends_at(conference: Conference, minutes: int) -> dt.time | None:
     """When the programme ends if it starts at the conference's time and keeps to time."""
     if conference.starts_at is None:

@@ -88,11 +88,6 @@ def prepared_answer_rows(user, conference: Conference) -> list[AnswerRow]:
     return rows
 
 
-def missing_prepared_answers(conference: Conference) -> list[AnswerRow]:
-    """Assigned petitions (a grouped issue once) still without their unit's answer."""
-    return [r for r in answer_rows(Petition.objects.all(), conference) if r.needed and not r.ready]
-
-
 def answer_token(answer: PreparedAnswer | None) -> str:
     """What the form sends back to detect that someone else saved in between."""
     return answer.submitted_at.isoformat() if answer is not None else "new"

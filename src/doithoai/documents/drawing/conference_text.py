@@ -20,7 +20,6 @@ from doithoai.documents.drawing.context import (
     agency_header,
     plan_signature_lines,
 )
-from doithoai.org.models import Unit
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 LATER = "sẽ thông báo sau"
@@ -90,11 +89,6 @@ def village_line(name: str) -> str:
     if fold(name).startswith(("thon ", "to dan pho", "khu pho", "khu ")):
         return name
     return f"Thôn {name}"
-
-
-def office(agency) -> Unit | None:
-    return (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
-            .order_by("order", "pk").first())
 
 
 def submit_url(conference: Conference) -> str:

@@ -39,6 +39,7 @@ from doithoai.documents.drawing.context import (
 )
 from doithoai.documents.kinds import Kind as DocumentKind
 from doithoai.documents.selectors.issued import latest_issued
+from doithoai.org.selectors import office_of
 from doithoai.petitions.models import Answer, Channel, Kind, Petition
 from doithoai.petitions.selectors.petitions import current_answer
 
@@ -138,7 +139,7 @@ def received_text(petition: Petition) -> str:
         said = "phát biểu" if petition.channel == Channel.CONFERENCE else "đăng ký phát biểu"
         return f"{said} tại {where} {day} ({code})"
     if petition.channel == Channel.OFFICE:
-        unit = ct.office(petition.agency)
+        unit = office_of(petition.agency)
         how = f"gửi {unit.name}" if unit is not None else "gửi Văn phòng"
     else:
         how = CHANNELS.get(petition.channel, "")

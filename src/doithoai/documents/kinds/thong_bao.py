@@ -17,6 +17,7 @@ from doithoai.documents.drawing.context import (
     office_short_name,
 )
 from doithoai.documents.kinds import Kind
+from doithoai.org.selectors import office_of
 
 
 def scope_text(conference: Conference) -> str:
@@ -89,7 +90,7 @@ def context(conference: Conference, *, number: int | None = None,
     when = ct.when_text(conference)
     venue = conference.venue.strip()
     due = ct.opinions_due(conference)
-    unit = ct.office(agency)
+    unit = office_of(agency)
     office_name = unit.name if unit else f"Văn phòng {ct.body_name(agency)}"
     address = f", địa chỉ: {agency.address.strip()}" if agency.address.strip() else ""
     phone = f", điện thoại: {agency.phone.strip()}" if getattr(agency, "phone", "").strip() \

@@ -26,6 +26,7 @@ from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import dmy, nfc_all, office_short_name
 from doithoai.documents.kinds import Kind
+from doithoai.org.selectors import office_of
 from doithoai.petitions.models import Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
 
@@ -154,7 +155,7 @@ def context(conference: Conference, *, number: int | None = None,
                f"{lower_first(conference.title)}{chair_text}.{attendance}")
     sections = items(conference)
     known = confidential.of(conference)
-    unit = ct.office(agency)
+    unit = office_of(agency)
     office_name = unit.name if unit else "Văn phòng"
     assigned = sorted({entry for entry in (
         p.unit.name for p in Petition.objects.filter(conference=conference, unit__isnull=False)

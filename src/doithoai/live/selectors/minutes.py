@@ -18,7 +18,7 @@ from doithoai.core.redaction import mask_names
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
 from doithoai.live.models import Minutes, Registration, Session
-from doithoai.org.models import Unit
+from doithoai.org.selectors import office_of
 from doithoai.petitions.models import Channel, Petition
 from doithoai.petitions.selectors.petitions import answer_on_the_spot
 from doithoai.petitions.selectors.public_text import secret_names
@@ -176,8 +176,7 @@ def official(person, gap: str) -> str:
 
 
 def _office_name(agency) -> str:
-    office = (Unit.objects.filter(agency=agency, kind=Unit.Kind.OFFICE, is_active=True)
-              .order_by("order", "pk").first())
+    office = office_of(agency)
     return office.name if office else "Văn phòng Ủy ban nhân dân xã"
 
 

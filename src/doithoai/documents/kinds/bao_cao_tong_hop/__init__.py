@@ -34,6 +34,7 @@ from doithoai.documents.kinds.bao_cao_tong_hop.opinions import (
     collect,
     table,
 )
+from doithoai.org.selectors import office_of
 from doithoai.petitions.models import Channel, Kind, Urgency
 
 # How the report names each channel an opinion came through ("- Qua …: 05 ý kiến;").
@@ -325,7 +326,7 @@ def context(conference: Conference, *, number: int | None = None,
             issued_on: dt.date | None = None) -> dict:
     agency = conference.agency
     data = collect(conference)
-    unit = ct.office(agency)
+    unit = office_of(agency)
     office_name = unit.name if unit else "Văn phòng"
     summary, breakdown = _breakdown(data) if data.petitions else ("", [])
     units = list(dict.fromkeys(e.unit for e in data.entries if e.unit))
