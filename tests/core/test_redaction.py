@@ -146,6 +146,7 @@ SECRET = ["Hoàng Văn Sơn"]  # a denouncer: not even his initials (in a commun
     ("Hoàng Văn Sơn tố cáo", "Một công dân tố cáo"),  # no word of address
     ("Kết luận:\nông Sơn được trả lời", "Kết luận:\nMột công dân được trả lời"),
     ("hoang van son to cao ong Tuan", "Một công dân to cao ong T."),  # without marks
+    ("Trả lời ong Hoang Van Son sau.", "Trả lời một công dân sau."),  # "ong" among marks
     ("Ông Hoàng Văn Sơn và bà Hà Thị Mai", "Một công dân và bà H. T. M."),
 ])
 def test_a_person_never_to_be_named_becomes_a_citizen(text, public):

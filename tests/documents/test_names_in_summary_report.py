@@ -19,7 +19,7 @@ from doithoai.documents.selectors import drafts
 from doithoai.org.models import Person, Unit, User, Village
 from doithoai.petitions.actions import assignments, intake, issues
 from doithoai.petitions.actions.fields import ensure_default_fields
-from doithoai.petitions.models import Channel, Kind
+from doithoai.petitions.models import Channel, Kind, Petition
 from tests.live.test_confidential_documents import absent, docx_text
 
 CODE = "bao-cao-tong-hop"
@@ -66,9 +66,13 @@ def sent_before(commune, conference):
     # a denunciation grouped with an ordinary opinion into an issue
     road = receive("Đường vào thôn Nà Pàn xuống cấp, đề nghị sửa.", "Thôn Nà Pàn", "Nông Văn Sáng",
                    code="giao-thong", key="k2")
-    grouped = receive(GROUPED, "Thôn Nà Pàn", "Hoàng Văn Nhì", kind=Kind.DENUNCIATION,
+    grouped = receive("Đường vào thôn Nà Pàn lầy lội.", "Thôn Nà Pàn", "Hoàng Văn Nhì",
                       code="giao-thong", key="k3")
     issues.group_into_issue(actor=clerk, petitions=[road, grouped], title="Đường vào thôn")
+    # A denunciation is never grouped now (petitions.actions.issues refuses it); a database
+    # from before that rule may hold one in an issue, and the report still keeps it out.
+    Petition.objects.filter(pk=grouped.pk).update(kind=Kind.DENUNCIATION, text=GROUPED,
+                                                  hide_from_public=True, due_date=None)
     # a complaint from a village nobody else wrote from
     receive("Khiếu nại việc thu hồi đất ruộng.", "Thôn Bản Thẳm", "Nông Văn Khiếu",
             kind=Kind.COMPLAINT, key="k4")

@@ -203,7 +203,8 @@ def test_the_answer_being_typed_shows_its_public_copy(session, clerk, office, co
     page = preview(plain, text="Trả lời ông Nông Văn Sáng: năm sau có dự án.",
                    addition="Bà Mai cũng được báo.")
     assert "Trả lời ông N. V. S.: năm sau có dự án." in page
-    assert "Chủ trì bổ sung: Bà M. cũng được báo." in page
+    # the confidential speaker, named in another's answer, is not given initials either
+    assert "Chủ trì bổ sung: một công dân cũng được báo." in page
     assert "Nông Văn Sáng → N. V. S." in page
     page = preview(quiet, text="Trả lời bà Hà Thị Mai: sẽ sửa đường.")
     assert "Trả lời một công dân: sẽ sửa đường." in page and "H. T. M." not in page
@@ -214,3 +215,28 @@ def test_the_answer_being_typed_shows_its_public_copy(session, clerk, office, co
     refused = client.get(reverse("live:answer_preview", args=[conference.pk, plain.pk]),
                          {"text": "Trả lời ông Nông Văn Sáng"})
     assert refused.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("asked", ["phone", "secretary"])
+def test_asking_not_to_be_named_after_the_words_were_recorded_reaches_the_petition(
+        session, clerk, conference, na_lau, client, asked):
+    """Asked at the floor, once his words are a petition: its public copies stop naming him
+    (the tracking page, the results) — the sender's flag set, audited."""
+    row = registrations.register_by_phone(
+        session=session, client="10.0.0.5", key="dev-5", full_name="Nông Văn Tài",
+        village_pk=str(na_lau.pk), topic="Đường vào bản")
+    registrations.call_next(actor=clerk, session=session)
+    petition = speeches.record_speech(actor=clerk, registration=row,
+                                      text="Ông Nông Văn Tài đề nghị sửa đường vào bản.")
+    if asked == "phone":
+        registrations.confidential_by_phone(session=session, device="dev", number=row.number)
+    else:
+        registrations.set_confidential(actor=clerk, registration=row)
+    sender = petition.petitioners.get()
+    assert sender.anonymous_to_public
+    assert AuditEvent.objects.filter(action="petition.senders_unnamed",
+                                     object_id=str(petition.pk)).exists()
+    page = client.get(reverse("public:track_code", args=[petition.tracking_code]))
+    page = page.content.decode()
+    assert "Nông" not in page and "N. V. T." not in page
+    assert "Một công dân đề nghị sửa đường vào bản." in page

@@ -64,8 +64,12 @@ def test_those_not_heard_see_their_code_after_the_close(session, clerk, commune)
     assert "Phiên họp đã kết thúc khi chưa đến lượt bạn phát biểu." in body
     assert "Bạn chưa được trình bày tại hội nghị" in body
     assert "Trả lời bằng văn bản chậm nhất ngày" in body
+    # Her list on this phone no longer says she waits, nor when the screen will show her.
+    listed = phone.get(qr_url(session)).content.decode()
+    assert "Chưa được trình bày tại hội nghị" in listed and "Đang chờ" not in listed
     secret.refresh_from_db()
     body = page_of(phone, session, secret)
+    assert "khi đến lượt" not in body
     assert secret.petition.tracking_code in body
     assert "giải quyết theo thủ tục của pháp luật" in body
     assert "Trả lời bằng văn bản chậm nhất" not in body
@@ -160,7 +164,8 @@ def test_the_phone_says_how_many_wait_before_him(session, clerk):
     phone = Client()
     first = on_phone(phone, session, "Hoàng Văn Một", "Đường nội đồng", "a1")
     second = on_phone(phone, session, "Hoàng Văn Hai", "Nước sinh hoạt", "a2")
-    assert "Trước bạn còn 0 người" in page_of(phone, session, first)
+    assert "Bạn là người tiếp theo." in page_of(phone, session, first)
     assert "Trước bạn còn 1 người" in page_of(phone, session, second)
     registrations.call_next(actor=clerk, session=session)
-    assert "Trước bạn còn 0 người" in page_of(phone, session, second)
+    assert "Bạn là người tiếp theo." in page_of(phone, session, second)
+    assert "Trước bạn còn 0 người" not in page_of(phone, session, second)

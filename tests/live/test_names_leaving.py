@@ -239,3 +239,37 @@ def test_a_denunciation_is_not_grouped_and_a_confidential_topic_titles_nothing(
                            text="Đường tỉnh bị lấn chiếm hành lang.")
     road.refresh_from_db()
     assert road.issue.title == "Đề nghị sửa đường liên thôn."
+
+
+def test_another_petitions_answer_never_names_the_conferences_secret_people(held, commune,
+                                                                            conference, clerk,
+                                                                            client):
+    """An opinion of the conference answered in writing that names its denouncer or its
+    confidential speaker (typed without marks, split by a line break): its publish preview and
+    its tracking page know the whole conference, not only its own senders."""
+    from doithoai.petitions.actions import assignments, intake
+
+    unit = Unit.objects.get(agency=commune, code="kinh-te")
+    p = intake.receive(intake.Intake(
+        agency=commune, text="Đề nghị làm rãnh thoát nước.", channel="conference",
+        received_on=timezone.localdate(), conference=conference,
+        petitioners=[intake.PetitionerData(full_name="Vi Văn Khoa")]), actor=clerk)
+    p = assignments.classify(actor=clerk, petition=p, kind="opinion", field=None,
+                             urgency=p.urgency)
+    p = assignments.assign(actor=clerk, petition=p, unit=unit)
+    text = ("Trả lời ông Vi Văn Khoa: ông Lo Van To và bà Hà Thị\nMai cùng ông Nông Văn Sáng "
+            "sẽ được mời họp thôn.")
+    p = answers.draft_answer(actor=clerk, petition=p, text=text).petition
+    leader = User.objects.get(username="chutich")
+    p = answers.approve_answer(actor=leader, petition=p)
+    client.force_login(leader)
+    page = client.get(reverse("petitions:detail", args=[p.pk])).content.decode()
+    preview = page[page.index('class="public-preview"'):]
+    preview = preview[:preview.index("</div>")]
+    expected = ("Trả lời ông V. V. K.: một công dân và một công dân cùng ông N. V. S. sẽ được "
+                "mời họp thôn.")
+    assert expected in " ".join(preview.replace("<br>", " ").split())
+    p = answers.publish_answer(actor=leader, petition=Petition.objects.get(pk=p.pk))
+    page = client.get(reverse("public:track_code", args=[p.tracking_code])).content.decode()
+    absent(("Lo Van To", "L. V. T.", "H. T. M.", "Hà Thị"), page, "tra cứu")
+    assert expected in " ".join(page.replace("<br>", " ").split())

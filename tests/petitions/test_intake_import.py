@@ -89,6 +89,19 @@ def test_empty_kind_and_urgency_take_the_defaults_and_field_may_be_empty(c):
     assert (p.kind, p.urgency, p.field) == (Kind.OPINION, Urgency.NORMAL, None)
 
 
+def test_an_empty_kind_is_what_the_words_say(c):
+    """A complaint or denunciation typed as such, its kind left blank, is never taken in as an
+    opinion to answer; a kind chosen in the sheet stays the clerk's choice."""
+    result = _import(c, xlsx([
+        row("to cao ke toan xa thu tien cap so", kind=""),
+        row("Tôi khiếu nại việc xã thu hồi đất", kind=""),
+        row("Tôi khiếu nại việc xã thu hồi đất", kind="Ý kiến, kiến nghị"),
+    ]))
+    got = list(Petition.objects.filter(batch=result.batch).order_by("source_row"))
+    assert [p.kind for p in got] == [Kind.DENUNCIATION, Kind.COMPLAINT, Kind.OPINION]
+    assert got[0].hide_from_public and got[0].due_date is None
+
+
 def test_nfd_and_stray_whitespace_are_stored_nfc(c):
     nfd = unicodedata.normalize("NFD",
                                 "  Đề nghị   sửa\u00a0cống   thoát nước  \n\n\n\nở đầu thôn ")

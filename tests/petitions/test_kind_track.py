@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import ANSWER_TRACK, Action, State
-from doithoai.petitions.actions import answers, assignments, procedures
-from doithoai.petitions.models import Answer, Kind, Petition
+from doithoai.petitions.actions import answers, assignments, issues, procedures
+from doithoai.petitions.models import Answer, Issue, Kind, Petition
 from doithoai.petitions.selectors import petitions as petition_selectors
 from doithoai.public.selectors import public_view
 
@@ -190,3 +190,54 @@ def test_an_imported_complaint_offers_only_its_procedure(client, receive, people
     assert Action.TRANSFER.value in offered
     assert not offered & {a.value for a in ANSWER_TRACK}
     assert page.context["opened"] == Action.TRANSFER.value  # the next step, open
+
+
+@pytest.mark.parametrize("words", [None, "Tôi tố cáo cán bộ địa chính thu tiền của dân."])
+def test_a_denunciation_is_never_grouped_with_an_opinion(client, receive, people, words):
+    """Grouped, its words or the issue's title would be read in public as an opinion's: by
+    its kind or by its words, the action refuses — the queue's bulk group too."""
+    ok = receive()
+    bad = receive(kind=Kind.DENUNCIATION) if words is None else receive(text=words)
+    with pytest.raises(ValidationError) as refused:
+        issues.group_into_issue(actor=people["clerk"], petitions=[ok, bad],
+                                title="Cán bộ địa chính thu tiền của dân")
+    assert "không gộp" in refused.value.messages[0]
+    client.force_login(people["clerk"])
+    response = client.post(reverse("petitions:queue_action"), {
+        "ids": [ok.pk, bad.pk], "op": "group", "title": "Cán bộ địa chính thu tiền của dân"},
+        follow=True)
+    assert response.status_code == 200
+    assert not Issue.objects.exists()
+    assert Petition.objects.filter(pk__in=[ok.pk, bad.pk], issue__isnull=False).count() == 0
+    assert any("không gộp" in str(m) for m in response.context["messages"])
+
+
+def test_words_decide_the_kind_left_unsaid_and_the_page_warns_of_a_kind_chosen_against_them(
+        client, receive, people):
+    """Received without a kind (the public form, a sheet's blank cell), a complaint typed as
+    such is one from the start; taken in as an opinion by choice, its page warns before anyone
+    answers it as one."""
+    said = receive(text="Tôi khiếu nại việc xã thu hồi đất vườn nhà tôi.")
+    assert said.kind == Kind.COMPLAINT and said.due_date is None
+    chosen = receive(text="Tôi khiếu nại việc xã thu hồi đất vườn nhà tôi.", kind=Kind.OPINION)
+    plain = receive()
+    client.force_login(people["clerk"])
+    warning = "Nội dung có thể là <strong>Khiếu nại</strong>"
+    assert warning in client.get(reverse("petitions:detail", args=[chosen.pk])).content.decode()
+    for quiet in (said, plain):
+        page = client.get(reverse("petitions:detail", args=[quiet.pk])).content.decode()
+        assert "Nội dung có thể là" not in page
+
+
+@pytest.mark.parametrize("how", ["classify", "transfer"])
+def test_a_grouped_opinion_found_to_be_a_complaint_leaves_its_issue(receive, people, how):
+    a, b = receive(), receive()
+    issue = issues.group_into_issue(actor=people["clerk"], petitions=[a, b], title="Đường")
+    if how == "classify":
+        assignments.classify(actor=people["clerk"], petition=b, kind=Kind.COMPLAINT,
+                             field=None, urgency=b.urgency)
+    else:
+        procedures.transfer_to_procedure(actor=people["clerk"], petition=b,
+                                         kind=Kind.COMPLAINT, reason="Khiếu nại thu hồi đất")
+    assert Petition.objects.get(pk=b.pk).issue_id is None
+    assert list(issue.petitions.all()) == [a]

@@ -136,7 +136,7 @@ def test_a_denunciation_recorded_as_an_opinion_keeps_its_text_off_the_mail(
     people["officer"].email = "kinhte@example.com"
     people["officer"].save()
     p = _receive(receive, django_capture_on_commit_callbacks,
-                 text=f"Tôi to cao {SECRET}.", petitioners=[_person()])
+                 text=f"Tôi to cao {SECRET}.", petitioners=[_person()], kind=Kind.OPINION)
     assert p.kind == Kind.OPINION
     p = assignments.classify(actor=people["clerk"], petition=p, kind=Kind.OPINION,
                              field=Field.objects.get(agency=commune, code="dat-dai"),

@@ -39,13 +39,14 @@ def received(receive, people, pinned):
     clerk = people["clerk"]
     opinion = receive(OPINION, received_on=RECEIVED)
     complaint = receive(COMPLAINT, received_on=RECEIVED, kind=Kind.COMPLAINT)
-    classified = receive(COMPLAINT.replace("vườn", "ruộng"), received_on=RECEIVED)
+    classified = receive(COMPLAINT.replace("vườn", "ruộng"), received_on=RECEIVED,
+                         kind=Kind.OPINION)
     assert classified.due_date is not None  # recorded first as an opinion
     classified = assignments.classify(actor=clerk, petition=classified, kind=Kind.COMPLAINT,
                                       field=None, urgency=classified.urgency)
     denunciation = receive(DENUNCIATION, received_on=RECEIVED, kind=Kind.DENUNCIATION)
     worded = receive("Gia đình tôi khiếu nại việc cấp giấy chứng nhận chậm.",
-                     received_on=RECEIVED)
+                     received_on=RECEIVED, kind=Kind.OPINION)
     return {"opinion": opinion, "complaint": complaint, "classified": classified,
             "denunciation": denunciation, "worded": worded}
 
@@ -115,7 +116,7 @@ def test_sent_to_its_procedure_nothing_is_overdue_anywhere(client, received, peo
 def test_the_queue_marks_an_opinion_whose_words_say_complaint_or_denunciation(
         client, received, receive, people):
     denounced = receive("Đề nghị xã xem xét, tôi to cao truong thon thu tien trai phep.",
-                        received_on=RECEIVED)
+                        received_on=RECEIVED, kind=Kind.OPINION)
     client.force_login(people["clerk"])
     response = client.get(QUEUE)
     rows = {p.tracking_code: p for p in response.context["page"].rows}

@@ -192,7 +192,7 @@ def test_denunciation_and_complaint_texts_never_go_out(receive, staff, mailoutbo
     denunciation = receive(text=f"Tôi tố cáo {secret}.", kind=Kind.DENUNCIATION)
     complaint = receive(text="Tôi khiếu nại quyết định thu hồi đất số 12/QĐ-UBND.",
                         kind=Kind.COMPLAINT)
-    worded = receive(text=f"Tôi tố cáo {secret} lần nữa.")
+    worded = receive(text=f"Tôi tố cáo {secret} lần nữa.", kind=Kind.OPINION)
     opinion = receive(text="Đề nghị sửa đường ngõ xóm thôn Bản Chu.")
     _run(TUESDAY)
     assert len(mailoutbox) == 1
@@ -246,7 +246,8 @@ def test_queries_do_not_grow_with_the_petitions(assigned, monkeypatch,
 
 
 def test_a_unit_never_reads_a_denunciation_even_from_odd_data(assigned, mailoutbox):
-    secret = assigned(text="Tôi tố cáo trưởng thôn nhận tiền hỗ trợ làm đường.")
+    secret = assigned(text="Tôi tố cáo trưởng thôn nhận tiền hỗ trợ làm đường.",
+                      kind=Kind.OPINION)
     # The services never assign a denunciation; data edited outside them could.
     type(secret).objects.filter(pk=secret.pk).update(kind=Kind.DENUNCIATION)
     _run(FRIDAY)

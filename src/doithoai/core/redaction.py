@@ -202,10 +202,11 @@ def mask_names(text: str, known_names: Iterable[str] = (), *, unnamed: Iterable[
 
 def _with_word_of_address(text: str, start: int) -> int:
     """Where a name begins with the word of address before it ("[ông ]Sơn"): the stand-in
-    takes its place ("một công dân", not "ông một công dân")."""
+    takes its place ("một công dân", not "ông một công dân"). Before a person's name a word
+    of address typed without its marks ("ong") is one, whatever the rest of the text."""
     window = max(0, start - 16)  # the longest word of address and its spaces
     before = re.search(r"(\w+)\s+$", text[window:start])
-    if before and _is_honorific(before.group(1), has_diacritics(text)):
+    if before and _is_honorific(before.group(1), marks_typed=False):
         return window + before.start()
     return start
 

@@ -45,9 +45,10 @@ def skeleton(text: str) -> Skeleton:
 
 def words_pattern(phrase: str) -> str:
     """A regular expression for a phrase's words in a skeleton, whole words only. The space
-    between two words may be missing: an invisible character may have stood for it."""
+    between two words may be missing (an invisible character may have stood for it) or be a
+    hyphen ("tố-cáo")."""
     words = skeleton(phrase).folded.split()
-    return r"(?<![a-z0-9])" + r" ?".join(re.escape(w) for w in words) + r"(?![a-z0-9])"
+    return r"(?<![a-z0-9])" + r"[ \-]?".join(re.escape(w) for w in words) + r"(?![a-z0-9])"
 
 
 def has_diacritics(text: str) -> bool:

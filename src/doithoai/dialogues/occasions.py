@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from doithoai.core import dates
+from doithoai.dialogues import confidential
 from doithoai.dialogues.actions import conference_links as links
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conference_links as reads
@@ -51,6 +52,14 @@ class Conferences:
     @staticmethod
     def only_of(petitions: QuerySet, conference: Conference) -> QuerySet:
         return petitions.filter(conference=conference)
+
+    @staticmethod
+    def names(petition) -> tuple[frozenset[str], frozenset[str]]:
+        conference = reads.of_petition(petition)
+        if conference is None:
+            return frozenset(), frozenset()
+        known = confidential.of(conference)
+        return known.names, known.secret
 
     @staticmethod
     def batch_links(user, batch) -> dict:

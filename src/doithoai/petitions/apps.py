@@ -31,6 +31,7 @@ class PetitionsConfig(AppConfig):
             "petition.remind": _("Nhắc hạn"),
             "answer.create": _("Soạn trả lời"),
             "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
+            "petition.senders_unnamed": _("Không công khai tên người gửi"),
             "answer.addition": _("Chủ trì bổ sung trả lời"),
             "answer.letter_issued": _("Ghi số công văn trả lời"),
             "answer.withdrawn": _("Rút lại câu trả lời đã công khai"),

@@ -352,7 +352,8 @@ def build_template(*, agency_name: str, villages: Sequence[str],
     for key, list_column, values, prompt in (
         ("village", "A", villages, "Chọn thôn, tổ dân phố trong danh sách."),
         ("field", "B", fields, "Chọn lĩnh vực (hoặc để trống)."),
-        ("kind", "D", kinds, "Để trống là “Ý kiến, kiến nghị”."),
+        ("kind", "D", kinds, "Để trống: theo nội dung (khiếu nại, tố cáo nếu nội dung nói "
+                             "vậy), còn lại là “Ý kiến, kiến nghị”."),
         ("urgency", "E", urgencies, "Để trống là “Thường”."),
     ):
         if not values:

@@ -27,7 +27,7 @@ from doithoai.org.models import Agency, Unit, Village
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.models import Field as PetitionField
 from doithoai.petitions.selectors.petitions import current_answer
-from doithoai.petitions.selectors.public_text import known_names, public, secret_names
+from doithoai.petitions.selectors.public_text import names_for, public
 from doithoai.public.privacy import mask_name
 
 
@@ -116,7 +116,7 @@ def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetit
         overdue=(petition.state in OPEN_STATES and petition.due_date is not None
                  and petition.due_date < today),
     )
-    names, unnamed = known_names([petition]), secret_names([petition])
+    names, unnamed = names_for(petition)
 
     def copy(text: str) -> str:
         return public(text, names, unnamed)

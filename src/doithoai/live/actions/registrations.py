@@ -27,6 +27,7 @@ from doithoai.live.models import Registration, Session
 from doithoai.live.selectors.sessions import queue, speaking
 from doithoai.org import access
 from doithoai.org.models import Village
+from doithoai.petitions.actions import corrections
 from doithoai.public import throttle
 from doithoai.public.actions import count_hit
 from doithoai.public.models import Attempt
@@ -208,6 +209,9 @@ def set_confidential(*, actor, registration: Registration, confidential: bool = 
         record(actor=actor, action="live.confidential" if confidential else "live.named",
                obj=registration, before=before, after=snapshot(registration),
                reason=reason.strip())
+        if confidential:
+            _unnamed_in_public(actor, registration, reason.strip() or _(
+                "Người phát biểu đề nghị không nêu tên"))
     return registration
 
 
@@ -225,10 +229,18 @@ def confidential_by_phone(*, session: Session, device: str, number: int) -> Regi
         before = snapshot(registration)
         registration.confidential = True
         registration.save(update_fields=["confidential"])
+        reason = _("Người đăng ký đề nghị không nêu tên (từ điện thoại)")
         record(actor=None, action="live.confidential", obj=registration, before=before,
-               after=snapshot(registration),
-               reason=_("Người đăng ký đề nghị không nêu tên (từ điện thoại)"))
+               after=snapshot(registration), reason=reason)
+        _unnamed_in_public(None, registration, reason)
     return registration
+
+
+def _unnamed_in_public(actor, registration: Registration, reason: str) -> None:
+    """What he said is already a petition: its public copies stop naming him too."""
+    if registration.petition_id:
+        corrections.keep_senders_unnamed(actor=actor, petition=registration.petition,
+                                         reason=reason)
 
 
 def register_by_phone(*, session: Session, client: str, key: str, full_name: str,

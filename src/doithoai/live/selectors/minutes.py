@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 
 from doithoai.core import dates, decree30
 from doithoai.core.kind_hints import suggested_kind
-from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State, on_answer_track
+from doithoai.core.petition_flow import (
+    OPEN_STATES,
+    STATE_LABELS,
+    State,
+    on_answer_track,
+    on_its_procedure,
+)
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.models import Conference
@@ -45,11 +51,12 @@ DENUNCIATION_LINE = ("Về một nội dung tố cáo: Chủ trì tiếp nhận,
 def draft_conclusion(session: Session, rows=None) -> str:
     """The chair's conclusions on each matter, one line each, in the order heard (`rows`:
     those heard, when the caller already has them). A denunciation is one generic line; a
-    confidential speaker is not named (his name, anywhere in the line, is "một công dân")."""
+    complaint is "một nội dung khiếu nại"; a confidential speaker or a complainant is not
+    named (his name, anywhere in the line, is "một công dân")."""
     rows = list(rows if rows is not None else heard(session).prefetch_related(
         "petition__petitioners"))
     secret = confidential_names(session.conference) if any(
-        r.is_confidential for r in rows) else []
+        r.is_confidential or _on_procedure(r) for r in rows) else []
     lines = []
     for row in rows:
         if not row.conclusion.strip():
@@ -59,7 +66,9 @@ def draft_conclusion(session: Session, rows=None) -> str:
             continue
         topic = row.topic.strip().rstrip(".").split("\n")[0][:120]
         line = row.conclusion.strip()
-        if topic:
+        if _on_procedure(row):  # its content is not in the minutes either
+            line = f"Về một nội dung khiếu nại: {line}"
+        elif topic:
             line = f"Về {topic[:1].lower() + topic[1:]}: {line}"
         elif row.is_confidential:
             line = f"Về ý kiến của một công dân: {line}"
@@ -69,18 +78,25 @@ def draft_conclusion(session: Session, rows=None) -> str:
     return "\n".join(lines)
 
 
+def _on_procedure(row: Registration) -> bool:
+    return row.petition_id is not None and on_its_procedure(row.petition.kind,
+                                                            row.petition.state)
+
+
 def confidential_names(conference: Conference) -> list[str]:
     """Whom the minutes and the conference's documents never name: the registrants who asked
-    not to be named or denounce, the senders of the conference's denunciations (by their kind
-    or words) and those who asked not to be named publicly."""
+    not to be named, denounce or complain, the senders of the conference's complaints and
+    denunciations (by their kind or words) and those who asked not to be named publicly."""
     rows = (Registration.objects.filter(session__conference=conference)
             .select_related("petition").prefetch_related("petition__petitioners"))
     names = set()
     for row in rows:
-        if row.is_confidential:
+        petition = row.petition if row.petition_id else None
+        if row.is_confidential or (petition is not None
+                                   and on_its_procedure(petition.kind, petition.state)):
             names.add(row.full_name)
-            if row.petition_id:
-                names |= {p.full_name for p in row.petition.petitioners.all()}
+            if petition is not None:
+                names |= {p.full_name for p in petition.petitioners.all()}
     names |= set(secret_names(Petition.objects.filter(conference=conference)))
     return sorted(n.strip() for n in names if n.strip())
 

@@ -24,11 +24,13 @@ def classify(*, actor, petition: Petition, kind: str, field: Field | None, urgen
              version: int | None = None) -> Petition:
     if field is not None and field.agency_id != petition.agency_id:
         raise ValidationError({"field": _("Lĩnh vực không thuộc cơ quan này.")})
+    changes = {"kind": kind, "field": field, "urgency": urgency,
+               "village_id": village_id or petition.village_id, "is_complex": is_complex,
+               "hide_from_public": kind == Kind.DENUNCIATION}
+    if kind in PROCEDURE_KINDS:
+        changes["issue_id"] = None  # never grouped with opinions (`issues.group_into_issue`)
     petition = move(actor, petition, Action.CLASSIFY, reason=reason, version=version,
-                    changes={"kind": kind, "field": field, "urgency": urgency,
-                             "village_id": village_id or petition.village_id,
-                             "is_complex": is_complex,
-                             "hide_from_public": kind == Kind.DENUNCIATION})
+                    changes=changes)
     set_due_date(petition)
     petition.save(update_fields=["due_date", "due_rule", "due_rule_label"])
     return petition

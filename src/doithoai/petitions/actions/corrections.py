@@ -1,6 +1,7 @@
 """Corrections that move no state, made by the other apps: the live room completes what was
-heard and adds the chair's words to the answer given in the hall; the documents name the
-letter that carries the written answer. Each asks its rule on the petition (the office's:
+heard, adds the chair's words to the answer given in the hall and keeps unnamed a speaker who
+asks it after his words were recorded; the documents name the letter that carries the written
+answer. Each asks its rule on the petition (the office's:
 the secretary, the chair, the register's issuer) and the version the caller read, when it
 has one."""
 
@@ -43,6 +44,27 @@ def correct_text(*, actor, petition: Petition, text: str, reason: str,
     if petition.unit_id and petition.state in (State.ASSIGNED, State.ANSWER_DRAFTED):
         petition_id = petition.pk
         transaction.on_commit(lambda: notify.unit_told_text_corrected(petition_id))
+    return petition
+
+
+@transaction.atomic
+def keep_senders_unnamed(*, actor, petition: Petition, reason: str) -> Petition:
+    """Its senders asked not to be named publicly after their words were recorded: from now
+    on every public copy writes "một công dân" for them and places them nowhere. It only
+    ever makes a petition more private, so the sender's own request (`actor` None: the live
+    room checked the phone he registered from) asks no rule; the staff's, the office's."""
+    petition = lock(petition, None)
+    if actor is not None:
+        access.require(actor, rules.CORRECT_TEXT, petition)
+    named = petition.petitioners.filter(anonymous_to_public=False)
+    if not named.exists():
+        return petition
+    named.update(anonymous_to_public=True)
+    petition.version += 1
+    petition.save(update_fields=["version"])
+    record(actor=actor, action="petition.senders_unnamed", obj=petition,
+           before={"anonymous_to_public": False}, after={"anonymous_to_public": True},
+           reason=reason)
     return petition
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, snapshot
 from doithoai.core import dates
+from doithoai.core.kind_hints import suggested_kind
 from doithoai.core.text import fold
 from doithoai.org.models import Agency, Village
 from doithoai.petitions import excel, occasions, rules
@@ -266,6 +267,10 @@ def _check_row(row: excel.Row, words: _Vocabulary, headers: dict[str, str]
                     _("Một trong: %(names)s; để trống là “%(default)s”.")
                     % {"names": " / ".join(labels), "default": labels[0]})
         clean[key] = chosen
+    if not texts.get("kind"):
+        # Left blank, the kind is what the words say: a complaint or a denunciation typed as
+        # such is never taken in as an opinion to answer (the clerk may still reclassify).
+        clean["kind"] = suggested_kind(clean["text"]) or clean["kind"]
     return clean, problems
 
 

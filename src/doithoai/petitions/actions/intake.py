@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, record_many, snapshot
+from doithoai.core.kind_hints import suggested_kind
 from doithoai.core.text import fold
 from doithoai.core.tracking import new_code
 from doithoai.org import access
@@ -74,7 +75,9 @@ class Intake:
     channel: str
     received_on: dt.date
     petitioners: list[PetitionerData] = field(default_factory=list)
-    kind: str = Kind.OPINION
+    # None: what the words say (a complaint or denunciation typed as such is never taken in
+    # as an opinion to answer; the clerk may reclassify), an opinion otherwise.
+    kind: str | None = None
     field: Field | None = None
     urgency: str = "normal"
     village_id: int | None = None
@@ -110,13 +113,14 @@ def receive(intake: Intake, *, actor=None, actor_label: str | None = None) -> Pe
 
 def _new_petition(intake: Intake, text: str, actor, calendar=None) -> Petition:
     """The petition an intake makes, with its code and due date; not yet checked or saved."""
+    kind = intake.kind or suggested_kind(text) or Kind.OPINION
     petition = Petition(
-        agency=intake.agency, tracking_code=new_code(), text=text, kind=intake.kind,
+        agency=intake.agency, tracking_code=new_code(), text=text, kind=kind,
         field=intake.field, urgency=intake.urgency, village_id=intake.village_id,
         channel=intake.channel, batch_id=intake.batch_id, source_row=intake.source_row,
         received_on=intake.received_on, submission_key=intake.submission_key,
         received_by=actor if actor is not None and actor.is_authenticated else None,
-        hide_from_public=intake.kind == Kind.DENUNCIATION,
+        hide_from_public=kind == Kind.DENUNCIATION,
     )
     if intake.conference is not None:
         terms = occasions.registered().terms(intake.conference)

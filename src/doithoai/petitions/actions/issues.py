@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
+from doithoai.core.petition_flow import on_its_procedure
 from doithoai.core.text import nfc
 from doithoai.org import access
 from doithoai.petitions import rules
@@ -29,6 +31,10 @@ def group_into_issue(*, actor, petitions: list[Petition], title: str, reason: st
         raise ValidationError(_("Chỉ gộp được ý kiến của cùng một cơ quan."))
     for p in petitions:
         access.require(actor, rules.GROUP, p)
+    if any(_on_its_own(p) for p in petitions):
+        # Grouped, its words or the issue's title would be read in public as an opinion's.
+        raise ValidationError(_("Khiếu nại, tố cáo không gộp với ý kiến khác: giải quyết riêng "
+                                "theo thủ tục của nó."))
     issue = next((p.issue for p in petitions if p.issue_id), None)
     if issue is None:
         title = nfc(title)
@@ -44,6 +50,12 @@ def group_into_issue(*, actor, petitions: list[Petition], title: str, reason: st
             record(actor=actor, action="petition.group", obj=p, before=before,
                    after={"issue": issue.pk}, reason=reason)
     return issue
+
+
+def _on_its_own(petition: Petition) -> bool:
+    """A complaint or denunciation by its kind, its state or (a denunciation) its words."""
+    return (on_its_procedure(petition.kind, petition.state)
+            or suggested_kind(petition.text) == DENUNCIATION)
 
 
 @transaction.atomic

@@ -62,7 +62,9 @@ def transfer_to_procedure(*, actor, petition: Petition, kind: str, reason: str,
                     changes={"kind": kind, "hide_from_public": kind == Kind.DENUNCIATION,
                              "due_date": None, "due_rule": "",
                              "due_rule_label": procedure_label(kind),
-                             "public_note": procedure_guidance.note(kind, nfc(remark))})
+                             "public_note": procedure_guidance.note(kind, nfc(remark)),
+                             # never grouped with opinions (`issues.group_into_issue`)
+                             "issue_id": None})
     _withdraw_answers(actor, petition, kind, reason)
     return petition
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import State, on_answer_track
 from doithoai.petitions import occasions
 from doithoai.petitions.models import Answer, AnswerTemplate, Petition
 from doithoai.petitions.selectors.queues import visible_petitions
@@ -71,3 +73,11 @@ def conference_of(petition: Petition):
     """The conference the petition was raised at or collected for, if any (`occasions`)."""
     provider = occasions.registered()
     return provider.of_petition(petition) if provider is not None else None
+
+
+def words_kind(petition: Petition) -> str:
+    """The kind of a petition still on the answer track whose words say it is a complaint or
+    a denunciation ("" none): the page warns before anyone answers it as an opinion."""
+    if not on_answer_track(petition.kind) or petition.state == State.TRANSFERRED:
+        return ""
+    return suggested_kind(petition.text) or ""

@@ -14,8 +14,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
+from doithoai.core.petition_flow import on_its_procedure
 from doithoai.core.redaction import STAND_IN, Masking, mask_names
-from doithoai.petitions.models import Kind, Petition, Petitioner
+from doithoai.petitions import occasions
+from doithoai.petitions.models import Petition, Petitioner
 
 
 def known_names(petitions: Iterable[Petition]) -> list[str]:
@@ -34,16 +36,30 @@ def known_names(petitions: Iterable[Petition]) -> list[str]:
 
 def secret_names(petitions: Iterable[Petition], denounced: Iterable[int] = ()) -> list[str]:
     """Whom these petitions' public copies never name, not even by initials: the senders of a
-    denunciation (by its kind, its words, or `denounced`: known so elsewhere) and those who
-    asked not to be named publicly."""
+    denunciation (by its kind, its words, or `denounced`: known so elsewhere), of a complaint
+    (placed nowhere either: it goes by its own procedure) and those who asked not to be named
+    publicly."""
     petitions = list(petitions)
-    denunciations = {p.pk for p in petitions if p.kind == Kind.DENUNCIATION
+    denunciations = {p.pk for p in petitions if on_its_procedure(p.kind, p.state)
                      or suggested_kind(p.text) == DENUNCIATION} | set(denounced)
     rows = Petitioner.objects.filter(
         Q(petition__in=denunciations)
         | Q(petition__in=[p.pk for p in petitions], anonymous_to_public=True))
     return sorted({name.strip() for name in rows.values_list("full_name", flat=True)
                    if name.strip()})
+
+
+def names_for(petition: Petition) -> tuple[list[str], list[str]]:
+    """Whom a petition's public copy writes as initials, and whom it never names: its own
+    senders and those of its issue, and — raised at or collected for a conference — everyone
+    that conference knows (another speaker, a denouncer named in its answer)."""
+    names, unnamed = set(known_names([petition])), set(secret_names([petition]))
+    registered = occasions.registered()
+    if registered is not None:
+        more, never = registered.names(petition)
+        names |= more
+        unnamed |= never
+    return sorted(names), sorted(unnamed)
 
 
 def masked(text: str, names: Iterable[str], unnamed: Iterable[str] = ()):
@@ -66,7 +82,7 @@ class Preview:
 def preview(petition: Petition, texts: dict[str, str]) -> list[Preview]:
     """The public copies of a petition's texts about to be published, with what was masked
     ({label: text}; empty texts left out)."""
-    names, unnamed = known_names([petition]), secret_names([petition])
+    names, unnamed = names_for(petition)
     result = []
     for label, text in texts.items():
         if text and text.strip():

@@ -123,6 +123,10 @@ def _initial_for(request, action: str, petition: Petition, templates) -> dict:
     return {}
 
 
+def _kind_label(kind: str) -> str:
+    return str(Kind(kind).label) if kind else ""
+
+
 def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | None = None,
                    status: int = 200):
     user = request.user
@@ -159,6 +163,7 @@ def _render_detail(request, petition: Petition, *, bound: forms.ActionForm | Non
         petitioners=list(petition.petitioners.all()), show_identity=show_identity,
         siblings=siblings[:petition_selectors.SIBLINGS_SHOWN], siblings_total=len(siblings),
         current_answer=current,
+        words_kind=_kind_label(petition_selectors.words_kind(petition)),
         public_preview=_public_preview(petition, current, actions),
         earlier_answers=[a for a in every_answer if not a.is_current],
         action_forms=action_forms, opened=opened, templates=templates,
