@@ -165,3 +165,19 @@ def test_answered_as_an_opinion_it_can_still_be_sent_to_its_procedure(office, co
     assert petition.state == State.TRANSFERRED and petition.kind == Kind.COMPLAINT
     assert not petition.answers.filter(published_at__isnull=False, is_current=True).exists()
     assert 'data-action="procedure"' not in panel(office, conference, speaker)
+
+
+def test_the_minutes_name_no_complainant_where_they_leave_out_the_complaint(
+        office, clerk, session, speaker):
+    """The Biên bản records a complaint without its content or its sender ("Một công dân");
+    the chair's conclusion on it says neither the topic nor her name."""
+    from doithoai.live.actions import speeches
+
+    act(office, session.conference, action="speech", registration=speaker.pk, text=LAND,
+        kind="complaint", client_key="s1")
+    speeches.conclude(actor=clerk, registration=Registration.objects.get(pk=speaker.pk),
+                      text="Hướng dẫn bà Mã Thị Sinh gửi đơn đến Chủ tịch UBND xã.")
+    line = minutes.draft_conclusion(session)
+    assert line == ("Về một nội dung khiếu nại: Hướng dẫn một công dân gửi đơn đến Chủ tịch "
+                    "UBND xã.")
+    assert "Mã Thị Sinh" in minutes.confidential_names(session.conference)
