@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from doithoai.audit.labels import action_label
+from doithoai.audit.labels import KEY_LABELS, action_label
 from doithoai.audit.models import AuditEvent, object_type_of
 from doithoai.core import dates
 
@@ -28,7 +28,6 @@ def field_label(model: type[Model], name: str) -> str:
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:  # a fact the event carries, or a field removed since
-        from doithoai.audit.labels import KEY_LABELS
 
         return str(KEY_LABELS.get(name, name))
     if hasattr(field, "verbose_name"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from doithoai.core.text import fold
+from doithoai.dialogues.models import ParticipantGroup as G
 from doithoai.org.models import Agency, Unit
 
 LEGAL_BASES = [
@@ -160,7 +161,6 @@ def sections(agency: Agency, year: int) -> dict[str, str]:
 
 def groups(agency: Agency) -> list[GroupSpec]:
     """The composition of the seed plans (DH), with the agency's own units."""
-    from doithoai.dialogues.models import ParticipantGroup as G  # noqa: N817 (short alias)
 
     short = short_name(agency)
     specs = [

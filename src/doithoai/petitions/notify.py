@@ -19,6 +19,9 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from doithoai.core import dates
+from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
+from doithoai.org.models import Membership, Role
+from doithoai.petitions.models import Kind, Petition, Petitioner
 from doithoai.petitions.selectors.petitions import current_answer
 from doithoai.petitions.sms import gateway
 
@@ -63,8 +66,6 @@ def _tracking_url(code: str) -> str:
 def _is_denunciation(petition) -> bool:
     """By its kind, or by its words before anyone classified it (or though someone recorded
     it as an opinion): its text never travels by e-mail."""
-    from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
-    from doithoai.petitions.models import Kind
 
     return petition.kind == Kind.DENUNCIATION or suggested_kind(petition.text) == DENUNCIATION
 
@@ -110,7 +111,6 @@ def petitioner_told(petition_id: int, event: str) -> None:
     if is_muted():
         return
     try:
-        from doithoai.petitions.models import Petition
 
         petition = Petition.objects.select_related("agency").get(pk=petition_id)
         people = list(petition.petitioners.all())
@@ -126,7 +126,6 @@ def petitioners_told(petition_ids, event: str, *, chunk_size: int = 500) -> None
     petitions, and nothing at all for those whose petitioners left no contact details."""
     if is_muted():
         return
-    from doithoai.petitions.models import Petitioner
 
     ids = list(petition_ids)
     for start in range(0, len(ids), chunk_size):
@@ -169,7 +168,6 @@ def _tell(petition, people, event: str) -> None:
 
 def unit_officer_emails(unit) -> list[str]:
     """Where a unit is written to: its active officers' addresses, else the unit's own."""
-    from doithoai.org.models import Membership, Role
 
     emails = sorted(set(Membership.objects.filter(
         role=Role.UNIT_OFFICER, unit=unit, is_active=True, user__is_active=True)
@@ -193,7 +191,6 @@ def _write_to_unit(petition_id: int, subject: str) -> None:
     if is_muted():
         return
     try:
-        from doithoai.petitions.models import Petition
 
         petition = Petition.objects.select_related("unit", "agency").get(pk=petition_id)
         if petition.unit is None:

@@ -18,6 +18,7 @@ from doithoai.dialogues.models import Plan, PlanRequest
 from doithoai.org import access
 from doithoai.org.access import OFFICE_ROLES
 from doithoai.org.models import Agency, Membership
+from doithoai.petitions import notify
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,6 @@ def office_emails(agency_ids) -> dict[int, list[str]]:
 
 def _mail_requests(request_ids: list[int]) -> None:
     """One e-mail per commune; a failure is logged, never raised (the request is recorded)."""
-    from doithoai.petitions import notify
 
     if notify.is_muted():
         return

@@ -30,6 +30,7 @@ from doithoai.dialogues.models import Conference, Plan, PlanRequest
 from doithoai.org import access
 from doithoai.org.access import OFFICE_ROLES, scope_of
 from doithoai.org.models import Agency
+from doithoai.petitions.models import Answer, Escalation, Kind, Petition
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 
@@ -76,7 +77,6 @@ def year_conferences_q(year: int, prefix: str = "") -> Q:
 
 
 def _annotated(petitions: QuerySet) -> QuerySet:
-    from doithoai.petitions.models import Answer, Escalation
 
     current = Answer.objects.filter(petition=OuterRef("pk"), is_current=True,
                                     published_at__isnull=False)
@@ -183,7 +183,6 @@ class PetitionFigures:
 
 
 def _figures(petitions: QuerySet, today: dt.date) -> PetitionFigures:
-    from doithoai.petitions.models import Kind
 
     kinds = dict(Kind.choices)
     by_kind = [Line(str(kinds.get(row["kind"], row["kind"])), row["n"])
@@ -267,7 +266,6 @@ class YearlyFigures:
 
 def yearly_figures(agency: Agency, year: int, today: dt.date | None = None) -> YearlyFigures:
     """The year's plan, conferences and petitions of one agency (a few aggregate queries)."""
-    from doithoai.petitions.models import Petition
 
     today = today or timezone.localdate()
     plans = list(Plan.objects.filter(agency=agency, year=year).order_by("created_at", "pk"))
@@ -329,7 +327,6 @@ class Rollup:
 
 def rollup(province: Agency, year: int, today: dt.date | None = None) -> Rollup:
     """Per commune of the province: plans, conferences, petitions; five queries in all."""
-    from doithoai.petitions.models import Petition
 
     today = today or timezone.localdate()
     communes = list(communes_of(province))

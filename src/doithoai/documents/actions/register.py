@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import decree30
+from doithoai.dialogues.actions import outcome, plans
+from doithoai.dialogues.models import Conference, Plan
 from doithoai.documents import rules
 from doithoai.documents.drawing.context import letter_symbol
 from doithoai.documents.models import Document, DocumentRegister, register_code
@@ -40,6 +42,7 @@ from doithoai.documents.selectors.issued import open_draft
 from doithoai.documents.selectors.templates import template_bytes
 from doithoai.org import access
 from doithoai.org.models import Agency
+from doithoai.petitions.actions import corrections
 
 
 def number_text(kind, agency: Agency, number: int, obj: Model | None = None) -> str:
@@ -93,8 +96,6 @@ def set_next_number(*, actor, agency: Agency, year: int, code: str, next_number:
 
 def _plan_issued(actor, plan, document: Document) -> None:
     """A plan still in draft becomes issued with the number the register gave."""
-    from doithoai.dialogues.actions import plans
-    from doithoai.dialogues.models import Plan
 
     if plan.state == Plan.State.DRAFT:
         plans.issue_plan(actor=actor, plan=plan, number=document.number_text,
@@ -104,8 +105,6 @@ def _plan_issued(actor, plan, document: Document) -> None:
 def _conclusion_issued(actor, conference, document: Document) -> None:
     """A held conference whose conclusion notice is issued becomes concluded, with the
     register's number (its milestone confirmed)."""
-    from doithoai.dialogues.actions import outcome
-    from doithoai.dialogues.models import Conference
 
     if conference.state == Conference.State.HELD:
         outcome.issue_conclusion(
@@ -117,7 +116,6 @@ def issue_conclusion_notice(*, actor, conference, conclusion: str, issued_on: dt
                             version: int | None = None) -> Document:
     """The conference page's one step: write the chair's conclusion down and issue the
     notice made from it, numbered by the register (the conference becomes concluded)."""
-    from doithoai.dialogues.actions import outcome
 
     with transaction.atomic():
         conference = outcome.set_conclusion(
@@ -130,7 +128,6 @@ def _answer_letter_issued(actor, petition, document: Document) -> None:
     """The written answer names the letter that carries it ("Văn bản số 12/UBND-VP ngày …" on
     the petition and tracking pages): filled when empty, or when it named the letter this one
     corrects; a number the unit wrote for a letter of its own is left as it is."""
-    from doithoai.petitions.actions import corrections
 
     corrections.note_reply_letter(
         actor=actor, petition=petition, number=document.number_text,

@@ -37,7 +37,7 @@ from doithoai.documents.drawing.report import (
 )
 from doithoai.documents.drawing.tables import Column, Table
 from doithoai.documents.kinds import Kind
-from doithoai.petitions.models import Channel, Petition
+from doithoai.petitions.models import Channel, Escalation, Petition
 
 UNCLASSIFIED = "Chưa phân loại lĩnh vực"
 GAP = decree30.MISSING
@@ -245,7 +245,6 @@ def opinions(conference: Conference, c: oversight.Counts, today: dt.date) -> lis
 
 
 def escalation_receivers(conference: Conference) -> list[str]:
-    from doithoai.petitions.models import Escalation
 
     return sorted(set(Escalation.objects.filter(petition__conference=conference)
                       .values_list("receiving_agency", flat=True)))

@@ -26,6 +26,7 @@ from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all
 from doithoai.documents.kinds import Kind
+from doithoai.live.models import Minutes, Session
 from doithoai.live.selectors.minutes import (
     Speaker,
     confidential_names,
@@ -50,7 +51,6 @@ def ended_at(conference: Conference) -> dt.time | None:
     time blank)."""
     from django.utils import timezone
 
-    from doithoai.live.models import Session
 
     closed = (Session.objects.filter(conference=conference).values_list("closed_at", flat=True)
               .first())
@@ -172,7 +172,6 @@ def missing(conference: Conference) -> list[str]:
 
 
 def _live_minutes(conference: Conference):
-    from doithoai.live.models import Minutes
 
     return Minutes.objects.filter(session__conference=conference).first()
 

@@ -27,6 +27,7 @@ from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
 from doithoai.core.petition_flow import APPROVED_ANSWER_STATES, State
 from doithoai.core.text import fold, lower_first, sentence
 from doithoai.dialogues.selectors import conference_links
+from doithoai.dialogues.selectors.plans import default_signer
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
@@ -83,7 +84,6 @@ def is_approved(petition: Petition, answer: Answer | None) -> bool:
 def signer(petition: Petition, answer: Answer | None):
     """The leader who approved the answer when the account is a known person of the committee
     who leads it; else the chairman (who signs for the committee)."""
-    from doithoai.dialogues.selectors.plans import default_signer
 
     person = answer.approved_by.person if answer is not None and answer.approved_by_id \
         else None

@@ -10,6 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core import dates, decree30
 from doithoai.core.text import list_items, sentence, sentences
+from doithoai.dialogues.defaults import TIME_TEXT
+from doithoai.dialogues.models import Milestone, Plan
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
@@ -65,7 +67,6 @@ def _deadlines(conference) -> dict[int, str]:
     """task id → "Thời hạn: …": the date the task's milestone is due — moved to the working
     day before when the day counted back is off (core.milestones) — so that each unit reads
     by when."""
-    from doithoai.dialogues.models import Milestone
 
     if conference is None:
         return {}
@@ -84,7 +85,6 @@ def _time_text(plan, conference) -> str:
     """"Thời gian" as the plan says it; the new plan's placeholder ("… thời gian cụ thể sẽ
     thông báo sau") gives way to the day once the conference is dated, as the tasks'
     deadlines do."""
-    from doithoai.dialogues.defaults import TIME_TEXT
 
     if conference is not None and plan.time_text.strip() == TIME_TEXT.format(year=plan.year):
         return f"Hội nghị tổ chức vào {ct.when_text(conference)}."
@@ -207,7 +207,6 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
 
 
 def numbered_elsewhere(plan) -> str | None:
-    from doithoai.dialogues.models import Plan
 
     if plan.state != Plan.State.DRAFT and plan.number:
         return _("Kế hoạch đã ban hành ngoài sổ với số %(number)s ngày %(date)s: bản .docx ở "
