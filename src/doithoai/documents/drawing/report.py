@@ -10,13 +10,11 @@ import datetime as dt
 from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from doithoai.core import decree30
+from doithoai.core import dates, decree30
 from doithoai.dialogues.selectors import oversight
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import agency_header
 from doithoai.documents.drawing.tables import cell_text
-
-GAP = decree30.MISSING
 
 
 def as_of(issued_on: dt.date | None) -> dt.date:
@@ -33,7 +31,7 @@ def n_text(n: int) -> str:
 
 
 def short_date(day: dt.date | None) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else GAP
+    return dates.day(day) or decree30.MISSING
 
 
 def percent(part: int, whole: int) -> int | None:

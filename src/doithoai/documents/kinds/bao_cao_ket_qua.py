@@ -40,7 +40,6 @@ from doithoai.documents.kinds import Kind
 from doithoai.petitions.models import Channel, Escalation, Petition
 
 UNCLASSIFIED = "Chưa phân loại lĩnh vực"
-GAP = decree30.MISSING
 
 COLUMNS = [
     Column("STT", 6, numeric=False),
@@ -200,7 +199,7 @@ def session(conference: Conference) -> list[str]:
     mode = ct.mode_text(conference).rstrip(".")
     done = "được tổ chức" if conference.state in oversight.HELD_STATES else "dự kiến tổ chức"
     first = (f"Hội nghị {done} vào {when}{where}; hình thức: {lower_first(mode)}."
-             if when else f"Thời gian tổ chức hội nghị: {GAP}")
+             if when else f"Thời gian tổ chức hội nghị: {decree30.MISSING}")
     lines = [first, f"Chủ trì hội nghị: {lower_first(ct.chairs_text(conference))}"]
     if conference.attendance:
         lines.append(f"Tham dự hội nghị có {n_text(conference.attendance)} đại biểu và Nhân "

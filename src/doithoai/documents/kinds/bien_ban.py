@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from doithoai.core import decree30
+from doithoai.core.decree30 import MISSING
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import fold, sentence, sentences
 from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
@@ -36,7 +37,6 @@ from doithoai.live.selectors.minutes import (
     speakers,
 )
 
-GAP = decree30.MISSING
 # The invited, as the minutes group them: the commune's side, then the villages with their
 # citizens' representatives, then other guests.
 SIDES = (("commune", ct.SIDE_LABELS["commune"]),
@@ -100,15 +100,15 @@ def attendance_text(conference: Conference) -> str:
         return f"{decree30.number_text(checked)} người (theo danh sách điểm danh)."
     if conference.attendance:
         return f"{decree30.number_text(conference.attendance)} người."
-    return f"{GAP} người."
+    return f"{MISSING} người."
 
 
 def composition(conference: Conference) -> list[dict]:
     """The numbered lines of "I. THÀNH PHẦN" before the list of the invited."""
-    lines = [("Chủ trì", official(conference.chair, GAP))]
+    lines = [("Chủ trì", official(conference.chair, MISSING))]
     if conference.co_chair_id:
-        lines.append(("Đồng chủ trì", official(conference.co_chair, GAP)))
-    lines.append(("Thư ký", official(conference.secretary, GAP)))
+        lines.append(("Đồng chủ trì", official(conference.co_chair, MISSING)))
+    lines.append(("Thư ký", official(conference.secretary, MISSING)))
     return [{"label": f"{i}. {label}: ", "text": sentence(text)} for i, (label, text) in
             enumerate(lines, 1)]
 
@@ -117,9 +117,10 @@ def composition(conference: Conference) -> list[dict]:
 
 def _time_line(conference: Conference) -> str:
     """"Vào hồi 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 năm 2026."; gaps left blank."""
-    at = ct.time_text(conference.starts_at) if conference.starts_at else f"{GAP} giờ {GAP} phút"
+    at = (ct.time_text(conference.starts_at) if conference.starts_at
+          else f"{MISSING} giờ {MISSING} phút")
     day = (ct.day_text(conference.held_on) if conference.held_on
-           else f"ngày {GAP} tháng {GAP} năm {GAP}")
+           else f"ngày {MISSING} tháng {MISSING} năm {MISSING}")
     return f"Vào hồi {at}, {day}."
 
 
@@ -128,7 +129,7 @@ def _venue_line(conference: Conference) -> str:
     link = conference.online_link.strip()
     if conference.mode == Mode.ONLINE:
         return f"Trực tuyến, tại địa chỉ {link}." if link else "Trực tuyến."
-    venue = venue or GAP
+    venue = venue or MISSING
     if conference.mode == Mode.HYBRID:
         return f"{venue}, kết hợp trực tuyến" + (f" tại địa chỉ {link}." if link else ".")
     return f"{venue}."
@@ -153,7 +154,7 @@ def _numbered(entries: list[Speaker], start: int) -> list[dict]:
 
 def closing(conference: Conference) -> str:
     end = ended_at(conference)
-    at = ct.time_text(end) if end else f"{GAP} giờ {GAP}"
+    at = ct.time_text(end) if end else f"{MISSING} giờ {MISSING}"
     return decree30.with_ending(
         f"Hội nghị kết thúc vào hồi {at} cùng ngày. Biên bản đã được thông qua tại hội nghị, "
         f"các thành viên dự họp nhất trí")
@@ -215,7 +216,7 @@ def context(conference: Conference, *, number: int | None = None,
         "attendance_label": f"{len(lines) + 2}. Tổng số đại biểu và Nhân dân dự: ",
         "attendance": attendance_text(conference),
         "programme_intro": "Hội nghị tiến hành theo chương trình sau:",
-        "programme": programme(conference) or [GAP],
+        "programme": programme(conference) or [MISSING],
         "opinions_intro": (
             f"Tại hội nghị có {decree30.number_text(len(spoken))} lượt ý kiến phát biểu của "
             f"Nhân dân. Nội dung ý kiến và ý kiến trả lời, giải quyết như sau:" if spoken else
@@ -238,7 +239,7 @@ def context(conference: Conference, *, number: int | None = None,
         if live_minutes else [],
         "conclusion": sentences(mask_names(_conclusion(conference, live_minutes), unnamed=secret,
                                          addressed=False).text)
-        or [GAP],
+        or [MISSING],
         "closing": closing(conference),
         "secretary_name": (conference.secretary.full_name.strip()
                            if conference.secretary is not None else ""),

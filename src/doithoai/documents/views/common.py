@@ -11,14 +11,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 
-from doithoai.documents.actions.templates import DOCX_CONTENT_TYPE
 from doithoai.documents.kinds import Kind
 from doithoai.documents.models import Document
 from doithoai.documents.registry import KINDS
 from doithoai.org.access import get_visible_object_or_404
 from doithoai.org.models import Agency
 
-DOCX = DOCX_CONTENT_TYPE
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.documents import rules
 from doithoai.documents.actions.register import issue as issue_document
+from doithoai.documents.actions.templates import DOCX_CONTENT_TYPE
 from doithoai.documents.drawing import pdf
 from doithoai.documents.forms import IssueForm
 from doithoai.documents.selectors.drafts import render_draft, render_table
 from doithoai.documents.views.common import (
-    DOCX,
     XLSX,
     file_response,
     form_errors,
@@ -38,7 +38,7 @@ def _draft_name(kind_code: str, obj: Model, ext: str) -> str:
 def draft_docx(request, kind: str, object_id: int):
     kind_, obj = source_or_404(request, kind, object_id)
     rendered = render_draft(kind_.code, obj)
-    return file_response(rendered.docx, DOCX, _draft_name(kind_.code, obj, "docx"))
+    return file_response(rendered.docx, DOCX_CONTENT_TYPE, _draft_name(kind_.code, obj, "docx"))
 
 
 @login_required

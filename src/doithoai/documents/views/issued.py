@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.documents import rules
 from doithoai.documents.actions.register import correct as correct_document
+from doithoai.documents.actions.templates import DOCX_CONTENT_TYPE
 from doithoai.documents.drawing import pdf
 from doithoai.documents.forms import CorrectForm
 from doithoai.documents.models import Document
@@ -33,7 +34,6 @@ from doithoai.documents.selectors.issued import (
     issued_table_bytes,
 )
 from doithoai.documents.views.common import (
-    DOCX,
     XLSX,
     document_or_404,
     file_response,
@@ -109,7 +109,7 @@ def document_docx(request, pk: int):
         data = _document_docx(document)
     except Unavailable as exc:
         return unavailable(request, exc.messages[0])
-    return file_response(data, DOCX, _name(document, "docx"))
+    return file_response(data, DOCX_CONTENT_TYPE, _name(document, "docx"))
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.documents import rules
-from doithoai.documents.actions.templates import reset_template, upload_template
+from doithoai.documents.actions.templates import DOCX_CONTENT_TYPE, reset_template, upload_template
 from doithoai.documents.forms import TemplateUploadForm
 from doithoai.documents.selectors.register import agencies_of
 from doithoai.documents.selectors.templates import (
@@ -22,7 +22,7 @@ from doithoai.documents.selectors.templates import (
     template_kinds,
     uploads,
 )
-from doithoai.documents.views.common import DOCX, chosen_agency, file_response, kind_or_404
+from doithoai.documents.views.common import chosen_agency, file_response, kind_or_404
 from doithoai.org import access
 from doithoai.org.access import get_visible_object_or_404
 from doithoai.org.models import Agency
@@ -72,7 +72,7 @@ def template_download(request, agency_id: int, kind: str):
     suffix = "mau-co-quan" if data is not None else "mau-goc"
     if data is None:
         data = shipped_template_bytes(kind_.code)
-    return file_response(data, DOCX, f"{kind_.code}-{suffix}.docx")
+    return file_response(data, DOCX_CONTENT_TYPE, f"{kind_.code}-{suffix}.docx")
 
 
 @login_required
