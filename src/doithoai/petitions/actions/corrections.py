@@ -116,6 +116,10 @@ def note_reply_letter(*, actor, petition: Petition, number: str, issued_on: dt.d
     before = snapshot(answer)
     answer.document_number, answer.document_date = number, issued_on
     answer.save(update_fields=["document_number", "document_date"])
+    # A form opened on the petition before (amending the answer, with its old number) is
+    # refused rather than writing the number back.
+    petition.version += 1
+    petition.save(update_fields=["version"])
     record(actor=actor, action="answer.letter_issued", obj=answer, before=before,
            after=snapshot(answer))
     return answer
