@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Conference, Milestone, Mode
+from doithoai.dialogues.models import Conference, Mode
 from doithoai.dialogues.selectors.oversight import HELD_STATES
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
@@ -100,12 +100,6 @@ def submit_site() -> str:
     """The address read out on the radio: the site's host, without the query."""
     parts = urlsplit(settings.PUBLIC_BASE_URL)
     return (parts.netloc or settings.PUBLIC_BASE_URL).strip("/")
-
-
-def opinions_due(conference: Conference) -> dt.date | None:
-    return (Milestone.objects.filter(conference=conference,
-                                     kind=Milestone.Kind.VILLAGE_OPINIONS)
-            .values_list("due_on", flat=True).first())
 
 
 def mode_text(conference: Conference) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from doithoai.core import decree30
 from doithoai.core.text import lower_first, sentence, sentences
 from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
@@ -89,7 +90,7 @@ def context(conference: Conference, *, number: int | None = None,
     agency = conference.agency
     when = ct.when_text(conference)
     venue = conference.venue.strip()
-    due = ct.opinions_due(conference)
+    due = village_opinions.opinions_due(conference)
     unit = office_of(agency)
     office_name = unit.name if unit else f"Văn phòng {ct.body_name(agency)}"
     address = f", địa chỉ: {agency.address.strip()}" if agency.address.strip() else ""

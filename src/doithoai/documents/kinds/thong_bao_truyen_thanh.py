@@ -9,6 +9,7 @@ import datetime as dt
 from doithoai.core import decree30
 from doithoai.core.text import list_items, lower_first
 from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import nfc_all, office_short_name
@@ -22,7 +23,7 @@ def context(conference: Conference, *, number: int | None = None,
     agency = conference.agency
     when = ct.when_text(conference)
     venue = conference.venue.strip()
-    due = ct.opinions_due(conference)
+    due = village_opinions.opinions_due(conference)
     where = f"tại {venue.rstrip('.')}" if venue else f"địa điểm {ct.LATER}"
     if conference.mode == Mode.ONLINE:
         where = "theo hình thức trực tuyến"
