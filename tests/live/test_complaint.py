@@ -148,12 +148,14 @@ def test_registering_says_the_kind_the_topic_suggests(office, conference, sessio
 
 def test_answered_as_an_opinion_it_can_still_be_sent_to_its_procedure(office, conference,
                                                                       speaker):
-    # Recorded as an opinion and answered in the hall; its words say complaint: the live room
-    # still offers its procedure, which withdraws the answer (with the reason).
+    # Recorded as an opinion and answered in the hall (confirmed as one); its words say
+    # complaint: the live room still offers its procedure, which withdraws the answer (with
+    # the reason).
     act(office, conference, action="speech", registration=speaker.pk, text=LAND,
         kind="opinion", client_key="s1")
     answered = act(office, conference, action="answer", registration=speaker.pk,
-                   answered_by="Chủ tịch UBND xã", text="Xã sẽ xem xét.", client_key="a1")
+                   answered_by="Chủ tịch UBND xã", text="Xã sẽ xem xét.",
+                   not_a_procedure="1", client_key="a1")
     assert answered.status_code == 200, answered.content
     page = panel(office, conference, speaker)
     assert "Đã trả lời như ý kiến, kiến nghị. Nếu thực ra là khiếu nại" in page
@@ -181,3 +183,24 @@ def test_the_minutes_name_no_complainant_where_they_leave_out_the_complaint(
     assert line == ("Về một nội dung khiếu nại: Hướng dẫn một công dân gửi đơn đến Chủ tịch "
                     "UBND xã.")
     assert "Mã Thị Sinh" in minutes.confidential_names(session.conference)
+
+
+def test_recorded_as_an_opinion_against_its_words_it_is_answered_only_when_confirmed(
+        office, conference, speaker):
+    """The secretary kept "Ý kiến, kiến nghị" though the words complain: answering in the hall
+    (published at once) asks her to confirm she read it; without, nothing is answered."""
+    act(office, conference, action="speech", registration=speaker.pk, text=LAND,
+        kind="opinion", client_key="s1")
+    page = panel(office, conference, speaker)
+    assert 'name="not_a_procedure"' in page
+    refused = act(office, conference, action="answer", registration=speaker.pk,
+                  text="Xã giữ nguyên quyết định.", answered_by="Chủ tịch UBND xã",
+                  client_key="a1")
+    assert refused.status_code == 400 and "có thể là khiếu nại" in refused.json()["error"]
+    petition = Petition.objects.get(conference=conference)
+    assert not petition.answers.exists()
+    done = act(office, conference, action="answer", registration=speaker.pk,
+               text="Xã giữ nguyên quyết định.", answered_by="Chủ tịch UBND xã",
+               not_a_procedure="1", client_key="a2")
+    assert done.status_code == 200
+    assert Petition.objects.get(pk=petition.pk).state == State.ANSWERED_AT_CONFERENCE

@@ -240,3 +240,20 @@ def test_asking_not_to_be_named_after_the_words_were_recorded_reaches_the_petiti
     page = page.content.decode()
     assert "Nông" not in page and "N. V. T." not in page
     assert "Một công dân đề nghị sửa đường vào bản." in page
+
+
+def test_a_speaker_already_heard_can_be_unnamed_from_his_record(session, clerk, office,
+                                                                 conference, na_lau):
+    """After his turn he is no longer in the queue: his record offers it."""
+    row = registrations.register(actor=clerk, session=session, source=Source.PAPER,
+                                 full_name="Nông Văn Tài", village=na_lau, topic="Đường")
+    registrations.call_next(actor=clerk, session=session)
+    petition = speeches.record_speech(actor=clerk, registration=row, text="Sửa đường.")
+    registrations.call_next(actor=clerk, session=session)  # his turn ends
+    url = reverse("live:speaker", args=[conference.pk, row.pk])
+    assert 'data-action="confidential"' in office.get(url).content.decode()
+    done = office.post(reverse("live:act", args=[conference.pk]),
+                       {"action": "confidential", "registration": row.pk, "client_key": "c1"})
+    assert done.status_code == 200
+    assert petition.petitioners.get().anonymous_to_public
+    assert 'data-action="confidential"' not in office.get(url).content.decode()

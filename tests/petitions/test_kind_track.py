@@ -241,3 +241,40 @@ def test_a_grouped_opinion_found_to_be_a_complaint_leaves_its_issue(receive, peo
                                          kind=Kind.COMPLAINT, reason="Khiếu nại thu hồi đất")
     assert Petition.objects.get(pk=b.pk).issue_id is None
     assert list(issue.petitions.all()) == [a]
+
+
+def test_an_opinion_whose_words_complain_is_published_only_when_the_staff_confirm(
+        client, receive, people):
+    """Kept an opinion against its words, it is not published as an answered opinion by a
+    click: the page asks the staff to confirm they read it (the action refuses without)."""
+    clerk = people["clerk"]
+    p = receive(text="Tôi khiếu nại quyết định xử phạt của xã.", kind=Kind.OPINION)
+    p = assignments.assign(actor=clerk, petition=p, unit=people["unit"])
+    answers.draft_answer(actor=people["officer"], petition=p, text="Xã giữ nguyên quyết định.")
+    p = answers.approve_answer(actor=people["leader"], petition=Petition.objects.get(pk=p.pk))
+    with pytest.raises(ValidationError) as refused:
+        answers.publish_answer(actor=clerk, petition=p, version=p.version)
+    assert "có thể là khiếu nại" in refused.value.messages[0]
+    fresh = Petition.objects.get(pk=p.pk)
+    assert fresh.state == State.ANSWER_APPROVED and fresh.version == p.version
+    client.force_login(clerk)
+    page = client.get(reverse("petitions:detail", args=[p.pk])).content.decode()
+    assert "Tôi đã đọc: đây là ý kiến, kiến nghị, không phải khiếu nại, tố cáo." in page
+    url = reverse("petitions:act", args=[p.pk, Action.PUBLISH])
+    response = client.post(url, {"publish-version": p.version})
+    assert response.status_code == 400
+    assert Petition.objects.get(pk=p.pk).state == State.ANSWER_APPROVED
+    response = client.post(url, {"publish-version": p.version, "publish-not_a_procedure": "on"})
+    assert response.status_code == 302
+    assert Petition.objects.get(pk=p.pk).state == State.PUBLISHED
+
+
+def test_an_issue_is_not_titled_as_a_denunciation(receive, people):
+    """Its title heads the opinions in what is published: an accusation there would name an
+    accused's post for all to read."""
+    a, b = receive(), receive()
+    with pytest.raises(ValidationError) as refused:
+        issues.group_into_issue(actor=people["clerk"], petitions=[a, b],
+                                title="Tố cáo trưởng thôn Nà Hu thu tiền trái phép")
+    assert "Tên vấn đề được công khai" in refused.value.messages[0]
+    assert not Issue.objects.exists()

@@ -146,8 +146,8 @@ def test_a_denunciation_recorded_as_an_opinion_keeps_its_text_off_the_mail(
     p = answers.draft_answer(actor=people["officer"], petition=p,
                              text="Đã kiểm tra việc cán bộ nhận tiền của hộ ông Pản.").petition
     p = answers.approve_answer(actor=people["leader"], petition=p)
-    with django_capture_on_commit_callbacks(execute=True):
-        answers.publish_answer(actor=people["clerk"], petition=p)
+    with django_capture_on_commit_callbacks(execute=True):  # confirmed an opinion by the staff
+        answers.publish_answer(actor=people["clerk"], petition=p, not_a_procedure=True)
     assert [m.to for m in mailoutbox] == [["luongthilan@example.com"], ["kinhte@example.com"],
                                           ["luongthilan@example.com"]]
     assert "(Nội dung tố cáo không gửi qua thư điện tử; xem trên hệ thống.)" in \

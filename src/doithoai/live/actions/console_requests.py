@@ -199,7 +199,8 @@ def answer(actor, session, data) -> Done:
     row = _registration(session, data)
     speeches.answer_on_the_spot(actor=actor, registration=row, text=_text(data, "text"),
                               answered_by=_text(data, "answered_by"),
-                              addition=_text(data, "addition"))
+                              addition=_text(data, "addition"),
+                              not_a_procedure=data.get("not_a_procedure") == "1")
     return Done(_("Đã ghi câu trả lời tại hội nghị cho %(name)s.") % {"name": _who(row)},
                 selected=row.pk)
 

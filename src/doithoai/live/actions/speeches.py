@@ -110,7 +110,7 @@ def _petition(registration: Registration) -> Petition:
 
 
 def answer_on_the_spot(*, actor, registration: Registration, text: str, answered_by: str,
-                       addition: str = "") -> Petition:
+                       addition: str = "", not_a_procedure: bool = False) -> Petition:
     """The chair, or a unit head he names, answers in the hall; the chair may add to it."""
     access.require(actor, rules.DECIDE, registration)
     if not text.strip():
@@ -122,7 +122,8 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
     with transaction.atomic():
         locked_recording_session(registration.session_id)
         return answers.answer_at_conference(actor=actor, petition=_petition(registration),
-                                            text=text, answered_by=answered_by)
+                                            text=text, answered_by=answered_by,
+                                            not_a_procedure=not_a_procedure)
 
 
 def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:

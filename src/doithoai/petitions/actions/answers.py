@@ -5,21 +5,39 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
-from doithoai.core.petition_flow import Action
+from doithoai.core.kind_hints import suggested_kind
+from doithoai.core.petition_flow import Action, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.petitions.actions.moves import move
 from doithoai.petitions.cleaning import validate_text
-from doithoai.petitions.models import Answer, Petition
+from doithoai.petitions.models import Answer, Kind, Petition
+
+
+def _not_a_procedure(petition: Petition, confirmed: bool) -> None:
+    """An opinion whose words say complaint or denunciation is published as an answered
+    opinion only when the staff confirm it is one (they read it; the words may mislead, as
+    "không khiếu nại gì"): else a complaint slips out answered in public."""
+    words = suggested_kind(petition.text)
+    if words and on_answer_track(petition.kind) and not confirmed:
+        raise ValidationError(_(
+            "Nội dung có thể là %(kind)s: không trả lời công khai như ý kiến, kiến nghị. Nếu "
+            "đúng là ý kiến, kiến nghị, hãy đánh dấu xác nhận rồi làm lại; nếu không, hãy "
+            "chuyển theo thủ tục.") % {"kind": Kind(words).label.lower()})
 
 
 @transaction.atomic
 def answer_at_conference(*, actor, petition: Petition, text: str, answered_by: str,
-                         version: int | None = None) -> Petition:
+                         version: int | None = None, not_a_procedure: bool = False
+                         ) -> Petition:
+    """Answered in the hall, published at once."""
     text = validate_text(text)
+    _not_a_procedure(petition, not_a_procedure)
     petition = move(actor, petition, Action.ANSWER_AT_CONFERENCE, reason="",
                     version=version, notify_event="answered")
     Answer.objects.filter(petition=petition).update(is_current=False)
@@ -63,7 +81,9 @@ def send_back(*, actor, petition: Petition, reason: str, version: int | None = N
 
 
 @transaction.atomic
-def publish_answer(*, actor, petition: Petition, version: int | None = None) -> Petition:
+def publish_answer(*, actor, petition: Petition, version: int | None = None,
+                   not_a_procedure: bool = False) -> Petition:
+    _not_a_procedure(petition, not_a_procedure)
     petition = move(actor, petition, Action.PUBLISH, reason="", version=version,
                     notify_event="answered")
     Answer.objects.filter(petition=petition, is_current=True).update(

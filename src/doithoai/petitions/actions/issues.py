@@ -40,6 +40,10 @@ def group_into_issue(*, actor, petitions: list[Petition], title: str, reason: st
         title = nfc(title)
         if not title:
             raise ValidationError({"title": _("Hãy đặt tên cho vấn đề.")})
+        if suggested_kind(title):  # the title heads the issue in what is published
+            raise ValidationError({"title": _(
+                "Tên vấn đề được công khai: không đặt tên như một nội dung khiếu nại, tố cáo; "
+                "hãy nêu việc mà các ý kiến đề nghị.")})
         issue = Issue.objects.create(agency_id=agencies.pop(), title=title)
         record(actor=actor, action="issue.create", obj=issue, after=snapshot(issue),
                reason=reason)

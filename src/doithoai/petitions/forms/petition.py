@@ -14,6 +14,7 @@ from doithoai.core.petition_flow import PROCEDURE_KINDS, Action
 from doithoai.org.models import Unit, Village
 from doithoai.petitions.forms.queues import DATE_WIDGET
 from doithoai.petitions.models import Field, Kind, Urgency
+from doithoai.petitions.selectors import petitions as petition_selectors
 
 # Taking a petition out of its issue: an action of the page beside the state table's.
 UNGROUP = "ungroup"
@@ -109,11 +110,27 @@ class ReturnForm(ActionForm):
                              max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED)
 
 
-class AnswerAtConferenceForm(ActionForm):
+class NotAProcedureMixin:
+    """Where the words say complaint or denunciation, publishing asks the staff to confirm it
+    is an opinion all the same (`answers._not_a_procedure` refuses otherwise)."""
+
+    def ask_not_a_procedure(self, petition) -> None:
+        if not petition_selectors.words_kind(petition):
+            return
+        self.fields["not_a_procedure"] = forms.BooleanField(
+            label=_("Tôi đã đọc: đây là ý kiến, kiến nghị, không phải khiếu nại, tố cáo."),
+            required=False)
+
+
+class AnswerAtConferenceForm(NotAProcedureMixin, ActionForm):
     action = Action.ANSWER_AT_CONFERENCE
     submit_label = _("Ghi nhận trả lời tại hội nghị")
     text = forms.CharField(label=_("Nội dung đã trả lời"), widget=_textarea(6))
     answered_by = forms.CharField(label=_("Người trả lời (họ tên, chức vụ)"), max_length=200)
+
+    def __init__(self, *args, petition, **kwargs):
+        super().__init__(*args, petition=petition, **kwargs)
+        self.ask_not_a_procedure(petition)
 
 
 class DraftAnswerForm(ActionForm):
@@ -157,9 +174,13 @@ class SendBackForm(ActionForm):
                              error_messages=REASON_REQUIRED)
 
 
-class PublishForm(ActionForm):
+class PublishForm(NotAProcedureMixin, ActionForm):
     action = Action.PUBLISH
     submit_label = _("Công khai và gửi trả lời")
+
+    def __init__(self, *args, petition, **kwargs):
+        super().__init__(*args, petition=petition, **kwargs)
+        self.ask_not_a_procedure(petition)
 
 
 class ExtendForm(ActionForm):
