@@ -322,7 +322,8 @@ def build_template(*, agency_name: str, villages: Sequence[str],
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"] = ("Mỗi dòng một ý kiến, bắt đầu từ dòng 4. Cột “Nội dung ý kiến, kiến nghị” "
                    "bắt buộc. Thôn, Lĩnh vực, Loại, Mức độ chọn trong danh sách (trang "
-                   "“Danh mục”); để trống Loại là “Ý kiến, kiến nghị”, để trống Mức độ là "
+                   "“Danh mục”); để trống Loại thì theo nội dung (khiếu nại, tố cáo nếu nội "
+                   "dung nói vậy, còn lại là “Ý kiến, kiến nghị”), để trống Mức độ là "
                    "“Thường”. Gõ chữ Unicode (không dùng phông .VnTime/VNI).")
     sheet["A2"].alignment = WRAP
     sheet.row_dimensions[2].height = 48
