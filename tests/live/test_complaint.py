@@ -99,8 +99,9 @@ def test_the_live_room_shows_the_kind_fixed_on_the_petition_page(office, clerk, 
     page: the answer is withdrawn and the live room says where it went."""
     act(office, conference, action="speech", registration=speaker.pk,
         text="Đề nghị cấp lại sổ đỏ.", kind="opinion", client_key="s1")
+    # (he registered "Khiếu nại…": answering as an opinion asks the confirmation)
     act(office, conference, action="answer", registration=speaker.pk, text="Sẽ cấp lại.",
-        answered_by="Chủ tịch UBND xã", client_key="a1")
+        answered_by="Chủ tịch UBND xã", not_a_procedure="1", client_key="a1")
     assert "Đã trả lời tại hội nghị" in panel(office, conference, speaker)
     petition = Petition.objects.get(conference=conference)
     procedures.transfer_to_procedure(actor=clerk, petition=petition, kind=Kind.COMPLAINT,
@@ -204,3 +205,33 @@ def test_recorded_as_an_opinion_against_its_words_it_is_answered_only_when_confi
                not_a_procedure="1", client_key="a2")
     assert done.status_code == 200
     assert Petition.objects.get(pk=petition.pk).state == State.ANSWERED_AT_CONFERENCE
+
+
+def test_a_complaint_by_its_registered_topic_is_answered_only_when_confirmed(
+        office, conference, speaker):
+    """He registered to complain ("Khiếu nại việc thu hồi đất"), his recorded words are
+    neutral and kept an opinion: the hall's answer still asks the confirmation."""
+    act(office, conference, action="speech", registration=speaker.pk,
+        text="Đề nghị xã xem lại việc đo đạc đất ruộng.", kind="opinion", client_key="s1")
+    assert 'name="not_a_procedure"' in panel(office, conference, speaker)
+    refused = act(office, conference, action="answer", registration=speaker.pk,
+                  text="Xã sẽ đo lại.", answered_by="Chủ tịch UBND xã", client_key="a1")
+    assert refused.status_code == 400
+    assert not Petition.objects.get(conference=conference).answers.exists()
+
+
+def test_grouped_in_the_hall_a_complaint_topic_does_not_title_the_issue(
+        office, clerk, conference, session, speaker, commune):
+    """Kept an opinion, grouped with an opinion on the same matter: the issue takes the other
+    opinion's words, never the registered "Khiếu nại…" (the title is published)."""
+    from doithoai.petitions.actions import intake
+
+    other = intake.receive(intake.Intake(
+        agency=commune, text="Đề nghị đo đạc lại ruộng khu Nà Pàn.", channel="office",
+        received_on=conference.held_on, conference=conference, kind=Kind.OPINION), actor=clerk)
+    done = act(office, conference, action="speech", registration=speaker.pk,
+               text="Đề nghị xã đo lại ruộng nhà tôi.", kind="opinion", same_as=other.pk,
+               client_key="s1")
+    assert done.status_code == 200, done.content
+    issue = Petition.objects.get(pk=other.pk).issue
+    assert issue is not None and issue.title == "Đề nghị đo đạc lại ruộng khu Nà Pàn."

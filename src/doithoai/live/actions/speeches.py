@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.conflicts import Conflict
 from doithoai.audit.services import record, snapshot
+from doithoai.core.kind_hints import suggested_kind
 from doithoai.core.petition_flow import PROCEDURE_KINDS, TRANSITIONS, Action, State, on_answer_track
 from doithoai.core.text import nfc
 from doithoai.dialogues.selectors import conference_links
@@ -84,9 +85,12 @@ def record_speech(*, actor, registration: Registration, text: str, kind: str = K
 
 def _title(registration: Registration | None, petition: Petition) -> str:
     """The issue's name: the speaker's topic (never a confidential speaker's), else the
-    opinion's first words (whole words)."""
+    opinion's first words (whole words) — neither where its words read as a complaint or
+    denunciation (the title is published), then the opinion's code."""
     topic = registration.topic if registration is not None else ""
-    text = (topic or petition.text).strip().split("\n")[0]
+    text = next((t.strip().split("\n")[0] for t in (topic, petition.text)
+                 if t.strip() and not suggested_kind(t)),
+                _("Ý kiến cùng nội dung với %(code)s") % {"code": petition.tracking_code})
     if len(text) <= 120:
         return text
     return text[:120].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -123,7 +127,8 @@ def answer_on_the_spot(*, actor, registration: Registration, text: str, answered
         locked_recording_session(registration.session_id)
         return answers.answer_at_conference(actor=actor, petition=_petition(registration),
                                             text=text, answered_by=answered_by,
-                                            not_a_procedure=not_a_procedure)
+                                            not_a_procedure=not_a_procedure,
+                                            said=registration.topic)
 
 
 def add_to_answer(*, actor, registration: Registration, addition: str) -> Petition:

@@ -140,9 +140,11 @@ def kind_hint(row: Registration) -> KindHint | None:
     if petition is not None and (not on_answer_track(petition.kind)
                                  or petition.state == State.TRANSFERRED):
         return None
-    text, source = ((petition.text, _("nội dung đã ghi")) if petition is not None
-                    else (row.topic, _("nội dung đăng ký")))
-    kind = suggested_kind(text)
+    kind, source = None, _("nội dung đăng ký")
+    if petition is not None:
+        kind, source = suggested_kind(petition.text), _("nội dung đã ghi")
+    if kind is None:
+        kind, source = suggested_kind(row.topic), _("nội dung đăng ký")
     if kind is None:
         return None
     return KindHint(kind, str(Kind(kind).label), str(source))

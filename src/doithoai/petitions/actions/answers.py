@@ -19,11 +19,12 @@ from doithoai.petitions.cleaning import validate_text
 from doithoai.petitions.models import Answer, Kind, Petition
 
 
-def _not_a_procedure(petition: Petition, confirmed: bool) -> None:
-    """An opinion whose words say complaint or denunciation is published as an answered
-    opinion only when the staff confirm it is one (they read it; the words may mislead, as
-    "không khiếu nại gì"): else a complaint slips out answered in public."""
-    words = suggested_kind(petition.text)
+def _not_a_procedure(petition: Petition, confirmed: bool, said: str = "") -> None:
+    """An opinion whose words — or what its speaker registered to say (`said`) — read as a
+    complaint or denunciation is published as an answered opinion only when the staff confirm
+    it is one (they read it; words may mislead, as "không khiếu nại gì"): else a complaint
+    slips out answered in public."""
+    words = suggested_kind(petition.text) or suggested_kind(said)
     if words and on_answer_track(petition.kind) and not confirmed:
         raise ValidationError(_(
             "Nội dung có thể là %(kind)s: không trả lời công khai như ý kiến, kiến nghị. Nếu "
@@ -33,11 +34,11 @@ def _not_a_procedure(petition: Petition, confirmed: bool) -> None:
 
 @transaction.atomic
 def answer_at_conference(*, actor, petition: Petition, text: str, answered_by: str,
-                         version: int | None = None, not_a_procedure: bool = False
-                         ) -> Petition:
-    """Answered in the hall, published at once."""
+                         version: int | None = None, not_a_procedure: bool = False,
+                         said: str = "") -> Petition:
+    """Answered in the hall, published at once (`said`: what the speaker registered to say)."""
     text = validate_text(text)
-    _not_a_procedure(petition, not_a_procedure)
+    _not_a_procedure(petition, not_a_procedure, said)
     petition = move(actor, petition, Action.ANSWER_AT_CONFERENCE, reason="",
                     version=version, notify_event="answered")
     Answer.objects.filter(petition=petition).update(is_current=False)
