@@ -54,12 +54,15 @@ class Conferences:
         return petitions.filter(conference=conference)
 
     @staticmethod
-    def names(petition) -> tuple[frozenset[str], frozenset[str]]:
+    def names(petition, cache: dict | None = None) -> tuple[frozenset[str], frozenset[str]]:
         conference = reads.of_petition(petition)
         if conference is None:
             return frozenset(), frozenset()
-        known = confidential.of(conference)
-        return known.names, known.secret
+        cache = {} if cache is None else cache
+        if conference.pk not in cache:
+            known = confidential.of(conference)
+            cache[conference.pk] = (known.names, known.secret)
+        return cache[conference.pk]
 
     @staticmethod
     def batch_links(user, batch) -> dict:

@@ -63,10 +63,12 @@ class Occasions(Protocol):
     def batch_links(self, user, batch) -> dict:
         """Links from a batch's page to its conference's pages the user may open."""
 
-    def names(self, petition) -> tuple[frozenset[str], frozenset[str]]:
+    def names(self, petition, cache: dict | None = None
+              ) -> tuple[frozenset[str], frozenset[str]]:
         """For a petition's public copy, what its conference knows: every name to be written
         as initials (its petitioners, co-petitioners, registrants) and those never to be named
-        (a denouncer, anyone who asked not to be named); empty without a conference."""
+        (a denouncer, anyone who asked not to be named); empty without a conference. `cache`
+        (by conference, kept by the caller for one page): a list reads each conference once."""
 
 
 _registered: Occasions | None = None

@@ -49,14 +49,15 @@ def secret_names(petitions: Iterable[Petition], denounced: Iterable[int] = ()) -
                    if name.strip()})
 
 
-def names_for(petition: Petition) -> tuple[list[str], list[str]]:
+def names_for(petition: Petition, cache: dict | None = None) -> tuple[list[str], list[str]]:
     """Whom a petition's public copy writes as initials, and whom it never names: its own
     senders and those of its issue, and — raised at or collected for a conference — everyone
-    that conference knows (another speaker, a denouncer named in its answer)."""
+    that conference knows (another speaker, a denouncer named in its answer). `cache`: a dict
+    the caller keeps for one page, so that a list reads each conference once."""
     names, unnamed = set(known_names([petition])), set(secret_names([petition]))
     registered = occasions.registered()
     if registered is not None:
-        more, never = registered.names(petition)
+        more, never = registered.names(petition, cache)
         names |= more
         unnamed |= never
     return sorted(names), sorted(unnamed)
@@ -79,10 +80,11 @@ class Preview:
     maskings: tuple[Masking, ...]
 
 
-def preview(petition: Petition, texts: dict[str, str]) -> list[Preview]:
+def preview(petition: Petition, texts: dict[str, str], cache: dict | None = None
+            ) -> list[Preview]:
     """The public copies of a petition's texts about to be published, with what was masked
-    ({label: text}; empty texts left out)."""
-    names, unnamed = names_for(petition)
+    ({label: text}; empty texts left out; `cache`: as `names_for`)."""
+    names, unnamed = names_for(petition, cache)
     result = []
     for label, text in texts.items():
         if text and text.strip():

@@ -28,9 +28,11 @@ def approvals(request):
     for row in rows:
         row.can_approve = rules.APPROVE.allows(roles[row.pk])
         row.can_publish = rules.PUBLISH.allows(roles[row.pk])
+    conferences: dict = {}  # each conference's names read once for the whole list
     for row in data["approved"]:  # what the public will read, names as initials
         answer = getattr(row, "answer", None)
-        row.public_preview = (public_text.preview(row, {_("Trả lời"): answer.text})
+        row.public_preview = (public_text.preview(row, {_("Trả lời"): answer.text},
+                                                  conferences)
                               if row.can_publish and answer is not None
                               and not row.hide_from_public else [])
     return render(request, "petitions/approvals.html", page_context(
