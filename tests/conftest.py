@@ -240,6 +240,26 @@ def run_checks(out: dict, checks) -> None:
         out["failure"] = None
 
 
+@pytest.fixture(scope="module")
+def run_scenario(base_organisation, django_db_blocker):
+    """Call it with a module's `scenario(out)`: on the base organisation and on FROZEN_NOW,
+    in a transaction rolled back as soon as it returns, the scenario builds what it reads
+    (tests/builders.py) and keeps what its tests check in `out` → out. Once per module: the
+    module's tests read the results, each on an empty database of its own."""
+    import time_machine
+
+    def run(scenario) -> dict:
+        out = {}
+        with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
+                transaction.atomic():
+            base_organisation_rows.load(base_organisation)
+            scenario(out)
+            transaction.set_rollback(True)
+        return out
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def base_organisation(django_db_setup, django_db_blocker):
     """The demo's organisation (no petitions) as rows, built once per test process

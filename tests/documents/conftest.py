@@ -1,5 +1,6 @@
-"""Documents tests: a commune with the demo's organisation; the full demo is built once per
-run for every module's `scenario` (`demo_scenarios`, tests/conftest.py)."""
+"""Documents tests: a commune with the demo's organisation; a module that reads whole documents
+builds what they show once (its `scenario`, run by `run_scenario`, tests/conftest.py, from
+tests/builders.py) and keeps the results in `made`."""
 
 import io
 import unicodedata
@@ -8,11 +9,9 @@ import pytest
 from docx import Document
 
 from doithoai.dialogues.actions import plans
-from doithoai.dialogues.models import Plan
 from doithoai.documents.render import render_docx
 from doithoai.org.models import Agency, User
-
-DEMO_NUMBER = "27/KH-UBND"
+from tests import builders
 
 
 def read(docx: bytes):
@@ -63,9 +62,9 @@ def draft_plan(commune):
 
 
 def scenario(out: dict) -> None:
-    """The demo plan 27/KH-UBND rendered as issued, as a draft, with NFD text and with very
+    """The yearly plan 27/KH-UBND rendered as issued, as a draft, with NFD text and with very
     long names (changed in memory, not saved)."""
-    plan = Plan.objects.select_related("agency", "signer").get(number=DEMO_NUMBER)
+    plan = builders.yearly_plan()
     number = int(plan.number.split("/")[0])
     out["issued_on"] = plan.issued_on
     out["plan_title"] = plan.title
@@ -89,7 +88,7 @@ def scenario(out: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 

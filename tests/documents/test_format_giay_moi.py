@@ -1,4 +1,4 @@
-"""The invitations (Giấy mời) of the demo's upcoming conference read back from the .docx, rule
+"""The invitations (Giấy mời) of the upcoming conference read back from the .docx, rule
 by rule: one invitation per invitee, each on its own page (a section of its own), with the
 check-in code printed and as a QR code; NFD text, very long names and 500 invitees."""
 
@@ -19,7 +19,7 @@ from doithoai.documents.kinds import giay_moi as invitation_context
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
 from doithoai.org.models import Person
-from tests.conftest import UPCOMING_TITLE
+from tests import builders
 from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +41,8 @@ def image_blobs(doc):
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    conference = Conference.objects.select_related("agency", "chair").get(
-        title=UPCOMING_TITLE)
+    """Run once for the module (`made`), then rolled back."""
+    conference = builders.upcoming_conference(builders.yearly_plan())
     invited = list(invitation_context.delegates(conference))
     out["invited"] = [(d.full_name, d.position, d.invitation.code, d.person_id)
                       for d in invited]
@@ -74,13 +73,13 @@ def scenario(out: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 @pytest.fixture
-def issued(demo):
-    return read(demo["issued"].docx)
+def issued(made):
+    return read(made["issued"].docx)
 
 
 def test_registry_and_shipped_template():
@@ -90,21 +89,21 @@ def test_registry_and_shipped_template():
     assert KIND.layout is not None
 
 
-def test_the_demo_invitations_keep_every_rule(demo):
-    assert len(demo["invited"]) > 50
-    assert demo["issued"].missing == []
-    assert format_check.check(demo["issued"].docx, KIND) == []
-    assert format_check.check(demo["draft"].docx, KIND) == []
+def test_the_invitations_keep_every_rule(made):
+    assert len(made["invited"]) > 50
+    assert made["issued"].missing == []
+    assert format_check.check(made["issued"].docx, KIND) == []
+    assert format_check.check(made["draft"].docx, KIND) == []
 
 
-def test_one_invitation_per_invitee_in_list_order_without_the_signer(demo, issued):
-    assert demo["order"] == demo["listed"]
-    assert demo["chair"].pk not in {person for *_, person in demo["invited"]}
-    n = len(demo["invited"])
+def test_one_invitation_per_invitee_in_list_order_without_the_signer(made, issued):
+    assert made["order"] == made["listed"]
+    assert made["chair"].pk not in {person for *_, person in made["invited"]}
+    n = len(made["invited"])
     assert len(issued.tables) == 2 * n  # a header and a signature table each
     addressed = [p.text for p in texts(issued.paragraphs) if p.text.startswith("Kính gửi: ")]
     expected = []
-    for name, position, _code, _person in demo["invited"]:
+    for name, position, _code, _person in made["invited"]:
         assert name or position
         expected.append(f"Kính gửi: Ông/Bà {name}" if name else f"Kính gửi: {position}")
     assert [a[:len(e)] for a, e in zip(addressed, expected, strict=True)] == expected
@@ -113,8 +112,8 @@ def test_one_invitation_per_invitee_in_list_order_without_the_signer(demo, issue
     assert "Trưởng thôn Thôn" not in village_head and "thôn thôn" not in village_head.lower()
 
 
-def test_each_invitation_on_its_own_page_numbered_from_its_second(demo, issued):
-    n = len(demo["invited"])
+def test_each_invitation_on_its_own_page_numbered_from_its_second(made, issued):
+    n = len(made["invited"])
     breaks = section_breaks(issued)
     assert len(breaks) == n - 1 and len(issued.sections) == n
     for p in breaks:
@@ -140,9 +139,9 @@ def test_times_new_roman_black_everywhere(issued):
         assert str(r.font.color.rgb) == "000000"
 
 
-def test_header_number_and_date_on_every_invitation(demo, issued):
+def test_header_number_and_date_on_every_invitation(made, issued):
     headers = issued.tables[0::2]
-    assert len(headers) == len(demo["invited"])
+    assert len(headers) == len(made["invited"])
     for table in headers:
         assert [p.text for p in texts(table.cell(0, 0).paragraphs)] == ["ỦY BAN NHÂN DÂN",
                                                                          "XÃ ĐIỀM HE"]
@@ -153,17 +152,17 @@ def test_header_number_and_date_on_every_invitation(demo, issued):
         assert number.text == "Số: 05/GM-UBND" and props(number) == {(13, False, False)}
         assert date.text == "Điềm He, ngày 27 tháng 11 năm 2026"
         assert props(date) == {(13, False, True)}
-    draft = read(demo["draft"].docx).tables[0]
+    draft = read(made["draft"].docx).tables[0]
     assert texts(draft.cell(1, 0).paragraphs)[0].text == "Số:      /GM-UBND"
     assert texts(draft.cell(1, 1).paragraphs)[0].text == "Điềm He, ngày      tháng      năm 2026"
 
 
-def test_title_summary_and_body(demo, issued):
+def test_title_summary_and_body(made, issued):
     lines = texts(issued.paragraphs)
     titles = [i for i, p in enumerate(lines) if p.text == "GIẤY MỜI"]
-    assert len(titles) == len(demo["invited"])
+    assert len(titles) == len(made["invited"])
     title, summary = lines[titles[0]], lines[titles[0] + 1]
-    assert summary.text == "Dự h" + demo["title"][1:]
+    assert summary.text == "Dự h" + made["title"][1:]
     for p in (title, summary):
         assert props(p) == {(14, True, False)} and p.alignment == WD_ALIGN_PARAGRAPH.CENTER
     one = [p.text for p in lines[titles[0]:titles[1]]]
@@ -182,8 +181,8 @@ def test_title_summary_and_body(demo, issued):
         assert {size for size, _b, _i in props(p)} == {14}
 
 
-def test_check_in_code_printed_and_as_qr_image(demo, issued):
-    codes = [code for _n, _p, code, _person in demo["invited"]]
+def test_check_in_code_printed_and_as_qr_image(made, issued):
+    codes = [code for _n, _p, code, _person in made["invited"]]
     printed = [p for p in texts(issued.paragraphs) if p.text.startswith("Mã điểm danh: ")]
     assert [p.text for p in printed] == [f"Mã điểm danh: {c}" for c in codes]
     for p in printed:
@@ -201,20 +200,20 @@ def test_check_in_code_printed_and_as_qr_image(demo, issued):
     assert qr_paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
-def test_signature_block_on_every_invitation(demo, issued):
+def test_signature_block_on_every_invitation(made, issued):
     for table in issued.tables[1::2]:
         left = texts(table.cell(0, 0).paragraphs)
         assert [p.text for p in left] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP."]
         right = texts(table.cell(0, 1).paragraphs)
         assert [p.text for p in right] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
-                                           demo["chair"].full_name]
+                                           made["chair"].full_name]
         for p in right:
             assert props(p) == {(14, True, False)}
 
 
-def test_missing_fields_listed_and_draft_shows_gaps(demo):
-    assert demo["gaps"].missing == ["giờ bắt đầu", "địa điểm", "người ký (chủ trì hội nghị)"]
-    lines = [p.text for p in texts(read(demo["gaps"].docx).paragraphs)]
+def test_missing_fields_listed_and_draft_shows_gaps(made):
+    assert made["gaps"].missing == ["giờ bắt đầu", "địa điểm", "người ký (chủ trì hội nghị)"]
+    lines = [p.text for p in texts(read(made["gaps"].docx).paragraphs)]
     assert "1. Thời gian: … giờ, thứ Sáu, ngày 11 tháng 12 năm 2026." in lines
     assert "2. Địa điểm: …" in lines
 
@@ -230,24 +229,24 @@ def test_no_invitation_yet_renders_one_blank_invitation(commune):
     assert not list(doc.element.body.iter(qn("w:drawing")))
 
 
-def test_nfd_input_comes_out_nfc(demo):
-    doc = read(demo["nfd"].docx)
+def test_nfd_input_comes_out_nfc(made):
+    doc = read(made["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
     lines = [p.text for p in doc.paragraphs]
     assert ("Kính gửi: Ông/Bà Hoàng Thị Diệu Hiền — Trưởng ban Công tác Mặt trận thôn "
             "Khòn Pát") in lines
     assert "2. Địa điểm: Nhà văn hóa thôn Nà Pàn." in lines
-    assert format_check.check(demo["nfd"].docx, KIND) == []
+    assert format_check.check(made["nfd"].docx, KIND) == []
 
 
-def test_very_long_names_wrap(demo):
-    doc = read(demo["long"].docx)
+def test_very_long_names_wrap(made):
+    doc = read(made["long"].docx)
     first = next(p for p in doc.paragraphs if p.text.startswith("Kính gửi: "))
     assert "Nguyễn Hoàng Phương Thảo Bảo Ngọc Khánh Linh Thị Mai Anh Đào" in first.text
     assert first.alignment == WD_ALIGN_PARAGRAPH.CENTER
     for table in doc.tables[:2]:
         assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
-    assert format_check.check(demo["long"].docx, KIND) == []
+    assert format_check.check(made["long"].docx, KIND) == []
 
 
 def test_500_invitees_merged_in_one_file(commune):
@@ -281,11 +280,11 @@ def test_500_invitees_merged_in_one_file(commune):
     assert format_check.check(rendered.docx, KIND) == []
 
 
-def test_one_invitees_invitation_is_his_page_of_the_conferences(demo):
+def test_one_invitees_invitation_is_his_page_of_the_conferences(made):
     kind = KINDS["giay-moi-dai-bieu"]
-    assert format_check.check(demo["one"].docx, kind) == []
-    doc = read(demo["one"].docx)
+    assert format_check.check(made["one"].docx, kind) == []
+    doc = read(made["one"].docx)
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert text.count("Mã điểm danh") == 1 and demo["one/who"] in text
+    assert text.count("Mã điểm danh") == 1 and made["one/who"] in text
     assert len(doc.sections) == 1
-    assert demo["one"].missing == []
+    assert made["one"].missing == []

@@ -1,4 +1,4 @@
-"""The demo plan 27/KH-UBND read back from its .docx, rule by rule
+"""The yearly plan 27/KH-UBND (tests/builders.py) read back from its .docx, rule by rule
 (docs/law.md#document-format)."""
 
 import io
@@ -46,14 +46,14 @@ def rule_width_mm(p, container_mm):
 
 
 @pytest.fixture
-def issued(demo):
-    return read(demo["issued"].docx)
+def issued(made):
+    return read(made["issued"].docx)
 
 
-def test_the_demo_plan_keeps_every_rule(demo):
-    assert format_check.check(demo["issued"].docx, KIND) == []
-    assert format_check.check(demo["draft"].docx, KIND) == []
-    assert demo["issued"].missing == []
+def test_the_yearly_plan_keeps_every_rule(made):
+    assert format_check.check(made["issued"].docx, KIND) == []
+    assert format_check.check(made["draft"].docx, KIND) == []
+    assert made["issued"].missing == []
 
 
 def test_page_a4_portrait_with_decree_margins(issued):
@@ -105,32 +105,32 @@ def test_header_right_column_national_title_motto_rule(issued):
     assert 54 <= rule_width_mm(rule, table.columns[1].width.mm) <= 60
 
 
-def test_number_and_date_on_the_same_row(issued, demo):
+def test_number_and_date_on_the_same_row(issued, made):
     table = issued.tables[0]
     (number,) = cell_texts(table, 1, 0)
     (date,) = cell_texts(table, 1, 1)
     assert number.text == "Số: 27/KH-UBND"
     assert only_run_props(number) == {(13, False, False)}
-    assert demo["issued_on"].isoformat() == "2026-05-15"
+    assert made["issued_on"].isoformat() == "2026-05-15"
     assert date.text == "Điềm He, ngày 15 tháng 5 năm 2026"
     assert only_run_props(date) == {(13, False, True)}
     assert date.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
-def test_draft_shows_blank_number_and_date(demo):
-    doc = read(demo["draft"].docx)
+def test_draft_shows_blank_number_and_date(made):
+    doc = read(made["draft"].docx)
     table = doc.tables[0]
     assert cell_texts(table, 1, 0)[0].text == BLANK_NUMBER
     assert cell_texts(table, 1, 1)[0].text == "Điềm He, ngày      tháng      năm 2026"
 
 
-def test_title_and_summary_with_rule(issued, demo):
+def test_title_and_summary_with_rule(issued, made):
     paragraphs = issued.paragraphs
     first = next(i for i, p in enumerate(paragraphs) if p.text.strip())
     title, summary, rule = paragraphs[first], paragraphs[first + 1], paragraphs[first + 2]
     assert title.text == "KẾ HOẠCH"
     assert only_run_props(title) == {(14, True, False)}
-    assert summary.text == demo["plan_title"]
+    assert summary.text == made["plan_title"]
     assert only_run_props(summary) == {(14, True, False)}
     assert title.alignment == summary.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert rule.text == "" and bottom_border(rule) is not None
@@ -185,24 +185,24 @@ def test_headings_roman_bold_uppercase_then_numbered(issued):
     assert [(r.text, r.font.bold) for r in form.runs if r.text][0] == ("1. Hình thức: ", True)
 
 
-def test_composition_grouped_with_seats_per_village(issued, demo):
+def test_composition_grouped_with_seats_per_village(issued, made):
     lines = [p.text for p in body_paragraphs(issued)]
     a, b = lines.index("a) Đại biểu xã"), lines.index("b) Đại biểu thôn")
-    commune = [label for side, label, _ in demo["groups"] if side == "commune"]
+    commune = [label for side, label, _ in made["groups"] if side == "commune"]
     assert lines[a + 1:b] == [f"- {x};" for x in commune[:-1]] + [f"- {commune[-1]}."]
     assert "- Đại diện Nhân dân (dự kiến 03 đại biểu/thôn)." in lines[b:]
     assert "- Trưởng thôn;" in lines[b:]
 
 
-def test_tasks_numbered_by_unit_then_coordination(issued, demo):
+def test_tasks_numbered_by_unit_then_coordination(issued, made):
     lines = [p.text for p in body_paragraphs(issued)]
     iv, v = lines.index("IV. TỔ CHỨC THỰC HIỆN"), lines.index("V. KINH PHÍ THỰC HIỆN")
-    units = list(dict.fromkeys(unit for unit, _ in demo["tasks"]))
+    units = list(dict.fromkeys(unit for unit, _ in made["tasks"]))
     headings = [x for x in lines[iv:v] if re.match(r"^\d+\. ", x)]
     expected = [f"{i}. " + ("Đề nghị " + u if u.startswith("Ủy ban MTTQ") else u)
                 for i, u in enumerate(units, start=1)]
     assert headings == expected + [f"{len(units) + 1}. Công tác phối hợp"]
-    office_tasks = [text for unit, text in demo["tasks"] if unit == units[0]]
+    office_tasks = [text for unit, text in made["tasks"] if unit == units[0]]
     first = lines.index(headings[0])
     assert lines[first + 1:first + 1 + len(office_tasks)] == [f"- {t}" for t in office_tasks]
 
@@ -217,14 +217,14 @@ def test_banner_centred_bold(issued):
         assert only_run_props(p) == {(14, True, False)}
 
 
-def test_text_ends_with_closing_sentence(issued, demo):
+def test_text_ends_with_closing_sentence(issued, made):
     paragraphs = body_paragraphs(issued)
     last = paragraphs[-1]
-    title = demo["plan_title"]
+    title = made["plan_title"]
     assert last.text == f"Trên đây là Kế hoạch {title[0].lower()}{title[1:]}./."
 
 
-def test_signature_block(issued, demo):
+def test_signature_block(issued, made):
     table = issued.tables[-1]
     assert len(issued.tables) == 2 and len(table.columns) == 2
     assert {el.get(qn("w:val")) for el in table._tbl.tblPr.find(qn("w:tblBorders"))} == {"nil"}
@@ -234,18 +234,18 @@ def test_signature_block(issued, demo):
     items = left[1:]
     assert items[-1].text == "- Lưu: VT, VP."
     assert all(p.text.startswith("- ") and p.text.endswith(";") for p in items[:-1])
-    expected = [line.rstrip(";.") for line in demo["recipients"].splitlines()][:-1]
+    expected = [line.rstrip(";.") for line in made["recipients"].splitlines()][:-1]
     assert [p.text[2:-1] for p in items[:-1]] == expected
     for p in items:
         assert only_run_props(p) == {(11, False, False)}
     right = table.cell(0, 1).paragraphs
     lines = texts(right)
-    assert [p.text for p in lines] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", demo["signer"]]
+    assert [p.text for p in lines] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", made["signer"]]
     for p in lines:
         assert only_run_props(p) == {(14, True, False)}
         assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
     # room to sign between the position and the name
-    gap = right.index(next(p for p in right if p.text == demo["signer"])) - \
+    gap = right.index(next(p for p in right if p.text == made["signer"])) - \
         right.index(next(p for p in right if p.text == "CHỦ TỊCH"))
     assert gap >= 4
 
@@ -263,19 +263,19 @@ def test_page_numbers_in_header_from_page_two(issued):
     assert not list(first._element.iter(qn("w:instrText")))
 
 
-def test_nfd_input_comes_out_nfc(demo):
-    doc = read(demo["nfd"].docx)
+def test_nfd_input_comes_out_nfc(made):
+    doc = read(made["nfd"].docx)
     xml = doc.element.xml
     assert unicodedata.is_normalized("NFC", xml)
     texts_ = [p.text for p in reading.all_paragraphs(doc)]
     assert "Tổ chức hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu" in texts_
     assert "Hoàng Thị Diệu Hiền" in texts_
     assert "- Địa điểm: Nhà văn hóa thôn Khòn Pát." in texts_
-    assert format_check.check(demo["nfd"].docx, KIND) == []
+    assert format_check.check(made["nfd"].docx, KIND) == []
 
 
-def test_very_long_names_wrap_inside_fixed_tables(demo):
-    doc = read(demo["long"].docx)
+def test_very_long_names_wrap_inside_fixed_tables(made):
+    doc = read(made["long"].docx)
     assert len(doc.tables) == 2
     header, signature = doc.tables
     for table, widths in ((header, (64, 101)), (signature, (80, 85))):
@@ -286,7 +286,7 @@ def test_very_long_names_wrap_inside_fixed_tables(demo):
     assert issuer[-1].startswith("XÃ ĐIỀM HE MỞ RỘNG")
     names = [p.text for p in cell_texts(signature, 0, 1)]
     assert names[-1].startswith("Nguyễn Hoàng Phương Thảo")
-    assert format_check.check(demo["long"].docx, KIND) == []
+    assert format_check.check(made["long"].docx, KIND) == []
 
 
 def _changed(data: bytes, change) -> bytes:

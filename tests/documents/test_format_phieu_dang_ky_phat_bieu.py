@@ -1,4 +1,4 @@
-"""The speaker registration form (Phiếu đăng ký phát biểu) of the demo's upcoming conference
+"""The speaker registration form (Phiếu đăng ký phát biểu) of the upcoming conference
 read back from the .docx: one blank page to copy, name, village, topic, short content and
 signature; not a numbered document."""
 
@@ -8,13 +8,12 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_LEADER
 from docx.oxml.ns import qn
 
-from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import phieu_dang_ky_phat_bieu
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
-from tests.conftest import UPCOMING_TITLE
+from tests import builders
 from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +21,8 @@ KIND = KINDS["phieu-dang-ky-phat-bieu"]
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
+    """Run once for the module (`made`), then rolled back."""
+    conference = builders.upcoming_conference(builders.yearly_plan())
     out["title"] = conference.title
     out["minutes"] = conference.speaker_minutes
     out["form"] = render_docx("phieu-dang-ky-phat-bieu", conference, number=3)
@@ -37,13 +36,13 @@ def scenario(out: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 @pytest.fixture
-def form(demo):
-    return read(demo["form"].docx)
+def form(made):
+    return read(made["form"].docx)
 
 
 def test_registry_a_form_not_numbered():
@@ -53,12 +52,12 @@ def test_registry_a_form_not_numbered():
     assert template_path(KIND).is_file() and KIND.layout is not None
 
 
-def test_keeps_the_form_rules(demo, form):
-    assert demo["form"].missing == []
-    assert format_check.check(demo["form"].docx, KIND) == []
+def test_keeps_the_form_rules(made, form):
+    assert made["form"].missing == []
+    assert format_check.check(made["form"].docx, KIND) == []
     # a number given by mistake is not printed: a form has none
     assert not any(p.text.startswith("Số:") for p in reading.all_paragraphs(form))
-    problems = format_check.check(demo["form"].docx, KINDS["giay-moi"])
+    problems = format_check.check(made["form"].docx, KINDS["giay-moi"])
     assert "Thiếu dòng “Số: …” ở cột trái bảng tiêu đề." in problems
 
 
@@ -77,7 +76,7 @@ def test_one_page_a4_times_new_roman(form):
                                                            "cs")} == {"Times New Roman"}
 
 
-def test_header_title_and_fields(demo, form):
+def test_header_title_and_fields(made, form):
     header = form.tables[0]
     assert len(header.rows) == 1
     assert [p.text for p in texts(header.cell(0, 0).paragraphs)] == ["ỦY BAN NHÂN DÂN",
@@ -86,7 +85,7 @@ def test_header_title_and_fields(demo, form):
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     lines = texts(form.paragraphs)
     assert [p.text for p in lines[:2]] == ["PHIẾU ĐĂNG KÝ PHÁT BIỂU",
-                                           "Tại h" + demo["title"][1:]]
+                                           "Tại h" + made["title"][1:]]
     for p in lines[:2]:
         assert props(p) == {(14, True, False)} and p.alignment == WD_ALIGN_PARAGRAPH.CENTER
     fields = [p for p in form.paragraphs if len(p.paragraph_format.tab_stops)]
@@ -99,7 +98,7 @@ def test_header_title_and_fields(demo, form):
         assert p.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert "Nội dung tóm tắt:" in [p.text for p in lines]
     note = next(p for p in lines if p.text.startswith("Mỗi lượt phát biểu"))
-    assert note.text.startswith(f"Mỗi lượt phát biểu không quá {demo['minutes']} phút.")
+    assert note.text.startswith(f"Mỗi lượt phát biểu không quá {made['minutes']} phút.")
     assert props(note) == {(13, False, True)}
 
 
@@ -114,22 +113,22 @@ def test_signature_of_the_speaker(form):
     assert len(table.cell(0, 1).paragraphs) - 3 >= 3
 
 
-def test_missing_title_listed_and_shown_as_gap(demo):
-    assert demo["gaps"].missing == ["tên hội nghị"]
-    assert "Tại …" in [p.text for p in read(demo["gaps"].docx).paragraphs]
-    assert format_check.check(demo["gaps"].docx, KIND) == []
+def test_missing_title_listed_and_shown_as_gap(made):
+    assert made["gaps"].missing == ["tên hội nghị"]
+    assert "Tại …" in [p.text for p in read(made["gaps"].docx).paragraphs]
+    assert format_check.check(made["gaps"].docx, KIND) == []
 
 
-def test_nfd_input_comes_out_nfc(demo):
-    doc = read(demo["nfd"].docx)
+def test_nfd_input_comes_out_nfc(made):
+    doc = read(made["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
     lines = [p.text for p in doc.paragraphs]
     assert "Tại hội nghị đối thoại về đường liên thôn Nà Pàn – Bản Chu" in lines
     assert any(x.startswith("Mỗi lượt phát biểu không quá 7 phút.") for x in lines)
 
 
-def test_very_long_title_wraps(demo):
-    doc = read(demo["long"].docx)
+def test_very_long_title_wraps(made):
+    doc = read(made["long"].docx)
     assert doc.paragraphs[[p.text for p in doc.paragraphs].index("PHIẾU ĐĂNG KÝ PHÁT BIỂU")
                           + 1].text.startswith("Tại hội nghị đối thoại về giao thông")
-    assert format_check.check(demo["long"].docx, KIND) == []
+    assert format_check.check(made["long"].docx, KIND) == []

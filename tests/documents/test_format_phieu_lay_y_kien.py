@@ -1,4 +1,4 @@
-"""The opinion survey form (Phiếu lấy ý kiến) of the demo's upcoming conference read back from
+"""The opinion survey form (Phiếu lấy ý kiến) of the upcoming conference read back from
 the .docx: one page per covered village, the village printed, lines to write on, name and phone
 optional, the QR code to the online form; not a numbered document."""
 
@@ -18,7 +18,7 @@ from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import phieu_lay_y_kien as forms
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
-from tests.conftest import UPCOMING_TITLE
+from tests import builders
 from tests.documents.conftest import nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,8 @@ KIND = KINDS["phieu-lay-y-kien"]
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    conference = Conference.objects.select_related("agency").get(title=UPCOMING_TITLE)
+    """Run once for the module (`made`), then rolled back."""
+    conference = builders.upcoming_conference(builders.yearly_plan())
     out["pk"], out["title"] = conference.pk, conference.title
     out["villages"] = [v.name for v in forms.villages(conference)]
     out["covered"] = len(conferences.covered_villages(conference))
@@ -53,13 +53,13 @@ def scenario(out: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 @pytest.fixture
-def form(demo):
-    return read(demo["form"].docx)
+def form(made):
+    return read(made["form"].docx)
 
 
 def test_registry_a_form_not_numbered():
@@ -70,26 +70,26 @@ def test_registry_a_form_not_numbered():
                if code not in ("phieu-lay-y-kien", "phieu-dang-ky-phat-bieu"))
 
 
-def test_the_form_keeps_the_form_rules_and_numbered_checks_still_bite(demo):
-    assert demo["form"].missing == []
-    assert format_check.check(demo["form"].docx, KIND) == []
+def test_the_form_keeps_the_form_rules_and_numbered_checks_still_bite(made):
+    assert made["form"].missing == []
+    assert format_check.check(made["form"].docx, KIND) == []
     # The same paper checked as a numbered document lacks what a numbered one must have.
-    problems = format_check.check(demo["form"].docx, KINDS["giay-moi"])
+    problems = format_check.check(made["form"].docx, KINDS["giay-moi"])
     assert "Thiếu dòng “Số: …” ở cột trái bảng tiêu đề." in problems
     assert any(p.startswith("Thiếu dòng địa danh và ngày tháng") for p in problems)
     assert "Nội dung văn bản phải kết thúc bằng dấu “./.”." in problems
 
 
-def test_one_page_per_covered_village_in_order(demo, form):
-    n = len(demo["villages"])
-    assert n == demo["covered"] and n > 3
+def test_one_page_per_covered_village_in_order(made, form):
+    n = len(made["villages"])
+    assert n == made["covered"] and n > 3
     assert len(form.sections) == n
     for s in form.sections:
         assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
         assert (round(s.left_margin.mm), round(s.right_margin.mm)) == (30, 15)
         assert s.different_first_page_header_footer
     lines = [p for p in texts(form.paragraphs) if p.text.startswith(("Thôn ", "Tổ ", "Khu "))]
-    expected = [ct.village_line(name) for name in demo["villages"]]
+    expected = [ct.village_line(name) for name in made["villages"]]
     assert [p.text.rstrip("\t") for p in lines] == expected
     assert all(name.startswith(("Thôn ", "Tổ dân phố", "Khu ")) for name in expected)
     assert not any(x.startswith("Thôn Thôn") for x in expected)
@@ -112,11 +112,11 @@ def test_header_without_number_or_date(form):
     assert not any(p.text.startswith("Số:") for p in reading.all_paragraphs(form))
 
 
-def test_title_fields_and_lines(demo, form):
+def test_title_fields_and_lines(made, form):
     lines = texts(form.paragraphs)
     title, summary = lines[0], lines[1]
     assert title.text == "PHIẾU LẤY Ý KIẾN"
-    assert summary.text == "Về các nội dung đối thoại tại h" + demo["title"][1:]
+    assert summary.text == "Về các nội dung đối thoại tại h" + made["title"][1:]
     for p in (title, summary):
         assert props(p) == {(14, True, False)} and p.alignment == WD_ALIGN_PARAGRAPH.CENTER
     paragraphs = form.paragraphs
@@ -133,23 +133,23 @@ def test_title_fields_and_lines(demo, form):
         assert stop.leader == WD_TAB_LEADER.DOTS and round(stop.position.mm) == 165
         assert p.text.endswith("\t")
     note = next(p for p in page if p.text.startswith("Phiếu gửi Trưởng thôn"))
-    d = demo["due"]
+    d = made["due"]
     assert f"trước ngày {d.day:02d}/{d.month:02d}/{d.year}." in note.text
     for p in texts(page):
         assert {size for size, _b, _i in props(p)} <= {12, 13, 14}
 
 
-def test_qr_code_to_the_online_form_on_every_page(demo, form):
-    url = f"http://127.0.0.1:8000/gui-y-kien/?xa=ubnd-xa-diem-he&hoi-nghi={demo['pk']}"
+def test_qr_code_to_the_online_form_on_every_page(made, form):
+    url = f"http://127.0.0.1:8000/gui-y-kien/?xa=ubnd-xa-diem-he&hoi-nghi={made['pk']}"
     assert [p.text for p in form.paragraphs if p.text.startswith("http")] == \
-        [url] * len(demo["villages"])
+        [url] * len(made["villages"])
     blips = list(form.element.body.iter(qn("a:blip")))
-    assert len(blips) == len(demo["villages"])
+    assert len(blips) == len(made["villages"])
     blobs = {form.part.related_parts[b.get(qn("r:embed"))].blob for b in blips}
     assert blobs == {png(url)}  # one picture part, shown on every page
-    public = read(demo["public"].docx)
+    public = read(made["public"].docx)
     assert (f"https://doithoai.langson.gov.vn/gui-y-kien/?xa=ubnd-xa-diem-he&hoi-nghi="
-            f"{demo['pk']}") in [p.text for p in public.paragraphs]
+            f"{made['pk']}") in [p.text for p in public.paragraphs]
 
 
 def test_signature_of_the_writer(form):
@@ -168,12 +168,12 @@ def test_times_new_roman_everywhere(form):
                 assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:cs")) == "Times New Roman"
 
 
-def test_missing_fields_listed_and_shown_as_gaps(demo):
-    assert demo["gaps"].missing == ["tên hội nghị", "hạn thôn gửi ý kiến"]
-    lines = [p.text for p in read(demo["gaps"].docx).paragraphs]
+def test_missing_fields_listed_and_shown_as_gaps(made):
+    assert made["gaps"].missing == ["tên hội nghị", "hạn thôn gửi ý kiến"]
+    lines = [p.text for p in read(made["gaps"].docx).paragraphs]
     assert "Về các nội dung đối thoại tại …" in lines
     assert any("trước …. Có thể" in x for x in lines)
-    assert format_check.check(demo["gaps"].docx, KIND) == []
+    assert format_check.check(made["gaps"].docx, KIND) == []
 
 
 def test_a_conference_without_villages_gives_one_blank_form(commune):
@@ -188,18 +188,18 @@ def test_a_conference_without_villages_gives_one_blank_form(commune):
     assert "Thôn (tổ dân phố): \t" in [p.text for p in doc.paragraphs]
 
 
-def test_nfd_input_comes_out_nfc(demo):
-    doc = read(demo["nfd"].docx)
+def test_nfd_input_comes_out_nfc(made):
+    doc = read(made["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
     lines = [p.text for p in doc.paragraphs]
     assert "Thôn Khòn Pát\t" in lines
     assert ("Về các nội dung đối thoại tại hội nghị đối thoại về đường liên thôn Nà Pàn – "
             "Bản Chu") in lines
-    assert format_check.check(demo["nfd"].docx, KIND) == []
+    assert format_check.check(made["nfd"].docx, KIND) == []
 
 
-def test_very_long_names_wrap(demo):
-    doc = read(demo["long"].docx)
+def test_very_long_names_wrap(made):
+    doc = read(made["long"].docx)
     assert any(p.text.startswith("Khu dân cư tập trung Khu dân cư") for p in doc.paragraphs)
     assert doc.tables[0]._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
-    assert format_check.check(demo["long"].docx, KIND) == []
+    assert format_check.check(made["long"].docx, KIND) == []

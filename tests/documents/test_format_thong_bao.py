@@ -1,5 +1,5 @@
 """The conference announcement (Thông báo, TB) and its loudspeaker version, read back from
-the .docx element by element: the demo's upcoming conference, a conference with no date, venue
+the .docx element by element: the upcoming conference, a conference with no date, venue
 nor signer yet, NFD text and very long names."""
 
 import datetime as dt
@@ -15,7 +15,7 @@ from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
-from tests.conftest import UPCOMING_TITLE
+from tests import builders
 from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +24,8 @@ BLANK_NUMBER = "Số:      /TB-UBND"
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    conf = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-        title=UPCOMING_TITLE)
+    """Run once for the module (`made`), then rolled back."""
+    conf = builders.upcoming_conference(builders.yearly_plan())
     out["conf"] = {"pk": conf.pk, "held_on": conf.held_on, "venue": conf.venue,
                    "agenda": [(a.title, a.minutes) for a in conf.agenda.all()],
                    "signer": conf.plan.signer.full_name,
@@ -59,19 +58,19 @@ def scenario(out: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 @pytest.mark.parametrize("key", ["thong-bao", "thong-bao/issued", "gaps", "nfd", "long"])
-def test_every_announcement_keeps_the_format(demo, key):
-    assert format_check.check(demo[key].docx, KIND) == []
+def test_every_announcement_keeps_the_format(made, key):
+    assert format_check.check(made[key].docx, KIND) == []
 
 
 @pytest.mark.parametrize("key", ["thong-bao-truyen-thanh", "thong-bao-truyen-thanh/issued",
                                  "gaps/radio", "nfd/radio", "long/radio"])
-def test_every_radio_text_keeps_the_format(demo, key):
-    assert format_check.check(demo[key].docx, RADIO) == []
+def test_every_radio_text_keeps_the_format(made, key):
+    assert format_check.check(made[key].docx, RADIO) == []
 
 
 def test_registered_with_its_shipped_template():
@@ -80,8 +79,8 @@ def test_registered_with_its_shipped_template():
 
 
 @pytest.mark.parametrize("code", ["thong-bao", "thong-bao-truyen-thanh"])
-def test_number_line_draft_and_issued(demo, code):
-    draft, issued = read(demo[code].docx), read(demo[code + "/issued"].docx)
+def test_number_line_draft_and_issued(made, code):
+    draft, issued = read(made[code].docx), read(made[code + "/issued"].docx)
     number = texts(draft.tables[0].cell(1, 0).paragraphs)[0]
     assert number.text == BLANK_NUMBER
     assert props(number) == {(13, False, False)}
@@ -90,11 +89,11 @@ def test_number_line_draft_and_issued(demo, code):
     assert texts(issued.tables[0].cell(1, 0).paragraphs)[0].text == "Số: 61/TB-UBND"
     assert texts(issued.tables[0].cell(1, 1).paragraphs)[0].text == \
         "Điềm He, ngày 24 tháng 11 năm 2026"
-    assert demo[code].missing == []
+    assert made[code].missing == []
 
 
-def test_title_and_summary(demo):
-    doc = read(demo["thong-bao"].docx)
+def test_title_and_summary(made):
+    doc = read(made["thong-bao"].docx)
     paragraphs = doc.paragraphs
     first = next(i for i, p in enumerate(paragraphs) if p.text.strip())
     title, summary, rule = paragraphs[first:first + 3]
@@ -107,41 +106,41 @@ def test_title_and_summary(demo):
     assert rule.text == "" and rule._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None
 
 
-def test_opening_refers_to_the_plan(demo):
-    text = lines(read(demo["thong-bao"].docx))[2]
+def test_opening_refers_to_the_plan(made):
+    text = lines(read(made["thong-bao"].docx))[2]
     assert text.startswith("Thực hiện Kế hoạch số 27/KH-UBND ngày 15 tháng 5 năm 2026 của Ủy "
                            "ban nhân dân xã Điềm He về tổ chức hội nghị đối thoại")
     assert text.endswith("; Ủy ban nhân dân xã thông báo tổ chức hội nghị đối thoại giữa Chủ "
                          "tịch UBND xã với Nhân dân cuối năm 2026 như sau:")
 
 
-def test_time_place_mode_chairs(demo):
-    got = lines(read(demo["thong-bao"].docx))
-    held = demo["conf"]["held_on"]
+def test_time_place_mode_chairs(made):
+    got = lines(read(made["thong-bao"].docx))
+    held = made["conf"]["held_on"]
     assert held.weekday() == 4
     day = f"ngày {held.day:02d} tháng {held.month} năm {held.year}"
     assert f"1. Thời gian: 08 giờ 00 phút, thứ Sáu, {day}." in got
-    assert f"2. Địa điểm: {demo['conf']['venue']}." in got
+    assert f"2. Địa điểm: {made['conf']['venue']}." in got
     assert "3. Hình thức: Trực tiếp tại hội trường." in got
     chairs = next(x for x in got if x.startswith("4. Chủ trì hội nghị: "))
     assert chairs.startswith("4. Chủ trì hội nghị: Đồng chí Lý Thị Dương, Chủ tịch UBND xã "
                              "(chủ trì); đồng chí ")
-    doc = read(demo["thong-bao"].docx)
+    doc = read(made["thong-bao"].docx)
     lead = next(p for p in doc.paragraphs if p.text.startswith("1. Thời gian"))
     assert [(r.text, r.font.bold) for r in lead.runs if r.text][0] == ("1. Thời gian: ", True)
 
 
-def test_headings_in_order(demo):
-    got = [x for x in lines(read(demo["thong-bao"].docx)) if re.match(r"^[IVX]+\. ", x)]
+def test_headings_in_order(made):
+    got = [x for x in lines(read(made["thong-bao"].docx)) if re.match(r"^[IVX]+\. ", x)]
     assert got == ["I. THỜI GIAN, ĐỊA ĐIỂM, HÌNH THỨC, THÀNH PHẦN",
                    "II. NỘI DUNG TRAO ĐỔI, ĐỐI THOẠI", "III. CHƯƠNG TRÌNH HỘI NGHỊ",
                    "IV. GỬI Ý KIẾN, KIẾN NGHỊ TRƯỚC HỘI NGHỊ"]
 
 
-def test_programme_timed_from_the_agenda(demo):
-    got = lines(read(demo["thong-bao"].docx))
+def test_programme_timed_from_the_agenda(made):
+    got = lines(read(made["thong-bao"].docx))
     start = got.index("III. CHƯƠNG TRÌNH HỘI NGHỊ") + 1
-    agenda = demo["conf"]["agenda"]
+    agenda = made["conf"]["agenda"]
     programme = got[start:start + len(agenda)]
     assert programme[0] == ("- Từ 08 giờ 00 đến 08 giờ 05: Tuyên bố lý do, giới thiệu đại "
                             "biểu, chủ trì và thư ký hội nghị;")
@@ -153,21 +152,21 @@ def test_programme_timed_from_the_agenda(demo):
     assert got[start + len(agenda)] == "IV. GỬI Ý KIẾN, KIẾN NGHỊ TRƯỚC HỘI NGHỊ"
 
 
-def test_how_and_by_when_to_send_opinions(demo, settings):
-    got = lines(read(demo["thong-bao"].docx))
+def test_how_and_by_when_to_send_opinions(made, settings):
+    got = lines(read(made["thong-bao"].docx))
     url = (f"{settings.PUBLIC_BASE_URL.rstrip('/')}/gui-y-kien/?xa=ubnd-xa-diem-he"
-           f"&hoi-nghi={demo['conf']['pk']}")
+           f"&hoi-nghi={made['conf']['pk']}")
     assert f"- Gửi trực tuyến tại địa chỉ: {url}." in got
     assert "- Qua Trưởng thôn, Ban công tác Mặt trận ở thôn;" in got
     office = next(x for x in got if x.startswith("- Gửi trực tiếp"))
     assert "Văn phòng HĐND và UBND xã" in office and "0205 3831 234" in office
-    due = demo["conf"]["due"]
+    due = made["conf"]["due"]
     deadline = next(x for x in got if x.startswith("Trưởng thôn, Ban công tác Mặt trận"))
     assert deadline.endswith(f"trước ngày {due.day:02d} tháng {due.month} năm {due.year}.")
 
 
-def test_ends_and_signature_with_recipients(demo):
-    doc = read(demo["thong-bao"].docx)
+def test_ends_and_signature_with_recipients(made):
+    doc = read(made["thong-bao"].docx)
     assert lines(doc)[-1].endswith("gửi ý kiến, kiến nghị./.")
     table = doc.tables[-1]
     left = [p.text for p in texts(table.cell(0, 0).paragraphs)]
@@ -177,24 +176,24 @@ def test_ends_and_signature_with_recipients(demo):
         assert item in left
     assert left[-1] == "- Lưu: VT, VP."
     right = [p.text for p in texts(table.cell(0, 1).paragraphs)]
-    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", demo["conf"]["signer"]]
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", made["conf"]["signer"]]
     # the block is never split across two pages
     assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
-def test_radio_text_is_a_few_sentences_without_lists(demo):
-    doc = read(demo["thong-bao-truyen-thanh"].docx)
+def test_radio_text_is_a_few_sentences_without_lists(made):
+    doc = read(made["thong-bao-truyen-thanh"].docx)
     got = lines(doc)
     assert got[0] == "THÔNG BÁO" and got[1].endswith("(phát trên hệ thống truyền thanh)")
     body = got[2:]
     assert len(body) == 4
     assert len(doc.tables) == 2
     assert not any(x.startswith("- ") or re.match(r"^([IVX]+|\d+)\. ", x) for x in body)
-    held = demo["conf"]["held_on"]
+    held = made["conf"]["held_on"]
     assert body[0].startswith(
         f"Ủy ban nhân dân xã Điềm He thông báo: vào hồi 08 giờ 00 phút, thứ Sáu, ngày "
-        f"{held.day:02d} tháng {held.month} năm {held.year}, tại {demo['conf']['venue']},")
-    due = demo["conf"]["due"]
+        f"{held.day:02d} tháng {held.month} năm {held.year}, tại {made['conf']['venue']},")
+    due = made["conf"]["due"]
     assert f"trước ngày {due.day:02d} tháng {due.month} năm {due.year}" in body[2]
     assert "gửi trực tuyến trên trang" in body[2] and "?" not in body[2]
     assert body[-1].endswith("./.")
@@ -202,25 +201,25 @@ def test_radio_text_is_a_few_sentences_without_lists(demo):
     assert left[1].startswith("- Đài truyền thanh xã")
 
 
-def test_gaps_are_listed_and_read_later(demo):
-    assert demo["gaps"].missing == ["ngày tổ chức", "giờ bắt đầu", "địa điểm",
+def test_gaps_are_listed_and_read_later(made):
+    assert made["gaps"].missing == ["ngày tổ chức", "giờ bắt đầu", "địa điểm",
                                     "đường dẫn trực tuyến", "chủ trì", "người ký"]
-    assert demo["gaps/radio"].missing == ["ngày tổ chức", "giờ bắt đầu", "địa điểm",
+    assert made["gaps/radio"].missing == ["ngày tổ chức", "giờ bắt đầu", "địa điểm",
                                           "người ký"]
-    got = lines(read(demo["gaps"].docx))
+    got = lines(read(made["gaps"].docx))
     assert "1. Thời gian: Thời gian sẽ thông báo sau." in got
     assert "2. Địa điểm: Địa điểm sẽ thông báo sau." in got
     assert "3. Hình thức: Trực tiếp tại hội trường, kết hợp trực tuyến." in got
     assert "4. Chủ trì hội nghị: …" in got
-    right = [p.text for p in texts(read(demo["gaps"].docx).tables[-1].cell(0, 1).paragraphs)]
+    right = [p.text for p in texts(read(made["gaps"].docx).tables[-1].cell(0, 1).paragraphs)]
     assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
-    radio = lines(read(demo["gaps/radio"].docx))
+    radio = lines(read(made["gaps/radio"].docx))
     assert "thời gian sẽ thông báo sau" in radio[2]
 
 
-def test_nfd_input_comes_out_nfc(demo):
+def test_nfd_input_comes_out_nfc(made):
     for key in ("nfd", "nfd/radio"):
-        doc = read(demo[key].docx)
+        doc = read(made[key].docx)
         assert unicodedata.is_normalized("NFC", doc.element.xml)
         all_text = [p.text for p in reading.all_paragraphs(doc)]
         assert "Hoàng Thị Diệu Hiền" in all_text
@@ -229,9 +228,9 @@ def test_nfd_input_comes_out_nfc(demo):
                    for x in all_text)
 
 
-def test_very_long_names_wrap_inside_fixed_tables(demo):
+def test_very_long_names_wrap_inside_fixed_tables(made):
     for key in ("long", "long/radio"):
-        doc = read(demo[key].docx)
+        doc = read(made[key].docx)
         header, signature = doc.tables
         assert tuple(round(c.width.mm) for c in header.columns) == (64, 101)
         assert tuple(round(c.width.mm) for c in signature.columns) == (80, 85)
