@@ -1,4 +1,4 @@
-"""The minutes (Biên bản, BB) of the demo's June conference, read back from the .docx element by
+"""The minutes (Biên bản, BB) of the June conference, read back from the .docx element by
 element: header, title, time and place, composition with the check-in count, programme, every
 opinion with its answer or assignment (privacy kept), the chair's conclusion, the closing, the
 secretary's and the chair's signatures and the recipients; a conference not held yet; missing
@@ -21,7 +21,8 @@ from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx
 from doithoai.live.selectors.minutes import speakers
 from doithoai.petitions.models import Channel, Kind, Petition, Petitioner
-from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
+from tests import builders
+from tests.builders import JUNE_TITLE
 from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
@@ -59,9 +60,9 @@ def _many_speakers(june: Conference) -> Conference:
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    june = Conference.objects.select_related("agency", "plan", "chair", "co_chair",
-                                             "secretary").get(title=CONFERENCE_TITLE)
+    """Run once for the module (`made`), then rolled back."""
+    plan = builders.yearly_plan()
+    june = builders.june_conference(plan)
     petitions = list(Petition.objects.filter(conference=june).select_related(
         "village", "unit").prefetch_related("answers", "petitioners", "extensions")
         .order_by("received_on", "created_at", "pk"))
@@ -82,7 +83,7 @@ def scenario(out: dict) -> None:
     out["speakers"] = speakers(june)
     out["issued"] = render_docx("bien-ban", june, number=12, issued_on=june.held_on)
     out["draft"] = render_docx("bien-ban", june)
-    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
+    upcoming = builders.upcoming_conference(plan)
     out["not_held"] = render_docx("bien-ban", upcoming)
     out["bare"] = bien_ban.missing(Conference(agency=june.agency, title="Hội nghị mới"))
     many = _many_speakers(june)
@@ -103,25 +104,25 @@ def scenario(out: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 @pytest.mark.parametrize("key", ["issued", "draft", "not_held", "nfd", "long", "many"])
-def test_keeps_the_format(demo, key):
-    assert format_check.check(demo[key].docx, KIND) == []
+def test_keeps_the_format(made, key):
+    assert format_check.check(made[key].docx, KIND) == []
 
 
-def test_a_tm_signature_is_not_a_minutes_signature(demo):
-    problems = format_check.check(demo["notice"].docx, KIND)
+def test_a_tm_signature_is_not_a_minutes_signature(made):
+    problems = format_check.check(made["notice"].docx, KIND)
     assert "Tên loại văn bản phải là “BIÊN BẢN”." in problems
     assert "Chữ ký của thư ký phải có chức danh “THƯ KÝ” (không ghi “TM.”)." in problems
     assert "Chữ ký của chủ trì phải có chức danh “CHỦ TRÌ” (không ghi “TM.”)." in problems
 
 
-def test_header_number_title_and_summary(demo):
-    assert demo["issued"].missing == []
-    doc = read(demo["issued"].docx)
+def test_header_number_title_and_summary(made):
+    assert made["issued"].missing == []
+    doc = read(made["issued"].docx)
     header = doc.tables[0]
     assert [p.text for p in texts(header.cell(0, 0).paragraphs)] == ["ỦY BAN NHÂN DÂN",
                                                                      "XÃ ĐIỀM HE"]
@@ -129,12 +130,12 @@ def test_header_number_title_and_summary(demo):
     date = texts(header.cell(1, 1).paragraphs)[0]
     assert date.text == "Điềm He, ngày 12 tháng 6 năm 2026"
     assert props(date) == {(13, False, True)}
-    draft = read(demo["draft"].docx)
+    draft = read(made["draft"].docx)
     assert texts(draft.tables[0].cell(1, 0).paragraphs)[0].text == "Số:      /BB-UBND"
     assert texts(draft.tables[0].cell(1, 1).paragraphs)[0].text == \
         "Điềm He, ngày      tháng      năm 2026"
     got = texts(doc.paragraphs)
-    assert [p.text for p in got[:2]] == ["BIÊN BẢN", CONFERENCE_TITLE]
+    assert [p.text for p in got[:2]] == ["BIÊN BẢN", JUNE_TITLE]
     for p in got[:2]:
         assert props(p) == {(14, True, False)}
         assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
@@ -144,10 +145,10 @@ def test_header_number_title_and_summary(demo):
     assert "PAGE" not in section.first_page_header.paragraphs[0]._p.xml
 
 
-def test_time_place_and_composition(demo):
-    doc = read(demo["issued"].docx)
+def test_time_place_and_composition(made):
+    doc = read(made["issued"].docx)
     got = lines(doc)
-    june = demo["june"]
+    june = made["june"]
     assert got[2] == "Thời gian: Vào hồi 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 năm 2026."
     assert got[3] == "Địa điểm: Hội trường UBND xã Điềm He."
     time_line = texts(doc.paragraphs)[2]
@@ -173,11 +174,11 @@ def test_time_place_and_composition(demo):
     assert june["checked_in"] > 0
 
 
-def test_programme_in_order(demo):
-    got = lines(read(demo["issued"].docx))
+def test_programme_in_order(made):
+    got = lines(read(made["issued"].docx))
     part = section(got, "II. NỘI DUNG HỘI NGHỊ", "III. KẾT LUẬN CỦA CHỦ TRÌ")
     assert part[0] == "Hội nghị tiến hành theo chương trình sau:"
-    agenda = demo["june"]["agenda"]
+    agenda = made["june"]["agenda"]
     assert part[1:1 + len(agenda)] == [
         f"- {t}" + ("." if i == len(agenda) - 1 else ";") for i, t in enumerate(agenda)]
 
@@ -188,12 +189,12 @@ def _speaker_lines(got: list[str]) -> list[tuple[str, str]]:
     return [(x, part[i + 1]) for i, x in enumerate(part) if SPEAKER_RE.match(x)]
 
 
-def test_every_opinion_with_its_answer_or_assignment(demo):
-    doc = read(demo["issued"].docx)
+def test_every_opinion_with_its_answer_or_assignment(made):
+    doc = read(made["issued"].docx)
     got = lines(doc)
-    petitions = demo["petitions"]
+    petitions = made["petitions"]
     assert got[got.index("Hội nghị tiến hành theo chương trình sau:") + len(
-        demo["june"]["agenda"]) + 1] == (
+        made["june"]["agenda"]) + 1] == (
         f"Tại hội nghị có {len(petitions)} lượt ý kiến phát biểu của Nhân dân. Nội dung ý kiến "
         f"và ý kiến trả lời, giải quyết như sau:")
     pairs = _speaker_lines(got)
@@ -204,7 +205,7 @@ def test_every_opinion_with_its_answer_or_assignment(demo):
         by_text[p.pk] = (line, reply)
     # answered in the hall: "Trả lời: <who>: <answer>"
     spot = next(p for p in petitions if p.state == State.ANSWERED_AT_CONFERENCE
-                and p.pk != demo["hidden"].pk and not p.is_sensitive)
+                and p.pk != made["hidden"].pk and not p.is_sensitive)
     answer = next(a for a in spot.answers.all() if a.is_current and a.at_conference)
     line, reply = by_text[spot.pk]
     assert spot.text.strip().rstrip(".") in line
@@ -238,10 +239,10 @@ def test_every_opinion_with_its_answer_or_assignment(demo):
     assert [(r.text, r.font.bold) for r in reply_p.runs if r.text][0] == ("Trả lời: ", True)
 
 
-def test_privacy(demo):
-    got = lines(read(demo["issued"].docx))
+def test_privacy(made):
+    got = lines(read(made["issued"].docx))
     pairs = dict(_speaker_lines(got))
-    petitions = demo["petitions"]
+    petitions = made["petitions"]
     # a complaint: neither its text nor its sender, nor the village
     complaint = next(p for p in petitions if p.state == State.TRANSFERRED)
     assert complaint.kind == Kind.COMPLAINT
@@ -253,7 +254,7 @@ def test_privacy(demo):
     assert pairs[line] == ("Chủ trì tiếp nhận, chuyển giải quyết theo quy định của pháp luật về "
                            "khiếu nại, tố cáo.")
     # an opinion kept from the public: neither its text nor the answer's
-    hidden = demo["hidden"]
+    hidden = made["hidden"]
     answer = next(a for a in hidden.answers.all() if a.at_conference)
     assert not any(hidden.text.strip()[:40] in x for x in got)
     line = next(x for x in pairs if "không công khai nội dung" in x)
@@ -268,10 +269,10 @@ def test_privacy(demo):
                    for line in pairs if anonymous.text.strip()[:30] in line)
 
 
-def test_conclusion_closing_and_signatures(demo):
-    doc = read(demo["issued"].docx)
+def test_conclusion_closing_and_signatures(made):
+    doc = read(made["issued"].docx)
     got = lines(doc)
-    june = demo["june"]
+    june = made["june"]
     part = got[got.index("III. KẾT LUẬN CỦA CHỦ TRÌ") + 1:]
     assert part[0] == (f"Đồng chí {june['chair'][0]}, {june['chair'][1]}, chủ trì hội nghị "
                        f"kết luận:")
@@ -302,8 +303,8 @@ def test_conclusion_closing_and_signatures(demo):
     assert not texts(table.cell(1, 1).paragraphs)
 
 
-def test_fonts_and_body(demo):
-    doc = read(demo["issued"].docx)
+def test_fonts_and_body(made):
+    doc = read(made["issued"].docx)
     for p in texts(doc.paragraphs)[2:]:
         assert p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
         assert round(p.paragraph_format.first_line_indent.cm, 2) == 1.27
@@ -314,28 +315,28 @@ def test_fonts_and_body(demo):
                 assert r.font.size.pt == 14
 
 
-def test_not_held_and_missing_fields(demo):
-    assert demo["not_held"].missing == ["hội nghị đã tổ chức"]
-    got = lines(read(demo["not_held"].docx))
+def test_not_held_and_missing_fields(made):
+    assert made["not_held"].missing == ["hội nghị đã tổ chức"]
+    got = lines(read(made["not_held"].docx))
     assert "5. Tổng số đại biểu và Nhân dân dự: … người." in got
     assert got[got.index("III. KẾT LUẬN CỦA CHỦ TRÌ") + 2] == "…"
     assert got[-1].startswith("Hội nghị kết thúc vào hồi … giờ … cùng ngày.")
-    assert demo["bare"] == ["hội nghị đã tổ chức", "ngày tổ chức", "địa điểm", "chủ trì",
+    assert made["bare"] == ["hội nghị đã tổ chức", "ngày tổ chức", "địa điểm", "chủ trì",
                             "thư ký"]
 
 
-def test_speakers_come_from_one_function(demo):
-    speakers = demo["speakers"]
-    assert len(speakers) == len(demo["petitions"])
+def test_speakers_come_from_one_function(made):
+    speakers = made["speakers"]
+    assert len(speakers) == len(made["petitions"])
     assert all(s.spoken for s in speakers)
-    many = demo["many_speakers"]
+    many = made["many_speakers"]
     assert [s.spoken for s in many] == [True] * MANY + [False, False]
     assert many[0].who.startswith("Ông Hoàng Văn Người 001 (thôn ")
     assert (many[0].reply_label, many[-1].spoken) == ("", False)
 
 
-def test_two_hundred_speakers(demo):
-    doc = read(demo["many"].docx)
+def test_two_hundred_speakers(made):
+    doc = read(made["many"].docx)
     got = lines(doc)
     assert f"Tại hội nghị có {MANY} lượt ý kiến phát biểu của Nhân dân. Nội dung ý kiến và ý " \
            f"kiến trả lời, giải quyết như sau:" in got
@@ -364,17 +365,17 @@ def test_two_hundred_speakers(demo):
     assert got[-1].endswith("các thành viên dự họp nhất trí./.")
 
 
-def test_nfd_and_long_names(demo):
-    doc = read(demo["nfd"].docx)
+def test_nfd_and_long_names(made):
+    doc = read(made["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
     all_text = [p.text for p in reading.all_paragraphs(doc)]
     assert "Hội nghị đối thoại với Nhân dân thôn Nà Pàn – Bản Chu" in all_text
     assert "Hoàng Thị Diệu Hiền" in all_text
     assert "Địa điểm: Nhà văn hóa thôn Khòn Pát." in all_text
     assert "Giao Phòng Kinh tế sửa đường Khuổi Slằng." in all_text
-    long = read(demo["long"].docx)
+    long = read(made["long"].docx)
     header, signature = long.tables[0], long.tables[-1]
     assert texts(header.cell(0, 0).paragraphs)[-1].text.startswith("XÃ ĐIỀM HE MỞ RỘNG")
     assert texts(signature.cell(0, 1).paragraphs)[-1].text.startswith("Nguyễn Hoàng Phương")
     assert texts(signature.cell(0, 0).paragraphs)[-1].text.startswith("Tôn Nữ Hoàng")
-    assert dt.date(2026, 6, 12) == demo["june"]["held_on"]
+    assert dt.date(2026, 6, 12) == made["june"]["held_on"]

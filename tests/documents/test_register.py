@@ -27,6 +27,7 @@ from doithoai.documents.selectors import drafts
 from doithoai.documents.selectors import issued as issued_documents
 from doithoai.documents.selectors import templates as agency_templates
 from doithoai.org.models import Role
+from tests import builders
 from tests.factories import AgencyFactory, PersonFactory, user_with_role
 
 KIND = "ke-hoach"
@@ -368,33 +369,17 @@ def test_an_agency_template_is_used_when_issuing(office):
     assert "Mục đích riêng của xã" in text
 
 
-def scenario(out: dict) -> None:
-    """In the shared demo: trying to number the blank forms of the upcoming conference."""
-    from doithoai.dialogues.models import Conference
-    from doithoai.documents.actions import register as register_actions
-    from doithoai.documents.models import DocumentRegister
-    from doithoai.documents.selectors import drafts
-    from doithoai.org.models import User
-
+def test_a_form_is_printed_never_numbered(db, load_organisation, frozen_today):
+    """The survey and speaker forms are handed out blank: the register gives them nothing."""
     def registers():
         return sorted(DocumentRegister.objects.values_list("agency_id", "year", "code",
                                                           "last_number"))
 
-    conference = Conference.objects.filter(state="planned").first()
-    clerk = User.objects.get(username="vanphong")
+    load_organisation()
+    conference = builders.upcoming_conference(builders.yearly_plan())
     before = registers()
-    out["refusal"] = drafts.issue_refusal("phieu-lay-y-kien", conference)
-    try:
-        register_actions.issue(actor=clerk, kind_code="phieu-dang-ky-phat-bieu", obj=conference)
-    except ValidationError as exc:
-        out["error"] = " ".join(exc.messages)
-    out["registers"] = (before, registers())
-
-
-def test_a_form_is_printed_never_numbered(demo_scenarios):
-    """The survey and speaker forms are handed out blank: the register gives them nothing."""
-    out = demo_scenarios[__name__]
-    assert "không đánh số" in out["refusal"]
-    assert "không đánh số" in out["error"]
-    before, after = out["registers"]
-    assert before and after == before  # the demo's registers, untouched
+    assert "không đánh số" in drafts.issue_refusal("phieu-lay-y-kien", conference)
+    with pytest.raises(ValidationError, match="không đánh số"):
+        register_actions.issue(actor=builders.office()[1], kind_code="phieu-dang-ky-phat-bieu",
+                               obj=conference)
+    assert before and registers() == before  # the plan's register, untouched
