@@ -37,12 +37,13 @@ from doithoai.dialogues.actions import (
     conferences,
     delegates,
     invitations,
+    milestones,
     outcome,
     plans,
     prepared_answers,
     village_opinions,
 )
-from doithoai.dialogues.models import Conference, ParticipantGroup, Plan
+from doithoai.dialogues.models import Conference, Milestone, ParticipantGroup, Plan
 from doithoai.dialogues.selectors.conferences import covered_villages
 from doithoai.dialogues.selectors.delegates import citizen_seats
 from doithoai.documents.actions import register
@@ -219,7 +220,7 @@ def june_conference(plan: Plan) -> Conference:
         p = assignments.assign(actor=clerk, petition=p, unit=unit)
         if path == "extended":
             p = deadlines.extend(actor=officer, petition=p,
-                                 new_due_date=p.due_date + dt.timedelta(days=28),
+                                 new_due_date=TODAY + dt.timedelta(days=14),
                                  reason="Cần khảo sát hiện trạng kênh với thôn.")
         if path in ("drafted", "published"):
             p = answers.draft_answer(
@@ -229,11 +230,37 @@ def june_conference(plan: Plan) -> Conference:
         if path == "published":
             p = answers.approve_answer(actor=leader, petition=p)
             answers.publish_answer(actor=clerk, petition=p)
+    _prepared_as_planned(june)
     june = outcome.record_outcome(actor=clerk, conference=june, attendance=None,
                                   outcome="Hội nghị diễn ra đúng chương trình.")
     issue_as_numbered("thong-bao-ket-luan", june, CONCLUSION_NUMBER, CONCLUDED_ON,
                       conclusion=CONCLUSION)
     return Conference.objects.get(pk=june.pk)
+
+
+def _prepared_as_planned(june: Conference) -> None:
+    """Every step before the day done, with its proof; every village's opinions sent four
+    days before, one village's two days late."""
+    _agency, clerk, _leader = office()
+    day, kinds = june.held_on, Milestone.Kind
+    for kind, days_before, proof in (
+            (kinds.ANNOUNCEMENT, 9, "Thông báo số 52/TB-UBND; phát trên Đài truyền thanh xã 3 "
+                                    "buổi, đăng trang thông tin điện tử xã"),
+            (kinds.INVITATIONS, 10, "Giấy mời gửi qua trưởng thôn và các đơn vị"),
+            (kinds.DELEGATE_LISTS, 2, "Danh sách đại biểu do Ủy ban MTTQ xã tổng hợp"),
+            (kinds.PREPARED_ANSWERS, 1, "Các đơn vị đã gửi nội dung trả lời")):
+        for milestone in june.milestones.filter(kind=kind, done_on=None):
+            milestones.mark_done(actor=clerk, milestone=milestone, proof=proof,
+                                 done_on=day - dt.timedelta(days=days_before))
+    for milestone in june.milestones.filter(kind=kinds.TASK, done_on=None):
+        milestones.mark_done(actor=clerk, milestone=milestone, proof="Đã thực hiện theo kế hoạch",
+                             done_on=milestone.due_on or june.plan.published_on)
+    villages = covered_villages(june)
+    for village in villages:
+        late = village == villages[-1]
+        village_opinions.send_village_opinions(
+            actor=clerk, conference=june, village=village,
+            now=_at(day - dt.timedelta(days=2 if late else 4), 9))
 
 
 def upcoming_conference(plan: Plan) -> Conference:

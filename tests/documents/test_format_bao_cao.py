@@ -1,9 +1,9 @@
 """The reports to the province, read back from the .docx element by element: the results of
-the demo's June conference (bao-cao-ket-qua) and the year's dialogue work (bao-cao-nam), each
+the June conference (bao-cao-ket-qua) and the year's dialogue work (bao-cao-nam), each
 with its table — the same rows and totals in the .docx and in the .xlsx, the figures those of
 `dialogues.selectors.oversight`; a conference not held yet, a year not started, a year without a
 conference, a year of 30 conferences, NFD text and very long names. The year's report on its
-own: test_format_bao_cao_nam.py; the demo both read: bao_cao_demo.py."""
+own: test_format_bao_cao_nam.py; the scenario both read: bao_cao_scenario.py."""
 
 import io
 import re
@@ -17,7 +17,7 @@ from docx.shared import Cm
 from doithoai.documents.drawing import format_check, report, tables
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import bao_cao_ket_qua, bao_cao_nam
-from tests.documents.bao_cao_demo import (
+from tests.documents.bao_cao_scenario import (
     LONG_SIGNER,
     RESULT,
     YEARLY,
@@ -31,8 +31,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[scenario.__module__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 RENDERS = [("result", RESULT), ("result_draft", RESULT), ("not_held", RESULT), ("nfd", RESULT),
@@ -42,8 +42,8 @@ RENDERS = [("result", RESULT), ("result_draft", RESULT), ("not_held", RESULT), (
 
 
 @pytest.mark.parametrize(("key", "kind"), RENDERS)
-def test_keeps_the_format(demo, key, kind):
-    assert format_check.check(demo[key].docx, kind) == []
+def test_keeps_the_format(made, key, kind):
+    assert format_check.check(made[key].docx, kind) == []
 
 
 def test_registered_with_their_tables():
@@ -61,14 +61,14 @@ def test_registered_with_their_tables():
      "Kết quả tổ chức hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026"),
     ("year", "Số: 65/BC-UBND",
      "Kết quả thực hiện công tác tổ chức hội nghị đối thoại năm 2026")])
-def test_number_date_title_and_summary(demo, key, number, summary):
-    doc = read(demo[key].docx)
+def test_number_date_title_and_summary(made, key, number, summary):
+    doc = read(made[key].docx)
     header = doc.tables[0]
     assert texts(header.cell(0, 0).paragraphs)[0].text == "ỦY BAN NHÂN DÂN"
     assert texts(header.cell(1, 0).paragraphs)[0].text == number
     assert texts(header.cell(1, 1).paragraphs)[0].text == "Điềm He, ngày 23 tháng 11 năm 2026"
     assert props(texts(header.cell(1, 1).paragraphs)[0]) == {(13, False, True)}
-    draft = read(demo[f"{key}_draft"].docx).tables[0]
+    draft = read(made[f"{key}_draft"].docx).tables[0]
     assert texts(draft.cell(1, 0).paragraphs)[0].text == "Số:      /BC-UBND"
     assert texts(draft.cell(1, 1).paragraphs)[0].text == "Điềm He, ngày      tháng      năm 2026"
     got = texts(doc.paragraphs)
@@ -80,8 +80,8 @@ def test_number_date_title_and_summary(demo, key, number, summary):
 
 # -- the results of the June conference ---------------------------------------------------------
 
-def test_result_headings_and_body_format(demo):
-    doc = read(demo["result"].docx)
+def test_result_headings_and_body_format(made):
+    doc = read(made["result"].docx)
     got = lines(doc)
     assert [x for x in got if re.match(r"^[IVX]+\. ", x)] == [
         "I. CÔNG TÁC CHUẨN BỊ", "II. KẾT QUẢ HỘI NGHỊ", "III. KẾT QUẢ GIẢI QUYẾT SAU HỘI NGHỊ",
@@ -102,8 +102,8 @@ def test_result_headings_and_body_format(demo):
         in body.text
 
 
-def test_result_preparation_from_the_milestones(demo):
-    got = section(lines(read(demo["result"].docx)), "I. CÔNG TÁC CHUẨN BỊ",
+def test_result_preparation_from_the_milestones(made):
+    got = section(lines(read(made["result"].docx)), "I. CÔNG TÁC CHUẨN BỊ",
                   "II. KẾT QUẢ HỘI NGHỊ")
     assert got[0].startswith("- Ban hành Kế hoạch số 27/KH-UBND ngày 15 tháng 5 năm 2026 về "
                              "tổ chức hội nghị đối thoại")
@@ -115,20 +115,21 @@ def test_result_preparation_from_the_milestones(demo):
     assert all(x.endswith(";") for x in got[:-1]) and got[-1].endswith(".")
 
 
-def test_result_session_and_opinions_equal_the_figures(demo):
-    c = demo["counts"]
-    got = lines(read(demo["result"].docx))
+def test_result_session_and_opinions_equal_the_figures(made):
+    c = made["counts"]
+    got = lines(read(made["result"].docx))
     session = section(got, "1. Thời gian, địa điểm, thành phần",
                       "2. Ý kiến, kiến nghị của Nhân dân tại hội nghị")
     assert session[0] == ("Hội nghị được tổ chức vào 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 "
                           "năm 2026, tại Hội trường UBND xã Điềm He; hình thức: trực tiếp tại "
                           "hội trường.")
     assert session[1].startswith("Chủ trì hội nghị: đồng chí Lý Thị Dương, Chủ tịch UBND xã")
-    assert session[2] == f"Tham dự hội nghị có {demo['june']['attendance']} đại biểu và Nhân dân."
+    assert session[2] == f"Tham dự hội nghị có {made['june']['attendance']} đại biểu và Nhân dân."
     opinions = section(got, "2. Ý kiến, kiến nghị của Nhân dân tại hội nghị",
                        "3. Thông báo kết luận hội nghị")
     assert opinions[0].startswith(f"- Tổng số ý kiến, kiến nghị: {c.received} ý kiến")
-    assert opinions[1] == f"- Trả lời trực tiếp tại hội nghị: {c.answered_at_conference} ý kiến;"
+    assert opinions[1] == (f"- Trả lời trực tiếp tại hội nghị: "
+                           f"{report.n_text(c.answered_at_conference)} ý kiến;")
     written = c.answered_in_writing + c.open
     assert opinions[2] == (f"- Giao các cơ quan, đơn vị trả lời bằng văn bản: {written:02d} ý "
                            f"kiến, gồm:")
@@ -145,9 +146,9 @@ def test_result_session_and_opinions_equal_the_figures(demo):
                                     "Thông báo kết luận số 58/TB-UBND")
 
 
-def test_result_follow_up_as_of_the_report_date(demo):
-    c = demo["counts"]
-    got = section(lines(read(demo["result"].docx)), "III. KẾT QUẢ GIẢI QUYẾT SAU HỘI NGHỊ",
+def test_result_follow_up_as_of_the_report_date(made):
+    c = made["counts"]
+    got = section(lines(read(made["result"].docx)), "III. KẾT QUẢ GIẢI QUYẾT SAU HỘI NGHỊ",
                   "IV. ĐÁNH GIÁ")
     assert got[0] == (f"Tính đến ngày 23 tháng 11 năm 2026, trong số "
                       f"{c.answered_in_writing + c.open:02d} ý kiến giao trả lời bằng văn bản:")
@@ -157,33 +158,33 @@ def test_result_follow_up_as_of_the_report_date(demo):
     assert got[2] == f"- Đang giải quyết, chưa đến hạn: {c.open_not_overdue:02d} ý kiến;"
     assert got[3].startswith(f"- Đang giải quyết, đã quá hạn: {c.open_overdue:02d} ý kiến (")
     # the units as the conference page's progress shows them
-    for row in demo["progress"]:
+    for row in made["progress"]:
         if row.overdue:
             assert f"{row.unit_name or 'chưa giao đơn vị'} {row.overdue:02d}" in got[3]
     table_title = "Tổng hợp ý kiến, kiến nghị và kết quả giải quyết theo lĩnh vực"
-    title = next(p for p in read(demo["result"].docx).paragraphs if p.text == table_title)
+    title = next(p for p in read(made["result"].docx).paragraphs if p.text == table_title)
     assert props(title) == {(13, True, False)}
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
-def test_result_table_by_field_equals_oversight(demo):
-    doc = read(demo["result"].docx)
+def test_result_table_by_field_equals_oversight(made):
+    doc = read(made["result"].docx)
     assert len(doc.tables) == 3
     rows = cells(doc.tables[1])
     assert rows[0] == [c.title for c in bao_cao_ket_qua.COLUMNS]
     body, total = rows[1:-1], rows[-1]
     assert [r[0] for r in body] == [str(i) for i in range(1, len(body) + 1)]
     names = [r[1] for r in body]
-    assert set(names) == set(demo["by_field"])
-    order = demo["field_order"]
+    assert set(names) == set(made["by_field"])
+    order = made["field_order"]
     assert names == sorted(names, key=lambda n: order.index(n) if n in order else len(order))
     for row in body:
-        c = demo["by_field"][row[1]]
+        c = made["by_field"][row[1]]
         assert row[2:] == [str(v) for v in (
             c.received, c.answered_at_conference, c.answered_in_writing + c.open,
             c.answered_in_writing, c.answered_late + c.open_overdue,
             c.escalated + c.transferred + c.not_accepted)]
-    c = demo["counts"]
+    c = made["counts"]
     assert total == ["", "Tổng cộng", str(c.received), str(c.answered_at_conference),
                      str(c.answered_in_writing + c.open), str(c.answered_in_writing),
                      str(c.answered_late + c.open_overdue),
@@ -203,25 +204,25 @@ def test_result_table_by_field_equals_oversight(demo):
     assert props(notes) == {(13, False, True)}
 
 
-def test_result_xlsx_has_the_same_rows_and_totals(demo):
-    docx_rows = cells(read(demo["result"].docx).tables[1])
-    header, rows, total = sheet_rows(demo["result_xlsx"])
+def test_result_xlsx_has_the_same_rows_and_totals(made):
+    docx_rows = cells(read(made["result"].docx).tables[1])
+    header, rows, total = sheet_rows(made["result_xlsx"])
     assert list(header) == docx_rows[0]
     assert [[tables.cell_text(v) for v in row] for row in rows] == docx_rows[1:-1]
     assert [tables.cell_text(v) for v in total] == docx_rows[-1]
     assert all(isinstance(v, int) for row in rows for v in row[2:])
-    c = demo["counts"]
+    c = made["counts"]
     assert total[2] == c.received == sum(row[2] for row in rows)
-    assert demo["result_table"].total[2:] == total[2:]
-    assert openpyxl.load_workbook(io.BytesIO(demo["result_xlsx"])).active.title == "Theo lĩnh vực"
+    assert made["result_table"].total[2:] == total[2:]
+    assert openpyxl.load_workbook(io.BytesIO(made["result_xlsx"])).active.title == "Theo lĩnh vực"
 
 
-def test_result_evaluation_proposals_ending_and_recipients(demo):
-    c = demo["counts"]
-    doc = read(demo["result"].docx)
+def test_result_evaluation_proposals_ending_and_recipients(made):
+    c = made["counts"]
+    doc = read(made["result"].docx)
     got = lines(doc)
     good = section(got, "1. Kết quả đạt được", "2. Tồn tại, hạn chế")
-    assert any(f"trả lời trực tiếp {c.answered_at_conference} ý kiến "
+    assert any(f"trả lời trực tiếp {report.n_text(c.answered_at_conference)} ý kiến "
                f"({round(100 * c.answered_at_conference / c.received)}%)" in x for x in good)
     assert any(f"đúng thời hạn đạt {c.on_time_percent}%" in x for x in good)
     weak = section(got, "2. Tồn tại, hạn chế", "V. ĐỀ XUẤT, KIẾN NGHỊ")
@@ -238,42 +239,42 @@ def test_result_evaluation_proposals_ending_and_recipients(demo):
     assert left[:2] == ["Nơi nhận:", "- UBND tỉnh Lạng Sơn (qua Sở Nội vụ);"]
     assert left[-1] == "- Lưu: VT, VP."
     right = [p.text for p in texts(doc.tables[-1].cell(0, 1).paragraphs)]
-    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", demo["june"]["signer"]]
-    assert demo["result"].missing == []
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", made["june"]["signer"]]
+    assert made["result"].missing == []
 
 
-def test_result_of_a_conference_not_held(demo):
-    assert demo["not_held"].missing == ["hội nghị đã tổ chức"]
-    got = lines(read(demo["not_held"].docx))
+def test_result_of_a_conference_not_held(made):
+    assert made["not_held"].missing == ["hội nghị đã tổ chức"]
+    got = lines(read(made["not_held"].docx))
     assert "Chưa ban hành Thông báo kết luận hội nghị." in got
     assert any(x.startswith("Hội nghị dự kiến tổ chức vào 08 giờ 00 phút, thứ Sáu") for x in got)
     assert "- Hội nghị chưa tổ chức, chưa có kết quả trao đổi, đối thoại." in got
     assert not any(x.startswith("Tham dự hội nghị có") for x in got)
 
 
-def test_nfd_input_renders_nfc(demo):
+def test_nfd_input_renders_nfc(made):
     for key in ("nfd", "nfd_year"):
-        doc = read(demo[key].docx)
+        doc = read(made[key].docx)
         assert unicodedata.is_normalized("NFC", doc.element.xml)
-    doc = read(demo["nfd"].docx)
+    doc = read(made["nfd"].docx)
     all_text = [p.text for p in reading.all_paragraphs(doc)]
     assert "Hoàng Thị Diệu Hiền" in all_text
     assert any("tại Nhà văn hóa thôn Khòn Pát" in x for x in all_text)
     assert texts(doc.paragraphs)[1].text == ("Kết quả tổ chức hội nghị đối thoại với Nhân dân "
                                              "thôn Nà Pàn – Bản Chu")
     assert "Giao thông nông thôn Khuổi Slằng" in [row[1] for row in cells(doc.tables[1])]
-    _header, rows, _total = sheet_rows(demo["nfd_xlsx"])
+    _header, rows, _total = sheet_rows(made["nfd_xlsx"])
     assert "Giao thông nông thôn Khuổi Slằng" in [row[1] for row in rows]
     assert all(unicodedata.is_normalized("NFC", row[1]) for row in rows)
 
 
-def test_very_long_names(demo):
+def test_very_long_names(made):
     for key in ("long", "long_year"):
-        doc = read(demo[key].docx)
+        doc = read(made[key].docx)
         header, signature = doc.tables[0], doc.tables[-1]
         assert tuple(round(c.width.mm) for c in signature.columns) == (80, 85)
         assert texts(header.cell(0, 0).paragraphs)[-1].text.startswith("XÃ ĐIỀM HE MỞ RỘNG")
         assert texts(signature.cell(0, 1).paragraphs)[-1].text == LONG_SIGNER
         assert sum(round(c.width.mm) for c in doc.tables[1].columns) == 165
-    rows = cells(read(demo["long_year"].docx).tables[1])
+    rows = cells(read(made["long_year"].docx).tables[1])
     assert rows[1][1].startswith("Hội nghị đối thoại cụm thôn Nà Pàn, Bản Chu, Khòn Pát")

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from doithoai.documents.drawing import tables
+from doithoai.documents.drawing import report, tables
 from doithoai.documents.kinds import bao_cao_nam
-from tests.documents.bao_cao_demo import (
+from tests.documents.bao_cao_scenario import (
     MANY,
     scenario,
     section,
@@ -21,15 +21,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[scenario.__module__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 # -- the year's report ------------------------------------------------------------------------
 
-def test_year_headings_conferences_and_figures(demo):
-    data = demo["yearly"]
-    got = lines(read(demo["year"].docx))
+def test_year_headings_conferences_and_figures(made):
+    data = made["yearly"]
+    got = lines(read(made["year"].docx))
     assert [x for x in got if re.match(r"^[IVX]+\. ", x)] == [
         "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ BAN HÀNH KẾ HOẠCH",
         "II. KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐỐI THOẠI", "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT",
@@ -47,7 +47,7 @@ def test_year_headings_conferences_and_figures(demo):
     entries = part[1:]
     # June's, today's (its session under way: not yet recorded as held) and the upcoming one
     assert [x[:2] for x in entries] == ["a)", "b)", "c)"][:len(data.conferences)]
-    assert entries[0].startswith(f"a) {demo['titles'][0]}: tổ chức vào thứ Sáu, ngày 12 tháng "
+    assert entries[0].startswith(f"a) {made['titles'][0]}: tổ chức vào thứ Sáu, ngày 12 tháng "
                                  f"6 năm 2026, tại Hội trường UBND xã Điềm He; "
                                  f"{data.held[0].conference.attendance} người dự; "
                                  f"{data.held[0].received} ý kiến, kiến nghị")
@@ -57,28 +57,29 @@ def test_year_headings_conferences_and_figures(demo):
                       "Kết quả tổ chức hội nghị đối thoại và giải quyết ý kiến, kiến nghị năm "
                       "2026")
     a, b = data.of_conferences.counts, data.of_year.counts
-    assert figures[0].startswith("a) ") and figures[0].endswith(f": {a.received} ý kiến, trong "
-                                                                f"đó:")
-    assert figures[1].startswith(f"- Đã trả lời: {a.answered} ý kiến (tại hội nghị "
-                                 f"{a.answered_at_conference};")
+    n = report.n_text
+    assert figures[0].startswith("a) ") and figures[0].endswith(f": {n(a.received)} ý kiến, "
+                                                                f"trong đó:")
+    assert figures[1].startswith(f"- Đã trả lời: {n(a.answered)} ý kiến (tại hội nghị "
+                                 f"{n(a.answered_at_conference)};")
     b_head = next(i for i, x in enumerate(figures) if x.startswith("b) "))
-    assert figures[b_head].endswith(f": {b.received} ý kiến, trong đó:")
-    assert (f"- Đang giải quyết: {b.open} ý kiến (chưa đến hạn {b.open_not_overdue}, đã quá "
-            f"hạn {b.open_overdue}).") == figures[-1]
+    assert figures[b_head].endswith(f": {n(b.received)} ý kiến, trong đó:")
+    assert (f"- Đang giải quyết: {n(b.open)} ý kiến (chưa đến hạn {n(b.open_not_overdue)}, "
+            f"đã quá hạn {n(b.open_overdue)}).") == figures[-1]
     assert any(x.startswith("- Các lĩnh vực được Nhân dân quan tâm nhiều nhất: ")
                for x in figures[:b_head])
 
 
-def test_year_table_equals_yearly_figures(demo):
-    data = demo["yearly"]
-    rows = cells(read(demo["year"].docx).tables[1])
+def test_year_table_equals_yearly_figures(made):
+    data = made["yearly"]
+    rows = cells(read(made["year"].docx).tables[1])
     assert rows[0] == [c.title for c in bao_cao_nam.COLUMNS]
     body, total = rows[1:-1], rows[-1]
-    assert [r[1] for r in body] == demo["titles"]
+    assert [r[1] for r in body] == made["titles"]
     assert body[0][2] == "12/06/2026"
     assert body[1][2].endswith("(dự kiến)") and body[1][3] == ""
     for row, line in zip(body, data.conferences, strict=True):
-        c = demo["per_conference"][line.conference.pk]
+        c = made["per_conference"][line.conference.pk]
         assert row[4] == str(line.received) == str(c.received)
         assert row[5:] == [str(c.answered), str(c.answered_on_time),
                            str(c.answered_late + c.open_overdue), str(c.open)]
@@ -87,22 +88,22 @@ def test_year_table_equals_yearly_figures(demo):
                      str(a.answered_on_time), str(a.answered_late + a.open_overdue), str(a.open)]
 
 
-def test_year_xlsx_has_the_same_rows_and_totals(demo):
-    docx_rows = cells(read(demo["year"].docx).tables[1])
-    header, rows, total = sheet_rows(demo["year_xlsx"])
+def test_year_xlsx_has_the_same_rows_and_totals(made):
+    docx_rows = cells(read(made["year"].docx).tables[1])
+    header, rows, total = sheet_rows(made["year_xlsx"])
     assert list(header) == docx_rows[0]
     assert [[tables.cell_text(v) for v in row] for row in rows] == docx_rows[1:-1]
     assert [tables.cell_text(v) for v in total] == docx_rows[-1]
-    assert total[4] == demo["yearly"].of_conferences.counts.received == sum(r[4] for r in rows)
+    assert total[4] == made["yearly"].of_conferences.counts.received == sum(r[4] for r in rows)
 
 
-def test_year_still_open_evaluation_and_ending(demo):
-    data = demo["yearly"]
+def test_year_still_open_evaluation_and_ending(made):
+    data = made["yearly"]
     a = data.of_conferences.counts
-    doc = read(demo["year"].docx)
+    doc = read(made["year"].docx)
     got = lines(doc)
     still = section(got, "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT", "IV. ĐÁNH GIÁ")
-    june = demo["per_conference"][data.held[0].conference.pk]
+    june = made["per_conference"][data.held[0].conference.pk]
     assert still[0] == (f"- Hội nghị ngày 12/06/2026: còn {june.open:02d} ý kiến đang giải "
                         f"quyết, trong đó {june.open_overdue:02d} ý kiến đã quá hạn;")
     assert any(f"{a.escalated:02d} ý kiến đã chuyển cơ quan cấp trên" in x for x in still)
@@ -111,20 +112,20 @@ def test_year_still_open_evaluation_and_ending(demo):
     assert got[-1].endswith("kính báo cáo Ủy ban nhân dân tỉnh Lạng Sơn (qua Sở Nội vụ) theo "
                             "dõi, tổng hợp./.")
     right = [p.text for p in texts(doc.tables[-1].cell(0, 1).paragraphs)]
-    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", demo["june"]["signer"]]
-    assert demo["year"].missing == []
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", made["june"]["signer"]]
+    assert made["year"].missing == []
 
 
-def test_year_not_started_and_year_without_conference(demo):
-    assert demo["not_started"].missing == ["số liệu của năm 2027 (năm chưa bắt đầu)"]
-    assert demo["no_conference"].missing == []
+def test_year_not_started_and_year_without_conference(made):
+    assert made["not_started"].missing == ["số liệu của năm 2027 (năm chưa bắt đầu)"]
+    assert made["no_conference"].missing == []
     for key, year, held, verb in (
             ("not_started", 2027, "Tính đến ngày 23 tháng 11 năm 2026, Ủy ban nhân dân xã "
                                   "Điềm He chưa tổ chức hội nghị đối thoại nào trong năm 2027.",
              "Chưa"),
             ("no_conference", 2023, "Trong năm 2023, Ủy ban nhân dân xã Điềm He không tổ chức "
                                     "hội nghị đối thoại nào.", "Không")):
-        doc = read(demo[key].docx)
+        doc = read(made[key].docx)
         got = lines(doc)
         assert held in got
         assert f"- {verb} tổ chức hội nghị đối thoại năm {year} (Luật quy định tổ chức ít " \
@@ -133,14 +134,14 @@ def test_year_not_started_and_year_without_conference(demo):
                    for x in got)
         assert len(doc.tables) == 2  # no empty table of conferences
         assert got[-1].endswith("theo dõi, tổng hợp./.")
-    got = lines(read(demo["not_started"].docx))
+    got = lines(read(made["not_started"].docx))
     assert "a) Ý kiến, kiến nghị của Nhân dân gửi đến các hội nghị trong năm: không có." in got
     assert section(got, "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT", "IV. ĐÁNH GIÁ") == [
         "- Không có ý kiến, kiến nghị nào đang giải quyết."]
 
 
-def test_a_year_of_many_conferences(demo):
-    doc = read(demo["many"].docx)
+def test_a_year_of_many_conferences(made):
+    doc = read(made["many"].docx)
     rows = cells(doc.tables[1])
     assert len(rows) == 1 + MANY + 1
     assert rows[1][1] == "Hội nghị đối thoại với Nhân dân cụm thôn số 1"
@@ -156,7 +157,7 @@ def test_a_year_of_many_conferences(demo):
             f"bảng tổng hợp ở mục 2 dưới đây.") in got
     still = section(got, "III. NHỮNG NỘI DUNG CÒN ĐANG GIẢI QUYẾT", "IV. ĐÁNH GIÁ")
     assert still[0].startswith("- Các hội nghị trong năm còn 20 ý kiến đang giải quyết")
-    header, body, total = sheet_rows(demo["many_xlsx"])
+    header, body, total = sheet_rows(made["many_xlsx"])
     assert len(body) == MANY and total[3] == attendance
     # the header row repeats on every page, rows are not split across pages
     xml = doc.tables[1]._tbl.xml

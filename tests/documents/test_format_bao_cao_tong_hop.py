@@ -1,9 +1,9 @@
 """The summary report of the opinions sent before a conference (Báo cáo tổng hợp ý kiến, kiến
-nghị, BC), read back from the .docx element by element: the demo's upcoming conference (its
+nghị, BC), read back from the .docx element by element: the upcoming conference (its
 villages' opinions, a grouped issue, a complaint, a denunciation, an opinion kept from the
 public, the Phòng Kinh tế's prepared answer), its table also as .xlsx. The other cases (the
 June conference, no venue nor signer, NFD text, long names, 500 opinions):
-test_format_bao_cao_tong_hop_cases.py; the demo both read: bao_cao_tong_hop_demo.py."""
+test_format_bao_cao_tong_hop_cases.py; the scenario both read: bao_cao_tong_hop_scenario.py."""
 
 import io
 import re
@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from doithoai.demo.dialogues import VILLAGES_SENT_OPINIONS
 from doithoai.documents.drawing import format_check
 from doithoai.documents.kinds import bao_cao_tong_hop as report
-from tests.documents.bao_cao_tong_hop_demo import (
+from tests.documents.bao_cao_tong_hop_scenario import (
     COMPLAINT,
     DENUNCIATION,
     HIDDEN,
@@ -31,14 +31,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[scenario.__module__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 
 @pytest.mark.parametrize("key", ["issued", "draft", "june", "missing", "nfd", "long", "large"])
-def test_keeps_the_format(demo, key):
-    assert format_check.check(demo[key].docx, KIND) == []
+def test_keeps_the_format(made, key):
+    assert format_check.check(made[key].docx, KIND) == []
 
 
 def test_registered_as_a_report_with_its_table():
@@ -47,9 +47,9 @@ def test_registered_as_a_report_with_its_table():
     assert KIND.table is report.table
 
 
-def test_header_number_title_and_summary(demo):
-    assert demo["issued"].missing == []
-    doc = read(demo["issued"].docx)
+def test_header_number_title_and_summary(made):
+    assert made["issued"].missing == []
+    doc = read(made["issued"].docx)
     header = doc.tables[0]
     assert [p.text for p in texts(header.cell(0, 0).paragraphs)] == ["ỦY BAN NHÂN DÂN",
                                                                      "XÃ ĐIỀM HE"]
@@ -59,7 +59,7 @@ def test_header_number_title_and_summary(demo):
     date = texts(header.cell(1, 1).paragraphs)[0]
     assert date.text == "Điềm He, ngày 07 tháng 12 năm 2026"
     assert props(date) == {(13, False, True)}
-    draft = read(demo["draft"].docx)
+    draft = read(made["draft"].docx)
     assert texts(draft.tables[0].cell(1, 0).paragraphs)[0].text == "Số:      /BC-UBND"
     assert texts(draft.tables[0].cell(1, 1).paragraphs)[0].text == \
         "Điềm He, ngày      tháng      năm 2026"
@@ -72,19 +72,19 @@ def test_header_number_title_and_summary(demo):
         assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
-def test_opening_says_which_plan_and_when_where(demo):
-    got = lines(read(demo["issued"].docx))
-    held = demo["conf"]["held_on"]
+def test_opening_says_which_plan_and_when_where(made):
+    got = lines(read(made["issued"].docx))
+    held = made["conf"]["held_on"]
     assert got[2].startswith("Thực hiện Kế hoạch số 27/KH-UBND ngày 15 tháng 5 năm 2026 của Ủy "
                              "ban nhân dân xã Điềm He về tổ chức hội nghị đối thoại")
     assert (f"(vào 08 giờ 00 phút, thứ Sáu, ngày {held.day:02d} tháng {held.month} năm "
-            f"{held.year}, tại {demo['conf']['venue']})") in got[2]
+            f"{held.year}, tại {made['conf']['venue']})") in got[2]
     assert got[2].endswith("báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân gửi trước hội nghị "
                            "như sau:")
 
 
-def test_headings_in_order_and_bold(demo):
-    doc = read(demo["issued"].docx)
+def test_headings_in_order_and_bold(made):
+    doc = read(made["issued"].docx)
     got = lines(doc)
     roman = [x for x in got if re.match(r"^[IVX]+\. ", x)]
     assert roman == ["I. KẾT QUẢ TIẾP NHẬN Ý KIẾN, KIẾN NGHỊ", "II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ",
@@ -98,8 +98,8 @@ def test_headings_in_order_and_bold(demo):
     assert "2. Phân loại ý kiến, kiến nghị" in got[start:got.index(roman[1])]
 
 
-def test_body_paragraphs_justified_indented(demo):
-    doc = read(demo["issued"].docx)
+def test_body_paragraphs_justified_indented(made):
+    doc = read(made["issued"].docx)
     body = [p for p in texts(doc.paragraphs)[2:]
             if p.alignment != WD_ALIGN_PARAGRAPH.CENTER]
     assert len(body) > 30
@@ -110,9 +110,9 @@ def test_body_paragraphs_justified_indented(demo):
         assert {size for size, _b, _i in props(p)} == {14}
 
 
-def test_how_the_opinions_came_in(demo):
-    got = lines(read(demo["issued"].docx))
-    conf = demo["conf"]
+def test_how_the_opinions_came_in(made):
+    got = lines(read(made["issued"].docx))
+    conf = made["conf"]
     start = got.index("1. Tình hình tiếp nhận")
     section = got[start + 1:got.index("2. Phân loại ý kiến, kiến nghị")]
     assert section[0].startswith("Ủy ban MTTQ Việt Nam xã Điềm He đã chỉ đạo Ban công tác Mặt "
@@ -135,8 +135,8 @@ def test_how_the_opinions_came_in(demo):
                            "- Gửi trực tuyến: 01 ý kiến."]
 
 
-def test_figures_by_kind_urgency_village(demo):
-    got = lines(read(demo["issued"].docx))
+def test_figures_by_kind_urgency_village(made):
+    got = lines(read(made["issued"].docx))
     start = got.index("2. Phân loại ý kiến, kiến nghị")
     assert got[start + 1] == ("Tổng số 11 ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nội "
                               "dung còn 10 nội dung (trong đó 01 vấn đề được nhiều ý kiến cùng "
@@ -151,8 +151,8 @@ def test_figures_by_kind_urgency_village(demo):
     assert title == "Tổng hợp ý kiến, kiến nghị theo lĩnh vực (đơn vị tính: ý kiến)"
 
 
-def test_table_by_field(demo):
-    doc = read(demo["issued"].docx)
+def test_table_by_field(made):
+    doc = read(made["issued"].docx)
     assert len(doc.tables) == 3
     table = doc.tables[1]
     rows = cells(table)
@@ -182,14 +182,14 @@ def test_table_by_field(demo):
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
 
-def test_xlsx_has_the_same_figures(demo):
-    book = load_workbook(io.BytesIO(demo["xlsx"]))
+def test_xlsx_has_the_same_figures(made):
+    book = load_workbook(io.BytesIO(made["xlsx"]))
     sheet = book.active
     values = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
     assert values[0][0] == "ỦY BAN NHÂN DÂN XÃ ĐIỀM HE"
     assert values[2][0] == "Tổng hợp ý kiến, kiến nghị theo lĩnh vực (đơn vị tính: ý kiến)"
     start = next(i for i, r in enumerate(values) if r[0] == "STT")
-    docx_rows = cells(read(demo["issued"].docx).tables[1])
+    docx_rows = cells(read(made["issued"].docx).tables[1])
     assert list(values[start]) == docx_rows[0]
     n = len(docx_rows) - 1
     for got, printed in zip(values[start + 1:start + 1 + n], docx_rows[1:], strict=True):
@@ -198,14 +198,14 @@ def test_xlsx_has_the_same_figures(demo):
     assert total[1] == "Tổng cộng" and total[2] == 11 and isinstance(total[2], int)
     assert sheet.cell(row=start + n + 1, column=3).font.bold
     assert values[start + n + 1][0].startswith("Số liệu tính theo từng ý kiến")
-    table = demo["table"]
+    table = made["table"]
     assert table.total == ["", "Tổng cộng", 11, 8, 1, 2, 4, 2]
 
 
-def test_each_opinion_by_field_with_its_answer(demo):
-    doc = read(demo["issued"].docx)
+def test_each_opinion_by_field_with_its_answer(made):
+    doc = read(made["issued"].docx)
     got = lines(doc)
-    conf = demo["conf"]
+    conf = made["conf"]
     section = got[got.index("II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ") + 1:
                   got.index("III. ĐỀ XUẤT, KIẾN NGHỊ")]
     fields = [x for x in section if re.match(r"^\d+\. ", x)]
@@ -238,8 +238,8 @@ def test_each_opinion_by_field_with_its_answer(demo):
     assert section[section.index(house) + 1] == "Đơn vị chuẩn bị trả lời: chưa phân công."
 
 
-def test_sensitive_opinions_named_without_text_or_sender(demo):
-    got = lines(read(demo["issued"].docx))
+def test_sensitive_opinions_named_without_text_or_sender(made):
+    got = lines(read(made["issued"].docx))
     all_text = "\n".join(got)
     for secret in (COMPLAINT, DENUNCIATION, HIDDEN, "Nông Văn Khiếu", "địa chính",
                    "khoản vay"):
@@ -256,8 +256,8 @@ def test_sensitive_opinions_named_without_text_or_sender(demo):
     assert SPOKEN not in all_text
 
 
-def test_proposals_ending_signature_and_recipients(demo):
-    doc = read(demo["issued"].docx)
+def test_proposals_ending_signature_and_recipients(made):
+    doc = read(made["issued"].docx)
     got = lines(doc)
     proposals = got[got.index("III. ĐỀ XUẤT, KIẾN NGHỊ") + 1:-1]
     assert proposals[0].startswith("- Đề nghị Phòng Kinh tế, Trạm Y tế xã, Phòng Văn hóa - Xã "
@@ -280,12 +280,12 @@ def test_proposals_ending_signature_and_recipients(demo):
     assert all(props(p) == {(11, False, False)} for p in left[1:])
     right = texts(signature.cell(0, 1).paragraphs)
     assert [p.text for p in right] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
-                                       demo["conf"]["signer"]]
+                                       made["conf"]["signer"]]
     assert all(props(p) == {(14, True, False)} for p in right)
 
 
-def test_page_numbers_from_page_two(demo):
-    section = read(demo["issued"].docx).sections[0]
+def test_page_numbers_from_page_two(made):
+    section = read(made["issued"].docx).sections[0]
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml
     assert "PAGE" not in section.first_page_header._element.xml

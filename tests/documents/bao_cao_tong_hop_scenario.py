@@ -1,7 +1,7 @@
-"""The demo's summary reports of the opinions sent before a conference, rendered once for
+"""The commune's summary reports of the opinions sent before a conference, rendered once for
 test_format_bao_cao_tong_hop.py (the upcoming conference's report, part by part) and
 test_format_bao_cao_tong_hop_cases.py (the June conference, missing data, NFD text, long names,
-500 opinions): their scenario and the texts it plants."""
+500 opinions): their scenario (on tests/builders.py's year) and the texts it plants."""
 
 import datetime as dt
 
@@ -20,7 +20,7 @@ from doithoai.petitions.models import (
     Petition,
     Urgency,
 )
-from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
+from tests import builders
 from tests.documents.conftest import nfd
 
 CODE = "bao-cao-tong-hop"
@@ -45,7 +45,7 @@ def _receive(agency, clerk, text, *, village, field, kind=Kind.OPINION, channel=
 
 
 def _enrich(upcoming):
-    """What the villages sent besides the demo's opinions: the same ford raised by another
+    """What the villages sent besides the builder's opinions: the same ford raised by another
     village with three signatures (grouped with the first into an issue), a complaint, a
     denunciation, an opinion kept from the public; and one spoken at the conference."""
     agency = upcoming.agency
@@ -108,9 +108,10 @@ def _large(june):
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    upcoming = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-        title=UPCOMING_TITLE)
+    """Run once for each module that reads it (its `made`), then rolled back."""
+    plan = builders.yearly_plan()
+    june = builders.june_conference(plan)
+    upcoming = builders.upcoming_conference(plan)
     ford = _enrich(upcoming)
     answer = PreparedAnswer.objects.select_related("unit").get(conference=upcoming)
     out["conf"] = {
@@ -127,8 +128,6 @@ def scenario(out: dict) -> None:
     out["xlsx"] = drafts.render_table(CODE, upcoming)
     out["table"] = KIND.table(upcoming)
 
-    june = Conference.objects.select_related("agency", "plan__signer", "chair").get(
-        title=CONFERENCE_TITLE)
     out["june_spoken"] = list(Petition.objects.filter(conference=june)
                               .values_list("text", flat=True))
     out["june"] = render_docx(CODE, june)

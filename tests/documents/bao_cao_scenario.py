@@ -1,6 +1,7 @@
-"""The demo's reports to the province, rendered once for the tests of both kinds
+"""The commune's reports to the province, rendered once for the tests of both kinds
 (test_format_bao_cao.py: the conference's results; test_format_bao_cao_nam.py: the year's):
-their scenario, its constants, and two helpers to read a sheet and a section back."""
+their scenario (on tests/builders.py's year), its constants, and two helpers to read a sheet
+and a section back."""
 
 import datetime as dt
 import io
@@ -16,7 +17,7 @@ from doithoai.documents.render import render_docx
 from doithoai.documents.selectors.drafts import render_table
 from doithoai.org.models import User
 from doithoai.petitions.models import Channel, Field, Petition
-from tests.conftest import CONFERENCE_TITLE, UPCOMING_TITLE
+from tests import builders
 from tests.documents.conftest import nfd
 
 RESULT, YEARLY = KINDS["bao-cao-ket-qua"], KINDS["bao-cao-nam"]
@@ -68,9 +69,9 @@ def _many_conferences(agency, clerk) -> None:
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    june = Conference.objects.select_related("agency__parent", "plan__signer", "chair").get(
-        title=CONFERENCE_TITLE)
+    """Run once for each module that reads it (its `made`), then rolled back."""
+    june = builders.june_conference(builders.yearly_plan())
+    upcoming = builders.upcoming_conference(june.plan)
     plan, agency = june.plan, june.agency
     petitions = Petition.objects.filter(conference=june)
     out["june"] = {"attendance": june.attendance, "signer": plan.signer.full_name,
@@ -98,13 +99,12 @@ def scenario(out: dict) -> None:
     out["year_draft"] = render_docx("bao-cao-nam", plan)
     out["year_xlsx"] = render_table("bao-cao-nam", plan)
 
-    upcoming = Conference.objects.get(title=UPCOMING_TITLE)
     out["not_held"] = render_docx("bao-cao-ket-qua", upcoming)
 
     clerk = User.objects.get(username="vanphong")
     next_year = plans_actions.create_plan(actor=clerk, agency=agency, year=2027)
     out["not_started"] = render_docx("bao-cao-nam", next_year)
-    # (the demo's last year, 2025, held its conference: a year before the demo's story)
+    # (a year with its plan and no conference)
     last_year = plans_actions.create_plan(actor=clerk, agency=agency, year=2023)
     out["no_conference"] = render_docx("bao-cao-nam", last_year)
     _many_conferences(agency, clerk)
