@@ -170,7 +170,7 @@ def invite(conference: Conference, *, check_in_all_but: int | None = None) -> No
 
 def _receive(conference: Conference | None, text: str, *, village: str, field: str,
              channel: str, received_on: dt.date, key: str, kind: str = Kind.OPINION,
-             urgency: str = Urgency.NORMAL, people=()) -> Petition:
+             urgency: str = Urgency.NORMAL, people=(), address: str = "") -> Petition:
     agency, clerk, _leader = office()
     fields = {f.code: f for f in ensure_default_fields(agency)}
     where = Village.objects.get(agency=agency, name=village)
@@ -178,7 +178,7 @@ def _receive(conference: Conference | None, text: str, *, village: str, field: s
         agency=agency, text=text, channel=channel, received_on=received_on, kind=kind,
         field=fields[field], urgency=urgency, village_id=where.pk, conference=conference,
         submission_key=key,
-        petitioners=[intake.PetitionerData(full_name=name, village_id=where.pk,
+        petitioners=[intake.PetitionerData(full_name=name, village_id=where.pk, address=address,
                                            anonymous_to_public=hidden)
                      for name, hidden in people]), actor=clerk)
 
@@ -294,9 +294,10 @@ def letters() -> dict[str, Petition]:
 
     def received(key, text, *, people=(("Hoàng Văn Lợi", False),), kind=Kind.OPINION,
                  village="Thôn Nà Hu"):
-        return _receive(None, text, village=village, field="giao-thong", channel=Channel.OFFICE,
-                        received_on=dt.date(2026, 9, 7), key=f"letter-{key}", kind=kind,
-                        people=people)
+        return _receive(None, text, village=village, field="giao-thong",
+                        channel=Channel.SURVEY_FORM, received_on=dt.date(2026, 9, 7),
+                        key=f"letter-{key}", kind=kind, people=people,
+                        address=f"{village}, xã Điềm He")
 
     def answered(p, text, number=""):
         p = assignments.assign(actor=clerk, petition=p, unit=public_service)

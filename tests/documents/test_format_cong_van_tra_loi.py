@@ -1,5 +1,5 @@
 """The written answer to a petitioner (công văn trả lời, "Số: 12/UBND-VP", "V/v …" under it)
-read back from the .docx element by element: a demo petition with a published answer, several
+read back from the .docx element by element: a petition with a published answer, several
 petitioners, a denunciation and a transferred complaint (no letter), a draft answer, no
 answer, no name, no signer, the vice-chairman who approved, NFD text, very long names and
 text; then issuing through the petition page, which fills the answer's number (audited)."""
@@ -18,13 +18,11 @@ from docx.oxml.ns import qn
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core import decree30
-from doithoai.core.petition_flow import State
 from doithoai.documents.actions import register as register_actions
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.context import letter_symbol
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.kinds import cong_van_tra_loi as letter
-from doithoai.documents.management.commands.docs import demo_object
 from doithoai.documents.models import Document, DocumentRegister, register_code
 from doithoai.documents.registry import KINDS
 from doithoai.documents.render import render_docx, template_path
@@ -32,6 +30,7 @@ from doithoai.org.models import Person, Unit, User, Village
 from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.actions import intake as petition_intake
 from doithoai.petitions.models import Answer, Channel, Kind, Petition, Petitioner
+from tests import builders
 from tests.documents.conftest import lines, nfd, props, read, texts
 
 pytestmark = pytest.mark.django_db
@@ -66,10 +65,11 @@ def _refusal(petition: Petition) -> str:
 
 
 def scenario(out: dict) -> None:
-    """Run once inside the shared demo (tests/documents/conftest.py), then rolled back."""
-    published = demo_object(KIND)
-    # The demo's sent answers carry the number of their own letter: reprinted as they were
-    # (kept apart), then cleared so the letters here are numbered by the register.
+    """Run once for the module (`made`), then rolled back."""
+    letters = builders.letters()
+    published = letters["published"]
+    # An answer sent with the number of its own letter: reprinted as it was (kept apart),
+    # then cleared so the letters here are numbered by the register.
     out["sent"] = render_docx(CODE, published)
     out["sent_number"] = letter.current_answer(published).document_number
     out["sent_refusal"] = _refusal(published)
@@ -83,9 +83,7 @@ def scenario(out: dict) -> None:
     out["draft"] = render_docx(CODE, published)
 
     # Several petitioners: a petition grouped with others in an issue, one more person added.
-    grouped = (Petition.objects.filter(state=State.PUBLISHED, issue__isnull=False,
-                                       petitioners__isnull=False)
-               .exclude(pk=published.pk).order_by("pk").first())
+    grouped = letters["grouped"]
     Petitioner.objects.create(petition=grouped, full_name="Lộc Thị Hạnh",
                               village=Village.objects.get(name="Thôn Nà Hu"))
     out["several_people"] = [p.full_name for p in grouped.petitioners.order_by("pk")]
@@ -94,22 +92,19 @@ def scenario(out: dict) -> None:
                            .values_list("full_name", flat=True))
     out["several"] = render_docx(CODE, grouped, number=13, issued_on=ISSUED_ON)
 
-    denunciation = Petition.objects.filter(kind=Kind.DENUNCIATION).order_by("pk").first()
+    denunciation = letters["denunciation"]
     out["denunciation_facts"] = _facts_private(denunciation)
     out["denunciation"] = render_docx(CODE, denunciation)
     out["denunciation_refusal"] = _refusal(denunciation)
-    transferred = (Petition.objects.filter(state=State.TRANSFERRED, kind=Kind.COMPLAINT)
-                   .order_by("pk").first())
+    transferred = letters["complaint"]
     out["transferred"] = render_docx(CODE, transferred)
 
-    drafted = Petition.objects.filter(state=State.ANSWER_DRAFTED).order_by("pk").first()
+    drafted = letters["drafted"]
     out["drafted_answer"] = letter.current_answer(drafted).text
     out["drafted"] = render_docx(CODE, drafted)
-    no_answer = Petition.objects.filter(state=State.ASSIGNED, answers__isnull=True,
-                                        petitioners__isnull=False).order_by("pk").first()
+    no_answer = letters["assigned"]
     out["no_answer"] = render_docx(CODE, no_answer)
-    anonymous = Petition.objects.filter(state=State.PUBLISHED, petitioners__isnull=True,
-                                        kind=Kind.OPINION).order_by("pk").first()
+    anonymous = letters["anonymous"]
     out["anonymous"] = render_docx(CODE, anonymous)
     out["anonymous_refusal"] = _refusal(anonymous)
 
@@ -146,20 +141,20 @@ def _facts_private(petition: Petition) -> dict:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_scenarios):
-    return demo_scenarios[__name__]
+def made(run_scenario):
+    return run_scenario(scenario)
 
 
 @pytest.fixture
-def issued(demo):
-    return read(demo["issued"].docx)
+def issued(made):
+    return read(made["issued"].docx)
 
 
 # --- the format, element by element --------------------------------------------------------
 
 @pytest.mark.parametrize("key", CASES)
-def test_every_case_keeps_the_format(demo, key):
-    assert format_check.check(demo[key].docx, KIND) == []
+def test_every_case_keeps_the_format(made, key):
+    assert format_check.check(made[key].docx, KIND) == []
 
 
 def test_registered_without_type_abbreviation_with_its_template():
@@ -216,17 +211,17 @@ def test_number_without_type_then_summary_under_it_and_date_level(issued):
     assert props(date) == {(13, False, True)}
 
 
-def test_draft_has_blank_number_and_date(demo):
-    doc = read(demo["draft"].docx)
-    assert demo["sign"] == SIGN  # the unit that drafted the answer: Trung tâm Dịch vụ công ích
+def test_draft_has_blank_number_and_date(made):
+    doc = read(made["draft"].docx)
+    assert made["sign"] == SIGN  # the unit that drafted the answer: Trung tâm Dịch vụ công ích
     assert cell(doc, 1, 0)[0].text == f"Số:      /{SIGN}"
     assert cell(doc, 1, 1)[0].text == "Điềm He, ngày      tháng      năm 2026"
-    assert demo["draft"].missing == []
+    assert made["draft"].missing == []
 
 
-def test_no_title_block_but_kinh_gui(issued, demo):
+def test_no_title_block_but_kinh_gui(issued, made):
     first = texts(issued.paragraphs)[0]
-    name, address = demo["pub"]["people"][0]
+    name, address = made["pub"]["people"][0]
     assert first.text == f"Kính gửi: Ông/Bà {name}, {letter.in_text(address)}"
     assert address.startswith("Thôn ") and first.text.endswith(", xã Điềm He")
     assert props(first) == {(14, False, False)}
@@ -234,9 +229,9 @@ def test_no_title_block_but_kinh_gui(issued, demo):
     assert not any(p.text in ("CÔNG VĂN", "THÔNG BÁO") for p in issued.paragraphs)
 
 
-def test_body_tells_what_was_received_and_the_answer(issued, demo):
+def test_body_tells_what_was_received_and_the_answer(issued, made):
     got = lines(issued)
-    pub = demo["pub"]
+    pub = made["pub"]
     received = decree30.date_text(pub["received_on"])
     assert got[1].startswith(f"Ủy ban nhân dân xã Điềm He nhận được ý kiến, kiến nghị của "
                              f"Ông/Bà gửi {received} (qua ")
@@ -254,22 +249,22 @@ def test_body_tells_what_was_received_and_the_answer(issued, demo):
         assert p.paragraph_format.space_after.pt >= 6
 
 
-def test_signature_and_recipients(issued, demo):
+def test_signature_and_recipients(issued, made):
     right = [p.text for p in cell(issued, 0, 1, table=-1)]
-    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", demo["chair"]]
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", made["chair"]]
     assert all(props(p) == {(14, True, False)} for p in cell(issued, 0, 1, table=-1))
     left = cell(issued, 0, 0, table=-1)
     assert left[0].text == "Nơi nhận:" and props(left[0]) == {(12, True, True)}
-    assert [p.text for p in left[1:]] == ["- Như trên;", f"- {demo['pub']['unit']};",
+    assert [p.text for p in left[1:]] == ["- Như trên;", f"- {made['pub']['unit']};",
                                           "- Lưu: VT, VP."]
     assert all(props(p) == {(11, False, False)} for p in left[1:])
 
 
-def test_vice_chairman_who_approved_signs_for_the_chairman(demo):
-    doc = read(demo["vice"].docx)
+def test_vice_chairman_who_approved_signs_for_the_chairman(made):
+    doc = read(made["vice"].docx)
     assert [p.text for p in cell(doc, 0, 1, table=-1)] == [
         "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Văn Tuấn"]
-    assert demo["vice"].missing == []
+    assert made["vice"].missing == []
 
 
 def test_page_numbers_from_page_two(issued):
@@ -282,10 +277,10 @@ def test_page_numbers_from_page_two(issued):
 
 # --- who it is addressed to ----------------------------------------------------------------
 
-def test_several_petitioners_one_line_each(demo):
-    doc = read(demo["several"].docx)
+def test_several_petitioners_one_line_each(made):
+    doc = read(made["several"].docx)
     got = texts(doc.paragraphs)
-    people = demo["several_people"]
+    people = made["several_people"]
     assert len(people) >= 2 and people[-1] == "Lộc Thị Hạnh"
     assert got[0].text == "Kính gửi:"
     items = [p.text for p in got[1:1 + len(people)]]
@@ -304,41 +299,41 @@ def test_several_petitioners_one_line_each(demo):
     assert body[-1] == "Ủy ban nhân dân xã trả lời để các Ông/Bà được biết./."
     # only this petition's petitioners: the others of its issue get their own letters
     all_text = "\n".join(p.text for p in reading.all_paragraphs(doc))
-    assert not any(name in all_text for name in demo["siblings"] if name not in people)
+    assert not any(name in all_text for name in made["siblings"] if name not in people)
 
 
-def test_denunciation_gets_no_letter_and_stays_secret(demo):
+def test_denunciation_gets_no_letter_and_stays_secret(made):
     reason = ("không lập công văn trả lời cho đơn tố cáo (giải quyết theo Luật Tố cáo 2018, "
               "giữ bí mật người tố cáo)")
-    assert demo["denunciation"].missing == [reason]
-    assert demo["denunciation_refusal"] == f"Chưa ban hành được, còn thiếu: {reason}."
-    doc = read(demo["denunciation"].docx)
+    assert made["denunciation"].missing == [reason]
+    assert made["denunciation_refusal"] == f"Chưa ban hành được, còn thiếu: {reason}."
+    doc = read(made["denunciation"].docx)
     all_text = "\n".join(p.text for p in reading.all_paragraphs(doc))
-    facts = demo["denunciation_facts"]
+    facts = made["denunciation_facts"]
     assert facts["people"] and not any(name in all_text for name in facts["people"])
     assert facts["text"][:40] not in all_text and facts["code"] not in all_text
     assert "Kính gửi: Ông/Bà …" in all_text
-    assert demo["transferred"].missing == [
+    assert made["transferred"].missing == [
         "không lập công văn trả lời cho đơn đã chuyển giải quyết theo thủ tục khiếu nại, tố cáo"]
 
 
-def test_missing_fields_listed_and_draft_still_renders(demo):
-    assert demo["drafted"].missing == ["lãnh đạo duyệt nội dung trả lời"]
-    assert demo["drafted_answer"].strip() in lines(read(demo["drafted"].docx))
-    assert demo["no_answer"].missing == ["nội dung trả lời"]
-    assert "…" in lines(read(demo["no_answer"].docx))
+def test_missing_fields_listed_and_draft_still_renders(made):
+    assert made["drafted"].missing == ["lãnh đạo duyệt nội dung trả lời"]
+    assert made["drafted_answer"].strip() in lines(read(made["drafted"].docx))
+    assert made["no_answer"].missing == ["nội dung trả lời"]
+    assert "…" in lines(read(made["no_answer"].docx))
     unnamed = ("họ tên người gửi (ý kiến không ghi tên nên không gửi được công văn trả lời)")
-    assert demo["anonymous"].missing == [unnamed]
-    assert demo["anonymous_refusal"] == f"Chưa ban hành được, còn thiếu: {unnamed}."
-    got = lines(read(demo["anonymous"].docx))
+    assert made["anonymous"].missing == [unnamed]
+    assert made["anonymous_refusal"] == f"Chưa ban hành được, còn thiếu: {unnamed}."
+    got = lines(read(made["anonymous"].docx))
     assert got[0] == "Kính gửi: Ông/Bà …" and "của công dân gửi" in got[1]
-    assert demo["no_signer"].missing == ["người ký"]
-    doc = read(demo["no_signer"].docx)
+    assert made["no_signer"].missing == ["người ký"]
+    doc = read(made["no_signer"].docx)
     assert [p.text for p in cell(doc, 0, 1, table=-1)] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
-def test_nfd_input_comes_out_nfc(demo):
-    doc = read(demo["nfd"].docx)
+def test_nfd_input_comes_out_nfc(made):
+    doc = read(made["nfd"].docx)
     assert unicodedata.is_normalized("NFC", doc.element.xml)
     got = lines(doc)
     assert got[0].startswith("Kính gửi: Ông/Bà Hoàng Thị Diệu Hiền, ")
@@ -347,8 +342,8 @@ def test_nfd_input_comes_out_nfc(demo):
                         "Xã sửa ngầm tràn trong quý I."]
 
 
-def test_very_long_names_and_text_wrap_inside_fixed_tables(demo):
-    doc = read(demo["long"].docx)
+def test_very_long_names_and_text_wrap_inside_fixed_tables(made):
+    doc = read(made["long"].docx)
     header, signature = doc.tables
     assert tuple(round(c.width.mm) for c in header.columns) == (64, 101)
     assert tuple(round(c.width.mm) for c in signature.columns) == (80, 85)
@@ -362,8 +357,8 @@ def test_very_long_names_and_text_wrap_inside_fixed_tables(demo):
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in signature.rows)
 
 
-def test_format_check_finds_a_letter_without_kinh_gui_or_summary(demo):
-    doc = read(demo["issued"].docx)
+def test_format_check_finds_a_letter_without_kinh_gui_or_summary(made):
+    doc = read(made["issued"].docx)
     for r in texts(doc.paragraphs)[0].runs:
         r.text = r.text.replace("Kính gửi: ", "Gửi ")
     for p in doc.tables[0].cell(1, 0).paragraphs:
@@ -451,11 +446,11 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     assert Document.objects.filter(object_id=other.pk).count() == 0
 
 
-def test_an_answer_sent_on_its_own_number_is_reprinted_with_it(demo):
-    doc = read(demo["sent"].docx)
-    assert cell(doc, 1, 0)[0].text == f"Số: {demo['sent_number']}"
+def test_an_answer_sent_on_its_own_number_is_reprinted_with_it(made):
+    doc = read(made["sent"].docx)
+    assert cell(doc, 1, 0)[0].text == f"Số: {made['sent_number']}"
     assert "ngày      tháng" not in cell(doc, 1, 1)[0].text
-    assert "Đã trả lời bằng văn bản số" in demo["sent_refusal"]
+    assert "Đã trả lời bằng văn bản số" in made["sent_refusal"]
 
 
 def test_a_unit_officer_sees_the_panel_but_cannot_issue(client, commune):
