@@ -3,7 +3,6 @@ import fcntl
 import io
 import os
 import pickle
-import sys
 import traceback
 
 import pytest
@@ -186,9 +185,11 @@ def frozen_today():
 
 @pytest.fixture(scope="session")
 def demo_scenarios(request, tmp_path_factory, worker_id, django_db_setup, django_db_blocker):
-    """The full demo, built ONCE for the whole run inside a transaction rolled back at the end;
-    in it, the `scenario(out)` of this conftest and of every collected module that has one, each
+    """The full demo, built ONCE for the whole run inside a transaction rolled back at the end,
+    for the demo's own tests (tests/*/test_demo.py, and the `docs` command's samples, which are
+    the demo's documents); in it, the `scenario(out)` of each module that reads this fixture,
     in a savepoint of its own (what one changes, the next does not see). → {module name: out}.
+    Every other test builds what it needs (tests/builders.py, `run_scenario`).
 
     Under xdist the first worker to get here builds it and leaves the results (pickled) in the
     run's shared temporary folder; the others wait on a lock and read them."""
@@ -207,11 +208,8 @@ def demo_scenarios(request, tmp_path_factory, worker_id, django_db_setup, django
 def _build_scenarios(request, django_db_blocker) -> dict:
     import time_machine
 
-    # The documents' conftest has its scenario too (its fixtures read it).
-    modules = {module for module in (sys.modules.get("tests.documents.conftest"),)
-               if module is not None}
-    modules |= {item.module for item in request.session.items
-                if callable(getattr(item.module, "scenario", None))}
+    modules = {item.module for item in request.session.items
+               if "demo_scenarios" in item.fixturenames}
     results = {}
     with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
             transaction.atomic():
