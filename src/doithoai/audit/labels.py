@@ -19,6 +19,9 @@ COMMON_VERBS = {
 ACTION_LABELS: dict[str, str] = {}
 # Names of the extra facts some events carry besides model fields ("sent": 12, "late": True).
 KEY_LABELS: dict[str, str] = {}
+# Bookkeeping every app keeps that says nothing to a reader of a history: the edit counter,
+# the folded search copy, the retry keys of a form or a device. Apps add theirs.
+HIDDEN_KEYS: set[str] = {"version", "search_text", "submission_key", "client_key"}
 
 
 def register(code: str, label) -> None:
@@ -29,6 +32,11 @@ def register(code: str, label) -> None:
 def register_keys(labels: dict) -> None:
     """Name the keys of facts that events record besides model fields."""
     KEY_LABELS.update(labels)
+
+
+def hide_keys(*names: str) -> None:
+    """Keep these recorded fields out of the history pages (still in the log)."""
+    HIDDEN_KEYS.update(names)
 
 
 def action_label(code: str, model=None) -> str:

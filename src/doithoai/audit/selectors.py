@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from doithoai.audit.labels import KEY_LABELS, action_label
+from doithoai.audit.labels import HIDDEN_KEYS, KEY_LABELS, action_label
 from doithoai.audit.models import AuditEvent, object_type_of
 from doithoai.core import dates
 
@@ -90,6 +90,7 @@ def history_entry(model: type[Model], event: AuditEvent) -> dict:
         "changes": [
             (field_label(model, name), _display(model, name, old), _display(model, name, new))
             for name, old, new in event.changes()
-            if name != model._meta.pk.name  # the object's own id says nothing to a reader
+            # the object's own id and the apps' bookkeeping say nothing to a reader
+            if name != model._meta.pk.name and name not in HIDDEN_KEYS
         ],
     }

@@ -21,6 +21,12 @@ PLAN_SCOPE = {"agency": "plan__agency", "unit": None, "village": None}
 CONFERENCE_SCOPE = {"agency": "conference__agency", "unit": None, "village": None}
 
 
+def _recorded_by(label):
+    """Who recorded a step: a staff account, kept as none once the account is deleted."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=label, null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+")
+
+
 class Plan(NFCModel):
     Kind, AdHocBasis = choices.PlanKind, choices.AdHocBasis
     State, SignerCapacity = choices.PlanState, choices.SignerCapacity
@@ -320,9 +326,7 @@ class Milestone(NFCModel):
     rule = models.CharField(_("căn cứ tính hạn"), max_length=300, blank=True)
     is_legal = models.BooleanField(_("hạn theo luật"), default=False)
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người xác nhận"),
-                                null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    done_by = _recorded_by(_("người xác nhận"))
     done_at = models.DateTimeField(_("thời điểm xác nhận"), null=True, blank=True)
     proof = models.TextField(_("minh chứng"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
@@ -352,15 +356,13 @@ class VillageReturn(NFCModel):
         _("số đại diện Nhân dân"), null=True, blank=True,
         help_text=_("Để trống: theo kế hoạch."))
     opinions_sent_at = models.DateTimeField(_("thời điểm gửi ý kiến"), null=True, blank=True)
-    opinions_sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="+")
+    opinions_sent_by = _recorded_by(_("người ghi thôn gửi ý kiến"))
     opinions_late = models.BooleanField(
         _("gửi ý kiến sau hạn"), default=False,
         help_text=_("Ghi lúc thôn gửi, theo hạn đang áp dụng khi đó."))
     delegates_sent_at = models.DateTimeField(_("thời điểm gửi danh sách đại biểu"), null=True,
                                              blank=True)
-    delegates_sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="+")
+    delegates_sent_by = _recorded_by(_("người ghi thôn gửi danh sách"))
     delegates_late = models.BooleanField(
         _("gửi danh sách sau hạn"), default=False,
         help_text=_("Ghi lúc thôn gửi, theo hạn đang áp dụng khi đó."))
@@ -396,9 +398,7 @@ class Delegate(NFCModel):
                                  help_text=_("Để trống khi mời đại diện một đơn vị."))
     position = models.CharField(_("chức vụ, thành phần"), max_length=250, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thêm"),
-                                 null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+")
+    added_by = _recorded_by(_("người thêm"))
     created_at = models.DateTimeField(_("thời điểm thêm"), auto_now_add=True)
 
     scope_paths = {"agency": "conference__agency", "unit": None, "village": "village"}
@@ -437,8 +437,7 @@ class Invitation(NFCModel):
         help_text=_("Ngày, giờ hoặc địa điểm đã đổi sau khi giấy mời được gửi."))
     responded_at = models.DateTimeField(_("thời điểm trả lời"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("thời điểm điểm danh"), null=True, blank=True)
-    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="+")
+    checked_in_by = _recorded_by(_("người điểm danh"))
 
     scope_paths = {"agency": "delegate__conference__agency", "unit": None,
                    "village": "delegate__village"}

@@ -17,7 +17,7 @@ class PetitionsConfig(AppConfig):
         calendar_changed.connect(receivers.calendar_changed, dispatch_uid="petitions.calendar")
         post_save.connect(receivers.agency_saved, sender=Agency,
                           dispatch_uid="petitions.agency_fields")
-        from doithoai.audit.labels import register
+        from doithoai.audit.labels import hide_keys, register, register_keys
         from doithoai.core.petition_flow import ACTION_LABELS, Action
 
         # The history page names each move of a petition as the pages do.
@@ -39,3 +39,6 @@ class PetitionsConfig(AppConfig):
             "issue.create": _("Tạo vấn đề"),
         }.items():
             register(code, label)
+        # The rule's code stands beside its readable description (due_rule_label), shown.
+        hide_keys("due_rule")
+        register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)")})

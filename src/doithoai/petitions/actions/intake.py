@@ -132,8 +132,9 @@ def _new_petition(intake: Intake, text: str, actor, calendar=None) -> Petition:
 
 
 def with_conference(after: dict, conference) -> dict:
-    """The receipt's audit record names the conference it joined, as it always did."""
-    return {**after, "conference_id": conference.pk if conference is not None else None}
+    """The receipt's audit record names the conference it joined (its title, as the history
+    page shows it; records before named it by number, "conference_id")."""
+    return {**after, "conference": str(conference) if conference is not None else None}
 
 
 def _link(petitions: list[Petition], intakes: list[Intake]) -> None:
