@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from doithoai.dialogues.actions import milestones
 from doithoai.dialogues.forms.conferences import ConferenceEditForm, ConferenceForm
+from doithoai.dialogues.forms.plans import PlanEditForm
 from doithoai.dialogues.models import Milestone
 from doithoai.dialogues.selectors import schedule as schedule_reads
 from doithoai.org.models import Person, Unit, User
@@ -246,7 +247,7 @@ def test_the_briefing_prints_no_dangling_dash_and_labels_urgency_exactly(client,
 # -- 7. who may chair, co-chair and keep the minutes -----------------------------------------
 
 
-def test_chair_and_secretary_choices_leave_out_village_people(commune):
+def test_chair_co_chair_and_secretary_choices(commune):
     form = ConferenceForm(agency=commune)
     chairs = set(form.fields["chair"].queryset)
     secretaries = set(form.fields["secretary"].queryset)
@@ -257,14 +258,23 @@ def test_chair_and_secretary_choices_leave_out_village_people(commune):
                                  full_name="Hoàng Thị Nguyệt")
     front = Person.objects.get(agency=commune, unit__kind=Unit.Kind.FRONT,
                                full_name="Vy Văn Sơn")
-    assert {chutich, council, front} <= chairs
-    assert set(form.fields["co_chair"].queryset) == chairs
+    co_chairs = set(form.fields["co_chair"].queryset)
+    # the Committee's chairman or vice-chairmen preside; with them the council's or the
+    # Front's leaders; never an officer of the office (the accountant, a specialist)
+    assert chutich in chairs and {chutich, council, front} <= co_chairs
+    assert not {council, front} & chairs
     assert secretaries and all(p.unit and p.unit.kind == Unit.Kind.OFFICE for p in secretaries)
     for p in Person.objects.filter(agency=commune).select_related("unit"):
-        expected = (p.unit is not None and p.unit.kind in (
-            Unit.Kind.OFFICE, Unit.Kind.COUNCIL, Unit.Kind.PARTY, Unit.Kind.FRONT)) or (
-            p.village_id is None and p.position.startswith(("Chủ tịch", "Phó Chủ tịch")))
-        assert (p in chairs) == expected, p
+        leader = p.village_id is None and p.position.startswith(("Chủ tịch", "Phó Chủ tịch"))
+        assert (p in chairs) == (leader and "UBND" in p.position), p
+        assert (p in co_chairs) == leader, p
+    assert not any(p.position.startswith(("Kế toán", "Chuyên viên")) for p in chairs | co_chairs)
+
+
+def test_the_plan_is_signed_by_the_committees_chairman_or_a_vice_chairman(plan):
+    signers = set(PlanEditForm(plan=plan).fields["signer"].queryset)
+    assert plan.signer in signers and len(signers) == 3  # the chairman, two vice-chairmen
+    assert all(p.position.startswith(("Chủ tịch UBND", "Phó Chủ tịch UBND")) for p in signers)
 
 
 def test_the_current_choice_stays_selectable(client, clerk, plan, commune):

@@ -9,13 +9,25 @@ from django.utils.translation import gettext_lazy as _
 from doithoai.dialogues.models import Conference, Mode
 from doithoai.org.models import Agency, Person, Unit, Village
 
-# Who may chair a conference: the commune's office (the People's Committee's leaders sit
-# there), the council, the party committee and the Front, and anyone whose position is a
-# chairman or vice-chairman; never village people. The secretary comes from the office.
-CHAIR_UNIT_KINDS = (Unit.Kind.OFFICE, Unit.Kind.COUNCIL, Unit.Kind.PARTY, Unit.Kind.FRONT)
-CHAIR_Q = Q(unit__kind__in=CHAIR_UNIT_KINDS) | Q(village__isnull=True) & (
-    Q(position__startswith="Chủ tịch") | Q(position__startswith="Phó Chủ tịch")
-    | Q(position__startswith="Phó chủ tịch"))
+# Who presides (docs/law.md#legal-frame-of-the-conference): the People's Committee's chairman
+# or a vice-chairman in his stead — they also sign for the Committee (the plan's signer). Who
+# co-chairs: a chairman or vice-chairman of the People's Council's standing committee, of the
+# Front or of another body of the commune; never an officer or a village's people. Positions
+# are written with "UBND" or in full, "Phó Chủ tịch" or "Phó chủ tịch" (matched as written:
+# SQLite compares only ASCII letters without case).
+HEADS = ("Chủ tịch", "Phó Chủ tịch", "Phó chủ tịch")
+COMMITTEE = ("UBND", "Ủy ban nhân dân")
+
+
+def _starting(prefixes) -> Q:
+    starts = Q()
+    for prefix in prefixes:
+        starts |= Q(position__startswith=prefix)
+    return Q(village__isnull=True) & starts
+
+
+CHAIR_Q = _starting(f"{head} {body}" for head in HEADS for body in COMMITTEE)
+CO_CHAIR_Q = _starting(HEADS)
 SECRETARY_Q = Q(unit__kind=Unit.Kind.OFFICE)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -60,7 +72,7 @@ class ConferenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         people = Person.objects.filter(agency=agency).select_related("unit").order_by(
             "full_name")
-        for name, allowed in (("chair", CHAIR_Q), ("co_chair", CHAIR_Q),
+        for name, allowed in (("chair", CHAIR_Q), ("co_chair", CO_CHAIR_Q),
                               ("secretary", SECRETARY_Q)):
             current = getattr(conference, f"{name}_id", None) if conference else None
             # The person already chosen stays selectable, even outside today's list.

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.actions import plans
+from doithoai.dialogues.forms.conferences import CHAIR_Q
 from doithoai.dialogues.models import ParticipantGroup, Plan, PlanTask
 from doithoai.org.models import Agency, Person, Unit
 
@@ -109,7 +111,9 @@ class PlanEditForm(forms.ModelForm):
             self.fields["reason"].required = True
         else:
             del self.fields["reason"]
-            self.fields["signer"].queryset = Person.objects.filter(agency=plan.agency)
+            # The chairman or a vice-chairman signs; one chosen before stays selectable.
+            self.fields["signer"].queryset = Person.objects.filter(agency=plan.agency).filter(
+                CHAIR_Q | Q(pk=plan.signer_id) if plan.signer_id else CHAIR_Q)
             self.fields["signer"].empty_label = _("— Chưa chọn —")
             self.fields["ad_hoc_basis"].choices = [("", _("Không (kế hoạch định kỳ)")),
                                                    *Plan.AdHocBasis.choices]
