@@ -91,6 +91,18 @@ def test_clerk_makes_a_periodic_plan(client, clerk, commune):
     assert plan.created_by == clerk and plan.state == Plan.State.DRAFT
 
 
+def test_a_new_plan_is_offered_the_first_year_without_one(client, clerk, commune):
+    """2026 (today's year) and 2027 have their yearly plans: the form proposes 2028; an
+    ad hoc plan of 2028 does not count."""
+    for year in (2026, 2027):
+        plans.create_plan(actor=clerk, agency=commune, year=year)
+    plans.create_plan(actor=clerk, agency=commune, year=2028, kind=Plan.Kind.AD_HOC,
+                      ad_hoc_basis=Plan.AdHocBasis.values[0])
+    client.force_login(clerk)
+    page = client.get(reverse("dialogues:plan_new")).content.decode()
+    assert 'name="year" value="2028"' in page
+
+
 def test_an_ad_hoc_plan_needs_its_basis(client, leader, commune):
     client.force_login(leader)
     url = reverse("dialogues:plan_new")

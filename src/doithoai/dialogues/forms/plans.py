@@ -6,7 +6,6 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.actions import plans
@@ -56,7 +55,6 @@ class PlanNewForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
-        self.fields["year"].initial = timezone.localdate().year
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0].pk
             self.fields["agency"].widget = forms.HiddenInput()

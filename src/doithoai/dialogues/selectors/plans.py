@@ -88,6 +88,19 @@ def missing_for_issue(plan: Plan) -> list[str]:
     return missing
 
 
+def next_plan_year(agencies, today) -> int:
+    """The year a new plan is most likely for: this year, or, for one agency, the first year
+    from this one that has no yearly plan yet (in December, usually next year's)."""
+    year = today.year
+    if len(agencies) != 1:
+        return year
+    taken = set(Plan.objects.filter(agency=agencies[0], kind=Plan.Kind.PERIODIC,
+                                    year__gte=year).values_list("year", flat=True))
+    while year in taken:
+        year += 1
+    return year
+
+
 def agencies_for_new_plan(user):
     """The agencies for which the user may make a plan (rules.CREATE_PLAN; admin: all)."""
     agencies = list(access.visible(Agency, user).filter(is_active=True))

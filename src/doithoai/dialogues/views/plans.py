@@ -16,6 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -79,6 +80,9 @@ def plan_new(request):
     form = plan_forms.PlanNewForm(request.POST or None, agencies=agencies)
     if request.GET.get("nam", "").isdigit():  # from the province's request on the home page
         form.fields["year"].initial = int(request.GET["nam"])
+    else:
+        form.fields["year"].initial = plans_reads.next_plan_year(list(agencies),
+                                                                 timezone.localdate())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
