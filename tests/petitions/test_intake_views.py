@@ -117,6 +117,16 @@ def test_the_list_shows_only_batches_in_scope(client, c, batch):
     assert batch.name in html and other_village.name not in html
 
 
+def test_the_list_shows_the_latest_received_first(client, c, batch):
+    """Typed in later, a stack received earlier still comes after the later ones."""
+    older = intake.start_batch(actor=c["clerk"], agency=c["agency"], name="Phiếu tháng trước",
+                               channel=Channel.SURVEY_FORM, received_on=DAY - dt.timedelta(30))
+    newer = intake.start_batch(actor=c["clerk"], agency=c["agency"], name="Phiếu hôm nay",
+                               channel=Channel.OFFICE, received_on=DAY + dt.timedelta(1))
+    html = _as(client, c["clerk"]).get(reverse("intake:index")).content.decode()
+    assert html.index(newer.name) < html.index(batch.name) < html.index(older.name)
+
+
 def test_anonymous_users_are_sent_to_sign_in(client, batch):
     for url in (reverse("intake:index"), reverse("intake:batch", args=[batch.pk]),
                 reverse("intake:upload"), reverse("intake:template")):

@@ -52,11 +52,12 @@ def fields_for(agency: Agency) -> QuerySet[Field]:
 
 
 def batches_for(user) -> QuerySet[IntakeBatch]:
-    """Batches the user sees in the agencies where they bring petitions in, latest first."""
+    """Batches the user sees in the agencies where they bring petitions in, the latest
+    received first (a stack typed in late sits by the day it came in)."""
     agencies = intake_agencies(user)
     return (visible(IntakeBatch, user).filter(agency__in=agencies)
             .select_related("agency", "village").annotate(petition_count=Count("petitions"))
-            .order_by("-created_at", "-pk"))
+            .order_by("-received_on", "-created_at", "-pk"))
 
 
 def batch_petitions(user, batch: IntakeBatch) -> QuerySet[Petition]:
