@@ -43,6 +43,13 @@ def test_forbidden_moves_raise_with_a_vietnamese_message(state, action):
     assert "Không thể" in str(exc.value)
 
 
+def test_reopened_without_a_unit_goes_back_to_the_office():
+    """Answered by the chair in the hall, no unit holds it: the office gives it to one."""
+    assert next_state(State.ANSWERED_AT_CONFERENCE, Action.REOPEN, has_unit=False) == \
+        State.CLASSIFIED
+    assert next_state(State.PUBLISHED, Action.REOPEN) == State.ASSIGNED
+
+
 def test_extension_keeps_the_state():
     assert next_state(State.ASSIGNED, Action.EXTEND) == State.ASSIGNED
 

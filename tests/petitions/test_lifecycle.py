@@ -128,6 +128,18 @@ def test_return_extend_escalate_reopen(receive, people):
     assert p.state == State.ASSIGNED and p.due_rule == "reopened"
 
 
+def test_reopened_after_an_answer_in_the_hall_waits_with_the_office(receive, people):
+    p = answers.answer_at_conference(actor=people["clerk"], petition=receive(),
+                                     text="Xã sẽ sửa trong tháng sau.",
+                                     answered_by="Chủ tịch UBND xã")
+    assert p.unit is None
+    p = procedures.reopen(actor=people["clerk"], petition=p, reason="Công dân chưa đồng ý")
+    assert p.state == State.CLASSIFIED and p.unit is None and p.due_rule == "reopened"
+    due = p.due_date
+    p = assignments.assign(actor=people["clerk"], petition=p, unit=people["unit"])
+    assert p.state == State.ASSIGNED and p.due_date == due
+
+
 def test_complaints_go_to_their_procedure_never_to_a_unit(receive, people):
     p = receive(kind=Kind.DENUNCIATION)
     assert p.hide_from_public

@@ -342,7 +342,8 @@ def test_not_accept_transfer_close_reopen(client, receive, people):
     response = client.post(_act(a, "reopen"), {"reopen-version": a.version,
                                                 "reopen-reason": "Công dân chưa đồng ý"})
     assert response.status_code == 302
-    assert Petition.objects.get(pk=a.pk).state == State.ASSIGNED
+    a = Petition.objects.get(pk=a.pk)
+    assert (a.state, a.unit) == (State.CLASSIFIED, None)  # no unit held it: to the office
 
 
 def test_answer_at_the_conference(client, receive, people):

@@ -103,6 +103,9 @@ TRANSITIONS: dict[Action, tuple[frozenset[State], State | None]] = {
                               S.NOT_ACCEPTED, S.TRANSFERRED}), S.CLOSED),
     Action.REOPEN: (frozenset({S.PUBLISHED, S.ANSWERED_AT_CONFERENCE, S.CLOSED}), S.ASSIGNED),
 }
+# Where a move lands instead when no unit holds the petition: reopened after an answer given
+# in the hall by the chair, it goes back to the office to be given to a unit.
+WITHOUT_UNIT: dict[Action, State] = {Action.REOPEN: S.CLASSIFIED}
 
 # Open: someone still owes the citizen something, so a due date runs.
 OPEN_STATES = frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED, S.RETURNED,
@@ -164,15 +167,19 @@ class WrongTrack(IllegalTransition):
                 f"một ý kiến, kiến nghị. Hãy chuyển theo thủ tục khiếu nại, tố cáo.")
 
 
-def next_state(state: State | str, action: Action | str, kind: str | None = None) -> State:
+def next_state(state: State | str, action: Action | str, kind: str | None = None, *,
+               has_unit: bool = True) -> State:
     """The state after `action`, or IllegalTransition when the table forbids it — also when
-    the petition's `kind` keeps it off the answer track (WrongTrack)."""
+    the petition's `kind` keeps it off the answer track (WrongTrack). `has_unit`: whether a
+    unit holds the petition (WITHOUT_UNIT)."""
     state, action = State(state), Action(action)
     sources, target = TRANSITIONS[action]
     if action in ANSWER_TRACK and not on_answer_track(kind):
         raise WrongTrack(state, action, kind)
     if state not in sources:
         raise IllegalTransition(state, action)
+    if not has_unit and action in WITHOUT_UNIT:
+        return WITHOUT_UNIT[action]
     return state if target is None else target
 
 

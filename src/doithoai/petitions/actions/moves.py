@@ -33,7 +33,8 @@ def move(actor, petition: Petition, action: Action, *, reason: str, version: int
     petition = lock(petition, version)
     access.require(actor, rules.ACTION_RULES[action], petition)
     try:
-        target = next_state(petition.state, action, petition.kind)
+        target = next_state(petition.state, action, petition.kind,
+                            has_unit=(changes or {}).get("unit", petition.unit_id) is not None)
     except IllegalTransition as exc:
         raise ValidationError(str(exc)) from exc
     before = snapshot(petition)

@@ -96,7 +96,8 @@ def close(*, actor, petition: Petition, reason: str = "", version: int | None = 
 
 @transaction.atomic
 def reopen(*, actor, petition: Petition, reason: str, version: int | None = None) -> Petition:
-    """The citizen says the answer does not settle it: back to the unit, with a new due date
+    """The citizen says the answer does not settle it: back to the unit that answered (to the
+    office, to be given to one, when the chair answered in the hall), with a new due date
     counted from today."""
     petition = move(actor, petition, Action.REOPEN, reason=require_reason(reason),
                     version=version)
