@@ -146,7 +146,7 @@ def test_the_entry_page_works_without_javascript(browser, live_server, settings,
         for text in ("Xin sửa cầu treo bản.", "Đề nghị hỗ trợ giống ngô."):
             assert _focused(page) == "text"
             page.keyboard.type(text)
-            for _ in range(7):  # name, phone, village, field, kind, urgency, the button
+            for _ in range(8):  # name, phone, village, field, kind, urgency, consent, button
                 page.keyboard.press("Tab")
             assert page.evaluate("document.activeElement.textContent") == "Lưu phiếu"
             with page.expect_navigation():

@@ -64,6 +64,9 @@ def test_citizen_submits_on_a_phone_then_tracks_with_the_code(page, communes, sh
     shot(page, "public-form-errors-phone")
 
     page.get_by_label("Số điện thoại").fill("0912 345 678")
+    consent = page.get_by_label("Đồng ý công khai tên của tôi (viết tắt) trên trang tra cứu")
+    assert not consent.is_checked()  # asked, never assumed
+    consent.check()
     page.get_by_role("button", name="Gửi ý kiến").click()
     page.wait_for_url("**/gui-y-kien/da-gui/**")
     petition = Petition.objects.get()
@@ -130,7 +133,8 @@ def test_answered_and_denunciation_pages_pass_axe(page, communes, viewport, shot
 
     answered = intake("Đề nghị sửa cầu tràn qua suối Nà Pàn, mùa mưa nước ngập không đi được.",
                       people=[petition_intake.PetitionerData(full_name="Lý Thị Bình",
-                                                             phone="0386 123 456"),
+                                                             phone="0386 123 456",
+                                                             name_public=True),
                               petition_intake.PetitionerData(full_name="Nông Văn Cường")])
     answered = assignments.classify(actor=clerk, petition=answered, kind="opinion",
                                     field=answered.field, urgency="pressing")

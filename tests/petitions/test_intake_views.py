@@ -144,6 +144,18 @@ def test_the_entry_page_offers_the_form_with_the_text_box_focused(client, c, bat
     assert "data-enter-submits" in html and "Ctrl+Enter" in html
 
 
+def test_a_name_is_public_only_when_the_form_says_the_citizen_agreed(client, c, batch):
+    _as(client, c["clerk"])
+    html = client.get(reverse("intake:batch", args=[batch.pk])).content.decode()
+    box = re.search(r'<input type="checkbox" name="name_public"[^>]*>', html).group(0)
+    assert "checked" not in box and "Người kiến nghị đồng ý công khai tên" in html
+    client.post(reverse("intake:batch", args=[batch.pk]), _form(client, batch))
+    agreed = _form(client, batch) | {"name_public": "on", "text": "Đề nghị làm đường."}
+    client.post(reverse("intake:batch", args=[batch.pk]), agreed)
+    assert [p.petitioners.get().name_public for p in Petition.objects.order_by("pk")] == [
+        False, True]
+
+
 def test_without_javascript_a_save_redirects_and_shows_the_code(client, c, batch):
     _as(client, c["clerk"])
     data = _form(client, batch)

@@ -33,9 +33,10 @@ def test_citizen_sends_an_opinion_and_gets_a_receipt(client, form_data, commune,
     html = page.content.decode()
     assert page.status_code == 200
     assert "Gửi ý kiến, kiến nghị" in html and commune.name in html
-    assert "Không công khai tên của tôi" in html
+    assert "Đồng ý công khai tên của tôi" in html
+    assert 'name="name_public"' in html and "checked" not in html  # asked, never assumed
 
-    response = client.post(SUBMIT, form_data(anonymous="on"))
+    response = client.post(SUBMIT, form_data(name_public="on"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("public:receipt"))
 
@@ -47,7 +48,8 @@ def test_citizen_sends_an_opinion_and_gets_a_receipt(client, form_data, commune,
     assert petition.submission_key.startswith("web:")
     person = petition.petitioners.get()
     assert person.full_name == "Hoàng Văn An" and person.phone == "0912345678"
-    assert person.email == "an@example.vn" and person.anonymous_to_public
+    assert person.email == "an@example.vn" and person.name_public
+    assert not person.anonymous_to_public
     assert person.village == village
     event = AuditEvent.objects.get(action="petition.receive")
     assert event.actor is None and event.actor_label == "Công dân (trang công khai)"

@@ -54,7 +54,8 @@ def test_the_page_shows_state_unit_due_date_and_the_opinion(client, receive, sta
 def test_personal_data_is_masked(client, receive):
     petition = receive(people=[
         petition_intake.PetitionerData(full_name="Hoàng Văn An", phone="0912345678",
-                                       address="Số 5, ngõ 3, Bản Chu", email="an@example.vn"),
+                                       address="Số 5, ngõ 3, Bản Chu", email="an@example.vn",
+                                       name_public=True),
         petition_intake.PetitionerData(full_name="Lý Thị Bình", phone="0987654321"),
         petition_intake.PetitionerData(full_name="Nông Văn Cường"),
     ])
@@ -64,6 +65,14 @@ def test_personal_data_is_masked(client, receive):
     for secret in ("Hoàng Văn An", "0912345678", "912 345", "Số 5, ngõ 3", "an@example.vn",
                    "Lý Thị Bình", "Lý T. B.", "0987654321", "Nông Văn Cường", "Nông V. C."):
         assert secret not in html, secret
+
+
+def test_a_name_is_shown_only_with_the_senders_consent(client, receive):
+    petition = receive(people=[petition_intake.PetitionerData(
+        full_name="Hoàng Văn An", phone="0912345678")])
+    html = _page(client, petition)
+    assert "Tên người gửi không được công khai" in html
+    assert "Hoàng" not in html and "H. V. A." not in html and "678" not in html
 
 
 def test_a_petitioner_who_asked_stays_unnamed(client, receive):

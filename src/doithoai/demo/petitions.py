@@ -175,9 +175,9 @@ class _Loader:
                 email = fold(name).replace(" ", "") + f"{spec.n}@example.com"
             people.append(petition_intake.PetitionerData(
                 full_name=name, village_id=spec.village.pk,
-                address=f"{spec.village.name}, xã Điềm He",
-                phone=phone, email=email,
-                anonymous_to_public=spec.kind == Kind.DENUNCIATION or self.rng.random() < 0.1))
+                address=f"{spec.village.name}, xã Điềm He", phone=phone, email=email,
+                anonymous_to_public=spec.kind == Kind.DENUNCIATION or self.rng.random() < 0.1,
+                name_public=bool(email)))  # who left an e-mail online agreed to be named
         return people
 
     # -- dates ------------------------------------------------------------------------------

@@ -213,7 +213,12 @@ class Petitioner(NFCModel):
     address = models.CharField(_("địa chỉ"), max_length=250, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    # Stronger than not consenting: never named nor placed anywhere public
+    # (docs/law.md#complaints-and-denunciations).
     anonymous_to_public = models.BooleanField(_("không công khai tên"), default=False)
+    # The citizen's consent to his name (as initials) on the tracking page
+    # (docs/law.md#privacy-of-petitioners): asked, never assumed.
+    name_public = models.BooleanField(_("đồng ý công khai tên"), default=False)
 
     scope_paths = PETITION_SCOPE
 

@@ -105,9 +105,9 @@ class SubmitForm(PlainForm):
         error_messages={"invalid": _("Địa chỉ thư điện tử không đúng, ví dụ đúng: "
                                      "ten@gmail.com."),
                         "max_length": _("Địa chỉ thư điện tử quá dài.")})
-    anonymous = forms.BooleanField(
-        label=_("Không công khai tên của tôi"), required=False,
-        help_text=_("Tên của bạn sẽ không hiện trên trang tra cứu."))
+    name_public = forms.BooleanField(
+        label=_("Đồng ý công khai tên của tôi (viết tắt) trên trang tra cứu"), required=False,
+        help_text=_("Không chọn: trang tra cứu không hiện tên của bạn."))
     token = forms.CharField(widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Để trống ô này"),
                               widget=forms.TextInput(attrs={"tabindex": "-1",

@@ -149,6 +149,9 @@ def _senders(view: PublicPetition, petition: Petition) -> None:
     if first.anonymous_to_public:
         view.sender = _("Người gửi đề nghị không công khai tên")
         return
+    if not first.name_public:  # consent is asked, never assumed
+        view.sender = _("Tên người gửi không được công khai")
+        return
     view.sender = mask_name(first.full_name) or _("Người gửi không ghi tên")
     view.sender_phone = mask_phone(first.phone)
 

@@ -96,7 +96,7 @@ def _conference_for(request, agency: Agency) -> Conference | None:
 
 def _submit_context(agency: Agency, form: SubmitForm, conference=None) -> dict:
     fields = ["village", "field", "text"]
-    contact = ["full_name", "phone", "email", "anonymous"]
+    contact = ["full_name", "phone", "email", "name_public"]
     return {"agency": agency, "form": form,
             "main_fields": [form[name] for name in fields],
             "contact_fields": [form[name] for name in contact],
@@ -120,7 +120,7 @@ def _intake(form: SubmitForm, conference=None) -> intake.Intake:
     if data["full_name"] or data["phone"] or data["email"]:
         petitioners.append(intake.PetitionerData(
             full_name=data["full_name"], village_id=village.pk, phone=data["phone"],
-            email=data["email"], anonymous_to_public=data["anonymous"]))
+            email=data["email"], name_public=data["name_public"]))
     return intake.Intake(
         agency=form.agency, text=data["text"], channel=Channel.ONLINE,
         received_on=timezone.localdate(), petitioners=petitioners, field=data["field"],

@@ -66,6 +66,7 @@ class PetitionerData:
     phone: str = ""
     email: str = ""
     anonymous_to_public: bool = False
+    name_public: bool = False  # the citizen agreed (docs/law.md#privacy-of-petitioners)
 
 
 @dataclass
@@ -310,7 +311,8 @@ def submission_key(batch: IntakeBatch, user, token: str) -> str:
 
 def enter_petition(*, actor, batch: IntakeBatch, token: str, text: str, full_name: str = "",
                    phone: str = "", village: Village | None = None, field: Field | None = None,
-                   kind: str = Kind.OPINION, urgency: str = Urgency.NORMAL) -> Petition:
+                   kind: str = Kind.OPINION, urgency: str = Urgency.NORMAL,
+                   name_public: bool = False) -> Petition:
     """One paper survey form typed in: one `receive`, at most once per form."""
     require(actor, rules.ENTER_INTO_BATCH, batch)
     key = submission_key(batch, actor, token)
@@ -337,7 +339,7 @@ def enter_petition(*, actor, batch: IntakeBatch, token: str, text: str, full_nam
     petitioners = []
     if full_name or phone_number:
         petitioners.append(PetitionerData(full_name=full_name, village_id=village_id,
-                                          phone=phone_number))
+                                          phone=phone_number, name_public=name_public))
     return receive(Intake(
         agency=agency, text=clean_text(text), channel=batch.channel,
         received_on=batch.received_on, petitioners=petitioners, kind=kind, field=field,

@@ -149,6 +149,10 @@ class EntryForm(forms.Form):
     urgency = forms.ChoiceField(
         label=_("Mức độ"), choices=Urgency.choices, initial=Urgency.NORMAL,
         widget=forms.Select(attrs={"data-enter-submits": True}))
+    # After the last field: Enter there saves, so the usual form never tabs through it.
+    name_public = forms.BooleanField(
+        label=_("Người kiến nghị đồng ý công khai tên"), required=False,
+        help_text=_("Tên không được công khai, trừ khi người kiến nghị ghi đồng ý trên phiếu."))
 
     REMEMBERED = ("village", "field", "kind", "urgency")
 
@@ -170,7 +174,8 @@ class EntryForm(forms.Form):
 
     def petition_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in
-                ("token", "text", "full_name", "phone", "village", "field", "kind", "urgency")}
+                ("token", "text", "full_name", "phone", "name_public", "village", "field",
+                 "kind", "urgency")}
 
     def remembered(self) -> dict:
         """The choices to offer again on the next form (ids, for the session)."""
