@@ -11,8 +11,9 @@ the day the dialogue tests live on (tests/conftest.py::FROZEN_NOW, Monday 23/11/
 - `upcoming_conference`: the conference ahead on Friday 11/12/2026 — its delegates invited,
   the opinions four villages sent, one answer prepared by a unit;
 - `letters`: petitions answered in writing or on their way, outside any conference — one
-  answered with the letter's number, two grouped into one issue, a denunciation, a complaint
-  sent to its procedure, an anonymous opinion answered, an answer drafted, one assigned.
+  answered, one answered under the number of its own letter (sent before the register
+  numbered letters), two grouped into one issue, a denunciation, a complaint sent to its
+  procedure, an anonymous opinion answered, an answer drafted, one assigned.
 
 The opinions' texts are the demo's (`doithoai.demo.dialogues`): the documents' tests read the
 same words the demo shows. Nothing here is random."""
@@ -306,11 +307,15 @@ def letters() -> dict[str, Petition]:
         p = answers.approve_answer(actor=leader, petition=p)
         return answers.publish_answer(actor=clerk, petition=p)
 
+    made["sent"] = answered(
+        received("sent", "Đề nghị sửa biển tên thôn Nà Hu bị đổ."),
+        "Trung tâm Dịch vụ công ích dựng lại biển tên thôn trong tháng 10.",
+        number="88/UBND-DVCI")
     made["published"] = answered(
         received("published", "Đề nghị thu gom rác thải dọc đường trục thôn Nà Hu hai lần mỗi "
                               "tuần."),
         "Trung tâm Dịch vụ công ích bố trí xe thu gom rác tại thôn Nà Hu vào thứ Ba và thứ Sáu "
-        "hằng tuần.", number="88/UBND-DVCI")
+        "hằng tuần.")
     grouped = [received(f"grouped-{i}", text, people=((name, False),)) for i, (name, text) in
                enumerate([("Chu Văn Toản", "Đề nghị sửa đèn đường ngã tư thôn Nà Hu bị hỏng."),
                           ("Lăng Thị Mai", "Đèn đường ngã tư Nà Hu hỏng đã hai tháng.")])]

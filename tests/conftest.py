@@ -3,11 +3,15 @@ import fcntl
 import io
 import os
 import pickle
+import sys
 import traceback
+from pathlib import Path
 
+import django
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import QuerySet
 from hypothesis import settings as hypothesis_settings
 
 from tests import base_organisation as base_organisation_rows
@@ -133,6 +137,60 @@ def pytest_unconfigure(config):
     if _moved_clock is not None:
         _moved_clock.stop()
         _moved_clock = None
+
+
+_SOURCE = str(Path(__file__).resolve().parents[1] / "src" / "doithoai") + os.sep
+_DJANGO = os.path.dirname(django.__file__) + os.sep
+# The ORM and the signals, between a write and this check.
+_MACHINERY = tuple(_DJANGO + part + os.sep for part in ("db", "dispatch"))
+# Where the product writes every app's rows by design: the demo builds everything, the
+# migrations move data, the admin (audited by audit.admin_mixins) edits any model.
+_WRITES_ANY_APP = {"demo", "migrations", "admin.py", "admin_mixins.py"}
+
+
+def _writing_app(frame) -> str | None:
+    """The app of the product's code that made the write; None when it was not the product's
+    (a test's own setup, Django's login) or was allowed to. A model's own methods (its app's
+    models.py, the NFC base in db.py, core) are passed through, to find who called them."""
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path.startswith(_MACHINERY):
+            frame = frame.f_back
+            continue
+        if not path.startswith(_SOURCE):
+            return None
+        parts = path[len(_SOURCE):].split(os.sep)
+        if len(parts) > 1 and parts[-1] != "models.py" and parts[0] != "core":
+            return None if _WRITES_ANY_APP & set(parts) else parts[0]
+        frame = frame.f_back
+    return None
+
+
+def _own_app_writes_only(sender, instance, origin=None, **kwargs):
+    """Every save and delete the suite makes of the product's models: by code of the model's
+    own app (its actions, its receivers), never by another app's — which would bypass that
+    app's version check, audit label and notifications (tests/test_writers.py finds the
+    writes it can see in the source; this sees the ones made through an instance, as they
+    run)."""
+    if not sender.__module__.startswith("doithoai."):
+        return
+    if origin is not None and origin is not instance and not isinstance(origin, QuerySet):
+        return  # deleted along with another row (a cascade), not written by itself
+    app = _writing_app(sys._getframe(1))
+    if app is not None and app != sender._meta.app_label:
+        raise AssertionError(f"{app} writes {sender._meta.label} ({instance!r}): call the "
+                             f"{sender._meta.app_label} app's actions instead")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _writes_stay_in_their_app():
+    from django.db.models.signals import pre_delete, pre_save
+
+    pre_save.connect(_own_app_writes_only, dispatch_uid="tests.own_app_writes_only")
+    pre_delete.connect(_own_app_writes_only, dispatch_uid="tests.own_app_deletes_only")
+    yield
+    pre_save.disconnect(dispatch_uid="tests.own_app_writes_only")
+    pre_delete.disconnect(dispatch_uid="tests.own_app_deletes_only")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,7 +12,9 @@ is empty: every write lives in an app's actions).
 
 An app's actions write its own models only: another app's model written from them
 (`Petition.objects.filter(...).update(...)` in the live room's actions) bypasses that app's
-version check, audit label and notifications — it calls that app's actions instead.
+version check, audit label and notifications — it calls that app's actions instead. A write
+through an instance (`petition.save()` in the live room) has no class to see here: every save
+and delete the suite makes is checked as it runs (`_own_app_writes_only`, tests/conftest.py).
 """
 
 import ast

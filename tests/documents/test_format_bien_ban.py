@@ -12,7 +12,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues.models import Conference
+from doithoai.dialogues.models import Conference, Mode
 from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
@@ -86,6 +86,11 @@ def scenario(out: dict) -> None:
     upcoming = builders.upcoming_conference(plan)
     out["not_held"] = render_docx("bien-ban", upcoming)
     out["bare"] = bien_ban.missing(Conference(agency=june.agency, title="Hội nghị mới"))
+    for mode, link in ((Mode.ONLINE, "https://hop.langson.gov.vn/diem-he"), (Mode.ONLINE, ""),
+                       (Mode.HYBRID, "https://hop.langson.gov.vn/diem-he"), (Mode.HYBRID, "")):
+        june.mode, june.online_link = mode, link
+        out[f"{mode}/{link}"] = render_docx("bien-ban", june)
+    june.mode, june.online_link = Mode.IN_PERSON, ""
     many = _many_speakers(june)
     out["many_speakers"] = speakers(many)
     out["many"] = render_docx("bien-ban", many, number=13, issued_on=many.held_on)
@@ -172,6 +177,19 @@ def test_time_place_and_composition(made):
     assert part[-1] == (f"5. Tổng số đại biểu và Nhân dân dự: {june['checked_in']} người "
                         f"(theo danh sách điểm danh).")
     assert june["checked_in"] > 0
+
+
+@pytest.mark.parametrize(("mode", "link", "place"), [
+    (Mode.ONLINE, "https://hop.langson.gov.vn/diem-he",
+     "Trực tuyến, tại địa chỉ https://hop.langson.gov.vn/diem-he."),
+    (Mode.ONLINE, "", "Trực tuyến."),
+    (Mode.HYBRID, "https://hop.langson.gov.vn/diem-he",
+     "Hội trường UBND xã Điềm He, kết hợp trực tuyến tại địa chỉ "
+     "https://hop.langson.gov.vn/diem-he."),
+    (Mode.HYBRID, "", "Hội trường UBND xã Điềm He, kết hợp trực tuyến."),
+])
+def test_the_place_of_a_conference_held_online(made, mode, link, place):
+    assert lines(read(made[f"{mode}/{link}"].docx))[3] == f"Địa điểm: {place}"
 
 
 def test_programme_in_order(made):

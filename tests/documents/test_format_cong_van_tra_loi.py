@@ -68,13 +68,10 @@ def scenario(out: dict) -> None:
     """Run once for the module (`made`), then rolled back."""
     letters = builders.letters()
     published = letters["published"]
-    # An answer sent with the number of its own letter: reprinted as it was (kept apart),
-    # then cleared so the letters here are numbered by the register.
-    out["sent"] = render_docx(CODE, published)
-    out["sent_number"] = letter.current_answer(published).document_number
-    out["sent_refusal"] = _refusal(published)
-    Answer.objects.filter(petition__agency=published.agency).update(document_number="",
-                                                                     document_date=None)
+    # An answer sent with the number of its own letter: reprinted as it was.
+    out["sent"] = render_docx(CODE, letters["sent"])
+    out["sent_number"] = letter.current_answer(letters["sent"]).document_number
+    out["sent_refusal"] = _refusal(letters["sent"])
     out["pub"] = _facts(published)
     out["sign"] = letter_symbol(published.agency, published.unit)  # "UBND-DVCI"
     out["chair"] = Person.objects.get(agency=published.agency,
@@ -375,9 +372,10 @@ def test_format_check_finds_a_letter_without_kinh_gui_or_summary(made):
 
 # --- issuing from the petition page ---------------------------------------------------------
 
-def _answered(commune, **intake) -> Petition:
+def _answered(commune, document_number: str = "", **intake) -> Petition:
     """A petition of the demo commune taken through the real services: received by the
-    office, assigned to Phòng Kinh tế, answered by its officer without a letter number,
+    office, assigned to Phòng Kinh tế, answered by its officer (under `document_number`, the
+    letter it was sent as, or none),
     approved by the chairwoman and published."""
     clerk, leader = (User.objects.get(username=u) for u in ("vanphong", "chutich"))
     village = Village.objects.get(agency=commune, name="Thôn Bản Chu")
@@ -393,7 +391,9 @@ def _answered(commune, **intake) -> Petition:
     p = assignments.assign(actor=clerk, petition=p, version=p.version,
                            unit=Unit.objects.get(agency=commune, code="kinh-te"))
     answers.draft_answer(actor=User.objects.get(username="kinhte"), petition=p,
-                         text="Xã đưa tuyến đường vào kế hoạch năm 2027.", version=p.version)
+                         text="Xã đưa tuyến đường vào kế hoạch năm 2027.", version=p.version,
+                         document_number=document_number,
+                         document_date=timezone.localdate() if document_number else None)
     p.refresh_from_db()
     p = answers.approve_answer(actor=leader, petition=p, version=p.version)
     return answers.publish_answer(actor=clerk, petition=p, version=p.version)
@@ -437,9 +437,7 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     correction.refresh_from_db()
     assert answer.document_number == correction.number_text == "02/UBND-KT"
     # An answer already sent on a number of its own is not numbered a second time.
-    other = _answered(commune)
-    Answer.objects.filter(petition=other).update(document_number="45/UBND-KT",
-                                                 document_date=today)
+    other = _answered(commune, document_number="45/UBND-KT")
     with pytest.raises(ValidationError, match="Đã trả lời bằng văn bản số 45/UBND-KT"):
         register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
                                obj=other)

@@ -107,9 +107,14 @@ def mode_text(conference: Conference) -> str:
     if conference.mode == Mode.ONLINE:
         return f"Trực tuyến, tại địa chỉ {link}." if link else "Trực tuyến."
     if conference.mode == Mode.HYBRID:
-        return (f"Trực tiếp tại hội trường, kết hợp trực tuyến tại địa chỉ {link}." if link
-                else "Trực tiếp tại hội trường, kết hợp trực tuyến.")
+        return f"Trực tiếp tại hội trường, {joined_online(conference)}."
     return "Trực tiếp tại hội trường."
+
+
+def joined_online(conference: Conference) -> str:
+    """"kết hợp trực tuyến tại địa chỉ …" (without the address while it is not known)."""
+    link = conference.online_link.strip()
+    return f"kết hợp trực tuyến tại địa chỉ {link}" if link else "kết hợp trực tuyến"
 
 
 def _person(person) -> str:

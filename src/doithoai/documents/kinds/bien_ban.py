@@ -125,13 +125,11 @@ def _time_line(conference: Conference) -> str:
 
 
 def _venue_line(conference: Conference) -> str:
-    venue = conference.venue.strip().rstrip(".")
-    link = conference.online_link.strip()
     if conference.mode == Mode.ONLINE:
-        return f"Trực tuyến, tại địa chỉ {link}." if link else "Trực tuyến."
-    venue = venue or MISSING
+        return ct.mode_text(conference)
+    venue = conference.venue.strip().rstrip(".") or MISSING
     if conference.mode == Mode.HYBRID:
-        return f"{venue}, kết hợp trực tuyến" + (f" tại địa chỉ {link}." if link else ".")
+        return f"{venue}, {ct.joined_online(conference)}."
     return f"{venue}."
 
 
