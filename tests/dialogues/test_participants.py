@@ -1,6 +1,6 @@
-"""Participants actions: the list from the plan, the villages' lists and quotas, the demo's
-participants; every refusal leaves everything as it was and every change is audited.
-Invitations, answers and check-in: test_invitations.py."""
+"""Participants actions: the list from the plan, the villages' lists and quotas; every refusal
+leaves everything as it was and every change is audited. Invitations, answers and check-in:
+test_invitations.py; the demo's participants: test_demo_participants.py."""
 
 import datetime as dt
 
@@ -9,12 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
-from doithoai.demo import participants
 from doithoai.dialogues.actions import delegates as delegates_actions
 from doithoai.dialogues.actions import invitations
 from doithoai.dialogues.models import (
     Delegate,
-    Invitation,
     Milestone,
     VillageReturn,
 )
@@ -214,44 +212,6 @@ def test_remove_and_update(built, clerk, commune):
     delegates_actions.remove_delegate(actor=clerk, delegate=seat)
     assert not Delegate.objects.filter(pk=seat.pk).exists()
     assert AuditEvent.objects.filter(action="delegate.remove", object_id=str(seat.pk)).exists()
-
-
-# -- demo ---------------------------------------------------------------------------------------
-
-
-def test_demo_participants_upcoming(conference, clerk):
-    summary = participants.demo_participants(conference, clerk)
-    assert summary["missing_villages"] == 2
-    rows = delegates_reads.village_rows(conference)
-    assert sum(1 for r in rows if not r.village_return.delegates_sent_at) == 2
-    assert conference.delegates.filter(side=Side.CITIZEN).count() == 10 * 3
-    invs = Invitation.objects.filter(delegate__conference=conference)
-    # The two villages that have not sent left their seats unnamed: no invitation yet.
-    assert invs.count() == delegates_reads.addressable(conference.delegates.all()).count()
-    assert delegates_reads.sending_summary(conference).unnamed > 0
-    assert not invs.filter(sent_at=None).exists()
-    assert invs.filter(state=Invitation.State.CONFIRMED).exists()
-    assert invs.filter(state=Invitation.State.DECLINED).exists()
-    assert not invs.exclude(checked_in_at=None).exists()
-
-
-def test_demo_participants_held(conference, clerk):
-    # The conference day has come: the deadlines have passed, one list came late.
-    day = timezone.localdate()
-    type(conference).objects.filter(pk=conference.pk).update(held_on=day)
-    conference.milestones.filter(kind=Milestone.Kind.DELEGATE_LISTS).update(
-        due_on=day - dt.timedelta(days=3))
-    conference.milestones.filter(kind=Milestone.Kind.INVITATIONS).update(
-        due_on=day - dt.timedelta(days=9))
-    conference.refresh_from_db()
-    summary = participants.demo_participants(conference, clerk, held=True)
-    rows = delegates_reads.village_rows(conference)
-    assert sum(r.late for r in rows) == 1
-    invs = Invitation.objects.filter(delegate__conference=conference)
-    assert not invs.filter(sent_late=True).exists()
-    checked = invs.exclude(checked_in_at=None).count()
-    assert checked == summary["checked_in"] and checked > invs.count() * 0.6
-    assert not invs.filter(state=Invitation.State.DECLINED).exclude(checked_in_at=None).exists()
 
 
 def test_another_communes_clerk_is_refused(built, outsider, commune):

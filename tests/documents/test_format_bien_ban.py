@@ -12,7 +12,8 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from doithoai.core.petition_flow import State
-from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading

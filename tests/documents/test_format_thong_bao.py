@@ -10,7 +10,8 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from doithoai.dialogues.models import Conference, Milestone, Mode
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference, Milestone
 from doithoai.documents.drawing import format_check
 from doithoai.documents.drawing.format_check import reading
 from doithoai.documents.registry import KINDS

@@ -121,6 +121,16 @@ def page(browser, live_server, settings):
 
 
 @pytest.fixture
+def commune(transactional_db, load_organisation):
+    """Xã Điềm He with the demo's organisation and people, committed for the live server (no
+    plans, no petitions: each story makes its own)."""
+    load_organisation()
+    from doithoai.org.models import Agency
+
+    return Agency.objects.get(code="ubnd-xa-diem-he")
+
+
+@pytest.fixture
 def shot():
     """Save a screenshot of a page (whole) or a locator under test-artifacts/ so that a person
     can look at it, when screenshots are asked for (SCREENSHOTS)."""

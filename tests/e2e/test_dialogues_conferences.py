@@ -12,7 +12,7 @@ from django.utils import timezone
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.models import Conference, Milestone, PreparedAnswer
-from doithoai.org.models import Agency, Person, Unit, User
+from doithoai.org.models import Person, Unit, User
 from doithoai.petitions.actions import answers, assignments, intake
 from doithoai.petitions.actions.fields import ensure_default_fields
 from doithoai.workdays.calendar import get_calendar
@@ -23,12 +23,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
 
 PC = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture
-def demo(transactional_db, load_organisation):
-    load_organisation()
-    return Agency.objects.get(code="ubnd-xa-diem-he")
 
 
 def _axe_clean(page, axe, where: str) -> None:
@@ -53,14 +47,14 @@ def _confirm_reads_as_one_line(page) -> None:
     assert e["y"] + e["height"] <= b["y"] + 1  # the error above
 
 
-def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
+def test_clerk_schedules_follows_and_closes_conferences(page, commune, shot):
     clerk = User.objects.get(username="vanphong")
-    plan = plans.create_plan(actor=clerk, agency=demo, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2026)
     held = _workday(-10)
     past = conferences.schedule_conference(
         actor=clerk, plan=plan, today=held,
         data={"held_on": held, "title": "Hội nghị đối thoại kỳ trước", "hall_capacity": 400})
-    chair = Person.objects.get(agency=demo, full_name="Lý Thị Dương")
+    chair = Person.objects.get(agency=commune, full_name="Lý Thị Dương")
     page.set_viewport_size(PC)
     login(page, "vanphong", DEMO_PASSWORD)
 
@@ -132,9 +126,9 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     assert "quá hạn" in page.locator("main").inner_text()
 
     # The past conference: outcome, conclusion, close.
-    ensure_default_fields(demo)
+    ensure_default_fields(commune)
     left = intake.receive(intake.Intake(
-        agency=demo, text="Đề nghị sửa cống thoát nước thôn Nà Pàn.", channel="survey_form",
+        agency=commune, text="Đề nghị sửa cống thoát nước thôn Nà Pàn.", channel="survey_form",
         received_on=held, conference=past), actor=clerk)
     page.goto(f"/doi-thoai/hoi-nghi/{past.pk}/")
     page.locator("#action-outcome summary").click()
@@ -173,7 +167,7 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
         shot(page, f"conference-close-refused-{name}-view", full_page=False)
     page.set_viewport_size(PC)
     assignments.classify(actor=clerk, petition=left, kind="opinion",
-                         field=demo.fields.order_by("order").first(), urgency="normal")
+                         field=commune.fields.order_by("order").first(), urgency="normal")
     left.refresh_from_db()
     answers.answer_at_conference(actor=clerk, petition=left, text="Đã trả lời tại hội nghị.",
                                  answered_by="Chủ tịch UBND")
@@ -200,17 +194,17 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     page.goto(f"/doi-thoai/hoi-nghi/{conference.pk}/chuong-trinh/")
     shot(page, "conference-agenda-phone")
     # The chair's one page, with opinions and a unit's prepared answer.
-    ensure_default_fields(demo)
-    field = demo.fields.order_by("order").first()
+    ensure_default_fields(commune)
+    field = commune.fields.order_by("order").first()
     for text, urgency in (("Đường thôn Khòn Pát sạt lở sau mưa lũ, đề nghị khắc phục.",
                            "urgent"),
                           ("Đề nghị hỗ trợ giống ngô vụ đông xuân.", "normal")):
         p = intake.receive(intake.Intake(
-            agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
+            agency=commune, text=text, channel="survey_form", received_on=timezone.localdate(),
             conference=conference), actor=clerk)
         assignments.classify(actor=clerk, petition=p, kind="opinion", field=field,
                              urgency=urgency)
-    police = Unit.objects.get(agency=demo, kind=Unit.Kind.POLICE)
+    police = Unit.objects.get(agency=commune, kind=Unit.Kind.POLICE)
     PreparedAnswer.objects.create(
         conference=conference, petition=p, unit=police, submitted_by=clerk,
         text="Công an xã phối hợp Phòng Kinh tế cắm biển cảnh báo, phân luồng.")
@@ -221,12 +215,12 @@ def test_clerk_schedules_follows_and_closes_conferences(page, demo, shot):
     shot(page, "conference-briefing")
 
 
-def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot):
+def test_undated_conference_printed_briefing_and_read_only_view(page, commune, shot):
     """A conference "thông báo sau" says once when its milestones come; the printed briefing
     has no dangling dash; a supervisor reads the facts without a save button or tabs that
     would refuse him."""
     clerk = User.objects.get(username="vanphong")
-    plan = plans.create_plan(actor=clerk, agency=demo, year=2026)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=2026)
     axe = Axe()
     page.set_viewport_size(PC)
     login(page, "vanphong", DEMO_PASSWORD)
@@ -254,13 +248,13 @@ def test_undated_conference_printed_briefing_and_read_only_view(page, demo, shot
     # The briefing, printed: no value left hanging after a dash; urgency labelled exactly.
     conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": _workday(20), "hall_capacity": 400})
-    ensure_default_fields(demo)
-    field = demo.fields.order_by("order").first()
+    ensure_default_fields(commune)
+    field = commune.fields.order_by("order").first()
     for text, urgency in (("Cầu treo thôn Nà Pàn hỏng nặng.", "urgent"),
                           ("Mương thủy lợi bị tắc.", "pressing"),
                           ("Đề nghị mở lớp tập huấn.", "normal")):
         p = intake.receive(intake.Intake(
-            agency=demo, text=text, channel="survey_form", received_on=timezone.localdate(),
+            agency=commune, text=text, channel="survey_form", received_on=timezone.localdate(),
             conference=conference), actor=clerk)
         assignments.classify(actor=clerk, petition=p, kind="opinion", field=field,
                              urgency=urgency)

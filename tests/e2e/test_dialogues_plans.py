@@ -7,7 +7,6 @@ from axe_playwright_python.sync_playwright import Axe
 
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.models import Plan
-from doithoai.org.models import Agency
 from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
@@ -17,19 +16,13 @@ PC = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
 
-@pytest.fixture
-def demo(transactional_db, load_organisation):
-    load_organisation()
-    return Agency.objects.get(code="ubnd-xa-diem-he")
-
-
 def _axe_clean(page, axe, where: str) -> None:
     result = axe.run(page)
     assert not result.violations_count, f"{where}:\n{result.generate_report()}"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), where
 
 
-def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
+def test_clerk_makes_issues_and_publishes_the_plan(page, commune, shot):
     page.set_viewport_size(PC)
     login(page, "vanphong", DEMO_PASSWORD)
     page.goto("/doi-thoai/")
@@ -41,7 +34,7 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     shot(page, "plans-new")
     page.get_by_role("button", name="Lập dự thảo kế hoạch").click()
     page.wait_for_url("**/doi-thoai/ke-hoach/*/")
-    plan = Plan.objects.get(agency=demo, year=2026)
+    plan = Plan.objects.get(agency=commune, year=2026)
     main = page.locator("main")
     assert "Đã lập dự thảo kế hoạch năm 2026" in main.inner_text()
     assert "Dự thảo" in main.inner_text()
@@ -98,7 +91,7 @@ def test_clerk_makes_issues_and_publishes_the_plan(page, demo, shot):
     page.get_by_label("Năm:", exact=True).fill("2027")
     page.get_by_role("button", name="Lập dự thảo kế hoạch").click()
     page.wait_for_url("**/doi-thoai/ke-hoach/*/")
-    draft = Plan.objects.get(agency=demo, year=2027)
+    draft = Plan.objects.get(agency=commune, year=2027)
 
     axe = Axe()
     pages = ["/doi-thoai/", "/doi-thoai/ke-hoach/moi/", f"/doi-thoai/ke-hoach/{plan.pk}/",

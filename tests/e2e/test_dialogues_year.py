@@ -1,4 +1,5 @@
-"""Issue 4's "done when": the commune office clerk plays a whole year in a real browser.
+"""Issue 4's "done when": the commune office clerk plays a whole year in a real browser, in
+three stages that each start where the one before ends (made through the actions):
 
 Plan → issue → publish → schedule a conference → its milestones → opinions from two villages
 (Thôn Nà Pàn's village head sends on time from his own browser; Thôn Bản Chu's opinions are
@@ -13,8 +14,6 @@ Time only passes where a browser cannot make it pass: between the preparation an
 remaining petitions (given through the petition services, as the units would over weeks).
 """
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
@@ -22,30 +21,24 @@ from doithoai.core.petition_flow import State
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import milestones as milestones_actions
 from doithoai.dialogues.models import Conference, Invitation, Plan, VillageReturn
-from doithoai.org.models import Agency, Person, Unit, User, Village
+from doithoai.org.models import Person, Unit, User, Village
 from doithoai.petitions.actions import answers, assignments
 from doithoai.petitions.models import Petition
-from doithoai.workdays.calendar import get_calendar
 from tests.e2e.conftest import login, settle
+from tests.e2e.year_stages import (
+    ANSWER,
+    BAN_CHU_OPINIONS,
+    CITIZENS,
+    NA_PAN_OPINION,
+    issued_plan,
+    prepared_conference,
+    stage_dates,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("frozen_today")]  # the dialogue tests' day
 
 PC = {"width": 1280, "height": 800}
-NA_PAN_OPINION = "Đường liên thôn Nà Pàn xuống cấp, mùa mưa lầy lội, đề nghị đổ bê tông."
-BAN_CHU_OPINIONS = ("Kênh mương nội đồng thôn Bản Chu bị bồi lấp, đề nghị nạo vét trước vụ "
-                    "xuân.", "Đề nghị lắp thêm đèn chiếu sáng đoạn đường qua trường học thôn "
-                    "Bản Chu.")
-ANSWER = ("Phòng Kinh tế đã khảo sát tuyến đường liên thôn Nà Pàn; UBND xã bố trí vốn đổ bê "
-          "tông trong quý I năm sau.")
-CITIZENS = [("Lương Văn Sáng", "Đại diện hộ gia đình"), ("Hoàng Thị Thoa", "Hội viên Hội Phụ nữ"),
-            ("Vi Văn Kiên", "Cựu chiến binh")]
-
-
-@pytest.fixture
-def demo(transactional_db, load_organisation):
-    load_organisation()
-    return Agency.objects.get(code="ubnd-xa-diem-he")
 
 
 def _as(page, username: str) -> None:
@@ -55,18 +48,6 @@ def _as(page, username: str) -> None:
 
 def _messages(page) -> str:
     return page.locator(".messages").inner_text()
-
-
-def _dates() -> tuple[dt.date, dt.date, dt.date]:
-    """The day first chosen (a working day some five weeks ahead), the day it is brought
-    forward to (within three days, so the villages' deadline has passed), and a recent past
-    working day (when the session is taken to have been held)."""
-    calendar, today = get_calendar(), timezone.localdate()
-    first = calendar.roll_forward(today + dt.timedelta(days=32))
-    near = [today + dt.timedelta(days=n) for n in (1, 2, 0)]
-    sooner = next((d for d in near if calendar.is_workday(d)), None) or next(
-        d for d in near if calendar.day_status(d).source == "weekend")
-    return first, sooner, calendar.subtract_workdays(today, 1)
 
 
 def _enter_opinions(page, *, batch: str, village: str | None, conference: Conference,
@@ -87,12 +68,11 @@ def _enter_opinions(page, *, batch: str, village: str | None, conference: Confer
         page.locator(".entry-status .saved").filter(has_text=f"Đợt này có {n} ý kiến").wait_for()
 
 
-def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
+def test_the_year_begins_with_its_plan_issued_and_published(page, commune, shot):
+    """Stage 1: the clerk drafts the plan, sets the register to the paper one's number,
+    issues the plan and publishes it."""
     today = timezone.localdate()
-    first_day, sooner, held = _dates()
-    year = first_day.year
-    na_pan = Village.objects.get(agency=demo, name="Thôn Nà Pàn")
-    ban_chu = Village.objects.get(agency=demo, name="Thôn Bản Chu")
+    year = stage_dates()[0].year
     page.set_viewport_size(PC)
     main = page.locator("main")
 
@@ -104,7 +84,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     page.get_by_label("Định kỳ (ít nhất mỗi năm một lần)").check()
     page.get_by_role("button", name="Lập dự thảo kế hoạch").click()
     page.wait_for_url("**/doi-thoai/ke-hoach/*/")
-    plan = Plan.objects.get(agency=demo, year=year)
+    plan = Plan.objects.get(agency=commune, year=year)
     assert f"Đã lập dự thảo kế hoạch năm {year}" in _messages(page)
     assert "Căn cứ Luật Thực hiện dân chủ ở cơ sở" in main.inner_text()
     shot(page, "year-01-plan-draft")
@@ -132,13 +112,27 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
                                                           today)
     shot(page, "year-02-plan-published")
 
+
+def test_the_conference_is_prepared_by_the_office_and_the_villages(page, browser, live_server,
+                                                                   commune, shot):
+    """Stage 2, from the published plan: the conference and its milestones, the villages'
+    opinions and delegates, the date brought forward, the invitations, the door."""
+    today = timezone.localdate()
+    first_day, sooner, _held = stage_dates()
+    plan = issued_plan(commune, first_day.year)
+    na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
+    page.set_viewport_size(PC)
+    main = page.locator("main")
+    _as(page, "vanphong")
+    page.goto(f"/doi-thoai/ke-hoach/{plan.pk}/")
+
     # 2. A conference under the plan, for two villages; its milestones.
     main.get_by_role("link", name="Thêm hội nghị").click()
     page.wait_for_url(f"**/ke-hoach/{plan.pk}/hoi-nghi-moi/")
     page.get_by_label("Ngày tổ chức").fill(first_day.isoformat())
     page.get_by_label("Giờ bắt đầu").fill("07:30")
     page.get_by_label("Sức chứa hội trường (người)").fill("300")
-    chair = Person.objects.get(agency=demo, full_name="Lý Thị Dương")
+    chair = Person.objects.get(agency=commune, full_name="Lý Thị Dương")
     page.locator("#id_chair").select_option(str(chair.pk))
     page.get_by_label("Thôn Nà Pàn", exact=True).check()
     page.get_by_label("Thôn Bản Chu", exact=True).check()
@@ -302,6 +296,22 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     assert f"2 người có mặt trên {total}" in page.locator("#live-count").inner_text()
     shot(page, "year-12-checkin")
 
+
+def test_after_the_session_the_conference_is_concluded_answered_and_closed(page, commune,
+                                                                           shot):
+    """Stage 3, from the prepared conference: held, its conclusion notice, its petitions
+    answered, closed; the province sees it."""
+    today = timezone.localdate()
+    first_day, _sooner, held = stage_dates()
+    year = first_day.year
+    conference = prepared_conference(commune, first_day)
+    base = f"/doi-thoai/hoi-nghi/{conference.pk}"
+    na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
+    ban_chu = Village.objects.get(agency=commune, name="Thôn Bản Chu")
+    page.set_viewport_size(PC)
+    main = page.locator("main")
+    _as(page, "vanphong")
+
     # 6. Time passes: the session takes place. A browser cannot move the clock, so the
     # conference's day is set to a recent past working day in the database and its milestones
     # are recomputed, as if the preparation above had happened before that day.
@@ -372,7 +382,7 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     # The other two are answered the way the units would over the following weeks, through
     # the petition services (the pages for these steps were just walked above).
     clerk, leader = User.objects.get(username="vanphong"), User.objects.get(username="chutich")
-    economy = Unit.objects.get(agency=demo, name="Phòng Kinh tế")
+    economy = Unit.objects.get(agency=commune, name="Phòng Kinh tế")
     officer = User.objects.get(username="kinhte")
     ditch, lights = (Petition.objects.get(conference=conference, text=t)
                      for t in BAN_CHU_OPINIONS)
@@ -415,7 +425,6 @@ def test_the_clerk_plays_a_whole_year(page, browser, live_server, demo, shot):
     returns = {r.village_id: r for r in VillageReturn.objects.filter(conference=conference)}
     assert not returns[na_pan.pk].opinions_late and returns[ban_chu.pk].opinions_late
     assert not returns[na_pan.pk].delegates_late
-
 
 def _act(page, action, fill=None, select=None, button=None):
     """Open an action on the petition page (unless already open), fill it and submit."""

@@ -10,7 +10,7 @@ from doithoai.demo import timeline
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.dialogues.actions import conferences, plans
 from doithoai.dialogues.selectors import conference_links
-from doithoai.org.models import Agency, User, Village
+from doithoai.org.models import User, Village
 from doithoai.petitions.actions import intake
 from doithoai.petitions.models import Channel, IntakeBatch, Petition
 from doithoai.workdays.calendar import get_calendar
@@ -24,22 +24,15 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def demo(transactional_db, load_organisation):
-    """The commune's organisation and people (intake needs nothing more)."""
-    load_organisation()
-    return Agency.objects.get(code="ubnd-xa-diem-he")
-
-
-@pytest.fixture
-def upcoming(demo):
+def upcoming(commune):
     """Also a conference being prepared, on the day the demo would hold its upcoming one,
     scheduled under a plan of its year through the dialogue actions."""
     clerk, today = User.objects.get(username="vanphong"), timezone.localdate()
     held_on = timeline.build(today, get_calendar()).ahead_on
-    plan = plans.create_plan(actor=clerk, agency=demo, year=held_on.year)
+    plan = plans.create_plan(actor=clerk, agency=commune, year=held_on.year)
     conferences.schedule_conference(actor=clerk, plan=plan, today=today,
                                     data={"held_on": held_on, "hall_capacity": 300})
-    return demo
+    return commune
 
 
 def _focused(page) -> str:
@@ -58,7 +51,7 @@ def _axe_clean(page, axe, where: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), where
 
 
-def test_clerk_types_two_paper_forms_from_the_keyboard(page, demo, shot):
+def test_clerk_types_two_paper_forms_from_the_keyboard(page, commune, shot):
     page.set_viewport_size(PC)
     login(page, "vanphong", DEMO_PASSWORD)
     page.goto("/y-kien/nhap/")
@@ -131,7 +124,7 @@ def test_clerk_types_two_paper_forms_from_the_keyboard(page, demo, shot):
     shot(page, "intake-print-paper")
 
 
-def test_the_entry_page_works_without_javascript(browser, live_server, settings, demo, shot):
+def test_the_entry_page_works_without_javascript(browser, live_server, settings, commune, shot):
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     context = browser.new_context(locale="vi-VN", base_url=live_server.url,
                                   java_script_enabled=False)
@@ -164,7 +157,7 @@ def test_the_entry_page_works_without_javascript(browser, live_server, settings,
         context.close()
 
 
-def test_clerk_uploads_a_summary_sheet(page, demo, shot, tmp_path):
+def test_clerk_uploads_a_summary_sheet(page, commune, shot, tmp_path):
     before = Petition.objects.count()
     page.set_viewport_size(PC)
     login(page, "vanphong", DEMO_PASSWORD)
@@ -218,12 +211,12 @@ def test_clerk_uploads_a_summary_sheet(page, demo, shot, tmp_path):
 
 def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(page, upcoming,
                                                                               shot):
-    demo = upcoming
+    commune = upcoming
     clerk = User.objects.get(username="vanphong")
-    conference = conference_links.upcoming([demo])
+    conference = conference_links.upcoming([commune])
     assert conference is not None
-    na_pan = Village.objects.get(agency=demo, name="Thôn Nà Pàn")
-    batch = intake.start_batch(actor=clerk, agency=demo, name="Phiếu lấy ý kiến thôn Nà Pàn",
+    na_pan = Village.objects.get(agency=commune, name="Thôn Nà Pàn")
+    batch = intake.start_batch(actor=clerk, agency=commune, name="Phiếu lấy ý kiến thôn Nà Pàn",
                                channel=Channel.SURVEY_FORM, received_on=timezone.localdate(),
                                village=na_pan,
                                conference=conference, brought_by="Lương Văn Khiêm")
@@ -234,7 +227,7 @@ def test_the_batch_page_on_a_phone_stacks_its_details_and_links_its_conference(p
         page.goto(f"/y-kien/nhap/dot/{batch.pk}/")
         _axe_clean(page, axe, f"batch {name}")
         agency_dt = page.locator(".batch-facts dt", has_text="Cơ quan")
-        agency_dd = page.locator(".batch-facts dd", has_text=demo.name)
+        agency_dd = page.locator(".batch-facts dd", has_text=commune.name)
         t, d = agency_dt.bounding_box(), agency_dd.bounding_box()
         if viewport is PHONE:  # label over value, the value as wide as the page allows
             assert d["y"] >= t["y"] + t["height"] - 1 and abs(d["x"] - t["x"]) < 2

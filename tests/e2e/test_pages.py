@@ -5,19 +5,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from doithoai.demo.data import DEMO_PASSWORD
-from doithoai.org.models import Agency, Person, Unit, Village
+from doithoai.org.models import Person, Unit, Village
 from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(transactional_db, load_organisation):
-    load_organisation()  # org pages only: faster
-    return Agency.objects.get(code="ubnd-xa-diem-he")
-
-
-def test_clerk_signs_in_and_sees_the_home_page_in_vietnamese(page, demo, shot):
+def test_clerk_signs_in_and_sees_the_home_page_in_vietnamese(page, commune, shot):
     login(page, "vanphong", DEMO_PASSWORD)
     assert page.locator("h1").inner_text() == "Việc của tôi"
     body = page.locator("main").inner_text()
@@ -27,19 +21,19 @@ def test_clerk_signs_in_and_sees_the_home_page_in_vietnamese(page, demo, shot):
     shot(page, "home-clerk")
 
 
-def test_wrong_password_then_right_password(page, demo):
+def test_wrong_password_then_right_password(page, commune):
     login(page, "vanphong", "sai-mat-khau")
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in page.locator("main").inner_text()
     login(page, "vanphong", DEMO_PASSWORD)
     assert page.locator("h1").inner_text() == "Việc của tôi"
 
 
-def _pages_for_clerk(demo):
-    village = Village.objects.filter(agency=demo).first()
-    unit = Unit.objects.get(agency=demo, code="kinh-te")
-    person = Person.objects.filter(agency=demo, unit=unit).first()
+def _pages_for_clerk(commune):
+    village = Village.objects.filter(agency=commune).first()
+    unit = Unit.objects.get(agency=commune, code="kinh-te")
+    person = Person.objects.filter(agency=commune, unit=unit).first()
     return [
-        "/", f"/to-chuc/co-quan/{demo.pk}/", f"/to-chuc/don-vi/{unit.pk}/",
+        "/", f"/to-chuc/co-quan/{commune.pk}/", f"/to-chuc/don-vi/{unit.pk}/",
         f"/to-chuc/thon/{village.pk}/", f"/to-chuc/thon/{village.pk}/sua/",
         f"/to-chuc/ca-nhan/{person.pk}/sua/", f"/lich-su/org.village/{village.pk}/",
         "/lich-lam-viec/?nam=2026", "/doi-mat-khau/",
@@ -48,14 +42,14 @@ def _pages_for_clerk(demo):
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800},
                                       {"width": 375, "height": 740}], ids=["pc", "phone"])
-def test_every_page_passes_axe(page, demo, viewport, shot):
+def test_every_page_passes_axe(page, commune, viewport, shot):
     page.set_viewport_size(viewport)
     axe = Axe()
     page.goto("/dang-nhap/")
     pages = ["/dang-nhap/"]
     results = {"/dang-nhap/": axe.run(page)}
     login(page, "vanphong", DEMO_PASSWORD)
-    for path in _pages_for_clerk(demo):
+    for path in _pages_for_clerk(commune):
         response = page.goto(path)
         assert response.status == 200, path
         results[path] = axe.run(page)
@@ -75,13 +69,13 @@ def test_every_page_passes_axe(page, demo, viewport, shot):
     ("tinh", "Ủy ban nhân dân tỉnh Lạng Sơn"),
     ("giamsat", "Ủy ban nhân dân xã Điềm He"),
 ])
-def test_each_role_sees_its_own_home(page, demo, username, expected, shot):
+def test_each_role_sees_its_own_home(page, commune, username, expected, shot):
     login(page, username, DEMO_PASSWORD)
     assert expected in page.locator("main").inner_text()
     shot(page, f"home-{username}")
 
 
-def test_administrator_confirms_next_year_from_the_home_notice(page, demo, frozen_today, shot):
+def test_administrator_confirms_next_year_from_the_home_notice(page, commune, frozen_today, shot):
     # 23/11/2026: after 1 November, 2027 not confirmed yet.
     axe = Axe()
     login(page, "quantri", DEMO_PASSWORD)

@@ -133,10 +133,6 @@ class WorkCalendar:
 
     # -- one date -------------------------------------------------------------------------
 
-    def holiday_name(self, d: dt.date) -> str | None:
-        _check_year(d.year)
-        return self.base(d.year).get(d)
-
     def day_status(self, d: dt.date) -> DayStatus:
         _check_year(d.year)
         override = self.overrides.get(d)

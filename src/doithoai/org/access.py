@@ -60,12 +60,6 @@ class Scope:
     def agency_ids(self) -> frozenset[int]:
         return frozenset().union(*(g.agency_ids for g in self.grants))
 
-    @property
-    def is_read_only(self) -> bool:
-        return not self.is_admin and self.roles <= READ_ONLY_ROLES
-
-    def has_role(self, *roles: str) -> bool:
-        return self.is_admin and Role.ADMIN in roles or bool(self.roles & set(roles))
 
 
 def account(actor):

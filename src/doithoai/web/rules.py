@@ -7,7 +7,8 @@ from doithoai.org.models import Role
 
 # The staff pages (petitions, plans and conferences, documents): any role at all.
 STAFF_PAGES = access.rule("web.staff_pages", Role.values,
-                          _("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))
+                          _("Tài khoản của bạn chưa được giao vai trò nào: hãy liên hệ quản trị "
+                            "hệ thống."))
 # The Django admin, and the history of the tables no agency owns: a system administrator's.
 ADMINISTER = access.rule("web.administer", (),
-                         _("Bạn chỉ có quyền xem, không có quyền thay đổi mục này."))
+                         _("Chỉ quản trị hệ thống mới xem được mục này."))

@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Person, Unit, Village
 
 # Who presides (docs/law.md#legal-frame-of-the-conference): the People's Committee's chairman

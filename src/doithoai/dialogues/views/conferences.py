@@ -253,8 +253,7 @@ def conference_edit(request, pk):
                 for error in impact.date_check.errors:
                     form.add_error("held_on", error)
             sent = schedule.invitations_sent(conference) if moved else 0
-            needs = sent or (date_moved and (impact.impossible or impact.late_done
-                                             or impact.date_check.warnings))
+            needs = sent or (date_moved and impact.needs_confirmation)
             if needs and not d["confirmed"] and not form.errors:
                 form.add_error("confirmed", _("Hãy xem ảnh hưởng của thay đổi ở trên và đánh "
                                               "dấu xác nhận trước khi lưu."))
@@ -274,8 +273,7 @@ def conference_edit(request, pk):
                         text += " " + _("%(n)s giấy mời được đánh dấu cần gửi lại.") % {"n": sent}
                     messages.success(request, text)
                     return redirect("dialogues:conference_detail", conference.pk)
-            if not (impact.impossible or impact.late_done or sent
-                    or impact.date_check.warnings):
+            if not (sent or impact.needs_confirmation):
                 impact = None
     else:
         form = ConferenceEditForm(agency=conference.agency, conference=conference,

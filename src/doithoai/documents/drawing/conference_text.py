@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from doithoai.core import decree30
 from doithoai.core.text import fold
-from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors.oversight import HELD_STATES
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (

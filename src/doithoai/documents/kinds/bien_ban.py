@@ -21,7 +21,8 @@ from doithoai.core import decree30
 from doithoai.core.decree30 import MISSING
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import fold, sentence, sentences
-from doithoai.dialogues.models import Conference, Delegate, Mode, ParticipantGroup
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference, Delegate, ParticipantGroup
 from doithoai.dialogues.selectors import conferences
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b

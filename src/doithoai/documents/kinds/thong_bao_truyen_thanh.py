@@ -8,7 +8,8 @@ import datetime as dt
 
 from doithoai.core import decree30
 from doithoai.core.text import list_items, lower_first
-from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b

@@ -21,7 +21,8 @@ from doithoai.core import decree30
 from doithoai.core.petition_flow import ROUTED_AWAY_STATES, State
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import lower_first, nfc, sentence
-from doithoai.dialogues.models import Conference, Mode
+from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import village_opinions
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
