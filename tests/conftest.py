@@ -249,18 +249,24 @@ def demo_scenarios(request, tmp_path_factory, worker_id, django_db_setup, django
     in a savepoint of its own (what one changes, the next does not see). → {module name: out}.
     Every other test builds what it needs (tests/builders.py, `run_scenario`).
 
-    Under xdist the first worker to get here builds it and leaves the results (pickled) in the
-    run's shared temporary folder; the others wait on a lock and read them."""
+    Under xdist the first worker to get here builds it for the others (`_once_per_run`)."""
+    return _once_per_run("demo", lambda: _build_scenarios(request, django_db_blocker),
+                         tmp_path_factory, worker_id)
+
+
+def _once_per_run(name: str, build, tmp_path_factory, worker_id):
+    """`build()`'s result, built by the first xdist worker to ask and left (pickled) in the
+    run's shared temporary folder for the others, which wait on a lock and read it."""
     if worker_id == "master":
-        return _build_scenarios(request, django_db_blocker)
-    shared = tmp_path_factory.getbasetemp().parent / "documents-demo.pickle"
+        return build()
+    shared = tmp_path_factory.getbasetemp().parent / f"{name}.pickle"
     with open(f"{shared}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if shared.is_file():
             return pickle.loads(shared.read_bytes())
-        results = _build_scenarios(request, django_db_blocker)
-        shared.write_bytes(pickle.dumps(results))
-    return results
+        result = build()
+        shared.write_bytes(pickle.dumps(result))
+    return result
 
 
 def _build_scenarios(request, django_db_blocker) -> dict:
@@ -296,15 +302,20 @@ def run_checks(out: dict, checks) -> None:
         out["failure"] = None
 
 
+_scenario_results: dict = {}
+
+
 @pytest.fixture(scope="module")
-def run_scenario(base_organisation, django_db_blocker):
+def run_scenario(base_organisation, django_db_blocker, tmp_path_factory, worker_id):
     """Call it with a module's `scenario(out)`: on the base organisation and on FROZEN_NOW,
     in a transaction rolled back as soon as it returns, the scenario builds what it reads
-    (tests/builders.py) and keeps what its tests check in `out` → out. Once per module: the
-    module's tests read the results, each on an empty database of its own."""
+    (tests/builders.py) and keeps what its tests check in `out` → out. Once per run: under
+    xdist the first worker to need a scenario builds it for the others (`_once_per_run`); a
+    scenario two modules share runs once. The tests read the results, each on an empty
+    database of its own."""
     import time_machine
 
-    def run(scenario) -> dict:
+    def build(scenario) -> dict:
         out = {}
         with django_db_blocker.unblock(), time_machine.travel(FROZEN_NOW, tick=True), \
                 transaction.atomic():
@@ -312,6 +323,14 @@ def run_scenario(base_organisation, django_db_blocker):
             scenario(out)
             transaction.set_rollback(True)
         return out
+
+    def run(scenario) -> dict:
+        if scenario in _scenario_results:
+            return _scenario_results[scenario]
+        name = f"scenario-{scenario.__module__}.{scenario.__qualname__}"
+        _scenario_results[scenario] = _once_per_run(name, lambda: build(scenario),
+                                                    tmp_path_factory, worker_id)
+        return _scenario_results[scenario]
 
     return run
 
