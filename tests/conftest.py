@@ -113,17 +113,27 @@ def _database_use(item) -> int:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    def rank(item) -> tuple[int, int]:
+    # The first test of each module with a scenario (`run_scenario`) early, the others in
+    # their place: by the time a module's other tests come, on either worker, its scenario
+    # is built, and no worker waits for the other's build.
+    builds = {}
+    for item in items:
+        if "run_scenario" in item.fixturenames:
+            builds.setdefault(item.module.__name__, item)
+    builds_early = {id(item) for item in builds.values()}
+
+    def rank(item) -> tuple[int, float]:
         path = item.nodeid.split("::", 1)[0]
         slow = next((i for i, slow in enumerate(SLOWEST_FIRST) if path.startswith(slow)), None)
         if slow is None:
             # The readers of the run's shared demo last: by then the first of them to need
             # it (tests/documents/test_docs_command.py, first) has built it, and no worker
             # waits for another's build.
-            slow = len(SLOWEST_FIRST) + ("demo_scenarios" in item.fixturenames)
+            slow = len(SLOWEST_FIRST) + ("demo_scenarios" in item.fixturenames) - (
+                0.5 if id(item) in builds_early else 0)
         return _database_use(item), slow
 
-    items.sort(key=rank)  # stable: each module's tests keep their order
+    items.sort(key=rank)  # stable: each module's other tests keep their order
     if on_postgresql():
         left = [i for i in items if i.nodeid.startswith(REPEATS_NOTHING_ON_POSTGRESQL)]
         if left:
