@@ -83,6 +83,10 @@ SLOWEST_FIRST = (
 REPEATS_NOTHING_ON_POSTGRESQL = (
     # their commands run in child processes with the run's database and clock removed
     "tests/test_cli_config.py", "tests/test_settings.py",
+    # they read the source and the catalogues, never a database nor the day
+    "tests/test_docs_references.py", "tests/test_file_sizes.py", "tests/test_writers.py",
+    "tests/test_who_may.py", "tests/test_view_reads.py", "tests/test_import_contracts.py",
+    "tests/test_translations.py",
     # the demo's days are worked out before any database is touched; the same build on
     # PostgreSQL is proved by the year's end kept (the run's own day; and by the shared demo)
     *(f"tests/petitions/test_demo.py::test_the_demo_builds_on_any_day[{day}]"
