@@ -45,7 +45,7 @@ def test_a_petitions_history_shows_no_bookkeeping(client, clerk, conference):
     assert "Hội nghị" in html and conference.title in html
     assert "Cách tính hạn" in html and "ngày làm việc kể từ sau hội nghị" in html
     for raw in ("Version", "Search text", "Submission key", "phieu-1", "conference_id",
-                "Quy tắc tính hạn", "conference-thuong-15"):
+                "Quy tắc tính hạn", "conference-thuong-15", "Thời điểm cập nhật"):
         assert raw not in html, raw
 
 

@@ -20,8 +20,10 @@ ACTION_LABELS: dict[str, str] = {}
 # Names of the extra facts some events carry besides model fields ("sent": 12, "late": True).
 KEY_LABELS: dict[str, str] = {}
 # Bookkeeping every app keeps that says nothing to a reader of a history: the edit counter,
-# the folded search copy, the retry keys of a form or a device. Apps add theirs.
-HIDDEN_KEYS: set[str] = {"version", "search_text", "submission_key", "client_key"}
+# the folded search copy, the retry keys of a form or a device, the moment of the last change
+# (the event's own time). Apps add theirs.
+HIDDEN_KEYS: set[str] = {"version", "search_text", "submission_key", "client_key",
+                         "updated_at"}
 
 
 def register(code: str, label) -> None:
