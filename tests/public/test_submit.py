@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doithoai.audit.models import AuditEvent
+from doithoai.core.qr import svg_data_uri
 from doithoai.petitions.models import Channel, Petition, Petitioner
 from doithoai.public.forms import new_token
 from doithoai.public.models import Attempt
@@ -61,6 +62,9 @@ def test_citizen_sends_an_opinion_and_gets_a_receipt(client, form_data, commune,
     assert petition.due_date.strftime("%d/%m/%Y") in html
     assert "/tra-cuu/" in html and "In giấy biên nhận" in html
     assert village.name in html and field.name in html
+    # the printed receipt's QR code opens this petition's tracking page
+    qr = svg_data_uri(f"http://testserver/tra-cuu/{petition.tracking_code}/")
+    assert f'<img src="{qr}" width="160" height="160" alt="Mã QR mở trang tra cứu' in html
 
 
 def test_without_contact_details_no_petitioner_row(client, form_data):

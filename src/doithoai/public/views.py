@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from doithoai.core import tracking
+from doithoai.core.qr import svg_data_uri
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency
 from doithoai.petitions.actions import intake
@@ -148,13 +149,16 @@ def receipt(request):
     due = dt.date.fromisoformat(data["d"]) if data["d"] else None
     # The address the citizen actually used: right behind any host name or port.
     base = request.build_absolute_uri("/").rstrip("/")
+    track_code_address = base + reverse("public:track_code", args=[data["c"]])
     return render(request, "public/receipt.html", {
         "agency": agency, "code": data["c"],
         "received_on": dt.date.fromisoformat(data["r"]), "due_date": due,
         "village": selectors.receipt_village(data["v"]),
         "field": selectors.receipt_field(data["f"]),
         "track_address": base + reverse("public:track"),
-        "track_code_address": base + reverse("public:track_code", args=[data["c"]]),
+        "track_code_address": track_code_address,
+        # scanned from the printed receipt, the phone opens this petition's tracking page
+        "track_qr": svg_data_uri(track_code_address),
         "workdays": settings.PETITION_ANSWER_WORKDAYS,
     })
 
