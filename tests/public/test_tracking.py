@@ -148,7 +148,7 @@ def test_the_timeline_has_dates_and_words_not_payloads(client, receive, staff):
     petition = _answered(receive, staff)
     petition = petition_deadlines.extend(actor=staff["officer"], petition=petition,
                                          new_due_date=dt.date(2027, 1, 15),
-                                         reason="Cần khảo sát thêm")
+                                         reason="Cần khảo sát thêm cùng ông Hoàng Văn Pản")
     html = _page(client, petition)
     today = timezone.localdate().strftime("%d/%m/%Y")
     timeline = html[html.index('class="timeline"'):]
@@ -157,7 +157,8 @@ def test_the_timeline_has_dates_and_words_not_payloads(client, receive, staff):
     assert "Đã phân loại" in timeline and today in timeline
     assert "Đã giao cho Phòng Kinh tế" in timeline
     assert "Gia hạn trả lời đến ngày 15/01/2027" in timeline
-    assert "Cần khảo sát thêm" not in html  # the internal reason is not public
+    # why the citizen waits longer, names written as initials
+    assert "Cần khảo sát thêm cùng ông H. V. P." in timeline and "Hoàng Văn Pản" not in html
     assert "search_text" not in html and "due_rule" not in html
     steps = [timeline.index(w) for w in ("Đã tiếp nhận", "Đã phân loại", "Đã giao cho",
                                           "Gia hạn trả lời")]

@@ -162,7 +162,7 @@ def _local_day(moment: dt.datetime) -> dt.date:
 
 def _timeline(petition: Petition) -> list[Step]:
     events = list(history_for(petition).filter(action__startswith="petition.")
-                  .only("seq", "at", "action", "after").order_by("seq"))
+                  .only("seq", "at", "action", "after", "reason").order_by("seq"))
     unit_ids = {e.after.get("unit") for e in events
                 if e.action == "petition.assign" and isinstance(e.after, dict)}
     units = dict(Unit.objects.filter(pk__in=unit_ids - {None}).values_list("pk", "name"))
@@ -188,7 +188,8 @@ def _timeline(petition: Petition) -> list[Step]:
                 label = (_("Gia hạn trả lời đến ngày %(date)s")
                          % {"date": dates.day(dt.date.fromisoformat(due))}
                          if due else _("Gia hạn trả lời"))
-                steps.append(Step(on, label))
+                # why the citizen waits longer: the unit's reason, in its public copy
+                steps.append(Step(on, label, note=event.reason))
             case "answer_at_conference":
                 steps.append(Step(on, _("Đã trả lời tại hội nghị"), answered=True))
             case "publish":

@@ -188,7 +188,9 @@ class ExtendForm(ActionForm):
     submit_label = _("Gia hạn")
     new_due_date = forms.DateField(label=_("Hạn mới"), widget=DATE_WIDGET)
     reason = forms.CharField(label=_("Lý do gia hạn (người gửi được thông báo)"),
-                             max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED)
+                             max_length=1000, widget=_textarea(), error_messages=REASON_REQUIRED,
+                             help_text=_("Trang tra cứu hiện lý do này cho người dân (tên người "
+                                         "được viết tắt)."))
 
 
 class EscalateForm(ActionForm):
