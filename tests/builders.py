@@ -32,6 +32,8 @@ from doithoai.demo.dialogues import (
     UPCOMING_OPINIONS,
     UPCOMING_UNITS,
     VILLAGES_SENT_OPINIONS,
+    conclude_numbered,
+    issue_numbered,
 )
 from doithoai.dialogues.actions import (
     check_in,
@@ -47,7 +49,6 @@ from doithoai.dialogues.actions import (
 from doithoai.dialogues.models import Conference, Milestone, ParticipantGroup, Plan
 from doithoai.dialogues.selectors.conferences import covered_villages
 from doithoai.dialogues.selectors.delegates import citizen_seats
-from doithoai.documents.actions import register
 from doithoai.org.models import Agency, Person, Unit, User, Village
 from doithoai.petitions.actions import answers, assignments, deadlines, intake, issues, procedures
 from doithoai.petitions.actions.fields import ensure_default_fields
@@ -104,26 +105,11 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def issue_as_numbered(kind: str, obj, number: str, issued_on: dt.date, **issue):
-    """Issue through the register, as an office does: the register first set to where the
-    office's paper register had reached ("27/KH-UBND" → the next is 27)."""
-    agency, clerk, leader = office()
-    register.set_next_number(actor=leader, agency=agency, year=issued_on.year,
-                             code=number.split("/")[1].split("-")[0],
-                             next_number=int(number.split("/")[0]),
-                             reason="Khớp với sổ đăng ký văn bản đi của Văn phòng")
-    if kind == "thong-bao-ket-luan":
-        return register.issue_conclusion_notice(actor=clerk, conference=obj,
-                                                issued_on=issued_on, **issue)
-    return register.issue(actor=leader, kind_code=kind, obj=obj, issued_on=issued_on)
-
-
 def yearly_plan(year: int = 2026, number: str = PLAN_NUMBER,
                 issued_on: dt.date = PLAN_ISSUED_ON) -> Plan:
-    agency, clerk, _leader = office()
+    agency, clerk, leader = office()
     plan = plans.create_plan(actor=clerk, agency=agency, year=year)
-    issue_as_numbered("ke-hoach", plan, number, issued_on)
-    plan.refresh_from_db()
+    plan = issue_numbered(leader, plan, number, issued_on)  # as the demo's office does
     return plans.publish_plan(actor=clerk, plan=plan,
                               published_on=issued_on + dt.timedelta(days=3))
 
@@ -234,8 +220,7 @@ def june_conference(plan: Plan) -> Conference:
     _prepared_as_planned(june)
     june = outcome.record_outcome(actor=clerk, conference=june, attendance=None,
                                   outcome="Hội nghị diễn ra đúng chương trình.")
-    issue_as_numbered("thong-bao-ket-luan", june, CONCLUSION_NUMBER, CONCLUDED_ON,
-                      conclusion=CONCLUSION)
+    conclude_numbered(clerk, june, CONCLUSION_NUMBER, CONCLUDED_ON, CONCLUSION)
     return Conference.objects.get(pk=june.pk)
 
 

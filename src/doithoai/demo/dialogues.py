@@ -112,7 +112,7 @@ def _plan(agency: Agency, clerk: User, leader: User, year: int, issued_on: dt.da
     if existing:
         return existing, False
     plan = plans.create_plan(actor=clerk, agency=agency, year=year)
-    plan = _issue(leader, plan, number, issued_on)
+    plan = issue_numbered(leader, plan, number, issued_on)
     plan = plans.publish_plan(actor=clerk, plan=plan, published_on=min(
         issued_on + dt.timedelta(days=3), today))
     return plan, True
@@ -127,7 +127,7 @@ def _paper_register_reached(actor: User, agency: Agency, year: int, number: str)
                               reason="Khớp với sổ đăng ký văn bản đi của Văn phòng")
 
 
-def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> Plan:
+def issue_numbered(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> Plan:
     """Issue the plan through the register, as an office does: the register is first set to
     the number the paper register had reached ("27/KH-UBND" → next 27), when one is given."""
     if number:
@@ -137,8 +137,8 @@ def _issue(actor: User, plan: Plan, number: str | None, issued_on: dt.date) -> P
     return plan
 
 
-def _conclude(actor: User, conference: Conference, number: str, issued_on: dt.date,
-              conclusion: str) -> None:
+def conclude_numbered(actor: User, conference: Conference, number: str, issued_on: dt.date,
+                      conclusion: str) -> None:
     """The conclusion notice issued through the register (its paper number reached first)."""
     _paper_register_reached(actor, conference.agency, issued_on.year, number)
     documents.issue_conclusion_notice(actor=actor, conference=conference, conclusion=conclusion,
@@ -275,12 +275,12 @@ def _finish_june(june: Conference, clerk: User, front: User, timeline: Timeline)
         actor=clerk, conference=june, attendance=None,  # from the check-ins at the door
         outcome=_june_outcome(june))
     conclusion_day = get_calendar().add_workdays(day, 4)
-    _conclude(
+    conclude_numbered(
         clerk, june, CONCLUSION_NUMBER, conclusion_day,
         "Giao Phòng Kinh tế kiểm tra, đề xuất sửa chữa các tuyến đường liên thôn "
-                   "xuống cấp và trả lời bằng văn bản trong 15 ngày làm việc. Giao Phòng Văn "
-                   "hóa - Xã hội rà soát hồ sơ hỗ trợ hộ nghèo. Giao Công an xã tăng cường "
-                   "tuần tra khu vực chợ phiên. Văn phòng HĐND và UBND xã theo dõi, đôn đốc.")
+        "xuống cấp và trả lời bằng văn bản trong 15 ngày làm việc. Giao Phòng Văn "
+        "hóa - Xã hội rà soát hồ sơ hỗ trợ hộ nghèo. Giao Công an xã tăng cường "
+        "tuần tra khu vực chợ phiên. Văn phòng HĐND và UBND xã theo dõi, đôn đốc.")
     _done(june, Milestone.Kind.RESULTS_ANNOUNCED, clerk, conclusion_day + dt.timedelta(days=2),
           "Niêm yết tại trụ sở UBND xã, gửi trưởng 12 thôn, phát trên Đài truyền thanh xã")
     Conference.objects.filter(pk=june.pk).update(
@@ -436,7 +436,7 @@ def _told_briefly(agency: Agency, clerk: User, plan: Plan, title: str, day: dt.d
                              proof="Đã thực hiện theo kế hoạch")
     outcome_actions.record_outcome(actor=clerk, conference=conference, attendance=attendance,
                                    outcome=outcome_text)
-    _conclude(clerk, conference, notice, calendar.add_workdays(day, 3), conclusion)
+    conclude_numbered(clerk, conference, notice, calendar.add_workdays(day, 3), conclusion)
     return conference
 
 
@@ -481,7 +481,7 @@ def _van_quan(outcome: Outcome, timeline: Timeline) -> None:
         return
     clerk = _user("vanphong.vanquan")
     plan = plans.create_plan(actor=clerk, agency=agency, year=day.year)
-    plan = _issue(clerk, plan, VAN_QUAN_PLAN_NUMBER, timeline.neighbour_plan_issued_on)
+    plan = issue_numbered(clerk, plan, VAN_QUAN_PLAN_NUMBER, timeline.neighbour_plan_issued_on)
     _told_briefly(
         agency, clerk, plan, f"Hội nghị đối thoại với Nhân dân xã Văn Quan năm {day.year}",
         day, timeline.neighbour_scheduled_on, "Hội trường UBND xã Văn Quan",

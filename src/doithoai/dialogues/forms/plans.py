@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core import deadlines, milestones
 from doithoai.dialogues.actions import plans
 from doithoai.dialogues.forms.conferences import CHAIR_Q
 from doithoai.dialogues.models import ParticipantGroup, Plan, PlanTask
@@ -19,33 +18,30 @@ YEAR_MIN, YEAR_MAX = 2000, 2100
 
 # Which deadline settings the law sets and which are the seeds' practice
 # (docs/law.md#conference-deadlines).
-_LAW = milestones.Settings
-# Each setting's help names the law's or the sample plans' value (core/milestones.py,
-# core/deadlines.py), never a number of its own.
-SETTING_HELP = {
-    "announce_days_before": format_lazy(
-        _("Theo luật: thông báo công khai chậm nhất {n:02d} ngày trước hội nghị (Điều 43 Luật "
-          "Tổ chức chính quyền địa phương 2025). Không nên đặt ít hơn {n}."),
-        n=_LAW.announce_days_before),
-    "invite_workdays_before": format_lazy(
-        _("Theo thực tiễn các kế hoạch mẫu: gửi giấy mời trước {n:02d} ngày làm việc."),
-        n=_LAW.invite_workdays_before),
-    "village_days_before": format_lazy(
-        _("Theo thực tiễn các kế hoạch mẫu: thôn gửi ý kiến và danh sách đại biểu trước "
-          "{n:02d} ngày."), n=_LAW.village_days_before),
-    "conclusion_workdays_after": format_lazy(
-        _("Theo thực tiễn các kế hoạch mẫu: ban hành thông báo kết luận trong {n:02d} ngày "
-          "làm việc."), n=_LAW.conclusion_workdays_after),
-    "results_days_after": format_lazy(
-        _("Theo luật: công bố kết quả trong {n:02d} ngày sau hội nghị (Điều 43 Luật Tổ chức "
-          "chính quyền địa phương 2025). Không nên đặt quá {n}."), n=_LAW.results_days_after),
-    "answer_workdays": format_lazy(
-        _("Theo thực tiễn các kế hoạch mẫu: trả lời bằng văn bản trong {n:02d} ngày làm "
-          "việc."), n=deadlines.ANSWER_WORKDAYS),
-    "complex_answer_workdays": format_lazy(
-        _("Theo thực tiễn các kế hoạch mẫu: vụ việc phức tạp trong {n:02d} ngày làm việc."),
-        n=deadlines.COMPLEX_ANSWER_WORKDAYS),
+# Each setting's help names its default — the law's or the sample plans' value, which the
+# model takes from core/milestones.py and core/deadlines.py — never a number of its own.
+_HELP_TEXTS = {
+    "announce_days_before": _(
+        "Theo luật: thông báo công khai chậm nhất {n:02d} ngày trước hội nghị (Điều 43 Luật "
+        "Tổ chức chính quyền địa phương 2025). Không nên đặt ít hơn {n}."),
+    "invite_workdays_before": _(
+        "Theo thực tiễn các kế hoạch mẫu: gửi giấy mời trước {n:02d} ngày làm việc."),
+    "village_days_before": _(
+        "Theo thực tiễn các kế hoạch mẫu: thôn gửi ý kiến và danh sách đại biểu trước "
+        "{n:02d} ngày."),
+    "conclusion_workdays_after": _(
+        "Theo thực tiễn các kế hoạch mẫu: ban hành thông báo kết luận trong {n:02d} ngày "
+        "làm việc."),
+    "results_days_after": _(
+        "Theo luật: công bố kết quả trong {n:02d} ngày sau hội nghị (Điều 43 Luật Tổ chức "
+        "chính quyền địa phương 2025). Không nên đặt quá {n}."),
+    "answer_workdays": _(
+        "Theo thực tiễn các kế hoạch mẫu: trả lời bằng văn bản trong {n:02d} ngày làm việc."),
+    "complex_answer_workdays": _(
+        "Theo thực tiễn các kế hoạch mẫu: vụ việc phức tạp trong {n:02d} ngày làm việc."),
 }
+SETTING_HELP = {name: format_lazy(text, n=Plan._meta.get_field(name).default)
+                for name, text in _HELP_TEXTS.items()}
 LAW_SETTINGS = ("announce_days_before", "results_days_after")
 
 
