@@ -93,7 +93,7 @@ def test_read_only_roles_see_but_cannot_issue(client, office):
 
 def test_another_commune_gets_404_everywhere(client, office):
     plan = office["plan"]
-    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
+    document = register_actions.issue(signed=True, actor=office["clerk"], kind_code=KIND, obj=plan)
     client.force_login(user_with_role(Role.CLERK, new_commune()))
     for url in (reverse("documents:draft_docx", args=[KIND, plan.pk]),
                 reverse("documents:draft_png", args=[KIND, plan.pk]),
@@ -110,7 +110,8 @@ def test_another_commune_gets_404_everywhere(client, office):
 
 
 def test_correction_from_the_document_page(client, office):
-    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"])
+    document = register_actions.issue(
+        signed=True, actor=office["clerk"], kind_code=KIND, obj=office["plan"])
     client.force_login(office["clerk"])
     page = client.get(reverse("documents:detail", args=[document.pk])).content.decode()
     assert "01/KH-UBND" in page and document.sha256 in page

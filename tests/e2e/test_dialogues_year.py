@@ -337,6 +337,8 @@ def test_after_the_session_the_conference_is_concluded_answered_and_closed(page,
     page.get_by_label("Nội dung kết luận").fill(
         "Giao Phòng Kinh tế khảo sát, lập phương án đổ bê tông đường liên thôn Nà Pàn và nạo "
         "vét kênh mương thôn Bản Chu; trả lời Nhân dân bằng văn bản đúng hạn.")
+    page.locator("#action-conclusion").get_by_label(
+        "Văn bản đã được người có thẩm quyền ký", exact=False).check()
     page.locator("#action-conclusion").get_by_role(
         "button", name="Ban hành thông báo kết luận").click()
     settle(page)
