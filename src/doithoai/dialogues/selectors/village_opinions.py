@@ -56,7 +56,8 @@ def opinions_status(village_return: VillageReturn, due_on: dt.date | None,
     received, a sheet imported or opinions typed for it), whether or not anyone said so; or
     once someone said so (a village with nothing to send). It sent late when neither came by
     the due day. Whether a said-so village sent late is what was recorded when it was said
-    (`opinions_late`), never judged again against a due day that moved later."""
+    (`opinions_late`), never judged again against a due day that moved later; one whose
+    opinions came in unsaid is judged against the due day in force, as milestones are."""
     on_time = first_in is not None and (due_on is None or first_in <= due_on)
     if village_return.opinions_sent_at is not None:
         return SENT_LATE if village_return.opinions_late and not on_time else SENT
