@@ -10,6 +10,7 @@ import re
 
 import pypdf
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from doithoai.core import dates
@@ -172,3 +173,20 @@ def test_the_plan_keeps_the_length_of_the_seed_plans(commune):
     docx = render_docx("ke-hoach", plan, number=27, issued_on=plan.issued_on).docx
     pages = len(pypdf.PdfReader(io.BytesIO(pdf.to_pdf(docx))).pages)
     assert 3 <= pages <= 6, pages
+
+
+def test_the_yearly_report_carries_the_provinces_date(draft_plan):
+    """The office records the date the province asked for; the plan prints it. A date
+    outside the plan's year (or early the next) is refused and changes nothing."""
+    clerk = User.objects.get(username="vanphong")
+    for wrong in (dt.date(2026, 12, 31), dt.date(2028, 4, 1)):
+        with pytest.raises(ValidationError, match="phải trong năm 2027 hoặc đầu năm sau"):
+            plans.update_plan(actor=clerk, plan=draft_plan, version=draft_plan.version,
+                              data={"yearly_report_due_on": wrong})
+    draft_plan.refresh_from_db()
+    assert draft_plan.yearly_report_due_on is None
+    plan = plans.update_plan(actor=clerk, plan=draft_plan, version=draft_plan.version,
+                             data={"yearly_report_due_on": dt.date(2027, 12, 15)})
+    got = sections(render_docx("ke-hoach", plan).docx)
+    assert duty(got[OFFICE], "Sở Nội vụ").endswith(
+        "(qua Sở Nội vụ) theo quy định. Thời hạn: chậm nhất ngày 15/12/2027.")

@@ -87,6 +87,12 @@ class Plan(NFCModel):
     complex_answer_workdays = models.PositiveSmallIntegerField(
         _("trả lời vụ việc phức tạp (ngày làm việc)"),
         default=milestones.Settings.complex_answer_workdays)
+    # The province sets when the year's report reaches it: the plan prints that date.
+    yearly_report_due_on = models.DateField(
+        _("hạn gửi báo cáo kết quả năm"), null=True, blank=True,
+        help_text=_("Ngày UBND tỉnh yêu cầu gửi báo cáo kết quả tổ chức hội nghị đối thoại "
+                    "của năm (qua Sở Nội vụ). Để trống nếu chưa có: kế hoạch ghi “theo thời "
+                    "hạn báo cáo của UBND tỉnh”."))
     # Issuing: the number comes from the paper register until the documents issue numbers it.
     number = models.CharField(_("số, ký hiệu"), max_length=40, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)

@@ -103,6 +103,7 @@ class PlanEditForm(forms.ModelForm):
             "form": forms.Textarea(attrs={"rows": 2}),
             "time_text": forms.Textarea(attrs={"rows": 2}),
             "budget": forms.Textarea(attrs={"rows": 3}),
+            "yearly_report_due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = SETTING_HELP
 
@@ -153,7 +154,7 @@ class PlanEditForm(forms.ModelForm):
             (_("II. Thời gian, địa điểm"), ("time_text", "venue")),
             (_("III. Hình thức, nội dung, chương trình"),
              ("form", "content", "programme", "banner", "rules")),
-            (_("IV. Tổ chức thực hiện"), ("coordination",)),
+            (_("IV. Tổ chức thực hiện"), ("coordination", "yearly_report_due_on")),
             (_("V. Kinh phí thực hiện"), ("budget", "budget_source")),
             (_("Nơi nhận, người ký"),
              ("recipients", "signer", "signer_capacity", "signer_position")),

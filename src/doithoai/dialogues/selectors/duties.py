@@ -54,7 +54,8 @@ OFFICE = [
     (None, "Theo dõi, đôn đốc các đơn vị trả lời bằng văn bản cho đến khi mọi ý kiến, kiến nghị được trả lời."),
 ]
 YEARLY_REPORT = "Định kỳ hằng năm tổng hợp, báo cáo kết quả tổ chức hội nghị đối thoại năm {year} gửi {above} (qua Sở Nội vụ) theo quy định."
-# The province sets the yearly report's date: the plan says when it comes, not a number.
+# The province sets the yearly report's date (`Plan.yearly_report_due_on`); until the office
+# records it, the plan says when the report comes, not a number of its own.
 YEARLY_REPORT_WHEN = "sau hội nghị cuối cùng của năm {year}, theo thời hạn báo cáo của {above}"
 FRONT = [
     (K.VILLAGE_OPINIONS, "Chỉ đạo Ban Công tác Mặt trận các {villages} phối hợp với Trưởng {villages} phát phiếu lấy ý kiến; tổng hợp, phân loại ý kiến, kiến nghị của Nhân dân, gửi UBND {short} (qua {office})."),
@@ -258,8 +259,10 @@ def sections(plan: Plan, conference: Conference | None = None) -> list[Section]:
     if announcer is not None:
         section(announcer).duties.insert(0, Duty(ANNOUNCE, due[K.ANNOUNCEMENT]))
     if office is not None:
-        by_unit[office.pk].duties.append(Duty(YEARLY_REPORT.format(**words),
-                                              when=YEARLY_REPORT_WHEN.format(**words)))
+        report_due = plan.yearly_report_due_on
+        when = (f"chậm nhất ngày {dates.day(report_due)}" if report_due
+                else YEARLY_REPORT_WHEN.format(**words))
+        by_unit[office.pk].duties.append(Duty(YEARLY_REPORT.format(**words), when=when))
     result = [s for s in by_unit.values() if s.duties]
     departments = Section(DEPARTMENTS_HEADING.format(**words))
     steps(departments, DEPARTMENTS)
