@@ -175,10 +175,13 @@ def test_the_plan_keeps_the_length_of_the_seed_plans(commune):
     assert 3 <= pages <= 6, pages
 
 
-def test_the_yearly_report_carries_the_provinces_date(draft_plan):
+def test_the_yearly_report_carries_the_provinces_date(client, draft_plan):
     """The office records the date the province asked for; the plan prints it. A date
     outside the plan's year (or early the next) is refused and changes nothing."""
     clerk = User.objects.get(username="vanphong")
+    client.force_login(clerk)
+    edit = client.get(reverse("dialogues:plan_edit", args=[draft_plan.pk])).content.decode()
+    assert 'type="date" name="yearly_report_due_on"' in edit
     for wrong in (dt.date(2026, 12, 31), dt.date(2028, 4, 1)):
         with pytest.raises(ValidationError, match="phải trong năm 2027 hoặc đầu năm sau"):
             plans.update_plan(actor=clerk, plan=draft_plan, version=draft_plan.version,

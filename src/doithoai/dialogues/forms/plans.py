@@ -105,7 +105,10 @@ class PlanEditForm(forms.ModelForm):
             "budget": forms.Textarea(attrs={"rows": 3}),
             "yearly_report_due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-        help_texts = SETTING_HELP
+        help_texts = {**SETTING_HELP, "yearly_report_due_on": _(
+            "Ngày UBND tỉnh yêu cầu gửi báo cáo kết quả tổ chức hội nghị đối thoại của năm "
+            "(qua Sở Nội vụ). Để trống nếu chưa có: kế hoạch ghi “theo thời hạn báo cáo của "
+            "UBND tỉnh”.")}
 
     def __init__(self, *args, plan: Plan, **kwargs):
         kwargs.setdefault("initial", {})["version"] = plan.version
