@@ -138,9 +138,9 @@ def test_the_panel_reads_the_register_once_and_shows_the_latest(client, office):
     from doithoai.documents.selectors.issued import held_by_kind, latest_issued, open_draft
 
     plan, clerk = office["plan"], office["clerk"]
-    first = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    first = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     register_actions.correct(actor=clerk, document=first, reason="Đổi địa điểm")
-    second = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    second = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     register_actions.correct(actor=clerk, document=second, reason="Đổi giờ họp")
     held = held_by_kind(plan)[KIND]
     assert (held.draft, held.issued) == (open_draft(plan, KIND), latest_issued(plan, KIND))
