@@ -29,6 +29,8 @@ class PetitionsConfig(AppConfig):
             "petition.ungroup": _("Tách khỏi vấn đề"),
             "petition.recompute_due": _("Tính lại hạn theo lịch"),
             "petition.remind": _("Nhắc hạn"),
+            "petition.urge": _("Đôn đốc"),
+            "urge.create": _("Đôn đốc"),
             "answer.create": _("Soạn trả lời"),
             "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
             "petition.senders_unnamed": _("Không công khai tên người gửi"),
@@ -41,4 +43,6 @@ class PetitionsConfig(AppConfig):
             register(code, label)
         # The rule's code stands beside its readable description (due_rule_label), shown.
         hide_keys("due_rule")
-        register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)")})
+        register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)"),
+                       "urged": _("đôn đốc"), "how": _("hình thức"),
+                       "petitions": _("các ý kiến")})

@@ -9,6 +9,7 @@ from doithoai.demo import dialogues as dialogues_demo
 from doithoai.demo import live as live_demo
 from doithoai.demo import timeline as demo_timeline
 from doithoai.demo.data import DEMO_PASSWORD
+from doithoai.demo.follow_up import urge_latest_unit
 from doithoai.demo.organisation import load_demo
 from doithoai.demo.petitions import load_demo_petitions
 from doithoai.demo.reset import empty_database
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             timeline = demo_timeline.build(today, get_calendar())
             dialogues = dialogues_demo.prepare(timeline)
             petitions = load_demo_petitions(timeline)
+            urge_latest_unit(timeline)
             dialogues = dialogues_demo.finish(dialogues, timeline)
         self.stdout.write("Dữ liệu mẫu đã sẵn sàng. Tài khoản dùng thử "
                           f"(mật khẩu chung: {DEMO_PASSWORD}):")
