@@ -31,6 +31,7 @@ class PetitionsConfig(AppConfig):
             "petition.remind": _("Nhắc hạn"),
             "petition.urge": _("Đôn đốc"),
             "urge.create": _("Đôn đốc"),
+            "digest.send": _("Gửi tổng hợp hằng tuần cho Chủ tịch"),
             "answer.create": _("Soạn trả lời"),
             "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
             "petition.senders_unnamed": _("Không công khai tên người gửi"),
@@ -45,4 +46,4 @@ class PetitionsConfig(AppConfig):
         hide_keys("due_rule")
         register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)"),
                        "urged": _("đôn đốc"), "how": _("hình thức"),
-                       "petitions": _("các ý kiến")})
+                       "petitions": _("các ý kiến"), "addresses": _("số địa chỉ")})

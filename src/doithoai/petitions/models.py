@@ -399,3 +399,25 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.petition.tracking_code}: {self.get_kind_display()} {dates.day(self.sent_on)}"
+
+
+class Digest(models.Model):
+    """The chairperson's weekly digest of late petitions, sent once per agency and week."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
+                               related_name="digests")
+    week = models.DateField(_("tuần (thứ Hai)"))
+    sent_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    overdue = models.PositiveIntegerField(_("số ý kiến quá hạn"), default=0)
+    recipients = models.PositiveSmallIntegerField(_("số người nhận"), default=0)
+
+    scope_paths = {"agency": "agency", "unit": None, "village": None}
+
+    class Meta:
+        verbose_name = _("bản tổng hợp hằng tuần")
+        verbose_name_plural = _("bản tổng hợp hằng tuần")
+        constraints = [models.UniqueConstraint(fields=["agency", "week"],
+                                               name="digest_once_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {dates.day(self.week)}"

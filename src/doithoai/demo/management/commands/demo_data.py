@@ -47,8 +47,8 @@ class Command(BaseCommand):
             timeline = demo_timeline.build(today, get_calendar())
             dialogues = dialogues_demo.prepare(timeline)
             petitions = load_demo_petitions(timeline)
-            urge_latest_unit(timeline)
             dialogues = dialogues_demo.finish(dialogues, timeline)
+            urge_latest_unit(timeline)  # once every petition is where it waits
         self.stdout.write("Dữ liệu mẫu đã sẵn sàng. Tài khoản dùng thử "
                           f"(mật khẩu chung: {DEMO_PASSWORD}):")
         width = max(len(a[0]) for a in accounts)
