@@ -35,7 +35,7 @@ from doithoai.workdays.calendar import get_calendar
 
 SUMMARY = ("V/v đôn đốc trả lời ý kiến, kiến nghị", "của Nhân dân")
 EXCERPT = 160
-TABLE_WIDTHS_MM = [12, 27, 78, 23, 25]  # 165 mm: the text width
+TABLE_WIDTHS_MM = [12, 30, 75, 23, 25]  # 165 mm: the text width
 HEADER = ["STT", "Mã tra cứu", "Tóm tắt nội dung", "Hạn trả lời", "Tình trạng"]
 
 
