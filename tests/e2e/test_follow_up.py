@@ -7,6 +7,7 @@ downloads the .docx, which lists the unit's late petitions."""
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -88,7 +89,7 @@ def test_the_clerk_urges_a_late_unit_and_prints_the_written_reminder(page, late,
     shot(page, "follow-up-written-reminder")
     with page.expect_download() as download:
         card.get_by_role("link", name="Tải bản Word (.docx)").click()
-    doc = Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    doc = Document(io.BytesIO(Path(download.value.path()).read_bytes()))
     header = " ".join(c.text for r in doc.tables[0].rows for c in r.cells)
     assert f"Số: {number}" in header
     listed = [r.cells[1].text for r in doc.tables[1].rows[1:]]
