@@ -120,7 +120,14 @@ def rows_the_actions_leave_out() -> None:
     from doithoai.dialogues.models import Conference, ConferenceBatch, PlanRequest
     from doithoai.documents.models import AgencyTemplate
     from doithoai.live.models import Minutes, Session
-    from doithoai.petitions.models import AnswerTemplate, IntakeBatch, Petition, Reminder
+    from doithoai.petitions.models import (
+        AnswerTemplate,
+        Digest,
+        IntakeBatch,
+        Petition,
+        Reminder,
+        Urge,
+    )
 
     today = timezone.localdate()
     for code in (DIEM_HE, OTHER_COMMUNE):
@@ -134,6 +141,11 @@ def rows_the_actions_leave_out() -> None:
         conference = Conference.objects.filter(agency=agency).first()
         if batch is not None and conference is not None:
             ConferenceBatch.objects.create(batch=batch, conference=conference)
+        # An urge of a unit and one of the leaders (no unit); a weekly digest.
+        for unit in (Unit.objects.filter(agency=agency).first(), None):
+            Urge.objects.create(agency=agency, unit=unit, urged_at=timezone.now(),
+                                urged_on=today, target="unit" if unit else "leaders")
+        Digest.objects.create(agency=agency, week=today)
     for petition in (Petition.objects.filter(unit__isnull=True).first(),
                      Petition.objects.filter(unit__isnull=False, village__isnull=False).first()):
         Reminder.objects.create(petition=petition, kind=Reminder.Kind.MANUAL,
