@@ -266,3 +266,26 @@ def test_the_page_gives_the_offices_contact_and_what_to_do_when_late(client, rec
                       ).content.decode()
     assert "Ý kiến đã quá hạn trả lời: bạn có thể làm gì" in html
     assert "ngày tiếp công dân định kỳ" in html
+
+
+# --- the receipt: a copy of the text as sent, under the tracking page's rules ----------------
+
+def _receipt(client, form_data, text):
+    response = client.post(reverse("public:submit"), form_data(text=text))
+    assert response.status_code == 302
+    receipt = client.get(response["Location"])
+    assert receipt.status_code == 200
+    return receipt.content.decode()
+
+
+def test_the_receipt_carries_the_text_as_sent(client, form_data):
+    html = _receipt(client, form_data, "Đề nghị lắp đèn chiếu sáng đoạn đường qua cầu Bản Chu.")
+    assert "Nội dung đã gửi" in html
+    assert "Đề nghị lắp đèn chiếu sáng đoạn đường qua cầu Bản Chu." in html
+
+
+def test_the_receipt_keeps_a_denunciation_secret(client, form_data, staff):
+    text = "Tố cáo cán bộ địa chính xã nhận tiền khi làm sổ đỏ cho dân thôn Bản Chu."
+    html = _receipt(client, form_data, text)
+    assert "Nội dung đã gửi" in html and "được giữ bí mật" in html
+    assert "nhận tiền khi làm sổ đỏ" not in html
