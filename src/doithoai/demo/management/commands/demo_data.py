@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from doithoai.core import dates
 from doithoai.demo import dialogues as dialogues_demo
+from doithoai.demo.answer_back import load_answer_back
 from doithoai.demo import live as live_demo
 from doithoai.demo import timeline as demo_timeline
 from doithoai.demo.data import DEMO_PASSWORD
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             timeline = demo_timeline.build(today, get_calendar())
             dialogues = dialogues_demo.prepare(timeline)
             petitions = load_demo_petitions(timeline)
+            load_answer_back(dialogues_demo.DIEM_HE)
             dialogues = dialogues_demo.finish(dialogues, timeline)
         self.stdout.write("Dữ liệu mẫu đã sẵn sàng. Tài khoản dùng thử "
                           f"(mật khẩu chung: {DEMO_PASSWORD}):")
