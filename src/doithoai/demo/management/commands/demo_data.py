@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from doithoai.core import dates
 from doithoai.demo import dialogues as dialogues_demo
-from doithoai.demo.answer_back import load_answer_back
 from doithoai.demo import live as live_demo
 from doithoai.demo import timeline as demo_timeline
+from doithoai.demo.answer_back import load_answer_back
 from doithoai.demo.data import DEMO_PASSWORD
 from doithoai.demo.organisation import load_demo
 from doithoai.demo.petitions import load_demo_petitions
