@@ -91,6 +91,14 @@ REPEATS_NOTHING_ON_POSTGRESQL = (
     # PostgreSQL is proved by the year's end kept (the run's own day; and by the shared demo)
     *(f"tests/petitions/test_demo.py::test_the_demo_builds_on_any_day[{day}]"
       for day in ("2027-01-01", "2027-02-08", "2026-01-10", "2028-02-29", "2027-06-30")),
+    # the same requests as their "pc" case, at a phone's width: the layout is the browser's
+    # (the first run proves it), the server answers both alike
+    *(f"{story}[phone]" for story in (
+        "tests/e2e/test_petition_pages_flow.py::test_from_the_queue_to_a_published_answer",
+        "tests/e2e/test_dialogues_preparation.py::"
+        "test_opinions_prepared_answers_and_the_front_report",
+        "tests/e2e/test_pages.py::test_every_page_passes_axe",
+        "tests/e2e/test_public_submit_and_track.py::test_answered_and_denunciation_pages_pass_axe")),
 )
 
 

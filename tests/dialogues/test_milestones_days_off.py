@@ -25,7 +25,7 @@ D = dt.date
 AFTER_TET = D(2027, 2, 17)  # Wednesday, the fifth working day after Tết Đinh Mùi
 MOVED_TO_12 = "ngày 14/02/2027 là ngày nghỉ: thực hiện trước, vào ngày làm việc 12/02/2027"
 MOVED_TO_03 = "ngày 10/02/2027 là ngày nghỉ: thực hiện trước, vào ngày làm việc 03/02/2027"
-FRONT_TASK = "Tổng hợp, phân loại ý kiến, kiến nghị của Nhân dân các thôn"
+REPORT_TASK = "Tổng hợp báo cáo tóm tắt tình hình kinh tế - xã hội"
 
 
 @pytest.fixture
@@ -87,10 +87,10 @@ def test_stored_milestones_of_the_reported_conference(after_tet):
 
 def test_stored_task_milestones_before_the_conference(after_tet):
     calendar = get_calendar()
-    front = after_tet.milestones.get(kind=Milestone.Kind.TASK, title__startswith=FRONT_TASK)
-    assert front.task.offset_days == -3
-    assert front.due_on == D(2027, 2, 12)
-    assert front.rule == f"Chậm nhất 3 ngày trước hội nghị 17/02/2027; {MOVED_TO_12}"
+    report = after_tet.milestones.get(kind=Milestone.Kind.TASK, title__startswith=REPORT_TASK)
+    assert report.task.offset_days == -3
+    assert report.due_on == D(2027, 2, 12)
+    assert report.rule == f"Chậm nhất 3 ngày trước hội nghị 17/02/2027; {MOVED_TO_12}"
     before = after_tet.milestones.filter(kind=Milestone.Kind.TASK, task__offset_days__lt=0)
     assert before.filter(task__offset_days=-7).exists()
     for m in before:
@@ -161,19 +161,24 @@ def test_the_plan_document_gives_each_task_its_moved_deadline(plan_2027, clerk, 
     task's milestone, moved to the working day before (the Front's summary: Sunday 14/02 →
     Friday 12/02; the week-before tasks: Mùng 5 Tết 10/02 → 03/02)."""
     text = "\n".join(_strings(ke_hoach.context(plan_2027)))
-    assert (f"{FRONT_TASK} và danh sách đại biểu thôn, gửi UBND. Thời hạn: chậm nhất ngày "
-            f"12/02/2027.") in text
+    assert f"{REPORT_TASK} phục vụ hội nghị. Thời hạn: chậm nhất ngày 12/02/2027." in text
+    # the Front's summary, a statutory step: the date of its milestone, moved the same way
+    assert ("gửi UBND xã Điềm He (qua Văn phòng HĐND và UBND xã). Thời hạn: chậm nhất ngày "
+            "12/02/2027.") in text
     assert "Thời hạn: chậm nhất ngày 03/02/2027." in text
     assert "Thời hạn: trong ngày hội nghị 17/02/2027." in text  # the reporter's day
     assert "14/02/2027" not in text and "10/02/2027" not in text
     # and its "Thời gian" says the day, not the new plan's "to be announced"
     assert "ngày 17 tháng 02 năm 2027" in text and "sẽ thông báo sau" not in text
-    # a second conference: each has its own dates (on its page), the plan prints none
+    # a second conference: each has its own dates (on its page), the plan prints none, only
+    # the days counted from the conference
     conferences.schedule_conference(actor=clerk,
                                     plan=plan_2027, data={"held_on": D(2027, 9, 24)},
                                     today=TODAY)
     text = "\n".join(_strings(ke_hoach.context(plan_2027)))
-    assert "Thời hạn:" not in text and "thời gian cụ thể sẽ thông báo sau" in text
+    assert "Thời hạn: chậm nhất ngày" not in text and "/2027." not in text
+    assert "Thời hạn: chậm nhất 03 ngày trước hội nghị." in text
+    assert "thời gian cụ thể sẽ thông báo sau" in text
 
 
 def test_rescheduling_onto_the_date_applies_the_rule(plan_2027, clerk):
@@ -195,8 +200,8 @@ def test_recomputed_when_the_calendar_changes(after_tet):
         assert m.due_on == D(2027, 2, 11)
         assert m.rule.endswith(
             "ngày 14/02/2027 là ngày nghỉ: thực hiện trước, vào ngày làm việc 11/02/2027")
-    front = after_tet.milestones.get(kind=Milestone.Kind.TASK, title__startswith=FRONT_TASK)
-    assert front.due_on == D(2027, 2, 11)
+    report = after_tet.milestones.get(kind=Milestone.Kind.TASK, title__startswith=REPORT_TASK)
+    assert report.due_on == D(2027, 2, 11)
 
 
 def test_a_worked_sunday_keeps_the_plain_date(after_tet):

@@ -22,7 +22,7 @@ def test_a_new_plan_is_prefilled_from_the_law_and_the_agency(plan, commune):
     assert "Đại diện lãnh đạo Công an xã" in labels and "Đại diện Nhân dân" in labels
     assert plan.groups.get(label="Đại diện Nhân dân").seats == 3
     units = set(plan.tasks.values_list("unit__code", flat=True))
-    assert {"van-phong", "mttq", "cong-an", "dvci", "van-hoa-xa-hoi"} <= units
+    assert {"van-phong", "cong-an", "dvci", "van-hoa-xa-hoi"} <= units
     assert AuditEvent.objects.filter(action="plan.create", object_id=str(plan.pk)).exists()
 
 

@@ -195,16 +195,20 @@ def test_composition_grouped_with_seats_per_village(issued, made):
 
 
 def test_tasks_numbered_by_unit_then_coordination(issued, made):
+    """The office, the Front, the units with tasks, the departments, the village heads (the
+    Điềm He plan's order), then the coordination; each unit's tasks first in its section."""
     lines = [p.text for p in body_paragraphs(issued)]
     iv, v = lines.index("IV. TỔ CHỨC THỰC HIỆN"), lines.index("V. KINH PHÍ THỰC HIỆN")
     units = list(dict.fromkeys(unit for unit, _ in made["tasks"]))
     headings = [x for x in lines[iv:v] if re.match(r"^\d+\. ", x)]
-    expected = [f"{i}. " + ("Đề nghị " + u if u.startswith("Ủy ban MTTQ") else u)
-                for i, u in enumerate(units, start=1)]
-    assert headings == expected + [f"{len(units) + 1}. Công tác phối hợp"]
+    bodies = [units[0], "Đề nghị Ủy ban MTTQ Việt Nam xã", *units[1:],
+              "Các phòng chuyên môn, đơn vị trực thuộc UBND xã Điềm He", "Trưởng các thôn"]
+    expected = [f"{i}. {u}" for i, u in enumerate(bodies, start=1)]
+    assert headings == expected + [f"{len(bodies) + 1}. Công tác phối hợp"]
     office_tasks = [text for unit, text in made["tasks"] if unit == units[0]]
     first = lines.index(headings[0])
-    assert lines[first + 1:first + 1 + len(office_tasks)] == [f"- {t}" for t in office_tasks]
+    got = lines[first + 1:first + 1 + len(office_tasks)]
+    assert [line.split(" Thời hạn: ")[0] for line in got] == [f"- {t}" for t in office_tasks]
 
 
 def test_banner_centred_bold(issued):

@@ -127,6 +127,33 @@ def test_correction_from_the_document_page(client, office):
     assert issue_url(office["plan"]) in page
 
 
+def test_the_panel_reads_the_register_once_and_shows_the_latest(client, office):
+    """A page shows each kind's draft and latest issued document from one read of the
+    register, whatever it holds: here a document, its issued correction and a second one in
+    draft."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doithoai.documents.selectors.issued import held_by_kind, latest_issued, open_draft
+
+    plan, clerk = office["plan"], office["clerk"]
+    first = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    register_actions.correct(actor=clerk, document=first, reason="Đổi địa điểm")
+    second = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    register_actions.correct(actor=clerk, document=second, reason="Đổi giờ họp")
+    held = held_by_kind(plan)[KIND]
+    assert (held.draft, held.issued) == (open_draft(plan, KIND), latest_issued(plan, KIND))
+    assert held.issued == second and held.draft.corrects == second
+
+    client.force_login(clerk)
+    with CaptureQueriesContext(connection) as queries:
+        page = plan_page(client, plan).content.decode()
+    assert f"sửa đổi, thay thế văn bản số {second.number_text}" in page
+    register_reads = [q["sql"] for q in queries.captured_queries
+                      if 'FROM "documents_document"' in q["sql"]]
+    assert len(register_reads) == 1, register_reads
+
+
 def test_pdf_unavailable_says_so_and_docx_still_works(client, office, settings):
     settings.DOCUMENTS_SOFFICE = "/khong/co/soffice"
     plan = office["plan"]

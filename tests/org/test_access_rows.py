@@ -15,7 +15,7 @@ from doithoai.live.actions import registrations, sessions
 from doithoai.live.models import Registration
 from doithoai.org.access import acting_roles, roles_for_rows
 from doithoai.org.models import Agency, Membership, Role, Unit, User, Village
-from doithoai.petitions.actions import intake
+from doithoai.petitions.actions import answer_back, intake
 from doithoai.petitions.models import Channel
 from tests import builders
 from tests.factories import UserFactory, user_with_role
@@ -41,7 +41,10 @@ def rows_of_every_scoped_model() -> None:
     plan = builders.yearly_plan()
     builders.june_conference(plan)
     upcoming = builders.upcoming_conference(plan)
-    builders.letters()
+    letters = builders.letters()
+    # what a citizen says back from the tracking page: a rating, a request to settle it again
+    answer_back.rate_answer(petition=letters["published"], satisfied=False)
+    answer_back.ask_again(petition=letters["published"], reason="Rác vẫn chưa được thu gom.")
     clerk = User.objects.get(username="vanphong")
     speakers_village = Village.objects.get(agency=upcoming.agency, name="Thôn Nà Pàn")
     with time_machine.travel(f"{builders.UPCOMING_HELD_ON} 08:00 +07:00", tick=True):

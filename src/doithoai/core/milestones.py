@@ -21,6 +21,9 @@ from doithoai.core import dates
 from doithoai.core.deadlines import ANSWER_WORKDAYS, COMPLEX_ANSWER_WORKDAYS
 from doithoai.core.workdays import WorkCalendar, days_before
 
+# Units send the answers they prepared by the working day before the conference (DH).
+PREPARED_ANSWERS_WORKDAYS_BEFORE = 1
+
 
 class Kind:
     ANNOUNCEMENT = "announcement"
@@ -98,7 +101,8 @@ def statutory(calendar: WorkCalendar, held_on: dt.date, s: Settings) -> list[Due
         Due(Kind.DELEGATE_LISTS, village_on,
             f"Thôn gửi danh sách đại biểu chậm nhất {s.village_days_before} ngày trước hội "
             f"nghị {dates.day(held_on)}{village_moved}", False),
-        Due(Kind.PREPARED_ANSWERS, calendar.subtract_workdays(held_on, 1),
+        Due(Kind.PREPARED_ANSWERS,
+            calendar.subtract_workdays(held_on, PREPARED_ANSWERS_WORKDAYS_BEFORE),
             f"Các đơn vị gửi nội dung trả lời trước ngày hội nghị {dates.day(held_on)}", False),
         Due(Kind.CONCLUSION_NOTICE, calendar.add_workdays(held_on, s.conclusion_workdays_after),
             f"Ban hành thông báo kết luận trong {s.conclusion_workdays_after} ngày làm việc "

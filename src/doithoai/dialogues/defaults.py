@@ -72,11 +72,10 @@ BUDGET = ("Kinh phí tổ chức hội nghị được bố trí từ ngân sác
           "trí, quản lý và sử dụng kinh phí đúng quy định, tiết kiệm, hiệu quả.")
 BUDGET_SOURCE = "Ngân sách {short} năm {year}"
 
+# The village heads' and the Front's duties are the plan's own sections
+# (dialogues/selectors/duties.py), with the deadlines of the plan's settings.
 COORDINATION = ("Đề nghị Thường trực HĐND, Ủy ban MTTQ Việt Nam {short} tham dự để theo dõi, "
-                "giám sát việc thực hiện. Trưởng các thôn tuyên truyền mục đích, nội dung, thời "
-                "gian, địa điểm hội nghị; phối hợp với Ban Công tác Mặt trận thôn phát phiếu "
-                "lấy ý kiến, tổng hợp ý kiến và danh sách đại biểu của thôn gửi về Ủy ban MTTQ "
-                "{short} trước hội nghị.")
+                "giám sát việc thực hiện.")
 
 RECIPIENTS = """\
 Thường trực Đảng ủy {short};
@@ -183,35 +182,30 @@ def groups(agency: Agency) -> list[GroupSpec]:
 
 
 def tasks(agency: Agency) -> list[TaskSpec]:
-    """The seeds' "tổ chức thực hiện", for the units this agency has."""
+    """The seeds' "tổ chức thực hiện", for the units this agency has: the units' own tasks.
+    The statutory steps (the announcement, the Front's and the villages' opinions and lists,
+    the departments' answers, the conclusion notice, …) are added to them with the deadlines
+    of the plan's settings (dialogues/selectors/duties.py), never copied here."""
     units = _units(agency)
     office = _first(units, Unit.Kind.OFFICE)
-    front = _first(units, Unit.Kind.FRONT)
     culture = _first(units, Unit.Kind.DEPARTMENT, "văn hóa")
     broadcast = _first(units, Unit.Kind.SERVICE_CENTRE, "dịch vụ công ích", "truyền thanh")
     police = _first(units, Unit.Kind.POLICE)
     specs = []
     if office:
         specs += [
-            TaskSpec(office, "Chuẩn bị nội dung chi tiết chương trình, giấy mời, tài liệu và "
-                             "cơ sở vật chất phục vụ hội nghị.", -7),
+            TaskSpec(office, "Chuẩn bị nội dung chi tiết chương trình, tài liệu và cơ sở vật "
+                             "chất phục vụ hội nghị.", -7),
             TaskSpec(office, "Tổng hợp báo cáo tóm tắt tình hình kinh tế - xã hội phục vụ "
                              "hội nghị.", -3),
             TaskSpec(office, "Đăng tải kế hoạch tổ chức hội nghị lên trang thông tin điện tử.",
                      None),
             TaskSpec(office, "Bố trí kinh phí tổ chức hội nghị (Kế toán).", -7),
         ]
-    if front:
-        specs.append(TaskSpec(front, "Tổng hợp, phân loại ý kiến, kiến nghị của Nhân dân các "
-                                     "thôn và danh sách đại biểu thôn, gửi UBND.", -3))
     if culture:
         specs.append(TaskSpec(culture, "Xây dựng nội quy hội nghị đối thoại gửi Văn phòng.", -5))
     if broadcast:
-        specs += [
-            TaskSpec(broadcast, "Thông báo trên hệ thống truyền thanh về nội dung, thời gian, "
-                                "địa điểm hội nghị.", -7),
-            TaskSpec(broadcast, "Cử phóng viên ghi hình, đưa tin về hội nghị.", 0),
-        ]
+        specs.append(TaskSpec(broadcast, "Cử phóng viên ghi hình, đưa tin về hội nghị.", 0))
     if police:
         specs.append(TaskSpec(police, "Xây dựng kế hoạch bảo đảm an ninh trật tự cho hội nghị.",
                               -3))

@@ -61,10 +61,8 @@ class Plan(NFCModel):
     signer = models.ForeignKey(Person, verbose_name=_("người ký"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="+")
     signer_capacity = models.CharField(_("thẩm quyền ký"), max_length=4,
-                                       choices=SignerCapacity.choices,
-                                       default=SignerCapacity.TM)
-    signer_position = models.CharField(_("chức vụ người ký"), max_length=80,
-                                       default="CHỦ TỊCH")
+                                       choices=SignerCapacity.choices, default=SignerCapacity.TM)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=80, default="CHỦ TỊCH")
     # Deadline settings (docs/law.md#conference-deadlines): the law's and the seeds' defaults,
     # editable per plan.
     announce_days_before = models.PositiveSmallIntegerField(
@@ -87,6 +85,9 @@ class Plan(NFCModel):
     complex_answer_workdays = models.PositiveSmallIntegerField(
         _("trả lời vụ việc phức tạp (ngày làm việc)"),
         default=milestones.Settings.complex_answer_workdays)
+    # The day the province set for the year's report (help: the plan form).
+    yearly_report_due_on = models.DateField(_("hạn gửi báo cáo kết quả năm"), null=True,
+                                            blank=True)
     # Issuing: the number comes from the paper register until the documents issue numbers it.
     number = models.CharField(_("số, ký hiệu"), max_length=40, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)

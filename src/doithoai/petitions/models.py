@@ -263,6 +263,54 @@ class Answer(NFCModel):
         return f"{self.petition.tracking_code}: {self.text[:60]}"
 
 
+class AnswerRating(models.Model):
+    """The citizen's one tap on a published answer, from the tracking page (no account: the
+    tracking code is the key). Once per answer and final: anyone holding the code could
+    otherwise flip it; a new answer may be rated again."""
+
+    answer = models.OneToOneField(Answer, verbose_name=_("trả lời"), on_delete=models.PROTECT,
+                                  related_name="rating")
+    petition = models.ForeignKey(Petition, verbose_name=_("ý kiến"), on_delete=models.PROTECT,
+                                 related_name="ratings")
+    satisfied = models.BooleanField(_("hài lòng"))
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    scope_paths = PETITION_SCOPE
+
+    class Meta:
+        verbose_name = _("đánh giá trả lời")
+        verbose_name_plural = _("đánh giá trả lời")
+
+    def __str__(self) -> str:
+        return f"{self.petition.tracking_code}: {self.satisfied_label}"
+
+    @property
+    def satisfied_label(self) -> str:
+        return str(_("Hài lòng") if self.satisfied else _("Chưa hài lòng"))
+
+
+class ReopenRequest(NFCModel):
+    """The citizen says a published answer did not settle the matter ("Chưa được giải
+    quyết"), in his own words: the petition goes back to the office. Once per answer."""
+
+    answer = models.OneToOneField(Answer, verbose_name=_("trả lời"), on_delete=models.PROTECT,
+                                  related_name="reopen_request")
+    petition = models.ForeignKey(Petition, verbose_name=_("ý kiến"), on_delete=models.PROTECT,
+                                 related_name="reopen_requests")
+    reason = models.TextField(_("ý kiến của người gửi"))
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    scope_paths = PETITION_SCOPE
+
+    class Meta:
+        verbose_name = _("đề nghị giải quyết lại")
+        verbose_name_plural = _("đề nghị giải quyết lại")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.petition.tracking_code}: {self.reason[:60]}"
+
+
 class Extension(models.Model):
     petition = models.ForeignKey(Petition, verbose_name=_("ý kiến"), on_delete=models.PROTECT,
                                  related_name="extensions")

@@ -13,41 +13,17 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import milestones as milestone_rules
-from doithoai.core.text import fold, nfc
+from doithoai.core.text import nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.models import Conference, Milestone
+from doithoai.dialogues.selectors.duties import RESPONSIBLE_KIND, responsible
 from doithoai.dialogues.selectors.schedule import milestone_settings
 from doithoai.org import access
-from doithoai.org.models import Unit
-from doithoai.org.selectors import office_of
 from doithoai.workdays.calendar import get_calendar
 
 # Steps that come after the session: they cannot be done while the conference is ahead.
 AFTER_THE_SESSION = {Milestone.Kind.CONCLUSION_NOTICE, Milestone.Kind.RESULTS_ANNOUNCED,
                      Milestone.Kind.WRITTEN_ANSWERS}
-
-
-# Which unit answers for a statutory milestone, by unit kind (first match of the agency).
-RESPONSIBLE_KIND = {
-    Milestone.Kind.ANNOUNCEMENT: (Unit.Kind.SERVICE_CENTRE, ("dịch vụ công ích",
-                                                             "truyền thanh")),
-    Milestone.Kind.INVITATIONS: (Unit.Kind.OFFICE, ()),
-    Milestone.Kind.VILLAGE_OPINIONS: (Unit.Kind.FRONT, ()),
-    Milestone.Kind.DELEGATE_LISTS: (Unit.Kind.FRONT, ()),
-    Milestone.Kind.PREPARED_ANSWERS: (Unit.Kind.OFFICE, ()),
-    Milestone.Kind.CONCLUSION_NOTICE: (Unit.Kind.OFFICE, ()),
-    Milestone.Kind.RESULTS_ANNOUNCED: (Unit.Kind.OFFICE, ()),
-    Milestone.Kind.WRITTEN_ANSWERS: (Unit.Kind.OFFICE, ()),
-}
-
-
-def _responsible(agency_id: int, kind: str) -> Unit | None:
-    unit_kind, words = RESPONSIBLE_KIND[kind]
-    units = Unit.objects.filter(agency_id=agency_id, kind=unit_kind, is_active=True)
-    for unit in units.order_by("order", "name"):
-        if not words or any(fold(w) in fold(unit.name) for w in words):
-            return unit
-    return office_of(agency_id)
 
 
 def _sync_milestones(conference: Conference) -> None:
@@ -61,14 +37,14 @@ def _sync_milestones(conference: Conference) -> None:
             if kind not in existing:
                 Milestone.objects.create(conference=conference, kind=kind,
                                          title=str(labels[kind]),
-                                         unit=_responsible(conference.agency_id, kind))
+                                         unit=responsible(conference.agency_id, kind))
     else:
         calendar = get_calendar()
         for order, due in enumerate(milestone_rules.statutory(calendar, conference.held_on,
                                                     milestone_settings(conference))):
             m = existing.get(due.kind) or Milestone(
                 conference=conference, kind=due.kind, title=str(labels[due.kind]),
-                unit=_responsible(conference.agency_id, due.kind))
+                unit=responsible(conference.agency_id, due.kind))
             m.due_on, m.rule, m.is_legal, m.order = due.due_on, due.rule, due.is_legal, order
             m.save()
     tasks = {m.task_id: m for m in conference.milestones.filter(kind=Milestone.Kind.TASK)}

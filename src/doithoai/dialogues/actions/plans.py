@@ -29,7 +29,7 @@ PLAN_SECTIONS = ("title", "legal_bases", "preamble", "purposes", "requirements",
                  "coordination", "budget", "budget_source", "recipients")
 PLAN_SETTINGS = tuple(milestone_rules.Settings.__dataclass_fields__)
 PLAN_EDITABLE = (*PLAN_SECTIONS, *PLAN_SETTINGS, "kind", "ad_hoc_basis", "signer",
-                 "signer_capacity", "signer_position")
+                 "signer_capacity", "signer_position", "yearly_report_due_on")
 
 
 # Why an ad hoc conference is held (Art. 43 of Law 72/2025), as the plan's text says it.
@@ -97,6 +97,13 @@ def update_plan(*, actor, plan: Plan, data: dict, version: int | None = None,
         before = snapshot(plan)
         for name, value in data.items():
             setattr(plan, name, nfc(value) if isinstance(value, str) else value)
+        report_due = plan.yearly_report_due_on
+        # The year's report: in the year, or at the latest in the first quarter after it.
+        if report_due and not (dt.date(plan.year, 1, 1) <= report_due
+                               <= dt.date(plan.year + 1, 3, 31)):
+            raise ValidationError({"yearly_report_due_on": _(
+                "Hạn gửi báo cáo kết quả năm %(year)s phải trong năm %(year)s hoặc đầu năm "
+                "sau.") % {"year": plan.year}})
         if plan.kind == Plan.Kind.AD_HOC and not plan.ad_hoc_basis:
             raise ValidationError({"ad_hoc_basis": _("Kế hoạch đột xuất cần ghi căn cứ tổ "
                                                      "chức.")})

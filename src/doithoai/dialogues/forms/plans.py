@@ -103,8 +103,12 @@ class PlanEditForm(forms.ModelForm):
             "form": forms.Textarea(attrs={"rows": 2}),
             "time_text": forms.Textarea(attrs={"rows": 2}),
             "budget": forms.Textarea(attrs={"rows": 3}),
+            "yearly_report_due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-        help_texts = SETTING_HELP
+        help_texts = {**SETTING_HELP, "yearly_report_due_on": _(
+            "Ngày UBND tỉnh yêu cầu gửi báo cáo kết quả tổ chức hội nghị đối thoại của năm "
+            "(qua Sở Nội vụ). Để trống nếu chưa có: kế hoạch ghi “theo thời hạn báo cáo của "
+            "UBND tỉnh”.")}
 
     def __init__(self, *args, plan: Plan, **kwargs):
         kwargs.setdefault("initial", {})["version"] = plan.version
@@ -153,7 +157,7 @@ class PlanEditForm(forms.ModelForm):
             (_("II. Thời gian, địa điểm"), ("time_text", "venue")),
             (_("III. Hình thức, nội dung, chương trình"),
              ("form", "content", "programme", "banner", "rules")),
-            (_("IV. Tổ chức thực hiện"), ("coordination",)),
+            (_("IV. Tổ chức thực hiện"), ("coordination", "yearly_report_due_on")),
             (_("V. Kinh phí thực hiện"), ("budget", "budget_source")),
             (_("Nơi nhận, người ký"),
              ("recipients", "signer", "signer_capacity", "signer_position")),

@@ -60,14 +60,6 @@ def composition(plan: Plan) -> list[dict]:
             for side, side_rows in groupby(rows, key=lambda g: g.side)]
 
 
-def tasks_by_unit(plan: Plan) -> list[dict]:
-    seen: dict[int, dict] = {}
-    for task in tasks(plan):
-        task.days = abs(task.offset_days) if task.offset_days is not None else None
-        seen.setdefault(task.unit_id, {"unit": task.unit, "tasks": []})["tasks"].append(task)
-    return list(seen.values())
-
-
 def default_signer(agency: Agency):
     """Who signs a new plan: the chair of the People's Committee (the first one recorded)."""
     return (Person.objects.filter(agency=agency, position__istartswith="Chủ tịch UBND")

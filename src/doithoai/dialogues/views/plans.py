@@ -26,6 +26,7 @@ from doithoai.dialogues.actions import plans as plans_actions
 from doithoai.dialogues.forms import plans as plan_forms
 from doithoai.dialogues.forms.common import add_service_errors
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan
+from doithoai.dialogues.selectors import duties
 from doithoai.dialogues.selectors import plans as plans_reads
 from doithoai.dialogues.views.common import optional_url
 from doithoai.org import access
@@ -114,7 +115,7 @@ def _detail_context(request, plan: Plan, **extra) -> dict:
         "banner": Plan.lines(plan.banner), "rules": Plan.lines(plan.rules),
         "recipients": Plan.lines(plan.recipients),
         "composition": plans_reads.composition(plan),
-        "tasks_by_unit": plans_reads.tasks_by_unit(plan),
+        "duties": duties.sections(plan, duties.the_conference(plan)),
         "village_count": plans_reads.village_count(plan),
         "settings_rows": [
             {"label": Plan._meta.get_field(name).verbose_name, "value": getattr(plan, name),

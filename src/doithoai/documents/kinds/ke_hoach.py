@@ -8,10 +8,11 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from doithoai.core import dates, decree30
+from doithoai.core import decree30
 from doithoai.core.text import list_items, sentence, sentences
 from doithoai.dialogues.defaults import TIME_TEXT
-from doithoai.dialogues.models import Milestone, Plan
+from doithoai.dialogues.models import Plan
+from doithoai.dialogues.selectors import duties
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
 from doithoai.documents.drawing.context import (
@@ -25,8 +26,6 @@ from doithoai.documents.kinds import Kind
 from doithoai.documents.selectors.issued import latest_issued
 
 ROMAN_SIDES = ("commune", "village", "extra")
-# Bodies the committee does not direct: the plan asks them ("Đề nghị …") instead of assigning.
-REQUESTED_KINDS = {"front", "mass", "party", "council", "external"}
 
 
 def _seats(group) -> str:
@@ -54,33 +53,6 @@ def composition(plan) -> list[dict]:
     return result
 
 
-def _the_conference(plan):
-    """The plan's one dated conference (a yearly plan as it is issued); None when it has
-    none or several (each then has its own dates, on its page)."""
-    if not plan.pk:
-        return None
-    dated = list(plan.conferences.exclude(held_on=None)[:2])
-    return dated[0] if len(dated) == 1 else None
-
-
-def _deadlines(conference) -> dict[int, str]:
-    """task id → "Thời hạn: …": the date the task's milestone is due — moved to the working
-    day before when the day counted back is off (core.milestones) — so that each unit reads
-    by when."""
-
-    if conference is None:
-        return {}
-    result = {}
-    for task_id, due_on, offset in Milestone.objects.filter(
-            conference=conference, kind=Milestone.Kind.TASK,
-            task__offset_days__isnull=False).exclude(due_on=None).values_list(
-            "task_id", "due_on", "task__offset_days"):
-        when = dates.day(due_on)
-        result[task_id] = (f"Thời hạn: trong ngày hội nghị {when}." if offset == 0
-                           else f"Thời hạn: chậm nhất ngày {when}.")
-    return result
-
-
 def _time_text(plan, conference) -> str:
     """"Thời gian" as the plan says it; the new plan's placeholder ("… thời gian cụ thể sẽ
     thông báo sau") gives way to the day once the conference is dated, as the tasks'
@@ -92,27 +64,10 @@ def _time_text(plan, conference) -> str:
 
 
 def tasks(plan, conference=None) -> list[dict]:
-    """Tasks grouped by unit in the plan's order, numbered by unit, each with its deadline
-    when the plan's conference is dated (`conference`)."""
-    groups: list[dict] = []
-    index: dict[int, dict] = {}
-    deadlines = _deadlines(conference)
-    for task in plan.tasks.select_related("unit").all():
-        group = index.get(task.unit_id)
-        if group is None:
-            unit = task.unit
-            heading = unit.name
-            if unit.kind in REQUESTED_KINDS:
-                heading = f"Đề nghị {unit.name}"
-            group = {"number": len(groups) + 1, "heading": heading, "entries": []}
-            index[task.unit_id] = group
-            groups.append(group)
-        text = task.text.strip()
-        if text:
-            text = text if text[-1] in ".;:!?" else text + "."
-            group["entries"].append(f"{text} {deadlines[task.pk]}" if task.pk in deadlines
-                                    else text)
-    return groups
+    """"Tổ chức thực hiện": each body's duties with their deadlines (dated when the plan's
+    conference is, `conference`), numbered by body, as the plan's page shows them."""
+    return [{"number": i, "heading": section.heading, "entries": section.lines}
+            for i, section in enumerate(duties.sections(plan, conference), start=1)]
 
 
 def missing(plan) -> list[str]:
@@ -160,7 +115,7 @@ def context(plan, *, number: int | None = None, issued_on: dt.date | None = None
     agency = plan.agency
     gap = decree30.MISSING
     content = composition(plan)
-    conference = _the_conference(plan)
+    conference = duties.the_conference(plan)
     unit_tasks = tasks(plan, conference)
     banner = list_items(plan.banner)
     rules = sentences(plan.rules)

@@ -14,7 +14,7 @@ from doithoai.documents.drawing import tables
 from doithoai.documents.models import Document
 from doithoai.documents.registry import KINDS, kind_of
 from doithoai.documents.render import Rendered, render_docx
-from doithoai.documents.selectors.issued import latest_issued, open_draft
+from doithoai.documents.selectors.issued import Held, latest_issued, open_draft
 from doithoai.documents.selectors.templates import template_bytes
 from doithoai.org.models import Agency
 
@@ -69,14 +69,15 @@ def render_table(kind_code: str, obj: Model, issued_on: dt.date | None = None
     return tables.to_xlsx(kind.table(obj, issued_on), heading=heading)
 
 
-def issue_refusal(kind_code: str, obj: Model) -> str | None:
-    """Why this document cannot be issued now, apart from missing fields (None: it can)."""
+def issue_refusal(kind_code: str, obj: Model, held: Held | None = None) -> str | None:
+    """Why this document cannot be issued now, apart from missing fields (None: it can).
+    `held`: what the register holds of it, when the caller has read it already."""
     kind = kind_of(kind_code)
     if not kind.numbered:
         return _("Đây là phiếu để in và phát, không đánh số nên không ban hành.")
-    if open_draft(obj, kind_code) is not None:
+    if (held.draft if held else open_draft(obj, kind_code)) is not None:
         return None
-    issued = latest_issued(obj, kind_code)
+    issued = held.issued if held else latest_issued(obj, kind_code)
     if issued is not None:
         return _("Đã ban hành số %(number)s. Muốn sửa, hãy lập văn bản sửa đổi, thay thế.") % {
             "number": issued.number_text}

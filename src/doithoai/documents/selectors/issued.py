@@ -8,6 +8,7 @@ kind and not the registry."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -37,6 +38,27 @@ def open_draft(obj: Model, kind_code: str) -> Document | None:
 def latest_issued(obj: Model, kind_code: str) -> Document | None:
     return (documents_of(obj, kind_code).filter(state=Document.State.ISSUED)
             .order_by("-issued_at", "-pk").first())
+
+
+@dataclass(frozen=True)
+class Held:
+    """What the register holds of one object and kind: its open draft, its latest issued."""
+
+    draft: Document | None
+    issued: Document | None
+
+
+def held_by_kind(obj: Model) -> dict[str, Held]:
+    """`Held` for each kind of document the object has, read at once: a page that shows every
+    kind's state asks one query, not a few per kind."""
+    drafts: dict[str, Document] = {}
+    issued: dict[str, Document] = {}
+    # Newest issued first (the model's order, as `latest_issued`); one draft per kind at most.
+    for document in documents_of(obj).filter(
+            state__in=[Document.State.DRAFT, Document.State.ISSUED]):
+        target = drafts if document.state == Document.State.DRAFT else issued
+        target.setdefault(document.kind, document)
+    return {kind: Held(drafts.get(kind), issued.get(kind)) for kind in {*drafts, *issued}}
 
 
 def corrections(document: Document) -> QuerySet:

@@ -13,15 +13,14 @@ from doithoai.documents.drawing import pdf
 from doithoai.documents.forms import IssueForm
 from doithoai.documents.registry import kinds_for
 from doithoai.documents.selectors.drafts import issue_refusal
-from doithoai.documents.selectors.issued import latest_issued, open_draft
+from doithoai.documents.selectors.issued import Held, held_by_kind
 from doithoai.org import access
 
 register = template.Library()
 
 
-def _entry(kind, obj, *, can_act: bool) -> dict:
-    draft = open_draft(obj, kind.code)
-    issued = latest_issued(obj, kind.code)
+def _entry(kind, obj, held: Held, *, can_act: bool) -> dict:
+    draft, issued = held.draft, held.issued
     args = [kind.code, obj.pk]
     entry = {"kind": kind, "draft": draft, "issued": issued, "can_act": can_act}
     if issued is not None and draft is None:
@@ -45,7 +44,7 @@ def _entry(kind, obj, *, can_act: bool) -> dict:
         issue_url=reverse("documents:issue", args=args),
         detail_url=reverse("documents:detail", args=[draft.pk]) if draft else None,
         missing=kind.required(obj),
-        refusal=issue_refusal(kind.code, obj),
+        refusal=issue_refusal(kind.code, obj, held),
         form=IssueForm(auto_id=f"id_{kind.code}_%s"),
     )
     return entry
@@ -55,11 +54,14 @@ def _entry(kind, obj, *, can_act: bool) -> dict:
 def documents_panel(context, obj):
     request = context["request"]
     can_act = access.can(request.user, rules.ISSUE, obj)
+    held = held_by_kind(obj)
+    nothing = Held(None, None)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "obj": obj,
-        "entries": [_entry(kind, obj, can_act=can_act) for kind in kinds_for(obj)],
+        "entries": [_entry(kind, obj, held.get(kind.code, nothing), can_act=can_act)
+                    for kind in kinds_for(obj)],
         "pdf_ready": pdf.ready(),
         "pdf_missing": pdf.missing_message(),
         "next": request.get_full_path(),

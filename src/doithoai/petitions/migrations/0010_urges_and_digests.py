@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('org', '0001_initial'),
-        ('petitions', '0008_names_public_only_with_consent'),
+        ('petitions', '0009_answer_back'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
