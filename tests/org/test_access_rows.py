@@ -15,7 +15,7 @@ from doithoai.live.actions import registrations, sessions
 from doithoai.live.models import Registration
 from doithoai.org.access import acting_roles, roles_for_rows
 from doithoai.org.models import Agency, Membership, Role, Unit, User, Village
-from doithoai.petitions.actions import intake
+from doithoai.petitions.actions import answer_back, intake
 from doithoai.petitions.models import Channel
 from tests import builders
 from tests.factories import UserFactory, user_with_role
@@ -41,7 +41,10 @@ def rows_of_every_scoped_model() -> None:
     plan = builders.yearly_plan()
     builders.june_conference(plan)
     upcoming = builders.upcoming_conference(plan)
-    builders.letters()
+    letters = builders.letters()
+    # what a citizen says back from the tracking page: a rating, a request to settle it again
+    answer_back.rate_answer(petition=letters["published"], satisfied=False)
+    answer_back.ask_again(petition=letters["published"], reason="Rác vẫn chưa được thu gom.")
     clerk = User.objects.get(username="vanphong")
     speakers_village = Village.objects.get(agency=upcoming.agency, name="Thôn Nà Pàn")
     with time_machine.travel(f"{builders.UPCOMING_HELD_ON} 08:00 +07:00", tick=True):
@@ -120,7 +123,14 @@ def rows_the_actions_leave_out() -> None:
     from doithoai.dialogues.models import Conference, ConferenceBatch, PlanRequest
     from doithoai.documents.models import AgencyTemplate
     from doithoai.live.models import Minutes, Session
-    from doithoai.petitions.models import AnswerTemplate, IntakeBatch, Petition, Reminder
+    from doithoai.petitions.models import (
+        AnswerTemplate,
+        Digest,
+        IntakeBatch,
+        Petition,
+        Reminder,
+        Urge,
+    )
 
     today = timezone.localdate()
     for code in (DIEM_HE, OTHER_COMMUNE):
@@ -134,6 +144,11 @@ def rows_the_actions_leave_out() -> None:
         conference = Conference.objects.filter(agency=agency).first()
         if batch is not None and conference is not None:
             ConferenceBatch.objects.create(batch=batch, conference=conference)
+        # An urge of a unit and one of the leaders (no unit); a weekly digest.
+        for unit in (Unit.objects.filter(agency=agency).first(), None):
+            Urge.objects.create(agency=agency, unit=unit, urged_at=timezone.now(),
+                                urged_on=today, target="unit" if unit else "leaders")
+        Digest.objects.create(agency=agency, week=today)
     for petition in (Petition.objects.filter(unit__isnull=True).first(),
                      Petition.objects.filter(unit__isnull=False, village__isnull=False).first()):
         Reminder.objects.create(petition=petition, kind=Reminder.Kind.MANUAL,

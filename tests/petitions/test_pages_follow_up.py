@@ -1,18 +1,17 @@
-"""Follow-up (đôn đốc): per unit, what is due soon and overdue, and one click to remind the
-unit's officers by e-mail — recorded as a Reminder and in the audit log."""
+"""Follow-up (đôn đốc): per unit, what is due soon and overdue, and one click to urge the
+unit — by e-mail and text message, recorded as an Urge, a Reminder per petition and in the
+audit log (the urges' own rules: tests/petitions/test_follow_up_urges.py)."""
 
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.petition_flow import State
 from doithoai.org.models import Role
 from doithoai.petitions import reminder_letters
-from doithoai.petitions.actions import answers, assignments
-from doithoai.petitions.actions import reminders as petition_reminders
+from doithoai.petitions.actions import answers, assignments, urges
 from doithoai.petitions.models import Kind, Petition, Reminder
 from doithoai.petitions.selectors import follow_up
 from doithoai.petitions.selectors.deadlines import today_info
@@ -62,8 +61,8 @@ def test_the_table_per_unit_and_the_lists(client, due, people):
         "Phòng Văn hóa - Xã hội": (0, 1, [due["other"].pk]),
     }
     assert [r.unit.name for r in response.context["rows"]][0] == "Phòng Kinh tế"
-    [office] = response.context["office"]
-    assert (office["state"], office["overdue"], office["due_soon"]) == ("received", 1, 0)
+    stages = {s.stage: (s.overdue, s.due_soon) for s in response.context["stages"]}
+    assert stages == {"office": (1, 0), "unit": (3, 1), "leader": (0, 0), "publish": (0, 0)}
     body = response.content.decode()
     assert due["calm"].tracking_code not in body
     assert body.count('name="unit"') == 2 and body.count('name="petition"') == 4
@@ -74,8 +73,8 @@ def test_remind_a_unit_sends_one_mail_and_records_it(client, due, people, mailou
     client.force_login(people["clerk"])
     response = client.post(REMIND, {"unit": people["unit"].pk, "next": FOLLOW_UP}, follow=True)
     assert response.redirect_chain[-1][0] == FOLLOW_UP
-    assert "Đã gửi nhắc Phòng Kinh tế về 3 ý kiến." in [
-        str(m) for m in response.context["messages"]]
+    assert ("Đã đôn đốc Phòng Kinh tế về 3 ý kiến (thư điện tử (1 địa chỉ), công văn đôn "
+            "đốc).") in [str(m) for m in response.context["messages"]]
     [mail] = mailoutbox
     assert mail.to == ["kinhte@example.vn"]
     for key in ("late1", "late2", "soon"):
@@ -86,11 +85,13 @@ def test_remind_a_unit_sends_one_mail_and_records_it(client, due, people, mailou
         due["late1"].pk, due["late2"].pk, due["soon"].pk}
     assert {r.sent_by for r in reminders} == {people["clerk"]}
     assert {r.sent_on for r in reminders} == {today.today}
-    event = AuditEvent.objects.get(action="petition.remind")
-    assert event.object_type == "org.unit" and event.object_id == str(people["unit"].pk)
-    assert event.actor == people["clerk"]
+    event = AuditEvent.objects.get(action="urge.create")
+    assert event.object_type == "petitions.urge" and event.actor == people["clerk"]
     assert sorted(event.after["petitions"]) == sorted(
         due[k].tracking_code for k in ("late1", "late2", "soon"))
+    on_petitions = AuditEvent.objects.filter(action="petition.urge")
+    assert sorted(int(e.object_id) for e in on_petitions) == sorted(
+        due[k].pk for k in ("late1", "late2", "soon"))
 
 
 def test_remind_one_petition(client, due, people, mailoutbox):
@@ -113,13 +114,14 @@ def test_a_petition_no_longer_waiting_for_the_unit_is_not_reminded(client, due, 
     assert mailoutbox == [] and not Reminder.objects.exists()
 
 
-def test_a_unit_without_an_address_is_told_and_nothing_is_recorded(client, due, people,
-                                                                   mailoutbox):
+def test_a_unit_without_an_address_is_urged_all_the_same(client, due, people, mailoutbox):
     client.force_login(people["clerk"])
     response = client.post(REMIND, {"unit": people["other_unit"].pk}, follow=True)
-    assert any("chưa có địa chỉ thư điện tử" in str(m) for m in response.context["messages"])
-    assert mailoutbox == [] and not Reminder.objects.exists()
-    assert not AuditEvent.objects.filter(action="petition.remind").exists()
+    assert ("Đã đôn đốc Phòng Văn hóa - Xã hội về 1 ý kiến (công văn đôn đốc).") in [
+        str(m) for m in response.context["messages"]]
+    assert mailoutbox == []
+    assert Reminder.objects.get().petition_id == due["other"].pk
+    assert AuditEvent.objects.filter(action="petition.urge").count() == 1
 
 
 def test_a_unit_with_nothing_due_is_told_so(client, due, people, mailoutbox):
@@ -203,68 +205,15 @@ def test_compose_never_mails_a_complaints_or_denunciations_text(receive, people,
     assert "nhận tiền" not in body and "(Tố cáo — nội dung xem trên hệ thống)" in body
 
 
-def test_automatic_reminders_are_sent_once_per_due_date(due, people, mailoutbox, today):
-    petitions = [due["late1"], due["late2"]]
-    sent = petition_reminders.send_unit_reminder(None, people["unit"], petitions, "overdue",
-                                                 today=today.today)
-    assert len(sent) == 2 and len(mailoutbox) == 1
-    again = petition_reminders.send_unit_reminder(None, people["unit"], petitions, "overdue",
-                                                  today=today.today)
-    assert again == [] and len(mailoutbox) == 1
-    event = AuditEvent.objects.get(action="petition.remind")
-    assert event.actor is None and event.reason == "Nhắc tự động: đã quá hạn trả lời"
-    # An extension gives a new due date, and so a new reminder.
-    Petition.objects.filter(pk=due["late1"].pk).update(due_date=today.today
-                                                       - dt.timedelta(days=1))
-    fresh = [Petition.objects.get(pk=due["late1"].pk)]
-    assert len(petition_reminders.send_unit_reminder(None, people["unit"], fresh, "overdue",
-                                                     today=today.today)) == 1
-    # Manual reminders may be repeated.
-    for _ in range(2):
-        petition_reminders.send_unit_reminder(people["clerk"], people["unit"], petitions, "manual",
-                                              today=today.today)
-    assert Reminder.objects.filter(kind="manual").count() == 4
-
-
-def test_send_leaves_out_petitions_of_other_units_or_closed(due, people, mailoutbox, today):
-    closed = due["late2"]
-    Petition.objects.filter(pk=closed.pk).update(state=State.CLOSED)
-    closed.refresh_from_db()
-    sent = petition_reminders.send_unit_reminder(people["clerk"], people["unit"],
-                                                 [due["late1"], closed, due["other"]],
-                                                 today=today.today)
-    assert [r.petition_id for r in sent] == [due["late1"].pk]
-
-
-def test_send_checks_the_actor(due, people, today):
-    with pytest.raises(PermissionDenied):
-        petition_reminders.send_unit_reminder(people["supervisor"], people["unit"], [due["late1"]],
-                                              today=today.today)
-    with pytest.raises(ValidationError):
-        petition_reminders.send_unit_reminder(people["clerk"], people["other_unit"], [due["other"]],
-                                              today=today.today)
-    assert not Reminder.objects.exists()
-
-
-def test_a_failed_send_records_nothing(due, people, today, monkeypatch):
+def test_a_failed_send_from_the_page_is_a_warning_and_the_urge_stands(client, due, people,
+                                                                      monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
-    monkeypatch.setattr(petition_reminders, "send_mail", broken)
-    with pytest.raises(ConnectionRefusedError):
-        petition_reminders.send_unit_reminder(people["clerk"], people["unit"], [due["late1"]],
-                                              today=today.today)
-    assert not Reminder.objects.exists()
-    assert not AuditEvent.objects.filter(action="petition.remind").exists()
-
-
-def test_a_failed_send_from_the_page_is_a_message(client, due, people, monkeypatch):
-    def broken(*args, **kwargs):
-        raise ConnectionRefusedError("mail server down")
-    monkeypatch.setattr(petition_reminders, "send_mail", broken)
+    monkeypatch.setattr(urges, "send_mail", broken)
     client.force_login(people["clerk"])
     response = client.post(REMIND, {"unit": people["unit"].pk}, follow=True)
-    assert any("Không gửi được thư" in str(m) for m in response.context["messages"])
-    assert not Reminder.objects.exists()
+    assert any("Không gửi được: thư điện tử" in str(m) for m in response.context["messages"])
+    assert Reminder.objects.count() == 3
 
 
 def test_queries_do_not_grow_with_the_rows(client, due, people, commune,

@@ -110,6 +110,35 @@ WITHOUT_UNIT: dict[Action, State] = {Action.REOPEN: S.CLASSIFIED}
 # Open: someone still owes the citizen something, so a due date runs.
 OPEN_STATES = frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED, S.RETURNED,
                          S.ANSWER_DRAFTED, S.ANSWER_APPROVED})
+# Where an open petition waits, and for whom (the follow-up page's one table): the office to
+# classify and assign it, a unit to answer it, a leader to approve the answer, the office again
+# to publish it. Every open state is in exactly one stage.
+class Stage(StrEnum):
+    OFFICE = "office"
+    UNIT = "unit"
+    LEADER = "leader"
+    PUBLISH = "publish"
+
+
+WAITS_WITH: dict[State, Stage] = {
+    S.RECEIVED: Stage.OFFICE, S.CLASSIFIED: Stage.OFFICE, S.RETURNED: Stage.OFFICE,
+    S.ASSIGNED: Stage.UNIT,
+    S.ANSWER_DRAFTED: Stage.LEADER,
+    S.ANSWER_APPROVED: Stage.PUBLISH,
+}
+STAGE_LABELS = {
+    Stage.OFFICE: gettext_noop("Chờ Văn phòng phân loại, giao đơn vị"),
+    Stage.UNIT: gettext_noop("Chờ đơn vị trả lời"),
+    Stage.LEADER: gettext_noop("Chờ lãnh đạo duyệt trả lời"),
+    Stage.PUBLISH: gettext_noop("Chờ Văn phòng công khai, gửi trả lời"),
+}
+
+
+def states_of(stage: Stage | str) -> tuple[State, ...]:
+    """The states in which a petition waits at `stage`, in the table's order."""
+    return tuple(s for s, where in WAITS_WITH.items() if where == Stage(stage))
+
+
 # Answered in time counts against these: the citizen has had an answer or a decision.
 SETTLED_STATES = frozenset(State) - OPEN_STATES
 # Routed away from the commune's own answer: refused, sent to its legal procedure, or to the

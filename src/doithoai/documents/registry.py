@@ -13,6 +13,7 @@ from doithoai.documents.kinds import (
     bao_cao_nam,
     bao_cao_tong_hop,
     bien_ban,
+    cong_van_don_doc,
     cong_van_tra_loi,
     giay_moi,
     ke_hoach,
@@ -36,6 +37,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     phieu_lay_y_kien.KIND,
     phieu_dang_ky_phat_bieu.KIND,
     cong_van_tra_loi.KIND,
+    cong_van_don_doc.KIND,
     bao_cao_ket_qua.KIND,
     bao_cao_nam.KIND,
 )}

@@ -46,6 +46,11 @@ class AdministrativeUnit(NFCModel):
         return self.name
 
 
+# Office hours in most communes (the agency sets its own): stored data, plain Vietnamese.
+DEFAULT_RECEPTION_HOURS = ("Sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ, từ thứ Hai "
+                           "đến thứ Sáu (trừ ngày nghỉ lễ, Tết)")
+
+
 class Agency(NFCModel):
     """A People's Committee (commune or province) that runs dialogues or oversees them."""
 
@@ -81,6 +86,11 @@ class Agency(NFCModel):
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     website = models.URLField(_("trang thông tin điện tử"), blank=True)
+    # Told to citizens on the tracking page beside the address and phone (plain Vietnamese).
+    reception_hours = models.CharField(
+        _("giờ tiếp nhận, tiếp công dân"), max_length=250, default=DEFAULT_RECEPTION_HOURS,
+        help_text=_("Ghi như người dân đọc, ví dụ: Sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 "
+                    "– 17 giờ, từ thứ Hai đến thứ Sáu (trừ ngày nghỉ lễ, Tết)."))
     is_active = models.BooleanField(_("đang sử dụng"), default=True)
 
     scope_paths = {"agency": "pk", "unit": None, "village": None}

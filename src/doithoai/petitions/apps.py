@@ -29,6 +29,9 @@ class PetitionsConfig(AppConfig):
             "petition.ungroup": _("Tách khỏi vấn đề"),
             "petition.recompute_due": _("Tính lại hạn theo lịch"),
             "petition.remind": _("Nhắc hạn"),
+            "petition.urge": _("Đôn đốc"),
+            "urge.create": _("Đôn đốc"),
+            "digest.send": _("Gửi tổng hợp hằng tuần cho Chủ tịch"),
             "answer.create": _("Soạn trả lời"),
             "petition.text_corrected": _("Hoàn chỉnh nội dung phát biểu"),
             "petition.senders_unnamed": _("Không công khai tên người gửi"),
@@ -37,8 +40,13 @@ class PetitionsConfig(AppConfig):
             "answer.withdrawn": _("Rút lại câu trả lời đã công khai"),
             "answer.set_aside": _("Bỏ dự thảo trả lời"),
             "issue.create": _("Tạo vấn đề"),
+            "petition.reopen_requested": _("Người gửi đề nghị giải quyết lại"),
+            "petition.rate_answer": _("Người gửi đánh giá trả lời"),
         }.items():
             register(code, label)
         # The rule's code stands beside its readable description (due_rule_label), shown.
         hide_keys("due_rule")
-        register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)")})
+        register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)"),
+                       "urged": _("đôn đốc"), "how": _("hình thức"),
+                       "petitions": _("các ý kiến"), "addresses": _("số địa chỉ"),
+                       "rating": _("đánh giá")})

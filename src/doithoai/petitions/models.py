@@ -263,6 +263,54 @@ class Answer(NFCModel):
         return f"{self.petition.tracking_code}: {self.text[:60]}"
 
 
+class AnswerRating(models.Model):
+    """The citizen's one tap on a published answer, from the tracking page (no account: the
+    tracking code is the key). Once per answer and final: anyone holding the code could
+    otherwise flip it; a new answer may be rated again."""
+
+    answer = models.OneToOneField(Answer, verbose_name=_("trả lời"), on_delete=models.PROTECT,
+                                  related_name="rating")
+    petition = models.ForeignKey(Petition, verbose_name=_("ý kiến"), on_delete=models.PROTECT,
+                                 related_name="ratings")
+    satisfied = models.BooleanField(_("hài lòng"))
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    scope_paths = PETITION_SCOPE
+
+    class Meta:
+        verbose_name = _("đánh giá trả lời")
+        verbose_name_plural = _("đánh giá trả lời")
+
+    def __str__(self) -> str:
+        return f"{self.petition.tracking_code}: {self.satisfied_label}"
+
+    @property
+    def satisfied_label(self) -> str:
+        return str(_("Hài lòng") if self.satisfied else _("Chưa hài lòng"))
+
+
+class ReopenRequest(NFCModel):
+    """The citizen says a published answer did not settle the matter ("Chưa được giải
+    quyết"), in his own words: the petition goes back to the office. Once per answer."""
+
+    answer = models.OneToOneField(Answer, verbose_name=_("trả lời"), on_delete=models.PROTECT,
+                                  related_name="reopen_request")
+    petition = models.ForeignKey(Petition, verbose_name=_("ý kiến"), on_delete=models.PROTECT,
+                                 related_name="reopen_requests")
+    reason = models.TextField(_("ý kiến của người gửi"))
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+
+    scope_paths = PETITION_SCOPE
+
+    class Meta:
+        verbose_name = _("đề nghị giải quyết lại")
+        verbose_name_plural = _("đề nghị giải quyết lại")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.petition.tracking_code}: {self.reason[:60]}"
+
+
 class Extension(models.Model):
     petition = models.ForeignKey(Petition, verbose_name=_("ý kiến"), on_delete=models.PROTECT,
                                  related_name="extensions")
@@ -324,6 +372,48 @@ class AnswerTemplate(NFCModel):
         return self.title
 
 
+class Urge(NFCModel):
+    """One urge (đôn đốc) from the office: to a unit about what it owes an answer for, or to
+    the leaders about the answers awaiting their approval. Its petitions are its reminders'
+    (`Reminder.urge`); a unit's urge is also the source of its written reminder (Công văn đôn
+    đốc). Once a day per unit (or per agency's leaders) unless a reason is written."""
+
+    class Target(models.TextChoices):
+        UNIT = "unit", _("Đơn vị")
+        LEADERS = "leaders", _("Lãnh đạo UBND")
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
+                               related_name="urges")
+    target = models.CharField(_("đôn đốc"), max_length=8, choices=Target.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="urges")
+    urged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đôn đốc"),
+                                 null=True, on_delete=models.SET_NULL, related_name="+")
+    urged_at = models.DateTimeField(_("thời điểm đôn đốc"))
+    urged_on = models.DateField(_("ngày đôn đốc"))
+    reason = models.TextField(_("lý do đôn đốc lại trong ngày"), blank=True)
+    emails = models.PositiveSmallIntegerField(_("số địa chỉ thư điện tử"), default=0)
+    phones = models.PositiveSmallIntegerField(_("số điện thoại nhận tin nhắn"), default=0)
+    overdue = models.PositiveIntegerField(_("số ý kiến quá hạn"), default=0)
+    due_soon = models.PositiveIntegerField(_("số ý kiến sắp đến hạn"), default=0)
+
+    scope_paths = {"agency": "agency", "unit": "unit", "village": None}
+
+    class Meta:
+        verbose_name = _("lần đôn đốc")
+        verbose_name_plural = _("lần đôn đốc")
+        ordering = ["-urged_at", "-pk"]
+        indexes = [models.Index(fields=["agency", "target", "unit", "-urged_at"])]
+
+    def __str__(self) -> str:
+        who = self.unit.name if self.unit_id else self.get_target_display()
+        return f"Đôn đốc {who} {dates.day(self.urged_on)}"
+
+    @property
+    def petitions(self):
+        return Petition.objects.filter(reminders__urge=self)
+
+
 class Reminder(models.Model):
     """A reminder sent (due soon, overdue): one per petition, kind and due date, ever."""
 
@@ -341,6 +431,8 @@ class Reminder(models.Model):
                                 null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    urge = models.ForeignKey(Urge, verbose_name=_("lần đôn đốc"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="reminders")
 
     scope_paths = PETITION_SCOPE
 
@@ -350,6 +442,30 @@ class Reminder(models.Model):
         constraints = [models.UniqueConstraint(
             fields=["petition", "kind", "due_date"], condition=~models.Q(kind="manual"),
             name="reminder_once_per_due_date")]
+        # The follow-up page's "last urged" of each petition.
+        indexes = [models.Index(fields=["petition", "-created_at"])]
 
     def __str__(self) -> str:
         return f"{self.petition.tracking_code}: {self.get_kind_display()} {dates.day(self.sent_on)}"
+
+
+class Digest(models.Model):
+    """The chairperson's weekly digest of late petitions, sent once per agency and week."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT,
+                               related_name="digests")
+    week = models.DateField(_("tuần (thứ Hai)"))
+    sent_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    overdue = models.PositiveIntegerField(_("số ý kiến quá hạn"), default=0)
+    recipients = models.PositiveSmallIntegerField(_("số người nhận"), default=0)
+
+    scope_paths = {"agency": "agency", "unit": None, "village": None}
+
+    class Meta:
+        verbose_name = _("bản tổng hợp hằng tuần")
+        verbose_name_plural = _("bản tổng hợp hằng tuần")
+        constraints = [models.UniqueConstraint(fields=["agency", "week"],
+                                               name="digest_once_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {dates.day(self.week)}"

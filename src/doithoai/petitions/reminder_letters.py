@@ -76,6 +76,22 @@ def compose_unit_reminder(unit: Unit, petitions, *, today: dt.date | None = None
     return subject, "\n".join(lines)
 
 
+def compose_leaders_urge(agency: Agency, petitions, *, today: dt.date) -> tuple[str, str]:
+    """The subject and body of an urge to the leaders about drafts awaiting approval."""
+    calendar = get_calendar()
+    petitions = sorted(petitions, key=lambda p: (p.due_date or dt.date.max, p.pk))
+    subject = f"Đôn đốc duyệt {len(petitions)} dự thảo trả lời ý kiến — {agency.name}"
+    lines = [f"Kính gửi: Lãnh đạo {agency.name}", "",
+             f"Văn phòng đề nghị Lãnh đạo xem xét, duyệt {len(petitions)} dự thảo trả lời ý kiến, "
+             f"kiến nghị của Nhân dân đã quá hạn hoặc sắp đến hạn:", ""]
+    for number, p in enumerate(petitions, start=1):
+        unit = f" — {p.unit.name}" if p.unit_id else ""
+        lines += [f"{number}. Mã {p.tracking_code}{unit} — {_when(p.due_date, today, calendar)}",
+                  f"   Xem và duyệt: {_detail_url(p)}", ""]
+    lines.append("Thư này được gửi từ phần mềm Đối thoại với Nhân dân.")
+    return subject, "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class Recipient:
     agency: Agency

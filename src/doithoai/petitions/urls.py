@@ -12,6 +12,7 @@ urlpatterns = [
     path("cho-duyet/", approvals.approvals, name="approvals"),
     path("don-doc/", follow_up.follow_up, name="follow_up"),
     path("don-doc/gui-nhac/", follow_up.follow_up_remind, name="follow_up_remind"),
+    path("don-doc/lan/<int:pk>/", follow_up.urge_detail, name="urge_detail"),
     path("<int:pk>/", petition.detail, name="detail"),
     path("<int:pk>/xu-ly/<slug:action>/", petition.act, name="act"),
     path("<int:pk>/tra-loi/<int:answer_pk>/tep/", petition.answer_file, name="answer_file"),

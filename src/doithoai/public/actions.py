@@ -1,5 +1,6 @@
-"""Sending an opinion from the public form: the limits, the honeypot, then `receive`; and
-counting an address's hits against the public limits.
+"""Sending an opinion from the public form: the limits, the honeypot, then `receive`; the
+citizen answering back from the tracking page by his code (`petitions.actions.answer_back`);
+and counting an address's hits against the public limits.
 
 Everything a citizen sends goes through `petitions.actions.intake.receive` (one transaction, one
 audit event, a tracking code); this module only decides whether to call it.
@@ -15,8 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from doithoai.core import tracking
+from doithoai.petitions.actions import answer_back
 from doithoai.petitions.actions import intake as petition_intake
-from doithoai.petitions.models import Petition
+from doithoai.petitions.models import AnswerRating, Petition, ReopenRequest
 from doithoai.public import throttle
 from doithoai.public.models import Attempt
 from doithoai.workdays.calendar import get_calendar
@@ -71,6 +73,41 @@ def send(intake: petition_intake.Intake, *, client: str, is_bot: bool) -> Receip
         count_hit(bucket=Attempt.Bucket.SUBMIT, client=client, limits=limits)
         petition = petition_intake.receive(intake, actor=None, actor_label=ACTOR_LABEL)
     return Receipt.of(petition)
+
+
+class UnknownCode(Exception):
+    """No petition has this code (counted against the guessing limit)."""
+
+    def __init__(self, code: str | None):
+        super().__init__(code)
+        self.code = code
+
+
+def by_code(*, code: str, client: str) -> Petition:
+    """The petition a tracking page's form names by its code. A malformed, mistyped or guessed
+    code is counted as the tracking page counts it (`TRACK_MISS`): UnknownCode; past the
+    guessing limit, TooMany before anything is looked up."""
+    limits = throttle.track_limits()
+    limit = throttle.exceeded(Attempt.Bucket.TRACK_MISS, client, limits)
+    if limit is not None:
+        raise TooMany(limit)
+    normal = tracking.normalise(code or "")
+    petition = Petition.objects.filter(tracking_code=normal).first() if normal else None
+    if petition is None:
+        count_hit(bucket=Attempt.Bucket.TRACK_MISS, client=client, limits=limits)
+        raise UnknownCode(normal)
+    return petition
+
+
+def ask_again(*, code: str, client: str, reason: str) -> ReopenRequest:
+    """"Chưa được giải quyết" sent from the tracking page of `code`."""
+    return answer_back.ask_again(petition=by_code(code=code, client=client), reason=reason)
+
+
+def rate_answer(*, code: str, client: str, satisfied: bool) -> AnswerRating:
+    """The one-tap rating sent from the tracking page of `code`."""
+    return answer_back.rate_answer(petition=by_code(code=code, client=client),
+                                   satisfied=satisfied)
 
 
 def count_hit(*, bucket: str, client: str, limits: list[throttle.Limit]) -> None:

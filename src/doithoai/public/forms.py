@@ -1,4 +1,4 @@
-"""The citizen's forms: sending an opinion, and typing a tracking code."""
+"""The citizen's forms: sending an opinion, typing a tracking code, answering back."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from doithoai.core.phone import normalise_phone
 from doithoai.core.text import nfc
 from doithoai.org.models import Agency, Village
+from doithoai.petitions.actions.answer_back import REASON_MAX
 from doithoai.petitions.cleaning import MAX_TEXT
 from doithoai.petitions.models import Field
 from doithoai.public.selectors import active_communes
@@ -174,3 +175,23 @@ class TrackForm(PlainForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
                                       "spellcheck": "false"}),
         error_messages={"required": _("Hãy nhập mã tra cứu.")})
+
+
+class AskAgainForm(PlainForm):
+    """"Chưa được giải quyết": the citizen's words. The length and emptiness are the action's
+    rules (`petitions.actions.answer_back`), which give the message; the browser helps."""
+
+    reason = forms.CharField(
+        label=_("Vì sao trả lời chưa giải quyết được việc của bạn?"), required=False,
+        strip=False, widget=forms.Textarea(attrs={"rows": 4, "maxlength": REASON_MAX}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = gettext(
+            "Viết điều chưa được giải quyết và điều bạn đề nghị (tối đa %(max)s ký tự). Lời "
+            "nhắn này chỉ Văn phòng Ủy ban nhân dân xã đọc, không hiện công khai.") % {
+                "max": _thousands(REASON_MAX)}
+
+
+# The one-tap rating's two buttons.
+RATINGS = {"hai-long": True, "chua-hai-long": False}

@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from doithoai.audit.selectors import history_for
 from doithoai.core import dates, procedure_guidance
 from doithoai.core.kind_hints import DENUNCIATION, suggested_kind
-from doithoai.core.petition_flow import OPEN_STATES, STATE_LABELS, State
+from doithoai.core.petition_flow import COMPLAINT, OPEN_STATES, STATE_LABELS, State
 from doithoai.core.phone import mask_phone
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Unit, Village
 from doithoai.petitions.models import Answer, Kind, Petition
 from doithoai.petitions.models import Field as PetitionField
+from doithoai.petitions.selectors.answer_back import AnswerBack, answer_back, hidden_from_public
 from doithoai.petitions.selectors.petitions import current_answer
 from doithoai.petitions.selectors.public_text import names_for, public
 from doithoai.public.privacy import mask_name
@@ -55,6 +56,16 @@ class PublicPetition:
     note: str = ""
     timeline: list[Step] = field(default_factory=list)
     guidance: str = ""  # the law's guidance for a denunciation (nothing of the denouncer)
+    # What the citizen may still say of the answer (ask again, rate), and said already.
+    reply: AnswerBack | None = None
+    # A complaint's own procedure, told where an opinion would offer "ask again".
+    complaint_guidance: str = ""
+
+    @property
+    def waiting(self) -> bool:
+        """Someone still owes the citizen an answer on the dialogue track."""
+        return (self.petition.state in OPEN_STATES and self.reply is not None
+                and not self.reply.on_procedure)
 
 
 # --- sending an opinion --------------------------------------------------------------------
@@ -97,6 +108,27 @@ def receipt_field(pk) -> PetitionField | None:
     return PetitionField.objects.filter(pk=pk).first()
 
 
+@dataclass(frozen=True)
+class ReceiptText:
+    text: str  # as the tracking page shows it (names as initials), "" when withheld
+    withheld: bool  # hidden from the public: not printed either
+    denunciation: bool
+
+
+def receipt_text(code: str) -> ReceiptText | None:
+    """The text as sent, for the receipt: its link reaches whoever holds it, so it follows the
+    tracking page's rules (nothing of a denunciation or a hidden petition). None when no
+    petition has the code."""
+    petition = find(code)
+    if petition is None:
+        return None
+    if hidden_from_public(petition):
+        return ReceiptText("", True, petition.kind == Kind.DENUNCIATION
+                           or suggested_kind(petition.text) == DENUNCIATION)
+    names, unnamed = names_for(petition)
+    return ReceiptText(public(petition.text, names, unnamed), False, False)
+
+
 # --- tracking --------------------------------------------------------------------------------
 
 def find(code: str) -> Petition | None:
@@ -109,12 +141,13 @@ def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetit
     # A denunciation by its kind, or by its words before anyone classified it.
     denunciation = (petition.kind == Kind.DENUNCIATION
                     or suggested_kind(petition.text) == DENUNCIATION)
-    hidden = petition.hide_from_public or denunciation
+    hidden = hidden_from_public(petition)
     view = PublicPetition(
         petition=petition, state_label=_(STATE_LABELS[State(petition.state)]), hidden=hidden,
         is_denunciation=denunciation,
         overdue=(petition.state in OPEN_STATES and petition.due_date is not None
                  and petition.due_date < today),
+        reply=answer_back(petition),
     )
     names, unnamed = names_for(petition)
 
@@ -135,6 +168,9 @@ def public_view(petition: Petition, today: dt.date | None = None) -> PublicPetit
         view.note = note
     if not petition.is_sensitive:
         _senders(view, petition)
+    if petition.kind == COMPLAINT and petition.state != State.TRANSFERRED:
+        # once transferred, its public note carries this guidance already
+        view.complaint_guidance = procedure_guidance.guidance_for(COMPLAINT).text()
     answer = current_answer(petition)
     if answer is not None and answer.published_at is not None:
         view.answer, view.answer_text = answer, copy(answer.text)
@@ -209,4 +245,8 @@ def _timeline(petition: Petition) -> list[Step]:
                 steps.append(Step(on, _("Đã kết thúc")))
             case "reopen":
                 steps.append(Step(on, _("Mở lại để giải quyết tiếp")))
+            case "reopen_requested":
+                # the citizen's words stay with the office: they may name people
+                steps.append(Step(on, _("Người gửi đề nghị giải quyết lại; Văn phòng xem xét "
+                                        "để giao giải quyết tiếp")))
     return steps

@@ -10,4 +10,6 @@ urlpatterns = [
     path("gui-y-kien/da-gui/", views.receipt, name="receipt"),
     path("tra-cuu/", views.track, name="track"),
     path("tra-cuu/<str:code>/", views.track_code, name="track_code"),
+    path("tra-cuu/<str:code>/giai-quyet-lai/", views.ask_again, name="ask_again"),
+    path("tra-cuu/<str:code>/danh-gia/", views.rate, name="rate"),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from doithoai.core import tracking
 from doithoai.core.qr import svg_data_uri
@@ -29,6 +31,8 @@ from doithoai.petitions.models import Channel
 from doithoai.public import actions as public
 from doithoai.public import selectors, throttle
 from doithoai.public.forms import (
+    RATINGS,
+    AskAgainForm,
     ChooseCommuneForm,
     SubmitForm,
     TrackForm,
@@ -160,6 +164,7 @@ def receipt(request):
         # scanned from the printed receipt, the phone opens this petition's tracking page
         "track_qr": svg_data_uri(track_code_address),
         "workdays": settings.PETITION_ANSWER_WORKDAYS,
+        "sent": selectors.receipt_text(data["c"]),
     })
 
 
@@ -184,16 +189,20 @@ def _lookup(request, typed: str, form):
     petition = selectors.find(code) if code else None
     if petition is None:
         public.count_hit(bucket=Attempt.Bucket.TRACK_MISS, client=client, limits=limits)
-        if code is None:
-            message = _("“%(typed)s” không phải là mã tra cứu. Mã gồm 8 chữ và số, ví dụ "
-                        "ABCD-EFGH; hãy xem lại giấy biên nhận.") % {"typed": typed[:40]}
-        else:
-            message = _("Không tìm thấy ý kiến nào có mã %(code)s. Hãy xem lại mã trên giấy "
-                        "biên nhận (chữ O và số 0, chữ I và số 1 không dùng trong mã).") % {
-                            "code": code}
-        form.add_error("ma", message)
-        return None, render(request, "public/track.html", {"form": form}, status=404)
+        return None, _unknown(request, typed, code, form)
     return petition, None
+
+
+def _unknown(request, typed: str, code: str | None, form):
+    if code is None:
+        message = _("“%(typed)s” không phải là mã tra cứu. Mã gồm 8 chữ và số, ví dụ "
+                    "ABCD-EFGH; hãy xem lại giấy biên nhận.") % {"typed": typed[:40]}
+    else:
+        message = _("Không tìm thấy ý kiến nào có mã %(code)s. Hãy xem lại mã trên giấy "
+                    "biên nhận (chữ O và số 0, chữ I và số 1 không dùng trong mã).") % {
+                        "code": code}
+    form.add_error("ma", message)
+    return render(request, "public/track.html", {"form": form}, status=404)
 
 
 def track(request):
@@ -216,6 +225,67 @@ def track_code(request, code):
         return refusal
     if code != petition.tracking_code:
         return redirect("public:track_code", code=petition.tracking_code)
+    return _detail(request, petition)
+
+
+def _detail(request, petition, *, ask_form=None, problem="", status=200):
     return render(request, "public/track_detail.html", {
         "view": selectors.public_view(petition), "petition": petition,
-        "today": timezone.localdate()})
+        "today": timezone.localdate(), "ask_form": ask_form or AskAgainForm(),
+        "problem": problem}, status=status)
+
+
+# --- answering back (no account: the code in the address is the key) ------------------------
+
+def _answer_back(request, code, send, *, ask_form=None):
+    """Call `send(client)`; a refusal re-renders the page (or the code's own refusal)."""
+    form = TrackForm({"ma": code[:40]})
+    form.is_valid()
+    try:
+        send(throttle.client_key(request))
+    except public.TooMany:
+        return _track_refused(request, form)
+    except public.UnknownCode as exc:
+        return _unknown(request, code, exc.code, form)
+    except ValidationError as exc:
+        petition = selectors.find(tracking.normalise(code))
+        if ask_form is not None and hasattr(exc, "error_dict"):
+            ask_form.add_error(None, exc)  # the words themselves: shown at the field
+            return _detail(request, petition, ask_form=ask_form, status=400)
+        # a rule (not answered yet, once per answer, its procedure): at the top of the page
+        return _detail(request, petition, problem=" ".join(exc.messages), status=400)
+    return None
+
+
+@require_POST
+def ask_again(request, code):
+    form = AskAgainForm(request.POST)
+    form.is_valid()
+    refused = _answer_back(request, code, lambda client: public.ask_again(
+        code=code, client=client, reason=form.cleaned_data.get("reason", "")), ask_form=form)
+    if refused is not None:
+        return refused
+    messages.success(request, _(
+        "Đã gửi đề nghị giải quyết lại. Ý kiến được chuyển về Văn phòng Ủy ban nhân dân xã "
+        "cùng lời nhắn của bạn để giao giải quyết tiếp; hạn trả lời mới hiện dưới đây."))
+    return redirect("public:track_code", code=tracking.normalise(code))
+
+
+@require_POST
+def rate(request, code):
+    choice = request.POST.get("danh_gia", "")
+    if choice not in RATINGS:
+        refused = _answer_back(request, code, lambda client: _bad_rating(
+            public.by_code(code=code, client=client)))
+    else:
+        refused = _answer_back(request, code, lambda client: public.rate_answer(
+            code=code, client=client, satisfied=RATINGS[choice]))
+    if refused is not None:
+        return refused
+    messages.success(request, _("Cảm ơn bạn đã đánh giá trả lời. Đánh giá được gửi tới Ủy "
+                                "ban nhân dân xã để cải thiện việc trả lời."))
+    return redirect("public:track_code", code=tracking.normalise(code))
+
+
+def _bad_rating(_petition):
+    raise ValidationError(_("Hãy chọn “Hài lòng” hoặc “Chưa hài lòng”."))

@@ -11,6 +11,10 @@ How a petition counts (each petition falls in exactly one of these):
 - escalated / transferred to the complaints or denunciations procedure;
 - not accepted;
 - open: someone still owes an answer; overdue when its due date has passed.
+
+Beside these, what the citizens said from the tracking page: the ratings of the answers in
+force (satisfied or not), and the petitions a citizen reopened ("Chưa được giải quyết") out of
+those answered at least once.
 """
 
 from __future__ import annotations
@@ -30,7 +34,14 @@ from doithoai.dialogues.models import Conference, Plan, PlanRequest
 from doithoai.org import access
 from doithoai.org.access import OFFICE_ROLES, scope_of
 from doithoai.org.models import Agency
-from doithoai.petitions.models import Answer, Escalation, Kind, Petition
+from doithoai.petitions.models import (
+    Answer,
+    AnswerRating,
+    Escalation,
+    Kind,
+    Petition,
+    ReopenRequest,
+)
 
 HELD_STATES = (Conference.State.HELD, Conference.State.CONCLUDED, Conference.State.CLOSED)
 
@@ -85,6 +96,13 @@ def _annotated(petitions: QuerySet) -> QuerySet:
                              .values("day")[:1]),
         at_conference=Exists(current.filter(at_conference=True)),
         was_escalated=Exists(Escalation.objects.filter(petition=OuterRef("pk"))),
+        # the citizen's word from the tracking page: his rating of the answer in force, and
+        # whether he ever said an answer did not settle it
+        rated=Exists(AnswerRating.objects.filter(petition=OuterRef("pk"),
+                                                 answer__is_current=True)),
+        rated_satisfied=Exists(AnswerRating.objects.filter(
+            petition=OuterRef("pk"), answer__is_current=True, satisfied=True)),
+        was_reopened=Exists(ReopenRequest.objects.filter(petition=OuterRef("pk"))),
     )
 
 
@@ -108,6 +126,11 @@ def _conditions(today: dt.date) -> dict[str, Q]:
             was_escalated=False, due_date__isnull=False)),
         "open": Q(state__in=OPEN_STATES),
         "open_overdue": Q(state__in=OPEN_STATES, due_date__lt=today),
+        "ratings": Q(rated=True),
+        "ratings_satisfied": Q(rated_satisfied=True),
+        # answered once at least: answered now, or reopened by the citizen since
+        "ever_answered": answered | Q(was_reopened=True),
+        "reopened_by_citizen": Q(was_reopened=True),
     }
 
 
@@ -129,6 +152,10 @@ class Counts:
     not_accepted: int = 0
     open: int = 0
     open_overdue: int = 0
+    ratings: int = 0
+    ratings_satisfied: int = 0
+    ever_answered: int = 0
+    reopened_by_citizen: int = 0
 
     @property
     def open_not_overdue(self) -> int:
@@ -149,6 +176,18 @@ class Counts:
         if not self.deadline_tested:
             return None
         return round(100 * self.answered_on_time / self.deadline_tested)
+
+    @property
+    def satisfied_percent(self) -> int | None:
+        """Satisfied out of the answers in force the citizens rated (None when none)."""
+        return round(100 * self.ratings_satisfied / self.ratings) if self.ratings else None
+
+    @property
+    def reopen_percent(self) -> int | None:
+        """Reopened by the citizen ("Chưa được giải quyết") out of those ever answered."""
+        if not self.ever_answered:
+            return None
+        return round(100 * self.reopened_by_citizen / self.ever_answered)
 
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:

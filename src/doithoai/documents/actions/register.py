@@ -50,7 +50,8 @@ from doithoai.petitions.actions import corrections
 def number_text(kind, agency: Agency, number: int, obj: Model | None = None) -> str:
     """"27/KH-UBND"; a công văn: "12/UBND-KT" (the agency's symbol, then the unit that
     drafted it: the object's unit when it has one, else the office)."""
-    unit = getattr(obj, "unit", None) if obj is not None else None
+    unit = getattr(obj, "unit", None) if obj is not None and not kind.drafted_by_office \
+        else None
     symbol = agency.symbol if kind.abbreviation else letter_symbol(agency, unit)
     return decree30.number_symbol(number, kind.abbreviation, symbol)
 

@@ -45,3 +45,6 @@ class Kind:
     # Why the document cannot be issued from here although nothing is missing (the source
     # was numbered outside the register), or None: it can.
     refusal: Callable[[object], str | None] | None = None
+    # A công văn the office drafts whatever its source's unit ("UBND-VP", not "UBND-KT"): the
+    # written reminder to a unit is the committee's letter to that unit.
+    drafted_by_office: bool = False

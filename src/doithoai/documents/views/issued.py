@@ -91,7 +91,8 @@ def _source_url(source) -> str | None:
         return getter()
     names = {"dialogues.plan": "dialogues:plan_detail",
              "dialogues.conference": "dialogues:conference_detail",
-             "petitions.petition": "petitions:detail"}
+             "petitions.petition": "petitions:detail",
+             "petitions.urge": "petitions:urge_detail"}
     name = names.get(source._meta.label_lower)
     if not name:
         return None

@@ -29,9 +29,14 @@ def lock(petition: Petition, version: int | None) -> Petition:
 
 def move(actor, petition: Petition, action: Action, *, reason: str, version: int | None,
          changes: dict | None = None, event: str | None = None,
-         notify_event: str | None = None) -> Petition:
+         notify_event: str | None = None, citizen_label: str | None = None) -> Petition:
+    """`citizen_label`: the petitioner moves it himself from the public tracking page (no
+    account, `actor` None; the caller found the petition by its tracking code, his key)."""
     petition = lock(petition, version)
-    access.require(actor, rules.ACTION_RULES[action], petition)
+    if citizen_label is None:
+        access.require(actor, rules.ACTION_RULES[action], petition)
+    elif actor is not None:
+        raise ValueError("a citizen's move has no staff actor")
     try:
         target = next_state(petition.state, action, petition.kind,
                             has_unit=(changes or {}).get("unit", petition.unit_id) is not None)
@@ -49,7 +54,7 @@ def move(actor, petition: Petition, action: Action, *, reason: str, version: int
                                  if f.name not in changed])
     petition.save()
     record(actor=actor, action=f"petition.{event or action.value}", obj=petition,
-           before=before, after=snapshot(petition), reason=reason)
+           before=before, after=snapshot(petition), reason=reason, actor_label=citizen_label)
     if notify_event:
         transaction.on_commit(lambda: notify.petitioner_told(petition.pk, notify_event))
     return petition

@@ -101,6 +101,11 @@ def reopen(*, actor, petition: Petition, reason: str, version: int | None = None
     counted from today."""
     petition = move(actor, petition, Action.REOPEN, reason=require_reason(reason),
                     version=version)
+    return due_again(petition)
+
+
+def due_again(petition: Petition) -> Petition:
+    """A reopened petition's new due date, counted from today (the citizen waits again)."""
     rule = deadlines.rule_for(anchor="receipt", complex_case=petition.is_complex,
                               simple_days=settings.PETITION_ANSWER_WORKDAYS,
                               complex_days=settings.PETITION_COMPLEX_ANSWER_WORKDAYS)

@@ -1,5 +1,5 @@
-"""Reminders to whoever owes the next step: "Gửi nhắc" on the follow-up page, and the daily
-reminder (nhắc hạn), run by `doithoai remind` from cron.
+"""The daily reminder (nhắc hạn) to whoever owes the next step, run by `doithoai remind` from
+cron (the follow-up page's urges are `actions.urges`).
 
 The daily run looks at every open petition with a due date once a day. Whoever owes the next
 step is written to: the unit while the answer is its move (state "assigned"; its officers'
@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -33,20 +32,14 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record
 from doithoai.core import dates
-from doithoai.core.petition_flow import OPEN_STATES
-from doithoai.org import access
 from doithoai.org.models import Agency, Unit
-from doithoai.petitions import rules
-from doithoai.petitions.models import Petition, Reminder
-from doithoai.petitions.notify import unit_officer_emails
+from doithoai.petitions.models import Reminder
 from doithoai.petitions.reminder_letters import (
     Recipient,
     compose,
     compose_unit_reminder,
     is_secret,
 )
-from doithoai.petitions.selectors.deadlines import Today, today_info
-from doithoai.petitions.selectors.follow_up import UNIT_WAITING, waiting_for_unit
 from doithoai.petitions.selectors.reminders import OFFICE_STATES, UNIT_STATES, kind_on, pending
 from doithoai.workdays.calendar import get_calendar
 
@@ -56,73 +49,6 @@ logger = logging.getLogger(__name__)
 MAX_LISTED = 25
 CHUNK_SIZE = 2000
 REASON = "Nhắc hạn tự động hằng ngày"
-
-
-# Stored in the audit log: fixed Vietnamese, not the page language.
-REMINDER_REASONS = {
-    Reminder.Kind.MANUAL: "Đôn đốc đơn vị trả lời",
-    Reminder.Kind.DUE_SOON: "Nhắc tự động: sắp đến hạn trả lời",
-    Reminder.Kind.OVERDUE: "Nhắc tự động: đã quá hạn trả lời",
-}
-
-
-def send_unit_reminder(actor, unit: Unit, petitions, kind: str = Reminder.Kind.MANUAL, *,
-                       today: dt.date | None = None) -> list[Reminder]:
-    """E-mail the unit's officers about these petitions, then record one Reminder per
-    petition and one audit event. `actor` None means the system (the daily command).
-
-    Petitions not of this unit or no longer open are left out; for the automatic kinds
-    ("due_soon", "overdue") so are those already reminded for the same due date, so the
-    call is idempotent. Returns the reminders recorded (empty when nothing was due).
-    Raises ValidationError when the unit has no e-mail address (`notify.unit_officer_emails`:
-    its officers', else its own), and
-    PermissionDenied when the actor is not the office.
-    """
-    kind = Reminder.Kind(kind)
-    today = today or timezone.localdate()
-    if actor is not None:
-        access.require(actor, rules.REMIND, unit)
-    petitions = [p for p in petitions
-                 if p.unit_id == unit.pk and p.state in OPEN_STATES and p.due_date]
-    if kind != Reminder.Kind.MANUAL and petitions:
-        done = set(Reminder.objects.filter(
-            petition__in=petitions, kind=kind).values_list("petition_id", "due_date"))
-        petitions = [p for p in petitions if (p.pk, p.due_date) not in done]
-    if not petitions:
-        return []
-    recipients = unit_officer_emails(unit)
-    if not recipients:
-        raise ValidationError(_("%(unit)s chưa có địa chỉ thư điện tử (của cán bộ đơn vị hoặc "
-                                "của đơn vị): chưa gửi được nhắc. Hãy bổ sung thư điện tử cho "
-                                "tài khoản cán bộ đơn vị.") % {"unit": unit.name})
-    subject, body = compose_unit_reminder(unit, petitions, today=today)
-    # Sent before the rows are written: a failed send records nothing (and can be retried),
-    # and no lock is held while the mail server answers.
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    with transaction.atomic():
-        reminders = Reminder.objects.bulk_create([
-            Reminder(petition=p, kind=kind, due_date=p.due_date, sent_on=today,
-                     sent_by=actor if actor is not None else None)
-            for p in petitions])
-        record(actor=actor, action="petition.remind", obj=unit,
-               after={"kind": kind.value, "recipients": len(recipients),
-                      "petitions": [p.tracking_code for p in petitions]},
-               reason=REMINDER_REASONS[kind])
-    return reminders
-
-
-def remind_from_page(actor, *, unit: Unit, petition: Petition | None = None,
-                     today: Today | None = None) -> list[Reminder]:
-    """The page's "Gửi nhắc": for one petition, or for all the unit's due soon and overdue."""
-    today = today or today_info()
-    if petition is not None:
-        if petition.state not in UNIT_WAITING:
-            raise ValidationError(_("Ý kiến %(code)s không còn chờ đơn vị trả lời: không cần "
-                                    "nhắc.") % {"code": petition.tracking_code})
-        petitions = [petition]
-    else:
-        petitions = list(waiting_for_unit(actor, today, unit=unit))
-    return send_unit_reminder(actor, unit, petitions, Reminder.Kind.MANUAL, today=today.today)
 
 
 @dataclass

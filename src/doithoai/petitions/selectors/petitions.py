@@ -10,7 +10,13 @@ from django.http import Http404
 from doithoai.core.kind_hints import suggested_kind
 from doithoai.core.petition_flow import State, on_answer_track
 from doithoai.petitions import occasions
-from doithoai.petitions.models import Answer, AnswerTemplate, Petition
+from doithoai.petitions.models import (
+    Answer,
+    AnswerRating,
+    AnswerTemplate,
+    Petition,
+    ReopenRequest,
+)
 from doithoai.petitions.selectors.queues import visible_petitions
 
 
@@ -24,6 +30,10 @@ def petition_for_detail(user, pk) -> Petition:
         Prefetch("answers", queryset=Answer.objects.select_related(
             "drafted_by", "approved_by").order_by("-drafted_at", "-pk")),
         "extensions__requested_by", "escalations__created_by", "reminders__sent_by",
+        # what the citizen said back from the tracking page, newest first
+        Prefetch("reopen_requests", queryset=ReopenRequest.objects.order_by("-created_at",
+                                                                            "-pk")),
+        Prefetch("ratings", queryset=AnswerRating.objects.order_by("-created_at", "-pk")),
     )
     try:
         return qs.get(pk=pk)

@@ -94,6 +94,13 @@ def _counting(qs: QuerySet, due: str, today: Today) -> QuerySet:
     return qs.filter(due_date__gte=today.today, due_date__lte=today.soon_limit)
 
 
+def late_or_soon(qs: QuerySet, today: Today) -> QuerySet:
+    """What the "Quá hạn" and "Sắp đến hạn" filters count together (the follow-up page's
+    whole table): open, on the answer track, due by the due-soon limit."""
+    return (qs.filter(state__in=OPEN, due_date__lte=today.soon_limit)
+            .exclude(kind__in=PROCEDURE_KINDS))
+
+
 def hint_rows(rows):
     """Attach `.kind_hint` to each petition: the kind its words suggest (a complaint or a
     denunciation, `core.kind_hints`) when the recorded kind says otherwise, else None — for

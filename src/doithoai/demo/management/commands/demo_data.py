@@ -8,7 +8,9 @@ from doithoai.core import dates
 from doithoai.demo import dialogues as dialogues_demo
 from doithoai.demo import live as live_demo
 from doithoai.demo import timeline as demo_timeline
+from doithoai.demo.answer_back import load_answer_back
 from doithoai.demo.data import DEMO_PASSWORD
+from doithoai.demo.follow_up import urge_latest_unit
 from doithoai.demo.organisation import load_demo
 from doithoai.demo.petitions import load_demo_petitions
 from doithoai.demo.reset import empty_database
@@ -46,7 +48,9 @@ class Command(BaseCommand):
             timeline = demo_timeline.build(today, get_calendar())
             dialogues = dialogues_demo.prepare(timeline)
             petitions = load_demo_petitions(timeline)
+            load_answer_back(dialogues_demo.DIEM_HE)
             dialogues = dialogues_demo.finish(dialogues, timeline)
+            urge_latest_unit(timeline)  # once every petition is where it waits
         self.stdout.write("Dữ liệu mẫu đã sẵn sàng. Tài khoản dùng thử "
                           f"(mật khẩu chung: {DEMO_PASSWORD}):")
         width = max(len(a[0]) for a in accounts)

@@ -42,7 +42,7 @@ def demo_object(kind):
 
     from doithoai.dialogues.models import Conference, Delegate, Plan
     from doithoai.org.models import Agency
-    from doithoai.petitions.models import Petition
+    from doithoai.petitions.models import Petition, Urge
 
     year = timezone.localdate().year
     plans = Plan.objects.filter(agency__code=DEMO_AGENCY, year__gte=year - 1)
@@ -59,6 +59,9 @@ def demo_object(kind):
             agency__code=DEMO_AGENCY, state="published", answers__is_current=True,
             answers__at_conference=False).order_by("pk")[:50]),
         "org.agency": lambda: Agency.objects.filter(code=DEMO_AGENCY).first(),
+        # The urge the demo made today: its written reminder (công văn đôn đốc).
+        "petitions.urge": lambda: Urge.objects.filter(
+            agency__code=DEMO_AGENCY, target=Urge.Target.UNIT).order_by("-urged_at").first(),
     }
     finder = finders.get(kind.source)
     return finder() if finder else None
