@@ -95,7 +95,8 @@ def test_its_pages_as_pdf_and_images(urged):
     if not pdf.ready():
         pytest.skip(pdf.missing_message())
     clerk = urged["clerk"]
-    docx = register_actions.issue(signed=True, actor=clerk, kind_code=CODE, obj=urged["urge"]).file.read()
+    docx = register_actions.issue(signed=True, actor=clerk, kind_code=CODE,
+                                  obj=urged["urge"]).file.read()
     reader = pypdf.PdfReader(io.BytesIO(pdf.to_pdf(docx)))
     words = " ".join(page.extract_text() for page in reader.pages)
     for p in urged["petitions"]:
