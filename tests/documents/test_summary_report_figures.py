@@ -143,6 +143,8 @@ def test_the_opinions_page_and_the_front_report_agree_with_the_report(client, up
     assert rows[SAID].sending.opinions == 0 and rows[SAID].sending.marked
     html = client.get(reverse("dialogues:front_report", args=[upcoming.pk])).content.decode()
     assert f"Thôn chưa gửi ý kiến: {', '.join(want['missing'])}." in html
+    assert (f"Thôn đã gửi ý kiến: {len(want['sent'])}/{len(want['covered'])}. "
+            f"Gửi sau hạn: {LATE}.") in html
     assert TYPED not in html.split("Thôn chưa gửi ý kiến:")[1].split("</p>")[0]
     # The milestone waits for the villages still missing.
     milestone = upcoming.milestones.get(kind="village_opinions")

@@ -297,6 +297,10 @@ class FrontReport:
     villages_missing: tuple[str, ...] = ()
     villages_late: tuple[str, ...] = ()  # sent after the due day
 
+    @property
+    def villages_covered(self) -> int:
+        return len(self.villages_sent) + len(self.villages_missing)
+
 
 NO_FIELD, NO_VILLAGE, MANY_VILLAGES = "Chưa phân loại", "Không rõ thôn", "Nhiều thôn"
 
