@@ -17,4 +17,4 @@ def test_without_an_issuer_the_conclusion_is_refused(monkeypatch):
     monkeypatch.setattr(conclusions, "_issuer", None)
     with pytest.raises(ImproperlyConfigured):
         conclusions.issue(actor=None, conference=None, conclusion="Kết luận.",
-                          concluded_on=None, version=None)
+                          concluded_on=None, signed=True, version=None)

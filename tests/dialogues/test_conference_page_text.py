@@ -70,7 +70,7 @@ def _concluded(client, clerk, plan):
     conference.refresh_from_db()
     client.post(reverse("dialogues:conference_conclude", args=[conference.pk]),
                 {"concluded_on": conference.held_on.isoformat(),
-                 "conclusion": "Kết luận.", "version": conference.version})
+                 "conclusion": "Kết luận.", "version": conference.version, "da_ky": "on"})
     conference.refresh_from_db()
     assert conference.state == Conference.State.CONCLUDED
     return conference

@@ -205,7 +205,8 @@ def test_outcome_conclusion_and_close(client, clerk, plan):
     # A conclusion dated before the conference is refused.
     url = reverse("dialogues:conference_conclude", args=[conference.pk])
     bad = {"concluded_on": (conference.held_on - dt.timedelta(days=1))
-           .isoformat(), "conclusion": "Kết luận.", "version": conference.version}
+           .isoformat(), "conclusion": "Kết luận.", "version": conference.version,
+           "da_ky": "on"}
     response = client.post(url, bad)
     assert response.status_code == 400 and "Ngày thông báo" in response.content.decode()
     conference.refresh_from_db()

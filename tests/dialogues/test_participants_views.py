@@ -298,7 +298,7 @@ def test_each_invitee_has_a_printable_invitation_of_his_own(client, clerk, built
     assert "Số:      /GM-UBND" in text()
     built.starts_at = dt.time(8, 0)
     built.save()
-    issued = register_actions.issue(actor=clerk, kind_code="giay-moi", obj=built)
+    issued = register_actions.issue(signed=True, actor=clerk, kind_code="giay-moi", obj=built)
     # Now it is the invitee's page cut from the issued file: its number, and what was
     # issued even after the conference changes (the register keeps the same page).
     page = text()

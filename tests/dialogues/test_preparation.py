@@ -32,15 +32,17 @@ def prep(commune, plan, clerk):
 
 
 def build_prep(commune, plan, clerk) -> dict:
-    """A conference covering two villages (Nà Pàn, Bản Chu) with six petitions: two of them
-    one grouped issue, one unclassified, one from a village the conference does not cover."""
+    """A conference covering three villages (Nà Pàn, Bản Chu, Bản Thẳm) with six petitions:
+    two of them one grouped issue, one unclassified, one from a village the conference does not
+    cover; Bản Thẳm has none yet (the other two have sent theirs: their opinions are in)."""
     fields = {f.code: f for f in ensure_default_fields(commune)}
     villages = {v.name: v for v in Village.objects.filter(agency=commune)}
     units = {u.code: u for u in Unit.objects.filter(agency=commune)}
     na_pan, ban_chu = villages["Thôn Nà Pàn"], villages["Thôn Bản Chu"]
+    ban_tham = villages["Thôn Bản Thẳm"]
     conference = conferences.schedule_conference(
         actor=clerk, plan=plan, data={"held_on": HELD_ON, "hall_capacity": 400},
-        villages=[na_pan, ban_chu], today=TODAY)
+        villages=[na_pan, ban_chu, ban_tham], today=TODAY)
 
     def receive(text, village, field, kind=Kind.OPINION, urgency=Urgency.NORMAL, people=1):
         intake = petition_intake.Intake(
@@ -77,7 +79,8 @@ def build_prep(commune, plan, clerk) -> dict:
         username__in=["vanphong", "chutich", "kinhte", "mattran", "truongthon", "giamsat"])}
     users["tramyte"] = health
     return {"conference": conference, "p": p, "villages": villages, "units": units,
-            "fields": fields, "users": users, "na_pan": na_pan, "ban_chu": ban_chu}
+            "fields": fields, "users": users, "na_pan": na_pan, "ban_chu": ban_chu,
+            "ban_tham": ban_tham}
 
 
 # --- the board -----------------------------------------------------------------------------
@@ -89,17 +92,22 @@ def test_the_board_counts_opinions_per_village_and_field(prep):
     assert labels == ["Giao thông", "Nông nghiệp, thủy lợi và lâm nghiệp", "Y tế",
                       "Chưa phân loại"]
     rows = {r.label: r for r in board.rows}
-    assert list(rows) == ["Thôn Bản Chu", "Thôn Nà Pàn", "Thôn Khòn Pát"]
+    assert list(rows) == ["Thôn Bản Chu", "Thôn Nà Pàn", "Thôn Bản Thẳm", "Thôn Khòn Pát"]
     assert rows["Thôn Nà Pàn"].cells == [2, 0, 0, 0] and rows["Thôn Nà Pàn"].pressing == 1
     assert rows["Thôn Bản Chu"].cells == [1, 0, 1, 1] and rows["Thôn Bản Chu"].total == 3
     assert rows["Thôn Khòn Pát"].covered is False and rows["Thôn Khòn Pát"].status == ""
+    assert rows["Thôn Bản Thẳm"].total == 0 and rows["Thôn Bản Thẳm"].covered
     assert board.column_totals == [3, 1, 1, 1] and board.total == 6 and board.pressing == 2
     assert dict(board.by_kind) == {"Ý kiến, kiến nghị": 5, "Phản ánh": 1, "Khiếu nại": 0,
                                    "Tố cáo": 0}
     assert dict(board.by_urgency) == {"Thường": 4, "Cấp thiết": 1, "Khẩn": 1}
     assert board.due_on == dt.date(2026, 12, 15)
-    assert [r.label for r in board.missing] == ["Thôn Bản Chu", "Thôn Nà Pàn"]
-    assert board.sent == []
+    # Their opinions are in: Bản Chu and Nà Pàn have sent, though nobody pressed "sent".
+    assert [r.label for r in board.missing] == ["Thôn Bản Thẳm"]
+    assert [r.label for r in board.sent] == ["Thôn Bản Chu", "Thôn Nà Pàn"]
+    assert {r.status for r in board.sent} == {village_opinions_reads.SENT}
+    assert not any(r.sending.marked for r in board.sent)
+    assert rows["Thôn Nà Pàn"].sending.first_in == TODAY
 
 
 def test_a_village_head_sees_only_his_village(prep):
@@ -173,22 +181,35 @@ def test_late_opinions_are_flagged_and_the_last_village_confirms_the_milestone(p
     first = village_opinions.send_village_opinions(actor=prep["users"]["mattran"],
                                                    conference=conference, village=prep["ban_chu"],
                                                    now=ON_TIME)
-    assert not first.all_sent
+    assert not first.all_sent  # Bản Thẳm: no opinions, nobody said so
     milestone.refresh_from_db()
     assert milestone.done_on is None
     last = village_opinions.send_village_opinions(actor=prep["users"]["vanphong"],
-                                                  conference=conference, village=prep["na_pan"],
-                                                  now=LATE)
+                                                  conference=conference,
+                                                  village=prep["ban_tham"], now=LATE)
     assert last.late and last.all_sent and last.due_on == dt.date(2026, 12, 15)
     event = AuditEvent.objects.filter(action="village.opinions_sent").order_by("seq").last()
     assert event.after["late"] is True and "Gửi sau hạn 15/12/2026" in event.reason
     milestone.refresh_from_db()
-    assert milestone.done_on is not None and "Cả 2 thôn đã gửi ý kiến" in milestone.proof
+    assert milestone.done_on == LATE.date() and "Cả 3 thôn đã gửi ý kiến" in milestone.proof
+    assert "thôn gửi cuối: Thôn Bản Thẳm" in milestone.proof
     board = village_opinions_reads.opinion_board(prep["users"]["vanphong"], conference)
     statuses = {r.label: r.status for r in board.covered_rows}
     assert statuses == {"Thôn Bản Chu": village_opinions_reads.SENT,
-                        "Thôn Nà Pàn": village_opinions_reads.SENT_LATE}
+                        "Thôn Nà Pàn": village_opinions_reads.SENT,
+                        "Thôn Bản Thẳm": village_opinions_reads.SENT_LATE}
     assert board.missing == []
+
+
+def test_a_village_marked_late_whose_opinions_were_in_on_time_is_on_time(prep):
+    """Its opinions came in before the due day: pressing "sent" later does not make it late."""
+    sent = village_opinions.send_village_opinions(actor=prep["users"]["vanphong"],
+                                                  conference=prep["conference"],
+                                                  village=prep["na_pan"], now=LATE)
+    assert sent.late  # what was recorded when it was said
+    board = village_opinions_reads.opinion_board(prep["users"]["vanphong"], prep["conference"])
+    row = next(r for r in board.rows if r.village == prep["na_pan"])
+    assert row.status == village_opinions_reads.SENT and row.sending.marked
 
 
 def test_no_opinions_after_the_conference(prep, clerk):
@@ -222,7 +243,8 @@ def test_the_front_report_groups_by_field_then_village(prep):
     assert report.total_petitioners == 2 + 4 + 1 + 1 + 1
     assert dict(report.by_village) == {"Thôn Bản Chu": 3, "Thôn Nà Pàn": 2, "Thôn Khòn Pát": 1}
     assert dict(report.by_urgency) == {"Thường": 3, "Cấp thiết": 1, "Khẩn": 1}
-    assert report.villages_missing == ("Thôn Bản Chu", "Thôn Nà Pàn")
+    assert report.villages_sent == ("Thôn Bản Chu", "Thôn Nà Pàn")
+    assert report.villages_missing == ("Thôn Bản Thẳm",) and report.villages_late == ()
 
 
 def test_the_front_report_can_be_narrowed_to_what_a_user_sees(prep):

@@ -39,15 +39,16 @@ def test_on_time_stays_on_time_after_the_conference_is_brought_forward(prep):
                                          village=prep["na_pan"]).opinions_late
     _bring_forward(conference)
     late = village_opinions.send_village_opinions(actor=clerk, conference=conference,
-                                                  village=prep["ban_chu"], now=ON_TIME)
-    assert late.late and late.all_sent
+                                                  village=prep["ban_tham"], now=ON_TIME)
+    assert late.late and late.all_sent  # Bản Chu's opinions are in: it has sent
     returns = {r.village_id: r for r in VillageReturn.objects.filter(conference=conference)}
     assert not returns[prep["na_pan"].pk].opinions_late
-    assert returns[prep["ban_chu"].pk].opinions_late
+    assert returns[prep["ban_tham"].pk].opinions_late
     board = village_opinions_reads.opinion_board(clerk, conference)
     assert {r.label: r.status for r in board.covered_rows} == {
         "Thôn Nà Pàn": village_opinions_reads.SENT,
-        "Thôn Bản Chu": village_opinions_reads.SENT_LATE}
+        "Thôn Bản Chu": village_opinions_reads.SENT,
+        "Thôn Bản Thẳm": village_opinions_reads.SENT_LATE}
 
 
 def test_the_pages_show_the_recorded_flag(client, prep):
@@ -65,7 +66,7 @@ def test_the_pages_show_the_recorded_flag(client, prep):
 
 def test_a_milestone_done_after_its_due_day_shows_done_late(client, prep):
     conference, clerk = prep["conference"], prep["users"]["vanphong"]
-    for village in (prep["na_pan"], prep["ban_chu"]):
+    for village in (prep["na_pan"], prep["ban_chu"], prep["ban_tham"]):
         village_opinions.send_village_opinions(actor=clerk, conference=conference,
                                                        village=village,
                                           now=LATE)

@@ -88,13 +88,16 @@ def test_the_village_head_sees_and_sends_his_village_only(client, prep):
 
 
 def test_the_board_shows_the_missing_village_after_one_sent(client, prep):
+    """Bản Chu said so; Nà Pàn's opinions are in (sent too); Bản Thẳm has neither."""
     client.force_login(prep["users"]["mattran"])
     response = client.post(_send_url(prep, prep["ban_chu"]),
                            {"next": _urls(prep)["board"]}, follow=True)
     assert response.redirect_chain[-1][0] == _urls(prep)["board"]
     board = response.context["board"]
-    assert [r.label for r in board.missing] == ["Thôn Nà Pàn"]
-    assert [r.label for r in board.sent] == ["Thôn Bản Chu"]
+    assert [r.label for r in board.missing] == ["Thôn Bản Thẳm"]
+    assert [r.label for r in board.sent] == ["Thôn Bản Chu", "Thôn Nà Pàn"]
+    html = response.content.decode()
+    assert "2 ý kiến đã nhập, từ ngày" in html  # Nà Pàn: in, nobody said so
 
 
 def test_a_village_not_covered_is_refused_on_the_page(client, prep):

@@ -35,7 +35,8 @@ def test_june_nothing_sent_before_the_conference(made):
     assert got[2].startswith("Thực hiện Kế hoạch số 27/KH-UBND")
     assert "(vào 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 6 năm 2026, tại Hội trường UBND xã " \
            "Điềm He)" in got[2]
-    assert "Có 12/12 thôn đã gửi kết quả lấy ý kiến." in got
+    assert ("Có 12/12 thôn đã gửi kết quả lấy ý kiến, trong đó 01 thôn gửi sau thời hạn "
+            "(Thôn Lùng Vài).") in got
     assert ("Đến thời điểm báo cáo, chưa nhận được ý kiến, kiến nghị nào của Nhân dân gửi "
             "trước hội nghị.") in got
     assert "2. Phân loại ý kiến, kiến nghị" not in got

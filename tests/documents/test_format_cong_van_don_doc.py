@@ -65,7 +65,7 @@ def test_issued_it_is_numbered_in_the_letters_register_and_lists_the_urge(urged,
     client.force_login(clerk)
     page = client.get(reverse("petitions:urge_detail", args=[urge.pk]))
     assert "Công văn đôn đốc trả lời ý kiến, kiến nghị" in page.content.decode()
-    document = register_actions.issue(actor=clerk, kind_code=CODE, obj=urge)
+    document = register_actions.issue(signed=True, actor=clerk, kind_code=CODE, obj=urge)
     assert document.number_text == "01/UBND-VP"
     doc = read(document.file.read())
     text = "\n".join(lines(doc))
@@ -87,7 +87,7 @@ def test_issued_it_is_numbered_in_the_letters_register_and_lists_the_urge(urged,
     assert format_check.check(document.file.open("rb").read(), KIND) == []
     # Issued once: a later urge is a new letter with the next number.
     with pytest.raises(ValidationError):
-        register_actions.issue(actor=clerk, kind_code=CODE, obj=urge)
+        register_actions.issue(signed=True, actor=clerk, kind_code=CODE, obj=urge)
     assert Document.objects.get(kind=CODE).object_id == urge.pk
 
 
@@ -95,7 +95,8 @@ def test_its_pages_as_pdf_and_images(urged):
     if not pdf.ready():
         pytest.skip(pdf.missing_message())
     clerk = urged["clerk"]
-    docx = register_actions.issue(actor=clerk, kind_code=CODE, obj=urged["urge"]).file.read()
+    docx = register_actions.issue(signed=True, actor=clerk, kind_code=CODE,
+                                  obj=urged["urge"]).file.read()
     reader = pypdf.PdfReader(io.BytesIO(pdf.to_pdf(docx)))
     words = " ".join(page.extract_text() for page in reader.pages)
     for p in urged["petitions"]:
@@ -109,5 +110,5 @@ def test_without_a_chairman_it_cannot_be_issued(urged):
     Person.objects.filter(agency=urged["urge"].agency,
                           position__istartswith="Chủ tịch UBND").update(position="Chuyên viên")
     with pytest.raises(ValidationError) as refused:
-        register_actions.issue(actor=urged["clerk"], kind_code=CODE, obj=urged["urge"])
+        register_actions.issue(signed=True, actor=urged["clerk"], kind_code=CODE, obj=urged["urge"])
     assert "người ký (Chủ tịch UBND)" in refused.value.messages[0]

@@ -58,7 +58,7 @@ def _facts(petition: Petition) -> dict:
 def _refusal(petition: Petition) -> str:
     clerk = User.objects.get(username="vanphong")
     try:
-        register_actions.issue(actor=clerk, kind_code=CODE, obj=petition)
+        register_actions.issue(signed=True, actor=clerk, kind_code=CODE, obj=petition)
     except ValidationError as exc:
         return " ".join(exc.messages)
     raise AssertionError("issued")
@@ -431,7 +431,7 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     correction = register_actions.correct(actor=User.objects.get(username="vanphong"),
                                           document=document,
                                   reason="Sửa địa chỉ người nhận")
-    register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
+    register_actions.issue(signed=True, actor=User.objects.get(username="vanphong"), kind_code=CODE,
                            obj=petition)
     answer.refresh_from_db()
     correction.refresh_from_db()
@@ -439,8 +439,9 @@ def test_the_clerk_issues_from_the_petition_page_and_the_answer_names_the_letter
     # An answer already sent on a number of its own is not numbered a second time.
     other = _answered(commune, document_number="45/UBND-KT")
     with pytest.raises(ValidationError, match="Đã trả lời bằng văn bản số 45/UBND-KT"):
-        register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
-                               obj=other)
+        register_actions.issue(
+            signed=True, actor=User.objects.get(username="vanphong"), kind_code=CODE,
+            obj=other)
     assert Document.objects.filter(object_id=other.pk).count() == 0
 
 
@@ -465,6 +466,7 @@ def test_a_unit_officer_sees_the_panel_but_cannot_issue(client, commune):
 def test_a_denunciation_is_refused_and_numbers_nothing(commune):
     petition = _answered(commune, kind=Kind.DENUNCIATION)
     with pytest.raises(ValidationError, match="tố cáo"):
-        register_actions.issue(actor=User.objects.get(username="vanphong"), kind_code=CODE,
-                               obj=petition)
+        register_actions.issue(
+            signed=True, actor=User.objects.get(username="vanphong"), kind_code=CODE,
+            obj=petition)
     assert not Document.objects.exists() and not DocumentRegister.objects.exists()

@@ -93,7 +93,7 @@ def test_read_only_roles_see_but_cannot_issue(client, office):
 
 def test_another_commune_gets_404_everywhere(client, office):
     plan = office["plan"]
-    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
+    document = register_actions.issue(signed=True, actor=office["clerk"], kind_code=KIND, obj=plan)
     client.force_login(user_with_role(Role.CLERK, new_commune()))
     for url in (reverse("documents:draft_docx", args=[KIND, plan.pk]),
                 reverse("documents:draft_png", args=[KIND, plan.pk]),
@@ -110,7 +110,8 @@ def test_another_commune_gets_404_everywhere(client, office):
 
 
 def test_correction_from_the_document_page(client, office):
-    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"])
+    document = register_actions.issue(
+        signed=True, actor=office["clerk"], kind_code=KIND, obj=office["plan"])
     client.force_login(office["clerk"])
     page = client.get(reverse("documents:detail", args=[document.pk])).content.decode()
     assert "01/KH-UBND" in page and document.sha256 in page
@@ -137,9 +138,9 @@ def test_the_panel_reads_the_register_once_and_shows_the_latest(client, office):
     from doithoai.documents.selectors.issued import held_by_kind, latest_issued, open_draft
 
     plan, clerk = office["plan"], office["clerk"]
-    first = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    first = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     register_actions.correct(actor=clerk, document=first, reason="Đổi địa điểm")
-    second = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    second = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     register_actions.correct(actor=clerk, document=second, reason="Đổi giờ họp")
     held = held_by_kind(plan)[KIND]
     assert (held.draft, held.issued) == (open_draft(plan, KIND), latest_issued(plan, KIND))

@@ -59,19 +59,19 @@ def office(db):
 
 def test_numbers_follow_one_another_per_agency_year_and_register(office):
     agency, clerk = office["agency"], office["clerk"]
-    first = register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])
-    second = register_actions.issue(actor=clerk, kind_code=KIND,
+    first = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=office["plan"])
+    second = register_actions.issue(signed=True, actor=clerk, kind_code=KIND,
                                     obj=make_plan(agency, clerk, ad_hoc=True))
     assert (first.number, first.number_text) == (1, "01/KH-UBND")
     assert (second.number, second.number_text) == (2, "02/KH-UBND")
     # Another commune has its own register.
     other = new_commune()
     other_clerk = user_with_role(Role.CLERK, other)
-    assert register_actions.issue(actor=other_clerk, kind_code=KIND,
+    assert register_actions.issue(signed=True, actor=other_clerk, kind_code=KIND,
                                   obj=make_plan(other, other_clerk)).number_text == "01/KH-UBND"
     # A document dated last year goes to last year's register.
     last_year = make_plan(agency, clerk, ad_hoc=True)
-    old = register_actions.issue(actor=clerk, kind_code=KIND, obj=last_year,
+    old = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=last_year,
                                  issued_on=dt.date(THIS_YEAR - 1, 12, 30))
     assert (old.number, old.register.year) == (1, THIS_YEAR - 1)
     registers = {(r.year, r.code): r.last_number
@@ -88,7 +88,7 @@ def test_missing_fields_refuse_the_issue_and_keep_the_number(office):
     Plan.objects.filter(pk=plan.pk).update(signer=None, venue="")
     plan.refresh_from_db()
     with pytest.raises(ValidationError) as refused:
-        register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+        register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     message = refused.value.messages[0]
     assert message.startswith("Chưa ban hành được, còn thiếu:")
     assert "người ký" in message.lower() and "địa điểm" in message.lower()
@@ -99,14 +99,15 @@ def test_missing_fields_refuse_the_issue_and_keep_the_number(office):
     Plan.objects.filter(pk=plan.pk).update(signer=PersonFactory(agency=plan.agency),
                                            venue="Hội trường UBND xã")
     plan.refresh_from_db()
-    assert register_actions.issue(actor=clerk, kind_code=KIND,
+    assert register_actions.issue(signed=True, actor=clerk, kind_code=KIND,
                                   obj=plan).number == 1  # the refused try used no number
 
 
 def test_a_date_in_the_future_is_refused(office):
     with pytest.raises(ValidationError):
-        register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"],
-                       issued_on=timezone.localdate() + dt.timedelta(days=1))
+        register_actions.issue(
+            signed=True, actor=office["clerk"], kind_code=KIND, obj=office["plan"],
+            issued_on=timezone.localdate() + dt.timedelta(days=1))
     assert not Document.objects.exists()
 
 
@@ -131,7 +132,8 @@ def test_concurrent_issues_take_every_number_once():
     def work(clerk, plan):
         try:
             start.wait()
-            results.append(register_actions.issue(actor=clerk, kind_code=KIND, obj=plan).number)
+            results.append(register_actions.issue(
+                signed=True, actor=clerk, kind_code=KIND, obj=plan).number)
         except Exception as exc:  # noqa: BLE001 — reported to the main thread
             errors.append(exc)
         finally:
@@ -154,7 +156,7 @@ def test_concurrent_issues_take_every_number_once():
 
 def test_issued_document_is_frozen_and_its_hash_checked(office):
     plan, clerk = office["plan"], office["clerk"]
-    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan,
+    document = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan,
                                       issued_on=timezone.localdate())
     stored = document.file.read()
     document.file.close()
@@ -169,7 +171,7 @@ def test_issued_document_is_frozen_and_its_hash_checked(office):
     assert issued_documents.issued_bytes(document) == stored
     # Issuing again is refused: a correction is the way.
     with pytest.raises(ValidationError, match="Đã ban hành số 01/KH-UBND"):
-        register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+        register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     # A file changed outside the product no longer matches its hash.
     with open(document.file.path, "ab") as f:
         f.write(b"x")
@@ -182,7 +184,7 @@ def test_issued_document_is_frozen_and_its_hash_checked(office):
 
 def test_correction_is_a_new_document_with_its_own_number(office):
     plan, clerk = office["plan"], office["clerk"]
-    original = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    original = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     with pytest.raises(ValidationError):
         register_actions.correct(actor=clerk, document=original, reason="  ")
     draft = register_actions.correct(actor=clerk, document=original,
@@ -190,9 +192,9 @@ def test_correction_is_a_new_document_with_its_own_number(office):
     assert (draft.state, draft.corrects, draft.number) == (Document.State.DRAFT, original, None)
     with pytest.raises(ValidationError, match="đang dự thảo"):
         register_actions.correct(actor=clerk, document=original, reason="Lần nữa")
-    register_actions.issue(actor=clerk, kind_code=KIND,
+    register_actions.issue(signed=True, actor=clerk, kind_code=KIND,
                            obj=make_plan(office["agency"], clerk, ad_hoc=True))  # number 02
-    issued = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    issued = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     assert issued.pk == draft.pk
     assert (issued.number_text, issued.corrects_id) == ("03/KH-UBND", original.pk)
     original.refresh_from_db()
@@ -217,7 +219,7 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
     plan = plans_actions.issue_plan(actor=office["clerk"], plan=office["plan"],
                                     number="27/KH-UBND", issued_on=timezone.localdate())
     with pytest.raises(ValidationError, match="ngoài sổ với số 27/KH-UBND"):
-        register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
+        register_actions.issue(signed=True, actor=office["clerk"], kind_code=KIND, obj=plan)
     assert not DocumentRegister.objects.filter(last_number__gt=0).exists()
     # Its reprint carries the number and date it was signed with, not a blank.
     reprint = WordDocument(io.BytesIO(drafts.render_draft(KIND, plan).docx))
@@ -232,9 +234,9 @@ def test_a_plan_issued_on_paper_is_not_numbered_again(office):
 def test_only_the_office_issues(office, role):
     someone = user_with_role(role, office["agency"])
     with pytest.raises(PermissionDenied):
-        register_actions.issue(actor=someone, kind_code=KIND, obj=office["plan"])
+        register_actions.issue(signed=True, actor=someone, kind_code=KIND, obj=office["plan"])
     leader = user_with_role(Role.LEADER, office["agency"])
-    document = register_actions.issue(actor=leader, kind_code=KIND, obj=office["plan"])
+    document = register_actions.issue(signed=True, actor=leader, kind_code=KIND, obj=office["plan"])
     with pytest.raises(PermissionDenied):
         register_actions.correct(actor=someone, document=document, reason="Không được")
     assert Document.objects.count() == 1
@@ -243,7 +245,7 @@ def test_only_the_office_issues(office, role):
 def test_another_communes_clerk_cannot_issue(office):
     stranger = user_with_role(Role.CLERK, new_commune())
     with pytest.raises(PermissionDenied):
-        register_actions.issue(actor=stranger, kind_code=KIND, obj=office["plan"])
+        register_actions.issue(signed=True, actor=stranger, kind_code=KIND, obj=office["plan"])
     assert not Document.objects.exists()
 
 
@@ -363,7 +365,8 @@ def test_an_agency_template_is_used_when_issuing(office):
                     return
 
     upload(office, edited(mark))
-    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=office["plan"])
+    document = register_actions.issue(
+        signed=True, actor=office["clerk"], kind_code=KIND, obj=office["plan"])
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(
         issued_documents.issued_bytes(document))).paragraphs)
     assert "Mục đích riêng của xã" in text
@@ -380,6 +383,7 @@ def test_a_form_is_printed_never_numbered(db, load_organisation, frozen_today):
     before = registers()
     assert "không đánh số" in drafts.issue_refusal("phieu-lay-y-kien", conference)
     with pytest.raises(ValidationError, match="không đánh số"):
-        register_actions.issue(actor=builders.office()[1], kind_code="phieu-dang-ky-phat-bieu",
-                               obj=conference)
+        register_actions.issue(
+            signed=True, actor=builders.office()[1], kind_code="phieu-dang-ky-phat-bieu",
+            obj=conference)
     assert before and registers() == before  # the plan's register, untouched

@@ -44,7 +44,7 @@ def test_the_next_number_follows_the_paper_register_and_is_audited(office):
     agency, clerk = office["agency"], office["clerk"]
     register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
                                      next_number=27, reason="Khớp sổ văn bản đi")
-    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])
+    document = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=office["plan"])
     assert document.number_text == "27/KH-UBND"
     event = AuditEvent.objects.get(action="document.register_adjust")
     assert event.reason == "Khớp sổ văn bản đi"
@@ -56,7 +56,7 @@ def test_a_number_once_given_is_never_given_again(office, number):
     agency, clerk = office["agency"], office["clerk"]
     register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
                                      next_number=28, reason="Khớp sổ")
-    register_actions.issue(actor=clerk, kind_code=KIND, obj=office["plan"])  # 28
+    register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=office["plan"])  # 28
     with pytest.raises(ValidationError, match="đã cấp đến số 28"):
         register_actions.set_next_number(actor=clerk, agency=agency, year=THIS_YEAR, code="KH",
                                          next_number=number, reason="Lùi số")
@@ -157,7 +157,7 @@ def test_a_report_table_downloads_live_then_frozen_with_the_document(client, pla
     assert [c.value for c in sheet[5]] == ["STT", "Mục", "Số dòng"]  # under the title
     venue_length = len(plan.venue)
 
-    document = register_actions.issue(actor=clerk, kind_code=KIND, obj=plan)
+    document = register_actions.issue(signed=True, actor=clerk, kind_code=KIND, obj=plan)
     assert document.table_file and document.table_sha256
     plan.venue = plan.venue + " (mở rộng)"
     plan.save()
@@ -178,7 +178,7 @@ def test_a_kind_without_a_table_has_no_xlsx(client, office):
     client.force_login(office["clerk"])
     plan = office["plan"]
     assert client.get(reverse("documents:draft_xlsx", args=[KIND, plan.pk])).status_code == 404
-    document = register_actions.issue(actor=office["clerk"], kind_code=KIND, obj=plan)
+    document = register_actions.issue(signed=True, actor=office["clerk"], kind_code=KIND, obj=plan)
     assert not document.table_file
     assert client.get(reverse("documents:document_xlsx",
                               args=[document.pk])).status_code == 404

@@ -148,6 +148,10 @@ def test_clerk_schedules_follows_and_closes_conferences(page, commune, shot):
     assert "trả lời ông H. V. P." in preview.inner_text()
     assert "Hoàng Văn Pản → H. V. P" in preview.inner_text()
     assert "Đã tổ chức" in page.locator(".status-line").inner_text()
+    # Issued like every document: once signed (the same confirmation as the documents' panel).
+    page.locator("#action-conclusion").get_by_label(
+        "Văn bản đã được người có thẩm quyền ký", exact=False).check()
+    shot(page.locator("#action-conclusion"), "conference-conclusion-form")
     page.get_by_role("button", name="Ban hành thông báo kết luận").click()
     settle(page)
     assert "Đã thông báo kết luận" in page.locator(".status-line").inner_text()

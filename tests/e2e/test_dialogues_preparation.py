@@ -66,14 +66,18 @@ def test_opinions_prepared_answers_and_the_front_report(page, prep, shot, size):
     page.reload()  # axe on the page itself: base.html's message list is checked elsewhere
     _check(page, axe, failures, "village-sent")
 
-    # The office's board: Bản Chu has not sent yet; the table scrolls on a phone.
+    # The office's board: Bản Chu's opinions are in (sent, though nobody said so), Bản Thẳm
+    # has none yet; the table scrolls on a phone.
     _sign_in_as(page, "vanphong")
     page.goto(f"{base}/y-kien-cac-thon/")
     missing = page.locator("section", has=page.get_by_role("heading",
                                                            name="Thôn chưa gửi ý kiến (1)"))
-    assert "Thôn Bản Chu" in missing.inner_text() and "Thôn Nà Pàn" not in missing.inner_text()
-    sent = page.locator("section", has=page.get_by_role("heading", name="Thôn đã gửi ý kiến (1)"))
-    assert "Thôn Nà Pàn" in sent.inner_text()
+    assert "Thôn Bản Thẳm" in missing.inner_text()
+    assert "Thôn Bản Chu" not in missing.inner_text() and "Thôn Nà Pàn" not in missing.inner_text()
+    sent = page.locator("section", has=page.get_by_role("heading", name="Thôn đã gửi ý kiến (2)"))
+    assert "Thôn Nà Pàn" in sent.inner_text() and "Thôn Bản Chu" in sent.inner_text()
+    assert "3 ý kiến đã nhập, từ ngày" in sent.inner_text()
+    assert "2/3" in page.locator("dl.prep-figures").inner_text()
     table = page.locator("table.board")
     assert "Giao thông" in table.inner_text() and "Chưa phân loại" in table.inner_text()
     _check(page, axe, failures, "board")
@@ -113,7 +117,7 @@ def test_opinions_prepared_answers_and_the_front_report(page, prep, shot, size):
     assert roads.get_by_role("heading", name="Nhiều thôn").is_visible()
     assert "Đường thôn lầy lội mùa mưa" in roads.inner_text()
     assert "gộp 2 ý kiến, 4 người kiến nghị" in roads.inner_text()
-    assert "Thôn chưa gửi ý kiến: Thôn Bản Chu." in page.locator("main").inner_text()
+    assert "Thôn chưa gửi ý kiến: Thôn Bản Thẳm." in page.locator("main").inner_text()
     _check(page, axe, failures, "front-report")
     shot(page, f"dialogues-preparation-front-report-{size}")
     page.emulate_media(media="print")

@@ -429,6 +429,8 @@ def test_a_short_session_in_three_browsers(browser, live_server, settings, confe
     secretary.get_by_role("link", name="Soạn thông báo kết luận").click()
     expect(secretary.get_by_label("Nội dung kết luận")).to_have_value(
         re.compile("Giao Văn phòng theo dõi.*Các đơn vị trả lời đúng hạn.", re.S))
+    secretary.locator("#action-conclusion").get_by_label(
+        "Văn bản đã được người có thẩm quyền ký", exact=False).check()
     secretary.locator("#action-conclusion").get_by_role(
         "button", name="Ban hành thông báo kết luận").click()
     expect(secretary.locator(".status-line")).to_contain_text("Đã thông báo kết luận")

@@ -132,7 +132,8 @@ def issue_numbered(actor: User, plan: Plan, number: str | None, issued_on: dt.da
     the number the paper register had reached ("27/KH-UBND" → next 27), when one is given."""
     if number:
         _paper_register_reached(actor, plan.agency, issued_on.year, number)
-    documents.issue(actor=actor, kind_code="ke-hoach", obj=plan, issued_on=issued_on)
+    documents.issue(actor=actor, kind_code="ke-hoach", obj=plan, issued_on=issued_on,
+                    signed=True)  # the leader signed it (the demo tells it so)
     plan.refresh_from_db()
     return plan
 
@@ -142,7 +143,7 @@ def conclude_numbered(actor: User, conference: Conference, number: str, issued_o
     """The conclusion notice issued through the register (its paper number reached first)."""
     _paper_register_reached(actor, conference.agency, issued_on.year, number)
     documents.issue_conclusion_notice(actor=actor, conference=conference, conclusion=conclusion,
-                                      issued_on=issued_on)
+                                      issued_on=issued_on, signed=True)
 
 
 def _schedule(plan: Plan, clerk: User, title: str, held_on: dt.date, today: dt.date,

@@ -4,18 +4,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.dialogues.forms.common import SignedIssueForm
 
-class IssueForm(forms.Form):
+
+class IssueForm(SignedIssueForm):
     ngay = forms.DateField(
         label=_("Ngày ký văn bản"), required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Ngày người có thẩm quyền ký; để trống là hôm nay."))
 
-    da_ky = forms.BooleanField(
-        label=_("Văn bản đã được người có thẩm quyền ký. Cấp số và lưu bản chính thức (không "
-                "sửa được nữa)."),
-        error_messages={"required": _("Hãy đánh dấu xác nhận văn bản đã được ký trước khi ban "
-                                      "hành: số đã cấp không thu hồi được.")})
+    field_order = ["ngay", "da_ky"]
 
     def clean_ngay(self):
         return self.cleaned_data.get("ngay") or timezone.localdate()

@@ -4,7 +4,7 @@ as the conclusion notice (registered in `dialogues.conclusions`)."""
 from doithoai.documents.actions.register import issue_conclusion_notice
 
 
-def issue_conclusion(*, actor, conference, conclusion, concluded_on, version=None) -> None:
+def issue_conclusion(*, actor, conference, conclusion, concluded_on, signed,
+                     version=None) -> None:
     issue_conclusion_notice(actor=actor, conference=conference, conclusion=conclusion,
-                            issued_on=concluded_on,
-                            version=version)
+                            issued_on=concluded_on, signed=signed, version=version)

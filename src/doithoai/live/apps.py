@@ -8,8 +8,10 @@ class LiveConfig(AppConfig):
     verbose_name = _("Phòng họp trực tiếp")
 
     def ready(self):
-        from doithoai.dialogues import confidential
+        from doithoai.dialogues import conclusions, confidential
         from doithoai.live import audit_labels  # noqa: F401 (registers the labels)
         from doithoai.live.selectors import confidential as live_confidential
+        from doithoai.live.selectors import minutes
 
         confidential.register(live_confidential.known)
+        conclusions.register_reader(minutes.room_conclusion)

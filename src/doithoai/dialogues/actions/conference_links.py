@@ -4,6 +4,7 @@ whose audit event names the conference."""
 
 from __future__ import annotations
 
+from doithoai.dialogues.actions.village_opinions import confirm_when_all_sent
 from doithoai.dialogues.models import Conference, ConferenceBatch, ConferencePetition
 
 
@@ -12,6 +13,10 @@ def link_batch(*, batch, conference: Conference) -> None:
 
 
 def link_petitions(*, petitions, conference: Conference) -> None:
+    """The opinions join the conference; a village whose opinions are in has sent them, so
+    the last village's opinions coming in confirm the villages' opinions milestone."""
     ConferencePetition.objects.bulk_create(
         [ConferencePetition(petition=p, conference=conference) for p in petitions],
         batch_size=1000)
+    if conference.state == Conference.State.PLANNED:
+        confirm_when_all_sent(conference)

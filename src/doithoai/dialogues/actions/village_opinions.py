@@ -1,5 +1,6 @@
 """A village says its opinions are in (once; late after the due day); when every covered
-village has, the VILLAGE_OPINIONS milestone is confirmed (R14)."""
+village has sent — said so, or its opinions are in (`village_opinions.opinions_status`) — the
+VILLAGE_OPINIONS milestone is confirmed (R14)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from doithoai.dialogues.actions.conferences import locked_conference
 from doithoai.dialogues.actions.milestones import confirm_automatic
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.dialogues.selectors.conferences import covered_villages
-from doithoai.dialogues.selectors.village_opinions import opinions_due
+from doithoai.dialogues.selectors.village_opinions import opinions_due, village_sending
 from doithoai.org import access
 from doithoai.org.models import Village
 from doithoai.petitions.models import Petition
@@ -70,17 +71,32 @@ def send_village_opinions(*, actor, conference: Conference, village: Village,
                after={**snapshot(village_return), "late": late, "opinions": opinions,
                       "due_on": due_on.isoformat() if due_on else None},
                reason=(f"Gửi sau hạn {dates.day(due_on)}" if late else ""))
-        covered = {v.pk for v in covered_villages(conference)}
-        waiting = (VillageReturn.objects.filter(conference=conference, village_id__in=covered,
-                                                opinions_sent_at=None).count()
-                   + len(covered - set(VillageReturn.objects.filter(conference=conference)
-                                       .values_list("village_id", flat=True))))
-        all_sent = waiting == 0
-        if all_sent:
-            confirm_automatic(
-                conference, Milestone.Kind.VILLAGE_OPINIONS,
-                f"Cả {len(covered)} thôn đã gửi ý kiến (thôn gửi cuối: {village.name}, "
-                f"{dates.moment(timezone.localtime(now))})", actor,
-                done_on=timezone.localdate(now))
+        all_sent = confirm_when_all_sent(conference, actor=actor, now=now)
     return OpinionsSent(village_return=village_return, opinions=opinions, late=late,
                         due_on=due_on, all_sent=all_sent)
+
+
+def confirm_when_all_sent(conference: Conference, *, actor=None,
+                          now: dt.datetime | None = None) -> bool:
+    """Inside the caller's transaction: when every covered village has sent its opinions (by
+    the one rule, `opinions_status`), confirm the VILLAGE_OPINIONS milestone, done on the day
+    the last of them came in. Whether every village has sent."""
+    covered = {v.pk for v in covered_villages(conference)}
+    sending = [s for s in village_sending(conference) if s.village.pk in covered]
+    if len(sending) < len(covered) or not all(s.sent for s in sending):
+        return False
+    today = timezone.localdate(now or timezone.now())
+
+    def came_in(s) -> dt.date:
+        marked = (timezone.localdate(s.village_return.opinions_sent_at) if s.marked
+                  else None)
+        return min(d for d in (marked, s.first_in, today) if d is not None)
+
+    last = max(sending, key=came_in, default=None)
+    if last is None:
+        return False
+    confirm_automatic(
+        conference, Milestone.Kind.VILLAGE_OPINIONS,
+        f"Cả {len(covered)} thôn đã gửi ý kiến (thôn gửi cuối: {last.village.name}, ngày "
+        f"{dates.day(came_in(last))})", actor, done_on=came_in(last))
+    return True

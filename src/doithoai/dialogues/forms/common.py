@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Every numbered document is issued once signed: the documents' register refuses an issue
+# without this confirmation (`documents.actions.register.issue`), whichever page asks it.
+SIGNED_REQUIRED = _("Hãy đánh dấu xác nhận văn bản đã được ký trước khi ban hành: số đã cấp "
+                    "không thu hồi được.")
+
+
+class SignedIssueForm(forms.Form):
+    """The signed confirmation every issuing form asks (the documents' panel, the conference
+    page's conclusion notice), one field under one name."""
+
+    da_ky = forms.BooleanField(
+        label=_("Văn bản đã được người có thẩm quyền ký. Cấp số và lưu bản chính thức (không "
+                "sửa được nữa)."),
+        error_messages={"required": SIGNED_REQUIRED})
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:

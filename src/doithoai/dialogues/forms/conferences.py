@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.dialogues.choices import Mode
+from doithoai.dialogues.forms.common import SignedIssueForm
 from doithoai.dialogues.models import Conference
 from doithoai.org.models import Agency, Person, Unit, Village
 
@@ -127,14 +128,16 @@ class OutcomeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ConclusionForm(forms.Form):
-    """The conclusion notice is numbered by the register when it is issued."""
+class ConclusionForm(SignedIssueForm):
+    """The conclusion notice is numbered by the register when it is issued, once signed."""
 
     concluded_on = forms.DateField(label=_("Ngày ký thông báo"), widget=DATE,
                                    help_text=_("Số thông báo do sổ văn bản cấp khi ban hành."))
     conclusion = forms.CharField(label=_("Nội dung kết luận"),
                                  widget=forms.Textarea(attrs={"rows": 6}))
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    field_order = ["concluded_on", "conclusion", "da_ky", "version"]
 
 
 class CloseForm(forms.Form):

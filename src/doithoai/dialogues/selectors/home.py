@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
+from doithoai.dialogues.selectors.village_opinions import Sending, village_sending
 from doithoai.org.access import scope_of, visible
 from doithoai.org.models import Role
 
@@ -19,7 +20,7 @@ class ConferenceNote:
     conference: Conference
     next_step: Milestone | None
     overdue: int
-    my_returns: list[VillageReturn] = field(default_factory=list)
+    my_returns: list[Sending] = field(default_factory=list)  # a village head's villages
 
     @property
     def step_title(self) -> str:
@@ -54,5 +55,7 @@ def conferences_ahead(user, today: dt.date | None = None, limit: int = 5
                                               village_id__in=village_ids).select_related(
                 "village"):
             mine.setdefault(r.conference_id, []).append(r)
-    return [ConferenceNote(c, next_step.get(c.pk), c.overdue, mine.get(c.pk, []))
+    # A village has sent once its opinions are in, whether or not anyone said so.
+    return [ConferenceNote(c, next_step.get(c.pk), c.overdue,
+                           village_sending(c, today, mine[c.pk]) if c.pk in mine else [])
             for c in conferences]

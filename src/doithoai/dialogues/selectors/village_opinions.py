@@ -12,14 +12,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.dialogues.models import Conference, Milestone, VillageReturn
 from doithoai.org.access import visible
 from doithoai.org.models import Unit, Village
-from doithoai.petitions.models import Field, Kind, Petition, Urgency
+from doithoai.petitions.models import Channel, Field, Kind, Petition, Urgency
 
 URGENCY_RANK = {Urgency.URGENT: 0, Urgency.PRESSING: 1, Urgency.NORMAL: 2}
 
@@ -40,15 +40,77 @@ def village_return(user, conference: Conference, village: Village) -> VillageRet
         conference=conference, village=village).select_related("opinions_sent_by").first()
 
 
+def opinions_before(conference: Conference) -> QuerySet:
+    """The conference's opinions sent before it: not those spoken at the conference, nor
+    those of registrants not heard (petitions made when the session ended)."""
+    return Petition.objects.filter(conference=conference).exclude(
+        channel__in=(Channel.CONFERENCE, Channel.REGISTERED))
+
+
 def opinions_status(village_return: VillageReturn, due_on: dt.date | None,
-                    today: dt.date | None = None) -> str:
-    """sent / late / missing / overdue (not sent, due day past). Whether a village sent late
-    is what was recorded when it sent (`opinions_late`), never judged again against a due
-    day that moved later."""
+                    today: dt.date | None = None, *, first_in: dt.date | None = None) -> str:
+    """sent / late / missing / overdue (not sent, due day past) — the one rule of whether a
+    village has sent its opinions, for the board, the reports and the milestone.
+
+    A village has sent once its opinions are in (`first_in`: the day the first of them was
+    received, a sheet imported or opinions typed for it), whether or not anyone said so; or
+    once someone said so (a village with nothing to send). It sent late when neither came by
+    the due day. Whether a said-so village sent late is what was recorded when it was said
+    (`opinions_late`), never judged again against a due day that moved later; one whose
+    opinions came in unsaid is judged against the due day in force, as milestones are."""
+    on_time = first_in is not None and (due_on is None or first_in <= due_on)
     if village_return.opinions_sent_at is not None:
-        return SENT_LATE if village_return.opinions_late else SENT
+        return SENT_LATE if village_return.opinions_late and not on_time else SENT
+    if first_in is not None:
+        return SENT if on_time else SENT_LATE
     today = today or timezone.localdate()
     return OVERDUE if due_on is not None and today > due_on else MISSING
+
+
+@dataclass(frozen=True)
+class Sending:
+    """Where a covered village stands with its opinions."""
+
+    village_return: VillageReturn
+    opinions: int  # sent before the conference (all of them, whoever may see them)
+    first_in: dt.date | None
+    status: str
+
+    @property
+    def village(self) -> Village:
+        return self.village_return.village
+
+    @property
+    def sent(self) -> bool:
+        return self.status in (SENT, SENT_LATE)
+
+    @property
+    def late(self) -> bool:
+        """Sent after the due day, or not sent and the due day past."""
+        return self.status in (SENT_LATE, OVERDUE)
+
+    @property
+    def marked(self) -> bool:
+        """Someone said the village's opinions are in (the "sent" button)."""
+        return self.village_return.opinions_sent_at is not None
+
+
+def village_sending(conference: Conference, today: dt.date | None = None,
+                    returns: list[VillageReturn] | None = None) -> list[Sending]:
+    """Every covered village (or those of `returns`, the ones a page may see) with its
+    opinions counted and whether it has sent, by `opinions_status`."""
+    if returns is None:
+        returns = list(VillageReturn.objects.filter(conference=conference)
+                       .select_related("village", "opinions_sent_by"))
+    counts = {row["village_id"]: row for row in opinions_before(conference).order_by()
+              .values("village_id").annotate(n=Count("pk"), first=Min("received_on"))}
+    due_on = opinions_due(conference)
+    result = []
+    for r in sorted(returns, key=lambda r: (r.village.order, r.village.name)):
+        row = counts.get(r.village_id, {"n": 0, "first": None})
+        result.append(Sending(village_return=r, opinions=row["n"], first_in=row["first"],
+                              status=opinions_status(r, due_on, today, first_in=row["first"])))
+    return result
 
 
 # --- the opinion board -----------------------------------------------------------------------
@@ -68,6 +130,7 @@ class BoardRow:
     pressing: int  # pressing or urgent
     village_return: VillageReturn | None  # None: the village is not covered
     status: str = ""  # one of SENT, SENT_LATE, MISSING, OVERDUE; "" when not covered
+    sending: Sending | None = None  # None: the village is not covered
 
     @property
     def covered(self) -> bool:
@@ -124,6 +187,8 @@ def opinion_board(user, conference: Conference, today: dt.date | None = None) ->
                    .select_related("village", "opinions_sent_by"))
     village_ids = {v for v, _f in cells}
     returned = {r.village_id: r for r in returns}
+    sendings = {s.village_return.village_id: s for s in village_sending(conference, today,
+                                                                        returns)}
     others = list(Village.objects.filter(pk__in=village_ids - set(returned) - {None}))
     villages = sorted([r.village for r in returns] + others, key=lambda v: (v.order, v.name))
     rows = []
@@ -132,12 +197,12 @@ def opinion_board(user, conference: Conference, today: dt.date | None = None) ->
             continue
         key = village.pk if village else None
         counts = [cells[(key, c.field_id)] for c in columns]
-        ret = returned.get(key)
+        sending = sendings.get(key)
         rows.append(BoardRow(
             village=village, label=village.name if village else _("Không rõ thôn"),
             cells=counts, total=sum(counts), pressing=pressing.get(key, 0),
-            village_return=ret,
-            status=opinions_status(ret, due_on, today) if ret else ""))
+            village_return=returned.get(key), sending=sending,
+            status=sending.status if sending else ""))
     column_totals = [sum(r.cells[i] for r in rows) for i in range(len(columns))]
     kinds = dict(petitions.values_list("kind").annotate(n=Count("pk")))
     urgencies = dict(petitions.values_list("urgency").annotate(n=Count("pk")))
@@ -155,8 +220,9 @@ def village_petitions(user, conference: Conference, village: Village) -> QuerySe
 
 
 def opinions_open(conference: Conference, village_return: VillageReturn | None) -> bool:
-    """Whether a village can still say its opinions are sent (who may: rules.SEND_OPINIONS;
-    the action decides in the end)."""
+    """Whether a village can still say its opinions are sent — all of them, or that it has
+    none (who may: rules.SEND_OPINIONS; the action decides in the end). A village whose
+    opinions are in has sent already (`opinions_status`); saying so records who closed it."""
     return (village_return is not None and village_return.opinions_sent_at is None
             and conference.state == Conference.State.PLANNED)
 
@@ -229,6 +295,7 @@ class FrontReport:
     by_village: tuple[tuple[str, int], ...]
     villages_sent: tuple[str, ...] = ()
     villages_missing: tuple[str, ...] = ()
+    villages_late: tuple[str, ...] = ()  # sent after the due day
 
 
 NO_FIELD, NO_VILLAGE, MANY_VILLAGES = "Chưa phân loại", "Không rõ thôn", "Nhiều thôn"
@@ -310,8 +377,7 @@ def front_report_data(conference: Conference, petitions: QuerySet | None = None,
                            key=lambda i: URGENCY_RANK.get(i.urgency_code, 9))
             groups.append(VillageGroup(name=v_key[2], items=tuple(items)))
         fields.append(FieldGroup(name=f_key[2], villages=tuple(groups)))
-    returns = (VillageReturn.objects.filter(conference=conference).select_related("village")
-               .order_by("village__order", "village__name"))
+    sending = village_sending(conference, today)
     return FrontReport(
         agency_name=conference.agency.name, front_name=_front_name(conference),
         conference_title=conference.title,
@@ -324,5 +390,6 @@ def front_report_data(conference: Conference, petitions: QuerySet | None = None,
                          for value, label in Urgency.choices),
         by_village=tuple(sorted(villages.items(),
                                 key=lambda kv: village_order.get(kv[0], (1, 0, kv[0])))),
-        villages_sent=tuple(r.village.name for r in returns if r.opinions_sent_at),
-        villages_missing=tuple(r.village.name for r in returns if not r.opinions_sent_at))
+        villages_sent=tuple(s.village.name for s in sending if s.sent),
+        villages_missing=tuple(s.village.name for s in sending if not s.sent),
+        villages_late=tuple(s.village.name for s in sending if s.status == SENT_LATE))

@@ -131,10 +131,10 @@ def _detail(request, conference: Conference, *, bound: dict | None = None, statu
             forms["outcome"] = bound.get("outcome") or OutcomeForm(initial={
                 **version, "attendance": conferences_reads.checked_in_count(conference)})
         elif state == Conference.State.HELD:
+            drafted = conclusions.draft(conference)  # the live room's, when none written
             form = forms["conclusion"] = bound.get("conclusion") or ConclusionForm(initial={
-                **version, "concluded_on": conference.held_on,
-                "conclusion": conference.conclusion})
-            typed = form.data.get("conclusion", "") if form.is_bound else conference.conclusion
+                **version, "concluded_on": conference.held_on, "conclusion": drafted})
+            typed = form["conclusion"].value() or ""
             forms["conclusion_preview"] = public_copy.conclusion_preview(conference, typed)
         elif state == Conference.State.CONCLUDED:
             forms["close"] = bound.get("close") or CloseForm(initial=version)
@@ -199,13 +199,16 @@ def conference_conclude(request, pk):
     if "preview" in request.POST:  # the public copy shown before issuing; nothing written
         conference = conferences_reads.visible_conference(request.user, pk)
         access.require(request.user, rules.MANAGE, conference)
-        return _detail(request, conference, bound={"conclusion": ConclusionForm(request.POST)})
+        # Unbound, filled with what was typed: a preview is no attempt, so no errors yet.
+        typed = ConclusionForm(initial={k: v for k, v in request.POST.items()
+                                        if k in ConclusionForm.base_fields})
+        return _detail(request, conference, bound={"conclusion": typed})
 
     def call(conference, d):
         # The documents issue the notice (they sit above the dialogues: `conclusions`).
         conclusions.issue(actor=request.user, conference=conference,
                           conclusion=d["conclusion"], concluded_on=d["concluded_on"],
-                          version=d["version"])
+                          signed=d["da_ky"], version=d["version"])
     return _state_action(request, pk, ConclusionForm, "conclusion", call,
                          _("Đã ban hành thông báo kết luận; số do sổ văn bản cấp, bản đã ban "
                            "hành được lưu ở mục Văn bản."))

@@ -108,11 +108,11 @@ def village_opinions(request, pk: int, village_pk: int):
         request.user, Village.objects.filter(agency=conference.agency_id), village_pk)
     village_return = village_opinions_reads.village_return(request.user, conference, village)
     due_on = village_opinions_reads.opinions_due(conference)
-    status = village_opinions_reads.opinions_status(village_return,
-                                                    due_on) if village_return else ""
+    sending = (village_opinions_reads.village_sending(conference, returns=[village_return])[0]
+               if village_return else None)
     return render(request, "dialogues/preparation/village.html", {
         **_nav(request, conference), "village": village, "village_return": village_return,
-        "due_on": due_on, "status": status,
+        "due_on": due_on, "status": sending.status if sending else "", "sending": sending,
         "petitions": village_opinions_reads.village_petitions(request.user, conference, village),
         "can_send": (village_opinions_reads.opinions_open(conference, village_return)
                      and access.can(request.user, rules.SEND_OPINIONS, village)),

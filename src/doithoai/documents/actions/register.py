@@ -24,7 +24,9 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.services import record, require_reason, snapshot
 from doithoai.core import decree30
+from doithoai.dialogues import conclusions
 from doithoai.dialogues.actions import outcome, plans
+from doithoai.dialogues.forms.common import SIGNED_REQUIRED
 from doithoai.dialogues.models import Conference, Plan
 from doithoai.documents import rules
 from doithoai.documents.drawing.context import letter_symbol
@@ -105,24 +107,27 @@ def _plan_issued(actor, plan, document: Document) -> None:
 
 def _conclusion_issued(actor, conference, document: Document) -> None:
     """A held conference whose conclusion notice is issued becomes concluded, with the
-    register's number (its milestone confirmed)."""
+    register's number (its milestone confirmed) and the conclusion the notice printed (from
+    the live room when nobody wrote one: `conclusions.draft`)."""
 
     if conference.state == Conference.State.HELD:
         outcome.issue_conclusion(
             actor=actor, conference=conference, number=document.number_text,
-            concluded_on=document.issued_on, conclusion=conference.conclusion)
+            concluded_on=document.issued_on, conclusion=conclusions.draft(conference))
 
 
 def issue_conclusion_notice(*, actor, conference, conclusion: str, issued_on: dt.date,
-                            version: int | None = None) -> Document:
+                            signed: bool, version: int | None = None) -> Document:
     """The conference page's one step: write the chair's conclusion down and issue the
-    notice made from it, numbered by the register (the conference becomes concluded)."""
+    notice made from it, numbered by the register (the conference becomes concluded) — the
+    same issue, with the same signed confirmation, as from the documents' panel."""
 
+    _require_signed(signed)
     with transaction.atomic():
         conference = outcome.set_conclusion(
             actor=actor, conference=conference, conclusion=conclusion, version=version)
         return issue(actor=actor, kind_code="thong-bao-ket-luan", obj=conference,
-                     issued_on=issued_on)
+                     issued_on=issued_on, signed=signed)
 
 
 def _answer_letter_issued(actor, petition, document: Document) -> None:
@@ -149,9 +154,18 @@ def missing_message(missing: list[str]) -> str:
     return _("Chưa ban hành được, còn thiếu: %(fields)s.") % {"fields": ", ".join(missing)}
 
 
-def issue(*, actor, kind_code: str, obj: Model, issued_on: dt.date | None = None
-          ) -> Document:
-    """Number, date, render and freeze the document of `obj` (or issue its open correction)."""
+def _require_signed(signed: bool) -> None:
+    """A number is given only to a signed document (Decree 30: registered once signed), and
+    cannot be taken back: every issue, from whatever page, says it was signed."""
+    if signed is not True:
+        raise ValidationError({"da_ky": str(SIGNED_REQUIRED)})
+
+
+def issue(*, actor, kind_code: str, obj: Model, signed: bool,
+          issued_on: dt.date | None = None) -> Document:
+    """Number, date, render and freeze the document of `obj` (or issue its open correction),
+    once `signed` says the competent person signed it."""
+    _require_signed(signed)
     kind = kind_of(kind_code)
     if source_label(obj) != kind.source:
         raise ValidationError(_("Loại văn bản này không lập từ mục này."))

@@ -20,7 +20,7 @@ from django.utils import timezone
 from doithoai.core import decree30
 from doithoai.core.text import lower_first, sentence
 from doithoai.dialogues.models import Conference, Milestone
-from doithoai.dialogues.selectors import conferences, milestones, oversight
+from doithoai.dialogues.selectors import conferences, milestones, oversight, village_opinions
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import report
 from doithoai.documents.drawing import word as b
@@ -155,16 +155,16 @@ def _step(row: milestones.MilestoneRow, label: str, extra: str = "") -> str:
 def preparation(conference: Conference, rows: list, today: dt.date) -> list[str]:
     by_kind = {r.milestone.kind: r for r in rows if r.milestone.kind != Milestone.Kind.TASK}
     lines = [plan_line(conference)]
-    returns = conference.village_returns.all()
-    villages = returns.count()
+    sending = village_opinions.village_sending(conference, today)
+    villages = len(sending)
     for kind, label in PREPARATION:
         row = by_kind.get(kind)
         if row is None:
             continue
         extra = ""
         if kind == Milestone.Kind.VILLAGE_OPINIONS and villages:
-            sent = returns.exclude(opinions_sent_at=None).count()
-            late = returns.filter(opinions_late=True).count()
+            sent = sum(1 for s in sending if s.sent)
+            late = sum(1 for s in sending if s.status == village_opinions.SENT_LATE)
             extra = (f"; {n_text(sent)}/{n_text(villages)} thôn đã gửi"
                      + (f", trong đó {n_text(late)} thôn gửi sau thời hạn" if late else ""))
         lines.append(_step(row, label, extra))

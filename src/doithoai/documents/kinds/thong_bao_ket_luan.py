@@ -20,7 +20,7 @@ from doithoai.core import dates, decree30
 from doithoai.core.petition_flow import State, on_its_procedure
 from doithoai.core.redaction import mask_names
 from doithoai.core.text import lower_first, sentence, sentences
-from doithoai.dialogues import confidential
+from doithoai.dialogues import conclusions, confidential
 from doithoai.dialogues.models import Conference
 from doithoai.documents.drawing import conference_text as ct
 from doithoai.documents.drawing import word as b
@@ -134,7 +134,7 @@ def items(conference: Conference) -> list[dict]:
 
 def missing(conference: Conference) -> list[str]:
     result = ct.held_missing(conference)
-    if not conference.conclusion.strip():
+    if not conclusions.draft(conference):
         result.append("nội dung kết luận")
     return result + ct.signer_missing(conference)
 
@@ -166,7 +166,7 @@ def context(conference: Conference, *, number: int | None = None,
         "opening": opening + " Sau khi nghe ý kiến, kiến nghị của Nhân dân và ý kiến trả lời "
                              "của các cơ quan, đơn vị, Chủ trì hội nghị kết luận như sau:",
         "outcome": sentences(_public(conference.outcome, known)),
-        "conclusion": sentences(_public(conference.conclusion, known)) or [gap],
+        "conclusion": sentences(_public(conclusions.draft(conference), known)) or [gap],
         "fields": sections,
         "follow_up": [
             f"Các cơ quan, đơn vị được giao trả lời bằng văn bản cho công dân đúng thời hạn, "

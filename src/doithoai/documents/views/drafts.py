@@ -88,6 +88,7 @@ def issue(request, kind: str, object_id: int):
         return redirect(to)
     try:
         document = issue_document(actor=request.user, kind_code=kind_.code, obj=obj,
+                                  signed=form.cleaned_data["da_ky"],
                                   issued_on=form.cleaned_data["ngay"])
     except ValidationError as exc:
         for message in exc.messages:

@@ -162,6 +162,17 @@ def adopted(conference) -> Minutes | None:
             .first())
 
 
+def room_conclusion(conference) -> str:
+    """The conclusions given in the live room, for the conclusion notice
+    (`dialogues.conclusions.draft`): as adopted with the minutes, else as the record reads now
+    (its session's); "" without a session."""
+    minutes = adopted(conference)
+    if minutes is not None:
+        return minutes.content.get("conclusion") or full_conclusion(minutes.session, minutes)
+    session = Session.objects.filter(conference=conference).first()
+    return full_conclusion(session, minutes_of(session)) if session is not None else ""
+
+
 # --- Everyone heard, as the Biên bản prints them (adoption freezes this list) ----------------
 
 SENSITIVE = ("Nêu nội dung khiếu nại, tố cáo (nội dung và thông tin người gửi không ghi vào "

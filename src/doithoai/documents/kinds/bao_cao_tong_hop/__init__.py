@@ -138,6 +138,9 @@ def _villages(data: Data) -> str:
     text = f"Có {_n(len(sent))}/{_n(covered)} thôn đã gửi kết quả lấy ý kiến"
     if sent and missing:
         text += f" ({', '.join(sent)})"
+    if report.villages_late:
+        text += (f", trong đó {_n(len(report.villages_late))} thôn gửi sau thời hạn "
+                 f"({', '.join(report.villages_late)})")
     if missing:
         text += f"; {_n(len(missing))} thôn chưa gửi: {', '.join(missing)}"
         due = village_opinions.opinions_due(data.conference)

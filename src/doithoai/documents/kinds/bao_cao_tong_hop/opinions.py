@@ -15,7 +15,7 @@ from doithoai.dialogues import confidential
 from doithoai.dialogues.models import Conference
 from doithoai.dialogues.selectors import prepared_answers, village_opinions
 from doithoai.documents.drawing import tables
-from doithoai.petitions.models import Channel, Escalation, Kind, Petition, Urgency
+from doithoai.petitions.models import Escalation, Kind, Petition, Urgency
 
 COLUMNS = [
     tables.Column("STT", 6), tables.Column("Lĩnh vực", 40),
@@ -26,13 +26,6 @@ COLUMNS = [
     tables.Column("Cấp thiết, khẩn", 12, numeric=True),
     tables.Column("Đã có nội dung trả lời", 14, numeric=True),
 ]
-
-
-def before_conference(conference: Conference):
-    """The conference's petitions sent before it: not those spoken at the conference, nor
-    those of registrants not heard (petitions made when the session ended)."""
-    return Petition.objects.filter(conference=conference).exclude(
-        channel__in=(Channel.CONFERENCE, Channel.REGISTERED))
 
 
 @dataclass
@@ -97,11 +90,12 @@ class Data:
 def collect(conference: Conference) -> Data:
     """The opinions sent before the conference, by field, each with its unit and prepared
     answer (looked up by the petitions' tracking codes)."""
-    qs = before_conference(conference).prefetch_related(
+    qs = village_opinions.opinions_before(conference).prefetch_related(
         Prefetch("escalations", queryset=Escalation.objects.order_by("-pk")))
     petitions = list(qs.order_by("received_on", "pk"))
     by_code = {p.tracking_code: p for p in petitions}
-    report = village_opinions.front_report_data(conference, before_conference(conference))
+    report = village_opinions.front_report_data(conference,
+                                                village_opinions.opinions_before(conference))
     prepared: dict[str, tuple[str, str]] = {}
     for unit in prepared_answers.prepared_answers_by_unit(conference):
         for answer in unit.items:
