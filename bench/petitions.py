@@ -1,5 +1,5 @@
-"""Benchmark of petitions at province scale: office queue, tracking lookup, daily reminders,
-Excel import.
+"""Benchmark of petitions at province scale: office queue, follow-up, tracking lookup, daily
+reminders and weekly digest, Excel import.
 
     .venv/bin/python bench/petitions.py [--petitions 1000000] [--communes 100]
     DATABASE_URL=postgres://doithoai:doithoai@127.0.0.1:5432/doithoai_bench \
@@ -265,6 +265,34 @@ def bench_queue(clerk, overseer, agency, repeat: int, explain: bool = False) -> 
             _where_the_time_goes(ctx.captured_queries, explain)
 
 
+def bench_follow_up(clerk, agency, repeat: int) -> None:
+    """The follow-up page's reads for one commune (every figure a GROUP BY, every list a window
+    or a slice), and the chairperson's weekly digest of the whole province."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doithoai.petitions.actions import digests
+    from doithoai.petitions.selectors import follow_up
+    from doithoai.petitions.selectors.deadlines import today_info
+
+    today = today_info()
+
+    def page():
+        clerk._doithoai_scope = None
+        return follow_up.stages(clerk, agency, today), follow_up.due_for_units(clerk, agency,
+                                                                             today)
+    with CaptureQueriesContext(connection) as ctx:
+        stages, units = page()
+    med, p95, runs = sampled(page, repeat)
+    print(f"\nFollow-up page (selectors.follow_up.stages + due_for_units, one commune): "
+          f"median {med:.1f} ms  p95 {p95:.1f} ms ({runs} runs, {len(ctx)} queries; "
+          f"{sum(s.overdue for s in stages):,} overdue, {len(units)} units)")
+    start = time.perf_counter()
+    outcome = digests.run(dry_run=True)
+    print(f"doithoai digest --dry-run (every commune): {time.perf_counter() - start:.1f} s, "
+          f"{len(outcome.sent) + len(outcome.unreachable)} communes with overdue petitions")
+
+
 def _where_the_time_goes(captured: list[dict], explain: bool) -> None:
     """Each query of a slow page with its time (and its plan when asked)."""
     from django.db import connection
@@ -380,6 +408,7 @@ def main() -> None:
     clerk = people["clerk"]
     overseer = Membership.objects.filter(role=Role.OVERSEER).first().user
     bench_queue(clerk, overseer, agency, args.repeat, args.explain)
+    bench_follow_up(clerk, agency, args.repeat)
     bench_lookup(sample, args.repeat * 5)
     bench_remind()
     if args.import_rows:

@@ -140,6 +140,7 @@ def test_the_page_shows_who_urged_when_and_each_petitions_history_says_so(
     text = history.content.decode()
     assert "Đôn đốc" in text and people["clerk"].full_name in text
     assert "thư điện tử (1 địa chỉ), tin nhắn (1 số điện thoại), công văn đôn đốc" in text
+    assert "Hạn khi đôn đốc" in text
 
 
 def test_the_leaders_are_urged_about_approvals_the_same_way(client, spread, people, commune,

@@ -48,5 +48,6 @@ class PetitionsConfig(AppConfig):
         hide_keys("due_rule")
         register_keys({"conference": _("hội nghị"), "conference_id": _("hội nghị (số hiệu)"),
                        "urged": _("đôn đốc"), "how": _("hình thức"),
+                       "due_when_urged": _("hạn khi đôn đốc"),
                        "petitions": _("các ý kiến"), "addresses": _("số địa chỉ"),
                        "rating": _("đánh giá")})

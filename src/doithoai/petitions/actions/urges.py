@@ -112,7 +112,7 @@ def _record(actor, urge: Urge, petitions: list[Petition], today, reason: str) ->
     whom = urge.unit.name if urge.unit_id else "Lãnh đạo UBND"
     why = REASONS[urge.target] + (f" — {reason}" if reason else "")
     record_many(actor=actor, action="petition.urge", objs=petitions,
-                afters=[{"urged": whom, "how": how, "due_date": p.due_date.isoformat()}
+                afters=[{"urged": whom, "how": how, "due_when_urged": p.due_date.isoformat()}
                         for p in petitions], reason=why)
     record(actor=actor, action="urge.create", obj=urge,
            after={"urged": whom, "how": how, "petitions": [p.tracking_code for p in petitions]},
