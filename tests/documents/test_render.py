@@ -109,11 +109,12 @@ def test_composition_and_tasks_follow_the_plan(draft_plan):
     assert ctx["recipients"][-1] == "- Lưu: VT, VP."
 
 
-def test_docs_templates_rebuilds_the_shipped_file_exactly(tmp_path):
+def test_docs_templates_rebuilds_every_shipped_file_exactly(tmp_path):
     call_command("docs_templates", "--out", str(tmp_path), stdout=io.StringIO())
-    built = (tmp_path / "ke-hoach.docx").read_bytes()
-    assert built == template_path(KIND).read_bytes(), \
-        "the shipped template is out of date: run `doithoai docs_templates`"
+    for kind in KINDS.values():
+        built = (tmp_path / kind.template).read_bytes()
+        assert built == template_path(kind).read_bytes(), \
+            f"the shipped {kind.template} is out of date: run `doithoai docs_templates`"
 
 
 def test_docs_templates_refuses_an_unknown_kind(tmp_path):

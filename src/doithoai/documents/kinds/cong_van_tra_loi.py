@@ -266,20 +266,7 @@ DASH_MM = 3
 
 def layout():
     doc = b.new_document()
-    header = b.header_table(
-        doc, parent="{{ header_parent }}",
-        issuer_loop=("{%p for line in issuer_lines %}", "{{ line }}", "{%p endfor %}"),
-        number="Số: {{ number_symbol }}", date="{{ date_line }}")
-    # The summary 6 pt under the number, in the lines the context breaks it into.
-    centre = {"align": WD_ALIGN_PARAGRAPH.CENTER, "first_line": None, "after": Pt(0),
-              "line": None}
-    cell = header.cell(1, 0)
-    b.paragraph(cell, "", size=6, **centre)
-    b.tag(cell, "{%p for line in summary_lines %}")
-    b.paragraph(cell, "{{ line }}", size=12, **centre)
-    b.tag(cell, "{%p endfor %}")
-
-    b.replaces_line(doc)
+    b.letter_header(doc)
     b.tag(doc, "{%p if addressee %}")
     b.paragraph(doc, "Kính gửi: {{ addressee }}", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
                 first_line=None, before=18, after=Pt(6), line=None)

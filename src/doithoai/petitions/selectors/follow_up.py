@@ -31,11 +31,12 @@ LEADER_WAITING = states_of(Stage.LEADER)
 LIST_LIMIT = 30
 
 
-@dataclass
-class UnitRow:
-    unit: Unit
-    due_soon: int = 0
+@dataclass(kw_only=True)
+class Counted:
+    """A line of the page: how many are overdue and due soon, the first of them listed."""
+
     overdue: int = 0
+    due_soon: int = 0
     petitions: list[Petition] = field(default_factory=list)
     last_urge: Urge | None = None
 
@@ -48,25 +49,18 @@ class UnitRow:
         return max(self.total - len(self.petitions), 0)
 
 
-@dataclass
-class StageRow:
-    """One line of the table "where it waits", and its first petitions by due date."""
+@dataclass(kw_only=True)
+class UnitRow(Counted):
+    unit: Unit
+
+
+@dataclass(kw_only=True)
+class StageRow(Counted):
+    """One line of the table "where it waits" (`last_urge`: the leaders', on their line)."""
 
     stage: Stage
     label: str
     states: tuple
-    overdue: int = 0
-    due_soon: int = 0
-    petitions: list[Petition] = field(default_factory=list)
-    last_urge: Urge | None = None  # the leaders' last urge, on the leaders' line
-
-    @property
-    def total(self) -> int:
-        return self.due_soon + self.overdue
-
-    @property
-    def more(self) -> int:
-        return max(self.total - len(self.petitions), 0)
 
 
 def with_last_urge(qs: QuerySet) -> QuerySet:
