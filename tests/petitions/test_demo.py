@@ -3,6 +3,7 @@ every village, field, channel and kind, made through the real services), its pla
 conferences each in its own year, loaded only once; a week later it says how to rebuild."""
 
 import datetime as dt
+import re
 from io import StringIO
 
 import pytest
@@ -33,6 +34,7 @@ from doithoai.petitions.models import (
     Petitioner,
 )
 from doithoai.petitions.selectors.deadlines import today_info
+from doithoai.petitions.selectors.queues import late_or_soon
 from doithoai.petitions.sms import LogGateway
 from doithoai.workdays.calendar import get_calendar
 
@@ -63,6 +65,12 @@ def test_the_demo_builds_on_any_day(day):
 def check_petitions(output: str, story: timeline.Timeline) -> None:
     assert "Ý kiến mẫu: đã tạo 3" in output
     agency = Agency.objects.get(code=demo.AGENCY_CODE)
+    # The figures printed are the queue's own (its "Quá hạn" and "Sắp đến hạn" filters).
+    today = today_info()
+    late = late_or_soon(Petition.objects.filter(agency=agency), today)
+    printed = re.search(r"\((\d+) quá hạn, (\d+) sắp đến hạn\)", output).groups()
+    assert printed == (str(late.filter(due_date__lt=today.today).count()),
+                       str(late.filter(due_date__gte=today.today).count()))
     # Answer templates and officers' e-mail addresses, so templates and reminders can be tried.
     assert agency.answer_templates.count() >= 4
     assert agency.memberships.filter(user__username="kinhte", user__email__endswith=".example")

@@ -58,7 +58,7 @@ CHANGE = access.rule("petitions.change", INTAKE_ROLES | {Role.UNIT_OFFICER}, _ON
 WORK_QUEUE = access.rule("petitions.work_queue", OFFICE_ROLES, _ONLY_READ)
 # The same, shown before one commune is chosen among several: a system administrator's alone.
 WORK_ANY_QUEUE = access.rule("petitions.work_any_queue", (), _ONLY_READ)
-# "Gửi nhắc" to a unit (asked on the unit; on the agency for the follow-up page's buttons).
+# Urging (đôn đốc) a unit (asked on the unit; on the agency for the follow-up page's buttons).
 REMIND = access.rule("petitions.remind", OFFICE_ROLES,
                      _("Chỉ Văn phòng hoặc Lãnh đạo được gửi nhắc."))
 # Who reads a denouncer's name and contacts (not even a system administrator otherwise).

@@ -313,25 +313,6 @@ def header_table(doc, *, parent: str, issuer_loop: tuple[str, str, str], number:
     return table
 
 
-def letter_header(doc):
-    """A công văn's header: `header_table` with the issuer's lines, "Số: …" and the date, and
-    the summary (trích yếu) 6 pt under the number in the lines the context gives
-    (`summary_lines`), since a công văn has no type title; then the `replaces_line`."""
-    table = header_table(
-        doc, parent="{{ header_parent }}",
-        issuer_loop=("{%p for line in issuer_lines %}", "{{ line }}", "{%p endfor %}"),
-        number="Số: {{ number_symbol }}", date="{{ date_line }}")
-    centre = {"align": WD_ALIGN_PARAGRAPH.CENTER, "first_line": None, "after": Pt(0),
-              "line": None}
-    cell = table.cell(1, 0)
-    paragraph(cell, "", size=6, **centre)
-    tag(cell, "{%p for line in summary_lines %}")
-    paragraph(cell, "{{ line }}", size=12, **centre)
-    tag(cell, "{%p endfor %}")
-    replaces_line(doc)
-    return table
-
-
 def title_block(doc, type_name: str, summary: str):
     """Type name UPPERCASE bold 14 pt centred, summary bold 14 pt centred, a rule below."""
     centre = {"align": WD_ALIGN_PARAGRAPH.CENTER, "first_line": None, "line": None}

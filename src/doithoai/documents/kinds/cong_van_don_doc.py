@@ -28,6 +28,7 @@ from doithoai.documents.drawing.context import (
     nfc_all,
     office_short_name,
 )
+from doithoai.documents.drawing.letter import letter_header
 from doithoai.documents.kinds import Kind as DocumentKind
 from doithoai.petitions.models import Reminder, Urge
 from doithoai.petitions.reminder_letters import secret_kind
@@ -121,7 +122,7 @@ def context(urge: Urge, *, number: int | None = None, issued_on: dt.date | None 
 
 def layout():
     doc = b.new_document()
-    b.letter_header(doc)
+    letter_header(doc)
     b.paragraph(doc, "Kính gửi: {{ addressee }}", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
                 first_line=None, before=18, after=Pt(6), line=None)
     b.body(doc, "{{ opening }}", keep_next=True)

@@ -38,6 +38,7 @@ from doithoai.documents.drawing.context import (
     nfc_all,
     office_short_name,
 )
+from doithoai.documents.drawing.letter import letter_header
 from doithoai.documents.kinds import Kind as DocumentKind
 from doithoai.documents.selectors.issued import latest_issued
 from doithoai.org.selectors import office_of
@@ -266,7 +267,7 @@ DASH_MM = 3
 
 def layout():
     doc = b.new_document()
-    b.letter_header(doc)
+    letter_header(doc)
     b.tag(doc, "{%p if addressee %}")
     b.paragraph(doc, "Kính gửi: {{ addressee }}", size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
                 first_line=None, before=18, after=Pt(6), line=None)

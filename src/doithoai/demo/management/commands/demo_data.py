@@ -15,6 +15,9 @@ from doithoai.demo.organisation import load_demo
 from doithoai.demo.petitions import load_demo_petitions
 from doithoai.demo.reset import empty_database
 from doithoai.dialogues.models import Conference
+from doithoai.petitions.models import Petition
+from doithoai.petitions.selectors.deadlines import today_info
+from doithoai.petitions.selectors.queues import late_or_soon
 from doithoai.workdays.calendar import get_calendar
 
 
@@ -51,6 +54,8 @@ class Command(BaseCommand):
             load_answer_back(dialogues_demo.DIEM_HE)
             dialogues = dialogues_demo.finish(dialogues, timeline)
             urge_latest_unit(timeline)  # once every petition is where it waits
+            # Counted last, as the queue counts them: the dialogues add petitions too.
+            petitions.overdue, petitions.due_soon = _late(dialogues_demo.DIEM_HE)
         self.stdout.write("Dữ liệu mẫu đã sẵn sàng. Tài khoản dùng thử "
                           f"(mật khẩu chung: {DEMO_PASSWORD}):")
         width = max(len(a[0]) for a in accounts)
@@ -68,6 +73,14 @@ class Command(BaseCommand):
         empty_database()
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_units", stdout=self.stdout)
+
+
+def _late(agency_code: str) -> tuple[int, int]:
+    """The commune's overdue and due-soon petitions, as its queue's filters count them."""
+    today = today_info()
+    late = late_or_soon(Petition.objects.filter(agency__code=agency_code), today)
+    return (late.filter(due_date__lt=today.today).count(),
+            late.filter(due_date__gte=today.today).count())
 
 
 def _built_on():
