@@ -113,6 +113,25 @@ def test_not_resolved_reopens_to_the_office_with_the_citizens_words(client, answ
     assert "Người gửi đề nghị giải quyết lại" in history and "ổ gà trước nhà văn hóa" in history
 
 
+def test_the_queues_mark_a_petition_its_sender_asked_to_settle_again(client, answered, staff):
+    """Until a new answer is drafted, the office's queue and the unit's say the sender asked."""
+    badge = "Người gửi đề nghị giải quyết lại"
+    client.force_login(staff["clerk"])
+    queue = reverse("petitions:queue")
+    assert badge not in client.get(queue).content.decode()
+    assert _ask(client, answered).status_code == 302
+    assert badge in client.get(queue).content.decode()
+
+    petition = assignments.assign(actor=staff["clerk"], petition=Petition.objects.get(
+        pk=answered.pk), unit=staff["unit"])
+    client.force_login(staff["officer"])
+    unit_queue = reverse("petitions:unit_queue")
+    assert badge in client.get(unit_queue).content.decode()
+    answers.draft_answer(actor=staff["officer"], petition=petition,
+                         text="Phòng Kinh tế vá ổ gà trong tuần này.")
+    assert badge not in client.get(unit_queue).content.decode()
+
+
 def test_not_yet_answered_is_refused(client, receive):
     petition = receive()
     events = _events(petition)

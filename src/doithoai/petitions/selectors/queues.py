@@ -22,7 +22,7 @@ from doithoai.org import access
 from doithoai.org.access import visible
 from doithoai.org.models import Agency, Unit, Village
 from doithoai.petitions import occasions, rules
-from doithoai.petitions.models import Field, Petition
+from doithoai.petitions.models import Field, Petition, ReopenRequest
 from doithoai.petitions.selectors.deadlines import Today, flag_rows
 
 PAGE_SIZE = 50
@@ -99,6 +99,17 @@ def late_or_soon(qs: QuerySet, today: Today) -> QuerySet:
     whole table): open, on the answer track, due by the due-soon limit."""
     return (qs.filter(state__in=OPEN, due_date__lte=today.soon_limit)
             .exclude(kind__in=PROCEDURE_KINDS))
+
+
+def asked_again_rows(rows) -> None:
+    """Attach `.asked_again` to each row: its sender said, from the tracking page, that the
+    answer in force did not settle it, and no new answer has been drafted since (one query
+    for the page's rows)."""
+    asked = set(ReopenRequest.objects.filter(
+        petition__in=[row.pk for row in rows], answer__is_current=True)
+        .values_list("petition_id", flat=True)) if rows else set()
+    for row in rows:
+        row.asked_again = row.pk in asked
 
 
 def hint_rows(rows):
@@ -211,6 +222,7 @@ def office_queue(user, f: QueueFilters, today: Today, *, after: str = "", before
     page = keyset.page(list_related(_filtered(base, f, today)), after=after, before=before)
     flag_rows(page.rows, today)
     hint_rows(page.rows)
+    asked_again_rows(page.rows)
     counts = state_counts(_filtered(base, f, today, with_state=False))
     page.counts = {s.value: counts.get(s.value, 0) for s in State}
     page.total = counts.get(f.state, 0) if f.state else sum(counts.values())
@@ -271,6 +283,7 @@ def unit_queue(user, today: Today, *, due: str = "", after: str = "", before: st
     page = Keyset(by_due=True).page(list_related(qs), after=after, before=before)
     flag_rows(page.rows, today)
     hint_rows(page.rows)
+    asked_again_rows(page.rows)
     counts = state_counts(qs)
     page.counts = counts
     page.total = sum(counts.values())
