@@ -59,6 +59,17 @@ def test_late_by_unit_oldest_first_to_the_chairperson(late, people, mailoutbox):
     assert AuditEvent.objects.filter(action="digest.send").count() == 1
 
 
+NAMED = "Ông Chu Văn Pằn phản ánh đường liên thôn Nà Pàn xuống cấp"
+
+
+def test_a_name_in_the_words_is_written_as_initials(late, mailoutbox):
+    """The digest quotes the words as the public reads them: nobody named in full."""
+    Petition.objects.filter(pk=late["a_new"].pk).update(text=NAMED)
+    digests.run(today=late["today"])
+    [mail] = mailoutbox
+    assert "Chu Văn Pằn" not in mail.body and "Ông C. V. P. phản ánh" in mail.body
+
+
 def test_once_a_week(late, mailoutbox):
     digests.run(today=late["today"])
     monday = digests.week_of(late["today"])

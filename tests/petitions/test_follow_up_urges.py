@@ -158,6 +158,41 @@ def test_the_leaders_are_urged_about_approvals_the_same_way(client, spread, peop
     assert leader_row.last_urge.urged_by == people["clerk"] and len(mailoutbox) == 1
 
 
+def test_an_urge_and_its_letter_are_none_of_a_village_heads_business(client, spread, people,
+                                                                     commune, today):
+    """An urge lists the commune's late petitions of every village: a village head (who reads
+    only his village's petitions) gets neither its page nor its written reminder, and the
+    urged unit's officer does; another unit's does not."""
+    from doithoai.org.models import Role
+    from tests.factories import user_with_role
+
+    urge = urges.urge_unit(actor=people["clerk"], unit=people["unit"], today=today).urge
+    page = reverse("petitions:urge_detail", args=[urge.pk])
+    letter = reverse("documents:draft_docx", args=["cong-van-don-doc", urge.pk])
+    head = user_with_role(Role.VILLAGE_HEAD, agency=commune, village=people["village"])
+    for user, status in ((head, 404), (people["other_officer"], 404),
+                         (people["officer"], 200), (people["clerk"], 200)):
+        client.force_login(user)
+        assert (client.get(page).status_code, client.get(letter).status_code) == (
+            status, status), user
+
+
+def test_the_urge_and_its_letter_write_a_name_in_the_words_as_initials(spread, people, today,
+                                                                       mailoutbox):
+    """The unit reads the petitions' words as the public would: nobody named in full, in the
+    e-mail nor in the written reminder."""
+    from doithoai.documents.selectors.drafts import render_draft
+    from tests.documents.test_docs_command import docx_text
+
+    Petition.objects.filter(pk=spread["assigned"].pk).update(
+        text="Ông Chu Văn Pằn phản ánh đường liên thôn Nà Pàn xuống cấp")
+    urge = urges.urge_unit(actor=people["clerk"], unit=people["unit"], today=today).urge
+    [mail] = mailoutbox
+    letter = docx_text(render_draft("cong-van-don-doc", urge).docx)
+    for text in (mail.body, letter):
+        assert "Chu Văn Pằn" not in text and "Ông C. V. P. phản ánh" in text
+
+
 def test_read_only_roles_cannot_urge_the_leaders(client, spread, people, commune):
     client.force_login(people["supervisor"])
     assert client.post(URGE, {"leaders": commune.pk}).status_code == 403

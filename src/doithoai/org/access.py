@@ -8,7 +8,9 @@ Rules (a user holding several roles gets the union):
 - system administrator (superuser or the admin role): everything;
 - clerk, leader, Front officer, supervisor: everything of their agency;
 - unit officer: their agency, narrowed to their unit on models that belong to a unit;
-- village head: their agency, narrowed to their village on models that belong to a village;
+- village head: their agency, narrowed to their village on models that belong to a village,
+  and nothing of a model that is none of a village's business ("village": NO_VILLAGE — the
+  office's urges of the commune's late petitions, say);
 - provincial overseer: their province agency and every agency under it.
 Changing: clerks change their agency's data; unit officers what belongs to their unit; village
 heads what belongs to their village; Front officers what belongs to any village of their
@@ -28,6 +30,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from doithoai.org.models import Agency, Membership, Role
+
+# `scope_paths["village"]` of a model none of whose rows a village head may see.
+NO_VILLAGE = False
 
 AGENCY_WIDE_ROLES = {Role.CLERK, Role.LEADER, Role.FRONT_OFFICER, Role.SUPERVISOR}
 READ_ONLY_ROLES = {Role.SUPERVISOR, Role.OVERSEER}
@@ -120,6 +125,8 @@ def _grant_q(model: type[Model], grant: Grant, *, for_change: bool) -> Q | None:
             return q & Q(**{unit_path: grant.unit_id})
         return None if for_change else q
     if grant.role == Role.VILLAGE_HEAD:
+        if village_path is NO_VILLAGE:
+            return None
         if village_path:
             return q & Q(**{village_path: grant.village_id})
         return None if for_change else q
@@ -315,6 +322,8 @@ def _grant_reaches(grant: Grant, paths: dict, obj: Model) -> bool:
     unit_path, village_path = paths.get("unit"), paths.get("village")
     if grant.role == Role.UNIT_OFFICER and unit_path:
         return _value_at(obj, unit_path) == grant.unit_id
+    if grant.role == Role.VILLAGE_HEAD and village_path is NO_VILLAGE:
+        return False
     if grant.role == Role.VILLAGE_HEAD and village_path:
         return _value_at(obj, village_path) == grant.village_id
     return True

@@ -13,6 +13,7 @@ from doithoai.core import dates
 from doithoai.core.petition_flow import PROCEDURE_KINDS, STATE_LABELS, State
 from doithoai.core.text import fold
 from doithoai.db import NFCModel
+from doithoai.org.access import NO_VILLAGE
 from doithoai.org.models import Agency, Unit, Village
 
 # Rows that belong to a petition are seen and changed exactly as their petition is.
@@ -397,7 +398,8 @@ class Urge(NFCModel):
     overdue = models.PositiveIntegerField(_("số ý kiến quá hạn"), default=0)
     due_soon = models.PositiveIntegerField(_("số ý kiến sắp đến hạn"), default=0)
 
-    scope_paths = {"agency": "agency", "unit": "unit", "village": None}
+    # It lists the commune's late petitions, of every village: the office's, not a village's.
+    scope_paths = {"agency": "agency", "unit": "unit", "village": NO_VILLAGE}
 
     class Meta:
         verbose_name = _("lần đôn đốc")
@@ -459,7 +461,7 @@ class Digest(models.Model):
     overdue = models.PositiveIntegerField(_("số ý kiến quá hạn"), default=0)
     recipients = models.PositiveSmallIntegerField(_("số người nhận"), default=0)
 
-    scope_paths = {"agency": "agency", "unit": None, "village": None}
+    scope_paths = {"agency": "agency", "unit": None, "village": NO_VILLAGE}
 
     class Meta:
         verbose_name = _("bản tổng hợp hằng tuần")

@@ -17,6 +17,7 @@ from doithoai.core.petition_flow import STATE_LABELS, State
 from doithoai.org.models import Agency, Membership, Role, Unit
 from doithoai.petitions.models import Kind, Petition, Reminder
 from doithoai.petitions.notify import unit_officer_emails
+from doithoai.petitions.selectors.public_text import known_names, public, secret_names
 from doithoai.petitions.selectors.reminders import kind_on
 from doithoai.workdays.calendar import get_calendar
 
@@ -58,13 +59,9 @@ def compose_unit_reminder(unit: Unit, petitions, *, today: dt.date | None = None
         + (f" ({late} ý kiến đã quá hạn)" if late else "") + ":",
         "",
     ]
+    names = names_in(petitions)
     for number, p in enumerate(petitions, start=1):
-        if is_secret(p):  # a complaint's or denunciation's text never travels by e-mail
-            text = f"({secret_kind(p)} — nội dung xem trên hệ thống)"
-        else:
-            text = " ".join(p.text.split())
-            if len(text) > 200:
-                text = text[:199].rstrip() + "…"
+        text = quoted(p, 200, names)
         lines += [f"{number}. Mã {p.tracking_code} — {_when(p.due_date, today, calendar)}",
                   f"   Nội dung: {text}",
                   f"   Xem và trả lời: {_detail_url(p)}", ""]
@@ -125,7 +122,28 @@ def is_secret(petition: Petition) -> bool:
     return bool(secret_kind(petition))
 
 
-def _line(petition: Petition, today: dt.date, calendar) -> str:
+def names_in(petitions) -> tuple[list[str], list[str]]:
+    """Whom the quotes of these petitions write as initials (their senders, those of their
+    issues) and whom they never name (a denouncer, one who asked not to be named), read at
+    once for a message or a letter (two queries however many): the union only ever
+    abbreviates or hides more."""
+    petitions = list(petitions)
+    return known_names(petitions), secret_names(petitions)
+
+
+def quoted(petition: Petition, limit: int, names: tuple[list[str], list[str]]) -> str:
+    """What a message or a letter about a petition quotes of it, on one line: for a complaint
+    or a denunciation only what it is (its text never travels), else its words as the public
+    reads them (`names`: `names_in` the list; names as initials, "ông X" too, the unnamed as
+    "một công dân"), cut at `limit` characters."""
+    secret = secret_kind(petition)
+    if secret:
+        return f"({secret} — nội dung xem trên hệ thống)"
+    text = " ".join(public(petition.text, *names).split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _line(petition: Petition, today: dt.date, calendar, names) -> str:
     due = petition.due_date
     days = calendar.count_workdays(today, due)
     if due < today:
@@ -139,11 +157,7 @@ def _line(petition: Petition, today: dt.date, calendar) -> str:
     if petition.state != State.ASSIGNED:  # the office's list: say what it waits for
         where = f"{STATE_LABELS[State(petition.state)]} — {where}" if where \
             else STATE_LABELS[State(petition.state)]
-    if is_secret(petition):
-        text = f"({secret_kind(petition)} — nội dung xem trên hệ thống)"
-    else:
-        text = " ".join(petition.text.split())
-        text = text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
+    text = quoted(petition, EXCERPT, names)
     return f"- {petition.tracking_code} ({when}){' — ' + where if where else ''}: {text}"
 
 
@@ -171,14 +185,14 @@ def compose(recipient: Recipient, listed: list[Petition], counts: dict[str, int]
                  f"sắp đến hạn trả lời:")
         ask = ("Đề nghị Văn phòng phân loại, giao đơn vị trả lời các ý kiến chưa giao; trình "
                "lãnh đạo duyệt và công khai, gửi các trả lời đơn vị đã soạn.")
-    lines = [intro, ""]
+    lines, names = [intro, ""], names_in(listed)
     for label, kind, total in (("QUÁ HẠN", Reminder.Kind.OVERDUE, over),
                                ("SẮP ĐẾN HẠN", Reminder.Kind.DUE_SOON, soon)):
         if not total:
             continue
         these = [p for p in listed if kind_on(p.due_date, today) == kind]
         lines.append(f"{label} ({total}):")
-        lines += [_line(p, today, calendar) for p in these]
+        lines += [_line(p, today, calendar, names) for p in these]
         if total > len(these):
             lines.append(f"- … và {total - len(these)} ý kiến khác (xem trang đôn đốc).")
         lines.append("")

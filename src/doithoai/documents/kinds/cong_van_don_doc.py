@@ -3,7 +3,8 @@ the office ("Số: 15/UBND-VP", "V/v đôn đốc trả lời ý kiến, kiến 
 one urge (`petitions.Urge`): "Kính gửi:" the unit, the petitions it was urged about in a table
 (tracking code, summary, due date, how late), what the unit is to do, the chairman's signature.
 
-It names no petitioner (a denouncer is never named), and a complaint's or denunciation's
+It names no petitioner (a name in a petition's words is written as initials, as the public
+reads it; a denouncer is never named), and a complaint's or denunciation's
 content — by its kind or by its words — is never written out: the row says only what it is.
 A unit with neither e-mail nor phone is urged by this letter alone, so it can always be issued
 once the committee has a signer.
@@ -31,7 +32,7 @@ from doithoai.documents.drawing.context import (
 from doithoai.documents.drawing.letter import letter_header
 from doithoai.documents.kinds import Kind as DocumentKind
 from doithoai.petitions.models import Reminder, Urge
-from doithoai.petitions.reminder_letters import secret_kind
+from doithoai.petitions.reminder_letters import names_in, quoted, secret_kind
 from doithoai.workdays.calendar import get_calendar
 
 SUMMARY = ("V/v đôn đốc trả lời ý kiến, kiến nghị", "của Nhân dân")
@@ -40,12 +41,11 @@ TABLE_WIDTHS_MM = [12, 30, 75, 23, 25]  # 165 mm: the text width
 HEADER = ["STT", "Mã tra cứu", "Tóm tắt nội dung", "Hạn trả lời", "Tình trạng"]
 
 
-def _summary(petition) -> str:
+def _summary(petition, names) -> str:
     secret = secret_kind(petition)
     if secret:  # its content stays in the office's system
         return f"{secret} (giải quyết theo thủ tục riêng; nội dung không ghi trong văn bản)"
-    text = " ".join(petition.text.split())
-    return text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
+    return quoted(petition, EXCERPT, names)  # no one named: the names as initials
 
 
 def _status(due: dt.date, on: dt.date, calendar) -> str:
@@ -80,6 +80,7 @@ def context(urge: Urge, *, number: int | None = None, issued_on: dt.date | None 
     agency = urge.agency
     calendar = get_calendar()
     listed = reminders(urge)
+    names = names_in(r.petition for r in listed)
     unit_name = urge.unit.name if urge.unit_id else decree30.MISSING
     body = ct.body_name(agency)
     on = urge.urged_on
@@ -99,7 +100,7 @@ def context(urge: Urge, *, number: int | None = None, issued_on: dt.date | None 
         "opening": (f"{body} đã giao {unit_name} trả lời các ý kiến, kiến nghị của Nhân dân "
                     f"theo thời hạn quy định. Đến {decree30.date_text(on)}, còn "
                     f"{' và '.join(counts) or 'các ý kiến'} chưa được trả lời, cụ thể như sau:"),
-        "rows": [[str(i), r.petition.tracking_code, _summary(r.petition),
+        "rows": [[str(i), r.petition.tracking_code, _summary(r.petition, names),
                   r.due_date.strftime("%d/%m/%Y"), _status(r.due_date, on, calendar)]
                  for i, r in enumerate(listed, start=1)],
         "asks": [

@@ -30,7 +30,7 @@ from doithoai.core.petition_flow import STAGE_LABELS, Stage, states_of
 from doithoai.core.text import fold
 from doithoai.org.models import Agency, Membership, Role, Unit
 from doithoai.petitions.models import Digest, Petition
-from doithoai.petitions.reminder_letters import secret_kind
+from doithoai.petitions.reminder_letters import names_in, quoted
 from doithoai.petitions.selectors.deadlines import Today
 from doithoai.petitions.selectors.queues import late_or_soon
 from doithoai.workdays.calendar import get_calendar
@@ -101,16 +101,14 @@ def compose(agency: Agency, found: list[Group], today: dt.date) -> tuple[str, st
     lines = [f"Kính gửi: Chủ tịch {agency.name}", "",
              f"Đến ngày {dates.day(today)}, {total} ý kiến, kiến nghị của Nhân dân đã quá hạn "
              f"trả lời, theo nơi đang chờ xử lý (quá hạn lâu nhất trước):", ""]
+    names = names_in(p for g in found for p in g.petitions)
     for number, g in enumerate(found, start=1):
         late = abs(calendar.count_workdays(today, g.oldest))
         lines.append(f"{number}. {g.name}: {g.count} ý kiến quá hạn (lâu nhất quá {late} ngày "
                      f"làm việc)")
         for p in g.petitions:
             days = abs(calendar.count_workdays(today, p.due_date))
-            secret = secret_kind(p)
-            text = (f"({secret} — nội dung xem trên hệ thống)" if secret
-                    else " ".join(p.text.split()))
-            text = text if len(text) <= EXCERPT else text[:EXCERPT - 1].rstrip() + "…"
+            text = quoted(p, EXCERPT, names)
             lines.append(f"   - {p.tracking_code}: hạn {dates.day(p.due_date)}, quá {days} "
                          f"ngày làm việc — {text}")
         if g.count > len(g.petitions):
