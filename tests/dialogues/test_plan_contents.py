@@ -94,6 +94,12 @@ def test_tasks_move_the_conference_milestones(client, clerk, plan, conference):
     assert not PlanTask.objects.filter(pk=task.pk).exists()
     assert not Milestone.objects.filter(pk=milestone.pk).exists()
     assert AuditEvent.objects.filter(action="plan.task_remove", object_id=str(plan.pk)).exists()
+    # the plan's history says the deadlines as people do
+    history = [str(e.after) + str(e.before) for e in AuditEvent.objects.filter(
+        object_id=str(plan.pk), action__startswith="plan.task")]
+    assert any("(hạn: ngày hội nghị)" in h for h in history)
+    assert any("(hạn: 1 ngày trước hội nghị)" in h for h in history)
+    assert not any("hạn: -" in h or "hạn: +" in h for h in history)
 
 
 def test_rows_of_an_issued_plan_stay_as_signed(client, clerk, plan):

@@ -55,17 +55,21 @@ def check_conference(conference, output):
 
 
 def meeting_labels(conference) -> list[str]:
-    """The state badge of today's conference on its page, its plan's page and the plans."""
+    """The state badge of today's conference on its page, its plan's page, the plans and the
+    commune's yearly figures."""
     client = Client()
     client.force_login(User.objects.get(username="vanphong"))
     pages = [reverse("dialogues:conference_detail", args=[conference.pk]),
              reverse("dialogues:plan_detail", args=[conference.plan_id]),
-             reverse("dialogues:plan_list")]
+             reverse("dialogues:plan_list"),
+             reverse("dialogues:yearly_figures", args=[conference.agency_id,
+                                                       conference.held_on.year])]
     labels = []
     for url in pages:
         page = client.get(url).content.decode()
         labels.append("Đang họp" if ("— Đang họp" in page or
-                                     '<span class="badge state">Đang họp</span>' in page)
+                                     '<span class="badge state">Đang họp</span>' in page
+                                     or "<td>Đang họp</td>" in page)
                       else "Chuẩn bị")
     return labels
 
@@ -243,4 +247,4 @@ def test_demo_conference_in_progress(db, demo_scenarios):
 
 def test_a_conference_in_session_is_said_to_be_meeting(db, demo_scenarios):
     """Its state stays "planned" until the minutes are adopted, but pages say "Đang họp"."""
-    assert demo_scenarios[__name__]["meeting_labels"] == ["Đang họp", "Đang họp", "Đang họp"]
+    assert demo_scenarios[__name__]["meeting_labels"] == ["Đang họp"] * 4

@@ -82,7 +82,9 @@ def _row(row) -> dict:
     if isinstance(row, ParticipantGroup):
         text = f"{row.get_side_display()}: {row.label} — {row.seats}"
     else:
-        when = "" if row.offset_days is None else f" (hạn: {row.offset_days:+d} ngày)"
+        days = row.offset_days
+        when = ("" if days is None else " (hạn: ngày hội nghị)" if days == 0
+                else f" (hạn: {abs(days)} ngày {'trước' if days < 0 else 'sau'} hội nghị)")
         text = f"{row.unit}: {row.text}{when}"
     return {str(row._meta.verbose_name): text}
 

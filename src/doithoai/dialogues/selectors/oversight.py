@@ -310,6 +310,7 @@ def yearly_figures(agency: Agency, year: int, today: dt.date | None = None) -> Y
     plans = list(Plan.objects.filter(agency=agency, year=year).order_by("created_at", "pk"))
     conferences = list(
         Conference.objects.filter(year_conferences_q(year), agency=agency)
+        .select_related("live_session")  # its state as said: "Đang họp" while in session
         .annotate(n=Count("petitions")).order_by("held_on", "pk"))
     of_conferences = Petition.objects.filter(year_conferences_q(year, "conference__"),
                                              agency=agency)
