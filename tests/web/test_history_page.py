@@ -135,3 +135,17 @@ def test_a_reverse_relation_in_an_event_reads_as_the_related_models_name(client,
     response = client.get(reverse("audit:history", args=["org.village", village.pk]))
     assert response.status_code == 200
     assert "cá nhân" in response.content.decode().lower()
+
+
+def test_what_reads_the_same_before_and_after_is_left_out_and_a_time_reads_as_hours(village,
+                                                                                   clerk):
+    """Nothing to nothing ("(trống) → (trống)") says nothing; "08:00:00" reads "08:00"."""
+    from doithoai.audit.selectors import history_entry
+    from doithoai.org.models import Village
+
+    event = record(actor=clerk, action="village.update", obj=village,
+                   before={"name": None, "kind": "thon", "opens_at": "07:30:00"},
+                   after={"name": "", "kind": "ban", "opens_at": "08:00:00"})
+    changes = history_entry(Village, event)["changes"]
+    assert [(old, new) for _label, old, new in changes] == [("Thôn", "Bản"),
+                                                            ("07:30", "08:00")]

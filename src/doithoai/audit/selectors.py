@@ -68,7 +68,10 @@ LIST_SHOWN = 5  # a long list (122 invitation codes) reads as its count and firs
 
 
 def _moment(value: str) -> str | None:
-    """An ISO date or date-time stored in the log, as a person reads it (local time)."""
+    """An ISO date, date-time or time of day stored in the log, as a person reads it (local
+    time; "08:00:00" as "08:00")."""
+    if len(value) == 8 and value[2::3] == "::" and value.replace(":", "").isdigit():
+        return value[:5]
     if len(value) < 10 or value[4:5] != "-" or value[7:8] != "-":
         return None
     if len(value) == 10:
@@ -84,13 +87,15 @@ def _moment(value: str) -> str | None:
 
 def history_entry(model: type[Model], event: AuditEvent) -> dict:
     """One event as the history page shows it: when, who, what, and each change read aloud."""
+    changes = [
+        (field_label(model, name), _display(model, name, old), _display(model, name, new))
+        for name, old, new in event.changes()
+        # the object's own id and the apps' bookkeeping say nothing to a reader
+        if name != model._meta.pk.name and name not in HIDDEN_KEYS
+    ]
     return {
         "event": event,
         "action": action_label(event.action, model),
-        "changes": [
-            (field_label(model, name), _display(model, name, old), _display(model, name, new))
-            for name, old, new in event.changes()
-            # the object's own id and the apps' bookkeeping say nothing to a reader
-            if name != model._meta.pk.name and name not in HIDDEN_KEYS
-        ],
+        # "(trống) → (trống)": what reads the same before and after is no change to a reader
+        "changes": [change for change in changes if change[1] != change[2]],
     }
