@@ -193,6 +193,31 @@ def test_the_urge_and_its_letter_write_a_name_in_the_words_as_initials(spread, p
         assert "Chu Văn Pằn" not in text and "Ông C. V. P. phản ánh" in text
 
 
+def test_one_petition_is_urged_again_the_same_day_with_a_reason(client, spread, people):
+    """The row's and the petition page's "Đôn đốc" carry a reason box too."""
+    client.force_login(people["clerk"])
+    client.post(URGE, {"unit": people["unit"].pk})
+    petition = spread["assigned"]
+    page = client.get(reverse("petitions:detail", args=[petition.pk])).content.decode()
+    assert 'id="reason-remind"' in page
+    assert f'id="reason-petition-{petition.pk}"' in client.get(FOLLOW_UP).content.decode()
+    refused = client.post(URGE, {"petition": petition.pk}, follow=True)
+    assert any("hãy ghi lý do" in str(m) for m in refused.context["messages"])
+    client.post(URGE, {"petition": petition.pk, "reason": "Dân hỏi lại tại trụ sở"})
+    assert Urge.objects.filter(reason="Dân hỏi lại tại trụ sở").count() == 1
+
+
+def test_a_unit_without_address_nor_phone_is_told_to_get_the_letter(client, spread, people):
+    people["officer"].email = ""
+    people["officer"].save()
+    people["officer"].person.phone = ""
+    people["officer"].person.save()
+    client.force_login(people["clerk"])
+    response = client.post(URGE, {"unit": people["unit"].pk}, follow=True)
+    assert any("hãy in công văn đôn đốc" in str(m) for m in response.context["messages"])
+    assert Urge.objects.get().emails == 0
+
+
 def test_read_only_roles_cannot_urge_the_leaders(client, spread, people, commune):
     client.force_login(people["supervisor"])
     assert client.post(URGE, {"leaders": commune.pk}).status_code == 403

@@ -111,6 +111,11 @@ def follow_up_remind(request):
     messages.success(request, _("Đã đôn đốc %(unit)s về %(n)s ý kiến (%(how)s).")
                      % {"unit": who, "n": outcome.petitions,
                         "how": urges.how_text(outcome.urge)})
+    urge = outcome.urge
+    if urge.target == urge.Target.UNIT and not urge.emails and not urge.phones:
+        messages.warning(request, _("%(unit)s chưa có thư điện tử hay số điện thoại nhận tin "
+                                    "nhắn: hãy in công văn đôn đốc (“In công văn đôn đốc”), "
+                                    "trình ký và gửi đơn vị.") % {"unit": who})
     if outcome.failed:
         messages.warning(request, _("Không gửi được: %(channels)s (lần đôn đốc vẫn được ghi "
                                     "nhận; hãy in công văn đôn đốc hoặc thử lại sau).")
