@@ -55,8 +55,8 @@ def check_conference(conference, output):
 
 
 def meeting_labels(conference) -> list[str]:
-    """The state badge of today's conference on its page, its plan's page, the plans and the
-    commune's yearly figures."""
+    """The state badge of today's conference on its page, its plan's page, the plans, the
+    commune's yearly figures and the province's roll-up."""
     client = Client()
     client.force_login(User.objects.get(username="vanphong"))
     pages = [reverse("dialogues:conference_detail", args=[conference.pk]),
@@ -71,6 +71,13 @@ def meeting_labels(conference) -> list[str]:
                                      '<span class="badge state">Đang họp</span>' in page
                                      or "<td>Đang họp</td>" in page)
                       else "Chuẩn bị")
+    # the province's roll-up: in session, not "Sắp tới"
+    province = Client()
+    province.force_login(User.objects.get(username="tinh"))
+    page = province.get(reverse("dialogues:rollup")).content.decode()
+    day = conference.held_on.strftime("%d/%m/%Y")
+    labels.append("Đang họp" if f'<span class="badge on">Đang họp</span> {day}' in page
+                  and f"Sắp tới: {day}" not in page else "Chuẩn bị")
     return labels
 
 
@@ -247,4 +254,4 @@ def test_demo_conference_in_progress(db, demo_scenarios):
 
 def test_a_conference_in_session_is_said_to_be_meeting(db, demo_scenarios):
     """Its state stays "planned" until the minutes are adopted, but pages say "Đang họp"."""
-    assert demo_scenarios[__name__]["meeting_labels"] == ["Đang họp"] * 4
+    assert demo_scenarios[__name__]["meeting_labels"] == ["Đang họp"] * 5

@@ -334,6 +334,7 @@ class RollupRow:
     upcoming: list[dt.date | None]
     counts: Counts
     requested_on: dt.date | None = None
+    meeting: list[dt.date] = field(default_factory=list)  # in session in the hall now
 
     @property
     def plan(self) -> Plan | None:
@@ -376,10 +377,14 @@ def rollup(province: Agency, year: int, today: dt.date | None = None) -> Rollup:
         plans.setdefault(plan.agency_id, []).append(plan)
     held: dict[int, list] = {}
     upcoming: dict[int, list] = {}
-    for agency_id, state, held_on in (
+    meeting: dict[int, list] = {}
+    for agency_id, state, held_on, session in (
             Conference.objects.filter(year_conferences_q(year), agency_id__in=ids)
-            .order_by("held_on", "pk").values_list("agency_id", "state", "held_on")):
-        (held if state in HELD_STATES else upcoming).setdefault(agency_id, []).append(held_on)
+            .order_by("held_on", "pk")
+            .values_list("agency_id", "state", "held_on", "live_session__state")):
+        # in session: still "planned" until its minutes are adopted, but not "ahead"
+        group = held if state in HELD_STATES else meeting if session == "open" else upcoming
+        group.setdefault(agency_id, []).append(held_on)
     by_agency = counts_by_agency(
         Petition.objects.filter(year_conferences_q(year, "conference__"), agency_id__in=ids),
         today)
@@ -394,7 +399,8 @@ def rollup(province: Agency, year: int, today: dt.date | None = None) -> Rollup:
         rows.append(RollupRow(agency=commune, plans=plans.get(commune.pk, []),
                               held_on=held.get(commune.pk, []),
                               upcoming=upcoming.get(commune.pk, []), counts=c,
-                              requested_on=requested.get(commune.pk)))
+                              requested_on=requested.get(commune.pk),
+                              meeting=meeting.get(commune.pk, [])))
     return Rollup(province=province, year=year, today=today, rows=rows, totals=totals)
 
 
