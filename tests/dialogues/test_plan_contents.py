@@ -98,7 +98,7 @@ def test_tasks_move_the_conference_milestones(client, clerk, plan, conference):
     history = [str(e.after) + str(e.before) for e in AuditEvent.objects.filter(
         object_id=str(plan.pk), action__startswith="plan.task")]
     assert any("(hạn: ngày hội nghị)" in h for h in history)
-    assert any("(hạn: 1 ngày trước hội nghị)" in h for h in history)
+    assert any("(hạn: 01 ngày trước hội nghị)" in h for h in history)
     assert not any("hạn: -" in h or "hạn: +" in h for h in history)
 
 

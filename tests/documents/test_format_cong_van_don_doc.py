@@ -92,8 +92,6 @@ def test_issued_it_is_numbered_in_the_letters_register_and_lists_the_urge(urged,
 
 
 def test_its_pages_as_pdf_and_images(urged):
-    if not pdf.ready():
-        pytest.skip(pdf.missing_message())
     clerk = urged["clerk"]
     docx = register_actions.issue(signed=True, actor=clerk, kind_code=CODE,
                                   obj=urged["urge"]).file.read()

@@ -166,7 +166,6 @@ def test_the_plan_page_shows_the_documents_duties(client, commune):
             assert line.removeprefix("- ") in page, line
 
 
-@pytest.mark.skipif(not pdf.ready(), reason="no converter to PDF")
 def test_the_plan_keeps_the_length_of_the_seed_plans(commune):
     """The seed plans run to 3–5 pages: the duties must not make it a booklet."""
     plan = builders.yearly_plan()

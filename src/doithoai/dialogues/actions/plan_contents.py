@@ -18,6 +18,7 @@ from doithoai.core.text import nfc
 from doithoai.dialogues import rules
 from doithoai.dialogues.actions.milestones import sync_milestones
 from doithoai.dialogues.models import Conference, ParticipantGroup, Plan, PlanTask
+from doithoai.dialogues.selectors.duties import Deadline
 from doithoai.org import access
 from doithoai.org.models import Unit
 
@@ -82,9 +83,8 @@ def _row(row) -> dict:
     if isinstance(row, ParticipantGroup):
         text = f"{row.get_side_display()}: {row.label} — {row.seats}"
     else:
-        days = row.offset_days
-        when = ("" if days is None else " (hạn: ngày hội nghị)" if days == 0
-                else f" (hạn: {abs(days)} ngày {'trước' if days < 0 else 'sau'} hội nghị)")
+        days = row.offset_days  # as the plan's document says it ("05 ngày trước hội nghị")
+        when = "" if days is None else f" (hạn: {Deadline(abs(days), after=days > 0).relative()})"
         text = f"{row.unit}: {row.text}{when}"
     return {str(row._meta.verbose_name): text}
 

@@ -14,6 +14,7 @@ class ScheduledRun(BaseCommand):
 
     def run(self, *, today, dry_run: bool, verbosity: int) -> tuple[list[str], list]:
         """Do the run: the summary's lines and the messages that could not be sent."""
+        # The hook each command defines (remind, digest): this base class is never run alone.
         raise NotImplementedError
 
     def add_arguments(self, parser):
